@@ -1,0 +1,13 @@
+"""MigrateFunction: apply Alembic migrations (invoked once per deploy)."""
+
+from pixecom.db.engine import resolve_database_url
+from pixecom.db.migrate import upgrade
+from pixecom.observability import logger
+from pixecom.settings import get_settings
+
+
+@logger.inject_lambda_context
+def handler(event: dict, context: object) -> dict:
+    upgrade(resolve_database_url(get_settings()))
+    logger.info("migrations applied")
+    return {"status": "ok"}

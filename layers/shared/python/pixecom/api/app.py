@@ -1,0 +1,46 @@
+"""The FastAPI app: the same object uvicorn serves locally and Mangum wraps in the API Lambda."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from pixecom import __version__
+from pixecom.api.errors import install_error_handlers
+from pixecom.api.limits import BodySizeLimit
+from pixecom.api import routers as routers_pkg
+from pixecom.settings import Settings, get_settings
+
+
+def _api_routers() -> list[APIRouter]:
+    """Every module in pixecom/api/routers/ exposes `router`; all are mounted under /api."""
+    names = sorted(m.name for m in pkgutil.iter_modules(routers_pkg.__path__))
+    return [importlib.import_module(f"{routers_pkg.__name__}.{name}").router for name in names]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="PixEcom Ads Manager API",
+        version=__version__,
+        description="Auth, ad accounts, sellpages, Ads Manager reads and bulk status control.",
+    )
+    install_error_handlers(app)
+    # Locally the app answers CORS itself; in AWS the HTTP API's CorsConfiguration does, with the
+    # same origins. Bearer tokens, not cookies: no credentials mode.
+    if settings.environment == "local":
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
+            allow_credentials=False,
+            max_age=600,
+        )
+    app.add_middleware(BodySizeLimit)
+    for router in _api_routers():
+        app.include_router(router, prefix="/api")
+    return app

@@ -1,0 +1,50 @@
+"""Request dependencies: the caller's identity (tenant sealing) and a DB session per request."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from pixecom.api.errors import Unauthorized
+from pixecom.auth.tokens import InvalidAccessToken, decode_access_token
+from pixecom.db.engine import session_scope
+
+_bearer = HTTPBearer(auto_error=False, description="Access token from /api/auth/login")
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is calling: every tenant query filters on `seller_id`."""
+
+    user_id: uuid.UUID
+    seller_id: uuid.UUID
+
+
+def get_db() -> Iterator[Session]:
+    """One session in one transaction per request: committed on success, rolled back on error."""
+    with session_scope() as session:
+        yield session
+
+
+def get_caller(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Caller:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("Missing bearer token")
+    try:
+        claims = decode_access_token(credentials.credentials)
+    except InvalidAccessToken as exc:
+        raise Unauthorized(str(exc), code="invalid_token") from None
+    return Caller(user_id=claims.user_id, seller_id=claims.seller_id)
+
+
+CurrentSeller = Annotated[Caller, Depends(get_caller)]
+# scope="function": the transaction commits before the response is sent, so a failed commit
+# is an error response, never a 2xx for work that was rolled back.
+DbSession = Annotated[Session, Depends(get_db, scope="function")]

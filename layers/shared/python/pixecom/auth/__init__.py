@@ -1,0 +1,1 @@
+"""Passwords, JWT access tokens, refresh-token rotation, login throttling."""

@@ -1,0 +1,1 @@
+"""Postgres: models, engine and sessions, migrations, the embedded server for local runs."""

@@ -1,0 +1,98 @@
+"""One engine per Lambda container, created lazily; one session and transaction per unit of work.
+
+Connection budget: each container holds at most `db_pool_size + db_max_overflow` connections
+(1 + 0 behind RDS Proxy), so a function may hold at most (that) x (its maximum concurrency).
+README.md ("Connection budget") adds those up against the database's `max_connections`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from pixecom.settings import Settings, get_settings
+
+_engine: Engine | None = None
+_session_factory: sessionmaker[Session] | None = None
+
+
+class DatabaseNotConfigured(RuntimeError):
+    """Neither DATABASE_URL nor DB_SECRET_ARN is set."""
+
+
+def sqlalchemy_url(url: str) -> str:
+    """Use the psycopg 3 driver whatever scheme the URL came with."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    raise DatabaseNotConfigured(f"not a PostgreSQL URL: scheme {url.split(':', 1)[0]!r}")
+
+
+def url_from_secret(secret_json: str, host_override: str | None = None) -> str:
+    """The URL for an RDS-style secret ({username, password, host, port, dbname})."""
+    s = json.loads(secret_json)
+    host = host_override or s["host"]
+    user, password = quote(s["username"], safe=""), quote(s["password"], safe="")
+    return f"postgresql+psycopg://{user}:{password}@{host}:{s.get('port', 5432)}/{s.get('dbname', 'postgres')}"
+
+
+def resolve_database_url(settings: Settings) -> str:
+    if settings.database_url:
+        return sqlalchemy_url(settings.database_url)
+    if settings.database_secret_arn:
+        from pixecom.secret_store import get_secret
+
+        return url_from_secret(get_secret(settings.database_secret_arn), settings.database_host_override)
+    raise DatabaseNotConfigured("set DATABASE_URL (local) or DB_SECRET_ARN (AWS)")
+
+
+def make_engine(url: str, settings: Settings) -> Engine:
+    """An engine sized for one Lambda container; prepare_threshold=None keeps RDS Proxy unpinned."""
+    return create_engine(
+        sqlalchemy_url(url),
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_max_overflow,
+        pool_pre_ping=True,
+        pool_recycle=settings.db_pool_recycle_seconds,
+        connect_args={
+            "prepare_threshold": None,
+            "connect_timeout": 10,
+            "options": f"-c statement_timeout={settings.db_statement_timeout_ms}",
+        },
+    )
+
+
+def get_engine() -> Engine:
+    """The container's engine, created on first use."""
+    global _engine, _session_factory
+    if _engine is None:
+        settings = get_settings()
+        _engine = make_engine(resolve_database_url(settings), settings)
+        _session_factory = sessionmaker(_engine, expire_on_commit=False)
+    return _engine
+
+
+def session_factory() -> sessionmaker[Session]:
+    get_engine()
+    assert _session_factory is not None
+    return _session_factory
+
+
+@contextmanager
+def session_scope() -> Iterator[Session]:
+    """One session in one transaction: committed on success, rolled back on any error."""
+    with session_factory().begin() as session:
+        yield session
+
+
+def reset_engine() -> None:
+    """Drop the cached engine (tests that point DATABASE_URL elsewhere; never in handlers)."""
+    global _engine, _session_factory
+    if _engine is not None:
+        _engine.dispose()
+    _engine, _session_factory = None, None

@@ -1,0 +1,1 @@
+"""Pure business rules: enums, metric formulas, date presets, status mapping. No I/O."""

@@ -1,0 +1,235 @@
+"""Shared fixtures: real parts only.
+
+- One PostgreSQL per test session: embedded (pgserver) unless DATABASE_URL points at a server.
+- Migrated once into a template database; each test that asks for `db_url` gets a fresh
+  `CREATE DATABASE ... TEMPLATE` copy, so tests are isolated and order-independent.
+- moto's `mock_aws` for SQS (and Secrets Manager), the same boto3 path AWS runs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+import tempfile
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import psycopg
+import pytest
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+ROOT = Path(__file__).resolve().parents[1]
+TEMPLATE_DB = "pixecom_test_template"
+
+# Settings every test sees; a test may override with monkeypatch + get_settings.cache_clear().
+os.environ.setdefault("PIXECOM_ENV", "local")
+os.environ.setdefault("JWT_SECRET", "test-signing-key-" + "x" * 32)
+os.environ.setdefault("PIXECOM_STATE_DIR", tempfile.mkdtemp(prefix="pixecom-state-"))
+os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "pixecom-tests")
+os.environ.setdefault("POWERTOOLS_METRICS_NAMESPACE", "PixEcomTests")
+os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
+os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+os.environ.setdefault("AWS_ACCESS_KEY_ID", "testing")
+os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
+
+
+def _libpq(url: str, database: str | None = None) -> str:
+    """A psycopg (libpq) URI for a SQLAlchemy URL, optionally for another database."""
+    parsed = make_url(url)
+    if database:
+        parsed = parsed.set(database=database)
+    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _admin(url: str, sql: str) -> None:
+    with psycopg.connect(_libpq(url), autocommit=True) as conn:
+        conn.execute(sql)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def pg_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """SQLAlchemy URL of a server we may create databases on."""
+    external = os.environ.get("TEST_DATABASE_URL") or os.environ.get("DATABASE_URL")
+    if external:
+        from pixecom.db.engine import sqlalchemy_url
+
+        yield sqlalchemy_url(external)
+        return
+    from pixecom.db.embedded import start_embedded_postgres
+
+    # Short path: the server's Unix socket lives in the data dir (108-byte limit).
+    data_dir = Path("/tmp") / f"pixecom-pg-{os.getpid()}"
+    server, url = start_embedded_postgres(data_dir)
+    yield url
+    server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def template_db_url(pg_server_url: str) -> str:
+    """A database migrated to head once per session; tests copy it."""
+    from pixecom.db.migrate import upgrade
+
+    _admin(pg_server_url, f'DROP DATABASE IF EXISTS "{TEMPLATE_DB}" WITH (FORCE)')
+    _admin(pg_server_url, f'CREATE DATABASE "{TEMPLATE_DB}"')
+    url = make_url(pg_server_url).set(database=TEMPLATE_DB).render_as_string(hide_password=False)
+    upgrade(url)
+    return url
+
+
+@pytest.fixture
+def empty_db_url(pg_server_url: str) -> Iterator[str]:
+    """A brand-new empty database (for migration tests)."""
+    name = f"pixecom_empty_{uuid.uuid4().hex[:12]}"
+    _admin(pg_server_url, f'CREATE DATABASE "{name}"')
+    yield make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
+    _admin(pg_server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def db_url(pg_server_url: str, template_db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A fresh, migrated database for this test; DATABASE_URL points at it, engine reset."""
+    from pixecom.db.engine import reset_engine
+    from pixecom.settings import get_settings
+
+    name = f"pixecom_test_{uuid.uuid4().hex[:12]}"
+    _admin(pg_server_url, f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
+    url = make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
+    monkeypatch.setenv("DATABASE_URL", url)
+    get_settings.cache_clear()
+    reset_engine()
+    yield url
+    reset_engine()
+    get_settings.cache_clear()
+    _admin(pg_server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def session(db_url: str) -> Iterator[Session]:
+    """A session on the test database; commit explicitly to make data visible to the app."""
+    from pixecom.db.engine import session_factory
+
+    with session_factory()() as s:
+        yield s
+
+
+@pytest.fixture
+def api(db_url: str) -> Iterator[Any]:
+    """The FastAPI app on the test database, over HTTP semantics (TestClient)."""
+    from fastapi.testclient import TestClient
+
+    from pixecom.api.app import create_app
+
+    with TestClient(create_app(), raise_server_exceptions=False) as client:
+        yield client
+
+
+@dataclass(frozen=True)
+class SellerLogin:
+    seller_id: uuid.UUID
+    user_id: uuid.UUID
+    email: str
+    headers: dict[str, str]
+
+
+@pytest.fixture
+def make_seller(db_url: str) -> Callable[..., SellerLogin]:
+    """Create a seller with an owner user directly in the DB; returns ids and auth headers."""
+    from pixecom.auth.tokens import issue_access_token
+    from pixecom.db.engine import session_scope
+    from pixecom.db.models import Seller, User
+    from pixecom.domain.enums import UserRole
+
+    def make(name: str = "Seller", email: str | None = None) -> SellerLogin:
+        email = email or f"{uuid.uuid4().hex[:8]}@example.com"
+        with session_scope() as s:
+            seller = Seller(name=name)
+            s.add(seller)
+            s.flush()
+            # Not a usable password hash: these users log in through tokens only.
+            user = User(seller_id=seller.id, email=email, password_hash="!", role=UserRole.OWNER)
+            s.add(user)
+            s.flush()
+            seller_id, user_id = seller.id, user.id
+        token = issue_access_token(user_id, seller_id)
+        return SellerLogin(seller_id, user_id, email, {"Authorization": f"Bearer {token}"})
+
+    return make
+
+
+@pytest.fixture
+def aws() -> Iterator[None]:
+    """moto's mock_aws for the test."""
+    from moto import mock_aws
+
+    with mock_aws():
+        yield
+
+
+@pytest.fixture
+def sqs(aws: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """moto SQS with the stats, delivery and control queues (each with a DLQ); env points at them."""
+    import boto3
+
+    from pixecom.settings import get_settings
+
+    client = boto3.client("sqs", region_name=os.environ["AWS_DEFAULT_REGION"])
+    for env_name, queue in (
+        ("STATS_QUEUE_URL", "stats"),
+        ("DELIVERY_QUEUE_URL", "delivery"),
+        ("CONTROL_QUEUE_URL", "control"),
+    ):
+        dlq = client.create_queue(QueueName=f"{queue}-dlq")["QueueUrl"]
+        dlq_arn = client.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"][
+            "QueueArn"
+        ]
+        url = client.create_queue(
+            QueueName=queue,
+            Attributes={
+                "VisibilityTimeout": "0",
+                "RedrivePolicy": json.dumps({"deadLetterTargetArn": dlq_arn, "maxReceiveCount": "3"}),
+            },
+        )["QueueUrl"]
+        monkeypatch.setenv(env_name, url)
+    get_settings.cache_clear()
+    yield client
+    get_settings.cache_clear()
+
+
+def load_handler(function_name: str) -> ModuleType:
+    """Import functions/<name>/app.py as `sam local invoke` would (each is its own module)."""
+    path = ROOT / "functions" / function_name / "app.py"
+    module_name = f"lambda_{function_name}_app"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    assert spec and spec.loader, path
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_event(relative_path: str) -> dict[str, Any]:
+    """A sample event from events/ (the files `sam local invoke -e` takes)."""
+    return json.loads((ROOT / "events" / relative_path).read_text())
+
+
+@dataclass
+class FakeLambdaContext:
+    function_name: str = "test-function"
+    memory_limit_in_mb: int = 512
+    invoked_function_arn: str = "arn:aws:lambda:us-east-1:123456789012:function:test-function"
+    aws_request_id: str = "00000000-0000-0000-0000-000000000000"
+
+    def get_remaining_time_in_millis(self) -> int:
+        return 30_000
+
+
+@pytest.fixture
+def lambda_context() -> FakeLambdaContext:
+    return FakeLambdaContext()
