@@ -1,0 +1,1 @@
+"""Stats and delivery sync: dispatch, the queue port, and the workers' logic."""

@@ -1,0 +1,55 @@
+"""The queue port: send messages to SQS in batches of ten, retrying entries SQS failed.
+
+The same boto3 path runs in AWS and locally (against moto), so the local scheduler proves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from pixecom.observability import logger
+
+SQS_BATCH_LIMIT = 10
+MAX_SEND_ATTEMPTS = 3
+
+
+class QueueSendError(RuntimeError):
+    """Some messages could not be sent after retries; `failed` holds their bodies."""
+
+    def __init__(self, queue_url: str, failed: list[str]) -> None:
+        super().__init__(f"{len(failed)} message(s) not sent to {queue_url.rsplit('/', 1)[-1]}")
+        self.failed = failed
+
+
+@lru_cache(maxsize=1)
+def sqs_client() -> Any:
+    """One boto3 SQS client per container (created lazily: boto3 import is slow)."""
+    import boto3
+
+    return boto3.client("sqs")
+
+
+def send_messages(queue_url: str, bodies: Sequence[str], client: Any | None = None) -> int:
+    """Send every body; returns how many were sent. Raises QueueSendError if any still fail."""
+    client = client or sqs_client()
+    failed: list[str] = []
+    for start in range(0, len(bodies), SQS_BATCH_LIMIT):
+        failed.extend(_send_batch(client, queue_url, list(bodies[start : start + SQS_BATCH_LIMIT])))
+    if failed:
+        raise QueueSendError(queue_url, failed)
+    return len(bodies)
+
+
+def _send_batch(client: Any, queue_url: str, bodies: list[str]) -> list[str]:
+    pending = {str(i): body for i, body in enumerate(bodies)}
+    for attempt in range(1, MAX_SEND_ATTEMPTS + 1):
+        entries = [{"Id": key, "MessageBody": body} for key, body in pending.items()]
+        response = client.send_message_batch(QueueUrl=queue_url, Entries=entries)
+        failed_ids = {f["Id"] for f in response.get("Failed", [])}
+        pending = {key: body for key, body in pending.items() if key in failed_ids}
+        if not pending:
+            return []
+        logger.warning("sqs batch entries failed", extra={"failed": len(pending), "attempt": attempt})
+    return list(pending.values())
