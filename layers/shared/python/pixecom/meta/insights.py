@@ -1,0 +1,172 @@
+"""Ad-level daily insights: a synchronous read for small requests, async report runs for big ones.
+
+Async flow (meta-graph-api.md section 3): POST /act_x/insights -> report_run_id; poll
+GET /{run} until `Job Completed` with growing waits through the client's `sleep`; read
+GET /{run}/insights pages. A failed or skipped run is started once more; if that fails too the
+date range is split in halves, down to single days.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from pixecom.meta.errors import TransientError, malformed_body
+
+if TYPE_CHECKING:
+    from pixecom.meta.client import GraphClient
+
+log = logging.getLogger(__name__)
+
+INSIGHT_FIELDS = (
+    "account_id,campaign_id,adset_id,ad_id,date_start,date_stop,spend,impressions,reach,clicks,"
+    "inline_link_clicks,actions,action_values,results"
+)
+REPORT_FIELDS = "id,async_status,async_percent_completion,error_code,error_subcode,error_message"
+COMPLETED = "Job Completed"
+FAILED = frozenset({"Job Failed", "Job Skipped"})
+
+
+@dataclass(frozen=True)
+class InsightsPolicy:
+    """When to go async and how patiently to wait for a report run."""
+
+    async_min_days: int = 8  # ranges this long always use a report run
+    async_min_ad_days: int = 10_000  # as do ones expected to return this many rows (ads x days)
+    report_attempts: int = 2  # runs per date range before it is split
+    poll_first_delay: float = 1.0
+    poll_max_delay: float = 30.0
+    poll_timeout: float = 3600.0  # Meta: "can take up to an hour"
+
+
+@dataclass(frozen=True)
+class _RunOutcome:
+    run_id: str
+    completed: bool
+    status: str
+    error_code: int | None = None
+    error_subcode: int | None = None
+    error_message: str | None = None
+
+
+def _base_params(since: date, until: date) -> dict[str, Any]:
+    return {
+        "level": "ad",
+        "time_increment": 1,
+        "time_range": {"since": since.isoformat(), "until": until.isoformat()},
+        "fields": INSIGHT_FIELDS,
+    }
+
+
+def should_go_async(policy: InsightsPolicy, since: date, until: date, estimated_ads: int | None) -> bool:
+    """Big requests go straight to a report run instead of timing out synchronously first."""
+    days = (until - since).days + 1
+    if days >= policy.async_min_days:
+        return True
+    return estimated_ads is not None and estimated_ads * days >= policy.async_min_ad_days
+
+
+def read_daily_insights(
+    client: GraphClient, account: str, since: date, until: date, *, estimated_ads: int | None
+) -> list[dict[str, Any]]:
+    """Raw insight elements for every ad and day in [since, until]."""
+    if until < since:
+        return []
+    policy = client.insights_policy
+    if not should_go_async(policy, since, until, estimated_ads):
+        try:
+            return list(
+                client.iter_pages(
+                    f"{account}/insights",
+                    _base_params(since, until),
+                    account_id=account,
+                    shrink_on_too_much_data=False,
+                )
+            )
+        except TransientError as exc:
+            if not exc.too_much_data:
+                raise
+            log.info(
+                "insights too large for a synchronous read, using a report run",
+                extra={"account_id": account, "since": str(since), "until": str(until)},
+            )
+    return _read_async(client, account, since, until)
+
+
+def _read_async(client: GraphClient, account: str, since: date, until: date) -> list[dict[str, Any]]:
+    outcome: _RunOutcome | None = None
+    for _attempt in range(client.insights_policy.report_attempts):
+        client.ensure_not_throttled(account)
+        outcome = _run_report(client, account, since, until)
+        if outcome.completed:
+            return list(
+                client.iter_pages(
+                    f"{outcome.run_id}/insights", {"limit": client.page_size}, account_id=account
+                )
+            )
+        log.warning(
+            "insights report run did not complete",
+            extra={
+                "account_id": account,
+                "run_id": outcome.run_id,
+                "status": outcome.status,
+                "error_code": outcome.error_code,
+                "since": str(since),
+                "until": str(until),
+            },
+        )
+    assert outcome is not None  # report_attempts >= 1
+    if since == until:
+        raise TransientError(
+            f"insights report for {since} ended as {outcome.status}: {outcome.error_message or 'no detail'}",
+            code=outcome.error_code,
+            subcode=outcome.error_subcode,
+        )
+    middle = since + timedelta(days=(until - since).days // 2)
+    return _read_async(client, account, since, middle) + _read_async(
+        client, account, middle + timedelta(days=1), until
+    )
+
+
+def _run_report(client: GraphClient, account: str, since: date, until: date) -> _RunOutcome:
+    started = client.request(
+        "POST", f"{account}/insights", data=_base_params(since, until), account_id=account
+    )
+    run_id = (started.get("report_run_id") or started.get("id")) if isinstance(started, dict) else None
+    if not run_id:
+        raise malformed_body(200, "report run answer without report_run_id")
+    return _wait_for_run(client, account, str(run_id))
+
+
+def _wait_for_run(client: GraphClient, account: str, run_id: str) -> _RunOutcome:
+    """Poll the run with doubling waits (capped) until it ends or the patience runs out."""
+    policy = client.insights_policy
+    delay, waited = policy.poll_first_delay, 0.0
+    while True:
+        run = client.request("GET", run_id, params={"fields": REPORT_FIELDS}, account_id=account)
+        status = str(run.get("async_status") or "") if isinstance(run, dict) else ""
+        if status == COMPLETED:
+            return _RunOutcome(run_id, True, status)
+        if status in FAILED:
+            return _RunOutcome(
+                run_id,
+                False,
+                status,
+                error_code=_maybe_int(run.get("error_code")),
+                error_subcode=_maybe_int(run.get("error_subcode")),
+                error_message=str(run.get("error_message") or "") or None,
+            )
+        if waited >= policy.poll_timeout:
+            return _RunOutcome(run_id, False, f"{status or 'unknown'} (timed out)")
+        client.sleep(delay)
+        waited += delay
+        delay = min(delay * 2, policy.poll_max_delay)
+
+
+def _maybe_int(value: object) -> int | None:
+    try:
+        return int(str(value)) if value is not None else None
+    except ValueError:
+        return None

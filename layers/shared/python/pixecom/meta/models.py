@@ -1,0 +1,106 @@
+"""Typed, frozen rows the Graph client returns. Meta ids stay strings; money is Decimal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from pixecom.meta.errors import GraphError
+from pixecom.meta.usage import UsageReading
+
+__all__ = [
+    "AdAccountInfo",
+    "AdNode",
+    "AdSetNode",
+    "CampaignNode",
+    "InsightRow",
+    "StatusResult",
+    "UsageReading",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class AdAccountInfo(_Frozen):
+    id: str  # "act_123"
+    account_id: str  # "123"
+    name: str
+    currency: str
+    timezone_name: str
+    timezone_offset_hours_utc: float | None = None
+    account_status: int
+
+
+class CampaignNode(_Frozen):
+    id: str
+    name: str
+    status: str
+    configured_status: str | None = None
+    effective_status: str
+    objective: str | None = None
+    daily_budget: int | None = None  # minor currency units
+    lifetime_budget: int | None = None
+    updated_time: dt.datetime | None = None
+
+
+class AdSetNode(_Frozen):
+    id: str
+    campaign_id: str
+    name: str
+    status: str
+    configured_status: str | None = None
+    effective_status: str
+    daily_budget: int | None = None
+    lifetime_budget: int | None = None
+    optimization_goal: str | None = None
+    promoted_object: dict[str, Any] | None = None
+    learning_stage: str | None = None  # learning_stage_info.status: LEARNING | SUCCESS | FAIL
+    updated_time: dt.datetime | None = None
+
+
+class AdNode(_Frozen):
+    id: str
+    adset_id: str
+    campaign_id: str
+    name: str
+    status: str
+    configured_status: str | None = None
+    effective_status: str
+    link_url: str | None = None
+    issues: list[dict[str, Any]] | None = None
+    updated_time: dt.datetime | None = None
+
+
+class InsightRow(_Frozen):
+    """One ad on one day (in the ad account's timezone), counters already de-aliased."""
+
+    ad_id: str
+    adset_id: str
+    campaign_id: str
+    date: dt.date
+    spend: Decimal
+    impressions: int
+    reach: int | None
+    clicks: int
+    link_clicks: int
+    content_views: int
+    add_to_cart: int
+    initiate_checkout: int
+    purchases: int
+    purchase_value: Decimal
+    results: int
+
+
+class StatusResult(_Frozen):
+    """Outcome of one status change inside a batch."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    object_id: str
+    ok: bool
+    error: GraphError | None = None

@@ -1,0 +1,268 @@
+"""Graph answers -> typed rows. Pure: no HTTP, no clock.
+
+Meta reports one event under several action types with the same count (`omni_purchase`,
+`purchase`, `offsite_conversion.fb_pixel_purchase`), so each counter reads exactly ONE of them,
+first present wins (DESIGN.md "Where the counters come from"); summing aliases double counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from pixecom.meta.models import AdAccountInfo, AdNode, AdSetNode, CampaignNode, InsightRow
+
+_PURCHASE = ("omni_purchase", "purchase", "offsite_conversion.fb_pixel_purchase")
+
+FUNNEL_ACTION_PRECEDENCE: Mapping[str, tuple[str, ...]] = {
+    "content_views": ("omni_view_content", "view_content", "offsite_conversion.fb_pixel_view_content"),
+    "add_to_cart": ("omni_add_to_cart", "add_to_cart", "offsite_conversion.fb_pixel_add_to_cart"),
+    "initiate_checkout": (
+        "omni_initiated_checkout",
+        "initiate_checkout",
+        "offsite_conversion.fb_pixel_initiate_checkout",
+    ),
+    "purchases": _PURCHASE,
+    "purchase_value": _PURCHASE,  # read from action_values
+    "link_clicks": ("link_click",),  # only when inline_link_clicks is absent
+}
+
+# optimization_goal -> the action_type (or metric) that counts as one result.
+_GOAL_ACTIONS: Mapping[str, str] = {
+    "LINK_CLICKS": "link_click",
+    "LANDING_PAGE_VIEWS": "landing_page_view",
+    "LEAD_GENERATION": "onsite_conversion.lead_grouped",
+    "QUALITY_LEAD": "onsite_conversion.lead_grouped",
+    "CONVERSATIONS": "onsite_conversion.messaging_conversation_started_7d",
+    "POST_ENGAGEMENT": "post_engagement",
+    "PAGE_LIKES": "like",
+    "APP_INSTALLS": "mobile_app_install",
+    "THRUPLAY": "video_thruplay_watched_actions",
+    "REACH": "reach",
+    "IMPRESSIONS": "impressions",
+}
+# custom_event_type of a pixel-optimised ad set -> its pixel action type.
+_PIXEL_EVENTS: Mapping[str, str] = {
+    "PURCHASE": "offsite_conversion.fb_pixel_purchase",
+    "ADD_TO_CART": "offsite_conversion.fb_pixel_add_to_cart",
+    "INITIATED_CHECKOUT": "offsite_conversion.fb_pixel_initiate_checkout",
+    "CONTENT_VIEW": "offsite_conversion.fb_pixel_view_content",
+    "LEAD": "offsite_conversion.fb_pixel_lead",
+    "COMPLETE_REGISTRATION": "offsite_conversion.fb_pixel_complete_registration",
+    "ADD_PAYMENT_INFO": "offsite_conversion.fb_pixel_add_payment_info",
+    "ADD_TO_WISHLIST": "offsite_conversion.fb_pixel_add_to_wishlist",
+    "SEARCH": "offsite_conversion.fb_pixel_search",
+}
+_PIXEL_GOALS = frozenset({"OFFSITE_CONVERSIONS", "VALUE"})
+_METRIC_RESULTS = frozenset({"reach", "impressions"})
+
+
+def to_decimal(value: object) -> Decimal:
+    """A Graph number (usually a string) as Decimal; absent or unreadable is 0."""
+    if value is None or isinstance(value, bool):
+        return Decimal(0)
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def to_int(value: object) -> int:
+    """A Graph count as int (half-up if Meta sends a modelled fraction); absent is 0."""
+    return int(to_decimal(value).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _optional_int(value: object) -> int | None:
+    return None if value is None or value == "" else to_int(value)
+
+
+def _action_value(actions: Sequence[Mapping[str, Any]] | None, action_type: str) -> Decimal | None:
+    for action in actions or ():
+        if action.get("action_type") == action_type:
+            return to_decimal(action.get("value"))
+    return None
+
+
+def pick_action(actions: Sequence[Mapping[str, Any]] | None, counter: str) -> Decimal | None:
+    """The value of the first action type in `counter`'s precedence that is present, else None."""
+    for action_type in FUNNEL_ACTION_PRECEDENCE[counter]:
+        value = _action_value(actions, action_type)
+        if value is not None:
+            return value
+    return None
+
+
+def result_action_type(
+    optimization_goal: str | None, promoted_object: Mapping[str, Any] | None
+) -> str | None:
+    """The action type (or metric name) an ad set with this goal counts as a result; None if unknown."""
+    if not optimization_goal:
+        return None
+    goal = optimization_goal.upper()
+    if goal in _PIXEL_GOALS:
+        event = str((promoted_object or {}).get("custom_event_type") or "").upper()
+        if event in _PIXEL_EVENTS:
+            return _PIXEL_EVENTS[event]
+        return _PIXEL_EVENTS["PURCHASE"] if goal == "VALUE" else None
+    return _GOAL_ACTIONS.get(goal)
+
+
+def _native_results(raw: Mapping[str, Any]) -> int | None:
+    """Meta's own `results` field: [{"indicator", "values": [{"value", "attribution_windows"}]}]."""
+    indicators = raw.get("results")
+    if not isinstance(indicators, list) or not indicators:
+        return None
+    first = indicators[0] if isinstance(indicators[0], Mapping) else {}
+    values = [v for v in first.get("values") or () if isinstance(v, Mapping)]
+    if not values:
+        return 0  # Meta leaves `values` out when there were no results
+    default = next((v for v in values if "default" in (v.get("attribution_windows") or ())), values[0])
+    return to_int(default.get("value"))
+
+
+def _counted_results(raw: Mapping[str, Any], action_type: str | None) -> int:
+    """The fallback: count the ad set's result action, through the same de-aliasing as the funnel."""
+    if action_type is None:
+        return 0
+    if action_type in _METRIC_RESULTS:
+        return to_int(raw.get(action_type))
+    actions = raw.get("actions")
+    for counter in ("content_views", "add_to_cart", "initiate_checkout", "purchases"):
+        if action_type in FUNNEL_ACTION_PRECEDENCE[counter]:
+            return to_int(pick_action(actions, counter))
+    if action_type == "link_click":
+        return _link_clicks(raw)
+    if action_type == "video_thruplay_watched_actions":
+        return to_int(_action_value(raw.get(action_type), "video_view"))
+    return to_int(_action_value(actions, action_type))
+
+
+def _link_clicks(raw: Mapping[str, Any]) -> int:
+    if raw.get("inline_link_clicks") is not None:
+        return to_int(raw["inline_link_clicks"])
+    return to_int(pick_action(raw.get("actions"), "link_clicks"))
+
+
+def insight_row_from_graph(
+    raw: Mapping[str, Any], result_actions: Mapping[str, str] | None = None
+) -> InsightRow:
+    """One `level=ad, time_increment=1` insights element as a row; absent counters are 0."""
+    actions = raw.get("actions")
+    native = _native_results(raw)
+    adset_id = str(raw.get("adset_id") or "")
+    results = native if native is not None else _counted_results(raw, (result_actions or {}).get(adset_id))
+    return InsightRow(
+        ad_id=str(raw["ad_id"]),
+        adset_id=adset_id,
+        campaign_id=str(raw.get("campaign_id") or ""),
+        date=dt.date.fromisoformat(str(raw["date_start"])),
+        spend=to_decimal(raw.get("spend")),
+        impressions=to_int(raw.get("impressions")),
+        reach=_optional_int(raw.get("reach")),
+        clicks=to_int(raw.get("clicks")),
+        link_clicks=_link_clicks(raw),
+        content_views=to_int(pick_action(actions, "content_views")),
+        add_to_cart=to_int(pick_action(actions, "add_to_cart")),
+        initiate_checkout=to_int(pick_action(actions, "initiate_checkout")),
+        purchases=to_int(pick_action(actions, "purchases")),
+        purchase_value=pick_action(raw.get("action_values"), "purchase_value") or Decimal(0),
+        results=results,
+    )
+
+
+# ---- entity nodes -----------------------------------------------------------------------------
+
+
+def parse_graph_time(value: object) -> dt.datetime | None:
+    """Graph timestamps ("2026-11-20T10:00:00+0000") as aware datetimes."""
+    if not isinstance(value, str) or not value:
+        return None
+    text = value.replace("Z", "+00:00")
+    for parse in (dt.datetime.fromisoformat, lambda s: dt.datetime.strptime(s, "%Y-%m-%dT%H:%M:%S%z")):
+        try:
+            parsed = parse(text)
+        except ValueError:
+            continue
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+    return None
+
+
+def _status_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
+    status = str(raw.get("configured_status") or raw.get("status") or "")
+    return {
+        "id": str(raw["id"]),
+        "name": str(raw.get("name") or ""),
+        "status": str(raw.get("status") or status),
+        "configured_status": raw.get("configured_status"),
+        "effective_status": str(raw.get("effective_status") or status),
+        "updated_time": parse_graph_time(raw.get("updated_time")),
+    }
+
+
+def account_from_graph(raw: Mapping[str, Any]) -> AdAccountInfo:
+    offset = raw.get("timezone_offset_hours_utc")
+    return AdAccountInfo(
+        id=str(raw["id"]),
+        account_id=str(raw.get("account_id") or str(raw["id"]).removeprefix("act_")),
+        name=str(raw.get("name") or ""),
+        currency=str(raw.get("currency") or ""),
+        timezone_name=str(raw.get("timezone_name") or "UTC"),
+        timezone_offset_hours_utc=float(offset) if offset is not None else None,
+        account_status=to_int(raw.get("account_status")),
+    )
+
+
+def campaign_from_graph(raw: Mapping[str, Any]) -> CampaignNode:
+    return CampaignNode(
+        **_status_fields(raw),
+        objective=raw.get("objective"),
+        daily_budget=_optional_int(raw.get("daily_budget")),
+        lifetime_budget=_optional_int(raw.get("lifetime_budget")),
+    )
+
+
+def adset_from_graph(raw: Mapping[str, Any]) -> AdSetNode:
+    learning = raw.get("learning_stage_info")
+    promoted = raw.get("promoted_object")
+    return AdSetNode(
+        **_status_fields(raw),
+        campaign_id=str(raw.get("campaign_id") or ""),
+        daily_budget=_optional_int(raw.get("daily_budget")),
+        lifetime_budget=_optional_int(raw.get("lifetime_budget")),
+        optimization_goal=raw.get("optimization_goal"),
+        promoted_object=dict(promoted) if isinstance(promoted, Mapping) else None,
+        learning_stage=learning.get("status") if isinstance(learning, Mapping) else None,
+    )
+
+
+def creative_link_url(creative: Mapping[str, Any] | None) -> str | None:
+    """Where an ad sends people: link_url, else the story's link, else the asset feed's first URL."""
+    if not isinstance(creative, Mapping):
+        return None
+    if creative.get("link_url"):
+        return str(creative["link_url"])
+    story = creative.get("object_story_spec") or {}
+    for key in ("link_data", "template_data"):
+        link = (story.get(key) or {}).get("link")
+        if link:
+            return str(link)
+    cta_link = (((story.get("video_data") or {}).get("call_to_action") or {}).get("value") or {}).get("link")
+    if cta_link:
+        return str(cta_link)
+    for url in (creative.get("asset_feed_spec") or {}).get("link_urls") or ():
+        if isinstance(url, Mapping) and url.get("website_url"):
+            return str(url["website_url"])
+    return None
+
+
+def ad_from_graph(raw: Mapping[str, Any]) -> AdNode:
+    issues = raw.get("issues_info")
+    return AdNode(
+        **_status_fields(raw),
+        adset_id=str(raw.get("adset_id") or ""),
+        campaign_id=str(raw.get("campaign_id") or ""),
+        link_url=creative_link_url(raw.get("creative")),
+        issues=[dict(i) for i in issues if isinstance(i, Mapping)] if isinstance(issues, list) else None,
+    )
