@@ -21,7 +21,9 @@ from pixecom.meta.errors import (
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 
 
-def envelope(code: int | None, subcode: int | None = None, message: str = "msg", **extra: Any) -> dict[str, Any]:
+def envelope(
+    code: int | None, subcode: int | None = None, message: str = "msg", **extra: Any
+) -> dict[str, Any]:
     error: dict[str, Any] = {"message": message, "type": "OAuthException", "fbtrace_id": "Atrace", **extra}
     if code is not None:
         error["code"] = code
@@ -68,12 +70,20 @@ def test_classify_error_by_code(body: Any, http_status: int, expected: type[Grap
 
 def test_error_carries_meta_fields() -> None:
     error = classify_error(envelope(190, 463, "Session has expired"), 400, {}, now=NOW)
-    assert (error.code, error.subcode, error.fbtrace_id, error.message) == (190, 463, "Atrace", "Session has expired")
+    assert (error.code, error.subcode, error.fbtrace_id, error.message) == (
+        190,
+        463,
+        "Atrace",
+        "Session has expired",
+    )
 
 
 def test_rate_limited_until_comes_from_regain_minutes_in_the_buc_header() -> None:
-    headers = {"X-Business-Use-Case-Usage": json.dumps(
-        {"1001": [{"type": "ads_insights", "call_count": 100, "estimated_time_to_regain_access": 7}]})}
+    headers = {
+        "X-Business-Use-Case-Usage": json.dumps(
+            {"1001": [{"type": "ads_insights", "call_count": 100, "estimated_time_to_regain_access": 7}]}
+        )
+    }
     error = classify_error(envelope(80000, 2446079), 400, headers, now=NOW)
     assert isinstance(error, RateLimited)
     assert error.until == NOW + timedelta(minutes=7)

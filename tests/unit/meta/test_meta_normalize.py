@@ -19,13 +19,24 @@ from pixecom.meta.normalize import (
     result_action_type,
 )
 
-PURCHASE_ALIASES = ("omni_purchase", "purchase", "offsite_conversion.fb_pixel_purchase",
-                    "onsite_web_purchase", "onsite_web_app_purchase")
+PURCHASE_ALIASES = (
+    "omni_purchase",
+    "purchase",
+    "offsite_conversion.fb_pixel_purchase",
+    "onsite_web_purchase",
+    "onsite_web_app_purchase",
+)
 
 
 def element(**extra: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {"account_id": "1001", "campaign_id": "2001", "adset_id": "3001",
-                            "ad_id": "4001", "date_start": "2026-11-20", "date_stop": "2026-11-20"}
+    base: dict[str, Any] = {
+        "account_id": "1001",
+        "campaign_id": "2001",
+        "adset_id": "3001",
+        "ad_id": "4001",
+        "date_start": "2026-11-20",
+        "date_stop": "2026-11-20",
+    }
     return {**base, **extra}
 
 
@@ -41,7 +52,11 @@ def test_every_alias_present_with_the_same_count_is_counted_once() -> None:
 @pytest.mark.parametrize(
     ("counter", "present", "expected"),
     [
-        ("purchases", {"purchase": "3", "offsite_conversion.fb_pixel_purchase": "4", "omni_purchase": "5"}, 5),
+        (
+            "purchases",
+            {"purchase": "3", "offsite_conversion.fb_pixel_purchase": "4", "omni_purchase": "5"},
+            5,
+        ),
         ("purchases", {"offsite_conversion.fb_pixel_purchase": "4", "purchase": "3"}, 3),
         ("purchases", {"offsite_conversion.fb_pixel_purchase": "4"}, 4),
         ("purchases", {"onsite_web_purchase": "9"}, None),
@@ -62,7 +77,10 @@ def test_pick_action_takes_the_first_alias_in_precedence(
 
 def test_precedence_matches_design_order() -> None:
     assert FUNNEL_ACTION_PRECEDENCE["purchases"] == (
-        "omni_purchase", "purchase", "offsite_conversion.fb_pixel_purchase")
+        "omni_purchase",
+        "purchase",
+        "offsite_conversion.fb_pixel_purchase",
+    )
     assert FUNNEL_ACTION_PRECEDENCE["initiate_checkout"][0] == "omni_initiated_checkout"
     assert FUNNEL_ACTION_PRECEDENCE["purchase_value"] == FUNNEL_ACTION_PRECEDENCE["purchases"]
 
@@ -77,11 +95,18 @@ def test_absent_metrics_are_zero_and_absent_reach_is_unknown() -> None:
 
 
 def test_number_strings_become_int_and_decimal() -> None:
-    row = insight_row_from_graph(element(
-        spend="5339.5", impressions="361324", reach="210000", clicks="1204",
-        action_values=[{"action_type": "purchase", "value": "18262.10"},
-                       {"action_type": "omni_purchase", "value": "18262.1"}],
-    ))
+    row = insight_row_from_graph(
+        element(
+            spend="5339.5",
+            impressions="361324",
+            reach="210000",
+            clicks="1204",
+            action_values=[
+                {"action_type": "purchase", "value": "18262.10"},
+                {"action_type": "omni_purchase", "value": "18262.1"},
+            ],
+        )
+    )
     assert row.spend == Decimal("5339.5")
     assert isinstance(row.spend, Decimal)
     assert (row.impressions, row.reach, row.clicks) == (361324, 210000, 1204)
@@ -102,21 +127,33 @@ def test_link_clicks_fall_back_to_the_link_click_action() -> None:
 def test_results_come_from_the_native_results_field_first() -> None:
     raw = element(
         actions=actions(omni_purchase="70", add_to_cart="90"),
-        results=[{"indicator": "actions:offsite_conversion.fb_pixel_add_to_cart",
-                  "values": [{"value": "88", "attribution_windows": ["default"]}]}],
+        results=[
+            {
+                "indicator": "actions:offsite_conversion.fb_pixel_add_to_cart",
+                "values": [{"value": "88", "attribution_windows": ["default"]}],
+            }
+        ],
     )
     assert insight_row_from_graph(raw, {"3001": "offsite_conversion.fb_pixel_purchase"}).results == 88
 
 
 def test_native_results_without_values_mean_zero_results() -> None:
-    raw = element(actions=actions(omni_purchase="70"),
-                  results=[{"indicator": "actions:offsite_conversion.fb_pixel_purchase"}])
+    raw = element(
+        actions=actions(omni_purchase="70"),
+        results=[{"indicator": "actions:offsite_conversion.fb_pixel_purchase"}],
+    )
     assert insight_row_from_graph(raw, {"3001": "offsite_conversion.fb_pixel_purchase"}).results == 0
 
 
 def test_results_fall_back_to_the_ad_sets_result_action() -> None:
-    raw = element(actions=actions(omni_purchase="70", omni_add_to_cart="90", add_to_cart="90",
-                                  offsite_conversion__fb_pixel_add_to_cart="90"))
+    raw = element(
+        actions=actions(
+            omni_purchase="70",
+            omni_add_to_cart="90",
+            add_to_cart="90",
+            offsite_conversion__fb_pixel_add_to_cart="90",
+        )
+    )
     assert insight_row_from_graph(raw, {"3001": "offsite_conversion.fb_pixel_add_to_cart"}).results == 90
     assert insight_row_from_graph(raw, {"3001": "offsite_conversion.fb_pixel_purchase"}).results == 70
 
@@ -136,10 +173,21 @@ def test_results_are_zero_without_native_field_or_mapping() -> None:
     ("goal", "promoted", "expected"),
     [
         ("OFFSITE_CONVERSIONS", {"custom_event_type": "PURCHASE"}, "offsite_conversion.fb_pixel_purchase"),
-        ("OFFSITE_CONVERSIONS", {"custom_event_type": "ADD_TO_CART"}, "offsite_conversion.fb_pixel_add_to_cart"),
-        ("OFFSITE_CONVERSIONS", {"custom_event_type": "INITIATED_CHECKOUT"},
-         "offsite_conversion.fb_pixel_initiate_checkout"),
-        ("OFFSITE_CONVERSIONS", {"custom_event_type": "CONTENT_VIEW"}, "offsite_conversion.fb_pixel_view_content"),
+        (
+            "OFFSITE_CONVERSIONS",
+            {"custom_event_type": "ADD_TO_CART"},
+            "offsite_conversion.fb_pixel_add_to_cart",
+        ),
+        (
+            "OFFSITE_CONVERSIONS",
+            {"custom_event_type": "INITIATED_CHECKOUT"},
+            "offsite_conversion.fb_pixel_initiate_checkout",
+        ),
+        (
+            "OFFSITE_CONVERSIONS",
+            {"custom_event_type": "CONTENT_VIEW"},
+            "offsite_conversion.fb_pixel_view_content",
+        ),
         ("VALUE", {"custom_event_type": "PURCHASE"}, "offsite_conversion.fb_pixel_purchase"),
         ("LINK_CLICKS", None, "link_click"),
         ("LANDING_PAGE_VIEWS", None, "landing_page_view"),
@@ -150,7 +198,9 @@ def test_results_are_zero_without_native_field_or_mapping() -> None:
         ("SOMETHING_NEW", None, None),
     ],
 )
-def test_result_action_type_by_goal(goal: str | None, promoted: dict[str, str] | None, expected: str | None) -> None:
+def test_result_action_type_by_goal(
+    goal: str | None, promoted: dict[str, str] | None, expected: str | None
+) -> None:
     assert result_action_type(goal, promoted) == expected
 
 
@@ -159,8 +209,14 @@ def test_result_action_type_by_goal(goal: str | None, promoted: dict[str, str] |
     [
         ({"link_url": "https://a.example/p"}, "https://a.example/p"),
         ({"object_story_spec": {"link_data": {"link": "https://b.example/p"}}}, "https://b.example/p"),
-        ({"object_story_spec": {"video_data": {"call_to_action": {"value": {"link": "https://c.example"}}}}},
-         "https://c.example"),
+        (
+            {
+                "object_story_spec": {
+                    "video_data": {"call_to_action": {"value": {"link": "https://c.example"}}}
+                }
+            },
+            "https://c.example",
+        ),
         ({"asset_feed_spec": {"link_urls": [{"website_url": "https://d.example"}]}}, "https://d.example"),
         ({"id": "1"}, None),
         (None, None),
@@ -171,21 +227,45 @@ def test_creative_link_url_sources(creative: dict[str, Any] | None, expected: st
 
 
 def test_entity_nodes_parse_budgets_times_and_learning_stage() -> None:
-    campaign = campaign_from_graph({"id": "2001", "name": "C", "status": "ACTIVE", "configured_status": "ACTIVE",
-                                    "effective_status": "ACTIVE", "daily_budget": "5000",
-                                    "updated_time": "2026-11-20T10:00:00+0000"})
+    campaign = campaign_from_graph(
+        {
+            "id": "2001",
+            "name": "C",
+            "status": "ACTIVE",
+            "configured_status": "ACTIVE",
+            "effective_status": "ACTIVE",
+            "daily_budget": "5000",
+            "updated_time": "2026-11-20T10:00:00+0000",
+        }
+    )
     assert campaign.daily_budget == 5000
     assert campaign.lifetime_budget is None
     assert campaign.updated_time is not None and campaign.updated_time.utcoffset() is not None
-    adset = adset_from_graph({"id": "3001", "campaign_id": "2001", "name": "S", "status": "ACTIVE",
-                              "effective_status": "ACTIVE", "optimization_goal": "OFFSITE_CONVERSIONS",
-                              "promoted_object": {"custom_event_type": "PURCHASE"},
-                              "learning_stage_info": {"status": "FAIL"}})
+    adset = adset_from_graph(
+        {
+            "id": "3001",
+            "campaign_id": "2001",
+            "name": "S",
+            "status": "ACTIVE",
+            "effective_status": "ACTIVE",
+            "optimization_goal": "OFFSITE_CONVERSIONS",
+            "promoted_object": {"custom_event_type": "PURCHASE"},
+            "learning_stage_info": {"status": "FAIL"},
+        }
+    )
     assert adset.learning_stage == "FAIL"
     assert adset.promoted_object == {"custom_event_type": "PURCHASE"}
-    ad = ad_from_graph({"id": "4001", "adset_id": "3001", "campaign_id": "2001", "name": "A",
-                        "status": "ACTIVE", "effective_status": "DISAPPROVED",
-                        "issues_info": [{"error_code": 1, "error_summary": "Policy"}],
-                        "creative": {"object_story_spec": {"link_data": {"link": "https://e.example"}}}})
+    ad = ad_from_graph(
+        {
+            "id": "4001",
+            "adset_id": "3001",
+            "campaign_id": "2001",
+            "name": "A",
+            "status": "ACTIVE",
+            "effective_status": "DISAPPROVED",
+            "issues_info": [{"error_code": 1, "error_summary": "Policy"}],
+            "creative": {"object_story_spec": {"link_data": {"link": "https://e.example"}}},
+        }
+    )
     assert (ad.effective_status, ad.link_url) == ("DISAPPROVED", "https://e.example")
     assert ad.issues == [{"error_code": 1, "error_summary": "Policy"}]

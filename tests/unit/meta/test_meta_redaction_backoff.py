@@ -37,8 +37,15 @@ def test_redact_removes_explicit_secrets_anywhere() -> None:
 
 
 def test_log_filter_rewrites_records_carrying_a_token() -> None:
-    record = logging.LogRecord("httpx", logging.INFO, __file__, 1, 'HTTP Request: %s %s "%s"',
-                               ("GET", "http://x/v25.0/me?access_token=EAAB123", "200 OK"), None)
+    record = logging.LogRecord(
+        "httpx",
+        logging.INFO,
+        __file__,
+        1,
+        'HTTP Request: %s %s "%s"',
+        ("GET", "http://x/v25.0/me?access_token=EAAB123", "200 OK"),
+        None,
+    )
     assert RedactingFilter().filter(record)
     assert "EAAB123" not in record.getMessage()
     assert "access_token=***" in record.getMessage()
