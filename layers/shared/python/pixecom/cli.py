@@ -1,0 +1,33 @@
+"""The `pixecom` command: one sub-command per job (migrate, dev, sync, simulator, create-user)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+from collections.abc import Sequence
+
+# Each module exposes `register(subparsers)` adding its sub-commands (imports stay lazy there).
+COMMAND_MODULES = [
+    "pixecom.db.cli",
+    "pixecom.local.cli",
+    "pixecom.auth.cli",
+    "pixecom.sync.cli",
+    "pixecom.meta.simulator.cli",
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pixecom", description="PixEcom Ads Manager backend")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args) or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""Run the system locally: embedded Postgres (unless DATABASE_URL), migrations, a seeded demo
+seller, and the API under uvicorn: the same FastAPI app the API Lambda wraps with Mangum.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pixecom.db.migrate import upgrade
+from pixecom.settings import get_settings
+
+DEMO_EMAIL = "demo@pixecom.local"
+DEMO_PASSWORD = "demo-password-123"
+DEMO_SELLER = "Demo Seller"
+
+
+@dataclass(frozen=True)
+class DevOptions:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    simulator_port: int = 8081
+    scenario: Path | None = None
+
+
+def ensure_database(state_dir: Path) -> str:
+    """DATABASE_URL if set; otherwise start the embedded server and point DATABASE_URL at it."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    from pixecom.db.embedded import start_embedded_postgres
+
+    _, url = start_embedded_postgres(state_dir / "pgdata")
+    os.environ["DATABASE_URL"] = url
+    get_settings.cache_clear()
+    return url
+
+
+def seed_demo_seller() -> tuple[str, str]:
+    """Create the demo seller and its owner once; returns the credentials to print."""
+    from sqlalchemy import select
+
+    from pixecom.auth.passwords import hash_password
+    from pixecom.db.engine import session_scope
+    from pixecom.db.models import Seller, User
+    from pixecom.domain.enums import UserRole
+
+    with session_scope() as session:
+        if session.scalar(select(User.id).where(User.email == DEMO_EMAIL)) is None:
+            seller = Seller(name=DEMO_SELLER)
+            session.add(seller)
+            session.flush()
+            session.add(
+                User(
+                    seller_id=seller.id,
+                    email=DEMO_EMAIL,
+                    password_hash=hash_password(DEMO_PASSWORD),
+                    role=UserRole.OWNER,
+                )
+            )
+    return DEMO_EMAIL, DEMO_PASSWORD
+
+
+def run(options: DevOptions) -> int:
+    import uvicorn
+
+    settings = get_settings()
+    state_dir = settings.local_state_dir
+    state_dir.mkdir(parents=True, exist_ok=True)
+    url = ensure_database(state_dir)
+    upgrade(url)
+    email, password = seed_demo_seller()
+    print(f"PixEcom Ads Manager: http://{options.host}:{options.port}  (OpenAPI docs at /docs)")
+    print(f"Demo login: {email} / {password}")
+    from pixecom.api.app import create_app
+
+    uvicorn.run(create_app(), host=options.host, port=options.port, log_level="info")
+    return 0
