@@ -38,6 +38,10 @@ class Settings:
     jwt_audience: str = "pixecom-ads-manager"
     access_token_ttl_seconds: int = 900
     refresh_token_ttl_days: int = 30
+    # argon2id cost (RFC 9106 low-memory profile, ~140 ms per hash on 2 cores); tests lower it.
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65_536
+    argon2_parallelism: int = 4
     # Key that encrypts ad-account tokens at rest.
     token_encryption_key: str | None = None
     token_encryption_key_arn: str | None = None
@@ -71,6 +75,9 @@ class Settings:
             jwt_audience=env("JWT_AUDIENCE", "pixecom-ads-manager"),
             access_token_ttl_seconds=_env_int("ACCESS_TOKEN_TTL_SECONDS", 900),
             refresh_token_ttl_days=_env_int("REFRESH_TOKEN_TTL_DAYS", 30),
+            argon2_time_cost=_env_int("ARGON2_TIME_COST", 3),
+            argon2_memory_kib=_env_int("ARGON2_MEMORY_KIB", 65_536),
+            argon2_parallelism=_env_int("ARGON2_PARALLELISM", 4),
             token_encryption_key=env("TOKEN_ENCRYPTION_KEY") or None,
             token_encryption_key_arn=env("TOKEN_ENCRYPTION_KEY_ARN") or None,
             cors_origins=_env_list("CORS_ORIGINS", "http://localhost:3000,http://127.0.0.1:3000"),

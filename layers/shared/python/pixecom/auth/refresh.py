@@ -1,0 +1,147 @@
+"""Refresh tokens: opaque, 256 random bits, stored only as SHA-256, rotated inside a family.
+
+- Login/registration starts a family that expires `refresh_token_ttl_days` (30) after it began;
+  rotation never extends it, so a stolen-and-rotated chain still dies on schedule.
+- Every refresh spends the presented token (`rotated_at`) and issues the next one in the family.
+- Presenting a spent token is reuse (a copy was stolen, or replayed): the whole family is revoked,
+  including the newest token, and the caller gets 401. Logout revokes the family too.
+- Every change to a family first takes a transaction-level advisory lock on the family, then the
+  token row `FOR UPDATE`: two concurrent refreshes with one token serialise (the second sees it
+  spent), and a revocation cannot miss a token that a concurrent rotation is inserting.
+
+SHA-256 (not argon2) is right here: the token has 256 bits of entropy, so there is nothing to
+brute-force, and the lookup must be an indexed equality.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, text, update
+from sqlalchemy.orm import Session
+
+from pixecom.db.models import RefreshToken
+from pixecom.observability import logger
+
+TOKEN_BYTES = 32
+# token_urlsafe(32) is 43 characters; anything much longer is not ours (checked before hashing).
+MAX_TOKEN_LENGTH = 128
+
+
+class RefreshTokenInvalid(Exception):
+    """Unknown, expired or revoked refresh token."""
+
+
+class RefreshTokenReused(RefreshTokenInvalid):
+    """A token that was already rotated was presented again; its family is now revoked."""
+
+
+@dataclass(frozen=True)
+class IssuedRefreshToken:
+    token: str  # the only place the plain token exists; never logged
+    user_id: uuid.UUID
+    seller_id: uuid.UUID
+    family_id: uuid.UUID
+    family_expires_at: datetime
+
+
+def hash_token(token: str) -> bytes:
+    return hashlib.sha256(token.encode()).digest()
+
+
+def start_family(
+    session: Session, user_id: uuid.UUID, seller_id: uuid.UUID, *, now: datetime, ttl_days: int
+) -> IssuedRefreshToken:
+    """A new family (at login/registration) with its first token."""
+    return _insert(session, user_id, seller_id, uuid.uuid4(), now + timedelta(days=ttl_days), now)
+
+
+def rotate(session: Session, token: str, *, now: datetime) -> IssuedRefreshToken:
+    """Spend `token` and return the next one in its family.
+
+    Raises RefreshTokenReused (family revoked, caller must commit) or RefreshTokenInvalid.
+    """
+    row = _locked_row(session, token)
+    if row is None:
+        raise RefreshTokenInvalid("Unknown refresh token")
+    if row.revoked_at is not None:
+        raise RefreshTokenInvalid("Refresh token revoked")
+    if row.rotated_at is not None:
+        revoked = revoke_family(session, row.family_id, now=now)
+        logger.warning(
+            "refresh token reuse: family revoked",
+            extra={"family_id": str(row.family_id), "user_id": str(row.user_id), "revoked": revoked},
+        )
+        raise RefreshTokenReused("Refresh token already used")
+    if row.family_expires_at <= now:
+        raise RefreshTokenInvalid("Refresh token expired")
+    row.rotated_at = now
+    return _insert(session, row.user_id, row.seller_id, row.family_id, row.family_expires_at, now)
+
+
+def revoke(session: Session, token: str, *, now: datetime) -> bool:
+    """Revoke the family of `token` (logout). False if the token is unknown."""
+    row = _locked_row(session, token)
+    if row is None:
+        return False
+    revoke_family(session, row.family_id, now=now)
+    return True
+
+
+def revoke_family(session: Session, family_id: uuid.UUID, *, now: datetime) -> int:
+    """Mark every not-yet-revoked token of the family revoked; returns how many."""
+    result = session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _locked_row(session: Session, token: str) -> RefreshToken | None:
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    digest = hash_token(token)
+    family_id = session.execute(
+        select(RefreshToken.family_id).where(RefreshToken.token_hash == digest)
+    ).scalar_one_or_none()
+    if family_id is None:
+        return None
+    session.execute(
+        text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": f"refresh-family:{family_id}"}
+    )
+    # populate_existing: re-read after the lock, in case an earlier read in this session is stale.
+    return session.execute(
+        select(RefreshToken)
+        .where(RefreshToken.token_hash == digest)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).scalar_one_or_none()
+
+
+def _insert(
+    session: Session,
+    user_id: uuid.UUID,
+    seller_id: uuid.UUID,
+    family_id: uuid.UUID,
+    family_expires_at: datetime,
+    now: datetime,
+) -> IssuedRefreshToken:
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    session.add(
+        RefreshToken(
+            user_id=user_id,
+            seller_id=seller_id,
+            family_id=family_id,
+            token_hash=hash_token(token),
+            issued_at=now,
+            family_expires_at=family_expires_at,
+        )
+    )
+    session.flush()
+    return IssuedRefreshToken(token, user_id, seller_id, family_id, family_expires_at)

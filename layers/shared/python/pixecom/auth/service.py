@@ -1,0 +1,212 @@
+"""Auth use cases: register, login, refresh, logout, me. Each takes the caller's Session.
+
+Errors are named exceptions; the API maps them to statuses. Some failures write before they are
+raised (a failed login attempt, a family revoked on reuse): the caller must commit those writes
+even though the request fails (`AuthFailure.commit_anyway`).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pixecom.auth import refresh as refresh_tokens
+from pixecom.auth.passwords import check_password_policy, dummy_verify, hash_password, hasher, verify_password
+from pixecom.auth.throttle import check_login_allowed, record_login_attempt
+from pixecom.auth.tokens import issue_access_token
+from pixecom.db.models import Seller, User
+from pixecom.domain.enums import UserRole
+from pixecom.observability import logger
+from pixecom.settings import Settings, get_settings
+
+MAX_EMAIL_LENGTH = 320
+# Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is not our check.
+EMAIL_PATTERN = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s.]{2,}$")
+
+
+class AuthFailure(Exception):
+    """Base of the auth errors; `commit_anyway` means the failure wrote something that must stay."""
+
+    commit_anyway = False
+
+
+class EmailTaken(AuthFailure):
+    pass
+
+
+class InvalidCredentials(AuthFailure):
+    """Wrong email or password (or an inactive user): one message for all of them."""
+
+    commit_anyway = True  # the failed attempt counts towards throttling
+
+
+class InvalidRefreshToken(AuthFailure):
+    commit_anyway = True  # reuse revokes the family
+
+
+class NotAuthenticated(AuthFailure):
+    """The token is valid but its user no longer exists, is inactive, or is not in that seller."""
+
+
+class SellerNotFound(AuthFailure):
+    pass
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    id: uuid.UUID
+    email: str
+    role: UserRole
+
+
+@dataclass(frozen=True)
+class SellerInfo:
+    id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    user: UserInfo
+    seller: SellerInfo
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    token_type: str = "bearer"
+
+
+@dataclass(frozen=True)
+class Registration:
+    account: AccountInfo
+    tokens: TokenPair
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def is_valid_email(email: str) -> bool:
+    return len(email) <= MAX_EMAIL_LENGTH and EMAIL_PATTERN.match(email) is not None
+
+
+def create_user(
+    session: Session, *, email: str, password: str, seller_name: str, role: UserRole = UserRole.OWNER
+) -> AccountInfo:
+    """A new user: an owner creates a new seller; a member joins the one seller with that name."""
+    email = normalize_email(email)
+    if not is_valid_email(email):
+        raise ValueError("Not a valid email address")
+    check_password_policy(password)
+    if session.execute(select(User.id).where(User.email == email)).first() is not None:
+        raise EmailTaken("Email is already registered")
+    password_hash = hash_password(password)
+    seller = _seller_for(session, seller_name.strip(), role)
+    user = User(seller_id=seller.id, email=email, password_hash=password_hash, role=role)
+    try:
+        with session.begin_nested():  # a concurrent registration of the same email loses here
+            session.add(user)
+    except IntegrityError:
+        raise EmailTaken("Email is already registered") from None
+    return _account(user, seller)
+
+
+def register(
+    session: Session, *, email: str, password: str, seller_name: str, now: datetime
+) -> Registration:
+    """A new seller with its owner user, signed in."""
+    account = create_user(session, email=email, password=password, seller_name=seller_name)
+    tokens = _issue_pair(session, account.user.id, account.seller.id, now, get_settings())
+    logger.info("seller registered", extra={"seller_id": str(account.seller.id)})
+    return Registration(account, tokens)
+
+
+def login(session: Session, *, email: str, password: str, client_ip: str, now: datetime) -> TokenPair:
+    """Check the password (throttled), rehash if the cost changed, start a refresh family."""
+    email = normalize_email(email)
+    check_login_allowed(session, email, client_ip, now=now)  # LoginThrottled passes through
+    user = session.execute(select(User).where(User.email == email)).scalar_one_or_none()
+    if user is None:
+        dummy_verify()  # the same time as a real check, so timing does not tell which emails exist
+        ok, needs_rehash = False, False
+    else:
+        ok, needs_rehash = verify_password(password, user.password_hash)
+        ok = ok and user.is_active
+    record_login_attempt(session, email, client_ip, succeeded=ok, now=now)
+    if user is None or not ok:
+        raise InvalidCredentials("Invalid email or password")
+    if needs_rehash:
+        user.password_hash = hasher().hash(password)
+        logger.info("password rehashed with current parameters", extra={"user_id": str(user.id)})
+    user.last_login_at = now
+    return _issue_pair(session, user.id, user.seller_id, now, get_settings())
+
+
+def refresh(session: Session, *, refresh_token: str, now: datetime) -> TokenPair:
+    """Spend the refresh token and return a new pair (same family)."""
+    try:
+        issued = refresh_tokens.rotate(session, refresh_token, now=now)
+    except refresh_tokens.RefreshTokenInvalid:
+        raise InvalidRefreshToken("Invalid refresh token") from None
+    user = session.get(User, issued.user_id)
+    if user is None or not user.is_active:
+        refresh_tokens.revoke_family(session, issued.family_id, now=now)
+        raise InvalidRefreshToken("Invalid refresh token")
+    settings = get_settings()
+    access = issue_access_token(issued.user_id, issued.seller_id, now=now, settings=settings)
+    return TokenPair(access, issued.token, settings.access_token_ttl_seconds)
+
+
+def logout(session: Session, *, refresh_token: str, now: datetime) -> None:
+    """Revoke the token's family. Unknown tokens are ignored: logging out is idempotent."""
+    refresh_tokens.revoke(session, refresh_token, now=now)
+
+
+def me(session: Session, *, user_id: uuid.UUID, seller_id: uuid.UUID) -> AccountInfo:
+    """The caller's user and seller; the user must belong to the seller named in the token."""
+    row = session.execute(
+        select(User, Seller)
+        .join(Seller, Seller.id == User.seller_id)
+        .where(User.id == user_id, User.seller_id == seller_id, User.is_active.is_(True))
+    ).first()
+    if row is None:
+        raise NotAuthenticated("User not found")
+    return _account(row[0], row[1])
+
+
+def _seller_for(session: Session, name: str, role: UserRole) -> Seller:
+    if role is UserRole.OWNER:
+        seller = Seller(name=name)
+        session.add(seller)
+        session.flush()
+        return seller
+    matches = session.execute(select(Seller).where(Seller.name == name).limit(2)).scalars().all()
+    if len(matches) != 1:
+        raise SellerNotFound(f"Expected exactly one seller named {name!r}, found {len(matches)}")
+    return matches[0]
+
+
+def _issue_pair(
+    session: Session, user_id: uuid.UUID, seller_id: uuid.UUID, now: datetime, settings: Settings
+) -> TokenPair:
+    issued = refresh_tokens.start_family(
+        session, user_id, seller_id, now=now, ttl_days=settings.refresh_token_ttl_days
+    )
+    access = issue_access_token(user_id, seller_id, now=now, settings=settings)
+    return TokenPair(access, issued.token, settings.access_token_ttl_seconds)
+
+
+def _account(user: User, seller: Seller) -> AccountInfo:
+    return AccountInfo(
+        user=UserInfo(id=user.id, email=user.email, role=user.role),
+        seller=SellerInfo(id=seller.id, name=seller.name),
+    )
