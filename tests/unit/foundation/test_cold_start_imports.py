@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-LEAN_FUNCTIONS = sorted(p.parent.name for p in (ROOT / "functions").glob("*/app.py") if p.parent.name != "api")
+LEAN_FUNCTIONS = sorted(
+    p.parent.name for p in (ROOT / "functions").glob("*/app.py") if p.parent.name != "api"
+)
 
 PROBE = """
 import importlib.util, sys

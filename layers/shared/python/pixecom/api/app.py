@@ -9,9 +9,9 @@ from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from pixecom import __version__
+from pixecom.api import routers as routers_pkg
 from pixecom.api.errors import install_error_handlers
 from pixecom.api.limits import BodySizeLimit
-from pixecom.api import routers as routers_pkg
 from pixecom.settings import Settings, get_settings
 
 

@@ -38,7 +38,8 @@ def url_from_secret(secret_json: str, host_override: str | None = None) -> str:
     s = json.loads(secret_json)
     host = host_override or s["host"]
     user, password = quote(s["username"], safe=""), quote(s["password"], safe="")
-    return f"postgresql+psycopg://{user}:{password}@{host}:{s.get('port', 5432)}/{s.get('dbname', 'postgres')}"
+    port, dbname = s.get("port", 5432), s.get("dbname", "postgres")
+    return f"postgresql+psycopg://{user}:{password}@{host}:{port}/{dbname}"
 
 
 def resolve_database_url(settings: Settings) -> str:
