@@ -1,0 +1,184 @@
+"""Bulk status control: POST /ads-manager/status (202, a job), GET /jobs, GET /jobs/{id}, GET /audit.
+
+Every query is sealed to the caller's seller; another seller's job is simply not found (404).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, Query
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.errors import Conflict, InvalidInput, NotFound, ServiceUnavailable
+from pixecom.control import audit as audit_log
+from pixecom.control import queries
+from pixecom.control.jobs import (
+    AccountNotConnected,
+    EntitiesNotFound,
+    IdempotencyKeyReused,
+    QueueUnavailable,
+    StatusChange,
+    enqueue_status_change,
+)
+from pixecom.control.rules import MAX_IDS_PER_REQUEST
+from pixecom.domain.enums import CampaignStatus, ConnectionStatus, EntityLevel
+
+router = APIRouter(tags=["control"])
+
+
+class StatusChangeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    level: EntityLevel
+    ids: list[uuid.UUID] = Field(min_length=1, max_length=MAX_IDS_PER_REQUEST)
+    status: Literal["ACTIVE", "PAUSED"]
+
+
+class JobAccepted(BaseModel):
+    job_id: uuid.UUID
+
+
+class JobItemOut(BaseModel):
+    id: uuid.UUID
+    name: str
+    from_status: str
+    to_status: str
+    outcome: Literal["pending", "applied", "failed", "skipped"]
+    error: str | None
+
+
+class JobOut(BaseModel):
+    id: uuid.UUID
+    kind: str
+    status: Literal["queued", "running", "succeeded", "partially_failed", "failed"]
+    created_at: datetime
+    finished_at: datetime | None
+    items: list[JobItemOut]
+
+
+class JobSummaryOut(BaseModel):
+    id: uuid.UUID
+    kind: str
+    level: str
+    target_status: str
+    status: str
+    created_at: datetime
+    finished_at: datetime | None
+    counts: dict[str, int]
+
+
+class JobListOut(BaseModel):
+    items: list[JobSummaryOut]
+    next_cursor: str | None
+
+
+class AuditEntryOut(BaseModel):
+    id: int
+    at: datetime
+    user_id: uuid.UUID | None
+    action: str
+    entity_level: str | None
+    entity_id: uuid.UUID | None
+    entity_name: str | None
+    from_status: str | None
+    to_status: str | None
+    outcome: str | None
+    job_id: uuid.UUID | None
+    detail: dict[str, Any] | None
+
+
+class AuditListOut(BaseModel):
+    items: list[AuditEntryOut]
+    next_cursor: str | None
+
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(alias="Idempotency-Key", min_length=1, max_length=200, pattern=r"^[\x21-\x7e]+$"),
+]
+
+
+@router.post("/ads-manager/status", status_code=202, response_model=JobAccepted)
+def change_status(body: StatusChangeIn, caller: CurrentSeller, idempotency_key: IdempotencyKey = None) -> Any:
+    """Queue a pause/activate of up to 500 campaigns, ad sets or ads; answers with the job id."""
+    change = StatusChange(body.level, CampaignStatus(body.status), body.ids, idempotency_key)
+    try:
+        result = enqueue_status_change(caller.seller_id, caller.user_id, change)
+    except EntitiesNotFound as exc:
+        raise NotFound(str(exc), field="ids") from None
+    except AccountNotConnected as exc:
+        raise _not_connected(exc) from None
+    except IdempotencyKeyReused as exc:
+        raise InvalidInput(str(exc), code="idempotency_key_reused", field="Idempotency-Key") from None
+    except QueueUnavailable as exc:
+        raise ServiceUnavailable(str(exc), code="queue_unavailable", headers={"Retry-After": "5"}) from None
+    headers = {"Idempotent-Replayed": "true"} if result.replayed else None
+    return JSONResponse({"job_id": str(result.job_id)}, status_code=202, headers=headers)
+
+
+def _not_connected(exc: AccountNotConnected) -> Conflict:
+    if exc.status is ConnectionStatus.NEEDS_REAUTH:
+        message = f"Ad account '{exc.name}' ({exc.meta_account_id}) needs re-authentication; reconnect it"
+        return Conflict(message, code="account_needs_reauth")
+    return Conflict(f"Ad account '{exc.name}' ({exc.meta_account_id}) is disabled", code="account_disabled")
+
+
+@router.get("/jobs", response_model=JobListOut)
+def list_jobs(
+    caller: CurrentSeller,
+    session: DbSession,
+    limit: Annotated[int, Query(ge=1, le=queries.MAX_JOBS_PAGE)] = 20,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> JobListOut:
+    """The seller's recent jobs, newest first, with item counts per outcome."""
+    try:
+        page = queries.list_jobs(session, caller.seller_id, limit=limit, cursor=cursor)
+    except ValueError:
+        raise InvalidInput("cursor: not a cursor from this API", field="cursor") from None
+    return JobListOut(
+        items=[JobSummaryOut.model_validate(j, from_attributes=True) for j in page.jobs],
+        next_cursor=page.next_cursor,
+    )
+
+
+@router.get("/jobs/{job_id}", response_model=JobOut)
+def get_job(job_id: uuid.UUID, caller: CurrentSeller, session: DbSession) -> JobOut:
+    """One job with what happened to each item."""
+    view = queries.get_job(session, caller.seller_id, job_id)
+    if view is None:
+        raise NotFound("Job not found")
+    return JobOut.model_validate(view, from_attributes=True)
+
+
+@router.get("/audit", response_model=AuditListOut)
+def list_audit(
+    caller: CurrentSeller,
+    session: DbSession,
+    limit: Annotated[int, Query(ge=1, le=audit_log.MAX_AUDIT_PAGE)] = 50,
+    cursor: Annotated[str | None, Query(max_length=40)] = None,
+    job_id: uuid.UUID | None = None,
+    entity_id: uuid.UUID | None = None,
+) -> AuditListOut:
+    """The seller's audit log, newest first; `cursor` continues where the last page ended."""
+    try:
+        page = audit_log.list_audit(
+            session, caller.seller_id, limit=limit, cursor=cursor, job_id=job_id, entity_id=entity_id
+        )
+    except ValueError:
+        raise InvalidInput("cursor: not a cursor from this API", field="cursor") from None
+    return AuditListOut(
+        items=[
+            AuditEntryOut(
+                id=e.id, at=e.at, user_id=e.user_id, action=e.action, entity_level=e.entity_level,
+                entity_id=e.entity_id, entity_name=e.entity_name, from_status=e.from_value,
+                to_status=e.to_value, outcome=e.outcome, job_id=e.job_id, detail=e.detail,
+            )
+            for e in page.entries
+        ],
+        next_cursor=page.next_cursor,
+    )

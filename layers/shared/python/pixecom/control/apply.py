@@ -1,0 +1,403 @@
+"""ControlWorker logic: apply a job's pending items on Meta and record what happened to each.
+
+Unit of work = one Graph batch (at most 50 items of one ad account). In one transaction the
+batch's items are locked (`FOR UPDATE SKIP LOCKED`, so a duplicate message running at the same
+time never sends them too), sent to Meta, and then marked applied together with the entities'
+local `status` and the audit rows. Only `pending` items are ever sent, so a retried or duplicate
+message never applies an item twice.
+
+If the worker dies after Meta applied a batch but before the commit, the items are still pending
+and the next delivery sends them again. That is safe: setting an object to the status it already
+has is a no-op on Meta (it answers success), so the retry just records the outcome.
+
+Failures:
+- transient (after the client's own retries): the item stays pending and `RetryLater` is raised
+  so SQS redelivers the message; after MAX_ITEM_ATTEMPTS sends the item fails for good.
+- rate limited: the account's remaining items stay pending, the job stays `running` with
+  `not_before` set, and the worker re-sends the job's message with DelaySeconds (at most 900;
+  a longer wait hops: the early message sees `not_before` ahead and re-sends itself). No sweep
+  is needed; if that send fails the record raises and SQS redelivers the original message.
+- token invalid: the account is marked NEEDS_REAUTH and its remaining items fail.
+- anything else Meta refuses: that item fails with Meta's message; the others go on.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from pixecom.control import audit
+from pixecom.control.jobs import ENTITY_MODELS
+from pixecom.control.messages import send_control_message
+from pixecom.control.rules import (
+    MAX_ITEM_ATTEMPTS,
+    chunks,
+    delay_seconds,
+    is_finished,
+    job_status_from_outcomes,
+)
+from pixecom.db.engine import session_scope
+from pixecom.db.models import AdAccount, Job, JobItem
+from pixecom.domain.enums import (
+    CampaignStatus,
+    ConnectionStatus,
+    EntityLevel,
+    JobItemOutcome,
+    JobStatus,
+    SyncKind,
+)
+from pixecom.meta.client import GraphClient
+from pixecom.meta.errors import GraphError, RateLimited, TokenInvalid, TransientError
+from pixecom.meta.models import StatusResult
+from pixecom.observability import logger
+from pixecom.settings import get_settings
+from pixecom.sync.crypto import TokenDecryptionError, decrypt_token
+from pixecom.sync.messages import SyncMessage, new_run_id
+from pixecom.sync.queue import send_messages
+
+GraphFactory = Callable[[str], GraphClient]
+Clock = Callable[[], datetime]
+
+
+class RetryLater(Exception):
+    """Some items failed transiently and stay pending: let SQS deliver the message again."""
+
+
+def default_graph_factory(access_token: str) -> GraphClient:
+    return GraphClient.from_settings(access_token, get_settings())
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class _JobRef:
+    id: uuid.UUID
+    seller_id: uuid.UUID
+    user_id: uuid.UUID | None
+    level: EntityLevel
+    target_status: CampaignStatus
+
+
+@dataclass(frozen=True)
+class _AccountPlan:
+    id: uuid.UUID
+    meta_account_id: str
+    token_encrypted: bytes
+    connection_status: ConnectionStatus
+    item_ids: list[uuid.UUID]
+
+
+@dataclass
+class ApplyReport:
+    """What one delivery of a job's message did."""
+
+    job_id: uuid.UUID
+    status: JobStatus | None = None  # None: no such job
+    applied: int = 0
+    failed: int = 0
+    batches: int = 0
+    deferred_until: datetime | None = None
+    retry: bool = False
+    touched_accounts: set[uuid.UUID] = field(default_factory=set)
+
+    def defer(self, until: datetime) -> None:
+        # Wait for the latest account to come back rather than poke a throttled one early.
+        self.deferred_until = until if self.deferred_until is None else max(self.deferred_until, until)
+
+
+def apply_job(
+    job_id: uuid.UUID,
+    *,
+    graph_factory: GraphFactory = default_graph_factory,
+    now: Clock = _utcnow,
+    send_control: Callable[..., None] = send_control_message,
+) -> ApplyReport:
+    """Apply every pending item of the job; raises RetryLater when transient failures remain."""
+    report = ApplyReport(job_id)
+    started = _start(job_id, now(), report)
+    if started is None:
+        _resend_if_deferred(report, now(), send_control)
+        return report
+    job, plans = started
+    for plan in plans:
+        _apply_account(job, plan, report, graph_factory, now)
+    report.status = _finish(job_id, report, now())
+    logger.info(
+        "status job applied",
+        extra={
+            "job_id": str(job_id),
+            "status": report.status.value,
+            "applied": report.applied,
+            "failed": report.failed,
+            "batches": report.batches,
+        },
+    )
+    _queue_delivery_syncs(report.touched_accounts)
+    if _resend_if_deferred(report, now(), send_control):
+        return report
+    if report.retry:
+        raise RetryLater(f"job {job_id}: transient failures left items pending")
+    return report
+
+
+def _start(
+    job_id: uuid.UUID, now: datetime, report: ApplyReport
+) -> tuple[_JobRef, list[_AccountPlan]] | None:
+    """Mark the job running and plan its pending items per account; None if nothing to do now."""
+    with session_scope() as session:
+        job = session.scalars(select(Job).where(Job.id == job_id).with_for_update()).one_or_none()
+        if job is None:
+            logger.warning("status job not found", extra={"job_id": str(job_id)})
+            return None
+        report.status = job.status
+        if is_finished(job.status):
+            return None
+        if job.not_before is not None and job.not_before > now:
+            report.deferred_until = job.not_before  # an early (or duplicate) delivery: wait on
+            return None
+        job.status, job.not_before = JobStatus.RUNNING, None
+        job.started_at = job.started_at or now
+        ref = _JobRef(job.id, job.seller_id, job.user_id, job.level, job.target_status)
+        return ref, _plans(session, job)
+
+
+def _plans(session: Session, job: Job) -> list[_AccountPlan]:
+    pending = session.execute(
+        select(JobItem.id, JobItem.ad_account_id)
+        .where(JobItem.job_id == job.id, JobItem.outcome == JobItemOutcome.PENDING)
+        .order_by(JobItem.ad_account_id, JobItem.meta_id)
+    ).all()
+    by_account: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for item_id, account_id in pending:
+        by_account.setdefault(account_id, []).append(item_id)
+    accounts = session.scalars(
+        select(AdAccount).where(AdAccount.seller_id == job.seller_id, AdAccount.id.in_(by_account))
+    ).all()
+    return [
+        _AccountPlan(
+            a.id, a.meta_account_id, bytes(a.access_token_encrypted), a.connection_status, by_account[a.id]
+        )
+        for a in sorted(accounts, key=lambda a: a.meta_account_id)
+    ]
+
+
+def _apply_account(
+    job: _JobRef, plan: _AccountPlan, report: ApplyReport, graph_factory: GraphFactory, now: Clock
+) -> None:
+    if plan.connection_status is not ConnectionStatus.ACTIVE:
+        _fail_pending(
+            job, plan.item_ids, f"Ad account is {plan.connection_status.value}; reconnect it", report
+        )
+        return
+    try:
+        token = decrypt_token(plan.token_encrypted)
+    except TokenDecryptionError:
+        _fail_pending(
+            job, plan.item_ids, "The stored access token is unreadable; reconnect the account", report
+        )
+        return
+    with graph_factory(token) as client:
+        for chunk in chunks(plan.item_ids):
+            stop = _apply_batch(job, plan, chunk, client, report, now)
+            if stop is TokenInvalid:
+                _fail_pending(
+                    job, plan.item_ids, "Meta rejected the access token; reconnect the account", report
+                )
+            if stop is not None:
+                return
+
+
+def _apply_batch(
+    job: _JobRef,
+    plan: _AccountPlan,
+    item_ids: list[uuid.UUID],
+    client: GraphClient,
+    report: ApplyReport,
+    now: Clock,
+) -> type[GraphError] | None:
+    """Send one batch and record it, in one transaction. Returns the error kind that stops the account."""
+    with session_scope() as session:
+        items = session.scalars(
+            select(JobItem)
+            .where(JobItem.id.in_(item_ids), JobItem.outcome == JobItemOutcome.PENDING)
+            .order_by(JobItem.meta_id)
+            .with_for_update(skip_locked=True)
+        ).all()
+        if not items:
+            return None
+        results = _send(client, plan.meta_account_id, items)
+        report.batches += 1
+        stop: type[GraphError] | None = None
+        at = now()
+        for item, result in zip(items, results, strict=True):
+            kind = _record(item, result, at, report)
+            stop = stop or kind
+        applied = [i for i in items if i.outcome is JobItemOutcome.APPLIED]
+        _set_local_status(session, job, applied)
+        if applied:
+            report.touched_accounts.add(plan.id)
+        _write_audit(session, job, items)
+        _update_account(session, plan.id, stop, report, results)
+        return stop
+
+
+def _send(client: GraphClient, meta_account_id: str, items: Sequence[JobItem]) -> list[StatusResult]:
+    """One StatusResult per item; an error for the whole call becomes every item's error."""
+    changes = [(item.meta_id, item.to_status) for item in items]
+    try:
+        results = client.set_statuses(changes, account_id=meta_account_id)
+    except GraphError as exc:
+        return [StatusResult(object_id=item.meta_id, ok=False, error=exc) for item in items]
+    by_object = {r.object_id: r for r in results}
+    return [by_object.get(item.meta_id, result) for item, result in zip(items, results, strict=True)]
+
+
+def _record(
+    item: JobItem, result: StatusResult, at: datetime, report: ApplyReport
+) -> type[GraphError] | None:
+    """Set the item's outcome from Meta's answer; returns the error kind if the account must stop."""
+    error = result.error
+    if result.ok:
+        item.outcome, item.error, item.applied_at = JobItemOutcome.APPLIED, None, at
+        item.attempts += 1
+        report.applied += 1
+        return None
+    if isinstance(error, RateLimited):
+        # Not an attempt: Meta did not look at the item. It waits for the deferred message.
+        item.error = f"Rate limited by Meta; retrying after {error.until.isoformat(timespec='seconds')}"
+        report.defer(error.until)
+        return RateLimited
+    item.attempts += 1
+    message = error.message if error is not None else "Meta did not confirm the change"
+    if isinstance(error, TransientError) and item.attempts < MAX_ITEM_ATTEMPTS:
+        item.error = f"Temporary Meta error (attempt {item.attempts}); retrying: {message}"
+        report.retry = True
+        return None
+    item.outcome, item.error = JobItemOutcome.FAILED, message
+    report.failed += 1
+    return TokenInvalid if isinstance(error, TokenInvalid) else None
+
+
+def _set_local_status(session: Session, job: _JobRef, applied: Sequence[JobItem]) -> None:
+    """The entities' `status` follows at once; delivery_status waits for the delivery sync."""
+    if not applied:
+        return
+    model = ENTITY_MODELS[job.level]
+    session.execute(
+        update(model)
+        .where(model.seller_id == job.seller_id, model.id.in_([i.entity_id for i in applied]))
+        .values(status=job.target_status)
+    )
+
+
+def _write_audit(session: Session, job: _JobRef, items: Sequence[JobItem]) -> None:
+    finished = [i for i in items if i.outcome is not JobItemOutcome.PENDING]
+    if not finished:
+        return
+    owner = session.get_one(Job, job.id)
+    for item in finished:
+        audit.record_item_outcome(session, owner, item)
+
+
+def _update_account(
+    session: Session,
+    account_id: uuid.UUID,
+    stop: type[GraphError] | None,
+    report: ApplyReport,
+    results: Sequence[StatusResult],
+) -> None:
+    if stop is TokenInvalid:
+        reason = next((r.error.message for r in results if isinstance(r.error, TokenInvalid)), None)
+        session.execute(
+            update(AdAccount)
+            .where(AdAccount.id == account_id)
+            .values(connection_status=ConnectionStatus.NEEDS_REAUTH, connection_error=reason)
+        )
+        logger.warning("ad account needs re-auth", extra={"account_id": str(account_id)})
+    elif stop is RateLimited and report.deferred_until is not None:
+        # The dispatchers skip a throttled account too (DESIGN.md "Meta errors").
+        session.execute(
+            update(AdAccount)
+            .where(AdAccount.id == account_id)
+            .values(
+                throttled_until=func.greatest(
+                    func.coalesce(AdAccount.throttled_until, report.deferred_until), report.deferred_until
+                )
+            )
+        )
+
+
+def _fail_pending(job: _JobRef, item_ids: list[uuid.UUID], reason: str, report: ApplyReport) -> None:
+    """Fail whatever is still pending among `item_ids` (the account cannot be used)."""
+    with session_scope() as session:
+        items = session.scalars(
+            select(JobItem)
+            .where(JobItem.id.in_(item_ids), JobItem.outcome == JobItemOutcome.PENDING)
+            .with_for_update(skip_locked=True)
+        ).all()
+        for item in items:
+            item.outcome, item.error = JobItemOutcome.FAILED, reason
+            report.failed += 1
+        _write_audit(session, job, items)
+
+
+def _finish(job_id: uuid.UUID, report: ApplyReport, now: datetime) -> JobStatus:
+    """The job's status from all its items (locked, so concurrent deliveries agree)."""
+    with session_scope() as session:
+        job = session.scalars(select(Job).where(Job.id == job_id).with_for_update()).one()
+        counts = Counter(
+            dict(
+                session.execute(
+                    select(JobItem.outcome, func.count())
+                    .where(JobItem.job_id == job_id)
+                    .group_by(JobItem.outcome)
+                )
+                .tuples()
+                .all()
+            )
+        )
+        job.status = job_status_from_outcomes(counts, started=True)
+        if is_finished(job.status):
+            job.finished_at, job.not_before = job.finished_at or now, None
+        elif report.deferred_until is not None:
+            job.not_before = report.deferred_until
+        return job.status
+
+
+def _resend_if_deferred(report: ApplyReport, now: datetime, send_control: Callable[..., None]) -> bool:
+    """Re-queue the job's message to arrive when the rate limit has passed (hops of 900 s)."""
+    if report.deferred_until is None or (report.status is not None and is_finished(report.status)):
+        return False
+    delay = delay_seconds(report.deferred_until, now)
+    send_control(report.job_id, delay_seconds=delay)
+    logger.info("status job deferred", extra={"job_id": str(report.job_id), "delay_s": delay})
+    return True
+
+
+def _queue_delivery_syncs(account_ids: set[uuid.UUID]) -> None:
+    """Ask for a delivery sync of each touched account so delivery_status follows the change.
+
+    Best effort: the 5-minute delivery schedule catches up if this send fails.
+    """
+    queue_url = get_settings().delivery_queue_url
+    if not account_ids or not queue_url:
+        return
+    run_id = new_run_id("control")
+    bodies = [
+        SyncMessage(account_id=a, kind=SyncKind.DELIVERY, run_id=run_id).to_body()
+        for a in sorted(account_ids)
+    ]
+    try:
+        send_messages(queue_url, bodies)
+    except Exception as exc:  # never fail an applied job over a follow-up sync
+        logger.warning(
+            "delivery sync not queued", extra={"accounts": len(bodies), "error_type": type(exc).__name__}
+        )

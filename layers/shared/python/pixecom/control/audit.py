@@ -1,0 +1,127 @@
+"""The audit log of status changes: who asked, what changed, from, to, when, and how it ended."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pixecom.db.models import AuditLog, Job, JobItem
+
+STATUS_CHANGE = "status_change"
+STATUS_CHANGE_REQUESTED = "status_change_requested"
+MAX_AUDIT_PAGE = 200
+
+
+def record_item_outcome(session: Session, job: Job, item: JobItem) -> None:
+    """One audit row for an item that reached its final outcome (applied, failed, skipped)."""
+    detail: dict[str, Any] = {"meta_id": item.meta_id, "attempts": item.attempts}
+    if item.error:
+        detail["error"] = item.error
+    session.add(
+        AuditLog(
+            seller_id=job.seller_id,
+            user_id=job.user_id,
+            action=STATUS_CHANGE,
+            entity_level=job.level.value,
+            entity_id=item.entity_id,
+            entity_name=item.name,
+            from_value=item.from_status,
+            to_value=item.to_status,
+            outcome=item.outcome.value,
+            job_id=job.id,
+            detail=detail,
+        )
+    )
+
+
+def record_request(session: Session, job: Job, item_count: int) -> None:
+    """One audit row for the request itself (the job), written when it is accepted."""
+    session.add(
+        AuditLog(
+            seller_id=job.seller_id,
+            user_id=job.user_id,
+            action=STATUS_CHANGE_REQUESTED,
+            entity_level=job.level.value,
+            to_value=job.target_status.value,
+            outcome="accepted",
+            job_id=job.id,
+            detail={"items": item_count},
+        )
+    )
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    user_id: uuid.UUID | None
+    action: str
+    entity_level: str | None
+    entity_id: uuid.UUID | None
+    entity_name: str | None
+    from_value: str | None
+    to_value: str | None
+    outcome: str | None
+    job_id: uuid.UUID | None
+    detail: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    entries: list[AuditEntry]
+    next_cursor: str | None
+
+
+def parse_audit_cursor(cursor: str | None) -> int | None:
+    """The id to continue below; ValueError for anything that is not one of our cursors."""
+    if cursor is None:
+        return None
+    if not cursor.isdigit() or len(cursor) > 19:
+        raise ValueError("malformed cursor")
+    return int(cursor)
+
+
+def list_audit(
+    session: Session,
+    seller_id: uuid.UUID,
+    *,
+    limit: int = 50,
+    cursor: str | None = None,
+    job_id: uuid.UUID | None = None,
+    entity_id: uuid.UUID | None = None,
+) -> AuditPage:
+    """The seller's audit log, newest first (ids only grow), `limit` at a time."""
+    below = parse_audit_cursor(cursor)
+    query = select(AuditLog).where(AuditLog.seller_id == seller_id)
+    if below is not None:
+        query = query.where(AuditLog.id < below)
+    if job_id is not None:
+        query = query.where(AuditLog.job_id == job_id)
+    if entity_id is not None:
+        query = query.where(AuditLog.entity_id == entity_id)
+    rows = session.scalars(query.order_by(AuditLog.id.desc()).limit(limit + 1)).all()
+    entries = [_entry(row) for row in rows[:limit]]
+    next_cursor = str(entries[-1].id) if len(rows) > limit else None
+    return AuditPage(entries, next_cursor)
+
+
+def _entry(row: AuditLog) -> AuditEntry:
+    return AuditEntry(
+        id=row.id,
+        at=row.created_at,
+        user_id=row.user_id,
+        action=row.action,
+        entity_level=row.entity_level,
+        entity_id=row.entity_id,
+        entity_name=row.entity_name,
+        from_value=row.from_value,
+        to_value=row.to_value,
+        outcome=row.outcome,
+        job_id=row.job_id,
+        detail=row.detail,
+    )
