@@ -1,0 +1,58 @@
+"""CSV export of a list: a header, every matching row (no paging), one summary row per currency.
+
+The first column, `row_type`, is `entity` or `summary`, so a spreadsheet can filter either.
+Metric cells hold exactly what the JSON API shows (money 2 decimals, ratios 4), empty = undefined.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from pixecom.adsmanager.params import Level
+from pixecom.adsmanager.payload import entity_payload
+from pixecom.adsmanager.query import ListResult
+from pixecom.domain.metrics import METRIC_NAMES, metrics_payload
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def columns(level: Level) -> list[str]:
+    parents = {Level.CAMPAIGNS: [], Level.ADSETS: ["campaign_id"], Level.ADS: ["campaign_id", "adset_id"]}
+    identity = ["row_type", "id", "meta_id", "name", "status", "delivery_status", "effective_status"]
+    return [*identity, "ad_account_id", *parents[level], "sellpage_id", "currency", *METRIC_NAMES]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    # Names come from sellers and Meta: never let a spreadsheet run one as a formula.
+    if isinstance(value, str) and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def csv_lines(result: ListResult, level: Level) -> Iterator[str]:
+    """The CSV document, one encoded line at a time (streamable)."""
+    header = columns(level)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def line(values: list[Any]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([_cell(v) for v in values])
+        return buffer.getvalue()
+
+    yield line(header)
+    for row in result.rows:
+        flat = {"row_type": "entity", **entity_payload(row, level)}
+        flat.update(flat.pop("metrics"))
+        yield line([flat.get(name) for name in header])
+    for total in result.summary:
+        flat = {"row_type": "summary", "name": "Total", "currency": total.currency}
+        flat.update(metrics_payload(total.totals))
+        yield line([flat.get(name) for name in header])

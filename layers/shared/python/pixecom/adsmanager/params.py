@@ -1,0 +1,260 @@
+"""The Ads Manager list query, typed and validated: pure, no I/O, no FastAPI.
+
+Raw query-string values come in as strings (list parameters as every repeated value, each of
+which may itself be comma-separated); everything wrong raises `InvalidParam` naming the parameter,
+which the API answers with a 422.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import TypeVar
+
+from pixecom.domain.dates import (
+    DEFAULT_PRESET,
+    DatePreset,
+    DateRange,
+    InvalidDateRange,
+    parse_date_preset,
+    parse_iso_date,
+    validate_custom_range,
+)
+from pixecom.domain.enums import CampaignStatus, DeliveryStatus
+from pixecom.domain.metrics import METRIC_NAMES
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+DEFAULT_SORT = "-spend"
+SORT_KEYS: tuple[str, ...] = ("name", *METRIC_NAMES)
+MAX_Q_LENGTH = 200
+MAX_IDS_PER_FILTER = 500
+
+E = TypeVar("E", bound=StrEnum)
+
+
+class InvalidParam(ValueError):
+    """A bad query parameter; `param` is its name as the client sent it."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(f"{param}: {message}")
+        self.param = param
+        self.message = message
+
+
+class Level(StrEnum):
+    """The three list levels, named as in the URL."""
+
+    CAMPAIGNS = "campaigns"
+    ADSETS = "adsets"
+    ADS = "ads"
+
+
+@dataclass(frozen=True)
+class DateSpec:
+    """Either a preset (resolved later, per ad account timezone) or one custom range for all."""
+
+    preset: DatePreset | None = None
+    custom: DateRange | None = None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Each tuple empty = no filter on that column; several values = any of them."""
+
+    sellpage_ids: tuple[uuid.UUID, ...] = ()
+    statuses: tuple[CampaignStatus, ...] = ()
+    delivery_statuses: tuple[DeliveryStatus, ...] = ()
+    ad_account_ids: tuple[uuid.UUID, ...] = ()
+    campaign_ids: tuple[uuid.UUID, ...] = ()
+    adset_ids: tuple[uuid.UUID, ...] = ()
+    q: str | None = None
+
+
+@dataclass(frozen=True)
+class Sort:
+    key: str  # "name" or a metric name
+    descending: bool
+
+    @property
+    def token(self) -> str:
+        return ("-" if self.descending else "") + self.key
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Keyset position: the last row's sort value (exact text; None = SQL NULL) and its id."""
+
+    sort: str
+    value: str | None
+    last_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    level: Level
+    dates: DateSpec
+    filters: Filters = field(default_factory=Filters)
+    sort: Sort = field(default_factory=lambda: parse_sort(DEFAULT_SORT))
+    limit: int | None = DEFAULT_LIMIT  # None = every row (CSV export)
+    cursor: Cursor | None = None
+
+
+@dataclass(frozen=True)
+class RawListParams:
+    """Query-string values exactly as received (None = absent)."""
+
+    date_preset: str | None = None
+    since: str | None = None
+    until: str | None = None
+    sellpage_id: Sequence[str] = ()
+    status: Sequence[str] = ()
+    delivery_status: Sequence[str] = ()
+    ad_account_id: Sequence[str] = ()
+    campaign_id: Sequence[str] = ()
+    adset_id: Sequence[str] = ()
+    q: str | None = None
+    sort: str | None = None
+    limit: str | None = None
+    cursor: str | None = None
+
+
+def split_values(values: Iterable[str]) -> list[str]:
+    """`?x=a&x=b,c` -> ["a", "b", "c"]; blanks are dropped."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def parse_ids(param: str, values: Iterable[str]) -> tuple[uuid.UUID, ...]:
+    """UUIDs from a list parameter; any malformed one is a 422 naming `param`."""
+    parts = split_values(values)
+    if len(parts) > MAX_IDS_PER_FILTER:
+        raise InvalidParam(param, f"at most {MAX_IDS_PER_FILTER} values")
+    ids: list[uuid.UUID] = []
+    for part in parts:
+        try:
+            ids.append(uuid.UUID(part))
+        except ValueError:
+            raise InvalidParam(param, f"not an id: {part[:64]!r}") from None
+    return tuple(dict.fromkeys(ids))
+
+
+def _parse_enum(param: str, values: Iterable[str], enum_cls: type[E]) -> tuple[E, ...]:
+    out: list[E] = []
+    for part in split_values(values):
+        try:
+            out.append(enum_cls(part.upper()))
+        except ValueError:
+            allowed = ", ".join(m.value for m in enum_cls)
+            raise InvalidParam(param, f"unknown value {part[:64]!r}; use {allowed}") from None
+    return tuple(dict.fromkeys(out))
+
+
+def parse_dates(date_preset: str | None, since: str | None, until: str | None) -> DateSpec:
+    """A preset or a custom since/until (both), never both; default last_7d."""
+    try:
+        if since is None and until is None:
+            return DateSpec(preset=parse_date_preset(date_preset) if date_preset else DEFAULT_PRESET)
+        if date_preset:
+            raise InvalidParam("date_preset", "give either date_preset or since and until, not both")
+        if since is None:
+            raise InvalidParam("since", "required with until")
+        if until is None:
+            raise InvalidParam("until", "required with since")
+        return DateSpec(
+            custom=validate_custom_range(parse_iso_date(since, "since"), parse_iso_date(until, "until"))
+        )
+    except InvalidDateRange as exc:
+        raise InvalidParam(exc.param, exc.message) from None
+
+
+def parse_sort(value: str | None) -> Sort:
+    """`name`, `spend`, `-roas`, ...: a known key, `-` for descending."""
+    token = (value or DEFAULT_SORT).strip()
+    descending = token.startswith("-")
+    key = token.removeprefix("-")
+    if key not in SORT_KEYS:
+        raise InvalidParam("sort", f"unknown sort key {key[:64]!r}; use name or a metric name")
+    return Sort(key=key, descending=descending)
+
+
+def parse_limit(value: str | None) -> int:
+    if value is None or value == "":
+        return DEFAULT_LIMIT
+    try:
+        limit = int(value)
+    except ValueError:
+        raise InvalidParam("limit", f"not an integer: {value[:32]!r}") from None
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidParam("limit", f"must be between 1 and {MAX_LIMIT}")
+    return limit
+
+
+def parse_q(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    if len(value) > MAX_Q_LENGTH:
+        raise InvalidParam("q", f"at most {MAX_Q_LENGTH} characters")
+    return value.strip()
+
+
+def encode_cursor(cursor: Cursor) -> str:
+    """Opaque to clients: base64url of a small JSON document."""
+    doc = {"s": cursor.sort, "v": cursor.value, "i": str(cursor.last_id)}
+    return base64.urlsafe_b64encode(json.dumps(doc, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_cursor(token: str, sort: Sort) -> Cursor:
+    """The cursor a previous page returned; it must belong to the same sort."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        doc = json.loads(raw)
+        cursor = Cursor(sort=str(doc["s"]), value=doc["v"], last_id=uuid.UUID(str(doc["i"])))
+    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
+        raise InvalidParam("cursor", "malformed cursor") from None
+    if cursor.value is not None and not isinstance(cursor.value, str):
+        raise InvalidParam("cursor", "malformed cursor")
+    if cursor.sort != sort.token:
+        raise InvalidParam("cursor", "this cursor belongs to another sort; start again without it")
+    if cursor.value is not None and sort.key != "name":
+        try:
+            Decimal(cursor.value)
+        except InvalidOperation:
+            raise InvalidParam("cursor", "malformed cursor") from None
+    return cursor
+
+
+def parse_list_query(level: Level, raw: RawListParams, *, paged: bool = True) -> ListQuery:
+    """Validate every parameter of a list request; `paged=False` (export) ignores limit/cursor."""
+    if level is Level.CAMPAIGNS and split_values(raw.adset_id):
+        raise InvalidParam("adset_id", "not a filter of campaigns; use it on /adsets or /ads")
+    filters = Filters(
+        sellpage_ids=parse_ids("sellpage_id", raw.sellpage_id),
+        statuses=_parse_enum("status", raw.status, CampaignStatus),
+        delivery_statuses=_parse_enum("delivery_status", raw.delivery_status, DeliveryStatus),
+        ad_account_ids=parse_ids("ad_account_id", raw.ad_account_id),
+        campaign_ids=parse_ids("campaign_id", raw.campaign_id),
+        adset_ids=parse_ids("adset_id", raw.adset_id),
+        q=parse_q(raw.q),
+    )
+    sort = parse_sort(raw.sort)
+    dates = parse_dates(raw.date_preset, raw.since, raw.until)
+    if not paged:
+        return ListQuery(level=level, dates=dates, filters=filters, sort=sort, limit=None)
+    limit = parse_limit(raw.limit)
+    cursor = decode_cursor(raw.cursor, sort) if raw.cursor else None
+    return ListQuery(level=level, dates=dates, filters=filters, sort=sort, limit=limit, cursor=cursor)
+
+
+def parse_day(value: str, param: str) -> date:
+    """A YYYY-MM-DD value as a date, 422 naming `param` otherwise."""
+    try:
+        return parse_iso_date(value, param)
+    except InvalidDateRange as exc:
+        raise InvalidParam(exc.param, exc.message) from None

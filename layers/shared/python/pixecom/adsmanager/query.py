@@ -1,0 +1,263 @@
+"""The Ads Manager list: ONE SQL statement per request, whatever the page size.
+
+The statement (see `build_list_sql`) has these parts:
+
+- `acct`: the seller's ad accounts, each with ITS OWN since/until (presets resolve in the
+  account's timezone, see `ranges.py`) and its currency;
+- `stats`: ad_stats_daily summed per entity over each account's range (the only big scan:
+  an index range on (seller_id, date), narrowed further by campaign/ad set filters);
+- `matched`: every entity the filters match, LEFT JOINed to its sums (no stats = zeros), so a
+  paused campaign still shows;
+- the page: `matched` with the sort metric computed in SQL from the sums, NULLS LAST, ties by
+  id, keyset after the cursor, LIMIT n + 1 (the extra row says whether there is a next page);
+- the summary: the same `matched` rows summed per currency (all rows, not the page);
+- the date range envelope over the accounts.
+
+All parts come back as one result set (UNION ALL, a `kind` column tells them apart).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import text
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.orm import Session
+
+from pixecom.adsmanager.params import Cursor, ListQuery
+from pixecom.adsmanager.ranges import RangePlan, plan_ranges
+from pixecom.adsmanager.sql import LEVELS, SUM_COLUMNS, LevelSql, metric_expr, sum_list
+from pixecom.domain.dates import DateRange
+from pixecom.domain.metrics import MetricTotals
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    id: uuid.UUID
+    meta_id: str
+    name: str
+    status: str
+    delivery_status: str
+    effective_status: str
+    ad_account_id: uuid.UUID
+    campaign_id: uuid.UUID | None
+    adset_id: uuid.UUID | None
+    sellpage_id: uuid.UUID | None
+    currency: str
+    totals: MetricTotals
+
+
+@dataclass(frozen=True)
+class CurrencyTotals:
+    currency: str
+    totals: MetricTotals
+
+
+@dataclass(frozen=True)
+class ListResult:
+    rows: list[EntityRow]
+    summary: list[CurrencyTotals]
+    next_cursor: Cursor | None
+    date_range: DateRange
+
+
+def _like_pattern(q: str) -> str:
+    """`q` as a literal 'contains' ILIKE pattern (its own % and _ escaped)."""
+    escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _acct_cte(plan: RangePlan, query: ListQuery, params: dict[str, Any]) -> str:
+    account_filter = ""
+    if query.filters.ad_account_ids:
+        params["ad_account_ids"] = list(query.filters.ad_account_ids)
+        account_filter = " AND a.id = ANY(:ad_account_ids)"
+    if plan.custom is not None:
+        params["since"], params["until"] = plan.custom.since, plan.custom.until
+        return (
+            "SELECT a.id, a.currency, CAST(:since AS date) AS since, CAST(:until AS date) AS until "  # noqa: S608
+            f"FROM ad_accounts a WHERE a.seller_id = :seller_id{account_filter}"
+        )
+    values = []
+    for i, (day, rng) in enumerate(plan.by_local_day):
+        params[f"d{i}"], params[f"s{i}"], params[f"u{i}"] = day, rng.since, rng.until
+        values.append(f"(CAST(:d{i} AS date), CAST(:s{i} AS date), CAST(:u{i} AS date))")
+    params["now"] = plan.now
+    return (
+        "SELECT a.id, a.currency, r.since, r.until FROM ad_accounts a "  # noqa: S608
+        f"JOIN (VALUES {', '.join(values)}) AS r(local_day, since, until) "
+        "ON r.local_day = CAST(CAST(:now AS timestamptz) AT TIME ZONE a.timezone_name AS date) "
+        f"WHERE a.seller_id = :seller_id{account_filter}"
+    )
+
+
+def _stats_cte(lv: LevelSql, query: ListQuery, params: dict[str, Any]) -> str:
+    # Filters on columns copied onto the stats rows are pushed down so the scan reads less.
+    pushdown = ""
+    if query.filters.campaign_ids:
+        pushdown += " AND s.campaign_id = ANY(:campaign_ids)"
+    if query.filters.adset_ids:
+        pushdown += " AND s.adset_id = ANY(:adset_ids)"
+    return (
+        f"SELECT s.{lv.stats_key} AS entity_id, {sum_list('s')} "  # noqa: S608
+        "FROM ad_stats_daily s JOIN acct ON acct.id = s.ad_account_id "
+        "WHERE s.seller_id = :seller_id AND s.date BETWEEN :lo AND :hi "
+        f"AND s.date BETWEEN acct.since AND acct.until{pushdown} "
+        f"GROUP BY s.{lv.stats_key}"
+    )
+
+
+def _entity_filters(lv: LevelSql, query: ListQuery, params: dict[str, Any]) -> str:
+    f = query.filters
+    where = ["e.seller_id = :seller_id"]
+    if f.sellpage_ids:
+        params["sellpage_ids"] = list(f.sellpage_ids)
+        where.append(f"{lv.sellpage_expr} = ANY(:sellpage_ids)")
+    if f.statuses:
+        params["statuses"] = [s.value for s in f.statuses]
+        where.append("e.status = ANY(:statuses)")
+    if f.delivery_statuses:
+        params["delivery_statuses"] = [s.value for s in f.delivery_statuses]
+        where.append("e.delivery_status = ANY(:delivery_statuses)")
+    if f.campaign_ids:
+        params["campaign_ids"] = list(f.campaign_ids)
+        where.append(f"{lv.campaign_expr} = ANY(:campaign_ids)")
+    if f.adset_ids:
+        params["adset_ids"] = list(f.adset_ids)
+        where.append(f"{lv.adset_expr} = ANY(:adset_ids)")
+    if f.q:
+        params["q"] = _like_pattern(f.q)
+        where.append("e.name ILIKE :q ESCAPE '\\'")
+    return " AND ".join(where)
+
+
+def _keyset(query: ListQuery, params: dict[str, Any]) -> str:
+    """Rows strictly after the cursor in (sort value NULLS LAST, id) order."""
+    cursor = query.cursor
+    if cursor is None:
+        return "TRUE"
+    params["cursor_id"] = cursor.last_id
+    if cursor.value is None:  # already inside the NULL tail: only ids after it remain
+        return "(r.sort_value IS NULL AND r.id > :cursor_id)"
+    params["cursor_value"] = cursor.value
+    cast = "text" if query.sort.key == "name" else "numeric"
+    op = "<" if query.sort.descending else ">"
+    value = f"CAST(:cursor_value AS {cast})"
+    return (
+        f"(r.sort_value {op} {value} OR (r.sort_value = {value} AND r.id > :cursor_id) "
+        "OR r.sort_value IS NULL)"
+    )
+
+
+_ENTITY_COLS = (
+    "id, meta_id, name, status, delivery_status, effective_status, ad_account_id, campaign_id, "
+    "adset_id, sellpage_id, currency"
+)
+_NULL_ENTITY = (
+    "CAST(NULL AS uuid), NULL, NULL, NULL, NULL, NULL, CAST(NULL AS uuid), CAST(NULL AS uuid), "
+    "CAST(NULL AS uuid), CAST(NULL AS uuid)"
+)
+_SUM_NAMES = ", ".join(SUM_COLUMNS)
+_NULL_SUMS = ", ".join("NULL" for _ in SUM_COLUMNS)
+
+
+def build_list_sql(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> tuple[str, dict[str, Any]]:
+    """The one statement of a list request and its bind parameters."""
+    lv = LEVELS[query.level]
+    envelope = plan.envelope
+    params: dict[str, Any] = {"seller_id": seller_id, "lo": envelope.since, "hi": envelope.until}
+    acct = _acct_cte(plan, query, params)
+    where = _entity_filters(lv, query, params)
+    stats = _stats_cte(lv, query, params)
+    order = f"sort_value {'DESC' if query.sort.descending else 'ASC'} NULLS LAST, id"
+    limit = ""
+    if query.limit is not None:
+        params["limit"] = query.limit + 1
+        limit = "LIMIT :limit"
+    sort_expr = "m.name" if query.sort.key == "name" else metric_expr(query.sort.key, "m")
+    # Only fixed fragments (LEVELS, SUM_COLUMNS, RATIO_FORMULAS, a validated sort key) are
+    # interpolated; every client value is a bind parameter.
+    sql = f"""
+WITH acct AS MATERIALIZED ({acct}),
+stats AS ({stats}),
+matched AS MATERIALIZED (
+  SELECT e.id, e.meta_id, e.name, e.status, e.delivery_status, e.effective_status, e.ad_account_id,
+         {lv.campaign_expr} AS campaign_id, {lv.adset_expr} AS adset_id,
+         {lv.sellpage_expr} AS sellpage_id, acct.currency,
+         {sum_list("st", coalesce=True, cast=True)}
+  FROM {lv.table} e JOIN acct ON acct.id = e.ad_account_id {lv.parent_join}
+  LEFT JOIN stats st ON st.entity_id = e.id
+  WHERE {where}
+),
+ranked AS (SELECT m.*, {sort_expr} AS sort_value FROM matched m),
+page AS (SELECT r.* FROM ranked r WHERE {_keyset(query, params)} ORDER BY {order} {limit})
+SELECT * FROM (
+  SELECT 'row' AS kind, row_number() OVER (ORDER BY {order}) AS ord, {_ENTITY_COLS}, {_SUM_NAMES},
+         CAST(sort_value AS text) AS sort_text, CAST(NULL AS date) AS since, CAST(NULL AS date) AS until
+  FROM page
+  UNION ALL
+  SELECT 'summary', row_number() OVER (ORDER BY currency), {_NULL_ENTITY}, currency,
+         {sum_list("matched")}, NULL, NULL, NULL
+  FROM matched GROUP BY currency
+  UNION ALL
+  SELECT 'srange', 0, {_NULL_ENTITY}, NULL, {_NULL_SUMS}, NULL, min(since), max(until) FROM acct
+) AS result ORDER BY kind, ord
+"""  # noqa: S608
+    return sql, params
+
+
+def _entity_row(m: RowMapping) -> EntityRow:
+    return EntityRow(
+        id=m["id"],
+        meta_id=m["meta_id"],
+        name=m["name"],
+        status=m["status"],
+        delivery_status=m["delivery_status"],
+        effective_status=m["effective_status"],
+        ad_account_id=m["ad_account_id"],
+        campaign_id=m["campaign_id"],
+        adset_id=m["adset_id"],
+        sellpage_id=m["sellpage_id"],
+        currency=m["currency"],
+        totals=MetricTotals.from_mapping(cast(Mapping[str, Any], m)),
+    )
+
+
+def _split_result(
+    query: ListQuery, plan: RangePlan, result: Sequence[RowMapping]
+) -> ListResult:
+    page = [m for m in result if m["kind"] == "row"]
+    next_cursor = None
+    if query.limit is not None and len(page) > query.limit:
+        page = page[: query.limit]
+        last = page[-1]
+        next_cursor = Cursor(sort=query.sort.token, value=last["sort_text"], last_id=last["id"])
+    summary = [
+        CurrencyTotals(m["currency"], MetricTotals.from_mapping(cast(Mapping[str, Any], m)))
+        for m in result
+        if m["kind"] == "summary"
+    ]
+    envelope = next(m for m in result if m["kind"] == "srange")
+    since: date | None = envelope["since"]
+    until: date | None = envelope["until"]
+    date_range = DateRange(since, until) if since and until else plan.utc_range()
+    return ListResult([_entity_row(m) for m in page], summary, next_cursor, date_range)
+
+
+def list_entities(
+    session: Session, seller_id: uuid.UUID, query: ListQuery, now: datetime
+) -> ListResult:
+    """One page (or, with limit None, every row) of a level, its summary and date range.
+
+    `date_range`: for a custom range, that range; for a preset, the envelope over the matched
+    ad accounts' own ranges (earliest since, latest until): when all accounts share a timezone
+    that is exactly their range. A seller without accounts gets the preset resolved in UTC.
+    """
+    plan = plan_ranges(query.dates, now)
+    sql, params = build_list_sql(query, plan, seller_id)
+    result = session.execute(text(sql), params).mappings().all()
+    return _split_result(query, plan, result)

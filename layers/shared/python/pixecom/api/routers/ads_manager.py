@@ -1,0 +1,145 @@
+"""GET /api/ads-manager/{campaigns|adsets|ads}: lists with metrics, per-day series, CSV export.
+
+Routes are registered once per level with literal paths (not `/{level}`), so they never shadow
+other /ads-manager routes such as bulk status jobs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse, StreamingResponse
+
+from pixecom.adsmanager.daily import daily_series
+from pixecom.adsmanager.export import csv_lines
+from pixecom.adsmanager.params import (
+    InvalidParam,
+    Level,
+    ListQuery,
+    RawListParams,
+    parse_dates,
+    parse_list_query,
+)
+from pixecom.adsmanager.payload import date_range_payload, list_payload
+from pixecom.adsmanager.query import list_entities
+from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.domain.metrics import metrics_payload
+
+router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
+
+ListParam = Annotated[list[str], Query(description="Repeat the parameter or separate values with commas")]
+Text = Annotated[str | None, Query()]
+
+
+def get_now() -> datetime:
+    """The request's clock: presets resolve against it (tests override this dependency)."""
+    return datetime.now(UTC)
+
+
+Now = Annotated[datetime, Depends(get_now)]
+
+
+def raw_list_params(
+    date_preset: Text = None,
+    since: Text = None,
+    until: Text = None,
+    sellpage_id: ListParam = [],  # noqa: B006 (FastAPI copies defaults per request)
+    status: ListParam = [],  # noqa: B006
+    delivery_status: ListParam = [],  # noqa: B006
+    ad_account_id: ListParam = [],  # noqa: B006
+    campaign_id: ListParam = [],  # noqa: B006
+    adset_id: ListParam = [],  # noqa: B006
+    q: Text = None,
+    sort: Annotated[str | None, Query(description="name or a metric; '-' prefix = descending")] = None,
+    limit: Annotated[str | None, Query(description="1..500, default 50")] = None,
+    cursor: Annotated[str | None, Query(description="paging.next_cursor of the previous page")] = None,
+) -> RawListParams:
+    return RawListParams(
+        date_preset=date_preset,
+        since=since,
+        until=until,
+        sellpage_id=sellpage_id,
+        status=status,
+        delivery_status=delivery_status,
+        ad_account_id=ad_account_id,
+        campaign_id=campaign_id,
+        adset_id=adset_id,
+        q=q,
+        sort=sort,
+        limit=limit,
+        cursor=cursor,
+    )
+
+
+RawParams = Annotated[RawListParams, Depends(raw_list_params)]
+
+
+def _validated(level: Level, raw: RawListParams, *, paged: bool) -> ListQuery:
+    try:
+        return parse_list_query(level, raw, paged=paged)
+    except InvalidParam as exc:
+        raise InvalidInput(f"{exc.param}: {exc.message}", field=exc.param) from None
+
+
+def _list_route(level: Level) -> Callable[..., JSONResponse]:
+    def list_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> JSONResponse:
+        query = _validated(level, raw, paged=True)
+        return JSONResponse(list_payload(list_entities(db, caller.seller_id, query, now), level))
+
+    list_level.__doc__ = f"{level.value} with metrics for the date range, a summary per currency, paging."
+    return list_level
+
+
+def _export_route(level: Level) -> Callable[..., StreamingResponse]:
+    def export_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> StreamingResponse:
+        query = _validated(level, raw, paged=False)
+        result = list_entities(db, caller.seller_id, query, now)
+        name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
+        return StreamingResponse(
+            csv_lines(result, level),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    export_level.__doc__ = f"Every matching {level.value} row as CSV, then one summary row per currency."
+    return export_level
+
+
+def _daily_route(level: Level) -> Callable[..., JSONResponse]:
+    def daily(
+        entity_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now,
+        date_preset: Text = None, since: Text = None, until: Text = None,
+    ) -> JSONResponse:
+        try:
+            dates = parse_dates(date_preset, since, until)
+        except InvalidParam as exc:
+            raise InvalidInput(f"{exc.param}: {exc.message}", field=exc.param) from None
+        series = daily_series(db, caller.seller_id, level, entity_id, dates, now)
+        if series is None:
+            raise NotFound(f"No such {level.value[:-1]}")
+        body: dict[str, Any] = {
+            "id": str(series.entity_id),
+            "currency": series.currency,
+            "date_range": date_range_payload(series.date_range),
+            "data": [{"date": day.isoformat(), "metrics": metrics_payload(t)} for day, t in series.points],
+        }
+        return JSONResponse(body)
+
+    daily.__doc__ = f"One point per day of the range for one of {level.value}, for charts."
+    return daily
+
+
+for _level in Level:
+    _path = f"/{_level.value}"
+    router.add_api_route(_path, _list_route(_level), methods=["GET"], name=f"list_{_level.value}")
+    router.add_api_route(
+        f"{_path}/export.csv", _export_route(_level), methods=["GET"], name=f"export_{_level.value}"
+    )
+    router.add_api_route(
+        _path + "/{entity_id}/daily", _daily_route(_level), methods=["GET"], name=f"daily_{_level.value}"
+    )

@@ -1,0 +1,105 @@
+"""Sellpages CRUD (/api/sellpages) and a campaign's hand-set sellpage (PATCH /api/campaigns/{id})."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from pixecom.adsmanager import sellpages as service
+from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.errors import Conflict, InvalidInput, NotFound
+from pixecom.db.models import Sellpage
+
+router = APIRouter(tags=["sellpages"])
+
+
+class SellpageCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(max_length=service.MAX_NAME)
+    url: str = Field(max_length=service.MAX_URL)
+
+
+class SellpageUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str | None = Field(default=None, max_length=service.MAX_NAME)
+    url: str | None = Field(default=None, max_length=service.MAX_URL)
+
+
+class CampaignUpdate(BaseModel):
+    """`sellpage_id`: a sellpage of yours sets it by hand; null returns it to automatic matching."""
+
+    model_config = ConfigDict(extra="forbid")
+    sellpage_id: uuid.UUID | None
+
+
+def _payload(page: Sellpage) -> dict[str, Any]:
+    return {
+        "id": str(page.id),
+        "name": page.name,
+        "url": page.url,
+        "url_key": page.url_key,
+        "created_at": page.created_at.isoformat() if page.created_at else None,
+    }
+
+
+def _invalid(exc: service.SellpageError) -> InvalidInput:
+    return InvalidInput(f"{exc.field}: {exc.message}", field=exc.field)
+
+
+@router.get("/sellpages")
+def list_sellpages(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+    return {"data": [_payload(p) for p in service.list_sellpages(db, caller.seller_id)]}
+
+
+@router.post("/sellpages", status_code=201)
+def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+    try:
+        page = service.create_sellpage(db, caller.seller_id, body.name, body.url)
+    except service.SellpageError as exc:
+        raise _invalid(exc) from None
+    except service.DuplicateSellpage as exc:
+        raise Conflict(f"A sellpage for {exc.key} already exists", code="duplicate_sellpage") from None
+    db.refresh(page)
+    return _payload(page)
+
+
+@router.patch("/sellpages/{sellpage_id}")
+def update_sellpage(
+    sellpage_id: uuid.UUID, body: SellpageUpdate, caller: CurrentSeller, db: DbSession
+) -> dict[str, Any]:
+    try:
+        page = service.update_sellpage(db, caller.seller_id, sellpage_id, name=body.name, url=body.url)
+    except service.SellpageError as exc:
+        raise _invalid(exc) from None
+    except service.DuplicateSellpage as exc:
+        raise Conflict(f"A sellpage for {exc.key} already exists", code="duplicate_sellpage") from None
+    if page is None:
+        raise NotFound("No such sellpage")
+    return _payload(page)
+
+
+@router.delete("/sellpages/{sellpage_id}", status_code=204)
+def delete_sellpage(sellpage_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> Response:
+    if not service.delete_sellpage(db, caller.seller_id, sellpage_id):
+        raise NotFound("No such sellpage")
+    return Response(status_code=204)
+
+
+@router.patch("/campaigns/{campaign_id}")
+def update_campaign(
+    campaign_id: uuid.UUID, body: CampaignUpdate, caller: CurrentSeller, db: DbSession
+) -> dict[str, Any]:
+    try:
+        result = service.set_campaign_sellpage(db, caller.seller_id, campaign_id, body.sellpage_id)
+    except service.UnknownSellpage:
+        raise NotFound("No such sellpage") from None
+    if result is None:
+        raise NotFound("No such campaign")
+    return {
+        "id": str(result.campaign_id),
+        "sellpage_id": str(result.sellpage_id) if result.sellpage_id else None,
+        "sellpage_set_manually": result.sellpage_set_manually,
+    }
