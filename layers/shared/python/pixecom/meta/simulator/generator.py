@@ -1,0 +1,235 @@
+"""Seeded generator of realistic sellers, and the lazy day synthesis behind `DeliveryProfile`.
+
+Insights are not materialised: each ad carries a `DeliveryProfile` and a day is synthesised on
+demand from a RNG seeded by (profile seed, ad id, date), so 2,000 ads x 28 days costs nothing
+up front and every read of the same day gives the same numbers.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from pixecom.meta.simulator.scenario import (
+    AdAccountSpec,
+    AdSetSpec,
+    AdSpec,
+    CampaignSpec,
+    DeliveryProfile,
+    InsightDay,
+    Scenario,
+)
+
+
+@dataclass(frozen=True)
+class _AccountTemplate:
+    name: str
+    currency: str
+    timezone_name: str
+    money_scale: int  # how many currency units buy what 1 USD buys
+    money_decimals: int
+
+
+_ACCOUNTS = (
+    _AccountTemplate("Mugs US", "USD", "America/Los_Angeles", 1, 2),
+    _AccountTemplate("Bangkok Home EU", "EUR", "Asia/Bangkok", 1, 2),
+    _AccountTemplate("Tokyo Gadgets", "JPY", "Asia/Tokyo", 150, 0),
+    _AccountTemplate("Siam Style", "THB", "Asia/Bangkok", 35, 2),
+    _AccountTemplate("London Prints", "GBP", "Europe/London", 1, 2),
+    _AccountTemplate("NYC Apparel", "USD", "America/New_York", 1, 2),
+)
+_SHOPS = ("https://shop.example.com/p/", "https://mugs.example.net/products/")
+_PRODUCTS = ("mug", "tee", "poster", "lamp", "socks", "cap", "tote", "hoodie", "phone-case", "candle")
+# (optimization_goal, promoted_object, weight): results differ from purchases for the non-PURCHASE ones.
+_GOALS: tuple[tuple[str, dict[str, str] | None, int], ...] = (
+    ("OFFSITE_CONVERSIONS", {"custom_event_type": "PURCHASE"}, 70),
+    ("OFFSITE_CONVERSIONS", {"custom_event_type": "ADD_TO_CART"}, 10),
+    ("OFFSITE_CONVERSIONS", {"custom_event_type": "CONTENT_VIEW"}, 10),
+    ("LINK_CLICKS", None, 10),
+)
+# Kinds live at three levels; random choice per object, weights per level.
+CAMPAIGN_KINDS = (("active", 95), ("paused", 5))
+ADSET_KINDS = (("normal", 77), ("learning", 10), ("learning_limited", 8), ("paused", 5))
+AD_KINDS = (("active", 80), ("paused", 10), ("disapproved", 6), ("pending_review", 4))
+# The first ads of the first account follow this plan (campaign, ad set, ad kind), so every
+# status a seller can meet exists in any scenario of 8 ads or more.
+_PLAN = (("active", "normal", "active"), ("active", "normal", "paused"),
+         ("active", "normal", "disapproved"), ("active", "normal", "pending_review"),
+         ("active", "learning", "active"), ("active", "learning_limited", "active"),
+         ("active", "paused", "active"), ("paused", "normal", "active"))
+
+
+@dataclass(frozen=True)
+class _Kinds:
+    campaign: str
+    adset: str
+    ad: str
+
+
+def generate_scenario(accounts: int = 3, ads: int = 30, days: int = 28, seed: int = 1,
+                      today: date | None = None, *, ads_per_account: int | None = None) -> Scenario:
+    """Build a deterministic scenario: `ads` in total (or `ads_per_account`), `days` of history."""
+    today = today or datetime.now(UTC).date()
+    rng = random.Random(seed)  # noqa: S311 - simulation, not security
+    if ads_per_account is not None:
+        counts = [ads_per_account] * accounts
+    else:
+        counts = [ads // accounts + (1 if i < ads % accounts else 0) for i in range(accounts)]
+    ids = _Ids()
+    built = [_account(i, count, days, today, rng, ids) for i, count in enumerate(counts)]
+    return Scenario(ad_accounts=built)
+
+
+class _Ids:
+    """Meta-looking numeric ids, unique across the whole scenario."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def next(self, prefix: int) -> str:
+        self.n += 1
+        return f"{prefix}{self.n:010d}"
+
+
+def _account(index: int, ad_count: int, days: int, today: date, rng: random.Random,
+             ids: _Ids) -> AdAccountSpec:
+    template = _ACCOUNTS[index % len(_ACCOUNTS)]
+    number = 1001 + index
+    campaigns: list[CampaignSpec] = []
+    adset: AdSetSpec | None = None
+    room = 0  # ads the current ad set still takes
+    for made in range(ad_count):
+        planned = _PLAN[made] if index == 0 and made < len(_PLAN) else None
+        fresh_campaign = not campaigns or (room == 0 and rng.random() < 0.4) or (
+            planned is not None and _kind_of(campaigns[-1]) != planned[0])
+        if fresh_campaign:
+            kind = planned[0] if planned else _pick(rng, CAMPAIGN_KINDS)
+            campaigns.append(_campaign(kind, template, ids, rng))
+        if fresh_campaign or adset is None or room == 0 or (planned and _kind_of(adset) != planned[1]):
+            kind = planned[1] if planned else _pick(rng, ADSET_KINDS)
+            adset = _adset(campaigns[-1], kind, ids, rng)
+            campaigns[-1].adsets.append(adset)
+            room = rng.randint(2, 5)
+        kinds = _Kinds(_kind_of(campaigns[-1]), _kind_of(adset),
+                       planned[2] if planned else _pick(rng, AD_KINDS))
+        adset.ads.append(_ad(kinds, campaigns[-1], template, ids, rng, today, days))
+        room -= 1
+    return AdAccountSpec(id=f"act_{number}", name=template.name, currency=template.currency,
+                         timezone_name=template.timezone_name, account_status=1,
+                         access_token=f"token-{number}", campaigns=campaigns)
+
+
+def _pick(rng: random.Random, kinds: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([k for k, _ in kinds], weights=[w for _, w in kinds])[0]
+
+
+def _kind_of(node: CampaignSpec | AdSetSpec) -> str:
+    if node.status == "PAUSED":
+        return "paused"
+    if isinstance(node, AdSetSpec) and node.learning_stage == "LEARNING":
+        return "learning"
+    if isinstance(node, AdSetSpec) and node.learning_stage == "FAIL":
+        return "learning_limited"
+    return "normal" if isinstance(node, AdSetSpec) else "active"
+
+
+def _campaign(kind: str, template: _AccountTemplate, ids: _Ids, rng: random.Random) -> CampaignSpec:
+    product = rng.choice(_PRODUCTS)
+    budget = rng.choice((30, 50, 80, 120, 200)) * template.money_scale * 10**template.money_decimals
+    status = "PAUSED" if kind == "paused" else "ACTIVE"
+    return CampaignSpec(id=ids.next(1202), name=f"{product.title()} launch {ids.n}", status=status,
+                        effective_status=status, objective="OUTCOME_SALES", daily_budget=str(budget))
+
+
+def _adset(campaign: CampaignSpec, kind: str, ids: _Ids, rng: random.Random) -> AdSetSpec:
+    goal, promoted, _ = rng.choices(_GOALS, weights=[g[2] for g in _GOALS])[0]
+    status = "PAUSED" if kind == "paused" else "ACTIVE"
+    effective = "CAMPAIGN_PAUSED" if campaign.status == "PAUSED" and status == "ACTIVE" else status
+    stage = {"learning": "LEARNING", "learning_limited": "FAIL"}.get(kind, "SUCCESS")
+    return AdSetSpec(id=ids.next(1203), name=f"{campaign.name} / set {len(campaign.adsets) + 1}",
+                     status=status, effective_status=effective, optimization_goal=goal,
+                     promoted_object=dict(promoted) if promoted else None, learning_stage=stage)
+
+
+def _ad(kinds: _Kinds, campaign: CampaignSpec, template: _AccountTemplate, ids: _Ids,
+        rng: random.Random, today: date, days: int) -> AdSpec:
+    ad_id = ids.next(1204)
+    product = campaign.name.split(" ")[0].lower()
+    status, effective, issues = _ad_statuses(kinds)
+    profile = None if kinds.ad == "pending_review" else _profile(kinds, template, rng, today, days)
+    return AdSpec(id=ad_id, name=f"{product.title()} creative {ids.n}", status=status,
+                  effective_status=effective, link_url=f"{rng.choice(_SHOPS)}{product}?utm_source=fb",
+                  creative_id=ids.next(1205), issues_info=issues, profile=profile)
+
+
+def _ad_statuses(kinds: _Kinds) -> tuple[str, str, list[dict[str, object]] | None]:
+    if kinds.ad == "paused":
+        return "PAUSED", "PAUSED", None
+    if kinds.campaign == "paused":
+        return "ACTIVE", "CAMPAIGN_PAUSED", None
+    if kinds.adset == "paused":
+        return "ACTIVE", "ADSET_PAUSED", None
+    if kinds.ad == "disapproved":
+        issue = {"error_code": 1487213, "error_message": "Ad rejected: prohibited content",
+                 "error_summary": "Ad disapproved", "error_type": "HARD_ERROR", "level": "AD"}
+        return "ACTIVE", "DISAPPROVED", [issue]
+    if kinds.ad == "pending_review":
+        return "ACTIVE", "PENDING_REVIEW", None
+    return "ACTIVE", "ACTIVE", None
+
+
+def _profile(kinds: _Kinds, template: _AccountTemplate, rng: random.Random, today: date,
+             days: int) -> DeliveryProfile:
+    start = today - timedelta(days=days - 1)
+    end: date | None = None
+    if kinds.adset == "learning":
+        start = today - timedelta(days=min(days - 1, rng.randint(0, 3)))
+    if "paused" in (kinds.ad, kinds.adset, kinds.campaign) or kinds.ad == "disapproved":
+        end = today - timedelta(days=rng.randint(1, max(1, days // 2)))
+    quality = rng.lognormvariate(0, 0.5)  # drives the ROAS spread between ads
+    scale = Decimal(template.money_scale)
+    return DeliveryProfile(
+        start=start, end=end, seed=rng.randrange(1 << 30),
+        daily_spend=_money(Decimal(rng.uniform(5, 120)) * scale, template.money_decimals),
+        cpm=_money(Decimal(rng.uniform(6, 25)) * scale, 2), ctr=rng.uniform(0.006, 0.03),
+        link_ratio=rng.uniform(0.55, 0.85), view_content_rate=rng.uniform(0.5, 0.9),
+        add_to_cart_rate=min(0.6, rng.uniform(0.05, 0.2) * quality),
+        initiate_checkout_rate=rng.uniform(0.35, 0.7),
+        purchase_rate=min(0.9, rng.uniform(0.3, 0.6) * quality),
+        aov=_money(Decimal(rng.uniform(18, 70)) * scale, template.money_decimals),
+        money_decimals=template.money_decimals)
+
+
+def _money(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def synthesize_day(profile: DeliveryProfile, ad_id: str, day: date) -> InsightDay | None:
+    """The profile's numbers for one day (None outside its delivery dates). Deterministic."""
+    if day < profile.start or (profile.end is not None and day > profile.end):
+        return None
+    rng = random.Random(f"{profile.seed}:{ad_id}:{day.isoformat()}")  # noqa: S311 - simulation
+    spend = _money(profile.daily_spend * Decimal(rng.uniform(0.6, 1.4)), profile.money_decimals)
+    impressions = int(spend * 1000 / profile.cpm)
+    clicks = _draw(rng, impressions, profile.ctr)
+    link_clicks = _draw(rng, clicks, profile.link_ratio)
+    content_views = _draw(rng, link_clicks, profile.view_content_rate)
+    add_to_cart = _draw(rng, content_views, profile.add_to_cart_rate)
+    checkouts = _draw(rng, add_to_cart, profile.initiate_checkout_rate)
+    purchases = _draw(rng, checkouts, profile.purchase_rate)
+    value = _money(profile.aov * purchases * Decimal(rng.uniform(0.8, 1.2)), profile.money_decimals)
+    actions = {"view_content": content_views, "add_to_cart": add_to_cart,
+               "initiate_checkout": checkouts, "purchase": purchases}
+    return InsightDay.model_construct(
+        date=day, spend=spend, impressions=impressions,
+        reach=int(impressions / rng.uniform(1.05, 1.5)), clicks=clicks, inline_link_clicks=link_clicks,
+        actions={k: v for k, v in actions.items() if v},
+        action_values={"purchase": value} if purchases else {})
+
+
+def _draw(rng: random.Random, n: int, rate: float) -> int:
+    """Roughly Binomial(n, rate) without n draws: the mean with a little noise."""
+    mean = n * rate
+    return max(0, min(n, round(rng.gauss(mean, (mean * (1 - rate)) ** 0.5))))

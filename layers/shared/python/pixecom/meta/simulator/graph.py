@@ -1,0 +1,217 @@
+"""The request pipeline every Graph call goes through, batch items included:
+version -> call log -> faults -> token -> permission -> usage budget -> endpoint -> headers."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from pixecom.meta.simulator.faults import fault_error
+from pixecom.meta.simulator.handlers import Call, handle
+from pixecom.meta.simulator.nodes import render_account
+from pixecom.meta.simulator.paging import page
+from pixecom.meta.simulator.scenario import FaultSpec
+from pixecom.meta.simulator.state import SimulatorState
+from pixecom.meta.simulator.wire import SimError, json_param, unknown_object
+
+_VERSION = re.compile(r"^v\d+\.\d+$")
+MAX_BATCH = 50
+MALFORMED_BODY = '{"data": [{"id": "12040000'  # cut off mid-string: a corrupt 200
+
+
+@dataclass
+class GraphRequest:
+    method: str
+    path: str  # as received, e.g. "/v25.0/act_1001/insights"
+    params: dict[str, str]
+    base_url: str  # scheme://host:port, for paging links
+    authorization: str | None = None
+    batch_item: bool = False
+
+
+@dataclass
+class GraphResponse:
+    status: int = 200
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+    raw: str | None = None  # a body that is not JSON (malformed fault)
+    latency_ms: int = 0
+
+    def text(self) -> str:
+        return self.raw if self.raw is not None else json.dumps(self.body, separators=(",", ":"))
+
+
+class GraphSimulator:
+    """Answers Graph requests from a `SimulatorState`."""
+
+    def __init__(self, state: SimulatorState) -> None:
+        self.state = state
+
+    def handle(self, request: GraphRequest) -> GraphResponse | None:
+        """The response, or None for a batch item that a fault made time out."""
+        version, segments = _split(request.path)
+        path = "/" + "/".join(segments)
+        self.state.record_call(path, batch_item=request.batch_item)
+        response = GraphResponse(headers={"x-fb-trace-id": "AbCdEf", "x-fb-rev": "1019000000"})
+        with self.state.lock:
+            fault = self.state.faults.fire(request.method, path, batch_item=request.batch_item)
+        if fault is not None:
+            response.latency_ms = fault.latency_ms
+            if fault.batch_null and request.batch_item:
+                return None
+        insights = bool(segments) and segments[-1] == "insights"
+        account_id: str | None = None
+        charged = False
+        try:
+            if version in self.state.settings.dead_versions:
+                raise SimError(2635, "(#2635) You are calling a deprecated version of the Ads API. "
+                               f"Please update to the latest version: {version}.")
+            granted = self._authenticate(request)
+            account_id = self._account_in_scope(segments, granted)
+            if account_id is not None:
+                with self.state.lock:
+                    self.state.usage.check(account_id.removeprefix("act_"), insights=insights)
+            charged = True
+            _raise_fault(fault)
+            if fault is not None and fault.malformed:
+                response.raw = MALFORMED_BODY
+                return response
+            response.body = self._dispatch(request, version, segments, granted, account_id, fault)
+        except SimError as error:
+            response.status, response.body = error.http_status, error.body()
+            response.headers.update(error.headers)
+        self._usage_headers(response, account_id if charged else None, request.method, insights)
+        return response
+
+    def _usage_headers(self, response: GraphResponse, account_id: str | None, method: str,
+                       insights: bool) -> None:
+        """Charge the account's budget for a call it paid for, and report its usage."""
+        numeric = account_id.removeprefix("act_") if account_id else None
+        with self.state.lock:
+            self.state.usage.charge(numeric, 1 if method == "GET" else 3)
+            if numeric is not None or "x-ad-account-usage" not in response.headers:
+                response.headers.update(self.state.usage.headers(numeric, insights=insights))
+
+    def _authenticate(self, request: GraphRequest) -> set[str]:
+        token = request.params.get("access_token")
+        if not token and request.authorization and request.authorization.lower().startswith("bearer "):
+            token = request.authorization[7:].strip()
+        if not token:
+            raise SimError(104, "An access token is required to request this resource.")
+        with self.state.lock:
+            granted = self.state.accounts_of_token(token)
+            expired = token in self.state.expired_tokens
+        if granted is None:
+            raise SimError(190, "Invalid OAuth access token - Cannot parse access token")
+        if expired:
+            raise SimError(190, "Error validating access token: Session has expired. The current time is "
+                           "later than the token's expiry time.", subcode=463,
+                           user_title="Session expired", user_msg="Please log in again.")
+        secret = self.state.settings.app_secret
+        if secret is not None and not request.batch_item:
+            expected = hmac.new(secret.encode(), token.encode(), hashlib.sha256).hexdigest()
+            proof = request.params.get("appsecret_proof")
+            if not proof:
+                raise SimError(100, "(#100) API calls from the server require an appsecret_proof argument")
+            if not hmac.compare_digest(proof, expected):
+                raise SimError(100, "Invalid appsecret_proof provided in the API argument")
+        return granted
+
+    def _account_in_scope(self, segments: list[str], granted: set[str]) -> str | None:
+        """The ad account the call touches (for permission and usage); raises if not granted."""
+        if not segments or segments[0] == "me":
+            return None
+        node_id = segments[0]
+        with self.state.lock:
+            account = self.state.account_of(node_id)
+        if account is None:
+            return None  # unknown ids fall through to the endpoint's own "does not exist"
+        if account.id in granted:
+            return account.id
+        if node_id == account.id:
+            raise SimError(200, "(#200) Ad account owner has NOT grant ads_management or ads_read "
+                           "permission", http_status=403)
+        raise unknown_object(node_id)
+
+    def _dispatch(self, request: GraphRequest, version: str, segments: list[str], granted: set[str],
+                  account_id: str | None, fault: FaultSpec | None) -> Any:
+        if not segments:
+            if request.method != "POST" or "batch" not in request.params:
+                raise SimError(100, "(#100) Unsupported request to the root node")
+            return self._batch(request)
+        if segments == ["me", "adaccounts"] and request.method == "GET":
+            return self._my_accounts(request, version, granted)
+        if account_id is None:
+            raise unknown_object(segments[0], request.method.lower())
+        url = f"{request.base_url}/{version}/{'/'.join(segments)}"
+        call = Call(self.state, request.method, segments, request.params, url,
+                    async_status=fault.async_status if fault is not None else None)
+        return handle(call)
+
+    def _my_accounts(self, request: GraphRequest, version: str, granted: set[str]) -> Any:
+        call = Call(self.state, "GET", ["me", "adaccounts"], request.params, "")
+        rows = [render_account(self.state.accounts[a], call.fields, self.state.now())
+                for a in sorted(granted) if a in self.state.accounts]
+        return page(rows, request.params, f"{request.base_url}/{version}/me/adaccounts",
+                    default_limit=self.state.settings.default_page_size,
+                    max_limit=self.state.settings.max_page_size)
+
+    def _batch(self, request: GraphRequest) -> list[dict[str, Any] | None]:
+        items = json_param(request.params["batch"], "batch")
+        if not isinstance(items, list) or not items:
+            raise SimError(100, "(#100) The batch parameter must be a JSON array of requests")
+        if len(items) > MAX_BATCH:
+            raise SimError(100, "(#100) Too many requests in batch message. "
+                           f"Maximum batch size is {MAX_BATCH}")
+        include_headers = request.params.get("include_headers", "true").lower() != "false"
+        return [self._batch_item(request, item, include_headers) for item in items]
+
+    def _batch_item(self, outer: GraphRequest, item: Any, include_headers: bool) -> dict[str, Any] | None:
+        if not isinstance(item, dict) or "relative_url" not in item:
+            body = SimError(100, "(#100) Each batch item needs a relative_url").body()
+            return {"code": 400, "body": json.dumps(body)}
+        parts = urlsplit(str(item["relative_url"]))
+        params = {"access_token": outer.params.get("access_token", ""), **dict(parse_qsl(parts.query)),
+                  **dict(parse_qsl(str(item.get("body") or ""), keep_blank_values=True))}
+        if not params["access_token"]:
+            params.pop("access_token")
+        inner = GraphRequest(str(item.get("method", "GET")).upper(), "/" + parts.path.lstrip("/"), params,
+                             outer.base_url, outer.authorization, batch_item=True)
+        response = self.handle(inner)
+        if response is None:
+            return None
+        out: dict[str, Any] = {"code": response.status, "body": response.text()}
+        if include_headers:
+            out["headers"] = [{"name": k, "value": v} for k, v in response.headers.items()]
+        return out
+
+
+def _split(path: str) -> tuple[str, list[str]]:
+    """("v25.0", ["act_1", "insights"]) from "/v25.0/act_1/insights" (a missing version is v25.0)."""
+    segments = [s for s in path.split("/") if s]
+    if segments and _VERSION.match(segments[0]):
+        return segments[0], segments[1:]
+    return "v25.0", segments
+
+
+def _raise_fault(fault: FaultSpec | None) -> None:
+    if fault is not None and fault.code is not None:
+        raise fault_error(fault)
+
+
+def form_params(query: Mapping[str, str], body: bytes, content_type: str) -> dict[str, str]:
+    """Query string and urlencoded form body merged, as Meta reads them."""
+    params = dict(query)
+    if body and "application/x-www-form-urlencoded" in content_type:
+        params.update(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True))
+    elif body and "application/json" in content_type:
+        loaded = json.loads(body)
+        if isinstance(loaded, dict):
+            params.update({k: v if isinstance(v, str) else json.dumps(v) for k, v in loaded.items()})
+    return params

@@ -1,0 +1,286 @@
+"""Insights queries: parse Meta's parameters, aggregate ad-days, render rows in wire format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from pixecom.meta.simulator.scenario import AdAccountSpec, AdSetSpec, AdSpec, CampaignSpec, InsightDay
+from pixecom.meta.simulator.wire import (
+    canonical_action,
+    fmt_number,
+    invalid_param,
+    json_param,
+    render_action_list,
+    result_event,
+)
+
+LEVELS = ("account", "campaign", "adset", "ad")
+ID_FIELDS = ("account_id", "account_name", "account_currency", "campaign_id", "campaign_name",
+             "adset_id", "adset_name", "ad_id", "ad_name", "objective", "optimization_goal")
+METRIC_FIELDS = ("spend", "impressions", "reach", "frequency", "clicks", "inline_link_clicks", "cpm",
+                 "cpc", "ctr", "inline_link_click_ctr", "cost_per_inline_link_click", "actions",
+                 "action_values", "results", "cost_per_result", "purchase_roas", "website_purchase_roas",
+                 "cost_per_action_type", "date_start", "date_stop")
+VALID_FIELDS = frozenset(ID_FIELDS + METRIC_FIELDS)
+_DEFAULT_FIELDS = ("account_id", "impressions", "spend")
+_PRESET_DAYS = {"last_3d": 3, "last_7d": 7, "last_14d": 14, "last_28d": 28, "last_30d": 30,
+                "last_90d": 90}
+
+
+@dataclass(frozen=True)
+class InsightsQuery:
+    level: str
+    fields: tuple[str, ...]
+    since: date
+    until: date
+    time_increment: str
+    filtering: tuple[tuple[str, str, Any], ...] = ()
+
+    def days(self) -> int:
+        return (self.until - self.since).days + 1
+
+
+@dataclass(frozen=True)
+class AdContext:
+    """Everything a row needs to know about the ad it comes from."""
+
+    account: AdAccountSpec
+    campaign: CampaignSpec
+    adset: AdSetSpec
+    ad: AdSpec
+
+
+@dataclass
+class Metrics:
+    spend: Decimal = Decimal(0)
+    impressions: int = 0
+    reach: int = 0
+    clicks: int = 0
+    inline_link_clicks: int = 0
+    actions: dict[str, int] = field(default_factory=dict)
+    action_values: dict[str, Decimal] = field(default_factory=dict)
+    results: dict[str, int] = field(default_factory=dict)  # indicator -> count
+
+    def add(self, day: InsightDay, indicator: tuple[str, str] | None) -> None:
+        self.spend += day.spend
+        self.impressions += day.impressions
+        self.reach += day.reach or 0
+        self.clicks += day.clicks
+        self.inline_link_clicks += day.inline_link_clicks
+        actions = {canonical_action(k): v for k, v in day.actions.items()}
+        if "link_click" not in actions and day.inline_link_clicks:
+            actions["link_click"] = day.inline_link_clicks
+        for name, count in actions.items():
+            self.actions[name] = self.actions.get(name, 0) + count
+        for name, value in day.action_values.items():
+            key = canonical_action(name)
+            self.action_values[key] = self.action_values.get(key, Decimal(0)) + value
+        if indicator is not None:
+            name, event = indicator
+            metric_counts = {"reach": day.reach or 0, "impressions": day.impressions}
+            count = metric_counts.get(event, actions.get(event, 0))
+            self.results[name] = self.results.get(name, 0) + count
+
+
+def parse_query(params: Mapping[str, str], today: date) -> InsightsQuery:
+    """Read level, fields, time_range/date_preset, time_increment, filtering (Meta's encodings)."""
+    level = params.get("level", "account")
+    if level not in LEVELS:
+        raise invalid_param(f"Param level must be one of {{{', '.join(LEVELS)}}}")
+    fields = tuple(_list(params.get("fields"), "fields")) or _DEFAULT_FIELDS
+    unknown = [f for f in fields if f not in VALID_FIELDS]
+    if unknown:
+        raise invalid_param(f"{unknown[0]} is not valid for fields param. please check "
+                            "https://developers.facebook.com/docs/marketing-api/reference/ads-insights/ "
+                            "for all valid values")
+    since, until = _date_range(params, today)
+    increment = params.get("time_increment", "all_days")
+    if increment not in ("all_days", "monthly") and not (increment.isdigit() and 1 <= int(increment) <= 90):
+        raise invalid_param("Param time_increment must be an integer between 1 and 90, monthly or all_days")
+    filters = json_param(params.get("filtering"), "filtering") or []
+    parsed = tuple((str(f["field"]), str(f["operator"]).upper(), f.get("value")) for f in filters)
+    return InsightsQuery(level, fields, since, until, increment, parsed)
+
+
+def _list(raw: str | None, name: str) -> list[str]:
+    value = json_param(raw, name) if raw and raw.startswith("[") else (raw.split(",") if raw else [])
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _date_range(params: Mapping[str, str], today: date) -> tuple[date, date]:
+    time_range = json_param(params.get("time_range"), "time_range")
+    if time_range:
+        try:
+            since, until = date.fromisoformat(time_range["since"]), date.fromisoformat(time_range["until"])
+        except (KeyError, TypeError, ValueError):
+            raise invalid_param("Param time_range must be a JSON object with since and until dates") from None
+        if until < since:
+            raise invalid_param("Param time_range: since must be on or before until")
+        return since, until
+    preset = params.get("date_preset", "last_30d")
+    if preset == "today":
+        return today, today
+    if preset == "yesterday":
+        return today - timedelta(days=1), today - timedelta(days=1)
+    if preset in ("maximum", "data_maximum"):
+        return today - timedelta(days=37 * 30), today
+    if preset in _PRESET_DAYS:
+        return today - timedelta(days=_PRESET_DAYS[preset]), today - timedelta(days=1)
+    raise invalid_param(f"Param date_preset has an unsupported value: {preset}")
+
+
+def passes_filters(query: InsightsQuery, ctx: AdContext, effective: Callable[[str], str]) -> bool:
+    """Meta's `filtering` on ids and effective statuses (other fields are accepted and ignored)."""
+    for field_name, operator, value in query.filtering:
+        subject = _filter_subject(field_name, ctx, effective)
+        if subject is None:
+            continue
+        values = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        if (operator in ("IN", "EQUAL") and subject not in values) or (
+                operator in ("NOT_IN", "NOT_EQUAL") and subject in values):
+            return False
+    return True
+
+
+def _filter_subject(field_name: str, ctx: AdContext, effective: Callable[[str], str]) -> str | None:
+    level, _, attribute = field_name.rpartition(".")
+    node_id = {"campaign": ctx.campaign.id, "adset": ctx.adset.id, "ad": ctx.ad.id}.get(level or "ad")
+    if node_id is None:
+        return None
+    if attribute == "id" or field_name in ("campaign_id", "adset_id", "ad_id"):
+        return node_id if attribute == "id" else getattr(ctx, field_name.removesuffix("_id")).id
+    if attribute == "effective_status":
+        return effective(node_id)
+    return None
+
+
+def bucket_of(query: InsightsQuery, day: date) -> tuple[date, date]:
+    """The (date_start, date_stop) row a day falls into under the query's time_increment."""
+    if query.time_increment == "all_days":
+        return query.since, query.until
+    if query.time_increment == "monthly":
+        start = max(query.since, day.replace(day=1))
+        next_month = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return start, min(query.until, next_month - timedelta(days=1))
+    step = int(query.time_increment)
+    start = query.since + timedelta(days=((day - query.since).days // step) * step)
+    return start, min(query.until, start + timedelta(days=step - 1))
+
+
+def group_key(level: str, ctx: AdContext) -> str:
+    return {"account": ctx.account.id, "campaign": ctx.campaign.id, "adset": ctx.adset.id,
+            "ad": ctx.ad.id}[level]
+
+
+def render_row(query: InsightsQuery, ctx: AdContext, metrics: Metrics, start: date, stop: date
+               ) -> dict[str, Any]:
+    """One insights row with the requested fields; zero metrics are left out, as Meta does."""
+    row: dict[str, Any] = {}
+    ids = _identity(query.level, ctx)
+    for name in query.fields:
+        if name in ids:
+            row[name] = ids[name]
+            continue
+        value = _metric(name, metrics, ctx)
+        if value not in (None, "0", []):
+            row[name] = value
+    row["date_start"], row["date_stop"] = start.isoformat(), stop.isoformat()
+    return row
+
+
+def _identity(level: str, ctx: AdContext) -> dict[str, str]:
+    """Id and name fields visible at the level (Meta drops lower-level ids above their level)."""
+    depth = LEVELS.index(level)
+    ids = {"account_id": ctx.account.account_id, "account_name": ctx.account.name,
+           "account_currency": ctx.account.currency}
+    if depth >= 1:
+        ids.update(campaign_id=ctx.campaign.id, campaign_name=ctx.campaign.name)
+        if ctx.campaign.objective:
+            ids["objective"] = ctx.campaign.objective
+    if depth >= 2:
+        ids.update(adset_id=ctx.adset.id, adset_name=ctx.adset.name)
+        if ctx.adset.optimization_goal:
+            ids["optimization_goal"] = ctx.adset.optimization_goal
+    if depth >= 3:
+        ids.update(ad_id=ctx.ad.id, ad_name=ctx.ad.name)
+    return ids
+
+
+def _ratio(numerator: Decimal | int, denominator: Decimal | int, scale: int = 1) -> str | None:
+    if not denominator or not numerator:
+        return None
+    return fmt_number((Decimal(numerator) * scale / Decimal(denominator)).quantize(Decimal("0.000001")))
+
+
+def _metric(name: str, m: Metrics, ctx: AdContext) -> Any:
+    value = m.action_values.get("purchase", Decimal(0))
+    simple: dict[str, Callable[[], Any]] = {
+        "spend": lambda: fmt_number(m.spend), "impressions": lambda: str(m.impressions),
+        "reach": lambda: str(m.reach), "clicks": lambda: str(m.clicks),
+        "inline_link_clicks": lambda: str(m.inline_link_clicks),
+        "frequency": lambda: _ratio(m.impressions, m.reach),
+        "cpm": lambda: _ratio(m.spend, m.impressions, 1000),
+        "cpc": lambda: _ratio(m.spend, m.clicks), "ctr": lambda: _ratio(m.clicks, m.impressions, 100),
+        "inline_link_click_ctr": lambda: _ratio(m.inline_link_clicks, m.impressions, 100),
+        "cost_per_inline_link_click": lambda: _ratio(m.spend, m.inline_link_clicks),
+        "actions": lambda: render_action_list(m.actions),
+        "action_values": lambda: render_action_list(m.action_values),
+        "purchase_roas": lambda: _roas(value, m.spend),
+        "website_purchase_roas": lambda: _roas(value, m.spend),
+        "cost_per_action_type": lambda: _cost_per_action(m),
+        "results": lambda: _results(m, ctx, cost=False),
+        "cost_per_result": lambda: _results(m, ctx, cost=True),
+    }
+    return simple[name]() if name in simple else None
+
+
+def _roas(value: Decimal, spend: Decimal) -> list[dict[str, str]]:
+    ratio = _ratio(value, spend)
+    return [{"action_type": "omni_purchase", "value": ratio}] if ratio else []
+
+
+def _cost_per_action(m: Metrics) -> list[dict[str, str]]:
+    costs = {name: m.spend / count for name, count in m.actions.items() if count}
+    return [{"action_type": r["action_type"], "value": _ratio(Decimal(r["value"]), 1) or "0"}
+            for r in render_action_list({k: v.quantize(Decimal("0.000001")) for k, v in costs.items()})]
+
+
+def _results(m: Metrics, ctx: AdContext, *, cost: bool) -> list[dict[str, Any]]:
+    counts = dict(m.results)
+    if not counts:
+        expected = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
+        if expected is None:
+            return []
+        counts = {expected[0]: 0}
+    out: list[dict[str, Any]] = []
+    for indicator, count in counts.items():
+        entry: dict[str, Any] = {"indicator": indicator}
+        value = _ratio(m.spend, count) if cost else (str(count) if count else None)
+        if value is not None:
+            entry["values"] = [{"value": value, "attribution_windows": ["default"]}]
+        out.append(entry)
+    return out
+
+
+def aggregate(query: InsightsQuery, ads: Iterable[AdContext],
+              day_of: Callable[[str, date], InsightDay | None]) -> list[dict[str, Any]]:
+    """Group the ads' days by the query's level and time buckets and render the rows."""
+    groups: dict[tuple[str, date], tuple[AdContext, Metrics, date]] = {}
+    for ctx in ads:
+        indicator = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
+        key_id = group_key(query.level, ctx)
+        for offset in range(query.days()):
+            day = day_of(ctx.ad.id, query.since + timedelta(days=offset))
+            if day is None or day.is_empty():
+                continue
+            start, stop = bucket_of(query, day.date)
+            slot = groups.get((key_id, start))
+            if slot is None:
+                slot = groups[(key_id, start)] = (ctx, Metrics(), stop)
+            slot[1].add(day, indicator)
+    return [render_row(query, ctx, metrics, start, stop)
+            for (_, start), (ctx, metrics, stop) in groups.items()]

@@ -1,0 +1,192 @@
+"""The scenario file: what the simulator serves. Other tools write this format, keep it stable.
+
+The documented keys (issue 4) are required exactly as shown there; every other key is optional:
+`profile` on an ad (lazily synthesised insights), `settings`, `faults`, budgets, issues, times.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class InsightDay(_Model):
+    """One ad's delivery on one date (in the ad account's timezone). Counts, not aliases."""
+
+    date: date
+    spend: Decimal = Decimal(0)
+    impressions: int = 0
+    reach: int | None = None
+    clicks: int = 0
+    inline_link_clicks: int = 0
+    # Funnel events named once (`purchase`, `view_content`, ...); the simulator renders all aliases.
+    actions: dict[str, int] = Field(default_factory=dict)
+    action_values: dict[str, Decimal] = Field(default_factory=dict)
+
+    def is_empty(self) -> bool:
+        """Meta returns no row for a day without delivery."""
+        return not (self.spend or self.impressions or self.clicks or any(self.actions.values()))
+
+
+class DeliveryProfile(_Model):
+    """Rates from which the simulator synthesises an ad's daily insights (generator output)."""
+
+    start: date
+    end: date | None = None
+    seed: int = 0
+    daily_spend: Decimal
+    cpm: Decimal
+    ctr: float
+    link_ratio: float
+    view_content_rate: float
+    add_to_cart_rate: float
+    initiate_checkout_rate: float
+    purchase_rate: float
+    aov: Decimal
+    money_decimals: int = 2
+
+
+class AdSpec(_Model):
+    id: str
+    name: str
+    status: str = "ACTIVE"
+    effective_status: str | None = None
+    link_url: str | None = None
+    creative_id: str | None = None
+    issues_info: list[dict[str, Any]] | None = None
+    created_time: datetime | None = None
+    updated_time: datetime | None = None
+    insights: list[InsightDay] = Field(default_factory=list)
+    profile: DeliveryProfile | None = None
+
+
+class AdSetSpec(_Model):
+    id: str
+    name: str
+    status: str = "ACTIVE"
+    effective_status: str | None = None
+    optimization_goal: str | None = None
+    promoted_object: dict[str, Any] | None = None
+    learning_stage: str | None = None  # LEARNING | SUCCESS | FAIL -> learning_stage_info.status
+    billing_event: str | None = "IMPRESSIONS"
+    daily_budget: str | None = None
+    lifetime_budget: str | None = None
+    issues_info: list[dict[str, Any]] | None = None
+    created_time: datetime | None = None
+    updated_time: datetime | None = None
+    ads: list[AdSpec] = Field(default_factory=list)
+
+
+class CampaignSpec(_Model):
+    id: str
+    name: str
+    status: str = "ACTIVE"
+    effective_status: str | None = None
+    objective: str | None = "OUTCOME_SALES"
+    daily_budget: str | None = None
+    lifetime_budget: str | None = None
+    issues_info: list[dict[str, Any]] | None = None
+    created_time: datetime | None = None
+    updated_time: datetime | None = None
+    adsets: list[AdSetSpec] = Field(default_factory=list)
+
+
+class AdAccountSpec(_Model):
+    id: str
+    name: str
+    currency: str = "USD"
+    timezone_name: str = "America/Los_Angeles"
+    account_status: int = 1
+    access_token: str | None = None
+    disable_reason: int = 0
+    amount_spent: str = "0"
+    campaigns: list[CampaignSpec] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _act_prefix(cls, value: str) -> str:
+        return value if value.startswith("act_") else f"act_{value}"
+
+    @property
+    def account_id(self) -> str:
+        return self.id.removeprefix("act_")
+
+
+class FaultSpec(_Model):
+    """A fault fired on calls whose path (without the version) matches `path` (fnmatch pattern).
+
+    Trigger: `every_nth`, `probability` (seeded RNG) or, with neither, every matching call;
+    `times` bounds how often it fires in total. Effect: a Graph error (`code`), `latency_ms`, a
+    `malformed` body, a `null` batch item (`batch_null`), or a report run ending in `async_status`.
+    """
+
+    path: str = "*"
+    method: Literal["GET", "POST", "DELETE"] | None = None
+    object_id: str | None = None  # shorthand: reject status updates of this id (path /{id}, POST)
+    code: int | None = None
+    subcode: int | None = None
+    http_status: int | None = None
+    message: str | None = None
+    is_transient: bool | None = None
+    every_nth: int | None = Field(default=None, ge=1)
+    probability: float | None = Field(default=None, ge=0, le=1)
+    times: int | None = Field(default=None, ge=0)
+    latency_ms: int = Field(default=0, ge=0)
+    malformed: bool = False
+    batch_null: bool = False
+    async_status: Literal["Job Failed", "Job Skipped"] | None = None
+
+
+class UsageSettings(_Model):
+    """Meta's score model: reads cost 1 point, writes 3; the score decays over `decay_seconds`."""
+
+    max_score: float = 2000
+    decay_seconds: float = 300
+    block_seconds: float = 60
+    app_max_score: float = 20000
+    access_tier: str = "standard_access"
+    throttle_code: int | None = None  # None: 80000 (insights) / 80004 (management); e.g. 17, 613
+
+
+class SimulatorSettings(_Model):
+    default_page_size: int = 25
+    max_page_size: int = 5000
+    sync_insights_max_ad_days: int = 10_000  # above: "Please reduce the amount of data"
+    report_polls_to_complete: int = Field(default=3, ge=1)
+    report_seconds_to_complete: float | None = None
+    app_secret: str | None = None  # when set, appsecret_proof is required and checked
+    expired_tokens: list[str] = Field(default_factory=list)
+    extra_tokens: dict[str, list[str]] = Field(default_factory=dict)  # token -> account ids
+    dead_versions: list[str] = Field(default_factory=list)  # answered with error 2635
+    fault_seed: int = 0
+    usage: UsageSettings = Field(default_factory=UsageSettings)
+
+
+class Scenario(_Model):
+    ad_accounts: list[AdAccountSpec]
+    faults: list[FaultSpec] = Field(default_factory=list)
+    settings: SimulatorSettings = Field(default_factory=SimulatorSettings)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent, exclude_none=True)
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read and validate a scenario JSON file."""
+    return parse_scenario(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def parse_scenario(raw: dict[str, Any] | str) -> Scenario:
+    """Validate a scenario given as a dict or a JSON string."""
+    if isinstance(raw, str):
+        return Scenario.model_validate_json(raw)
+    return Scenario.model_validate(raw)
