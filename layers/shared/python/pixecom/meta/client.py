@@ -261,9 +261,7 @@ class GraphClient:
         for key in keys:
             self._usage[key] = reading
             if reading.max_pct >= USAGE_THROTTLE_PCT:
-                pause = _USAGE_HARD_PAUSE if reading.max_pct >= USAGE_HARD_PCT else _USAGE_PAUSE
-                until = max(now + pause, reading.reset_at or now)
-                self._hold_back(key, until)
+                self._hold_back(key, _usage_pause_until(reading, now))
                 log.warning("graph usage high", extra={"account_id": key, "usage_pct": reading.max_pct})
 
     def backoff(self, attempt: int) -> float:
@@ -390,6 +388,13 @@ class GraphClient:
             if next_query is None:
                 return
             query = next_query
+
+
+def _usage_pause_until(reading: UsageReading, now: datetime) -> datetime:
+    """Until when to hold back at high usage: Meta's own reset time, else Airbyte's pauses."""
+    if reading.reset_at is not None and reading.reset_at > now:
+        return reading.reset_at
+    return now + (_USAGE_HARD_PAUSE if reading.max_pct >= USAGE_HARD_PCT else _USAGE_PAUSE)
 
 
 def _next_page_query(paging: object, query: dict[str, Any]) -> dict[str, Any] | None:
