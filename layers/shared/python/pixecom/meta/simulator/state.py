@@ -78,7 +78,6 @@ class SimulatorState:
         self.scenario = scenario
         self.settings = scenario.settings
         self._now = now
-        self.clock_offset = timedelta()
         self.lock = threading.RLock()
         self.usage = UsageTracker(self.settings.usage, lambda: self.now().timestamp())
         self.reset()
@@ -87,6 +86,7 @@ class SimulatorState:
     def reset(self) -> None:
         """Back to the scenario as loaded: statuses, insights, faults, tokens, usage, calls."""
         with self.lock:
+            self.clock_offset = timedelta()
             self.loaded_at = self.now().replace(microsecond=0)
             self.accounts: dict[str, AdAccountSpec] = {}
             self.entries: dict[str, Entry] = {}

@@ -49,6 +49,7 @@ class SimulatorServer:
 
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no 40 ms delayed-ACK stalls
         sock.bind((self._host, self._port))
         self._port = sock.getsockname()[1]
         config = uvicorn.Config(create_simulator_app(state=self.state), log_level="warning",
