@@ -1,0 +1,1 @@
+"""Request/response DTOs of the API (pydantic), one module per area."""

@@ -1,0 +1,84 @@
+"""Request and response bodies of /api/auth. Requests forbid unknown fields and bound every length."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from pixecom.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from pixecom.auth.refresh import MAX_TOKEN_LENGTH
+from pixecom.auth.service import MAX_EMAIL_LENGTH, is_valid_email
+from pixecom.domain.enums import UserRole
+
+
+def _email(value: str) -> str:
+    if not is_valid_email(value):
+        raise ValueError("not a valid email address")
+    return value
+
+
+# Trimmed and lower-cased before it is checked, so " Ann@Example.COM " is ann@example.com.
+NewEmail = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, to_lower=True, min_length=3, max_length=MAX_EMAIL_LENGTH),
+    AfterValidator(_email),
+]
+# Login takes any string: an unknown or odd email answers 401 like a wrong password.
+LoginEmail = Annotated[str, StringConstraints(min_length=1, max_length=MAX_EMAIL_LENGTH)]
+NewPassword = Annotated[str, Field(min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH)]
+Password = Annotated[str, Field(min_length=1, max_length=MAX_PASSWORD_LENGTH)]
+OpaqueToken = Annotated[str, Field(min_length=1, max_length=MAX_TOKEN_LENGTH)]
+SellerName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RegisterRequest(_Request):
+    email: NewEmail
+    password: NewPassword
+    seller_name: SellerName
+
+
+class LoginRequest(_Request):
+    email: LoginEmail
+    password: Password
+
+
+class RefreshRequest(_Request):
+    refresh_token: OpaqueToken
+
+
+class LogoutRequest(_Request):
+    refresh_token: OpaqueToken
+
+
+class UserOut(BaseModel):
+    id: uuid.UUID
+    email: str
+    role: UserRole
+
+
+class SellerOut(BaseModel):
+    id: uuid.UUID
+    name: str
+
+
+class TokenResponse(BaseModel):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int = Field(description="Seconds until the access token expires")
+
+
+class RegisterResponse(TokenResponse):
+    user: UserOut
+    seller: SellerOut
+
+
+class MeResponse(BaseModel):
+    user: UserOut
+    seller: SellerOut
