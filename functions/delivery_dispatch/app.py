@@ -1,0 +1,15 @@
+"""DeliveryDispatchFunction: every 5 minutes (EventBridge `Schedule`), one DeliveryQueue message per account."""
+
+from typing import Any
+
+from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, event_source
+
+from pixecom.observability import logger, metrics
+from pixecom.sync.dispatch import dispatch_delivery, scheduled_time
+
+
+@logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics
+@event_source(data_class=EventBridgeEvent)
+def handler(event: EventBridgeEvent, context: object) -> dict[str, Any]:
+    return dispatch_delivery(scheduled_time(event.time)).as_dict()

@@ -1,0 +1,206 @@
+"""Connected Meta ad accounts (/api/ad-accounts): connect, list, token replacement, disconnect, sync.
+
+The access token goes in, never out: no response carries it (encrypted at rest, see sync.crypto).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from fastapi import APIRouter, Response
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from sqlalchemy import select
+
+from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.errors import ApiError, BadRequest, Conflict, NotFound, ServiceUnavailable
+from pixecom.db.models import AdAccount
+from pixecom.domain.enums import ConnectionStatus
+from pixecom.sync import accounts as service
+from pixecom.sync.dispatch import QueueNotConfigured
+
+router = APIRouter(prefix="/ad-accounts", tags=["ad accounts"])
+
+MAX_BACKFILL_DAYS = 1131  # 37 months, Meta's insights retention; the start is clamped to it
+
+
+class ConnectRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    meta_account_id: str = Field(max_length=40, examples=["act_1234567890"])
+    access_token: SecretStr = Field(min_length=1, max_length=4096)
+    backfill_days: int = Field(
+        default=service.DEFAULT_BACKFILL_DAYS,
+        ge=1,
+        le=MAX_BACKFILL_DAYS,
+        description="days of history to load (default 90, up to 37 months)",
+    )
+
+    @field_validator("meta_account_id")
+    @classmethod
+    def _account_id(cls, value: str) -> str:
+        return service.normalize_account_id(value)
+
+
+class TokenRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    access_token: SecretStr = Field(min_length=1, max_length=4096)
+
+
+class SyncState(BaseModel):
+    last_success_at: datetime | None
+    last_attempt_at: datetime | None
+    last_error: str | None
+
+
+class BackfillState(BaseModel):
+    since: date | None
+    chunks_total: int
+    chunks_done: int
+    complete: bool
+
+
+class AdAccountOut(BaseModel):
+    id: uuid.UUID
+    meta_account_id: str
+    name: str
+    currency: str
+    timezone_name: str
+    account_status: int | None
+    connection_status: ConnectionStatus
+    connection_error: str | None
+    throttled_until: datetime | None
+    stats: SyncState
+    delivery: SyncState
+    backfill: BackfillState
+    created_at: datetime
+
+    @classmethod
+    def of(cls, a: AdAccount) -> AdAccountOut:
+        return cls(
+            id=a.id,
+            meta_account_id=a.meta_account_id,
+            name=a.name,
+            currency=a.currency,
+            timezone_name=a.timezone_name,
+            account_status=a.account_status,
+            connection_status=a.connection_status,
+            connection_error=a.connection_error,
+            throttled_until=a.throttled_until,
+            stats=SyncState(
+                last_success_at=a.last_stats_success_at,
+                last_attempt_at=a.last_stats_attempt_at,
+                last_error=a.last_stats_error,
+            ),
+            delivery=SyncState(
+                last_success_at=a.last_delivery_success_at,
+                last_attempt_at=a.last_delivery_attempt_at,
+                last_error=a.last_delivery_error,
+            ),
+            backfill=BackfillState(
+                since=a.backfill_since,
+                chunks_total=a.backfill_chunks_total,
+                chunks_done=a.backfill_chunks_done,
+                complete=a.backfill_chunks_done >= a.backfill_chunks_total,
+            ),
+            created_at=a.created_at,
+        )
+
+
+class AdAccountList(BaseModel):
+    data: list[AdAccountOut]
+
+
+class SyncQueued(BaseModel):
+    run_id: str
+    queued: list[str]
+
+
+def _meta_error(exc: service.GraphRejected | service.GraphUnavailable) -> ApiError:
+    if isinstance(exc, service.GraphRejected):
+        return BadRequest(f"Meta rejected the request: {exc.reason}", code=exc.code)
+    headers = None
+    if exc.retry_after is not None:
+        seconds = max(1, int((exc.retry_after - datetime.now(exc.retry_after.tzinfo)).total_seconds()))
+        headers = {"Retry-After": str(seconds)}
+    return ServiceUnavailable(f"Could not reach Meta: {exc.reason}", code="meta_unavailable", headers=headers)
+
+
+def _not_found() -> NotFound:
+    return NotFound("No such ad account")
+
+
+@router.post("", status_code=201, response_model=AdAccountOut)
+def connect_ad_account(body: ConnectRequest, caller: CurrentSeller) -> AdAccountOut:
+    """Check the token against Meta, store the account (token encrypted), queue syncs and backfill."""
+    try:
+        account = service.connect_account(
+            caller.seller_id,
+            body.meta_account_id,
+            body.access_token.get_secret_value(),
+            backfill_days=body.backfill_days,
+        )
+    except service.AccountAlreadyConnected:
+        raise Conflict(
+            f"Ad account {body.meta_account_id} is already connected", code="already_connected"
+        ) from None
+    except (service.GraphRejected, service.GraphUnavailable) as exc:
+        raise _meta_error(exc) from None
+    return AdAccountOut.of(account)
+
+
+@router.get("", response_model=AdAccountList)
+def list_ad_accounts(caller: CurrentSeller, db: DbSession) -> AdAccountList:
+    rows = db.scalars(
+        select(AdAccount)
+        .where(AdAccount.seller_id == caller.seller_id)
+        .order_by(AdAccount.name, AdAccount.id)
+    )
+    return AdAccountList(data=[AdAccountOut.of(a) for a in rows])
+
+
+@router.get("/{account_id}", response_model=AdAccountOut)
+def get_ad_account(account_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> AdAccountOut:
+    account = db.scalars(
+        select(AdAccount).where(AdAccount.id == account_id, AdAccount.seller_id == caller.seller_id)
+    ).first()
+    if account is None:
+        raise _not_found()
+    return AdAccountOut.of(account)
+
+
+@router.put("/{account_id}/token", response_model=AdAccountOut)
+def replace_ad_account_token(
+    account_id: uuid.UUID, body: TokenRequest, caller: CurrentSeller
+) -> AdAccountOut:
+    """A new token for the account (e.g. after NEEDS_REAUTH): checked with Meta, then ACTIVE again."""
+    try:
+        account = service.replace_token(caller.seller_id, account_id, body.access_token.get_secret_value())
+    except service.AccountNotFound:
+        raise _not_found() from None
+    except (service.GraphRejected, service.GraphUnavailable) as exc:
+        raise _meta_error(exc) from None
+    return AdAccountOut.of(account)
+
+
+@router.delete("/{account_id}", status_code=204)
+def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Response:
+    """Disconnect the account and remove its campaigns, ad sets, ads, stats and sync history."""
+    try:
+        service.disconnect_account(caller.seller_id, account_id)
+    except service.AccountNotFound:
+        raise _not_found() from None
+    return Response(status_code=204)
+
+
+@router.post("/{account_id}/sync", status_code=202, response_model=SyncQueued)
+def sync_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> SyncQueued:
+    """Queue an immediate stats and delivery sync."""
+    try:
+        run_id = service.request_sync(caller.seller_id, account_id)
+    except service.AccountNotFound:
+        raise _not_found() from None
+    except service.AccountNotSyncable as exc:
+        raise Conflict(str(exc), code=exc.code) from None
+    except QueueNotConfigured:
+        raise ServiceUnavailable("Sync queues are not configured", code="queue_unavailable") from None
+    return SyncQueued(run_id=run_id, queued=["delivery", "stats"])

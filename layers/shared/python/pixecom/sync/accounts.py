@@ -1,0 +1,242 @@
+"""Connecting ad accounts: check a token against Graph, store the account with the token encrypted,
+queue its first syncs and its backfill; replace a token; disconnect (removing all its data).
+
+Each function here owns its transaction and commits BEFORE queueing messages, so a worker never
+receives a message for an account row it cannot see yet.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pixecom.db.engine import session_scope
+from pixecom.db.models import AdAccount
+from pixecom.domain.dates import MAX_RANGE_MONTHS, add_months
+from pixecom.domain.enums import ConnectionStatus, SyncKind
+from pixecom.meta.errors import GraphError, RateLimited, TokenInvalid, TransientError
+from pixecom.meta.models import AdAccountInfo
+from pixecom.observability import logger
+from pixecom.sync.crypto import encrypt_token
+from pixecom.sync.dispatch import (
+    AccountClock,
+    account_today,
+    backfill_messages,
+    enqueue_account_sync,
+    send,
+)
+from pixecom.sync.messages import SyncMessage
+from pixecom.sync import runs
+from pixecom.sync.runs import GraphFactory
+
+DEFAULT_BACKFILL_DAYS = 90
+_ACCOUNT_ID = re.compile(r"^(?:act_)?(\d{1,30})$")
+
+
+class AccountAlreadyConnected(Exception):
+    """This seller already connected that Meta ad account."""
+
+
+class AccountNotFound(Exception):
+    """No such account for this seller (another seller's id looks exactly like this)."""
+
+
+class AccountNotSyncable(Exception):
+    """The account cannot be synced now (needs a new token, is disabled, or Meta throttles it)."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class GraphRejected(Exception):
+    """Meta refused the token or the account; `reason` is Meta's message (token-free)."""
+
+    def __init__(self, reason: str, code: str = "meta_rejected") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code
+
+
+class GraphUnavailable(Exception):
+    """Meta could not be asked right now (transient error or rate limit): try again later."""
+
+    def __init__(self, reason: str, retry_after: datetime | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+def normalize_account_id(raw: str) -> str:
+    """ "123" or "act_123" -> "act_123"; ValueError otherwise."""
+    match = _ACCOUNT_ID.match(raw.strip())
+    if not match:
+        raise ValueError("expected a Meta ad account id like act_1234567890")
+    return f"act_{match.group(1)}"
+
+
+def read_account_node(meta_account_id: str, access_token: str, graph: GraphFactory | None) -> AdAccountInfo:
+    """The account as the token sees it; Meta's refusal becomes GraphRejected / GraphUnavailable."""
+    try:
+        with (graph or runs.graph_factory)(access_token) as client:
+            return client.get_ad_account(meta_account_id)
+    except RateLimited as exc:
+        raise GraphUnavailable(f"Meta rate limit: {exc.message}", retry_after=exc.until) from None
+    except TransientError as exc:
+        raise GraphUnavailable(f"Meta is not answering: {exc.message}") from None
+    except GraphError as exc:
+        code = "invalid_token" if isinstance(exc, TokenInvalid) else "meta_rejected"
+        raise GraphRejected(exc.message, code) from None
+
+
+@dataclass(frozen=True)
+class BackfillPlan:
+    since: date
+    until: date
+    messages: list[SyncMessage]
+
+
+def plan_backfill(account_id: uuid.UUID, timezone_name: str, days: int, now: datetime) -> BackfillPlan:
+    """`days` of history ending today (account timezone), no older than Meta keeps (37 months)."""
+    today = account_today(timezone_name, now)
+    since = max(today - timedelta(days=days - 1), add_months(today, -MAX_RANGE_MONTHS))
+    return BackfillPlan(since, today, backfill_messages(account_id, since, today))
+
+
+def connect_account(
+    seller_id: uuid.UUID,
+    meta_account_id: str,
+    access_token: str,
+    *,
+    backfill_days: int = DEFAULT_BACKFILL_DAYS,
+    graph: GraphFactory | None = None,
+    now: datetime | None = None,
+) -> AdAccount:
+    """Check the token, store the account, queue its first syncs and backfill; returns the row."""
+    now = now or datetime.now(UTC)
+    account_ref = normalize_account_id(meta_account_id)
+    with session_scope() as session:
+        if _find_by_meta_id(session, seller_id, account_ref) is not None:
+            raise AccountAlreadyConnected(account_ref)
+    info = read_account_node(account_ref, access_token, graph)
+    account_id = uuid.uuid4()
+    plan = plan_backfill(account_id, info.timezone_name, backfill_days, now)
+    try:
+        with session_scope() as session:
+            account = AdAccount(
+                id=account_id,
+                seller_id=seller_id,
+                meta_account_id=info.id or account_ref,
+                name=info.name,
+                currency=info.currency,
+                timezone_name=info.timezone_name,
+                account_status=info.account_status,
+                access_token_encrypted=encrypt_token(access_token),
+                connection_status=ConnectionStatus.ACTIVE,
+                backfill_since=plan.since,
+                backfill_chunks_total=len(plan.messages),
+                backfill_chunks_done=0,
+            )
+            session.add(account)
+    except IntegrityError:
+        raise AccountAlreadyConnected(account_ref) from None  # a concurrent connect won the race
+    logger.info("ad account connected", extra={"account_id": str(account_id), "seller_id": str(seller_id)})
+    _queue_quietly(account, plan.messages, now)
+    return account
+
+
+def replace_token(
+    seller_id: uuid.UUID,
+    account_id: uuid.UUID,
+    access_token: str,
+    *,
+    graph: GraphFactory | None = None,
+    now: datetime | None = None,
+) -> AdAccount:
+    """Check the new token against the account, store it, reactivate the account, queue a sync."""
+    with session_scope() as session:
+        account = _owned(session, seller_id, account_id)
+        meta_account_id = account.meta_account_id
+    info = read_account_node(meta_account_id, access_token, graph)
+    with session_scope() as session:
+        account = _owned(session, seller_id, account_id)
+        account.access_token_encrypted = encrypt_token(access_token)
+        account.connection_status = ConnectionStatus.ACTIVE
+        account.connection_error = None
+        account.name, account.account_status = info.name, info.account_status
+    logger.info("ad account token replaced", extra={"account_id": str(account_id)})
+    _queue_quietly(account, [], now or datetime.now(UTC))
+    return account
+
+
+def disconnect_account(seller_id: uuid.UUID, account_id: uuid.UUID) -> None:
+    """Remove the account and, by cascade, its entities, stats, runs and job items."""
+    with session_scope() as session:
+        deleted = session.execute(
+            delete(AdAccount).where(AdAccount.id == account_id, AdAccount.seller_id == seller_id)
+        )
+        if deleted.rowcount == 0:  # type: ignore[attr-defined]
+            raise AccountNotFound(str(account_id))
+    logger.info("ad account disconnected", extra={"account_id": str(account_id)})
+
+
+def request_sync(seller_id: uuid.UUID, account_id: uuid.UUID, now: datetime | None = None) -> str:
+    """Queue an immediate stats and delivery sync; returns the run id the messages carry."""
+    now = now or datetime.now(UTC)
+    with session_scope() as session:
+        account = _owned(session, seller_id, account_id)
+        _ensure_syncable(account, now)
+        clock = AccountClock(account.id, account.timezone_name, account.last_full_window_on)
+    return enqueue_account_sync(clock, now)
+
+
+def _ensure_syncable(account: AdAccount, now: datetime) -> None:
+    if account.connection_status is ConnectionStatus.NEEDS_REAUTH:
+        raise AccountNotSyncable("The account needs a new access token (PUT .../token)", "needs_reauth")
+    if account.connection_status is not ConnectionStatus.ACTIVE:
+        raise AccountNotSyncable("The account is disabled", "account_disabled")
+    if account.throttled_until is not None and account.throttled_until > now:
+        until = account.throttled_until.isoformat()
+        raise AccountNotSyncable(f"Meta is rate limiting this account until {until}", "throttled")
+
+
+def _owned(session: Session, seller_id: uuid.UUID, account_id: uuid.UUID) -> AdAccount:
+    account = session.scalars(
+        select(AdAccount).where(AdAccount.id == account_id, AdAccount.seller_id == seller_id)
+    ).first()
+    if account is None:
+        raise AccountNotFound(str(account_id))
+    return account
+
+
+def _find_by_meta_id(session: Session, seller_id: uuid.UUID, meta_account_id: str) -> uuid.UUID | None:
+    return session.scalar(
+        select(AdAccount.id).where(
+            AdAccount.seller_id == seller_id, AdAccount.meta_account_id == meta_account_id
+        )
+    )
+
+
+def _queue_quietly(account: AdAccount, backfill: Sequence[SyncMessage], now: datetime) -> None:
+    """Queue the immediate syncs and the backfill; a queue outage must not undo the connection.
+
+    If it fails, the scheduled dispatch still syncs the account; the backfill progress shows the
+    missing chunks (done < total) and `POST .../sync` can be used again.
+    """
+    try:
+        enqueue_account_sync(
+            AccountClock(account.id, account.timezone_name, account.last_full_window_on), now
+        )
+        send(SyncKind.STATS, backfill)
+    except Exception as exc:
+        logger.error(
+            "could not queue syncs for account",
+            extra={"account_id": str(account.id), "error": type(exc).__name__},
+        )

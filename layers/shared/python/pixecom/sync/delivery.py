@@ -1,0 +1,303 @@
+"""Delivery sync: campaigns, ad sets and ads with statuses, budgets, learning stage and links.
+
+Entities are upserted by (ad_account_id, meta_id); a row whose values did not change is not
+rewritten (its `synced_at` says when it last changed), so a repeated sync changes nothing. We ask
+Meta for every effective status, including ARCHIVED and DELETED: by default Meta leaves those out,
+and an ad archived on Meta would otherwise stay ACTIVE here forever. Entities Meta no longer lists
+at all are kept (their stats still refer to them).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Table, bindparam, select, tuple_, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.orm import Session
+
+from pixecom.db.engine import session_scope
+from pixecom.db.models import Ad, AdSet, Campaign, Sellpage
+from pixecom.domain.delivery import UnknownEntityStatus, map_delivery_status, map_entity_status
+from pixecom.domain.enums import CampaignStatus
+from pixecom.domain.sellpages import match_sellpage
+from pixecom.meta.client import GraphClient
+from pixecom.meta.models import AdNode, AdSetNode, CampaignNode
+from pixecom.observability import logger
+from pixecom.sync.messages import SyncMessage
+from pixecom.sync.runs import (
+    AccountRef,
+    Clock,
+    GraphFactory,
+    RunContext,
+    RunReport,
+    lock_account,
+    run_sync,
+    utc_now,
+)
+
+_CAMPAIGN_STATUSES = ("ACTIVE", "PAUSED", "DELETED", "ARCHIVED", "IN_PROCESS", "WITH_ISSUES")
+_ADSET_STATUSES = (*_CAMPAIGN_STATUSES, "CAMPAIGN_PAUSED")
+_AD_STATUSES = (
+    *_ADSET_STATUSES,
+    "ADSET_PAUSED",
+    "PENDING_REVIEW",
+    "DISAPPROVED",
+    "PREAPPROVED",
+    "PENDING_BILLING_INFO",
+)
+_COMMON = (
+    "name",
+    "status",
+    "delivery_status",
+    "effective_status",
+    "daily_budget",
+    "lifetime_budget",
+    "meta_updated_time",
+)
+
+
+@dataclass(frozen=True)
+class Entities:
+    campaigns: list[CampaignNode]
+    adsets: list[AdSetNode]
+    ads: list[AdNode]
+
+
+@dataclass
+class EntityCounts:
+    written: int = 0
+    skipped: int = 0
+    sellpages_linked: int = 0
+    warnings: list[str] | None = None
+
+
+def fetch_entities(client: GraphClient, meta_account_id: str) -> Entities:
+    """Every campaign, ad set and ad of the account, whatever its status."""
+    return Entities(
+        campaigns=client.get_campaigns(meta_account_id, effective_status=_CAMPAIGN_STATUSES),
+        adsets=client.get_adsets(meta_account_id, effective_status=_ADSET_STATUSES),
+        ads=client.get_ads(meta_account_id, effective_status=_AD_STATUSES),
+    )
+
+
+def sync_account_delivery(
+    message: SyncMessage, *, graph: GraphFactory | None = None, clock: Clock = utc_now
+) -> RunReport:
+    """The delivery worker's unit of work for one SQS message (failure policy in sync.runs)."""
+    return run_sync(message, _delivery_body, graph=graph, clock=clock)
+
+
+def _delivery_body(ctx: RunContext, client: GraphClient) -> None:
+    entities = fetch_entities(client, ctx.account.meta_account_id)
+    with session_scope() as session:
+        account = lock_account(session, ctx.account.id)
+        if account is None:
+            return  # disconnected while we were fetching
+        counts = apply_entities(session, ctx.account, entities)
+        ctx.stats.rows_written = counts.written
+        ctx.stats.warnings.extend(counts.warnings or [])
+        ctx.finish(session, account)
+
+
+def apply_entities(session: Session, account: AccountRef, entities: Entities) -> EntityCounts:
+    """Upsert the three levels (parents first) and re-infer campaign sellpages, in `session`."""
+    counts = EntityCounts(warnings=[])
+    campaign_ids = _upsert_campaigns(session, account, entities.campaigns, counts)
+    adset_ids, learning = _upsert_adsets(session, account, entities.adsets, campaign_ids, counts)
+    _upsert_ads(session, account, entities.ads, campaign_ids, adset_ids, learning, counts)
+    counts.sellpages_linked = link_campaigns_to_sellpages(session, account.seller_id, account.id)
+    if counts.skipped:
+        assert counts.warnings is not None
+        counts.warnings.append(f"skipped {counts.skipped} entities (unknown status or missing parent)")
+    return counts
+
+
+def _entity_status(node: CampaignNode | AdSetNode | AdNode, counts: EntityCounts) -> CampaignStatus | None:
+    try:
+        return map_entity_status(node.configured_status or node.status)
+    except UnknownEntityStatus:
+        logger.warning(
+            "entity with unknown status skipped", extra={"meta_id": node.id, "status": node.status}
+        )
+        counts.skipped += 1
+        return None
+
+
+def _missing_parent(meta_id: str, parent: uuid.UUID | None, counts: EntityCounts) -> bool:
+    """True (and counted) when Meta listed a child whose parent it did not list."""
+    if parent is not None:
+        return False
+    logger.warning("entity without a known parent skipped", extra={"meta_id": meta_id})
+    counts.skipped += 1
+    return True
+
+
+def _common(
+    account: AccountRef,
+    node: CampaignNode | AdSetNode | AdNode,
+    status: CampaignStatus,
+    learning_stage: str | None,
+) -> dict[str, Any]:
+    budgets = {
+        "daily_budget": getattr(node, "daily_budget", None),
+        "lifetime_budget": getattr(node, "lifetime_budget", None),
+    }
+    return {
+        "seller_id": account.seller_id,
+        "ad_account_id": account.id,
+        "meta_id": node.id,
+        "name": node.name[:400],
+        "status": status,
+        "delivery_status": map_delivery_status(node.effective_status, learning_stage),
+        "effective_status": node.effective_status[:64],
+        "meta_updated_time": node.updated_time,
+        **budgets,
+    }
+
+
+def _upsert(
+    session: Session, model: Any, rows: list[dict[str, Any]], columns: Sequence[str]
+) -> dict[str, uuid.UUID]:
+    """INSERT ... ON CONFLICT (ad_account_id, meta_id) DO UPDATE only when a value changed; meta_id -> id."""
+    if not rows:
+        return {}
+    stmt = pg_insert(model)
+    changed = tuple_(*[getattr(model, c) for c in columns]).is_distinct_from(
+        tuple_(*[stmt.excluded[c] for c in columns])
+    )
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[model.ad_account_id, model.meta_id],
+        set_={**{c: stmt.excluded[c] for c in columns}, "synced_at": stmt.excluded.synced_at},
+        where=changed,
+    )
+    now = datetime.now(UTC)
+    session.execute(stmt, [{**row, "synced_at": now} for row in rows])
+    query = select(model.meta_id, model.id).where(model.ad_account_id == rows[0]["ad_account_id"])
+    return {str(meta_id): entity_id for meta_id, entity_id in session.execute(query).all()}
+
+
+def _upsert_campaigns(
+    session: Session, account: AccountRef, nodes: Sequence[CampaignNode], counts: EntityCounts
+) -> dict[str, uuid.UUID]:
+    rows = []
+    for node in nodes:
+        status = _entity_status(node, counts)
+        if status is not None:
+            rows.append({**_common(account, node, status, None), "objective": node.objective})
+    counts.written += len(rows)
+    return _upsert(session, Campaign, rows, (*_COMMON, "objective"))
+
+
+def _upsert_adsets(
+    session: Session,
+    account: AccountRef,
+    nodes: Sequence[AdSetNode],
+    campaign_ids: Mapping[str, uuid.UUID],
+    counts: EntityCounts,
+) -> tuple[dict[str, uuid.UUID], dict[str, str | None]]:
+    rows, learning = [], {}
+    for node in nodes:
+        status = _entity_status(node, counts)
+        campaign_id = campaign_ids.get(node.campaign_id)
+        if status is None or _missing_parent(node.id, campaign_id, counts):
+            continue
+        assert campaign_id is not None
+        learning[node.id] = node.learning_stage
+        promoted = node.promoted_object or None
+        event = promoted.get("custom_event_type") if promoted else None
+        rows.append(
+            {
+                **_common(account, node, status, node.learning_stage),
+                "campaign_id": campaign_id,
+                "optimization_goal": node.optimization_goal,
+                "promoted_object": promoted,
+                "promoted_event": str(event)[:64] if event else None,
+                "learning_stage": node.learning_stage,
+            }
+        )
+    counts.written += len(rows)
+    columns = (
+        *_COMMON,
+        "campaign_id",
+        "optimization_goal",
+        "promoted_object",
+        "promoted_event",
+        "learning_stage",
+    )
+    return _upsert(session, AdSet, rows, columns), learning
+
+
+def _upsert_ads(
+    session: Session,
+    account: AccountRef,
+    nodes: Sequence[AdNode],
+    campaign_ids: Mapping[str, uuid.UUID],
+    adset_ids: Mapping[str, uuid.UUID],
+    learning: Mapping[str, str | None],
+    counts: EntityCounts,
+) -> None:
+    rows = []
+    for node in nodes:
+        status = _entity_status(node, counts)
+        adset_id, campaign_id = adset_ids.get(node.adset_id), campaign_ids.get(node.campaign_id)
+        if status is None or _missing_parent(node.id, adset_id and campaign_id, counts):
+            continue
+        rows.append(
+            {
+                **_common(account, node, status, learning.get(node.adset_id)),
+                "campaign_id": campaign_id,
+                "adset_id": adset_id,
+                "link_url": node.link_url[:2048] if node.link_url else None,
+                "issues": node.issues or None,
+            }
+        )
+    counts.written += len(rows)
+    _upsert(session, Ad, rows, (*_COMMON, "campaign_id", "adset_id", "link_url", "issues"))
+
+
+def link_campaigns_to_sellpages(
+    session: Session, seller_id: uuid.UUID, account_id: uuid.UUID | None = None
+) -> int:
+    """Infer each campaign's sellpage from its ads' link URLs; returns how many campaigns changed.
+
+    Campaigns whose sellpage was set by hand are never touched. An inferred link is recomputed
+    every time (a campaign whose ads moved to another page follows them; none matching -> NULL).
+    Also callable after a seller adds or edits a sellpage.
+    """
+    sellpages = {
+        key: sp_id
+        for key, sp_id in session.execute(
+            select(Sellpage.url_key, Sellpage.id).where(Sellpage.seller_id == seller_id)
+        ).all()
+    }
+    campaigns = select(Campaign.id, Campaign.sellpage_id).where(
+        Campaign.seller_id == seller_id, Campaign.sellpage_set_manually.is_(False)
+    )
+    links = select(Ad.campaign_id, Ad.link_url).where(Ad.seller_id == seller_id, Ad.link_url.is_not(None))
+    if account_id is not None:
+        campaigns = campaigns.where(Campaign.ad_account_id == account_id)
+        links = links.where(Ad.ad_account_id == account_id)
+    by_campaign: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for campaign_id, link in session.execute(links).all():
+        if link:
+            by_campaign[campaign_id].append(link)
+    changes = []
+    for campaign_id, current in session.execute(campaigns).all():
+        target = match_sellpage(by_campaign.get(campaign_id, []), sellpages) if sellpages else None
+        if target != current:
+            changes.append({"b_id": campaign_id, "b_sellpage": target})
+    if changes:
+        table = Campaign.__table__
+        assert isinstance(table, Table)
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.sellpage_set_manually.is_(False))
+            .values(sellpage_id=bindparam("b_sellpage"))
+        )
+        session.execute(stmt, changes)
+    return len(changes)

@@ -1,0 +1,320 @@
+"""One sync of one account: load it, call Graph, record the run; the failure policy lives here.
+
+- Transient (TransientError, a database hiccup, anything unexpected): a FAILED run is recorded
+  and the exception re-raised, so the SQS message comes back (DLQ after the redrive limit).
+- RateLimited: `throttled_until` is set from Meta's answer, a THROTTLED run recorded, the message
+  consumed; dispatch skips the account until then.
+- TokenInvalid (or a stored token that no longer decrypts): NEEDS_REAUTH, run recorded, consumed.
+- PermissionDenied / InvalidRequest: permanent; FAILED run recorded, consumed (no endless retries).
+Every write is keyed by the account, so one account's failure never touches another's rows.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from aws_lambda_powertools.metrics import MetricUnit
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pixecom.db.engine import session_scope
+from pixecom.db.models import AdAccount, SyncRun
+from pixecom.domain.enums import ConnectionStatus, SyncKind, SyncOutcome
+from pixecom.meta.client import GraphClient
+from pixecom.meta.errors import GraphError, InvalidRequest, PermissionDenied, RateLimited, TokenInvalid
+from pixecom.observability import logger, metrics
+from pixecom.settings import get_settings
+from pixecom.sync.crypto import TokenDecryptionError, decrypt_token
+from pixecom.sync.messages import SyncMessage
+
+GraphFactory = Callable[[str], GraphClient]
+Clock = Callable[[], datetime]
+MAX_ERROR_CHARS = 1000
+
+
+def default_graph(access_token: str) -> GraphClient:
+    """A Graph client for the token, configured from settings (base URL, version, app secret)."""
+    return GraphClient.from_settings(access_token, get_settings())
+
+
+# The factory workers and the API use; tests swap it for one with a no-wait `sleep`.
+graph_factory: GraphFactory = default_graph
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class AccountRef:
+    """The parts of an ad account a worker needs, read once at the start of a run."""
+
+    id: uuid.UUID
+    seller_id: uuid.UUID
+    meta_account_id: str
+    timezone_name: str
+
+
+@dataclass
+class RunStats:
+    """Counters a run reports into its sync_runs row."""
+
+    rows_written: int = 0
+    rows_deleted: int = 0
+    graph_calls: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """What happened to one message (returned for logs and tests)."""
+
+    account_id: uuid.UUID
+    kind: SyncKind
+    outcome: SyncOutcome | None  # None: skipped (account gone, not ACTIVE, or throttled)
+    rows_written: int = 0
+    rows_deleted: int = 0
+    graph_calls: int = 0
+
+
+class _Skip(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _load(message: SyncMessage, now: datetime) -> tuple[AccountRef, bytes]:
+    """The account and its encrypted token; stamps the attempt. Raises _Skip when not syncable."""
+    with session_scope() as session:
+        account = session.get(AdAccount, message.account_id)
+        if account is None:
+            raise _Skip("account no longer connected")
+        if account.connection_status is not ConnectionStatus.ACTIVE:
+            raise _Skip(f"connection status {account.connection_status.value}")
+        if account.throttled_until is not None and account.throttled_until > now:
+            raise _Skip("throttled")
+        _set_attempt(account, message.kind, now)
+        ref = AccountRef(account.id, account.seller_id, account.meta_account_id, account.timezone_name)
+        return ref, bytes(account.access_token_encrypted)
+
+
+def _set_attempt(account: AdAccount, kind: SyncKind, now: datetime) -> None:
+    if kind is SyncKind.STATS:
+        account.last_stats_attempt_at = now
+    else:
+        account.last_delivery_attempt_at = now
+
+
+def _set_result(account: AdAccount, kind: SyncKind, now: datetime, error: str | None) -> None:
+    if kind is SyncKind.STATS:
+        account.last_stats_error = error
+        if error is None:
+            account.last_stats_success_at = now
+    else:
+        account.last_delivery_error = error
+        if error is None:
+            account.last_delivery_success_at = now
+
+
+def new_run(message: SyncMessage, account: AccountRef, started: datetime, outcome: SyncOutcome) -> SyncRun:
+    return SyncRun(
+        seller_id=account.seller_id,
+        ad_account_id=account.id,
+        kind=message.kind,
+        dispatch_id=message.run_id,
+        window_since=message.since,
+        window_until=message.until,
+        is_backfill=message.backfill,
+        started_at=started,
+        outcome=outcome,
+    )
+
+
+def lock_account(session: Session, account_id: uuid.UUID) -> AdAccount | None:
+    """The account row, locked for this transaction (serialises writers of one account)."""
+    return session.scalars(select(AdAccount).where(AdAccount.id == account_id).with_for_update()).first()
+
+
+def record_success(
+    session: Session,
+    message: SyncMessage,
+    account: AdAccount,
+    started: datetime,
+    finished: datetime,
+    stats: RunStats,
+) -> SyncRun:
+    """Inside the data transaction: the SUCCEEDED run and the account's last-success stamp."""
+    run = new_run(message, _ref(account), started, SyncOutcome.SUCCEEDED)
+    run.finished_at = finished
+    run.rows_written, run.rows_deleted, run.graph_calls = (
+        stats.rows_written,
+        stats.rows_deleted,
+        stats.graph_calls,
+    )
+    run.duration_ms = int((finished - started).total_seconds() * 1000)
+    run.error = ("warning: " + "; ".join(stats.warnings))[:MAX_ERROR_CHARS] if stats.warnings else None
+    session.add(run)
+    _set_result(account, message.kind, finished, None)
+    return run
+
+
+def _ref(account: AdAccount) -> AccountRef:
+    return AccountRef(account.id, account.seller_id, account.meta_account_id, account.timezone_name)
+
+
+def record_failure(
+    message: SyncMessage,
+    started: datetime,
+    finished: datetime,
+    outcome: SyncOutcome,
+    error: str,
+    stats: RunStats,
+    *,
+    throttled_until: datetime | None = None,
+) -> None:
+    """In its own transaction: the failed run, the account's last error, throttle or re-auth flag."""
+    with session_scope() as session:
+        account = lock_account(session, message.account_id)
+        if account is None:
+            return
+        run = new_run(message, _ref(account), started, outcome)
+        run.finished_at, run.error, run.graph_calls = finished, error[:MAX_ERROR_CHARS], stats.graph_calls
+        run.duration_ms = int((finished - started).total_seconds() * 1000)
+        session.add(run)
+        _set_result(account, message.kind, finished, error[:MAX_ERROR_CHARS])
+        if throttled_until is not None:
+            current = account.throttled_until
+            account.throttled_until = throttled_until if current is None else max(current, throttled_until)
+        if outcome is SyncOutcome.NEEDS_REAUTH:
+            account.connection_status = ConnectionStatus.NEEDS_REAUTH
+            account.connection_error = error[:MAX_ERROR_CHARS]
+
+
+@dataclass
+class RunContext:
+    """One run in progress: the body fetches, writes, and calls `finish` inside its transaction."""
+
+    message: SyncMessage
+    account: AccountRef
+    started: datetime
+    clock: Clock
+    graph: GraphFactory
+    stats: RunStats = field(default_factory=RunStats)
+    client: GraphClient | None = None
+
+    def finish(self, session: Session, account: AdAccount) -> SyncRun:
+        """Record the SUCCEEDED run in the caller's (the data's) transaction."""
+        if self.client is not None:
+            self.stats.graph_calls = self.client.calls
+        return record_success(session, self.message, account, self.started, self.clock(), self.stats)
+
+
+SyncBody = Callable[[RunContext, GraphClient], None]
+
+
+def run_sync(
+    message: SyncMessage, body: SyncBody, *, graph: GraphFactory | None = None, clock: Clock = utc_now
+) -> RunReport:
+    """Run `body` for the message's account under the failure policy (see module docstring).
+
+    `body` fetches from Graph, then writes its data and `ctx.finish(...)` in one transaction.
+    """
+    started = clock()
+    log_keys = {"account_id": str(message.account_id), "run_id": message.run_id, "kind": message.kind.value}
+    try:
+        account, ciphertext = _load(message, started)
+    except _Skip as skip:
+        logger.info("sync skipped", extra={**log_keys, "reason": skip.reason})
+        return RunReport(message.account_id, message.kind, None)
+    factory = graph or graph_factory
+    ctx = RunContext(message, account, started, clock, factory)
+    stats = ctx.stats
+    tick = time.perf_counter()
+    try:
+        with factory(decrypt_token(ciphertext)) as client:
+            ctx.client = client
+            try:
+                body(ctx, client)
+            finally:
+                stats.graph_calls = client.calls
+    except Exception as exc:
+        outcome = _handle_failure(message, started, clock(), exc, stats, log_keys)
+        return RunReport(message.account_id, message.kind, outcome, graph_calls=stats.graph_calls)
+    _emit_metrics(message.kind, stats, time.perf_counter() - tick)
+    logger.info(
+        "sync succeeded",
+        extra={
+            **log_keys,
+            "rows_written": stats.rows_written,
+            "rows_deleted": stats.rows_deleted,
+            "graph_calls": stats.graph_calls,
+        },
+    )
+    return RunReport(
+        message.account_id,
+        message.kind,
+        SyncOutcome.SUCCEEDED,
+        stats.rows_written,
+        stats.rows_deleted,
+        stats.graph_calls,
+    )
+
+
+def _handle_failure(
+    message: SyncMessage,
+    started: datetime,
+    finished: datetime,
+    exc: Exception,
+    stats: RunStats,
+    log_keys: dict[str, str],
+) -> SyncOutcome:
+    """Record the failure; return the outcome for consumed messages, re-raise transient ones."""
+    if isinstance(exc, RateLimited):
+        outcome, throttle = SyncOutcome.THROTTLED, exc.until
+    elif isinstance(exc, TokenInvalid | TokenDecryptionError):
+        outcome, throttle = SyncOutcome.NEEDS_REAUTH, None
+    elif isinstance(exc, PermissionDenied | InvalidRequest):
+        outcome, throttle = SyncOutcome.FAILED, None
+    else:
+        outcome, throttle = SyncOutcome.FAILED, None
+        _record_quietly(message, started, finished, outcome, describe(exc), stats, log_keys)
+        logger.warning("sync failed, message will be retried", extra={**log_keys, "error": describe(exc)})
+        raise exc
+    record_failure(message, started, finished, outcome, describe(exc), stats, throttled_until=throttle)
+    logger.warning("sync not completed", extra={**log_keys, "outcome": outcome.value, "error": describe(exc)})
+    metrics.add_metric(name=f"Sync{outcome.value.title().replace('_', '')}", unit=MetricUnit.Count, value=1)
+    return outcome
+
+
+def _record_quietly(
+    message: SyncMessage,
+    started: datetime,
+    finished: datetime,
+    outcome: SyncOutcome,
+    error: str,
+    stats: RunStats,
+    log_keys: dict[str, str],
+) -> None:
+    """Best effort: the database may be what failed; the retry matters more than this row."""
+    try:
+        record_failure(message, started, finished, outcome, error, stats)
+    except Exception as exc:
+        logger.warning("could not record failed run", extra={**log_keys, "error": describe(exc)})
+
+
+def describe(exc: BaseException) -> str:
+    """A loggable description: GraphError messages are already free of tokens."""
+    if isinstance(exc, GraphError):
+        return f"{type(exc).__name__}: {exc}"
+    return f"{type(exc).__name__}: {str(exc)[:MAX_ERROR_CHARS]}"
+
+
+def _emit_metrics(kind: SyncKind, stats: RunStats, seconds: float) -> None:
+    prefix = "Stats" if kind is SyncKind.STATS else "Delivery"
+    metrics.add_metric(name=f"{prefix}RowsWritten", unit=MetricUnit.Count, value=stats.rows_written)
+    metrics.add_metric(name=f"{prefix}GraphCalls", unit=MetricUnit.Count, value=stats.graph_calls)
+    metrics.add_metric(name=f"{prefix}Seconds", unit=MetricUnit.Seconds, value=seconds)

@@ -1,0 +1,59 @@
+"""Fixtures for the sync tests: the simulator over HTTP, Graph clients that do not really sleep,
+and a way to connect scenario accounts through the accounts service."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from sync_helpers import Db, fast_graph_factory, small_scenario
+
+from pixecom.meta.simulator.testing import SimulatorServer
+
+
+@pytest.fixture
+def sim() -> Iterator[SimulatorServer]:
+    with SimulatorServer(small_scenario(1001, 1002, 1003)) as server:
+        yield server
+
+
+@pytest.fixture
+def graph(sim: SimulatorServer, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Any]:
+    """Workers and the API talk to the simulator, with retries and report polls not really waiting."""
+    from pixecom.settings import get_settings
+    from pixecom.sync import runs
+
+    factory = fast_graph_factory(sim.base_url)
+    monkeypatch.setattr(runs, "graph_factory", factory)
+    monkeypatch.setenv("GRAPH_BASE_URL", sim.base_url)
+    get_settings.cache_clear()
+    return factory
+
+
+@pytest.fixture
+def db(db_url: str) -> Db:
+    return Db()
+
+
+@pytest.fixture
+def connect(make_seller: Callable[..., Any], graph: Any) -> Callable[..., uuid.UUID]:
+    """Connect a scenario account for a (new) seller through the accounts service; returns our id."""
+    from pixecom.sync.accounts import connect_account
+
+    sellers: dict[str, Any] = {}
+
+    def do(
+        meta_account_id: str, token: str | None = None, seller: Any = None, backfill_days: int = 3
+    ) -> uuid.UUID:
+        seller = seller or sellers.setdefault("default", make_seller())
+        account = connect_account(
+            seller.seller_id,
+            meta_account_id,
+            token or f"token-{meta_account_id[4:]}",
+            backfill_days=backfill_days,
+        )
+        return account.id
+
+    return do
