@@ -26,17 +26,23 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select, update
+from aws_lambda_powertools.metrics import MetricUnit
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pixecom.control import audit
-from pixecom.control.jobs import ENTITY_MODELS
 from pixecom.control.messages import send_control_message
+from pixecom.control.outcomes import (
+    ApplyReport,
+    JobRef,
+    record_result,
+    set_local_status,
+    update_account,
+    write_audit,
+)
 from pixecom.control.rules import (
-    MAX_ITEM_ATTEMPTS,
     chunks,
     delay_seconds,
     is_finished,
@@ -45,17 +51,15 @@ from pixecom.control.rules import (
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, Job, JobItem
 from pixecom.domain.enums import (
-    CampaignStatus,
     ConnectionStatus,
-    EntityLevel,
     JobItemOutcome,
     JobStatus,
     SyncKind,
 )
 from pixecom.meta.client import GraphClient
-from pixecom.meta.errors import GraphError, RateLimited, TokenInvalid, TransientError
+from pixecom.meta.errors import GraphError, TokenInvalid
 from pixecom.meta.models import StatusResult
-from pixecom.observability import logger
+from pixecom.observability import logger, metrics
 from pixecom.settings import get_settings
 from pixecom.sync.crypto import TokenDecryptionError, decrypt_token
 from pixecom.sync.messages import SyncMessage, new_run_id
@@ -78,39 +82,12 @@ def _utcnow() -> datetime:
 
 
 @dataclass(frozen=True)
-class _JobRef:
-    id: uuid.UUID
-    seller_id: uuid.UUID
-    user_id: uuid.UUID | None
-    level: EntityLevel
-    target_status: CampaignStatus
-
-
-@dataclass(frozen=True)
 class _AccountPlan:
     id: uuid.UUID
     meta_account_id: str
     token_encrypted: bytes
     connection_status: ConnectionStatus
     item_ids: list[uuid.UUID]
-
-
-@dataclass
-class ApplyReport:
-    """What one delivery of a job's message did."""
-
-    job_id: uuid.UUID
-    status: JobStatus | None = None  # None: no such job
-    applied: int = 0
-    failed: int = 0
-    batches: int = 0
-    deferred_until: datetime | None = None
-    retry: bool = False
-    touched_accounts: set[uuid.UUID] = field(default_factory=set)
-
-    def defer(self, until: datetime) -> None:
-        # Wait for the latest account to come back rather than poke a throttled one early.
-        self.deferred_until = until if self.deferred_until is None else max(self.deferred_until, until)
 
 
 def apply_job(
@@ -140,6 +117,8 @@ def apply_job(
             "batches": report.batches,
         },
     )
+    metrics.add_metric(name="StatusItemsApplied", unit=MetricUnit.Count, value=report.applied)
+    metrics.add_metric(name="StatusItemsFailed", unit=MetricUnit.Count, value=report.failed)
     _queue_delivery_syncs(report.touched_accounts)
     if _resend_if_deferred(report, now(), send_control):
         return report
@@ -148,9 +127,7 @@ def apply_job(
     return report
 
 
-def _start(
-    job_id: uuid.UUID, now: datetime, report: ApplyReport
-) -> tuple[_JobRef, list[_AccountPlan]] | None:
+def _start(job_id: uuid.UUID, now: datetime, report: ApplyReport) -> tuple[JobRef, list[_AccountPlan]] | None:
     """Mark the job running and plan its pending items per account; None if nothing to do now."""
     with session_scope() as session:
         job = session.scalars(select(Job).where(Job.id == job_id).with_for_update()).one_or_none()
@@ -165,7 +142,7 @@ def _start(
             return None
         job.status, job.not_before = JobStatus.RUNNING, None
         job.started_at = job.started_at or now
-        ref = _JobRef(job.id, job.seller_id, job.user_id, job.level, job.target_status)
+        ref = JobRef(job.id, job.seller_id, job.user_id, job.level, job.target_status)
         return ref, _plans(session, job)
 
 
@@ -190,7 +167,7 @@ def _plans(session: Session, job: Job) -> list[_AccountPlan]:
 
 
 def _apply_account(
-    job: _JobRef, plan: _AccountPlan, report: ApplyReport, graph_factory: GraphFactory, now: Clock
+    job: JobRef, plan: _AccountPlan, report: ApplyReport, graph_factory: GraphFactory, now: Clock
 ) -> None:
     if plan.connection_status is not ConnectionStatus.ACTIVE:
         _fail_pending(
@@ -216,7 +193,7 @@ def _apply_account(
 
 
 def _apply_batch(
-    job: _JobRef,
+    job: JobRef,
     plan: _AccountPlan,
     item_ids: list[uuid.UUID],
     client: GraphClient,
@@ -238,14 +215,14 @@ def _apply_batch(
         stop: type[GraphError] | None = None
         at = now()
         for item, result in zip(items, results, strict=True):
-            kind = _record(item, result, at, report)
+            kind = record_result(item, result, at, report)
             stop = stop or kind
         applied = [i for i in items if i.outcome is JobItemOutcome.APPLIED]
-        _set_local_status(session, job, applied)
+        set_local_status(session, job, applied)
         if applied:
             report.touched_accounts.add(plan.id)
-        _write_audit(session, job, items)
-        _update_account(session, plan.id, stop, report, results)
+        write_audit(session, job, items)
+        update_account(session, plan.id, stop, report, results)
         return stop
 
 
@@ -260,82 +237,7 @@ def _send(client: GraphClient, meta_account_id: str, items: Sequence[JobItem]) -
     return [by_object.get(item.meta_id, result) for item, result in zip(items, results, strict=True)]
 
 
-def _record(
-    item: JobItem, result: StatusResult, at: datetime, report: ApplyReport
-) -> type[GraphError] | None:
-    """Set the item's outcome from Meta's answer; returns the error kind if the account must stop."""
-    error = result.error
-    if result.ok:
-        item.outcome, item.error, item.applied_at = JobItemOutcome.APPLIED, None, at
-        item.attempts += 1
-        report.applied += 1
-        return None
-    if isinstance(error, RateLimited):
-        # Not an attempt: Meta did not look at the item. It waits for the deferred message.
-        item.error = f"Rate limited by Meta; retrying after {error.until.isoformat(timespec='seconds')}"
-        report.defer(error.until)
-        return RateLimited
-    item.attempts += 1
-    message = error.message if error is not None else "Meta did not confirm the change"
-    if isinstance(error, TransientError) and item.attempts < MAX_ITEM_ATTEMPTS:
-        item.error = f"Temporary Meta error (attempt {item.attempts}); retrying: {message}"
-        report.retry = True
-        return None
-    item.outcome, item.error = JobItemOutcome.FAILED, message
-    report.failed += 1
-    return TokenInvalid if isinstance(error, TokenInvalid) else None
-
-
-def _set_local_status(session: Session, job: _JobRef, applied: Sequence[JobItem]) -> None:
-    """The entities' `status` follows at once; delivery_status waits for the delivery sync."""
-    if not applied:
-        return
-    model = ENTITY_MODELS[job.level]
-    session.execute(
-        update(model)
-        .where(model.seller_id == job.seller_id, model.id.in_([i.entity_id for i in applied]))
-        .values(status=job.target_status)
-    )
-
-
-def _write_audit(session: Session, job: _JobRef, items: Sequence[JobItem]) -> None:
-    finished = [i for i in items if i.outcome is not JobItemOutcome.PENDING]
-    if not finished:
-        return
-    owner = session.get_one(Job, job.id)
-    for item in finished:
-        audit.record_item_outcome(session, owner, item)
-
-
-def _update_account(
-    session: Session,
-    account_id: uuid.UUID,
-    stop: type[GraphError] | None,
-    report: ApplyReport,
-    results: Sequence[StatusResult],
-) -> None:
-    if stop is TokenInvalid:
-        reason = next((r.error.message for r in results if isinstance(r.error, TokenInvalid)), None)
-        session.execute(
-            update(AdAccount)
-            .where(AdAccount.id == account_id)
-            .values(connection_status=ConnectionStatus.NEEDS_REAUTH, connection_error=reason)
-        )
-        logger.warning("ad account needs re-auth", extra={"account_id": str(account_id)})
-    elif stop is RateLimited and report.deferred_until is not None:
-        # The dispatchers skip a throttled account too (DESIGN.md "Meta errors").
-        session.execute(
-            update(AdAccount)
-            .where(AdAccount.id == account_id)
-            .values(
-                throttled_until=func.greatest(
-                    func.coalesce(AdAccount.throttled_until, report.deferred_until), report.deferred_until
-                )
-            )
-        )
-
-
-def _fail_pending(job: _JobRef, item_ids: list[uuid.UUID], reason: str, report: ApplyReport) -> None:
+def _fail_pending(job: JobRef, item_ids: list[uuid.UUID], reason: str, report: ApplyReport) -> None:
     """Fail whatever is still pending among `item_ids` (the account cannot be used)."""
     with session_scope() as session:
         items = session.scalars(
@@ -346,24 +248,17 @@ def _fail_pending(job: _JobRef, item_ids: list[uuid.UUID], reason: str, report: 
         for item in items:
             item.outcome, item.error = JobItemOutcome.FAILED, reason
             report.failed += 1
-        _write_audit(session, job, items)
+        write_audit(session, job, items)
 
 
 def _finish(job_id: uuid.UUID, report: ApplyReport, now: datetime) -> JobStatus:
     """The job's status from all its items (locked, so concurrent deliveries agree)."""
     with session_scope() as session:
         job = session.scalars(select(Job).where(Job.id == job_id).with_for_update()).one()
-        counts = Counter(
-            dict(
-                session.execute(
-                    select(JobItem.outcome, func.count())
-                    .where(JobItem.job_id == job_id)
-                    .group_by(JobItem.outcome)
-                )
-                .tuples()
-                .all()
-            )
-        )
+        rows = session.execute(
+            select(JobItem.outcome, func.count()).where(JobItem.job_id == job_id).group_by(JobItem.outcome)
+        ).all()
+        counts = Counter({outcome: count for outcome, count in rows})
         job.status = job_status_from_outcomes(counts, started=True)
         if is_finished(job.status):
             job.finished_at, job.not_before = job.finished_at or now, None
