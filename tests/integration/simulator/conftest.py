@@ -15,53 +15,140 @@ from pixecom.meta.simulator.testing import ManualClock, SimulatorServer
 
 # The scenario format exactly as issue 4 writes it, plus a second account for permission tests.
 ISSUE_SCENARIO: dict[str, Any] = {
-    "ad_accounts": [{
-        "id": "act_1001", "name": "Mugs US", "currency": "USD", "timezone_name": "America/Los_Angeles",
-        "account_status": 1, "access_token": "token-1001",
-        "campaigns": [{
-            "id": "2001", "name": "Mug launch", "status": "ACTIVE", "effective_status": "ACTIVE",
-            "objective": "OUTCOME_SALES", "daily_budget": "5000",
-            "adsets": [{
-                "id": "3001", "name": "Broad US", "status": "ACTIVE", "effective_status": "ACTIVE",
-                "optimization_goal": "OFFSITE_CONVERSIONS", "promoted_object": {"custom_event_type": "PURCHASE"},
-                "learning_stage": "SUCCESS",
-                "ads": [{
-                    "id": "4001", "name": "Mug video 1", "status": "ACTIVE", "effective_status": "ACTIVE",
-                    "link_url": "https://shop.example.com/p/mug",
-                    "insights": [{"date": "2026-11-20", "spend": "12.34", "impressions": 1000, "reach": 800,
-                                  "clicks": 52, "inline_link_clicks": 40,
-                                  "actions": {"view_content": 30, "add_to_cart": 8, "initiate_checkout": 4,
-                                              "purchase": 2},
-                                  "action_values": {"purchase": "59.90"}}],
-                }, {
-                    "id": "4002", "name": "Mug photo 2", "status": "ACTIVE", "effective_status": "DISAPPROVED",
-                    "link_url": "https://shop.example.com/p/mug",
-                    "insights": [{"date": "2026-11-19", "spend": "3.5", "impressions": 200, "clicks": 4,
-                                  "inline_link_clicks": 3, "actions": {"view_content": 2}}],
-                }],
-            }, {
-                "id": "3002", "name": "Carts", "status": "ACTIVE", "effective_status": "ACTIVE",
-                "optimization_goal": "OFFSITE_CONVERSIONS",
-                "promoted_object": {"custom_event_type": "ADD_TO_CART"}, "learning_stage": "LEARNING",
-                "ads": [{
-                    "id": "4003", "name": "Cart video", "status": "ACTIVE", "effective_status": "ACTIVE",
-                    "link_url": "https://mugs.example.net/products/mug",
-                    "insights": [{"date": "2026-11-20", "spend": "5", "impressions": 300, "clicks": 9,
-                                  "inline_link_clicks": 6,
-                                  "actions": {"view_content": 5, "add_to_cart": 3}}],
-                }],
-            }],
-        }],
-    }, {
-        "id": "act_2002", "name": "Tokyo", "currency": "JPY", "timezone_name": "Asia/Tokyo",
-        "account_status": 1, "access_token": "token-2002",
-        "campaigns": [{
-            "id": "2101", "name": "JP", "status": "ACTIVE", "effective_status": "ACTIVE",
-            "adsets": [{"id": "3101", "name": "JP set", "status": "ACTIVE", "effective_status": "ACTIVE",
-                        "ads": [{"id": "4101", "name": "JP ad", "status": "ACTIVE",
-                                 "effective_status": "ACTIVE"}]}],
-        }],
-    }],
+    "ad_accounts": [
+        {
+            "id": "act_1001",
+            "name": "Mugs US",
+            "currency": "USD",
+            "timezone_name": "America/Los_Angeles",
+            "account_status": 1,
+            "access_token": "token-1001",
+            "campaigns": [
+                {
+                    "id": "2001",
+                    "name": "Mug launch",
+                    "status": "ACTIVE",
+                    "effective_status": "ACTIVE",
+                    "objective": "OUTCOME_SALES",
+                    "daily_budget": "5000",
+                    "adsets": [
+                        {
+                            "id": "3001",
+                            "name": "Broad US",
+                            "status": "ACTIVE",
+                            "effective_status": "ACTIVE",
+                            "optimization_goal": "OFFSITE_CONVERSIONS",
+                            "promoted_object": {"custom_event_type": "PURCHASE"},
+                            "learning_stage": "SUCCESS",
+                            "ads": [
+                                {
+                                    "id": "4001",
+                                    "name": "Mug video 1",
+                                    "status": "ACTIVE",
+                                    "effective_status": "ACTIVE",
+                                    "link_url": "https://shop.example.com/p/mug",
+                                    "insights": [
+                                        {
+                                            "date": "2026-11-20",
+                                            "spend": "12.34",
+                                            "impressions": 1000,
+                                            "reach": 800,
+                                            "clicks": 52,
+                                            "inline_link_clicks": 40,
+                                            "actions": {
+                                                "view_content": 30,
+                                                "add_to_cart": 8,
+                                                "initiate_checkout": 4,
+                                                "purchase": 2,
+                                            },
+                                            "action_values": {"purchase": "59.90"},
+                                        }
+                                    ],
+                                },
+                                {
+                                    "id": "4002",
+                                    "name": "Mug photo 2",
+                                    "status": "ACTIVE",
+                                    "effective_status": "DISAPPROVED",
+                                    "link_url": "https://shop.example.com/p/mug",
+                                    "insights": [
+                                        {
+                                            "date": "2026-11-19",
+                                            "spend": "3.5",
+                                            "impressions": 200,
+                                            "clicks": 4,
+                                            "inline_link_clicks": 3,
+                                            "actions": {"view_content": 2},
+                                        }
+                                    ],
+                                },
+                            ],
+                        },
+                        {
+                            "id": "3002",
+                            "name": "Carts",
+                            "status": "ACTIVE",
+                            "effective_status": "ACTIVE",
+                            "optimization_goal": "OFFSITE_CONVERSIONS",
+                            "promoted_object": {"custom_event_type": "ADD_TO_CART"},
+                            "learning_stage": "LEARNING",
+                            "ads": [
+                                {
+                                    "id": "4003",
+                                    "name": "Cart video",
+                                    "status": "ACTIVE",
+                                    "effective_status": "ACTIVE",
+                                    "link_url": "https://mugs.example.net/products/mug",
+                                    "insights": [
+                                        {
+                                            "date": "2026-11-20",
+                                            "spend": "5",
+                                            "impressions": 300,
+                                            "clicks": 9,
+                                            "inline_link_clicks": 6,
+                                            "actions": {"view_content": 5, "add_to_cart": 3},
+                                        }
+                                    ],
+                                }
+                            ],
+                        },
+                    ],
+                }
+            ],
+        },
+        {
+            "id": "act_2002",
+            "name": "Tokyo",
+            "currency": "JPY",
+            "timezone_name": "Asia/Tokyo",
+            "account_status": 1,
+            "access_token": "token-2002",
+            "campaigns": [
+                {
+                    "id": "2101",
+                    "name": "JP",
+                    "status": "ACTIVE",
+                    "effective_status": "ACTIVE",
+                    "adsets": [
+                        {
+                            "id": "3101",
+                            "name": "JP set",
+                            "status": "ACTIVE",
+                            "effective_status": "ACTIVE",
+                            "ads": [
+                                {
+                                    "id": "4101",
+                                    "name": "JP ad",
+                                    "status": "ACTIVE",
+                                    "effective_status": "ACTIVE",
+                                }
+                            ],
+                        }
+                    ],
+                }
+            ],
+        },
+    ],
 }
 V = "/v25.0"
 

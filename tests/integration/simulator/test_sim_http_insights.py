@@ -9,8 +9,10 @@ import httpx
 
 from pixecom.meta.simulator.testing import SimulatorServer
 
-FIELDS = ("account_id,account_currency,campaign_id,adset_id,ad_id,spend,impressions,reach,clicks,"
-          "inline_link_clicks,actions,action_values,results,cost_per_result")
+FIELDS = (
+    "account_id,account_currency,campaign_id,adset_id,ad_id,spend,impressions,reach,clicks,"
+    "inline_link_clicks,actions,action_values,results,cost_per_result"
+)
 WEEK = json.dumps({"since": "2026-11-15", "until": "2026-11-21"})
 
 
@@ -34,7 +36,11 @@ def test_numbers_are_strings_and_ids_and_dates_are_present(http: httpx.Client) -
     assert row["spend"] == "12.34" and row["impressions"] == "1000" and row["reach"] == "800"
     assert row["clicks"] == "52" and row["inline_link_clicks"] == "40"
     assert (row["account_id"], row["campaign_id"], row["adset_id"]) == ("1001", "2001", "3001")
-    assert (row["date_start"], row["date_stop"], row["account_currency"]) == ("2026-11-20", "2026-11-20", "USD")
+    assert (row["date_start"], row["date_stop"], row["account_currency"]) == (
+        "2026-11-20",
+        "2026-11-20",
+        "USD",
+    )
 
 
 def test_every_purchase_alias_carries_the_same_count_and_value(http: httpx.Client) -> None:
@@ -47,8 +53,11 @@ def test_every_purchase_alias_carries_the_same_count_and_value(http: httpx.Clien
         assert actions[alias] == "30"
     for alias in ("omni_add_to_cart", "add_to_cart", "offsite_conversion.fb_pixel_add_to_cart"):
         assert actions[alias] == "8"
-    for alias in ("omni_initiated_checkout", "initiate_checkout",
-                  "offsite_conversion.fb_pixel_initiate_checkout"):
+    for alias in (
+        "omni_initiated_checkout",
+        "initiate_checkout",
+        "offsite_conversion.fb_pixel_initiate_checkout",
+    ):
         assert actions[alias] == "4"
     assert actions["link_click"] == "40"
 
@@ -62,17 +71,26 @@ def test_zero_metrics_are_left_out(http: httpx.Client) -> None:
 def test_days_without_delivery_have_no_row(http: httpx.Client) -> None:
     rows = _ad_rows(http)
     assert sorted((r["ad_id"], r["date_start"]) for r in rows) == [
-        ("4001", "2026-11-20"), ("4002", "2026-11-19"), ("4003", "2026-11-20")]
+        ("4001", "2026-11-20"),
+        ("4002", "2026-11-19"),
+        ("4003", "2026-11-20"),
+    ]
 
 
 def test_results_follow_the_ad_sets_optimization_event(http: httpx.Client) -> None:
     rows = _ad_rows(http)
     assert _row(rows, "4001", "2026-11-20")["results"] == [
-        {"indicator": "actions:offsite_conversion.fb_pixel_purchase",
-         "values": [{"value": "2", "attribution_windows": ["default"]}]}]
+        {
+            "indicator": "actions:offsite_conversion.fb_pixel_purchase",
+            "values": [{"value": "2", "attribution_windows": ["default"]}],
+        }
+    ]
     assert _row(rows, "4003", "2026-11-20")["results"] == [
-        {"indicator": "actions:offsite_conversion.fb_pixel_add_to_cart",
-         "values": [{"value": "3", "attribution_windows": ["default"]}]}]
+        {
+            "indicator": "actions:offsite_conversion.fb_pixel_add_to_cart",
+            "values": [{"value": "3", "attribution_windows": ["default"]}],
+        }
+    ]
 
 
 def test_zero_results_keep_the_indicator_without_values(http: httpx.Client) -> None:
@@ -94,13 +112,15 @@ def test_remove_insight_drops_the_row(sim: SimulatorServer, http: httpx.Client) 
 
 def test_account_level_all_days_sums_the_ads(http: httpx.Client) -> None:
     rows = http.get("/act_1001/insights", params={"time_range": WEEK, "fields": "spend,impressions"}).json()
-    assert rows["data"] == [{"spend": "20.84", "impressions": "1500", "date_start": "2026-11-15",
-                             "date_stop": "2026-11-21"}]
+    assert rows["data"] == [
+        {"spend": "20.84", "impressions": "1500", "date_start": "2026-11-15", "date_stop": "2026-11-21"}
+    ]
 
 
 def test_insights_paging_uses_limit_and_after(http: httpx.Client) -> None:
-    first = http.get("/act_1001/insights", params={"level": "ad", "time_increment": "1",
-                                                    "time_range": WEEK, "limit": 2}).json()
+    first = http.get(
+        "/act_1001/insights", params={"level": "ad", "time_increment": "1", "time_range": WEEK, "limit": 2}
+    ).json()
     assert len(first["data"]) == 2 and "next" in first["paging"]
     second = httpx.get(first["paging"]["next"]).json()
     assert len(second["data"]) == 1 and "next" not in second["paging"]
@@ -108,9 +128,10 @@ def test_insights_paging_uses_limit_and_after(http: httpx.Client) -> None:
 
 def test_too_much_data_for_a_sync_request_is_error_1_http_500(sim_with: Any) -> None:
     small = sim_with(sync_insights_max_ad_days=10)
-    response = httpx.get(f"{small.base_url}/v25.0/act_1001/insights",
-                         params={"access_token": "token-1001", "level": "ad", "time_increment": "1",
-                                 "time_range": WEEK})
+    response = httpx.get(
+        f"{small.base_url}/v25.0/act_1001/insights",
+        params={"access_token": "token-1001", "level": "ad", "time_increment": "1", "time_range": WEEK},
+    )
     assert response.status_code == 500
     error = response.json()["error"]
     assert error["code"] == 1
@@ -119,13 +140,17 @@ def test_too_much_data_for_a_sync_request_is_error_1_http_500(sim_with: Any) -> 
 
 def test_usage_throttle_header_is_sent_on_insights(http: httpx.Client) -> None:
     response = http.get("/act_1001/insights", params={"time_range": WEEK})
-    assert set(json.loads(response.headers["x-fb-ads-insights-throttle"])) >= {"app_id_util_pct",
-                                                                               "acc_id_util_pct"}
+    assert set(json.loads(response.headers["x-fb-ads-insights-throttle"])) >= {
+        "app_id_util_pct",
+        "acc_id_util_pct",
+    }
 
 
 def _start_report(http: httpx.Client) -> str:
-    response = http.post("/act_1001/insights", data={"level": "ad", "time_increment": "1",
-                                                     "time_range": WEEK, "fields": FIELDS})
+    response = http.post(
+        "/act_1001/insights",
+        data={"level": "ad", "time_increment": "1", "time_range": WEEK, "fields": FIELDS},
+    )
     assert response.status_code == 200, response.text
     return str(response.json()["report_run_id"])
 
@@ -134,7 +159,10 @@ def test_report_run_moves_from_not_started_through_running_to_completed(http: ht
     run_id = _start_report(http)
     polls = [http.get(f"/{run_id}").json() for _ in range(3)]
     assert [(p["async_status"], p["async_percent_completion"]) for p in polls] == [
-        ("Job Not Started", 0), ("Job Running", 50), ("Job Completed", 100)]
+        ("Job Not Started", 0),
+        ("Job Running", 50),
+        ("Job Completed", 100),
+    ]
     assert polls[-1]["id"] == run_id and polls[-1]["account_id"] == "1001"
 
 
@@ -148,8 +176,9 @@ def test_completed_report_pages_its_rows(http: httpx.Client) -> None:
     assert len(rows) == 3 and _row(rows, "4001", "2026-11-20")["spend"] == "12.34"
 
 
-def test_injected_job_failed_ends_the_run_with_v25_error_fields(sim: SimulatorServer,
-                                                                 http: httpx.Client) -> None:
+def test_injected_job_failed_ends_the_run_with_v25_error_fields(
+    sim: SimulatorServer, http: httpx.Client
+) -> None:
     sim.inject_fault("/act_1001/insights", async_status="Job Failed", times=1)
     failed = _start_report(http)
     statuses = [http.get(f"/{failed}").json() for _ in range(3)]

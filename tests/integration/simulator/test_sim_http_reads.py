@@ -14,9 +14,15 @@ V = "/v25.0"
 def test_ad_account_node_answers_the_requested_fields(http: httpx.Client) -> None:
     fields = "id,account_id,name,currency,timezone_name,timezone_offset_hours_utc,account_status"
     body = http.get("/act_1001", params={"fields": fields}).json()
-    assert body == {"id": "act_1001", "account_id": "1001", "name": "Mugs US", "currency": "USD",
-                    "timezone_name": "America/Los_Angeles", "timezone_offset_hours_utc": -8.0,
-                    "account_status": 1}
+    assert body == {
+        "id": "act_1001",
+        "account_id": "1001",
+        "name": "Mugs US",
+        "currency": "USD",
+        "timezone_name": "America/Los_Angeles",
+        "timezone_offset_hours_utc": -8.0,
+        "account_status": 1,
+    }
 
 
 def test_any_graph_version_prefix_is_served(sim: SimulatorServer, raw: httpx.Client) -> None:
@@ -32,10 +38,17 @@ def test_campaign_edge_returns_only_id_without_fields(http: httpx.Client) -> Non
 def test_adset_fields_include_learning_stage_and_promoted_object(http: httpx.Client) -> None:
     fields = "id,campaign_id,optimization_goal,promoted_object,learning_stage_info,daily_budget"
     data = http.get("/act_1001/adsets", params={"fields": fields}).json()["data"]
-    assert data[0] == {"id": "3001", "campaign_id": "2001", "optimization_goal": "OFFSITE_CONVERSIONS",
-                       "promoted_object": {"custom_event_type": "PURCHASE"},
-                       "learning_stage_info": {"status": "SUCCESS", "conversions": 50,
-                                               "attribution_windows": ["7d_click", "1d_view"]}}
+    assert data[0] == {
+        "id": "3001",
+        "campaign_id": "2001",
+        "optimization_goal": "OFFSITE_CONVERSIONS",
+        "promoted_object": {"custom_event_type": "PURCHASE"},
+        "learning_stage_info": {
+            "status": "SUCCESS",
+            "conversions": 50,
+            "attribution_windows": ["7d_click", "1d_view"],
+        },
+    }
     assert data[1]["learning_stage_info"]["status"] == "LEARNING"
 
 
@@ -51,8 +64,10 @@ def test_creative_without_sub_fields_is_a_reference(http: httpx.Client) -> None:
 
 
 def test_effective_status_filter_selects_ads(http: httpx.Client) -> None:
-    response = http.get("/act_1001/ads", params={"fields": "id,effective_status",
-                                                  "effective_status": json.dumps(["DISAPPROVED"])})
+    response = http.get(
+        "/act_1001/ads",
+        params={"fields": "id,effective_status", "effective_status": json.dumps(["DISAPPROVED"])},
+    )
     assert response.json()["data"] == [{"id": "4002", "effective_status": "DISAPPROVED"}]
 
 
@@ -63,13 +78,18 @@ def test_unknown_field_is_error_100(http: httpx.Client) -> None:
     assert "colour" in response.json()["error"]["message"]
 
 
-def test_paging_walks_every_ad_with_next_links_carrying_the_token(big_sim: SimulatorServer,
-                                                                 raw: httpx.Client) -> None:
+def test_paging_walks_every_ad_with_next_links_carrying_the_token(
+    big_sim: SimulatorServer, raw: httpx.Client
+) -> None:
     url = f"{big_sim.base_url}{V}/act_1001/ads"
-    params: dict[str, str] | None = {"access_token": "token-1001", "limit": "7", "fields": "id",
-                                     "effective_status": json.dumps(["ACTIVE", "PAUSED", "DISAPPROVED",
-                                                                     "PENDING_REVIEW", "ADSET_PAUSED",
-                                                                     "CAMPAIGN_PAUSED"])}
+    params: dict[str, str] | None = {
+        "access_token": "token-1001",
+        "limit": "7",
+        "fields": "id",
+        "effective_status": json.dumps(
+            ["ACTIVE", "PAUSED", "DISAPPROVED", "PENDING_REVIEW", "ADSET_PAUSED", "CAMPAIGN_PAUSED"]
+        ),
+    }
     seen: list[str] = []
     pages = 0
     while url:
@@ -85,7 +105,9 @@ def test_paging_walks_every_ad_with_next_links_carrying_the_token(big_sim: Simul
 
 def test_last_page_has_cursors_but_no_next(http: httpx.Client) -> None:
     first = http.get("/act_1001/ads", params={"limit": 2}).json()
-    second = http.get("/act_1001/ads", params={"limit": 2, "after": first["paging"]["cursors"]["after"]}).json()
+    second = http.get(
+        "/act_1001/ads", params={"limit": 2, "after": first["paging"]["cursors"]["after"]}
+    ).json()
     assert [row["id"] for row in second["data"]] == ["4003"]
     assert "next" not in second["paging"] and "previous" in second["paging"]
 
