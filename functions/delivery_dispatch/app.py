@@ -1,4 +1,4 @@
-"""DeliveryDispatchFunction: every 5 minutes (EventBridge `Schedule`), one DeliveryQueue message per account."""
+"""DeliveryDispatchFunction: every 5 minutes (EventBridge `Schedule`), one message per account."""
 
 from typing import Any
 

@@ -267,3 +267,19 @@ def delivery_message(account_id: uuid.UUID) -> Any:
     from pixecom.sync.messages import SyncMessage, new_run_id
 
     return SyncMessage(account_id=account_id, kind=SyncKind.DELIVERY, run_id=new_run_id("test"))
+
+
+def load_handler(name: str) -> Any:
+    """functions/<name>/app.py, imported as Lambda would (same loader as the local runner)."""
+    from pixecom.local.runner import load_function
+
+    return load_function(name)
+
+
+def load_event(relative_path: str) -> dict[str, Any]:
+    """A sample event from events/ (what `sam local invoke -e` takes)."""
+    import json
+
+    from pixecom.local.runner import REPO_ROOT
+
+    return json.loads((REPO_ROOT / "events" / relative_path).read_text())

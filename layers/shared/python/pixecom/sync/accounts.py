@@ -24,6 +24,7 @@ from pixecom.domain.enums import ConnectionStatus, SyncKind
 from pixecom.meta.errors import GraphError, RateLimited, TokenInvalid, TransientError
 from pixecom.meta.models import AdAccountInfo
 from pixecom.observability import logger
+from pixecom.sync import runs
 from pixecom.sync.crypto import encrypt_token
 from pixecom.sync.dispatch import (
     AccountClock,
@@ -33,7 +34,6 @@ from pixecom.sync.dispatch import (
     send,
 )
 from pixecom.sync.messages import SyncMessage
-from pixecom.sync import runs
 from pixecom.sync.runs import GraphFactory
 
 DEFAULT_BACKFILL_DAYS = 90
