@@ -1,0 +1,186 @@
+"""Ads Manager read benchmark (prints figures; not a test).
+
+Seeds 20 sellers into a fresh database (one with 5,000 ads x 90 days, the others with 250 ads x
+90 days, all with generate_series), then times, for the big seller:
+
+- GET /api/ads-manager/campaigns?date_preset=last_30d and /ads?date_preset=last_30d through the
+  real FastAPI app in-process (auth, validation, the one SQL statement, metrics, JSON);
+- the same SQL statement run raw over psycopg (the floor).
+
+Run:  .venv/bin/python tests/bench/ads_manager_bench.py [--iterations 60]
+Uses DATABASE_URL's server if set, else an embedded PostgreSQL (pgserver).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("PIXECOM_ENV", "local")
+os.environ.setdefault("JWT_SECRET", "bench-signing-key-" + "x" * 32)
+os.environ.setdefault("PIXECOM_STATE_DIR", tempfile.mkdtemp(prefix="pixecom-bench-"))
+os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
+
+import psycopg  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+BIG_ADS, SMALL_ADS, DAYS, SELLERS = 5000, 250, 90, 20
+
+SEED_SQL = f"""
+SELECT setseed(0.42);
+INSERT INTO sellers (id, name)
+  SELECT md5('s' || k)::uuid, 'Seller ' || k FROM generate_series(1, {SELLERS}) k;
+INSERT INTO users (id, seller_id, email, password_hash, role)
+  SELECT md5('u' || k)::uuid, md5('s' || k)::uuid, 'owner' || k || '@bench.example', '!', 'owner'
+  FROM generate_series(1, {SELLERS}) k;
+INSERT INTO ad_accounts (id, seller_id, meta_account_id, name, currency, timezone_name,
+                         access_token_encrypted, connection_status, backfill_chunks_total,
+                         backfill_chunks_done)
+  SELECT md5('a' || k)::uuid, md5('s' || k)::uuid, 'act_' || k, 'Account ' || k, 'USD',
+         'America/New_York', '\\x00', 'ACTIVE', 0, 0
+  FROM generate_series(1, {SELLERS}) k;
+INSERT INTO campaigns (id, seller_id, ad_account_id, meta_id, name, status, delivery_status,
+                       effective_status)
+  SELECT md5('c' || k || '-' || c)::uuid, md5('s' || k)::uuid, md5('a' || k)::uuid,
+         'c' || k || '-' || c, 'Campaign ' || c,
+         CASE WHEN c % 4 = 0 THEN 'PAUSED' ELSE 'ACTIVE' END,
+         CASE WHEN c % 4 = 0 THEN 'INACTIVE' ELSE 'ACTIVE' END,
+         CASE WHEN c % 4 = 0 THEN 'PAUSED' ELSE 'ACTIVE' END
+  FROM generate_series(1, {SELLERS}) k,
+       generate_series(1, CASE WHEN k = 1 THEN {BIG_ADS // 50} ELSE {SMALL_ADS // 50} END) c;
+INSERT INTO adsets (id, seller_id, ad_account_id, campaign_id, meta_id, name, status,
+                    delivery_status, effective_status)
+  SELECT md5(c.id::text || '-' || j)::uuid, c.seller_id, c.ad_account_id, c.id,
+         c.meta_id || '-' || j, 'Ad set ' || j, c.status, c.delivery_status, c.effective_status
+  FROM campaigns c, generate_series(1, 5) j;
+INSERT INTO ads (id, seller_id, ad_account_id, campaign_id, adset_id, meta_id, name, status,
+                 delivery_status, effective_status)
+  SELECT md5(s.id::text || '-' || j)::uuid, s.seller_id, s.ad_account_id, s.campaign_id, s.id,
+         s.meta_id || '-' || j, 'Ad ' || s.meta_id || '-' || j, s.status, s.delivery_status,
+         s.effective_status
+  FROM adsets s, generate_series(1, 10) j;
+INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, spend,
+                            impressions, clicks, link_clicks, content_views, add_to_cart,
+                            initiate_checkout, purchases, purchase_value, results)
+  SELECT ad_id, day, seller_id, ad_account_id, campaign_id, adset_id, round(imp * 0.008, 2), imp,
+         imp / 40, imp / 80, imp / 160, imp / 640, imp / 1280, imp / 2560,
+         round((imp / 2560) * 31.5, 2), imp / 2560
+  FROM (
+    SELECT a.id AS ad_id, (CURRENT_DATE - d) AS day, a.seller_id, a.ad_account_id, a.campaign_id,
+           a.adset_id, (random() * 8000)::int AS imp
+    FROM ads a, generate_series(0, {DAYS - 1}) d
+  ) AS g;
+"""
+
+
+def _libpq(url: str, database: str | None = None) -> str:
+    parsed = make_url(url)
+    if database:
+        parsed = parsed.set(database=database)
+    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _server_url() -> str:
+    if os.environ.get("DATABASE_URL"):
+        from pixecom.db.engine import sqlalchemy_url
+
+        return sqlalchemy_url(os.environ["DATABASE_URL"])
+    from pixecom.db.embedded import start_embedded_postgres
+
+    _server, url = start_embedded_postgres(Path("/tmp") / f"pixecom-bench-{os.getpid()}")
+    return url
+
+
+def prepare_database() -> str:
+    """A fresh migrated and seeded database; returns its SQLAlchemy URL."""
+    from pixecom.db.migrate import upgrade
+
+    server = _server_url()
+    name = f"pixecom_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(_libpq(server), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    upgrade(url)
+    started = time.perf_counter()
+    with psycopg.connect(_libpq(url), autocommit=True) as conn:
+        conn.execute(SEED_SQL)  # type: ignore[arg-type]
+        conn.execute("VACUUM ANALYZE")
+        rows = conn.execute("SELECT count(*) FROM ad_stats_daily").fetchone()
+    print(f"seeded {rows[0] if rows else '?'} ad_stats_daily rows in {time.perf_counter() - started:.1f} s")
+    return url
+
+
+def timed(fn: Callable[[], object], iterations: int) -> list[float]:
+    for _ in range(5):  # warm caches and the connection pool
+        fn()
+    samples = []
+    for _ in range(iterations):
+        started = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def pct(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(p * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--iterations", type=int, default=60)
+    parser.add_argument("--seeded-url", help="reuse a database this script seeded before")
+    args = parser.parse_args()
+    url = args.seeded_url or prepare_database()
+    print(f"database: {make_url(url).database}")
+    os.environ["DATABASE_URL"] = url
+
+    from fastapi.testclient import TestClient
+    from sqlalchemy import text
+
+    from pixecom.adsmanager.params import Level, RawListParams, parse_list_query
+    from pixecom.adsmanager.query import build_list_sql
+    from pixecom.adsmanager.ranges import plan_ranges
+    from pixecom.api.app import create_app
+    from pixecom.auth.tokens import issue_access_token
+    from pixecom.db.engine import get_engine
+    from pixecom.settings import get_settings
+
+    get_settings.cache_clear()
+    seller_id = uuid.UUID(bytes=bytes.fromhex(_md5("s1")))
+    user_id = uuid.UUID(bytes=bytes.fromhex(_md5("u1")))
+    headers = {"Authorization": f"Bearer {issue_access_token(user_id, seller_id)}"}
+    client = TestClient(create_app())
+    print(f"{'request':<44}{'p50 ms':>9}{'p95 ms':>9}{'floor p50':>11}{'ratio':>8}")
+    for level in (Level.CAMPAIGNS, Level.ADS):
+        path = f"/api/ads-manager/{level.value}?date_preset=last_30d"
+        response = client.get(path, headers=headers)
+        assert response.status_code == 200, response.text
+        api = timed(lambda p=path: client.get(p, headers=headers), args.iterations)  # type: ignore[misc]
+        query = parse_list_query(level, RawListParams(date_preset="last_30d"))
+        sql, params = build_list_sql(query, plan_ranges(query.dates, datetime.now(UTC)), seller_id)
+        with get_engine().connect() as conn:
+            floor = timed(lambda c=conn: c.execute(text(sql), params).all(), args.iterations)  # type: ignore[misc]
+        ratio = statistics.median(api) / statistics.median(floor)
+        print(
+            f"GET {path:<40}{pct(api, 0.5):9.1f}{pct(api, 0.95):9.1f}{pct(floor, 0.5):11.1f}{ratio:8.2f}"
+        )
+    return 0
+
+
+def _md5(value: str) -> str:
+    import hashlib
+
+    return hashlib.md5(value.encode(), usedforsecurity=False).hexdigest()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
