@@ -209,3 +209,30 @@ def test_every_applied_change_is_in_the_audit_log(
     assert sim.status_of("700120000") == "PAUSED"
     with session_scope() as s:
         assert s.scalars(select(JobItem.outcome)).one() is JobItemOutcome.APPLIED
+
+
+def test_an_item_another_delivery_is_applying_is_not_sent_again(
+    api, make_seller, sqs, control_queue, simulator, graph_for, clock, db_url
+):
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    scenario = control_scenario(ads=3)
+    sim = simulator(scenario)
+    seller = make_seller()
+    seeded = seed_scenario(seller.seller_id, scenario)
+    job_id = _request(api, seller, "ad", seeded.ads.values())
+    busy = seeded.ads["700130001"]
+    libpq = make_url(db_url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+    with psycopg.connect(libpq) as other_worker:  # holds the row lock a concurrent batch would hold
+        other_worker.execute("SELECT id FROM job_items WHERE entity_id = %s FOR UPDATE", (busy,))
+        report = apply_job(job_id, graph_factory=graph_for(sim), now=clock)
+        assert report.applied == 2
+        assert sim.status_of("700130001") == "ACTIVE"
+        assert api.get(f"/api/jobs/{job_id}", headers=seller.headers).json()["status"] == "running"
+
+    later = apply_job(job_id, graph_factory=graph_for(sim), now=clock)
+
+    assert later.applied == 1 and sim.status_of("700130001") == "PAUSED"
+    assert api.get(f"/api/jobs/{job_id}", headers=seller.headers).json()["status"] == "succeeded"
