@@ -236,9 +236,11 @@ def _refresh_entities(
     )
     entities = fetch_entities(client, account.meta_account_id)
     with session_scope() as session:
-        if lock_account(session, account.id) is None:
+        locked = lock_account(session, account.id)
+        if locked is None:
             return index, rows
         apply_entities(session, account, entities)
+        locked.last_delivery_success_at, locked.last_delivery_error = utc_now(), None
         fresh = load_ad_index(session, account.id)
     if fresh.result_actions != index.result_actions:
         rows = _fetch(client, account, window, fresh)
