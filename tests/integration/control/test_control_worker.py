@@ -236,3 +236,45 @@ def test_an_item_another_delivery_is_applying_is_not_sent_again(
 
     assert later.applied == 1 and sim.status_of("700130001") == "PAUSED"
     assert api.get(f"/api/jobs/{job_id}", headers=seller.headers).json()["status"] == "succeeded"
+
+
+def test_items_are_grouped_into_one_batch_per_ad_account(
+    api, make_seller, sqs, control_queue, delivery_queue, simulator, graph_for, clock
+):
+    first = control_scenario("act_7001", "tok-7001", ads=3)
+    second = control_scenario("act_7002", "tok-7002", ads=2, campaign_prefix="7002")
+    scenario = first.model_copy(update={"ad_accounts": [*first.ad_accounts, *second.ad_accounts]})
+    sim = simulator(scenario)
+    seller = make_seller()
+    seeded = seed_scenario(seller.seller_id, scenario)
+    job_id = _request(api, seller, "ad", seeded.ads.values())
+
+    (report,) = _work(control_queue, graph_for(sim), clock)
+
+    assert sim.calls_by_path.get("/") == 2 and report.applied == 5
+    assert {sim.status_of(m) for m in seeded.ads} == {"PAUSED"}
+    assert sorted(m["account_id"] for m in delivery_queue()) == sorted(
+        str(a) for a in seeded.account_ids.values()
+    )
+    assert api.get(f"/api/jobs/{job_id}", headers=seller.headers).json()["status"] == "succeeded"
+
+
+def test_an_account_that_lost_its_connection_after_the_request_fails_its_items(
+    api, make_seller, sqs, control_queue, simulator, graph_for, clock
+):
+    scenario = control_scenario(ads=2)
+    sim = simulator(scenario)
+    seller = make_seller()
+    seeded = seed_scenario(seller.seller_id, scenario)
+    job_id = _request(api, seller, "ad", seeded.ads.values())
+    with session_scope() as s:
+        s.get_one(AdAccount, seeded.account_ids["act_7001"]).connection_status = ConnectionStatus.NEEDS_REAUTH
+
+    _work(control_queue, graph_for(sim), clock)
+
+    job = api.get(f"/api/jobs/{job_id}", headers=seller.headers).json()
+    assert job["status"] == "failed"
+    assert {(i["outcome"], i["error"]) for i in job["items"]} == {
+        ("failed", "Ad account is NEEDS_REAUTH; reconnect it")
+    }
+    assert sim.calls == 0

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import Conflict, InvalidInput, NotFound, ServiceUnavailable
+from pixecom.api.schemas.errors import error_responses
 from pixecom.control import audit as audit_log
 from pixecom.control import queries
 from pixecom.control.jobs import (
@@ -103,7 +104,12 @@ IdempotencyKey = Annotated[
 ]
 
 
-@router.post("/ads-manager/status", status_code=202, response_model=JobAccepted)
+@router.post(
+    "/ads-manager/status",
+    status_code=202,
+    response_model=JobAccepted,
+    responses=error_responses(400, 401, 404, 409, 422, 503),
+)
 def change_status(body: StatusChangeIn, caller: CurrentSeller, idempotency_key: IdempotencyKey = None) -> Any:
     """Queue a pause/activate of up to 500 campaigns, ad sets or ads; answers with the job id."""
     change = StatusChange(body.level, CampaignStatus(body.status), body.ids, idempotency_key)
@@ -128,7 +134,7 @@ def _not_connected(exc: AccountNotConnected) -> Conflict:
     return Conflict(f"Ad account '{exc.name}' ({exc.meta_account_id}) is disabled", code="account_disabled")
 
 
-@router.get("/jobs", response_model=JobListOut)
+@router.get("/jobs", response_model=JobListOut, responses=error_responses(401, 422))
 def list_jobs(
     caller: CurrentSeller,
     session: DbSession,
@@ -146,7 +152,7 @@ def list_jobs(
     )
 
 
-@router.get("/jobs/{job_id}", response_model=JobOut)
+@router.get("/jobs/{job_id}", response_model=JobOut, responses=error_responses(401, 404, 422))
 def get_job(job_id: uuid.UUID, caller: CurrentSeller, session: DbSession) -> JobOut:
     """One job with what happened to each item."""
     view = queries.get_job(session, caller.seller_id, job_id)
@@ -155,7 +161,7 @@ def get_job(job_id: uuid.UUID, caller: CurrentSeller, session: DbSession) -> Job
     return JobOut.model_validate(view, from_attributes=True)
 
 
-@router.get("/audit", response_model=AuditListOut)
+@router.get("/audit", response_model=AuditListOut, responses=error_responses(401, 422))
 def list_audit(
     caller: CurrentSeller,
     session: DbSession,
@@ -174,9 +180,18 @@ def list_audit(
     return AuditListOut(
         items=[
             AuditEntryOut(
-                id=e.id, at=e.at, user_id=e.user_id, action=e.action, entity_level=e.entity_level,
-                entity_id=e.entity_id, entity_name=e.entity_name, from_status=e.from_value,
-                to_status=e.to_value, outcome=e.outcome, job_id=e.job_id, detail=e.detail,
+                id=e.id,
+                at=e.at,
+                user_id=e.user_id,
+                action=e.action,
+                entity_level=e.entity_level,
+                entity_id=e.entity_id,
+                entity_name=e.entity_name,
+                from_status=e.from_value,
+                to_status=e.to_value,
+                outcome=e.outcome,
+                job_id=e.job_id,
+                detail=e.detail,
             )
             for e in page.entries
         ],
