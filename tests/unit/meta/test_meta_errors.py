@@ -116,3 +116,14 @@ def test_scrubbed_removes_a_known_secret_from_message_and_str() -> None:
     error = classify_error(envelope(100, message="token tok-42 is odd"), 400, {}, now=NOW).scrubbed("tok-42")
     assert "tok-42" not in str(error)
     assert "tok-42" not in error.message
+
+
+def test_errors_survive_pickling_with_their_fields() -> None:
+    import pickle
+
+    error = classify_error(envelope(80000, 2446079), 400, {}, now=NOW)
+    assert isinstance(error, RateLimited)
+    copy = pickle.loads(pickle.dumps(error))
+    assert isinstance(copy, RateLimited)
+    assert (copy.code, copy.subcode, copy.until) == (80000, 2446079, error.until)
+    assert str(copy) == str(error)

@@ -78,6 +78,10 @@ class GraphError(Exception):
             parts.append(f"fbtrace_id={self.fbtrace_id}")
         return " ".join(parts)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only fields (RateLimited's `until`) do not survive the default pickling.
+        return (_rebuild, (type(self), dict(self.__dict__)))
+
     @property
     def too_much_data(self) -> bool:
         """Meta asks for a smaller request (fewer rows, shorter range, or an async report)."""
@@ -88,6 +92,13 @@ class GraphError(Exception):
         self.message = redact(self.message, *secrets)
         self.args = (self._describe(),)
         return self
+
+
+def _rebuild(kind: type[GraphError], state: dict[str, Any]) -> GraphError:
+    error = kind.__new__(kind)
+    error.__dict__.update(state)
+    error.args = (error._describe(),)
+    return error
 
 
 class TransientError(GraphError):
