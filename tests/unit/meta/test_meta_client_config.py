@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from pixecom.meta.client import GraphClient, act_id, appsecret_proof, bare_id, encode_params
+from pixecom.meta.client import GraphClient
+from pixecom.meta.params import act_id, appsecret_proof, bare_id, encode_params, next_page_query
 from pixecom.settings import Settings
 
 
@@ -51,3 +52,22 @@ def test_parameters_are_encoded_as_graph_expects() -> None:
         "flag": "true",
         "limit": "500",
     }
+
+
+def test_next_page_follows_the_after_cursor_while_next_is_present() -> None:
+    query = {"fields": "id", "limit": 5}
+    paging = {
+        "cursors": {"before": "MAZDZD", "after": "NAZDZD"},
+        "next": "https://g/v25.0/act_1/ads?after=NAZDZD",
+    }
+    assert next_page_query(paging, query) == {"fields": "id", "limit": 5, "after": "NAZDZD"}
+
+
+def test_last_page_has_no_next_even_with_cursors() -> None:
+    assert next_page_query({"cursors": {"after": "NAZDZD"}}, {"limit": 5}) is None
+    assert next_page_query(None, {"limit": 5}) is None
+
+
+def test_next_url_without_cursor_is_followed_without_its_credentials() -> None:
+    paging = {"next": "https://g/v25.0/act_1/ads?access_token=SECRET&appsecret_proof=p&offset=10&limit=5"}
+    assert next_page_query(paging, {"limit": 5}) == {"offset": "10", "limit": "5"}

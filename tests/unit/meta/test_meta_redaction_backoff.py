@@ -8,8 +8,8 @@ import random
 import pytest
 
 from pixecom.meta.backoff import RedactingFilter, backoff_delay
-from pixecom.meta.client import appsecret_proof
 from pixecom.meta.errors import redact
+from pixecom.meta.params import appsecret_proof
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,6 @@ failures are retried here with backoff through the injected `sleep`; everything 
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import logging
 import random
 import time
@@ -17,7 +14,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
@@ -41,6 +37,7 @@ from pixecom.meta.normalize import (
     campaign_from_graph,
     insight_row_from_graph,
 )
+from pixecom.meta.params import act_id, appsecret_proof, bare_id, encode_params, next_page_query
 from pixecom.meta.usage import UsageReading, business_ids, parse_usage
 from pixecom.settings import Settings
 
@@ -61,33 +58,6 @@ USAGE_THROTTLE_PCT = 85.0
 USAGE_HARD_PCT = 95.0
 _USAGE_PAUSE = timedelta(minutes=2)  # Airbyte's pauses at 85% and 95%
 _USAGE_HARD_PAUSE = timedelta(minutes=10)
-_AUTH_PARAMS = frozenset({"access_token", "appsecret_proof"})
-
-
-def act_id(account_id: str) -> str:
-    """ "123" or "act_123" -> "act_123"."""
-    return account_id if account_id.startswith("act_") else f"act_{account_id}"
-
-
-def bare_id(account_id: str) -> str:
-    """ "act_123" or "123" -> "123" (the key usage and throttles are kept under)."""
-    return account_id.removeprefix("act_")
-
-
-def appsecret_proof(access_token: str, app_secret: str) -> str:
-    """Lowercase hex HMAC-SHA256 of the token, keyed with the app secret (what Meta checks)."""
-    return hmac.new(app_secret.encode(), access_token.encode(), hashlib.sha256).hexdigest()
-
-
-def encode_params(params: Mapping[str, Any]) -> dict[str, str]:
-    """Graph parameter encoding: lists, dicts and bools as compact JSON, the rest as str."""
-    encoded: dict[str, str] = {}
-    for key, value in params.items():
-        if isinstance(value, bool | list | tuple | dict):
-            encoded[key] = json.dumps(value, separators=(",", ":"))
-        elif value is not None:
-            encoded[key] = str(value)
-    return encoded
 
 
 class GraphClient:
@@ -384,7 +354,7 @@ class GraphClient:
             if not isinstance(body, Mapping) or not isinstance(body.get("data"), list):
                 raise malformed_body(200, "paged answer without a data list")
             yield from (item for item in body["data"] if isinstance(item, dict))
-            next_query = _next_page_query(body.get("paging"), query)
+            next_query = next_page_query(body.get("paging"), query)
             if next_query is None:
                 return
             query = next_query
@@ -395,16 +365,3 @@ def _usage_pause_until(reading: UsageReading, now: datetime) -> datetime:
     if reading.reset_at is not None and reading.reset_at > now:
         return reading.reset_at
     return now + (_USAGE_HARD_PAUSE if reading.max_pct >= USAGE_HARD_PCT else _USAGE_PAUSE)
-
-
-def _next_page_query(paging: object, query: dict[str, Any]) -> dict[str, Any] | None:
-    """The parameters of the next page, or None on the last one (no `paging.next`)."""
-    if not isinstance(paging, Mapping) or not paging.get("next"):
-        return None
-    cursors = paging.get("cursors")
-    after = cursors.get("after") if isinstance(cursors, Mapping) else None
-    if after:
-        return {**query, "after": after}
-    # No cursor: take the next URL's own parameters, minus credentials (we add ours).
-    params = dict(parse_qsl(urlsplit(str(paging["next"])).query))
-    return {k: v for k, v in params.items() if k not in _AUTH_PARAMS}
