@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from meta_sim_helpers import ACCOUNT, SleepRecorder
 
 from pixecom.meta.client import GraphClient
+from pixecom.meta.errors import TransientError
 from pixecom.meta.insights import InsightsPolicy
 from pixecom.meta.models import InsightRow
 from pixecom.meta.simulator.testing import ManualClock, SimulatorServer
@@ -106,3 +108,21 @@ def test_known_ad_count_makes_a_short_range_go_async(client: GraphClient, sim: S
     assert len(rows) == 3
     run_paths = [p for p in sim.calls_by_path if p.endswith("/insights") and not p.startswith("/act_")]
     assert len(run_paths) == 1
+
+
+def test_a_report_that_never_finishes_ends_as_a_transient_error(
+    sim: SimulatorServer, clock: ManualClock, sleeps: SleepRecorder
+) -> None:
+    policy = InsightsPolicy(poll_timeout=5.0)
+    settings = sim.state.settings
+    settings.report_polls_to_complete, before = 10_000, settings.report_polls_to_complete
+    try:
+        with GraphClient(
+            "token-1001", base_url=sim.base_url, sleep=sleeps, now=clock, insights_policy=policy
+        ) as graph, pytest.raises(TransientError, match="timed out"):
+            graph.get_daily_insights(ACCOUNT, NOV_18, NOV_19, RESULT_ACTIONS, estimated_ads=10**6)
+    finally:
+        settings.report_polls_to_complete = before
+    # Two runs for the range, then two for its first day (the split), each given up after 7 s.
+    assert sim.calls_by_path["/act_1001/insights"] == 4
+    assert sum(sleeps.waits) == 4 * (1 + 2 + 4)

@@ -58,3 +58,18 @@ def test_ads_carry_link_url_statuses_and_issues(client: GraphClient) -> None:
 def test_effective_status_filter_is_passed_to_meta(client: GraphClient) -> None:
     paused = client.get_ads(ACCOUNT, effective_status=["PAUSED"])
     assert [a.id for a in paused] == ["4002"]
+
+
+def test_a_listing_meta_finds_too_large_is_read_with_smaller_pages(
+    client: GraphClient, sim: SimulatorServer
+) -> None:
+    sim.inject_fault(
+        "/act_1001/campaigns",
+        code=1,
+        http_status=500,
+        times=1,
+        message="Please reduce the amount of data you're asking for, then retry your request",
+    )
+    campaigns = client.get_campaigns(ACCOUNT)
+    assert len(campaigns) == CAMPAIGNS
+    assert client.calls == 1 + 6  # the refused page, then 12 campaigns at 2 per page
