@@ -170,9 +170,7 @@ def main() -> int:
         with get_engine().connect() as conn:
             floor = timed(lambda c=conn: c.execute(text(sql), params).all(), args.iterations)  # type: ignore[misc]
         ratio = statistics.median(api) / statistics.median(floor)
-        print(
-            f"GET {path:<40}{pct(api, 0.5):9.1f}{pct(api, 0.95):9.1f}{pct(floor, 0.5):11.1f}{ratio:8.2f}"
-        )
+        print(f"GET {path:<40}{pct(api, 0.5):9.1f}{pct(api, 0.95):9.1f}{pct(floor, 0.5):11.1f}{ratio:8.2f}")
     return 0
 
 

@@ -51,8 +51,12 @@ class Seeder:
     def account(self, seller_id: uuid.UUID, currency: str = "USD", tz: str = "UTC") -> AdAccount:
         n = self._next()
         acc = AdAccount(
-            seller_id=seller_id, meta_account_id=f"act_{n}", name=f"Account {n}", currency=currency,
-            timezone_name=tz, access_token_encrypted=b"x",
+            seller_id=seller_id,
+            meta_account_id=f"act_{n}",
+            name=f"Account {n}",
+            currency=currency,
+            timezone_name=tz,
+            access_token_encrypted=b"x",
         )
         self.session.add(acc)
         self.session.flush()
@@ -66,11 +70,22 @@ class Seeder:
         self.session.flush()
         return page
 
-    def campaign(self, acc: AdAccount, name: str, status: str = "ACTIVE", delivery: str = "ACTIVE",
-                 sellpage: Sellpage | None = None) -> Campaign:
+    def campaign(
+        self,
+        acc: AdAccount,
+        name: str,
+        status: str = "ACTIVE",
+        delivery: str = "ACTIVE",
+        sellpage: Sellpage | None = None,
+    ) -> Campaign:
         c = Campaign(
-            seller_id=acc.seller_id, ad_account_id=acc.id, meta_id=f"c{self._next()}", name=name,
-            status=status, delivery_status=delivery, effective_status=status,
+            seller_id=acc.seller_id,
+            ad_account_id=acc.id,
+            meta_id=f"c{self._next()}",
+            name=name,
+            status=status,
+            delivery_status=delivery,
+            effective_status=status,
             sellpage_id=sellpage.id if sellpage else None,
         )
         self.session.add(c)
@@ -79,8 +94,13 @@ class Seeder:
 
     def adset(self, c: Campaign, name: str, status: str = "ACTIVE", delivery: str = "ACTIVE") -> AdSet:
         s = AdSet(
-            seller_id=c.seller_id, ad_account_id=c.ad_account_id, campaign_id=c.id,
-            meta_id=f"s{self._next()}", name=name, status=status, delivery_status=delivery,
+            seller_id=c.seller_id,
+            ad_account_id=c.ad_account_id,
+            campaign_id=c.id,
+            meta_id=f"s{self._next()}",
+            name=name,
+            status=status,
+            delivery_status=delivery,
             effective_status=status,
         )
         self.session.add(s)
@@ -89,8 +109,14 @@ class Seeder:
 
     def ad(self, s: AdSet, name: str, status: str = "ACTIVE", delivery: str = "ACTIVE") -> Ad:
         a = Ad(
-            seller_id=s.seller_id, ad_account_id=s.ad_account_id, campaign_id=s.campaign_id, adset_id=s.id,
-            meta_id=f"a{self._next()}", name=name, status=status, delivery_status=delivery,
+            seller_id=s.seller_id,
+            ad_account_id=s.ad_account_id,
+            campaign_id=s.campaign_id,
+            adset_id=s.id,
+            meta_id=f"a{self._next()}",
+            name=name,
+            status=status,
+            delivery_status=delivery,
             effective_status=status,
         )
         self.session.add(a)
@@ -99,8 +125,12 @@ class Seeder:
 
     def day(self, ad: Ad, day: date, **values: Any) -> dict[str, Any]:
         row: dict[str, Any] = {
-            "ad_id": ad.id, "date": day, "seller_id": ad.seller_id, "ad_account_id": ad.ad_account_id,
-            "campaign_id": ad.campaign_id, "adset_id": ad.adset_id,
+            "ad_id": ad.id,
+            "date": day,
+            "seller_id": ad.seller_id,
+            "ad_account_id": ad.ad_account_id,
+            "campaign_id": ad.campaign_id,
+            "adset_id": ad.adset_id,
             "spend": Decimal(str(values.pop("spend", "0"))),
             "purchase_value": Decimal(str(values.pop("purchase_value", "0"))),
         }
@@ -116,6 +146,7 @@ class Seeder:
 
     def rows(self, *, since: date, until: date, **match: Any) -> list[dict[str, Any]]:
         """Raw rows written whose keys equal `match` (a value may be a set of allowed values)."""
+
         def ok(row: dict[str, Any]) -> bool:
             for key, want in match.items():
                 if isinstance(want, (set, frozenset)):
@@ -124,6 +155,7 @@ class Seeder:
                 elif row[key] != want:
                     return False
             return since <= row["date"] <= until
+
         return [r for r in self.stats if ok(r)]
 
 
@@ -133,6 +165,7 @@ def seed(session: Session) -> Iterator[Seeder]:
 
 
 # --- independent expectations -------------------------------------------------------------
+
 
 def _q2(value: Decimal) -> str:
     return str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
@@ -230,10 +263,16 @@ def _stats_for(seed: Seeder, ad: Ad, rng: Any, days: Iterable[date]) -> None:
         ic = rng.randint(0, atc)
         purchases = rng.randint(0, ic)
         seed.day(
-            ad, day,
+            ad,
+            day,
             spend=Decimal(rng.randint(0, 500000)) / 10000 if impressions else Decimal(0),
-            impressions=impressions, clicks=clicks, link_clicks=link, content_views=views,
-            add_to_cart=atc, initiate_checkout=ic, purchases=purchases,
+            impressions=impressions,
+            clicks=clicks,
+            link_clicks=link,
+            content_views=views,
+            add_to_cart=atc,
+            initiate_checkout=ic,
+            purchases=purchases,
             purchase_value=Decimal(rng.randint(100, 90000)) / 100 * purchases,
             results=purchases,
         )

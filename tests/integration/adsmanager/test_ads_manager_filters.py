@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+
 from conftest import WORLD_NOW, World
 
 CUSTOM = {"since": "2026-11-01", "until": "2026-11-20"}
@@ -105,7 +106,9 @@ def _metric(value: Any) -> Decimal | None:
 
 
 @pytest.mark.parametrize("sort", ["spend", "-spend", "roas", "-roas", "cpc", "-cr3", "-impressions"])
-def test_sort_by_metric_puts_nulls_last_in_both_directions(api: Any, world: World, set_now: Any, sort: str) -> None:
+def test_sort_by_metric_puts_nulls_last_in_both_directions(
+    api: Any, world: World, set_now: Any, sort: str
+) -> None:
     set_now(WORLD_NOW)
     rows = _full(api, world, "ads", {"sort": sort})["data"]
     key = sort.lstrip("-")

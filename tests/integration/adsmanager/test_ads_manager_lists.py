@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+
 from conftest import WORLD_NOW, World, expected_metrics
 
 # At WORLD_NOW (2026-11-20 03:00 UTC) Los Angeles is on the 19th and Bangkok on the 20th.
@@ -111,10 +112,15 @@ def test_custom_range_applies_the_same_days_to_every_account(get: Any, world: Wo
 )
 def test_presets_resolve_per_timezone(get: Any, world: World, preset: str, la: Any, bkk: Any) -> None:
     body = get("campaigns", date_preset=preset)
-    ranges = {world.la.id: tuple(map(date.fromisoformat, la)), world.bkk.id: tuple(map(date.fromisoformat, bkk))}
+    ranges = {
+        world.la.id: tuple(map(date.fromisoformat, la)),
+        world.bkk.id: tuple(map(date.fromisoformat, bkk)),
+    }
     expected = {
         str(c.id): expected_metrics(
-            world.seed.rows(since=ranges[c.ad_account_id][0], until=ranges[c.ad_account_id][1], campaign_id=c.id)
+            world.seed.rows(
+                since=ranges[c.ad_account_id][0], until=ranges[c.ad_account_id][1], campaign_id=c.id
+            )
         )
         for c in world.campaigns.values()
     }

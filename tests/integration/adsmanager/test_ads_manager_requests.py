@@ -1,0 +1,206 @@
+"""Ads Manager: bad input, tenant sealing, one statement per list, CSV export, daily series."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from conftest import WORLD_NOW, World, expected_metrics
+from pixecom.db.engine import get_engine
+
+
+@pytest.fixture
+def client(api: Any, world: World, set_now: Any) -> Any:
+    set_now(WORLD_NOW)
+    return api
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"date_preset": "last_3d"}, "date_preset"),
+        ({"since": "2026-11-10", "until": "2026-11-01"}, "since"),
+        ({"since": "2023-01-01", "until": "2026-11-01"}, "since"),
+        ({"since": "2026-11-01"}, "until"),
+        ({"since": "2026-13-01", "until": "2026-12-01"}, "since"),
+        ({"date_preset": "last_7d", "since": "2026-11-01", "until": "2026-11-02"}, "date_preset"),
+        ({"sort": "-coolness"}, "sort"),
+        ({"limit": "0"}, "limit"),
+        ({"limit": "501"}, "limit"),
+        ({"limit": "ten"}, "limit"),
+        ({"campaign_id": "not-a-uuid"}, "campaign_id"),
+        ({"sellpage_id": "123"}, "sellpage_id"),
+        ({"ad_account_id": "x"}, "ad_account_id"),
+        ({"status": "RUNNING"}, "status"),
+        ({"delivery_status": "GREAT"}, "delivery_status"),
+        ({"cursor": "!!!"}, "cursor"),
+    ],
+)
+def test_bad_input_is_a_422_naming_the_parameter(
+    client: Any, world: World, params: dict[str, str], field: str
+) -> None:
+    response = client.get("/api/ads-manager/ads", headers=world.seller.headers, params=params)
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["field"] == field
+
+
+def test_a_cursor_from_another_sort_is_refused(client: Any, world: World) -> None:
+    first = client.get(
+        "/api/ads-manager/ads", headers=world.seller.headers, params={"limit": 1, "sort": "spend"}
+    )
+    cursor = first.json()["paging"]["next_cursor"]
+    response = client.get(
+        "/api/ads-manager/ads", headers=world.seller.headers, params={"cursor": cursor, "sort": "-roas"}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["field"] == "cursor"
+
+
+def test_adset_filter_is_refused_on_campaigns(client: Any, world: World) -> None:
+    response = client.get(
+        "/api/ads-manager/campaigns",
+        headers=world.seller.headers,
+        params={"adset_id": str(world.adsets["mw_lal"].id)},
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["field"] == "adset_id"
+
+
+def test_lists_require_a_token(client: Any) -> None:
+    assert client.get("/api/ads-manager/campaigns").status_code == 401
+
+
+def test_one_sql_statement_per_list_request_whatever_the_page_size(client: Any, world: World) -> None:
+    statements: list[str] = []
+
+    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    engine = get_engine()
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        for level, limit in (("campaigns", 1), ("adsets", 500), ("ads", 2)):
+            statements.clear()
+            response = client.get(
+                f"/api/ads-manager/{level}",
+                headers=world.seller.headers,
+                params={"limit": limit, "sort": "-roas", "status": "ACTIVE,PAUSED", "q": "a"},
+            )
+            assert response.status_code == 200
+            assert len(statements) == 1, statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def test_csv_export_has_header_every_row_and_a_summary_per_currency(client: Any, world: World) -> None:
+    response = client.get(
+        "/api/ads-manager/ads/export.csv",
+        headers=world.seller.headers,
+        params={"since": "2026-11-01", "until": "2026-11-20", "sort": "name", "limit": "1"},
+    )
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    entities = [r for r in rows if r["row_type"] == "entity"]
+    summaries = [r for r in rows if r["row_type"] == "summary"]
+    assert len(entities) == len(world.ads)
+    assert [r["name"] for r in entities] == sorted(r["name"] for r in entities)
+    assert [s["currency"] for s in summaries] == ["EUR", "USD"]
+    assert rows[-2:] == summaries
+    nov = {"since": date(2026, 11, 1), "until": date(2026, 11, 20)}
+    for row in entities:
+        want = expected_metrics(world.seed.rows(**nov, ad_id=_uuid(row["id"])))
+        assert {k: row[k] for k in want} == {k: _csv(v) for k, v in want.items()}
+    usd = expected_metrics(world.seed.rows(**nov, ad_account_id=world.la.id))
+    assert {k: summaries[1][k] for k in usd} == {k: _csv(v) for k, v in usd.items()}
+
+
+def test_csv_never_starts_a_cell_with_a_formula(client: Any, world: World, session: Any) -> None:
+    world.ads["mw_video"].name = "=HYPERLINK(1)"
+    session.commit()
+    response = client.get("/api/ads-manager/ads/export.csv", headers=world.seller.headers)
+    assert "'=HYPERLINK(1)" in response.text
+
+
+def _uuid(value: str) -> Any:
+    import uuid
+
+    return uuid.UUID(value)
+
+
+def _csv(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+# --- daily series ------------------------------------------------------------------------------
+
+
+def test_daily_series_has_every_day_of_the_accounts_range(client: Any, world: World) -> None:
+    campaign = world.campaigns["bkk_mug"]
+    response = client.get(
+        f"/api/ads-manager/campaigns/{campaign.id}/daily",
+        headers=world.seller.headers,
+        params={"date_preset": "last_7d"},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body["date_range"] == {"since": "2026-11-13", "until": "2026-11-19"}
+    assert body["currency"] == "EUR"
+    days = [date(2026, 11, 13) + timedelta(days=i) for i in range(7)]
+    assert [p["date"] for p in body["data"]] == [d.isoformat() for d in days]
+    for point, day in zip(body["data"], days, strict=True):
+        assert point["metrics"] == expected_metrics(
+            world.seed.rows(since=day, until=day, campaign_id=campaign.id)
+        )
+
+
+def test_daily_series_of_an_ad_fills_days_without_rows_with_zeros(client: Any, world: World) -> None:
+    ad = world.ads["tee_ad"]  # stats only in October
+    body = client.get(
+        f"/api/ads-manager/ads/{ad.id}/daily", headers=world.seller.headers, params={"date_preset": "last_7d"}
+    ).json()
+    assert len(body["data"]) == 7
+    assert all(p["metrics"]["spend"] == "0.00" and p["metrics"]["cpm"] is None for p in body["data"])
+
+
+def test_daily_series_of_an_adset_matches_raw_rows(client: Any, world: World) -> None:
+    adset = world.adsets["mw_broad"]
+    body = client.get(
+        f"/api/ads-manager/adsets/{adset.id}/daily",
+        headers=world.seller.headers,
+        params={"since": "2026-11-18", "until": "2026-11-19"},
+    ).json()
+    for point in body["data"]:
+        day = date.fromisoformat(point["date"])
+        assert point["metrics"] == expected_metrics(world.seed.rows(since=day, until=day, adset_id=adset.id))
+
+
+def test_daily_series_of_another_sellers_entity_is_404(client: Any, world: World) -> None:
+    response = client.get(
+        f"/api/ads-manager/campaigns/{world.other_campaign.id}/daily", headers=world.seller.headers
+    )
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+
+
+def test_daily_series_refuses_a_bad_range(client: Any, world: World) -> None:
+    response = client.get(
+        f"/api/ads-manager/campaigns/{world.campaigns['bkk_mug'].id}/daily",
+        headers=world.seller.headers,
+        params={"date_preset": "forever"},
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["field"] == "date_preset"
+
+
+def test_daily_series_with_a_malformed_id_is_422(client: Any, world: World) -> None:
+    response = client.get("/api/ads-manager/ads/nope/daily", headers=world.seller.headers)
+    assert response.status_code == 422

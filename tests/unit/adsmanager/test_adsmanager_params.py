@@ -1,0 +1,154 @@
+"""Ads Manager query parameters, cursors, range plans and the SQL sort formulas: pure."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal, localcontext
+
+import pytest
+
+from pixecom.adsmanager.params import (
+    Cursor,
+    InvalidParam,
+    Level,
+    RawListParams,
+    decode_cursor,
+    encode_cursor,
+    parse_list_query,
+    parse_sort,
+    split_values,
+)
+from pixecom.adsmanager.ranges import plan_ranges, range_for_timezone
+from pixecom.adsmanager.sql import RATIO_FORMULAS, SUM_COLUMNS
+from pixecom.domain.dates import DatePreset, DateRange
+from pixecom.domain.metrics import METRIC_NAMES, MetricTotals, compute_metrics
+
+
+def _bad(raw: RawListParams, level: Level = Level.ADS) -> str:
+    with pytest.raises(InvalidParam) as info:
+        parse_list_query(level, raw)
+    return info.value.param
+
+
+def test_defaults_are_last_7d_sorted_by_spend_descending_50_a_page() -> None:
+    q = parse_list_query(Level.CAMPAIGNS, RawListParams())
+    assert (q.dates.preset, q.sort.key, q.sort.descending, q.limit, q.cursor) == (
+        DatePreset.LAST_7D,
+        "spend",
+        True,
+        50,
+        None,
+    )
+
+
+def test_list_values_may_repeat_and_be_comma_separated() -> None:
+    assert split_values(["a,b", " c ", "", "d,,"]) == ["a", "b", "c", "d"]
+    q = parse_list_query(Level.ADS, RawListParams(status=["active", "PAUSED,active"]))
+    assert [s.value for s in q.filters.statuses] == ["ACTIVE", "PAUSED"]
+
+
+def test_ids_are_parsed_and_deduplicated() -> None:
+    one = uuid.uuid4()
+    q = parse_list_query(Level.ADS, RawListParams(campaign_id=[f"{one},{one}"]))
+    assert q.filters.campaign_ids == (one,)
+
+
+@pytest.mark.parametrize(
+    ("raw", "param"),
+    [
+        (RawListParams(date_preset="lifetime"), "date_preset"),
+        (RawListParams(since="2026-02-02", until="2026-02-01"), "since"),
+        (RawListParams(since="2020-01-01", until="2026-02-01"), "since"),
+        (RawListParams(until="2026-02-01"), "since"),
+        (RawListParams(since="2026-2-1", until="2026-02-01"), "since"),
+        (RawListParams(sort="+spend"), "sort"),
+        (RawListParams(sort="-"), "sort"),
+        (RawListParams(limit="501"), "limit"),
+        (RawListParams(limit="-1"), "limit"),
+        (RawListParams(ad_account_id=["123"]), "ad_account_id"),
+        (RawListParams(status=["LIVE"]), "status"),
+        (RawListParams(q="x" * 201), "q"),
+        (RawListParams(cursor="eyJ"), "cursor"),
+    ],
+)
+def test_bad_values_name_their_parameter(raw: RawListParams, param: str) -> None:
+    assert _bad(raw) == param
+
+
+def test_37_months_is_the_longest_custom_range() -> None:
+    ok = parse_list_query(Level.ADS, RawListParams(since="2023-10-25", until="2026-11-25"))
+    assert ok.dates.custom == DateRange(date(2023, 10, 25), date(2026, 11, 25))
+    assert _bad(RawListParams(since="2023-10-24", until="2026-11-25")) == "since"
+
+
+def test_adset_filter_is_not_a_campaigns_filter() -> None:
+    assert _bad(RawListParams(adset_id=[str(uuid.uuid4())]), Level.CAMPAIGNS) == "adset_id"
+
+
+def test_export_ignores_limit_and_cursor() -> None:
+    q = parse_list_query(Level.ADS, RawListParams(limit="9999", cursor="junk"), paged=False)
+    assert (q.limit, q.cursor) == (None, None)
+
+
+def test_cursor_round_trips_and_is_bound_to_its_sort() -> None:
+    sort = parse_sort("-roas")
+    cursor = Cursor(sort="-roas", value="1.2345678901234567890", last_id=uuid.uuid4())
+    token = encode_cursor(cursor)
+    assert decode_cursor(token, sort) == cursor
+    with pytest.raises(InvalidParam):
+        decode_cursor(token, parse_sort("roas"))
+
+
+def test_cursor_in_the_null_tail_keeps_its_null() -> None:
+    cursor = Cursor(sort="cpc", value=None, last_id=uuid.uuid4())
+    assert decode_cursor(encode_cursor(cursor), parse_sort("cpc")).value is None
+
+
+def test_a_metric_cursor_must_carry_a_number() -> None:
+    forged = encode_cursor(Cursor(sort="spend", value="1; DROP TABLE ads", last_id=uuid.uuid4()))
+    with pytest.raises(InvalidParam):
+        decode_cursor(forged, parse_sort("spend"))
+
+
+# --- ranges ------------------------------------------------------------------------------------
+
+
+def test_a_preset_plan_has_a_range_for_each_possible_local_day() -> None:
+    now = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    plan = plan_ranges(parse_list_query(Level.ADS, RawListParams(date_preset="yesterday")).dates, now)
+    assert dict(plan.by_local_day) == {
+        date(2026, 11, 19): DateRange.single(date(2026, 11, 18)),
+        date(2026, 11, 20): DateRange.single(date(2026, 11, 19)),
+        date(2026, 11, 21): DateRange.single(date(2026, 11, 20)),
+    }
+    assert plan.envelope == DateRange(date(2026, 11, 18), date(2026, 11, 20))
+    assert plan.utc_range() == DateRange.single(date(2026, 11, 19))
+
+
+def test_one_instant_is_two_different_yesterdays_in_la_and_bangkok() -> None:
+    now = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
+    dates = parse_list_query(Level.ADS, RawListParams(date_preset="yesterday")).dates
+    assert range_for_timezone(dates, now, "America/Los_Angeles") == DateRange.single(date(2026, 11, 18))
+    assert range_for_timezone(dates, now, "Asia/Bangkok") == DateRange.single(date(2026, 11, 19))
+
+
+# --- the SQL sort formulas agree with the metric engine ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "totals",
+    [
+        MetricTotals(Decimal("123.4567"), 98765, 4321, 1234, 567, 89, 45, 12, Decimal("987.65"), 11),
+        MetricTotals(Decimal("0.01"), 1, 1, 1, 1, 1, 1, 1, Decimal("0"), 1),
+        MetricTotals(Decimal("5"), 0, 0, 0, 0, 0, 0, 0, Decimal("0"), 0),
+    ],
+)
+def test_sql_sort_formulas_match_compute_metrics(totals: MetricTotals) -> None:
+    derived = compute_metrics(totals)
+    assert set(RATIO_FORMULAS) | set(SUM_COLUMNS) == set(METRIC_NAMES)
+    with localcontext(prec=34):
+        for name, (num, den, scale) in RATIO_FORMULAS.items():
+            n, d = Decimal(getattr(totals, num)), Decimal(getattr(totals, den))
+            value = None if d == 0 else n * scale / d
+            assert value == getattr(derived, name), name
