@@ -58,17 +58,21 @@ def test_long_range_uses_an_async_report_with_the_same_rows(
     assert sleeps.waits[:2] == [1.0, 2.0]  # polls back off through the injected sleep
 
 
+@pytest.mark.parametrize(
+    "fault",
+    [
+        {
+            "code": 1,
+            "http_status": 500,
+            "message": "Please reduce the amount of data you're asking for, then retry your request",
+        },
+        {"code": 100, "subcode": 1504018, "message": "(#100) The request timed out"},
+    ],
+)
 def test_reduce_the_amount_of_data_switches_to_an_async_report(
-    client: GraphClient, sim: SimulatorServer
+    client: GraphClient, sim: SimulatorServer, fault: dict[str, object]
 ) -> None:
-    sim.inject_fault(
-        "/act_1001/insights",
-        method="GET",
-        code=1,
-        http_status=500,
-        times=1,
-        message="Please reduce the amount of data you're asking for, then retry your request",
-    )
+    sim.inject_fault("/act_1001/insights", method="GET", times=1, **fault)
     rows = client.get_daily_insights(ACCOUNT, NOV_18, NOV_19, RESULT_ACTIONS)
     assert len(rows) == 3
     assert sim.calls_by_path["/act_1001/insights"] == 2  # the refused GET, then the report POST
@@ -117,9 +121,12 @@ def test_a_report_that_never_finishes_ends_as_a_transient_error(
     settings = sim.state.settings
     settings.report_polls_to_complete, before = 10_000, settings.report_polls_to_complete
     try:
-        with GraphClient(
-            "token-1001", base_url=sim.base_url, sleep=sleeps, now=clock, insights_policy=policy
-        ) as graph, pytest.raises(TransientError, match="timed out"):
+        with (
+            GraphClient(
+                "token-1001", base_url=sim.base_url, sleep=sleeps, now=clock, insights_policy=policy
+            ) as graph,
+            pytest.raises(TransientError, match="timed out"),
+        ):
             graph.get_daily_insights(ACCOUNT, NOV_18, NOV_19, RESULT_ACTIONS, estimated_ads=10**6)
     finally:
         settings.report_polls_to_complete = before

@@ -53,6 +53,7 @@ def envelope(
         (envelope(200), 403, PermissionDenied),
         (envelope(299), 400, PermissionDenied),
         (envelope(100, 33), 400, InvalidRequest),
+        (envelope(100, 1504018), 400, TransientError),
         (envelope(100), 500, InvalidRequest),
         (envelope(2635), 400, InvalidRequest),
         (envelope(None), 502, TransientError),

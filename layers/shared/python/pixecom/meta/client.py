@@ -230,9 +230,17 @@ class GraphClient:
         keys = [bare_id(account_id)] if account_id else business_ids(headers)
         for key in keys:
             self._usage[key] = reading
-            if reading.max_pct >= USAGE_THROTTLE_PCT:
-                self._hold_back(key, _usage_pause_until(reading, now))
-                log.warning("graph usage high", extra={"account_id": key, "usage_pct": reading.max_pct})
+            if reading.max_pct >= USAGE_THROTTLE_PCT and self._hold_back(
+                key, _usage_pause_until(reading, now)
+            ):
+                log.warning(
+                    "graph usage high, holding back",
+                    extra={
+                        "account_id": key,
+                        "usage_pct": reading.max_pct,
+                        "until": str(self._throttled[key]),
+                    },
+                )
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait before retry `attempt` (0-based), with this client's jitter source."""
@@ -242,9 +250,11 @@ class GraphClient:
         """`error` with this client's token and proof removed from its message."""
         return error.scrubbed(self._token, self._auth.get("appsecret_proof"))
 
-    def _hold_back(self, key: str, until: datetime) -> None:
+    def _hold_back(self, key: str, until: datetime) -> bool:
+        """Hold the account back until `until` (or longer); True if it was not held before."""
         current = self._throttled.get(key)
         self._throttled[key] = until if current is None else max(current, until)
+        return current is None
 
     # ---- transport ----------------------------------------------------------------------------
 

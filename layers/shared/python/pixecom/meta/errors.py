@@ -156,6 +156,8 @@ def _error_class(
         return TokenInvalid
     if code in RATE_LIMIT_CODES:
         return RateLimited
+    if subcode in TOO_MUCH_DATA_SUBCODES:
+        return TransientError  # "the request timed out": answered by asking for less, never permanent
     if code in PERMISSION_CODES:
         return PermissionDenied
     if transient or code in TRANSIENT_CODES:
