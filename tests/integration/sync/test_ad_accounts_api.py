@@ -16,8 +16,11 @@ def seller(make_seller, graph, sqs):
 
 
 def connect(api, seller, account="act_1001", token="token-1001", **extra):
-    return api.post("/api/ad-accounts", json={"meta_account_id": account, "access_token": token, **extra},
-                    headers=seller.headers)
+    return api.post(
+        "/api/ad-accounts",
+        json={"meta_account_id": account, "access_token": token, **extra},
+        headers=seller.headers,
+    )
 
 
 def drain(sqs, env_name):
@@ -34,10 +37,18 @@ def test_connect_stores_the_account_as_meta_describes_it_and_never_returns_the_t
     assert response.status_code == 201, response.text
     body = response.json()
     assert (body["meta_account_id"], body["name"], body["currency"], body["timezone_name"]) == (
-        "act_1001", "Account 1001", "USD", "America/Los_Angeles")
+        "act_1001",
+        "Account 1001",
+        "USD",
+        "America/Los_Angeles",
+    )
     assert body["connection_status"] == "ACTIVE"
-    assert body["backfill"] == {"since": day(89).isoformat(), "chunks_total": 3, "chunks_done": 0,
-                                "complete": False}
+    assert body["backfill"] == {
+        "since": day(89).isoformat(),
+        "chunks_total": 3,
+        "chunks_done": 0,
+        "complete": False,
+    }
     assert "token-1001" not in response.text and "access_token" not in body
     stored = db.scalar("SELECT access_token_encrypted FROM ad_accounts WHERE id = :id", id=body["id"])
     assert b"token-1001" not in bytes(stored)
@@ -82,7 +93,9 @@ def test_list_shows_connection_and_sync_state_of_each_account(api, seller, sim):
     assert response.status_code == 200
     by_id = {a["id"]: a for a in response.json()["data"]}
     assert by_id[first]["connection_status"] == "ACTIVE"
-    assert by_id[first]["stats"]["last_success_at"] is not None and by_id[first]["stats"]["last_error"] is None
+    assert (
+        by_id[first]["stats"]["last_success_at"] is not None and by_id[first]["stats"]["last_error"] is None
+    )
     assert by_id[second]["connection_status"] == "NEEDS_REAUTH"
     assert by_id[second]["stats"]["last_error"].startswith("TokenInvalid")
     assert by_id[second]["stats"]["last_success_at"] is None
@@ -95,7 +108,9 @@ def test_get_one_account_and_another_sellers_id_is_404(api, seller, make_seller)
     stranger = make_seller()
     for method, path in (("GET", ""), ("DELETE", ""), ("POST", "/sync"), ("PUT", "/token")):
         kwargs = {"json": {"access_token": "token-1001"}} if method == "PUT" else {}
-        response = api.request(method, f"/api/ad-accounts/{account_id}{path}", headers=stranger.headers, **kwargs)
+        response = api.request(
+            method, f"/api/ad-accounts/{account_id}{path}", headers=stranger.headers, **kwargs
+        )
         assert response.status_code == 404, (method, path)
     assert api.get(f"/api/ad-accounts/{account_id}", headers=seller.headers).status_code == 200
 
@@ -111,10 +126,14 @@ def test_replacing_the_token_reactivates_an_account_needing_reauth(api, seller, 
     sim.expire_token("token-1001")
     sync_account_stats(stats_message(uuid.UUID(account_id), day(1), day(0)))
     assert api.get(f"/api/ad-accounts/{account_id}", headers=seller.headers).json()["connection_status"] == (
-        "NEEDS_REAUTH")
+        "NEEDS_REAUTH"
+    )
     sim.state.settings.extra_tokens["token-1001-new"] = ["act_1001"]  # the seller logs in again
-    response = api.put(f"/api/ad-accounts/{account_id}/token", json={"access_token": "token-1001-new"},
-                       headers=seller.headers)
+    response = api.put(
+        f"/api/ad-accounts/{account_id}/token",
+        json={"access_token": "token-1001-new"},
+        headers=seller.headers,
+    )
     assert response.status_code == 200, response.text
     assert (response.json()["connection_status"], response.json()["connection_error"]) == ("ACTIVE", None)
     report = sync_account_stats(stats_message(uuid.UUID(account_id), day(1), day(0)))
@@ -124,10 +143,14 @@ def test_replacing_the_token_reactivates_an_account_needing_reauth(api, seller, 
 def test_replacing_with_a_bad_token_is_400_and_keeps_the_state(api, seller, sim):
     account_id = connect(api, seller).json()["id"]
     sim.expire_token("token-1001")
-    response = api.put(f"/api/ad-accounts/{account_id}/token", json={"access_token": "token-1001"},
-                       headers=seller.headers)
+    response = api.put(
+        f"/api/ad-accounts/{account_id}/token", json={"access_token": "token-1001"}, headers=seller.headers
+    )
     assert response.status_code == 400
-    assert api.get(f"/api/ad-accounts/{account_id}", headers=seller.headers).json()["connection_status"] == "ACTIVE"
+    assert (
+        api.get(f"/api/ad-accounts/{account_id}", headers=seller.headers).json()["connection_status"]
+        == "ACTIVE"
+    )
 
 
 def test_disconnect_removes_the_account_and_all_its_data(api, seller, db):

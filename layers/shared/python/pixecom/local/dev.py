@@ -1,5 +1,7 @@
 """Run the system locally: embedded Postgres (unless DATABASE_URL), migrations, a seeded demo
-seller, and the API under uvicorn: the same FastAPI app the API Lambda wraps with Mangum.
+seller, the Graph API simulator with the demo seller's accounts connected to it, moto SQS and the
+every-minute sync scheduler (pixecom.local.demo), and the API under uvicorn: the same FastAPI app
+the API Lambda wraps with Mangum.
 """
 
 from __future__ import annotations
@@ -71,9 +73,15 @@ def run(options: DevOptions) -> int:
     url = ensure_database(state_dir)
     upgrade(url)
     email, password = seed_demo_seller()
+    from pixecom.api.app import create_app
+    from pixecom.local.demo import start_local_sync
+
+    local_sync = start_local_sync(options.simulator_port, options.scenario, demo_email=email)
     print(f"PixEcom Ads Manager: http://{options.host}:{options.port}  (OpenAPI docs at /docs)")
     print(f"Demo login: {email} / {password}")
-    from pixecom.api.app import create_app
-
-    uvicorn.run(create_app(), host=options.host, port=options.port, log_level="info")
+    print(f"Graph API simulator: {local_sync.simulator.base_url}; sync runs every minute")
+    try:
+        uvicorn.run(create_app(), host=options.host, port=options.port, log_level="info")
+    finally:
+        local_sync.stop()
     return 0

@@ -1,0 +1,51 @@
+"""`pixecom sync --once` and the local scheduler: dispatch -> moto SQS -> worker handlers."""
+
+import os
+import time
+
+from pixecom.cli import main
+from pixecom.local.scheduler import LocalScheduler
+
+
+def queue_depth(sqs, env_name):
+    attributes = sqs.get_queue_attributes(
+        QueueUrl=os.environ[env_name],
+        AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+    )["Attributes"]
+    return int(attributes["ApproximateNumberOfMessages"]) + int(
+        attributes["ApproximateNumberOfMessagesNotVisible"]
+    )
+
+
+def test_sync_once_runs_dispatch_queue_and_workers_through_the_handlers(connect, sqs, db, capsys):
+    account_id = connect("act_1001", backfill_days=40)  # queues an immediate sync and 2 backfill chunks
+
+    assert main(["sync", "--once"]) == 0
+
+    account = db.account(account_id)
+    assert account.last_delivery_success_at is not None and account.last_stats_success_at is not None
+    assert (account.backfill_chunks_done, account.backfill_chunks_total) == (2, 2)
+    assert account.last_full_window_on is not None  # the first dispatch of the day asked for 28 days
+    assert len(db.stats(account_id)) == 7
+    assert queue_depth(sqs, "STATS_QUEUE_URL") == queue_depth(sqs, "DELIVERY_QUEUE_URL") == 0
+    out = capsys.readouterr().out
+    assert "delivery: dispatched 1" in out and "stats: dispatched 1" in out and "failed 0" in out
+
+
+def test_sync_once_for_one_kind_leaves_the_other_queue_alone(connect, sqs, db):
+    account_id = connect("act_1001")
+    assert main(["sync", "--once", "--kind", "delivery"]) == 0
+    account = db.account(account_id)
+    assert account.last_delivery_success_at is not None and account.last_stats_success_at is None
+    assert queue_depth(sqs, "STATS_QUEUE_URL") > 0
+
+
+def test_local_scheduler_syncs_accounts_until_stopped(connect, sqs, db):
+    account_id = connect("act_1001")
+    scheduler = LocalScheduler(interval=3600).start()
+    deadline = time.monotonic() + 60
+    while db.account(account_id).last_stats_success_at is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    scheduler.stop()
+    assert db.account(account_id).last_stats_success_at is not None
+    assert scheduler.ticks == 1
