@@ -34,3 +34,54 @@ def register(api: Any) -> Any:
         return response.json()
 
     return _register
+
+
+@pytest.fixture(scope="module")
+def shared_api(pg_server_url: str, template_db_url: str) -> Iterator[Any]:
+    """One app + database for a whole module, for tests that only read or are refused before
+    touching data (token tampering, validation): creating a database per test costs ~0.5 s."""
+    import uuid
+
+    from auth_helpers import root_conftest
+    from fastapi.testclient import TestClient
+    from sqlalchemy.engine import make_url
+
+    from pixecom.api.app import create_app
+    from pixecom.db.engine import reset_engine
+    from pixecom.settings import get_settings
+
+    admin = root_conftest()._admin
+    name = f"pixecom_auth_{uuid.uuid4().hex[:12]}"
+    admin(pg_server_url, f'CREATE DATABASE "{name}" TEMPLATE "{root_conftest().TEMPLATE_DB}"')
+    url = make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATABASE_URL", url)
+        get_settings.cache_clear()
+        reset_engine()
+        with TestClient(create_app(), raise_server_exceptions=False) as client:
+            yield client
+        reset_engine()
+    get_settings.cache_clear()
+    admin(pg_server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def shared_seller(shared_api: Any) -> Any:
+    """Factory: a seller with an owner user in the shared database (ids only; no password)."""
+    from pixecom.db.engine import session_scope
+    from pixecom.db.models import Seller, User
+    from pixecom.domain.enums import UserRole
+
+    def make(name: str) -> tuple[Any, Any]:
+        with session_scope() as s:
+            seller = Seller(name=name)
+            s.add(seller)
+            s.flush()
+            user = User(
+                seller_id=seller.id, email=f"{seller.id}@example.com", password_hash="!", role=UserRole.OWNER
+            )
+            s.add(user)
+            s.flush()
+            return user.id, seller.id
+
+    return make

@@ -5,6 +5,7 @@ import json
 import os
 import time
 import uuid
+from types import SimpleNamespace
 
 import jwt
 import pytest
@@ -40,9 +41,15 @@ def _b64(data: dict) -> str:
     return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 
 
+@pytest.fixture(scope="module")
+def seller(shared_seller):
+    user_id, seller_id = shared_seller("Tamper Test")
+    return SimpleNamespace(user_id=user_id, seller_id=seller_id)
+
+
 @pytest.fixture
-def seller(make_seller):
-    return make_seller("Tamper Test")
+def api(shared_api):
+    return shared_api
 
 
 def test_a_correctly_signed_token_is_accepted(api, seller):
@@ -86,10 +93,10 @@ def test_wrong_key_is_401(api, seller):
     assert response.json()["error"]["message"] == "Invalid token signature"
 
 
-def test_tampered_payload_with_the_original_signature_is_401(api, seller, make_seller):
-    other = make_seller("Victim")
+def test_tampered_payload_with_the_original_signature_is_401(api, seller, shared_seller):
+    other_user, other_seller = shared_seller("Victim")
     header, _, signature = _sign(_claims(seller.user_id, seller.seller_id)).split(".")
-    forged_payload = _b64(_claims(other.user_id, other.seller_id))
+    forged_payload = _b64(_claims(other_user, other_seller))
     assert api.get(ME, headers=bearer(f"{header}.{forged_payload}.{signature}")).status_code == 401
 
 
@@ -130,21 +137,24 @@ def test_claims_that_are_not_ids_are_401(api, seller):
     assert api.get(ME, headers=bearer(token)).status_code == 401
 
 
-def test_a_user_paired_with_another_sellers_sid_sees_nothing(api, make_seller):
-    alice, bob = make_seller("Alice Shop"), make_seller("Bob Shop")
+def test_a_user_paired_with_another_sellers_sid_sees_nothing(api, shared_seller):
+    alice_user, _ = shared_seller("Alice Shop")
+    _, bob_seller = shared_seller("Bob Shop")
     # Correctly signed (as if a bug minted it): the user must belong to the seller in the token.
-    mixed = _sign(_claims(alice.user_id, bob.seller_id))
+    mixed = _sign(_claims(alice_user, bob_seller))
     response = api.get(ME, headers=bearer(mixed))
     assert response.status_code == 401
     assert "Bob Shop" not in response.text
 
 
-def test_token_of_a_deleted_user_is_401(api, seller, session):
+def test_token_of_a_deleted_user_is_401(api, shared_seller):
+    from pixecom.db.engine import session_scope
     from pixecom.db.models import User
 
-    token = _sign(_claims(seller.user_id, seller.seller_id))
-    session.query(User).filter_by(id=seller.user_id).delete()
-    session.commit()
+    user_id, seller_id = shared_seller("Gone Shop")
+    token = _sign(_claims(user_id, seller_id))
+    with session_scope() as s:
+        s.query(User).filter_by(id=user_id).delete()
     assert api.get(ME, headers=bearer(token)).status_code == 401
 
 

@@ -31,8 +31,8 @@ def _ref(content):
 
 
 @pytest.mark.parametrize(("path", "method"), list(ENDPOINTS))
-def test_openapi_describes_request_response_and_errors(api, path, method):
-    document = api.get("/openapi.json").json()
+def test_openapi_describes_request_response_and_errors(shared_api, path, method):
+    document = shared_api.get("/openapi.json").json()
     operation = document["paths"][path][method]
     request_model, ok_status, response_model, error_statuses = ENDPOINTS[(path, method)]
     if request_model:
@@ -46,8 +46,8 @@ def test_openapi_describes_request_response_and_errors(api, path, method):
         assert _ref(operation["responses"][status]["content"]) == "ErrorResponse", status
 
 
-def test_openapi_marks_me_as_bearer_protected_and_documents_retry_after(api):
-    document = api.get("/openapi.json").json()
+def test_openapi_marks_me_as_bearer_protected_and_documents_retry_after(shared_api):
+    document = shared_api.get("/openapi.json").json()
     assert document["paths"]["/api/auth/me"]["get"]["security"] == [{"HTTPBearer": []}]
     assert "Retry-After" in document["paths"]["/api/auth/login"]["post"]["responses"]["429"]["headers"]
     register_schema = document["components"]["schemas"]["RegisterRequest"]

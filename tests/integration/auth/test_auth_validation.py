@@ -6,6 +6,12 @@ from auth_helpers import PASSWORD
 REGISTER = "/api/auth/register"
 
 
+@pytest.fixture
+def api(shared_api):
+    """Every request here is refused before it writes anything: one database for the module."""
+    return shared_api
+
+
 def _register_body(**changes):
     body = {"email": "val@example.com", "password": PASSWORD, "seller_name": "Shop"}
     body.update(changes)
