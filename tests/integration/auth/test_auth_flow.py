@@ -169,3 +169,10 @@ def test_nothing_secret_reaches_the_logs(api, register, caplog):
         "$argon2id$",
     ):
         assert secret not in logs
+
+
+def test_token_responses_are_not_cacheable(api, register):
+    register(email="jo@example.com")
+    login = api.post("/api/auth/login", json={"email": "jo@example.com", "password": PASSWORD})
+    renewed = api.post("/api/auth/refresh", json={"refresh_token": login.json()["refresh_token"]})
+    assert login.headers["cache-control"] == renewed.headers["cache-control"] == "no-store"

@@ -42,7 +42,8 @@ router = APIRouter(prefix="/auth", tags=["auth"])
     responses=error_responses(400, 409, 413, 422),
     summary="Create a seller and its owner user, signed in",
 )
-def register(body: RegisterRequest, session: DbSession) -> RegisterResponse:
+def register(body: RegisterRequest, session: DbSession, response: Response) -> RegisterResponse:
+    _no_store(response)
     with _auth_errors(session):
         result = service.register(
             session, email=body.email, password=body.password, seller_name=body.seller_name, now=_now()
@@ -57,7 +58,8 @@ def register(body: RegisterRequest, session: DbSession) -> RegisterResponse:
     responses=error_responses(400, 401, 413, 422, 429),
     summary="Exchange email and password for an access and a refresh token",
 )
-def login(body: LoginRequest, request: Request, session: DbSession) -> TokenResponse:
+def login(body: LoginRequest, request: Request, session: DbSession, response: Response) -> TokenResponse:
+    _no_store(response)
     # The TCP peer: API Gateway's sourceIp under Mangum. X-Forwarded-For is client-writable.
     client_ip = request.client.host if request.client else "unknown"
     with _auth_errors(session):
@@ -73,7 +75,8 @@ def login(body: LoginRequest, request: Request, session: DbSession) -> TokenResp
     responses=error_responses(400, 401, 413, 422),
     summary="Spend a refresh token for a new pair (reusing a spent one revokes the session)",
 )
-def refresh(body: RefreshRequest, session: DbSession) -> TokenResponse:
+def refresh(body: RefreshRequest, session: DbSession, response: Response) -> TokenResponse:
+    _no_store(response)
     with _auth_errors(session):
         pair = service.refresh(session, refresh_token=body.refresh_token, now=_now())
     return _tokens_out(pair)
@@ -140,6 +143,12 @@ def _tokens_out(pair: TokenPair) -> TokenResponse:
 def _account_out(account: AccountInfo) -> tuple[UserOut, SellerOut]:
     user = UserOut(id=account.user.id, email=account.user.email, role=account.user.role)
     return user, SellerOut(id=account.seller.id, name=account.seller.name)
+
+
+def _no_store(response: Response) -> None:
+    # Responses carrying tokens must not be cached by browsers or proxies (RFC 6749 section 5.1).
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Pragma"] = "no-cache"
 
 
 def _now() -> datetime:
