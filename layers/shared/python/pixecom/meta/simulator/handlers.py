@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
-from pixecom.meta.simulator.insights import aggregate, parse_query, passes_filters
+from pixecom.meta.simulator.insights import collect, parse_query, passes_filters, render_group
 from pixecom.meta.simulator.nodes import render_account, render_entry, render_report_run
 from pixecom.meta.simulator.paging import page
 from pixecom.meta.simulator.scenario import AdAccountSpec
@@ -98,9 +99,9 @@ def _sync_insights(call: Call, account: AdAccountSpec) -> Any:
         if len(ads) * query.days() > state.settings.sync_insights_max_ad_days:
             raise SimError(1, TOO_MUCH_DATA, subcode=99, http_status=500,
                            user_title="Too much data", user_msg=TOO_MUCH_DATA)
-        rows = aggregate(query, ads, state.insight_for)
-    return page(rows, call.params, call.url, default_limit=state.settings.default_page_size,
-                max_limit=state.settings.max_page_size)
+        groups = collect(query, ads, state.insight_for)
+        return page(groups, call.params, call.url, default_limit=state.settings.default_page_size,
+                    max_limit=state.settings.max_page_size, render=partial(render_group, query))
 
 
 def _report_run_call(call: Call, run: ReportRun, edge: str | None) -> Any:
@@ -114,13 +115,12 @@ def _report_run_call(call: Call, run: ReportRun, edge: str | None) -> Any:
             raise SimError(100, f"(#100) The report run is not complete (async_status: {status})",
                            subcode=2490547 if status in ("Job Failed", "Job Skipped") else None)
         with state.lock:
-            if run.rows is None:
+            if run.groups is None:  # Meta computes a report once; later pages read the same result
                 ads = [ctx for ctx in state.ad_contexts(run.account.id)
                        if passes_filters(run.query, ctx, state.effective_status)]
-                run.rows = aggregate(run.query, ads, state.insight_for)
-            rows = run.rows
-        return page(rows, call.params, call.url, default_limit=state.settings.default_page_size,
-                    max_limit=state.settings.max_page_size)
+                run.groups = collect(run.query, ads, state.insight_for)
+            return page(run.groups, call.params, call.url, default_limit=state.settings.default_page_size,
+                        max_limit=state.settings.max_page_size, render=partial(render_group, run.query))
     raise _unknown_path(call)
 
 

@@ -216,26 +216,36 @@ def _ratio(numerator: Decimal | int, denominator: Decimal | int, scale: int = 1)
     return fmt_number((Decimal(numerator) * scale / Decimal(denominator)).quantize(Decimal("0.000001")))
 
 
+def _purchase_roas(m: Metrics, _: AdContext) -> list[dict[str, str]]:
+    return _roas(m.action_values.get("purchase", Decimal(0)), m.spend)
+
+
+# Field -> renderer; a module-level table because rows are rendered by the tens of thousands.
+_METRICS: dict[str, Callable[[Metrics, AdContext], Any]] = {
+    "spend": lambda m, _: fmt_number(m.spend),
+    "impressions": lambda m, _: str(m.impressions),
+    "reach": lambda m, _: str(m.reach),
+    "clicks": lambda m, _: str(m.clicks),
+    "inline_link_clicks": lambda m, _: str(m.inline_link_clicks),
+    "frequency": lambda m, _: _ratio(m.impressions, m.reach),
+    "cpm": lambda m, _: _ratio(m.spend, m.impressions, 1000),
+    "cpc": lambda m, _: _ratio(m.spend, m.clicks),
+    "ctr": lambda m, _: _ratio(m.clicks, m.impressions, 100),
+    "inline_link_click_ctr": lambda m, _: _ratio(m.inline_link_clicks, m.impressions, 100),
+    "cost_per_inline_link_click": lambda m, _: _ratio(m.spend, m.inline_link_clicks),
+    "actions": lambda m, _: render_action_list(m.actions),
+    "action_values": lambda m, _: render_action_list(m.action_values),
+    "purchase_roas": _purchase_roas,
+    "website_purchase_roas": _purchase_roas,
+    "cost_per_action_type": lambda m, _: _cost_per_action(m),
+    "results": lambda m, ctx: _results(m, ctx, cost=False),
+    "cost_per_result": lambda m, ctx: _results(m, ctx, cost=True),
+}
+
+
 def _metric(name: str, m: Metrics, ctx: AdContext) -> Any:
-    value = m.action_values.get("purchase", Decimal(0))
-    simple: dict[str, Callable[[], Any]] = {
-        "spend": lambda: fmt_number(m.spend), "impressions": lambda: str(m.impressions),
-        "reach": lambda: str(m.reach), "clicks": lambda: str(m.clicks),
-        "inline_link_clicks": lambda: str(m.inline_link_clicks),
-        "frequency": lambda: _ratio(m.impressions, m.reach),
-        "cpm": lambda: _ratio(m.spend, m.impressions, 1000),
-        "cpc": lambda: _ratio(m.spend, m.clicks), "ctr": lambda: _ratio(m.clicks, m.impressions, 100),
-        "inline_link_click_ctr": lambda: _ratio(m.inline_link_clicks, m.impressions, 100),
-        "cost_per_inline_link_click": lambda: _ratio(m.spend, m.inline_link_clicks),
-        "actions": lambda: render_action_list(m.actions),
-        "action_values": lambda: render_action_list(m.action_values),
-        "purchase_roas": lambda: _roas(value, m.spend),
-        "website_purchase_roas": lambda: _roas(value, m.spend),
-        "cost_per_action_type": lambda: _cost_per_action(m),
-        "results": lambda: _results(m, ctx, cost=False),
-        "cost_per_result": lambda: _results(m, ctx, cost=True),
-    }
-    return simple[name]() if name in simple else None
+    render = _METRICS.get(name)
+    return render(m, ctx) if render is not None else None
 
 
 def _roas(value: Decimal, spend: Decimal) -> list[dict[str, str]]:
@@ -266,10 +276,20 @@ def _results(m: Metrics, ctx: AdContext, *, cost: bool) -> list[dict[str, Any]]:
     return out
 
 
-def aggregate(query: InsightsQuery, ads: Iterable[AdContext],
-              day_of: Callable[[str, date], InsightDay | None]) -> list[dict[str, Any]]:
-    """Group the ads' days by the query's level and time buckets and render the rows."""
-    groups: dict[tuple[str, date], tuple[AdContext, Metrics, date]] = {}
+@dataclass
+class Group:
+    """One future row: an ad context standing for its level's key, summed metrics, a date bucket."""
+
+    ctx: AdContext
+    metrics: Metrics
+    start: date
+    stop: date
+
+
+def collect(query: InsightsQuery, ads: Iterable[AdContext],
+            day_of: Callable[[str, date], InsightDay | None]) -> list[Group]:
+    """Group the ads' days by the query's level and time buckets (rows are rendered later, per page)."""
+    groups: dict[tuple[str, date], Group] = {}
     for ctx in ads:
         indicator = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
         key_id = group_key(query.level, ctx)
@@ -278,9 +298,18 @@ def aggregate(query: InsightsQuery, ads: Iterable[AdContext],
             if day is None or day.is_empty():
                 continue
             start, stop = bucket_of(query, day.date)
-            slot = groups.get((key_id, start))
-            if slot is None:
-                slot = groups[(key_id, start)] = (ctx, Metrics(), stop)
-            slot[1].add(day, indicator)
-    return [render_row(query, ctx, metrics, start, stop)
-            for (_, start), (ctx, metrics, stop) in groups.items()]
+            group = groups.get((key_id, start))
+            if group is None:
+                group = groups[(key_id, start)] = Group(ctx, Metrics(), start, stop)
+            group.metrics.add(day, indicator)
+    return list(groups.values())
+
+
+def render_group(query: InsightsQuery, group: Group) -> dict[str, Any]:
+    return render_row(query, group.ctx, group.metrics, group.start, group.stop)
+
+
+def aggregate(query: InsightsQuery, ads: Iterable[AdContext],
+              day_of: Callable[[str, date], InsightDay | None]) -> list[dict[str, Any]]:
+    """All rows of a query, rendered."""
+    return [render_group(query, group) for group in collect(query, ads, day_of)]

@@ -120,7 +120,7 @@ def render_report_run(run: ReportRun, status: str, pct: int, tree: FieldTree | N
         full.update(error_code=-2, error_subcode=2490547, error_message="Report Failed",
                     error_user_title="Report failed",
                     error_user_msg="The report could not be generated. Please try again.")
-    return project(full, tree) if tree is not None else full
+    return {**project(full, tree), "id": run.id} if tree is not None else full
 
 
 def _select(full: dict[str, Any], tree: FieldTree | None, valid: frozenset[str], node_type: str,
@@ -139,4 +139,5 @@ def _select(full: dict[str, Any], tree: FieldTree | None, valid: frozenset[str],
             out[name] = {"id": value["id"]}
         else:
             out[name] = project(value, sub)
+    out.setdefault("id", full["id"])  # Meta always adds the node's id
     return out

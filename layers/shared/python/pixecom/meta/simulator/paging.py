@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -25,8 +25,9 @@ def decode_cursor(cursor: str) -> int:
 
 
 def page(items: Sequence[Any], params: Mapping[str, str], url: str, *, default_limit: int,
-         max_limit: int) -> dict[str, Any]:
-    """One page of `items`; `url` is the full URL (no query) that `next`/`previous` point to."""
+         max_limit: int, render: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+    """One page of `items` (each passed through `render` if given); `url` is the full URL (no
+    query) that `next`/`previous` point to."""
     try:
         limit = int(params.get("limit", default_limit))
     except ValueError:
@@ -37,8 +38,11 @@ def page(items: Sequence[Any], params: Mapping[str, str], url: str, *, default_l
         start = decode_cursor(params["after"]) + 1
     elif params.get("before"):
         start = max(0, decode_cursor(params["before"]) - limit)
-    data = list(items[start:start + limit])
+    chosen = items[start:start + limit]
+    data = [render(item) for item in chosen] if render else list(chosen)
     body: dict[str, Any] = {"data": data}
+    if str(params.get("summary", "")).lower() in ("true", "1", "total_count"):
+        body["summary"] = {"total_count": len(items)}
     if not data:
         return body
     paging: dict[str, Any] = {"cursors": {"before": encode_cursor(start),

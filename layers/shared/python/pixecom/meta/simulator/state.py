@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from pixecom.meta.simulator.faults import FaultRegistry
 from pixecom.meta.simulator.generator import synthesize_day
-from pixecom.meta.simulator.insights import AdContext, InsightsQuery
+from pixecom.meta.simulator.insights import AdContext, Group, InsightsQuery
 from pixecom.meta.simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
@@ -58,7 +58,7 @@ class ReportRun:
     outcome: str = "Job Completed"
     polls: int = 0
     finished_at: datetime | None = None
-    rows: list[dict[str, Any]] | None = None
+    groups: list[Group] | None = None
 
 
 @dataclass
@@ -170,11 +170,13 @@ class SimulatorState:
         status = entry.node.status
         if status != "ACTIVE":
             return status
+        if entry.verdict:  # a review verdict shows through paused parents
+            return entry.verdict
         if entry.kind != "campaign" and entry.campaign.status != "ACTIVE":
             return "CAMPAIGN_PAUSED"
         if entry.kind == "ad" and entry.adset is not None and entry.adset.status != "ACTIVE":
             return "ADSET_PAUSED"
-        return entry.verdict or "ACTIVE"
+        return "ACTIVE"
 
     def set_status(self, object_id: str, status: str) -> None:
         """Change a configured status; effective statuses below it follow, as on Meta."""

@@ -52,8 +52,8 @@ def render_action_list(counts: Mapping[str, int | Decimal]) -> list[dict[str, st
     for name, value in counts.items():
         if not value:
             continue
-        for alias in ACTION_ALIASES.get(name, (name,)):
-            rows.append({"action_type": alias, "value": fmt_number(value)})
+        text = fmt_number(value)
+        rows.extend({"action_type": alias, "value": text} for alias in ACTION_ALIASES.get(name, (name,)))
     return rows
 
 
