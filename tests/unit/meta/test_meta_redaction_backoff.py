@@ -61,16 +61,11 @@ def test_backoff_grows_exponentially_within_jitter_bounds() -> None:
 
 
 def test_backoff_jitter_differs_between_clients() -> None:
-    first = [backoff_delay(3, rng=random.Random(1)) for _ in range(1)]
-    second = [backoff_delay(3, rng=random.Random(2)) for _ in range(1)]
-    assert first != second
+    # Workers that failed together should not retry together.
+    assert backoff_delay(3, rng=random.Random(1)) != backoff_delay(3, rng=random.Random(2))
 
 
 def test_appsecret_proof_is_hmac_sha256_hex_of_the_token() -> None:
-    # Reference value computed with: hmac.new(b"app-secret", b"token-1001", sha256).hexdigest()
-    import hashlib
-    import hmac
-
-    expected = hmac.new(b"app-secret", b"token-1001", hashlib.sha256).hexdigest()
+    # Fixed value, computed once with openssl: printf token-1001 | openssl dgst -sha256 -hmac app-secret
+    expected = "96ea750c1f4f942ac70a1d096342bd124b2561d7f72ab74dff581a89d100f8c2"
     assert appsecret_proof("token-1001", "app-secret") == expected
-    assert len(expected) == 64 and expected == expected.lower()
