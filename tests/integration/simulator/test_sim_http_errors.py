@@ -126,3 +126,12 @@ def test_app_secret_requires_a_valid_proof(sim_with: object) -> None:
     proof = hmac.new(b"s3cret", b"token-1001", hashlib.sha256).hexdigest()
     response = httpx.get(url, params={"access_token": "token-1001", "appsecret_proof": proof})
     assert response.json()["id"] == "act_1001"
+
+
+def test_a_shared_token_reads_every_account_it_was_granted(sim_with: object) -> None:
+    server = sim_with(extra_tokens={"agency": ["act_1001", "2002"]})  # type: ignore[operator]
+    body = httpx.get(f"{server.base_url}/v25.0/me/adaccounts", params={"access_token": "agency"}).json()
+    assert [a["id"] for a in body["data"]] == ["act_1001", "act_2002"]
+    assert (
+        httpx.get(f"{server.base_url}/v25.0/4101", params={"access_token": "agency"}).json()["id"] == "4101"
+    )

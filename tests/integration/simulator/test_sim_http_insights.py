@@ -202,3 +202,10 @@ def test_reading_an_unfinished_report_is_an_error(http: httpx.Client) -> None:
     run_id = _start_report(http)
     response = http.get(f"/{run_id}/insights")
     assert response.status_code == 400 and response.json()["error"]["code"] == 100
+
+
+def test_injected_job_skipped_is_reported_as_skipped(sim: SimulatorServer, http: httpx.Client) -> None:
+    sim.inject_fault("/act_*/insights", async_status="Job Skipped", times=1)
+    run_id = _start_report(http)
+    assert [http.get(f"/{run_id}").json()["async_status"] for _ in range(3)][-1] == "Job Skipped"
+    assert http.get(f"/{run_id}/insights").json()["error"]["error_subcode"] == 2490547
