@@ -13,8 +13,19 @@ from pixecom.sync.accounts import connect_account
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.stats import sync_account_stats
 
-COUNTERS = ("spend", "impressions", "reach", "clicks", "link_clicks", "content_views", "add_to_cart",
-            "initiate_checkout", "purchases", "purchase_value", "results")
+COUNTERS = (
+    "spend",
+    "impressions",
+    "reach",
+    "clicks",
+    "link_clicks",
+    "content_views",
+    "add_to_cart",
+    "initiate_checkout",
+    "purchases",
+    "purchase_value",
+    "results",
+)
 
 
 def truth_rows(sim, account_spec, since, until):
@@ -37,10 +48,16 @@ def counters_of(day, result_event_name):
     actions = dict(day.actions)
     actions.setdefault("link_click", day.inline_link_clicks)
     return {
-        "spend": day.spend, "impressions": day.impressions, "reach": day.reach, "clicks": day.clicks,
-        "link_clicks": day.inline_link_clicks, "content_views": actions.get("view_content", 0),
-        "add_to_cart": actions.get("add_to_cart", 0), "initiate_checkout": actions.get("initiate_checkout", 0),
-        "purchases": actions.get("purchase", 0), "purchase_value": day.action_values.get("purchase", Decimal(0)),
+        "spend": day.spend,
+        "impressions": day.impressions,
+        "reach": day.reach,
+        "clicks": day.clicks,
+        "link_clicks": day.inline_link_clicks,
+        "content_views": actions.get("view_content", 0),
+        "add_to_cart": actions.get("add_to_cart", 0),
+        "initiate_checkout": actions.get("initiate_checkout", 0),
+        "purchases": actions.get("purchase", 0),
+        "purchase_value": day.action_values.get("purchase", Decimal(0)),
         "results": actions.get(result_event_name, 0) if result_event_name else 0,
     }
 
@@ -65,4 +82,7 @@ def test_database_equals_the_scenario_for_every_counter_of_every_ad_day(db_url, 
             for key, values in expected.items():
                 assert stored[key] == values, (spec.id, key)
             total = sum((v["spend"] for v in expected.values()), Decimal(0))
-            assert db.scalar("SELECT sum(spend) FROM ad_stats_daily WHERE ad_account_id = :id", id=account_id) == total
+            assert (
+                db.scalar("SELECT sum(spend) FROM ad_stats_daily WHERE ad_account_id = :id", id=account_id)
+                == total
+            )
