@@ -22,7 +22,9 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("PIXECOM_ENV", "local")
 os.environ.setdefault("JWT_SECRET", "bench-signing-key-" + "x" * 32)
@@ -106,12 +108,12 @@ def prepare_database() -> str:
     server = _server_url()
     name = f"pixecom_bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(_libpq(server), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[arg-type]
+        conn.execute(f'CREATE DATABASE "{name}"')
     url = make_url(server).set(database=name).render_as_string(hide_password=False)
     upgrade(url)
     started = time.perf_counter()
     with psycopg.connect(_libpq(url), autocommit=True) as conn:
-        conn.execute(SEED_SQL)  # type: ignore[arg-type]
+        conn.execute(SEED_SQL)
         conn.execute("VACUUM ANALYZE")
         rows = conn.execute("SELECT count(*) FROM ad_stats_daily").fetchone()
     print(f"seeded {rows[0] if rows else '?'} ad_stats_daily rows in {time.perf_counter() - started:.1f} s")
@@ -164,14 +166,18 @@ def main() -> int:
         path = f"/api/ads-manager/{level.value}?date_preset=last_30d"
         response = client.get(path, headers=headers)
         assert response.status_code == 200, response.text
-        api = timed(lambda p=path: client.get(p, headers=headers), args.iterations)  # type: ignore[misc]
+        api = timed(partial(client.get, path, headers=headers), args.iterations)
         query = parse_list_query(level, RawListParams(date_preset="last_30d"))
         sql, params = build_list_sql(query, plan_ranges(query.dates, datetime.now(UTC)), seller_id)
         with get_engine().connect() as conn:
-            floor = timed(lambda c=conn: c.execute(text(sql), params).all(), args.iterations)  # type: ignore[misc]
+            floor = timed(partial(_run, conn, text(sql), params), args.iterations)
         ratio = statistics.median(api) / statistics.median(floor)
         print(f"GET {path:<40}{pct(api, 0.5):9.1f}{pct(api, 0.95):9.1f}{pct(floor, 0.5):11.1f}{ratio:8.2f}")
     return 0
+
+
+def _run(conn: Any, statement: Any, params: dict[str, Any]) -> object:
+    return conn.execute(statement, params).all()
 
 
 def _md5(value: str) -> str:

@@ -43,7 +43,7 @@ def daily_series(
     rng = range_for_timezone(dates, now, owner.timezone_name)
     rows = session.execute(
         text(
-            f"SELECT s.date, {sum_list('s')} FROM ad_stats_daily s "  # noqa: S608
+            f"SELECT s.date, {sum_list('s')} FROM {lv.stats_table} s "  # noqa: S608
             f"WHERE s.seller_id = :seller_id AND s.{lv.stats_key} = :id "
             "AND s.date BETWEEN :since AND :until GROUP BY s.date"
         ),

@@ -4,8 +4,9 @@ The statement (see `build_list_sql`) has these parts:
 
 - `acct`: the seller's ad accounts, each with ITS OWN since/until (presets resolve in the
   account's timezone, see `ranges.py`) and its currency;
-- `stats`: ad_stats_daily summed per entity over each account's range (the only big scan:
-  an index range on (seller_id, date), narrowed further by campaign/ad set filters);
+- `stats`: the level's daily stats (ad_stats_daily for ads, the campaign/ad set rollups for the
+  others) summed per entity over each account's range: the only big scan, an index range on
+  (seller_id, date), narrowed further by campaign/ad set filters;
 - `matched`: every entity the filters match, LEFT JOINed to its sums (no stats = zeros), so a
   paused campaign still shows;
 - the page: `matched` with the sort metric computed in SQL from the sums, NULLS LAST, ties by
@@ -104,7 +105,7 @@ def _stats_cte(lv: LevelSql, query: ListQuery, params: dict[str, Any]) -> str:
         pushdown += " AND s.adset_id = ANY(:adset_ids)"
     return (
         f"SELECT s.{lv.stats_key} AS entity_id, {sum_list('s')} "  # noqa: S608
-        "FROM ad_stats_daily s JOIN acct ON acct.id = s.ad_account_id "
+        f"FROM {lv.stats_table} s JOIN acct ON acct.id = s.ad_account_id "
         "WHERE s.seller_id = :seller_id AND s.date BETWEEN :lo AND :hi "
         f"AND s.date BETWEEN acct.since AND acct.until{pushdown} "
         f"GROUP BY s.{lv.stats_key}"
