@@ -100,21 +100,23 @@ def test_address_throttle_lifts_after_the_window(attempt, user):
     assert attempt(user, PASSWORD, at=T0 + timedelta(minutes=15, seconds=1)) == "ok"
 
 
-def test_a_parallel_login_for_the_same_email_is_refused_not_queued(user, db_url):
+def test_a_parallel_login_for_the_same_user_is_refused_not_queued(user, db_url):
     from sqlalchemy import create_engine
     from sqlalchemy.orm import Session
 
-    from pixecom.auth.throttle import LoginThrottled, check_login_allowed
+    from pixecom.auth import service
+    from pixecom.auth.throttle import LoginThrottled
 
     engine = create_engine(db_url, pool_size=2)
     try:
         with Session(engine) as first, Session(engine) as second:
-            check_login_allowed(first, user, "198.51.100.1", now=T0)  # holds the email's lock
-            with pytest.raises(LoginThrottled) as raised:
-                check_login_allowed(second, user, "198.51.100.2", now=T0)
+            service.login(first, email=user, password=PASSWORD, client_ip="198.51.100.1", now=T0)
+            with pytest.raises(LoginThrottled) as raised:  # `first` still holds the user's row
+                service.login(second, email=user, password=PASSWORD, client_ip="198.51.100.2", now=T0)
             assert raised.value.retry_after == 1
+            second.rollback()
             first.commit()
-            check_login_allowed(second, user, "198.51.100.2", now=T0)  # free again
+            service.login(second, email=user, password=PASSWORD, client_ip="198.51.100.2", now=T0)
     finally:
         engine.dispose()
 

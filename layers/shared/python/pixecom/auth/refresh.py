@@ -5,9 +5,10 @@
 - Every refresh spends the presented token (`rotated_at`) and issues the next one in the family.
 - Presenting a spent token is reuse (a copy was stolen, or replayed): the whole family is revoked,
   including the newest token, and the caller gets 401. Logout revokes the family too.
-- Every change to a family first takes a transaction-level advisory lock on the family, then the
-  token row `FOR UPDATE`: two concurrent refreshes with one token serialise (the second sees it
-  spent), and a revocation cannot miss a token that a concurrent rotation is inserting.
+- Every change to a family first locks the family's first token row (its id is the family id)
+  `FOR UPDATE`, then the presented token's row: two concurrent refreshes with one token serialise
+  (the second sees it spent), and a revocation cannot miss a token that a concurrent rotation is
+  inserting. Row locks, not advisory locks: those would pin connections behind RDS Proxy.
 
 SHA-256 (not argon2) is right here: the token has 256 bits of entropy, so there is nothing to
 brute-force, and the lookup must be an indexed equality.
@@ -21,7 +22,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pixecom.db.models import RefreshToken
@@ -57,7 +58,9 @@ def start_family(
     session: Session, user_id: uuid.UUID, seller_id: uuid.UUID, *, now: datetime, ttl_days: int
 ) -> IssuedRefreshToken:
     """A new family (at login/registration) with its first token."""
-    return _insert(session, user_id, seller_id, uuid.uuid4(), now + timedelta(days=ttl_days), now)
+    family_id = uuid.uuid4()  # also the first token's id: the row every family change locks
+    expires = now + timedelta(days=ttl_days)
+    return _insert(session, user_id, seller_id, family_id, expires, now, token_id=family_id)
 
 
 def rotate(session: Session, token: str, *, now: datetime) -> IssuedRefreshToken:
@@ -112,9 +115,7 @@ def _locked_row(session: Session, token: str) -> RefreshToken | None:
     ).scalar_one_or_none()
     if family_id is None:
         return None
-    session.execute(
-        text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": f"refresh-family:{family_id}"}
-    )
+    session.execute(select(RefreshToken.id).where(RefreshToken.id == family_id).with_for_update())
     # populate_existing: re-read after the lock, in case an earlier read in this session is stale.
     return session.execute(
         select(RefreshToken)
@@ -131,10 +132,12 @@ def _insert(
     family_id: uuid.UUID,
     family_expires_at: datetime,
     now: datetime,
+    token_id: uuid.UUID | None = None,
 ) -> IssuedRefreshToken:
     token = secrets.token_urlsafe(TOKEN_BYTES)
     session.add(
         RefreshToken(
+            id=token_id or uuid.uuid4(),
             user_id=user_id,
             seller_id=seller_id,
             family_id=family_id,

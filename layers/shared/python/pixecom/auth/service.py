@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from pixecom.auth import refresh as refresh_tokens
 from pixecom.auth.passwords import check_password_policy, dummy_verify, hash_password, hasher, verify_password
-from pixecom.auth.throttle import check_login_allowed, record_login_attempt
+from pixecom.auth.throttle import LoginThrottled, check_login_allowed, record_login_attempt
 from pixecom.auth.tokens import issue_access_token
 from pixecom.db.models import Seller, User
 from pixecom.domain.enums import UserRole
@@ -120,9 +120,7 @@ def create_user(
     return _account(user, seller)
 
 
-def register(
-    session: Session, *, email: str, password: str, seller_name: str, now: datetime
-) -> Registration:
+def register(session: Session, *, email: str, password: str, seller_name: str, now: datetime) -> Registration:
     """A new seller with its owner user, signed in."""
     account = create_user(session, email=email, password=password, seller_name=seller_name)
     tokens = _issue_pair(session, account.user.id, account.seller.id, now, get_settings())
@@ -133,8 +131,8 @@ def register(
 def login(session: Session, *, email: str, password: str, client_ip: str, now: datetime) -> TokenPair:
     """Check the password (throttled), rehash if the cost changed, start a refresh family."""
     email = normalize_email(email)
+    user = _lock_user_for_login(session, email)
     check_login_allowed(session, email, client_ip, now=now)  # LoginThrottled passes through
-    user = session.execute(select(User).where(User.email == email)).scalar_one_or_none()
     if user is None:
         dummy_verify()  # the same time as a real check, so timing does not tell which emails exist
         ok, needs_rehash = False, False
@@ -181,6 +179,21 @@ def me(session: Session, *, user_id: uuid.UUID, seller_id: uuid.UUID) -> Account
     if row is None:
         raise NotAuthenticated("User not found")
     return _account(row[0], row[1])
+
+
+def _lock_user_for_login(session: Session, email: str) -> User | None:
+    """The user, locked until commit; LoginThrottled if another login for it is in progress.
+
+    SKIP LOCKED rather than waiting: a parallel burst of guesses gets 429 instead of each one
+    holding a connection in a queue (and instead of all passing the throttle check at once).
+    NO KEY UPDATE, so inserts referencing the user (refresh tokens) are not blocked meanwhile.
+    """
+    user = session.execute(
+        select(User).where(User.email == email).with_for_update(skip_locked=True, key_share=True)
+    ).scalar_one_or_none()
+    if user is None and session.execute(select(User.id).where(User.email == email)).first() is not None:
+        raise LoginThrottled(retry_after=1)
+    return user
 
 
 def _seller_for(session: Session, name: str, role: UserRole) -> Seller:

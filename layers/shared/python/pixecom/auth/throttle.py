@@ -9,8 +9,9 @@ The rule:
 - The next attempt beyond a limit is refused with 429 *without checking the password* (so a
   throttled attacker learns nothing), with Retry-After = seconds until the oldest counted failure
   leaves the window.
-- Logins for one email are serialised (a transaction-level advisory lock, tried, not waited on):
-  a parallel burst cannot all pass the check before any failure is written; the losers get 429.
+- Logins for one existing user are serialised by service.login (the user row is locked
+  `FOR UPDATE SKIP LOCKED`): a parallel burst cannot all pass this check before any failure is
+  written; the requests that find the row locked get 429 at once instead of queueing.
 
 The client address is the TCP peer as the ASGI server reports it: API Gateway's
 `requestContext.http.sourceIp` under Mangum, the socket peer under uvicorn. X-Forwarded-For is
@@ -22,7 +23,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, delete, func, select, text
+from sqlalchemy import ColumnElement, delete, func, select
 from sqlalchemy.orm import Session
 
 from pixecom.db.models import LoginAttempt
@@ -42,9 +43,7 @@ class LoginThrottled(Exception):
 
 
 def check_login_allowed(session: Session, email: str, client_ip: str, *, now: datetime) -> None:
-    """Raise LoginThrottled if this email or address is over its limit (or mid-login elsewhere)."""
-    if not _try_lock_email(session, email):
-        raise LoginThrottled(retry_after=1)
+    """Raise LoginThrottled if this email or this address is over its limit."""
     since_success = _last_success(session, email)
     email_since = max(now - WINDOW, since_success) if since_success else now - WINDOW
     waits = [
@@ -75,13 +74,6 @@ def purge_old_attempts(session: Session, *, now: datetime, keep: timedelta = tim
     """Delete attempts older than `keep` (housekeeping; nothing reads them after the window)."""
     result = session.execute(delete(LoginAttempt).where(LoginAttempt.attempted_at < now - keep))
     return int(getattr(result, "rowcount", 0) or 0)
-
-
-def _try_lock_email(session: Session, email: str) -> bool:
-    # Released at commit/rollback; try-lock so a burst answers 429 instead of queueing connections.
-    key = f"login-email:{email}"
-    locked = session.execute(text("SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": key})
-    return bool(locked.scalar())
 
 
 def _last_success(session: Session, email: str) -> datetime | None:
