@@ -130,3 +130,13 @@ def test_http_login_answers_429_with_retry_after(api, register):
     assert response.status_code == 429
     assert response.json()["error"]["code"] == "too_many_attempts"
     assert 890 <= int(response.headers["retry-after"]) <= 900
+
+
+def test_purge_deletes_only_attempts_older_than_the_retention(attempt, session):
+    from pixecom.auth.throttle import purge_old_attempts
+    from pixecom.db.models import LoginAttempt
+
+    assert attempt("old@example.com", "guess-1234", at=T0 - timedelta(days=31)) == "bad"
+    assert attempt("new@example.com", "guess-1234", at=T0 - timedelta(days=1)) == "bad"
+    assert purge_old_attempts(session, now=T0) == 1
+    assert [row.email for row in session.query(LoginAttempt).all()] == ["new@example.com"]
