@@ -149,7 +149,8 @@ def test_nothing_secret_reaches_the_logs(api, register, caplog):
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(logger.registered_formatter)
-    logger.addHandler(handler)
+    target = logging.getLogger(logger.name)  # the stdlib logger behind Powertools
+    target.addHandler(handler)
     caplog.set_level(logging.DEBUG)
     try:
         tokens = register(email="ivy@example.com")
@@ -158,7 +159,7 @@ def test_nothing_secret_reaches_the_logs(api, register, caplog):
         api.post("/api/auth/refresh", json={"refresh_token": tokens["refresh_token"]})  # reuse: logged
         api.get("/api/auth/me", headers=bearer(tokens["access_token"]))
     finally:
-        logger.removeHandler(handler)
+        target.removeHandler(handler)
     logs = stream.getvalue() + caplog.text
     assert "family revoked" in logs
     for secret in (

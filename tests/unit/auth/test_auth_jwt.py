@@ -76,7 +76,7 @@ def test_unsigned_token_is_refused():
             "aud": "pixecom-ads-manager",
             "jti": "j",
         },
-        key=None,
+        key="",
         algorithm="none",
     )
     with pytest.raises(InvalidAccessToken):

@@ -60,4 +60,4 @@ def test_overlong_password_never_verifies():
 
 
 def test_dummy_verify_runs_without_raising():
-    assert dummy_verify(CHEAP) is None
+    dummy_verify(CHEAP)  # a wrong password against a random hash: the mismatch is swallowed
