@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import load_event, load_handler
+from lambda_support import load_event, load_handler
 
 
 def test_health_reports_database_ok(api):
