@@ -42,17 +42,24 @@ def shared_api(pg_server_url: str, template_db_url: str) -> Iterator[Any]:
     touching data (token tampering, validation): creating a database per test costs ~0.5 s."""
     import uuid
 
-    from auth_helpers import root_conftest
     from fastapi.testclient import TestClient
+    from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
     from pixecom.api.app import create_app
     from pixecom.db.engine import reset_engine
     from pixecom.settings import get_settings
 
-    admin = root_conftest()._admin
+    def admin(sql: str) -> None:
+        engine = create_engine(pg_server_url, isolation_level="AUTOCOMMIT")
+        try:
+            with engine.connect() as conn:
+                conn.execute(text(sql))
+        finally:
+            engine.dispose()
+
     name = f"pixecom_auth_{uuid.uuid4().hex[:12]}"
-    admin(pg_server_url, f'CREATE DATABASE "{name}" TEMPLATE "{root_conftest().TEMPLATE_DB}"')
+    admin(f'CREATE DATABASE "{name}" TEMPLATE "{make_url(template_db_url).database}"')
     url = make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATABASE_URL", url)
@@ -62,7 +69,7 @@ def shared_api(pg_server_url: str, template_db_url: str) -> Iterator[Any]:
             yield client
         reset_engine()
     get_settings.cache_clear()
-    admin(pg_server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="module")

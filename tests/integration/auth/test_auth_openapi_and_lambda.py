@@ -3,9 +3,9 @@
 import json
 
 import pytest
-from auth_helpers import bearer, root_conftest
+from auth_helpers import bearer
 
-load_event, load_handler = root_conftest().load_event, root_conftest().load_handler
+from lambda_support import load_event, load_handler
 
 ENDPOINTS = {
     ("/api/auth/register", "post"): (
