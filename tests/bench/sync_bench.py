@@ -151,7 +151,7 @@ def main() -> int:
             seller_id = seller.id
         account = connect_account(seller_id, spec.id, spec.access_token, backfill_days=1)
         ref = runs.AccountRef(account.id, seller_id, account.meta_account_id, account.timezone_name)
-        delivery_s, _ = timed(
+        delivery_s, delivery = timed(
             lambda: sync_account_delivery(
                 SyncMessage(account_id=account.id, kind=SyncKind.DELIVERY, run_id=new_run_id("bench"))
             )
@@ -181,7 +181,16 @@ def main() -> int:
             fetch_s, rows = timed(fetch)
             fetch_calls = client.calls - calls_before
         sync_s, report = timed(lambda: sync_account_stats(message))
-        print_sync(args, spec.id, delivery_s, sync_s, report)
+        print_sync(args, spec.id, (delivery_s, delivery), sync_s, report)
+        regular = message.model_copy(
+            update={"since": today - timedelta(days=1), "full_window": False, "run_id": new_run_id("bench")}
+        )
+        regular_s, regular_report = timed(lambda: sync_account_stats(regular))
+        print(
+            f"regular 15-minute run (yesterday + today, rows already there): {regular_s:.2f} s, "
+            f"{getattr(regular_report, 'graph_calls', '?')} Graph calls, "
+            f"{getattr(regular_report, 'rows_written', '?')} rows changed"
+        )
     assert isinstance(rows, list)
     print(
         f"Graph fetch alone (simulator warm): {len(rows):,} rows in {fetch_s:.2f} s over {fetch_calls} calls "
@@ -256,15 +265,18 @@ def copy_floor(url: str, ref: object, rows: list, ads: dict, truncate: Callable[
 
 
 def print_sync(
-    args: argparse.Namespace, account: str, delivery_s: float, sync_s: float, report: object
+    args: argparse.Namespace, account: str, delivery: tuple[float, object], sync_s: float, report: object
 ) -> None:
     rows = getattr(report, "rows_written", 0)
     print(f"account {account}: {args.ads:,} ads x {args.days} days")
-    print(f"delivery sync (campaigns, ad sets, ads): {delivery_s:.2f} s")
+    print(
+        f"delivery sync (campaigns, ad sets, ads): {delivery[0]:.2f} s, "
+        f"{getattr(delivery[1], 'graph_calls', '?')} Graph calls"
+    )
     print(
         f"stats sync end to end (worker path): {rows:,} rows written in {sync_s:.2f} s = "
-        f"{rows / sync_s:,.0f} rows/s; Graph calls {getattr(report, 'graph_calls', '?')} "
-        f"; outcome {getattr(report, 'outcome', '?')}"
+        f"{rows / sync_s:,.0f} rows/s; Graph calls {getattr(report, 'graph_calls', '?')}; "
+        f"outcome {getattr(report, 'outcome', '?')}"
     )
 
 
