@@ -53,11 +53,13 @@ def metric_expr(name: str, alias: str) -> str:
     return f"({alias}.{num} * {scale}) / NULLIF({alias}.{den}, 0)"
 
 
-def sum_list(source: str, *, coalesce: bool = False, cast: bool = False) -> str:
-    """`sum(s.spend) AS spend, ...` (or `COALESCE(st.spend, 0) AS spend, ...` with coalesce)."""
+def sum_list(source: str, *, coalesce: bool = False, cast: bool = False, where: str = "") -> str:
+    """`sum(s.spend) AS spend, ...` (or `COALESCE(st.spend, 0) AS spend, ...` with coalesce);
+    `where` adds `FILTER (WHERE ...)` to each sum."""
     parts = []
+    agg_filter = f" FILTER (WHERE {where})" if where else ""
     for col in SUM_COLUMNS:
-        expr = f"COALESCE({source}.{col}, 0)" if coalesce else f"sum({source}.{col})"
+        expr = f"COALESCE({source}.{col}, 0)" if coalesce else f"sum({source}.{col}){agg_filter}"
         if cast:
             expr = f"CAST({expr} AS numeric)"
         parts.append(f"{expr} AS {col}")
