@@ -25,8 +25,10 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 os.environ.setdefault("PIXECOM_ENV", "local")
@@ -119,6 +121,16 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - started, result
 
 
+@dataclass
+class Bench:
+    url: str
+    base_url: str
+    spec: Any
+    ref: Any
+    window: Any
+    today: date
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ads", type=int, default=2000)
@@ -126,104 +138,137 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed repetitions of each write step")
     args = parser.parse_args()
 
-    from pixecom.db.engine import session_scope
-    from pixecom.db.models import Seller
-    from pixecom.domain.dates import DateRange
-    from pixecom.domain.enums import SyncKind
-    from pixecom.meta.client import GraphClient
     from pixecom.meta.simulator.generator import generate_scenario
-    from pixecom.sync import runs
-    from pixecom.sync.accounts import connect_account
-    from pixecom.sync.delivery import sync_account_delivery
-    from pixecom.sync.messages import SyncMessage, new_run_id
-    from pixecom.sync.stats import load_ad_index, replace_daily_stats, sync_account_stats
 
     url = prepare_database()
     scenario = generate_scenario(accounts=1, ads=args.ads, days=args.days + 2, seed=5)
     scenario.settings.report_polls_to_complete = 1
-    spec = scenario.ad_accounts[0]
     with simulator_process(scenario) as base_url:
-        runs.graph_factory = lambda token: GraphClient(token, base_url=base_url, sleep=lambda _s: None)
-        with session_scope() as s:
-            seller = Seller(name="Bench")
-            s.add(seller)
-            s.flush()
-            seller_id = seller.id
-        account = connect_account(seller_id, spec.id, spec.access_token, backfill_days=1)
-        ref = runs.AccountRef(account.id, seller_id, account.meta_account_id, account.timezone_name)
-        delivery_s, delivery = timed(
-            lambda: sync_account_delivery(
-                SyncMessage(account_id=account.id, kind=SyncKind.DELIVERY, run_id=new_run_id("bench"))
-            )
-        )
+        bench = connect(url, base_url, scenario.ad_accounts[0], args.days)
+        print(f"account {bench.spec.id}: {args.ads:,} ads x {args.days} days")
+        measure_worker(bench)
+        rows, index = measure_fetch(bench)
+    measure_writes(bench, rows, index, args.repeat)
+    return 0
 
-        today = datetime.now(UTC).astimezone(ZoneInfo(spec.timezone_name)).date()
-        window = DateRange(today - timedelta(days=args.days - 1), today)
+
+def connect(url: str, base_url: str, spec: Any, days: int) -> Bench:
+    """A seller with the account connected (no backfill queued) and its entities synced."""
+    from pixecom.db.engine import session_scope
+    from pixecom.db.models import Seller
+    from pixecom.domain.dates import DateRange
+    from pixecom.meta.client import GraphClient
+    from pixecom.sync import runs
+    from pixecom.sync.accounts import connect_account
+
+    runs.graph_factory = lambda token: GraphClient(token, base_url=base_url, sleep=lambda _s: None)
+    with session_scope() as s:
+        seller = Seller(name="Bench")
+        s.add(seller)
+        s.flush()
+        seller_id = seller.id
+    account = connect_account(seller_id, spec.id, spec.access_token, backfill_days=1)
+    ref = runs.AccountRef(account.id, seller_id, account.meta_account_id, account.timezone_name)
+    today = datetime.now(UTC).astimezone(ZoneInfo(spec.timezone_name)).date()
+    return Bench(url, base_url, spec, ref, DateRange(today - timedelta(days=days - 1), today), today)
+
+
+def measure_worker(bench: Bench) -> None:
+    """Delivery, then the 28-day stats window and a regular 2-day run, through the worker path."""
+    from pixecom.domain.enums import SyncKind
+    from pixecom.sync.delivery import sync_account_delivery
+    from pixecom.sync.messages import SyncMessage, new_run_id
+    from pixecom.sync.stats import sync_account_stats
+
+    account_id = bench.ref.id
+    seconds, report = timed(
+        lambda: sync_account_delivery(
+            SyncMessage(account_id=account_id, kind=SyncKind.DELIVERY, run_id=new_run_id("bench"))
+        )
+    )
+    print(f"delivery sync (campaigns, ad sets, ads): {seconds:.2f} s, {report.graph_calls} Graph calls")
+    for label, since, full in (
+        ("28-day window, end to end (worker path)", bench.window.since, True),
+        ("regular run (yesterday + today, rows there)", bench.today - timedelta(days=1), False),
+    ):
         message = SyncMessage(
-            account_id=account.id,
+            account_id=account_id,
             kind=SyncKind.STATS,
             run_id=new_run_id("bench"),
-            since=window.since,
-            until=window.until,
-            full_window=True,
+            since=since,
+            until=bench.today,
+            full_window=full,
         )
-        with GraphClient(spec.access_token, base_url=base_url, sleep=lambda _s: None) as client:
-            with session_scope() as s:
-                index = load_ad_index(s, account.id)
-
-            def fetch() -> object:
-                return client.get_daily_insights(
-                    spec.id, window.since, window.until, index.result_actions, estimated_ads=len(index.ads)
-                )
-
-            cold_s, _ = timed(fetch)  # the simulator synthesises each ad-day on first read
-            calls_before = client.calls
-            fetch_s, rows = timed(fetch)
-            fetch_calls = client.calls - calls_before
-        sync_s, report = timed(lambda: sync_account_stats(message))
-        print_sync(args, spec.id, (delivery_s, delivery), sync_s, report)
-        regular = message.model_copy(
-            update={"since": today - timedelta(days=1), "full_window": False, "run_id": new_run_id("bench")}
-        )
-        regular_s, regular_report = timed(lambda: sync_account_stats(regular))
+        seconds, report = timed(lambda m=message: sync_account_stats(m))
         print(
-            f"regular 15-minute run (yesterday + today, rows already there): {regular_s:.2f} s, "
-            f"{getattr(regular_report, 'graph_calls', '?')} Graph calls, "
-            f"{getattr(regular_report, 'rows_written', '?')} rows changed"
+            f"stats sync, {label}: {report.rows_written:,} rows changed in {seconds:.2f} s, "
+            f"{report.graph_calls} Graph calls, outcome {report.outcome}"
         )
-    assert isinstance(rows, list)
+
+
+def measure_fetch(bench: Bench) -> tuple[list[Any], Any]:
+    """The Graph read alone, cold (the simulator synthesises each ad-day once) and warm."""
+    from pixecom.db.engine import session_scope
+    from pixecom.meta.client import GraphClient
+    from pixecom.sync.stats import load_ad_index
+
+    with session_scope() as s:
+        index = load_ad_index(s, bench.ref.id)
+    with GraphClient(bench.spec.access_token, base_url=bench.base_url, sleep=lambda _s: None) as client:
+
+        def fetch() -> list[Any]:
+            return client.get_daily_insights(
+                bench.spec.id,
+                bench.window.since,
+                bench.window.until,
+                index.result_actions,
+                estimated_ads=len(index.ads),
+            )
+
+        cold_s, _ = timed(fetch)
+        calls_before = client.calls
+        fetch_s, rows = timed(fetch)
+        calls = client.calls - calls_before
     print(
-        f"Graph fetch alone (simulator warm): {len(rows):,} rows in {fetch_s:.2f} s over {fetch_calls} calls "
-        f"({len(rows) / fetch_s:,.0f} rows/s); first, cold read {cold_s:.2f} s"
+        f"Graph fetch alone (simulator warm): {len(rows):,} rows in {fetch_s:.2f} s over {calls} calls "
+        f"({len(rows) / fetch_s:,.0f} rows/s); the first, cold read took {cold_s:.2f} s"
     )
+    return rows, index
 
-    def write(mutate: Callable[[], None] | None = None) -> tuple[float, object]:
-        if mutate:
-            mutate()
+
+def measure_writes(bench: Bench, rows: list[Any], index: Any, repeat: int) -> None:
+    """replace_daily_stats alone (insert, no-op, update), next to a raw COPY of the same rows."""
+    from pixecom.db.engine import session_scope
+    from pixecom.sync.stats import replace_daily_stats
+
+    def sql(statement: str) -> Callable[[], None]:
+        def run() -> None:
+            with psycopg.connect(_libpq(bench.url), autocommit=True) as conn:
+                conn.execute(statement)  # type: ignore[arg-type]
+
+        return run
+
+    def write(before: Callable[[], None] | None = None) -> float:
+        if before:
+            before()
         with session_scope() as s:
-            return timed(lambda: replace_daily_stats(s, ref, window, rows, index.ads))
+            return timed(lambda: replace_daily_stats(s, bench.ref, bench.window, rows, index.ads))[0]
 
-    def truncate() -> None:
-        with psycopg.connect(_libpq(url), autocommit=True) as conn:
-            conn.execute("TRUNCATE ad_stats_daily")
-
-    def scramble() -> None:  # every row differs from what the sync will write
-        with psycopg.connect(_libpq(url), autocommit=True) as conn:
-            conn.execute("UPDATE ad_stats_daily SET impressions = impressions + 1")
-
+    truncate = sql("TRUNCATE ad_stats_daily")
     results = {
-        "write into an empty window (insert)": [write(truncate)[0] for _ in range(args.repeat)],
-        "re-sync, nothing changed (no-op)": [write()[0] for _ in range(args.repeat)],
-        "re-sync, every row changed (update)": [write(scramble)[0] for _ in range(args.repeat)],
+        "write into an empty window (insert)": [write(truncate) for _ in range(repeat)],
+        "re-sync, nothing changed (no-op)": [write() for _ in range(repeat)],
+        "re-sync, every row changed (update)": [
+            write(sql("UPDATE ad_stats_daily SET impressions = impressions + 1")) for _ in range(repeat)
+        ],
         "raw COPY of the same rows (floor)": [
-            copy_floor(url, ref, rows, index.ads, truncate) for _ in range(args.repeat)
+            copy_floor(bench.url, bench.ref, rows, index.ads, truncate) for _ in range(repeat)
         ],
     }
-    print(f"\nwrite step, {len(rows):,} rows, median of {args.repeat}:")
+    print(f"\nwrite step, {len(rows):,} rows, median of {repeat}:")
     for label, samples in results.items():
         median = statistics.median(samples)
         print(f"  {label:<40} {median * 1000:8.0f} ms  {len(rows) / median:>10,.0f} rows/s")
-    return 0
 
 
 def copy_floor(url: str, ref: object, rows: list, ads: dict, truncate: Callable[[], None]) -> float:
@@ -262,22 +307,6 @@ def copy_floor(url: str, ref: object, rows: list, ads: dict, truncate: Callable[
                 copy.write_row(record)
         conn.commit()
         return time.perf_counter() - started
-
-
-def print_sync(
-    args: argparse.Namespace, account: str, delivery: tuple[float, object], sync_s: float, report: object
-) -> None:
-    rows = getattr(report, "rows_written", 0)
-    print(f"account {account}: {args.ads:,} ads x {args.days} days")
-    print(
-        f"delivery sync (campaigns, ad sets, ads): {delivery[0]:.2f} s, "
-        f"{getattr(delivery[1], 'graph_calls', '?')} Graph calls"
-    )
-    print(
-        f"stats sync end to end (worker path): {rows:,} rows written in {sync_s:.2f} s = "
-        f"{rows / sync_s:,.0f} rows/s; Graph calls {getattr(report, 'graph_calls', '?')}; "
-        f"outcome {getattr(report, 'outcome', '?')}"
-    )
 
 
 if __name__ == "__main__":

@@ -244,24 +244,18 @@ def run_sync(
     except Exception as exc:
         outcome = _handle_failure(message, started, clock(), exc, stats, log_keys)
         return RunReport(message.account_id, message.kind, outcome, graph_calls=stats.graph_calls)
-    _emit_metrics(message.kind, stats, time.perf_counter() - tick)
-    logger.info(
-        "sync succeeded",
-        extra={
-            **log_keys,
-            "rows_written": stats.rows_written,
-            "rows_deleted": stats.rows_deleted,
-            "graph_calls": stats.graph_calls,
-        },
-    )
-    return RunReport(
-        message.account_id,
-        message.kind,
-        SyncOutcome.SUCCEEDED,
-        stats.rows_written,
-        stats.rows_deleted,
-        stats.graph_calls,
-    )
+    return _succeeded(message, stats, time.perf_counter() - tick, log_keys)
+
+
+def _succeeded(message: SyncMessage, stats: RunStats, seconds: float, log_keys: dict[str, str]) -> RunReport:
+    _emit_metrics(message.kind, stats, seconds)
+    counts = {
+        "rows_written": stats.rows_written,
+        "rows_deleted": stats.rows_deleted,
+        "graph_calls": stats.graph_calls,
+    }
+    logger.info("sync succeeded", extra={**log_keys, **counts})
+    return RunReport(message.account_id, message.kind, SyncOutcome.SUCCEEDED, **counts)
 
 
 def _handle_failure(
