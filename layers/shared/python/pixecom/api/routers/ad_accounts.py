@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import ApiError, BadRequest, Conflict, NotFound, ServiceUnavailable
+from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import AdAccount
 from pixecom.domain.enums import ConnectionStatus
 from pixecom.sync import accounts as service
@@ -129,7 +130,9 @@ def _not_found() -> NotFound:
     return NotFound("No such ad account")
 
 
-@router.post("", status_code=201, response_model=AdAccountOut)
+@router.post(
+    "", status_code=201, response_model=AdAccountOut, responses=error_responses(400, 401, 409, 422, 503)
+)
 def connect_ad_account(body: ConnectRequest, caller: CurrentSeller) -> AdAccountOut:
     """Check the token against Meta, store the account (token encrypted), queue syncs and backfill."""
     try:
@@ -148,7 +151,7 @@ def connect_ad_account(body: ConnectRequest, caller: CurrentSeller) -> AdAccount
     return AdAccountOut.of(account)
 
 
-@router.get("", response_model=AdAccountList)
+@router.get("", response_model=AdAccountList, responses=error_responses(401))
 def list_ad_accounts(caller: CurrentSeller, db: DbSession) -> AdAccountList:
     rows = db.scalars(
         select(AdAccount)
@@ -158,7 +161,7 @@ def list_ad_accounts(caller: CurrentSeller, db: DbSession) -> AdAccountList:
     return AdAccountList(data=[AdAccountOut.of(a) for a in rows])
 
 
-@router.get("/{account_id}", response_model=AdAccountOut)
+@router.get("/{account_id}", response_model=AdAccountOut, responses=error_responses(401, 404, 422))
 def get_ad_account(account_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> AdAccountOut:
     account = db.scalars(
         select(AdAccount).where(AdAccount.id == account_id, AdAccount.seller_id == caller.seller_id)
@@ -168,7 +171,9 @@ def get_ad_account(account_id: uuid.UUID, caller: CurrentSeller, db: DbSession) 
     return AdAccountOut.of(account)
 
 
-@router.put("/{account_id}/token", response_model=AdAccountOut)
+@router.put(
+    "/{account_id}/token", response_model=AdAccountOut, responses=error_responses(400, 401, 404, 422, 503)
+)
 def replace_ad_account_token(
     account_id: uuid.UUID, body: TokenRequest, caller: CurrentSeller
 ) -> AdAccountOut:
@@ -182,7 +187,7 @@ def replace_ad_account_token(
     return AdAccountOut.of(account)
 
 
-@router.delete("/{account_id}", status_code=204)
+@router.delete("/{account_id}", status_code=204, responses=error_responses(401, 404, 422))
 def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Response:
     """Disconnect the account and remove its campaigns, ad sets, ads, stats and sync history."""
     try:
@@ -192,7 +197,12 @@ def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Respo
     return Response(status_code=204)
 
 
-@router.post("/{account_id}/sync", status_code=202, response_model=SyncQueued)
+@router.post(
+    "/{account_id}/sync",
+    status_code=202,
+    response_model=SyncQueued,
+    responses=error_responses(401, 404, 409, 422, 503),
+)
 def sync_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> SyncQueued:
     """Queue an immediate stats and delivery sync."""
     try:
