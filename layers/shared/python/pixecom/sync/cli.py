@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import threading
 from typing import Any
+
+LOCAL_SIMULATOR_URL = "http://127.0.0.1:8081"
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "sync",
         help="run dispatch -> SQS (moto) -> workers locally, through the Lambda handlers",
-        description="Uses DATABASE_URL (else the embedded dev database) and GRAPH_BASE_URL "
-        "(point it at the simulator: http://127.0.0.1:8081).",
+        description="Uses DATABASE_URL (else the embedded dev database) and GRAPH_BASE_URL (locally "
+        "defaulting to the simulator `make dev` serves, http://127.0.0.1:8081).",
     )
     parser.add_argument("--once", action="store_true", help="run one cycle and exit")
     parser.add_argument("--kind", choices=("stats", "delivery"), help="only this kind (default: both)")
     parser.add_argument("--interval", type=float, default=60.0, help="seconds between cycles without --once")
+    parser.add_argument(
+        "--graph-url", help="Graph API base URL (default: GRAPH_BASE_URL, else the local simulator)"
+    )
     parser.set_defaults(handler=run_sync_command)
 
 
@@ -27,6 +33,12 @@ def run_sync_command(args: argparse.Namespace) -> int:
     from pixecom.local.scheduler import LocalScheduler
     from pixecom.settings import get_settings
 
+    if args.graph_url:
+        os.environ["GRAPH_BASE_URL"] = args.graph_url
+    elif get_settings().environment == "local":
+        # Locally the accounts hold simulator tokens: never send them to the real Graph API.
+        os.environ.setdefault("GRAPH_BASE_URL", LOCAL_SIMULATOR_URL)
+    get_settings.cache_clear()
     ensure_database(get_settings().local_state_dir)
     kinds = (args.kind,) if args.kind else ("delivery", "stats")
     with LocalQueues():
