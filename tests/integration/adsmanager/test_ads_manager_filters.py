@@ -6,8 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-
-from conftest import WORLD_NOW, World
+from adsmanager_helpers import WORLD_NOW, World
 
 CUSTOM = {"since": "2026-11-01", "until": "2026-11-20"}
 

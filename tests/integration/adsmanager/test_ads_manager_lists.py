@@ -6,8 +6,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-
-from conftest import WORLD_NOW, World, expected_metrics
+from adsmanager_helpers import WORLD_NOW, World, expected_metrics
 
 # At WORLD_NOW (2026-11-20 03:00 UTC) Los Angeles is on the 19th and Bangkok on the 20th.
 LA_LAST_7D = (date(2026, 11, 12), date(2026, 11, 18))

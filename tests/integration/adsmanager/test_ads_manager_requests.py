@@ -8,9 +8,9 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from adsmanager_helpers import WORLD_NOW, World, expected_metrics
 from sqlalchemy import event
 
-from conftest import WORLD_NOW, World, expected_metrics
 from pixecom.db.engine import get_engine
 
 

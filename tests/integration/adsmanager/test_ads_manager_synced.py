@@ -10,8 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from adsmanager_helpers import BKK_TZ, LA_TZ, WORLD_NOW, expected_metrics
 
-from conftest import BKK_TZ, LA_TZ, WORLD_NOW, expected_metrics
 from pixecom.meta.simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,

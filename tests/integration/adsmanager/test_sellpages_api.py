@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from adsmanager_helpers import World
 from sqlalchemy import text
 
-from conftest import World
 from pixecom.db.engine import session_scope
 
 

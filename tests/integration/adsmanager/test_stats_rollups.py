@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from adsmanager_helpers import WORLD_NOW, World
 from sqlalchemy import text
 from sqlalchemy.orm import Session
-
-from conftest import World
 
 SUMS = (
     "spend, impressions, clicks, link_clicks, content_views, add_to_cart, initiate_checkout, "
@@ -74,7 +73,6 @@ def test_deleting_a_campaign_or_an_account_cascades_through_the_rollups(
 def test_campaign_list_reads_the_rollup_after_a_restatement(
     world: World, session: Session, api: Any, set_now: Any
 ) -> None:
-    from conftest import WORLD_NOW
 
     set_now(WORLD_NOW)
     campaign_id = world.campaigns["bkk_mug"].id

@@ -13,7 +13,6 @@ import json
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
@@ -251,10 +250,3 @@ def parse_list_query(level: Level, raw: RawListParams, *, paged: bool = True) ->
     cursor = decode_cursor(raw.cursor, sort) if raw.cursor else None
     return ListQuery(level=level, dates=dates, filters=filters, sort=sort, limit=limit, cursor=cursor)
 
-
-def parse_day(value: str, param: str) -> date:
-    """A YYYY-MM-DD value as a date, 422 naming `param` otherwise."""
-    try:
-        return parse_iso_date(value, param)
-    except InvalidDateRange as exc:
-        raise InvalidParam(exc.param, exc.message) from None

@@ -258,9 +258,11 @@ def list_entities(
 ) -> ListResult:
     """One page (or, with limit None, every row) of a level, its summary and date range.
 
-    `date_range`: for a custom range, that range; for a preset, the envelope over the matched
-    ad accounts' own ranges (earliest since, latest until): when all accounts share a timezone
-    that is exactly their range. A seller without accounts gets the preset resolved in UTC.
+    `date_range`: for a custom range, that range; for a preset, the envelope of the ranges of
+    the seller's ad accounts (only those named by `ad_account_id`, when given): the earliest
+    since and the latest until. When those accounts share a timezone it is exactly their range;
+    across timezones each row still uses its own account's days. A seller without ad accounts
+    gets the preset resolved in UTC.
     """
     plan = plan_ranges(query.dates, now)
     sql, params = build_list_sql(query, plan, seller_id)

@@ -91,7 +91,11 @@ def _list_route(level: Level) -> Callable[..., JSONResponse]:
         query = _validated(level, raw, paged=True)
         return JSONResponse(list_payload(list_entities(db, caller.seller_id, query, now), level))
 
-    list_level.__doc__ = f"{level.value} with metrics for the date range, a summary per currency, paging."
+    list_level.__doc__ = (
+        f"{level.value} with metrics for the date range, a summary per currency over every matching "
+        "row, and a keyset cursor. A preset resolves in each ad account's own timezone; "
+        "`date_range` is then the envelope (earliest since, latest until) of those accounts' ranges."
+    )
     return list_level
 
 
