@@ -80,7 +80,8 @@ def _acct_cte(plan: RangePlan, query: ListQuery, params: dict[str, Any]) -> str:
     if plan.custom is not None:
         params["since"], params["until"] = plan.custom.since, plan.custom.until
         return (
-            "SELECT a.id, a.currency, CAST(:since AS date) AS since, CAST(:until AS date) AS until "  # noqa: S608
+            "SELECT a.id, a.currency, CAST(:since AS date) AS since, CAST(:until AS date) AS until, "  # noqa: S608
+            "false AS fresh "
             f"FROM ad_accounts a WHERE a.seller_id = :seller_id{account_filter}"
         )
     values = []
@@ -89,14 +90,18 @@ def _acct_cte(plan: RangePlan, query: ListQuery, params: dict[str, Any]) -> str:
         values.append(f"(CAST(:d{i} AS date), CAST(:s{i} AS date), CAST(:u{i} AS date))")
     params["now"] = plan.now
     return (
-        "SELECT a.id, a.currency, r.since, r.until FROM ad_accounts a "  # noqa: S608
+        "SELECT a.id, a.currency, r.since, r.until, "  # noqa: S608
+        # fresh: the account's preset snapshot (migration 0003) is for its current local day.
+        "EXISTS (SELECT 1 FROM ad_preset_stats_state f "
+        "WHERE f.ad_account_id = a.id AND f.local_day = r.local_day) AS fresh "
+        "FROM ad_accounts a "
         f"JOIN (VALUES {', '.join(values)}) AS r(local_day, since, until) "
         "ON r.local_day = CAST(CAST(:now AS timestamptz) AT TIME ZONE a.timezone_name AS date) "
         f"WHERE a.seller_id = :seller_id{account_filter}"
     )
 
 
-def _stats_cte(lv: LevelSql, query: ListQuery, plan: RangePlan) -> str:
+def _stats_cte(lv: LevelSql, query: ListQuery, plan: RangePlan, params: dict[str, Any]) -> str:
     # Filters on columns copied onto the stats rows are pushed down so the scan reads less.
     pushdown = ""
     if query.filters.campaign_ids:
@@ -108,11 +113,24 @@ def _stats_cte(lv: LevelSql, query: ListQuery, plan: RangePlan) -> str:
     # the per-account range in the WHERE/join instead made the planner guess ~1% of the rows and
     # sort 150k rows to disk. The envelope is at most two days wider than any account's range.
     where = "" if plan.custom is not None else "s.date BETWEEN acct.since AND acct.until"
-    return (
+    # Ads for a preset: accounts with a fresh snapshot read one row per ad from it; the others
+    # (never refreshed, stale since their local midnight, or written since) aggregate live.
+    snapshot = lv.stats_table == "ad_stats_daily" and query.dates.preset is not None
+    live = (
         f"SELECT s.{lv.stats_key} AS entity_id, {sum_list('s', where=where)} "  # noqa: S608
-        f"FROM {lv.stats_table} s JOIN acct ON acct.id = s.ad_account_id "
+        f"FROM {lv.stats_table} s JOIN acct ON acct.id = s.ad_account_id"
+        f"{' AND NOT acct.fresh' if snapshot else ''} "
         f"WHERE s.seller_id = :seller_id AND s.date BETWEEN :lo AND :hi{pushdown} "
         f"GROUP BY s.{lv.stats_key}"
+    )
+    if not snapshot:
+        return live
+    assert query.dates.preset is not None
+    params["preset"] = query.dates.preset.value
+    return (
+        f"SELECT s.ad_id AS entity_id, {', '.join(SUM_COLUMNS)} "  # noqa: S608
+        "FROM ad_preset_stats s JOIN acct ON acct.id = s.ad_account_id AND acct.fresh "
+        f"WHERE s.seller_id = :seller_id AND s.preset = :preset{pushdown} UNION ALL {live}"
     )
 
 
@@ -177,7 +195,7 @@ def build_list_sql(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> t
     params: dict[str, Any] = {"seller_id": seller_id, "lo": envelope.since, "hi": envelope.until}
     acct = _acct_cte(plan, query, params)
     where = _entity_filters(lv, query, params)
-    stats = _stats_cte(lv, query, plan)
+    stats = _stats_cte(lv, query, plan, params)
     order = f"sort_value {'DESC' if query.sort.descending else 'ASC'} NULLS LAST, id"
     limit = ""
     if query.limit is not None:

@@ -398,6 +398,41 @@ class AdSetStatsDaily(_StatsSums, Base):
 
     __table_args__ = (Index("ix_adset_stats_daily_seller_date", "seller_id", "date"),)
 
+
+class AdPresetStats(_StatsSums, Base):
+    """Per ad and date preset: the sums over the preset's range on the local day recorded in
+    AdPresetStatsState. Written only by pixecom.db.rollups.refresh_preset_stats (migration 0003)."""
+
+    __tablename__ = "ad_preset_stats"
+
+    ad_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ads.id", ondelete="CASCADE"), primary_key=True)
+    preset: Mapped[str] = mapped_column(String(16), primary_key=True)
+    seller_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False
+    )
+    ad_account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("ad_accounts.id", ondelete="CASCADE"), nullable=False
+    )
+    campaign_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
+    adset_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
+
+    __table_args__ = (
+        Index("ix_ad_preset_stats_seller_preset", "seller_id", "preset"),
+        Index("ix_ad_preset_stats_account", "ad_account_id"),
+    )
+
+
+class AdPresetStatsState(Base):
+    """An account's preset snapshot is valid for `local_day`; any ad_stats_daily write deletes it."""
+
+    __tablename__ = "ad_preset_stats_state"
+
+    ad_account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("ad_accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    local_day: Mapped[date] = mapped_column(Date, nullable=False)
+    refreshed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
 class SyncRun(Base):
     __tablename__ = "sync_runs"
 
