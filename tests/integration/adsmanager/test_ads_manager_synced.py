@@ -124,7 +124,9 @@ def synced(sim: SimulatorServer, make_seller: Any, monkeypatch: pytest.MonkeyPat
             until=FIRST_DAY + timedelta(days=DAYS - 1),
         )
         assert sync_account_delivery(delivery, graph=graph).outcome is SyncOutcome.SUCCEEDED
-        assert sync_account_stats(stats, graph=graph).outcome is SyncOutcome.SUCCEEDED
+        # The sync's clock at WORLD_NOW: it leaves the preset snapshot for the API's local days.
+        outcome = sync_account_stats(stats, graph=graph, clock=lambda: WORLD_NOW).outcome
+        assert outcome is SyncOutcome.SUCCEEDED
     return seller
 
 
@@ -177,6 +179,17 @@ def test_synced_campaigns_and_summary_match_the_scenarios_insights(
         {"currency": "EUR", "metrics": expected_metrics(_raw_rows(scenario, 3002, *BKK_RANGE))},
         {"currency": "USD", "metrics": expected_metrics(_raw_rows(scenario, 3001, *LA_RANGE))},
     ]
+
+
+def test_the_stats_sync_leaves_a_fresh_preset_snapshot_per_account(synced: Any, session: Any) -> None:
+    from sqlalchemy import text
+
+    days = (
+        session.execute(text("SELECT local_day FROM ad_preset_stats_state ORDER BY local_day"))
+        .scalars()
+        .all()
+    )
+    assert days == [date(2026, 11, 19), date(2026, 11, 20)]  # Los Angeles, Bangkok
 
 
 def test_synced_ads_match_the_scenarios_insights(

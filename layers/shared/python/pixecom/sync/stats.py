@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdAccount, AdSet, SyncRun
+from pixecom.db.rollups import refresh_preset_stats
 from pixecom.domain.dates import DateRange
 from pixecom.domain.enums import SyncOutcome
 from pixecom.meta.client import GraphClient
@@ -206,6 +207,8 @@ def _stats_body(ctx: RunContext, client: GraphClient) -> None:
         if locked is None:
             return  # disconnected while we were fetching: nothing to write
         result = replace_daily_stats(session, account, window, rows, index.ads)
+        # The Ads Manager's per-ad preset sums for this account (db/rollups.py; read side only).
+        refresh_preset_stats(session, account.id, ctx.clock())
         _note(ctx, result)
         _advance_account(session, locked, message)
         ctx.finish(session, locked)
