@@ -121,7 +121,10 @@ def test_worker_dying_mid_write_keeps_previous_data_and_the_retry_completes_it(a
         sync_account_stats(message)
     event.remove(engine, "before_cursor_execute", die_after_upsert)
     assert db.snapshot() == before
-    assert db.runs(account)[-1].outcome == "failed"
+    failed_run = db.runs(account)[-1]
+    assert (failed_run.outcome, failed_run.error) == ("failed", "RuntimeError: worker killed mid-write")
+    # The seller sees a generic message: internal errors can name hosts and tables.
+    assert db.account(account).last_stats_error == "Internal error while syncing; the sync will be retried"
 
     assert sync_account_stats(message).outcome is SyncOutcome.SUCCEEDED
     assert db.day(account, "1001301", day(1)).spend == Decimal("25.00")

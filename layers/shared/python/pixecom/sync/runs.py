@@ -175,8 +175,12 @@ def record_failure(
     stats: RunStats,
     *,
     throttled_until: datetime | None = None,
+    public_error: str | None = None,
 ) -> None:
-    """In its own transaction: the failed run, the account's last error, throttle or re-auth flag."""
+    """In its own transaction: the failed run, the account's last error, throttle or re-auth flag.
+
+    `public_error` (what the seller sees on the account) defaults to `error` (kept on the run).
+    """
     with session_scope() as session:
         account = lock_account(session, message.account_id)
         if account is None:
@@ -185,7 +189,7 @@ def record_failure(
         run.finished_at, run.error, run.graph_calls = finished, error[:MAX_ERROR_CHARS], stats.graph_calls
         run.duration_ms = int((finished - started).total_seconds() * 1000)
         session.add(run)
-        _set_result(account, message.kind, finished, error[:MAX_ERROR_CHARS])
+        _set_result(account, message.kind, finished, (public_error or error)[:MAX_ERROR_CHARS])
         if throttled_until is not None:
             current = account.throttled_until
             account.throttled_until = throttled_until if current is None else max(current, throttled_until)
@@ -295,9 +299,28 @@ def _record_quietly(
 ) -> None:
     """Best effort: the database may be what failed; the retry matters more than this row."""
     try:
-        record_failure(message, started, finished, outcome, error, stats)
+        record_failure(
+            message, started, finished, outcome, error, stats, public_error=public_description(error)
+        )
     except Exception as exc:
         logger.warning("could not record failed run", extra={**log_keys, "error": describe(exc)})
+
+
+def public_description(error: str) -> str:
+    """What a seller may read: Graph errors as they are (token-free), anything else generically
+    (a database or network message can name hosts)."""
+    graph_kinds = (
+        "TransientError",
+        "RateLimited",
+        "TokenInvalid",
+        "PermissionDenied",
+        "InvalidRequest",
+        "GraphError",
+        "TokenDecryptionError",
+    )
+    if error.split(":", 1)[0] in graph_kinds:
+        return error
+    return "Internal error while syncing; the sync will be retried"
 
 
 def describe(exc: BaseException) -> str:
