@@ -144,3 +144,24 @@ def test_backfill_chunk_counts_once_even_when_delivered_twice(connect, db):
     sync_account_stats(message)
     assert db.account(account_id).backfill_chunks_done == 1
     assert len(db.stats(account_id)) == 7
+
+
+def test_ads_manager_snapshot_is_rebuilt_only_when_the_sync_changed_something(account, db, sim):
+    def state():
+        return db.rows(
+            "SELECT local_day, refreshed_at FROM ad_preset_stats_state WHERE ad_account_id = :id", id=account
+        )
+
+    sync_account_stats(stats_message(account, day(1), day(0)))
+    [first] = state()
+    assert first.local_day == day(0)
+    sync_account_stats(stats_message(account, day(1), day(0)))
+    assert state() == [first]  # nothing changed: the snapshot stays as it was
+    sim.set_insight("1001301", day(1), spend=Decimal("30.00"))
+    sync_account_stats(stats_message(account, day(1), day(0)))
+    [rebuilt] = state()
+    assert rebuilt.refreshed_at > first.refreshed_at
+    assert db.scalar(
+        "SELECT spend FROM ad_preset_stats p JOIN ads a ON a.id = p.ad_id "
+        "WHERE a.meta_id = '1001301' AND p.preset = 'yesterday'"
+    ) == Decimal("30.00")
