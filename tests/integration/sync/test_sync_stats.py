@@ -165,3 +165,30 @@ def test_ads_manager_snapshot_is_rebuilt_only_when_the_sync_changed_something(ac
         "SELECT spend FROM ad_preset_stats p JOIN ads a ON a.id = p.ad_id "
         "WHERE a.meta_id = '1001301' AND p.preset = 'yesterday'"
     ) == Decimal("30.00")
+
+
+def test_runs_older_than_two_weeks_are_pruned_when_the_account_syncs(account, db):
+    from datetime import UTC, datetime, timedelta
+
+    from pixecom.db.engine import session_scope
+    from pixecom.db.models import SyncRun
+
+    old = datetime.now(UTC) - timedelta(days=15)
+    with session_scope() as s:
+        seller_id = db.account(account).seller_id
+        s.add(
+            SyncRun(
+                seller_id=seller_id, ad_account_id=account, kind="stats", started_at=old, outcome="succeeded"
+            )
+        )
+        s.add(
+            SyncRun(
+                seller_id=seller_id, ad_account_id=account, kind="delivery", started_at=old, outcome="failed"
+            )
+        )
+    sync_account_stats(stats_message(account, day(1), day(0)))
+    kinds_and_ages = {
+        (r.kind, r.started_at < datetime.now(UTC) - timedelta(days=14)) for r in db.runs(account)
+    }
+    assert ("stats", True) not in kinds_and_ages  # pruned
+    assert ("delivery", True) in kinds_and_ages  # only the synced kind is pruned
