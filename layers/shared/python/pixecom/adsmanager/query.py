@@ -176,10 +176,6 @@ def _keyset(query: ListQuery, params: dict[str, Any]) -> str:
     )
 
 
-_ENTITY_COLS = (
-    "id, meta_id, name, status, delivery_status, effective_status, ad_account_id, campaign_id, "
-    "adset_id, sellpage_id, currency"
-)
 _NULL_ENTITY = (
     "CAST(NULL AS uuid), NULL, NULL, NULL, NULL, NULL, CAST(NULL AS uuid), CAST(NULL AS uuid), "
     "CAST(NULL AS uuid), CAST(NULL AS uuid)"
@@ -196,22 +192,23 @@ def build_list_sql(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> t
     acct = _acct_cte(plan, query, params)
     where = _entity_filters(lv, query, params)
     stats = _stats_cte(lv, query, plan, params)
-    order = f"sort_value {'DESC' if query.sort.descending else 'ASC'} NULLS LAST, id"
+    direction = "DESC" if query.sort.descending else "ASC"
+    order = f"sort_value {direction} NULLS LAST, id"
     limit = ""
     if query.limit is not None:
         params["limit"] = query.limit + 1
         limit = "LIMIT :limit"
-    sort_expr = "m.name" if query.sort.key == "name" else metric_expr(query.sort.key, "m")
+    by_name = query.sort.key == "name"
+    sort_expr = "m.name" if by_name else metric_expr(query.sort.key, "m")
+    # `matched` stays narrow (id, currency, sums): with thousands of ads its width is most of the
+    # cost. Names, statuses and parents are read for the page rows only.
     # Only fixed fragments (LEVELS, SUM_COLUMNS, RATIO_FORMULAS, a validated sort key) are
     # interpolated; every client value is a bind parameter.
     sql = f"""
 WITH acct AS MATERIALIZED ({acct}),
 stats AS ({stats}),
 matched AS MATERIALIZED (
-  SELECT e.id, e.meta_id, e.name, e.status, e.delivery_status, e.effective_status, e.ad_account_id,
-         {lv.campaign_expr} AS campaign_id, {lv.adset_expr} AS adset_id,
-         {lv.sellpage_expr} AS sellpage_id, acct.currency,
-         {sum_list("st", coalesce=True, cast=True)}
+  SELECT e.id, acct.currency, {"e.name, " if by_name else ""}{sum_list("st", coalesce=True, cast=True)}
   FROM {lv.table} e JOIN acct ON acct.id = e.ad_account_id {lv.parent_join}
   LEFT JOIN stats st ON st.entity_id = e.id
   WHERE {where}
@@ -219,9 +216,12 @@ matched AS MATERIALIZED (
 ranked AS (SELECT m.*, {sort_expr} AS sort_value FROM matched m),
 page AS (SELECT r.* FROM ranked r WHERE {_keyset(query, params)} ORDER BY {order} {limit})
 SELECT * FROM (
-  SELECT 'row' AS kind, row_number() OVER (ORDER BY {order}) AS ord, {_ENTITY_COLS}, {_SUM_NAMES},
-         CAST(sort_value AS text) AS sort_text, CAST(NULL AS date) AS since, CAST(NULL AS date) AS until
-  FROM page
+  SELECT 'row' AS kind, row_number() OVER (ORDER BY p.sort_value {direction} NULLS LAST, p.id) AS ord,
+         e.id, e.meta_id, e.name, e.status, e.delivery_status, e.effective_status, e.ad_account_id,
+         {lv.campaign_expr} AS campaign_id, {lv.adset_expr} AS adset_id,
+         {lv.sellpage_expr} AS sellpage_id, p.currency, {", ".join(f"p.{c}" for c in SUM_COLUMNS)},
+         CAST(p.sort_value AS text) AS sort_text, CAST(NULL AS date) AS since, CAST(NULL AS date) AS until
+  FROM page p JOIN {lv.table} e ON e.id = p.id {lv.parent_join}
   UNION ALL
   SELECT 'summary', row_number() OVER (ORDER BY currency), {_NULL_ENTITY}, currency,
          {sum_list("matched")}, NULL, NULL, NULL
