@@ -51,6 +51,9 @@ class Settings:
     graph_version: str = "v25.0"
     graph_app_secret: str | None = None
     graph_page_size: int = 500
+    # How long one async insights report may be polled. Stays well under the StatsWorker's
+    # Lambda timeout (900 s): a report still running after that is retried on the next delivery.
+    graph_report_timeout_seconds: int = 300
     # Queues (URLs); empty locally until the local runner creates them in moto.
     stats_queue_url: str | None = None
     delivery_queue_url: str | None = None
@@ -85,6 +88,7 @@ class Settings:
             graph_version=env("GRAPH_VERSION", "v25.0"),
             graph_app_secret=env("GRAPH_APP_SECRET") or None,
             graph_page_size=_env_int("GRAPH_PAGE_SIZE", 500),
+            graph_report_timeout_seconds=_env_int("GRAPH_REPORT_TIMEOUT_SECONDS", 300),
             stats_queue_url=env("STATS_QUEUE_URL") or None,
             delivery_queue_url=env("DELIVERY_QUEUE_URL") or None,
             control_queue_url=env("CONTROL_QUEUE_URL") or None,

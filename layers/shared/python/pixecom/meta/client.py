@@ -105,6 +105,7 @@ class GraphClient:
             "version": settings.graph_version,
             "app_secret": settings.graph_app_secret,
             "page_size": settings.graph_page_size,
+            "insights_policy": InsightsPolicy(poll_timeout=settings.graph_report_timeout_seconds),
         }
         options.update(overrides)
         return cls(access_token, **options)
