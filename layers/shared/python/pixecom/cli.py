@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 from collections.abc import Sequence
 
 # Each module exposes `register(subparsers)` adding its sub-commands (imports stay lazy there).
@@ -25,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Local runs log like the Lambdas do, under a service name of their own.
+    os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "pixecom-local")
     args = build_parser().parse_args(argv)
     return int(args.handler(args) or 0)
 

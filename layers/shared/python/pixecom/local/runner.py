@@ -216,3 +216,12 @@ def run_once(kinds: Sequence[str] = ("delivery", "stats"), now: datetime | None 
             },
         )
     return reports
+
+
+def drain_control_queue() -> DrainResult | None:
+    """Apply queued bulk status jobs (ControlWorker); None when no control queue is configured."""
+    queue_url = os.environ.get(QUEUE_ENV["control"])
+    if not queue_url:
+        return None
+    # One job per message, as the template's BatchSize 1 gives the ControlWorker in AWS.
+    return drain(queue_url, "control_worker", batch_size=1)

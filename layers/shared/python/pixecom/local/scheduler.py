@@ -1,14 +1,21 @@
-"""The local stand-in for EventBridge: run dispatch -> queue -> workers every interval until stopped."""
+"""The local stand-in for EventBridge and Lambda's queue pollers.
+
+Every `interval` it runs dispatch -> queue -> workers (the scheduled syncs); every
+`control_interval` it drains the ControlQueue, so a bulk pause made in the API is applied within
+seconds, as the ControlWorker's event source would in AWS.
+"""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 
-from pixecom.local.runner import CycleReport, run_once
+from pixecom.local.runner import CycleReport, drain_control_queue, run_once
 from pixecom.observability import logger
 
 DEFAULT_INTERVAL_SECONDS = 60.0
+CONTROL_INTERVAL_SECONDS = 2.0
 
 
 class LocalScheduler:
@@ -20,8 +27,12 @@ class LocalScheduler:
         kinds: Sequence[str] = ("delivery", "stats"),
         tick: Callable[[Sequence[str]], list[CycleReport]] = run_once,
         stop_event: threading.Event | None = None,
+        control_tick: Callable[[], object] = drain_control_queue,
+        control_interval: float = CONTROL_INTERVAL_SECONDS,
     ) -> None:
         self.interval = interval
+        self.control_interval = control_interval
+        self._control_tick = control_tick
         self.kinds = tuple(kinds)
         self.ticks = 0
         self._tick = tick
@@ -38,11 +49,18 @@ class LocalScheduler:
             self._thread.join(timeout)
 
     def _loop(self) -> None:
+        next_sync = time.monotonic()
         while not self._stop.is_set():
-            try:
-                self._tick(self.kinds)
-            except Exception:
-                # A bad tick (database restarting, simulator gone) must not end local syncing.
-                logger.exception("local sync tick failed")
-            self.ticks += 1
-            self._stop.wait(self.interval)
+            if time.monotonic() >= next_sync:
+                self._run_safely(self._tick, self.kinds)
+                self.ticks += 1
+                next_sync = time.monotonic() + self.interval
+            self._run_safely(self._control_tick)
+            self._stop.wait(min(self.control_interval, max(0.0, next_sync - time.monotonic())))
+
+    def _run_safely(self, work: Callable[..., object], *args: object) -> None:
+        try:
+            work(*args)
+        except Exception:
+            # A bad tick (database restarting, simulator gone) must not end local syncing.
+            logger.exception("local scheduler tick failed", extra={"work": getattr(work, "__name__", "?")})
