@@ -48,7 +48,11 @@ def test_a_failing_control_drain_does_not_stop_the_scheduler():
 def test_stop_ends_the_loop_promptly():
     stop = threading.Event()
     scheduler = LocalScheduler(
-        interval=3600, tick=lambda kinds: [], control_tick=lambda: None, control_interval=0.05, stop_event=stop
+        interval=3600,
+        tick=lambda kinds: [],
+        control_tick=lambda: None,
+        control_interval=0.05,
+        stop_event=stop,
     ).start()
     started = time.monotonic()
     scheduler.stop(timeout=5)
