@@ -231,8 +231,8 @@ def test_another_sellers_job_is_not_found(api, make_seller, sqs):
     ).json()["job_id"]
 
     assert api.get(f"/api/jobs/{job_id}", headers=stranger.headers).status_code == 404
-    assert api.get("/api/jobs", headers=stranger.headers).json()["items"] == []
-    assert api.get("/api/audit", headers=stranger.headers).json()["items"] == []
+    assert api.get("/api/jobs", headers=stranger.headers).json()["data"] == []
+    assert api.get("/api/audit", headers=stranger.headers).json()["data"] == []
 
 
 def test_malformed_job_id_is_422(api, make_seller):
@@ -254,12 +254,14 @@ def test_jobs_list_newest_first_in_pages(api, make_seller, sqs):
         )
 
     first = api.get("/api/jobs?limit=2", headers=seller.headers).json()
-    second = api.get(f"/api/jobs?limit=2&cursor={first['next_cursor']}", headers=seller.headers).json()
+    second = api.get(
+        f"/api/jobs?limit=2&cursor={first['paging']['next_cursor']}", headers=seller.headers
+    ).json()
 
-    assert [j["id"] for j in first["items"] + second["items"]] == made[::-1]
-    assert second["next_cursor"] is None
-    assert first["items"][0]["counts"] == {"pending": 1, "applied": 0, "failed": 0, "skipped": 0}
-    assert first["items"][0]["level"] == "ad" and first["items"][0]["target_status"] == "PAUSED"
+    assert [j["id"] for j in first["data"] + second["data"]] == made[::-1]
+    assert second["paging"]["next_cursor"] is None
+    assert first["data"][0]["counts"] == {"pending": 1, "applied": 0, "failed": 0, "skipped": 0}
+    assert first["data"][0]["level"] == "ad" and first["data"][0]["target_status"] == "PAUSED"
 
 
 def test_jobs_list_refuses_a_forged_cursor(api, make_seller):
@@ -277,7 +279,7 @@ def test_audit_records_the_request_and_each_skipped_item(api, make_seller, sqs):
         STATUS_URL, json={"level": "campaign", "ids": [campaign], "status": "ACTIVE"}, headers=seller.headers
     ).json()["job_id"]
 
-    entries = api.get("/api/audit", headers=seller.headers).json()["items"]
+    entries = api.get("/api/audit", headers=seller.headers).json()["data"]
 
     assert [
         (e["action"], e["entity_id"], e["from_status"], e["to_status"], e["outcome"]) for e in entries
@@ -302,9 +304,11 @@ def test_audit_pages_with_a_cursor(api, make_seller, sqs):
         )
 
     first = api.get("/api/audit?limit=3", headers=seller.headers).json()
-    rest = api.get(f"/api/audit?limit=3&cursor={first['next_cursor']}", headers=seller.headers).json()
+    rest = api.get(
+        f"/api/audit?limit=3&cursor={first['paging']['next_cursor']}", headers=seller.headers
+    ).json()
 
-    ids = [e["id"] for e in first["items"] + rest["items"]]
+    ids = [e["id"] for e in first["data"] + rest["data"]]
     assert len(ids) == 4 and ids == sorted(ids, reverse=True)
-    assert rest["next_cursor"] is None
+    assert rest["paging"]["next_cursor"] is None
     assert api.get("/api/audit?cursor=abc", headers=seller.headers).status_code == 422

@@ -200,7 +200,7 @@ def test_every_applied_change_is_in_the_audit_log(
 
     _work(control_queue, graph_for(sim), clock)
 
-    entries = api.get(f"/api/audit?job_id={job_id}", headers=seller.headers).json()["items"]
+    entries = api.get(f"/api/audit?job_id={job_id}", headers=seller.headers).json()["data"]
     changes = [e for e in entries if e["action"] == "status_change"]
     assert [
         (e["entity_name"], e["entity_level"], e["from_status"], e["to_status"], e["outcome"]) for e in changes

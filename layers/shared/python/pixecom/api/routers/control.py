@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import Conflict, InvalidInput, NotFound, ServiceUnavailable
 from pixecom.api.schemas.errors import error_responses
+from pixecom.api.schemas.paging import Paging
 from pixecom.control import audit as audit_log
 from pixecom.control import queries
 from pixecom.control.jobs import (
@@ -74,8 +75,8 @@ class JobSummaryOut(BaseModel):
 
 
 class JobListOut(BaseModel):
-    items: list[JobSummaryOut]
-    next_cursor: str | None
+    data: list[JobSummaryOut]
+    paging: Paging
 
 
 class AuditEntryOut(BaseModel):
@@ -94,8 +95,8 @@ class AuditEntryOut(BaseModel):
 
 
 class AuditListOut(BaseModel):
-    items: list[AuditEntryOut]
-    next_cursor: str | None
+    data: list[AuditEntryOut]
+    paging: Paging
 
 
 IdempotencyKey = Annotated[
@@ -147,8 +148,8 @@ def list_jobs(
     except ValueError:
         raise InvalidInput("cursor: not a cursor from this API", field="cursor") from None
     return JobListOut(
-        items=[JobSummaryOut.model_validate(j, from_attributes=True) for j in page.jobs],
-        next_cursor=page.next_cursor,
+        data=[JobSummaryOut.model_validate(j, from_attributes=True) for j in page.jobs],
+        paging=Paging(next_cursor=page.next_cursor),
     )
 
 
@@ -178,7 +179,7 @@ def list_audit(
     except ValueError:
         raise InvalidInput("cursor: not a cursor from this API", field="cursor") from None
     return AuditListOut(
-        items=[
+        data=[
             AuditEntryOut(
                 id=e.id,
                 at=e.at,
@@ -195,5 +196,5 @@ def list_audit(
             )
             for e in page.entries
         ],
-        next_cursor=page.next_cursor,
+        paging=Paging(next_cursor=page.next_cursor),
     )
