@@ -73,20 +73,61 @@ def test_a_snapshot_built_on_another_local_day_is_ignored(ads: Any, world: World
     assert {row["id"]: row["metrics"] for row in ads()["data"]} == _expected(world)
 
 
-def test_any_stats_write_invalidates_the_accounts_snapshot(ads: Any, world: World, session: Session) -> None:
+def _live(ads: Any, session: Session, **params: Any) -> dict[str, Any]:
+    """The same request answered by the live aggregate (snapshot states removed, then restored)."""
+    saved = session.execute(text("SELECT * FROM ad_preset_stats_state")).all()
+    session.execute(text("DELETE FROM ad_preset_stats_state"))
+    session.commit()
+    body = ads(**params)
+    for row in saved:
+        session.execute(
+            text("INSERT INTO ad_preset_stats_state VALUES (:a, :d, :r)"),
+            {"a": row.ad_account_id, "d": row.local_day, "r": row.refreshed_at},
+        )
+    session.commit()
+    return body
+
+
+def test_stats_writes_after_a_rebuild_are_applied_to_the_snapshot(
+    ads: Any, world: World, session: Session
+) -> None:
     ad_id, la, bkk = world.ads["bkk_1"].id, world.la.id, world.bkk.id
     _refresh(session, la, bkk)
     before = next(r for r in ads()["data"] if r["id"] == str(ad_id))["metrics"]["purchases"]
+    # What a sync does: restate a day, drop a day, add a day (October: last_month only).
     session.execute(
-        text("UPDATE ad_stats_daily SET purchases = purchases + 1 WHERE ad_id = :id AND date = '2026-11-19'"),
-        {"id": ad_id},
+        text(
+            "UPDATE ad_stats_daily SET purchases = purchases + 1, spend = spend + 2.5 "
+            "WHERE date = '2026-11-19'"
+        )
+    )
+    session.execute(text("DELETE FROM ad_stats_daily WHERE date = '2026-11-14'"))
+    session.execute(text("UPDATE ad_stats_daily SET impressions = impressions + 7 WHERE date = '2026-10-05'"))
+    session.execute(
+        text(
+            "INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, "
+            "spend, impressions, clicks, link_clicks, content_views, add_to_cart, initiate_checkout, "
+            "purchases, purchase_value, results) "
+            "SELECT id, DATE '2026-11-16', seller_id, ad_account_id, campaign_id, adset_id, "
+            "3, 300, 3, 2, 1, 1, 1, 1, 40, 1 FROM ads WHERE name = 'Never ran'"
+        )
     )
     session.commit()
-    states = session.execute(text("SELECT ad_account_id FROM ad_preset_stats_state")).scalars().all()
+    states = session.execute(text("SELECT count(*) FROM ad_preset_stats_state")).scalar_one()
     session.rollback()
-    assert states == [la]
+    assert states == 2  # still fresh: no rebuild needed
     after = next(r for r in ads()["data"] if r["id"] == str(ad_id))["metrics"]["purchases"]
     assert after == before + 1
+    for preset in ("last_7d", "yesterday", "this_month", "last_30d", "last_month"):
+        assert ads(date_preset=preset) == _live(ads, session, date_preset=preset), preset
+
+
+def test_a_second_refresh_on_the_same_local_day_is_a_no_op(world: World, session: Session) -> None:
+    la = world.la.id
+    assert refresh_preset_stats(session, la, WORLD_NOW)
+    assert not refresh_preset_stats(session, la, WORLD_NOW + timedelta(hours=1))
+    assert refresh_preset_stats(session, la, WORLD_NOW + timedelta(days=1))
+    assert refresh_preset_stats(session, la, WORLD_NOW + timedelta(days=1), force=True)
 
 
 def test_one_account_fresh_and_one_live_still_add_up(ads: Any, world: World, session: Session) -> None:

@@ -114,7 +114,7 @@ def _stats_cte(lv: LevelSql, query: ListQuery, plan: RangePlan, params: dict[str
     # sort 150k rows to disk. The envelope is at most two days wider than any account's range.
     where = "" if plan.custom is not None else "s.date BETWEEN acct.since AND acct.until"
     # Ads for a preset: accounts with a fresh snapshot read one row per ad from it; the others
-    # (never refreshed, stale since their local midnight, or written since) aggregate live.
+    # (never refreshed, or stale since their local midnight) aggregate live.
     snapshot = lv.stats_table == "ad_stats_daily" and query.dates.preset is not None
     live = (
         f"SELECT s.{lv.stats_key} AS entity_id, {sum_list('s', where=where)} "  # noqa: S608

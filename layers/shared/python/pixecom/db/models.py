@@ -401,15 +401,15 @@ class AdSetStatsDaily(_StatsSums, Base):
 
 class AdPresetStats(_StatsSums, Base):
     """Per ad and date preset: the sums over the preset's range on the local day recorded in
-    AdPresetStatsState. Written only by pixecom.db.rollups.refresh_preset_stats (migration 0003)."""
+    AdPresetStatsState. Rebuilt by pixecom.db.rollups.refresh_preset_stats, kept exact between
+    rebuilds by a trigger on ad_stats_daily (migration 0003); never written by other code."""
 
     __tablename__ = "ad_preset_stats"
 
-    ad_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ads.id", ondelete="CASCADE"), primary_key=True)
+    # No FK on ad_id / seller_id on purpose (refresh speed; see migration 0003).
+    ad_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     preset: Mapped[str] = mapped_column(String(16), primary_key=True)
-    seller_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False
-    )
+    seller_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
     ad_account_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("ad_accounts.id", ondelete="CASCADE"), nullable=False
     )
@@ -422,8 +422,21 @@ class AdPresetStats(_StatsSums, Base):
     )
 
 
+class AdPresetRange(Base):
+    """The days each preset covered on the snapshot's local day (the trigger applies deltas by it)."""
+
+    __tablename__ = "ad_preset_ranges"
+
+    ad_account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("ad_accounts.id", ondelete="CASCADE"), primary_key=True
+    )
+    preset: Mapped[str] = mapped_column(String(16), primary_key=True)
+    since: Mapped[date] = mapped_column(Date, nullable=False)
+    until: Mapped[date] = mapped_column(Date, nullable=False)
+
+
 class AdPresetStatsState(Base):
-    """An account's preset snapshot is valid for `local_day`; any ad_stats_daily write deletes it."""
+    """An account's preset snapshot is for `local_day`; readers ignore it on any other day."""
 
     __tablename__ = "ad_preset_stats_state"
 

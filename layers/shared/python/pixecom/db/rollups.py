@@ -1,9 +1,10 @@
-"""Stats rollups that code maintains (the per-day campaign/ad set rollups are trigger-maintained).
+"""The Ads Manager's per-ad preset snapshot (migration 0003).
 
-`refresh_preset_stats` rebuilds one ad account's per-ad sums for every date preset on the
-account's current local day (migration 0003). Call it in the same transaction, after writing the
-account's ad_stats_daily rows (the write itself invalidated the previous snapshot). Readers use a
-snapshot only for the local day it was built for, so skipping a refresh costs speed, not truth.
+`refresh_preset_stats` rebuilds one ad account's per-ad sums for every date preset when the
+account's local day has changed; the rest of the day a trigger on ad_stats_daily keeps them exact.
+The stats sync calls it after each run (a cheap no-op until the account's next local midnight).
+Readers use a snapshot only for the local day it was built for: skipping a refresh costs speed,
+never truth.
 """
 
 from __future__ import annotations
@@ -48,14 +49,23 @@ def preset_segments(today: date) -> tuple[list[date], list[tuple[str, int, int]]
     return starts, spans
 
 
-def refresh_preset_stats(session: Session, ad_account_id: uuid.UUID, now: datetime) -> bool:
-    """Rebuild the account's preset snapshot for its local day at `now`; False if no such account."""
+def refresh_preset_stats(
+    session: Session, ad_account_id: uuid.UUID, now: datetime, *, force: bool = False
+) -> bool:
+    """Rebuild the account's preset snapshot if its local day at `now` is not the snapshot's
+    (or `force`); True when it rebuilt. Between rebuilds a trigger keeps the snapshot exact."""
     account = session.execute(
-        text("SELECT timezone_name FROM ad_accounts WHERE id = :id"), {"id": ad_account_id}
+        text(
+            "SELECT a.timezone_name, f.local_day FROM ad_accounts a "
+            "LEFT JOIN ad_preset_stats_state f ON f.ad_account_id = a.id WHERE a.id = :id"
+        ),
+        {"id": ad_account_id},
     ).one_or_none()
     if account is None:
         return False
     today = local_today(now, account.timezone_name)
+    if account.local_day == today and not force:
+        return False
     starts, spans = preset_segments(today)
     params: dict[str, Any] = {
         "account_id": ad_account_id,
@@ -69,21 +79,27 @@ def refresh_preset_stats(session: Session, ad_account_id: uuid.UUID, now: dateti
     for i, (name, first, last) in enumerate(spans):
         params[f"p{i}"], params[f"f{i}"], params[f"l{i}"] = name, first, last
         values.append(f"(CAST(:p{i} AS varchar), CAST(:f{i} AS int), CAST(:l{i} AS int))")
-    keys = "ad_id, seller_id, ad_account_id, campaign_id, adset_id"
+    sums = ", ".join(_SUMS)
+    # ~60 days x every ad are grouped below: room to hash them in memory, this transaction only.
+    session.execute(text("SET LOCAL work_mem = '64MB'"))
     session.execute(text("DELETE FROM ad_preset_stats WHERE ad_account_id = :account_id"), params)
+    _store_ranges(session, ad_account_id, today)
+    # Innermost: each ad's rows summed per segment (grouped by ad_id alone: hashing one uuid, not
+    # five); then segments summed per preset; parents come from `ads`, as the stats rows copied them.
     session.execute(
         text(
-            f"INSERT INTO ad_preset_stats (preset, {keys}, {', '.join(_SUMS)}) "  # noqa: S608
-            f"SELECT p.preset, {', '.join(f'g.{k}' for k in keys.split(', '))}, "
-            f"{', '.join(f'sum(g.{c})' for c in _SUMS)} "
-            f"FROM (SELECT {', '.join(f's.{k}' for k in keys.split(', '))}, "
-            "width_bucket(s.date, CAST(:starts AS date[])) AS segment, "
+            f"INSERT INTO ad_preset_stats (preset, ad_id, seller_id, ad_account_id, campaign_id, "  # noqa: S608
+            f"adset_id, {sums}) "
+            f"SELECT t.preset, a.id, a.seller_id, a.ad_account_id, a.campaign_id, a.adset_id, {sums} "
+            f"FROM (SELECT p.preset, g.ad_id, {', '.join(f'sum(g.{c}) AS {c}' for c in _SUMS)} "
+            "FROM (SELECT s.ad_id, width_bucket(s.date, CAST(:starts AS date[])) AS segment, "
             f"{', '.join(f'sum(s.{c}) AS {c}' for c in _SUMS)} "
             "FROM ad_stats_daily s WHERE s.ad_account_id = :account_id AND s.date BETWEEN :lo AND :hi "
-            f"GROUP BY {', '.join(f's.{k}' for k in keys.split(', '))}, segment) AS g "
+            "GROUP BY s.ad_id, segment) AS g "
             f"JOIN (VALUES {', '.join(values)}) AS p(preset, first_segment, last_segment) "
             "ON g.segment BETWEEN p.first_segment AND p.last_segment "
-            f"GROUP BY p.preset, {', '.join(f'g.{k}' for k in keys.split(', '))}"
+            "GROUP BY p.preset, g.ad_id) AS t "
+            "JOIN ads a ON a.id = t.ad_id"
         ),
         params,
     )
@@ -96,3 +112,19 @@ def refresh_preset_stats(session: Session, ad_account_id: uuid.UUID, now: dateti
         params,
     )
     return True
+
+
+def _store_ranges(session: Session, ad_account_id: uuid.UUID, today: date) -> None:
+    """The presets' days on `today`: the trigger adds later writes to the presets covering them."""
+    session.execute(text("DELETE FROM ad_preset_ranges WHERE ad_account_id = :id"), {"id": ad_account_id})
+    session.execute(
+        text(
+            "INSERT INTO ad_preset_ranges (ad_account_id, preset, since, until) "
+            "VALUES (:id, :preset, :since, :until)"
+        ),
+        [
+            {"id": ad_account_id, "preset": p.value, "since": r.since, "until": r.until}
+            for p in DatePreset
+            for r in [resolve_date_preset(p, today)]
+        ],
+    )

@@ -217,9 +217,9 @@ def _stats_body(ctx: RunContext, client: GraphClient) -> None:
 
 
 def refresh_snapshot_if_stale(session: Session, account: AccountRef, now: datetime) -> bool:
-    """Rebuild the account's preset snapshot unless it is still valid: any ad_stats_daily write
-    deletes its state row (migration 0003), so a state row for today means nothing changed. A
-    re-sync that changed no row (the usual 15-minute run) then skips ~ads x presets rows of work."""
+    """Rebuild the account's preset snapshot only when its local day moved on: between rebuilds a
+    trigger on ad_stats_daily applies every write to it (migration 0003), so a state row for today
+    means it is exact. The usual 15-minute run then skips ~ads x presets rows of work."""
     current = session.scalar(
         select(AdPresetStatsState.local_day).where(AdPresetStatsState.ad_account_id == account.id)
     )
