@@ -374,7 +374,10 @@ class CampaignStatsDaily(_StatsSums, Base):
         ForeignKey("ad_accounts.id", ondelete="CASCADE"), nullable=False
     )
 
-    __table_args__ = (Index("ix_campaign_stats_daily_seller_date", "seller_id", "date"),)
+    __table_args__ = (
+        Index("ix_campaign_stats_daily_seller_date", "seller_id", "date"),
+        {"postgresql_with": {"fillfactor": 70}},
+    )
 
 
 class AdSetStatsDaily(_StatsSums, Base):
@@ -396,7 +399,10 @@ class AdSetStatsDaily(_StatsSums, Base):
         ForeignKey("campaigns.id", ondelete="CASCADE"), nullable=False
     )
 
-    __table_args__ = (Index("ix_adset_stats_daily_seller_date", "seller_id", "date"),)
+    __table_args__ = (
+        Index("ix_adset_stats_daily_seller_date", "seller_id", "date"),
+        {"postgresql_with": {"fillfactor": 70}},
+    )
 
 
 class AdPresetStats(_StatsSums, Base):
@@ -419,6 +425,7 @@ class AdPresetStats(_StatsSums, Base):
     __table_args__ = (
         Index("ix_ad_preset_stats_seller_preset", "seller_id", "preset"),
         Index("ix_ad_preset_stats_account", "ad_account_id"),
+        {"postgresql_with": {"fillfactor": 60}},
     )
 
 

@@ -114,6 +114,7 @@ def upgrade() -> None:
         _fk("campaign_stats_daily", "seller_id", "sellers"),
         _fk("campaign_stats_daily", "ad_account_id", "ad_accounts"),
         sa.PrimaryKeyConstraint("campaign_id", "date", name=op.f("pk_campaign_stats_daily")),
+        postgresql_with={"fillfactor": 70},  # room for HOT updates: the trigger updates rows in place
     )
     op.create_index("ix_campaign_stats_daily_seller_date", "campaign_stats_daily", ["seller_id", "date"])
     op.create_table(
@@ -129,6 +130,7 @@ def upgrade() -> None:
         _fk("adset_stats_daily", "ad_account_id", "ad_accounts"),
         _fk("adset_stats_daily", "campaign_id", "campaigns"),
         sa.PrimaryKeyConstraint("adset_id", "date", name=op.f("pk_adset_stats_daily")),
+        postgresql_with={"fillfactor": 70},
     )
     op.create_index("ix_adset_stats_daily_seller_date", "adset_stats_daily", ["seller_id", "date"])
     op.execute(_function_sql())
