@@ -28,6 +28,8 @@ from pixecom.adsmanager.payload import date_range_payload, list_payload
 from pixecom.adsmanager.query import list_entities
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.schemas.ads_manager import DailySeriesOut, EntityListOut
+from pixecom.api.schemas.errors import error_responses
 from pixecom.domain.metrics import metrics_payload
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
@@ -140,10 +142,27 @@ def _daily_route(level: Level) -> Callable[..., JSONResponse]:
 
 for _level in Level:
     _path = f"/{_level.value}"
-    router.add_api_route(_path, _list_route(_level), methods=["GET"], name=f"list_{_level.value}")
     router.add_api_route(
-        f"{_path}/export.csv", _export_route(_level), methods=["GET"], name=f"export_{_level.value}"
+        _path,
+        _list_route(_level),
+        methods=["GET"],
+        name=f"list_{_level.value}",
+        response_model=None,
+        responses={200: {"model": EntityListOut}, **error_responses(401, 422)},
     )
     router.add_api_route(
-        _path + "/{entity_id}/daily", _daily_route(_level), methods=["GET"], name=f"daily_{_level.value}"
+        f"{_path}/export.csv",
+        _export_route(_level),
+        methods=["GET"],
+        name=f"export_{_level.value}",
+        response_model=None,
+        responses={200: {"content": {"text/csv": {}}}, **error_responses(401, 422)},
+    )
+    router.add_api_route(
+        _path + "/{entity_id}/daily",
+        _daily_route(_level),
+        methods=["GET"],
+        name=f"daily_{_level.value}",
+        response_model=None,
+        responses={200: {"model": DailySeriesOut}, **error_responses(401, 404, 422)},
     )

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pixecom.adsmanager import sellpages as service
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import Conflict, InvalidInput, NotFound
+from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import Sellpage
 
 router = APIRouter(tags=["sellpages"])
@@ -49,12 +50,12 @@ def _invalid(exc: service.SellpageError) -> InvalidInput:
     return InvalidInput(f"{exc.field}: {exc.message}", field=exc.field)
 
 
-@router.get("/sellpages")
+@router.get("/sellpages", responses=error_responses(401))
 def list_sellpages(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     return {"data": [_payload(p) for p in service.list_sellpages(db, caller.seller_id)]}
 
 
-@router.post("/sellpages", status_code=201)
+@router.post("/sellpages", status_code=201, responses=error_responses(400, 401, 409, 422))
 def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     try:
         page = service.create_sellpage(db, caller.seller_id, body.name, body.url)
@@ -66,7 +67,7 @@ def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) 
     return _payload(page)
 
 
-@router.patch("/sellpages/{sellpage_id}")
+@router.patch("/sellpages/{sellpage_id}", responses=error_responses(400, 401, 404, 409, 422))
 def update_sellpage(
     sellpage_id: uuid.UUID, body: SellpageUpdate, caller: CurrentSeller, db: DbSession
 ) -> dict[str, Any]:
@@ -81,14 +82,14 @@ def update_sellpage(
     return _payload(page)
 
 
-@router.delete("/sellpages/{sellpage_id}", status_code=204)
+@router.delete("/sellpages/{sellpage_id}", status_code=204, responses=error_responses(401, 404, 422))
 def delete_sellpage(sellpage_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> Response:
     if not service.delete_sellpage(db, caller.seller_id, sellpage_id):
         raise NotFound("No such sellpage")
     return Response(status_code=204)
 
 
-@router.patch("/campaigns/{campaign_id}")
+@router.patch("/campaigns/{campaign_id}", responses=error_responses(400, 401, 404, 422))
 def update_campaign(
     campaign_id: uuid.UUID, body: CampaignUpdate, caller: CurrentSeller, db: DbSession
 ) -> dict[str, Any]:
