@@ -1,8 +1,9 @@
 """`make dev`'s demo wiring: the demo seller's accounts are connected once and revived on restart."""
 
-from sync_helpers import small_scenario
+from sync_helpers import delivery_message, small_scenario
 
 from pixecom.local.demo import connect_demo_accounts, demo_scenario
+from pixecom.sync.delivery import sync_account_delivery
 
 
 def test_demo_accounts_connect_once_and_come_back_active_after_a_restart(graph, make_seller, db):
@@ -23,3 +24,18 @@ def test_demo_accounts_connect_once_and_come_back_active_after_a_restart(graph, 
 def test_demo_scenario_is_the_same_on_every_start():
     assert demo_scenario().to_json() == demo_scenario().to_json()
     assert len(demo_scenario().ad_accounts) == 3
+
+
+def test_demo_seller_gets_its_sellpages_once_and_campaigns_link_to_them(graph, make_seller, db):
+    make_seller(email="demo@example.com")
+    scenario = demo_scenario()
+    scenario.ad_accounts = scenario.ad_accounts[:1]
+    connect_demo_accounts("demo@example.com", scenario)
+    connect_demo_accounts("demo@example.com", scenario)  # a restart adds nothing
+
+    pages = db.rows("SELECT url_key FROM sellpages ORDER BY url_key")
+    assert [p.url_key for p in pages] == ["mugs.example.net/products", "shop.example.com/p"]
+    (account,) = db.rows("SELECT id FROM ad_accounts")
+    sync_account_delivery(delivery_message(account.id))
+    linked = db.rows("SELECT count(*) AS n FROM campaigns WHERE sellpage_id IS NOT NULL")
+    assert linked[0].n > 0

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from pixecom.adsmanager.sellpages import DuplicateSellpage, create_sellpage
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, User
 from pixecom.local.runner import LocalQueues
@@ -31,6 +32,11 @@ DEMO_SEED = 42
 DEMO_ACCOUNTS = 3
 DEMO_ADS = 60
 DEMO_HISTORY_DAYS = 120  # longer than the 90-day backfill, so every chunk has data
+# The generated ads link to these two shops: campaigns get linked to a sellpage by their ads' URLs.
+DEMO_SELLPAGES = (
+    ("Example shop", "https://shop.example.com/p"),
+    ("Mugs store", "https://mugs.example.net/products"),
+)
 
 
 def demo_scenario() -> Scenario:
@@ -84,6 +90,7 @@ def connect_demo_accounts(email: str, scenario: Scenario) -> None:
         seller_id = session.scalar(select(User.seller_id).where(User.email == email))
     if seller_id is None:
         raise RuntimeError(f"no demo user {email}")
+    seed_demo_sellpages(seller_id)
     for spec in scenario.ad_accounts:
         if not spec.access_token:
             continue
@@ -92,6 +99,16 @@ def connect_demo_accounts(email: str, scenario: Scenario) -> None:
         except AccountAlreadyConnected:
             replace_token(seller_id, _account_id(seller_id, spec.id), spec.access_token)
         logger.info("demo ad account connected", extra={"meta_account_id": spec.id})
+
+
+def seed_demo_sellpages(seller_id: uuid.UUID) -> None:
+    """The demo seller's sellpages, once (a restart finds them by URL and adds nothing)."""
+    for name, url in DEMO_SELLPAGES:
+        try:
+            with session_scope() as session:
+                create_sellpage(session, seller_id, name, url)
+        except DuplicateSellpage:
+            continue
 
 
 def _account_id(seller_id: uuid.UUID, meta_account_id: str) -> uuid.UUID:
