@@ -135,3 +135,22 @@ def test_deleting_a_sellpage_returns_its_campaigns_to_automatic_matching(api: An
             {"id": campaign.id},
         ).one()
     assert (row.sellpage_id, row.sellpage_set_manually) == (None, False)
+
+
+def test_a_new_sellpage_links_the_campaigns_whose_ads_point_at_it_at_once(
+    api: Any, make_seller: Any, seed: Any
+) -> None:
+    seller = make_seller()
+    account = seed.account(seller.seller_id)
+    lamp, other = seed.campaign(account, "Lamp launch"), seed.campaign(account, "Other")
+    for campaign, link in ((lamp, "https://shop.example/p/lamp?utm_source=fb"), (other, "https://x.example/")):
+        seed.ad(seed.adset(campaign, "set"), "ad").link_url = link
+    seed.commit()
+
+    page = api.post(
+        "/api/sellpages", headers=seller.headers, json={"name": "Lamp", "url": "https://shop.example/p/lamp"}
+    ).json()
+
+    with session_scope() as s:
+        rows = dict(s.execute(text("SELECT name, sellpage_id::text FROM campaigns")).all())
+    assert rows == {"Lamp launch": page["id"], "Other": None}

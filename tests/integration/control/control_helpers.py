@@ -5,14 +5,10 @@ ControlQueue through the worker logic with an injected clock and no real sleepin
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from pixecom.db.engine import session_scope
@@ -186,27 +182,3 @@ def queue_depth(sqs: Any, env_name: str) -> dict[str, int]:
         "delayed": int(attrs.get("ApproximateNumberOfMessagesDelayed", 0)),
         "in_flight": int(attrs.get("ApproximateNumberOfMessagesNotVisible", 0)),
     }
-
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def load_function(name: str) -> ModuleType:
-    """Import functions/<name>/app.py under its own module name, as `sam local invoke` would.
-
-    (Same as tests/conftest.py's load_handler; `from conftest import` is ambiguous once several
-    test folders have a conftest.py.)
-    """
-    path = ROOT / "functions" / name / "app.py"
-    module_name = f"lambda_{name}_app"
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    assert spec and spec.loader, path
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-def sample_event(relative_path: str) -> dict[str, Any]:
-    """A sample event from events/ (the files `sam local invoke -e` takes)."""
-    return json.loads((ROOT / "events" / relative_path).read_text())

@@ -13,6 +13,7 @@ from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import Conflict, InvalidInput, NotFound
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import Sellpage
+from pixecom.sync.delivery import link_campaigns_to_sellpages
 
 router = APIRouter(tags=["sellpages"])
 
@@ -63,6 +64,8 @@ def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) 
         raise _invalid(exc) from None
     except service.DuplicateSellpage as exc:
         raise Conflict(f"A sellpage for {exc.key} already exists", code="duplicate_sellpage") from None
+    # Campaigns whose ads point at the new page link to it now, not at the next delivery sync.
+    link_campaigns_to_sellpages(db, caller.seller_id)
     db.refresh(page)
     return _payload(page)
 
@@ -79,6 +82,8 @@ def update_sellpage(
         raise Conflict(f"A sellpage for {exc.key} already exists", code="duplicate_sellpage") from None
     if page is None:
         raise NotFound("No such sellpage")
+    if body.url is not None:
+        link_campaigns_to_sellpages(db, caller.seller_id)
     return _payload(page)
 
 
@@ -86,6 +91,7 @@ def update_sellpage(
 def delete_sellpage(sellpage_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> Response:
     if not service.delete_sellpage(db, caller.seller_id, sellpage_id):
         raise NotFound("No such sellpage")
+    link_campaigns_to_sellpages(db, caller.seller_id)
     return Response(status_code=204)
 
 
