@@ -10,20 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pixecom.adsmanager.params import Level
+from pixecom.domain.metrics import SUMMED_COUNTERS
 
 # The additive counters of ad_stats_daily, in MetricTotals order. Reach is not additive: never here.
-SUM_COLUMNS: tuple[str, ...] = (
-    "spend",
-    "impressions",
-    "clicks",
-    "link_clicks",
-    "content_views",
-    "add_to_cart",
-    "initiate_checkout",
-    "purchases",
-    "purchase_value",
-    "results",
-)
+SUM_COLUMNS: tuple[str, ...] = SUMMED_COUNTERS
 
 # metric -> (numerator, denominator, scale): DESIGN.md "Metrics", division by zero -> NULL.
 RATIO_FORMULAS: dict[str, tuple[str, str, int]] = {

@@ -17,19 +17,9 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from pixecom.domain.dates import DatePreset, local_today, resolve_date_preset
+from pixecom.domain.metrics import SUMMED_COUNTERS
 
-_SUMS = (
-    "spend",
-    "impressions",
-    "clicks",
-    "link_clicks",
-    "content_views",
-    "add_to_cart",
-    "initiate_checkout",
-    "purchases",
-    "purchase_value",
-    "results",
-)
+_SUMS = SUMMED_COUNTERS
 
 
 def preset_segments(today: date) -> tuple[list[date], list[tuple[str, int, int]]]:

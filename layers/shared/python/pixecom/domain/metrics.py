@@ -95,6 +95,11 @@ class MetricTotals:
         return MetricTotals(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
 
 
+# The additive columns of ad_stats_daily (and its rollups), in MetricTotals order. Reach is not
+# additive across days or ads, so it is never among them.
+SUMMED_COUNTERS: tuple[str, ...] = tuple(f.name for f in fields(MetricTotals))
+
+
 def sum_totals(items: Iterable[MetricTotals]) -> MetricTotals:
     """Sum of many totals; the zero totals for an empty iterable."""
     total = MetricTotals.zero()

@@ -28,6 +28,7 @@ from pixecom.db.models import Ad, AdAccount, AdPresetStatsState, AdSet, SyncRun
 from pixecom.db.rollups import refresh_preset_stats
 from pixecom.domain.dates import DateRange
 from pixecom.domain.enums import SyncOutcome
+from pixecom.domain.metrics import SUMMED_COUNTERS
 from pixecom.meta.client import GraphClient
 from pixecom.meta.models import InsightRow
 from pixecom.meta.normalize import result_action_type
@@ -47,19 +48,8 @@ from pixecom.sync.runs import (
 )
 
 UPSERT_CHUNK_ROWS = 20_000  # bounds one statement's parameter size; 2,000 ads x 28 days is 3 of them
-_COUNTERS = (
-    "spend",
-    "impressions",
-    "reach",
-    "clicks",
-    "link_clicks",
-    "content_views",
-    "add_to_cart",
-    "initiate_checkout",
-    "purchases",
-    "purchase_value",
-    "results",
-)
+# Reach is stored per ad-day (never summed), so it is written but is not a summed counter.
+_COUNTERS = ("reach", *SUMMED_COUNTERS)
 _ARRAY_TYPES = {
     "ad_id": "uuid[]",
     "date": "date[]",
