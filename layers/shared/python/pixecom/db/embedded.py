@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,11 @@ def start_embedded_postgres(data_dir: Path, *, stop_on_exit: bool = True) -> tup
     The server listens on a Unix socket inside `data_dir` only, so nothing else on the host
     can reach it. With `stop_on_exit` it stops when this process exits.
     """
-    import pgserver  # heavy and local-only: never imported by Lambda code
-
     data_dir.mkdir(parents=True, exist_ok=True)
-    server = pgserver.get_server(data_dir.resolve(), cleanup_mode="stop" if stop_on_exit else None)
+    with warnings.catch_warnings():
+        # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); /tmp is fine here.
+        warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR is not set")
+        import pgserver  # heavy and local-only: never imported by Lambda code
+
+        server = pgserver.get_server(data_dir.resolve(), cleanup_mode="stop" if stop_on_exit else None)
     return server, "postgresql+psycopg" + server.get_uri().removeprefix("postgresql")
