@@ -46,3 +46,32 @@ def test_openapi_document_is_served(api):
     response = api.get("/openapi.json")
     assert response.status_code == 200
     assert "/api/health" in response.json()["paths"]
+
+
+def test_nul_character_in_a_json_body_is_a_422_not_a_database_error(api, make_seller):
+    seller = make_seller()
+    response = api.post(
+        "/api/sellpages",
+        headers=seller.headers,
+        json={"name": "Mug\x00", "url": "https://shop.example/p/mug"},
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["field"] == "body"
+
+
+def test_nul_character_in_the_query_string_is_a_422(api, make_seller):
+    seller = make_seller()
+    response = api.get("/api/ads-manager/campaigns?q=mug%00", headers=seller.headers)
+    assert response.status_code == 422
+    assert response.json()["error"]["field"] == "query"
+
+
+def test_an_escaped_backslash_u0000_is_ordinary_text(api, make_seller):
+    seller = make_seller()
+    response = api.post(
+        "/api/sellpages",
+        headers=seller.headers,
+        json={"name": "Mug \\u0000", "url": "https://shop.example/p/mug"},
+    )
+    assert response.status_code == 201
+    assert response.json()["name"] == "Mug \\u0000"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 
 from pixecom import __version__
 from pixecom.api import routers as routers_pkg
-from pixecom.api.errors import install_error_handlers
-from pixecom.api.limits import BodySizeLimit
+from pixecom.api.errors import InvalidInput, install_error_handlers
+from pixecom.api.limits import BodySizeLimit, find_nul_input
 from pixecom.settings import Settings, get_settings
 
 
@@ -21,9 +21,19 @@ def _api_routers() -> list[APIRouter]:
     return [importlib.import_module(f"{routers_pkg.__name__}.{name}").router for name in names]
 
 
+async def refuse_nul_characters(request: Request) -> None:
+    """Every route's first dependency: NUL in the query or JSON body is a 422, never a DB error."""
+    where = find_nul_input(request.url.query.encode(), await request.body())
+    if where is None and any("\x00" in value for value in request.headers.values()):
+        where = "headers"
+    if where is not None:
+        raise InvalidInput(f"{where}: text may not contain NUL (\\u0000) characters", field=where)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
+        dependencies=[Depends(refuse_nul_characters)],
         title="PixEcom Ads Manager API",
         version=__version__,
         description="Auth, ad accounts, sellpages, Ads Manager reads and bulk status control.",

@@ -1,4 +1,4 @@
-"""Refuse request bodies over 1 MB before they are read into memory (pure ASGI middleware)."""
+"""Input the API refuses before any handler runs: bodies over 1 MB, NUL characters anywhere."""
 
 from __future__ import annotations
 
@@ -56,3 +56,31 @@ async def _too_large(send: Send) -> None:
         }
     )
     await send({"type": "http.response.body", "body": raw})
+
+
+def _contains_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_contains_nul(v) for v in value)
+    return False
+
+
+def find_nul_input(query_string: bytes, body: bytes) -> str | None:
+    """Where a NUL character hides in the request ("query" or "body"), if anywhere.
+
+    PostgreSQL text cannot hold NUL, so such input must be refused at the door with a 422, not
+    discovered by the database as a 500. The body is parsed only when its bytes could encode one.
+    """
+    if b"%00" in query_string or b"\x00" in query_string:
+        return "query"
+    if b"\x00" in body:
+        return "body"
+    if b"\\u0000" in body:
+        try:
+            return "body" if _contains_nul(json.loads(body)) else None
+        except ValueError:
+            return None  # not JSON: the body's own validation answers
+    return None

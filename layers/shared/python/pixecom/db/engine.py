@@ -60,6 +60,8 @@ def make_engine(url: str, settings: Settings) -> Engine:
         max_overflow=settings.db_max_overflow,
         pool_pre_ping=True,
         pool_recycle=settings.db_pool_recycle_seconds,
+        # Errors and logs never echo bound values (hashes, ciphertexts, emails).
+        hide_parameters=True,
         connect_args={
             "prepare_threshold": None,
             "connect_timeout": 10,
