@@ -24,7 +24,8 @@ from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session
 
 from pixecom.db.engine import session_scope
-from pixecom.db.models import Ad, AdAccount, AdPresetStatsState, AdSet, SyncRun
+from pixecom.db.models import Ad, AdAccount, AdSet, SyncRun
+from pixecom.db.rollup_models import AdPresetStatsState
 from pixecom.db.rollups import refresh_preset_stats
 from pixecom.domain.dates import DateRange
 from pixecom.domain.enums import SyncOutcome
