@@ -21,3 +21,16 @@ def start_embedded_postgres(data_dir: Path, *, stop_on_exit: bool = True) -> tup
 
         server = pgserver.get_server(data_dir.resolve(), cleanup_mode="stop" if stop_on_exit else None)
     return server, "postgresql+psycopg" + server.get_uri().removeprefix("postgresql")
+
+
+def stop_embedded_postgres(server: Any) -> None:
+    """Stop the embedded server now (the end of `pixecom dev`).
+
+    pgserver stops it at exit only when its list of handle pids holds just this process, and a
+    run that was killed (kill -9, a closed terminal) leaves its pid in that list for good, so a
+    later Ctrl-C would leave PostgreSQL running. `pixecom dev` owns its server: stop it outright.
+    """
+    from pgserver._commands import pg_ctl  # pgserver's wrapper runs pg_ctl as its system user
+
+    if (Path(server.pgdata) / "postmaster.pid").exists():  # the server is running
+        pg_ctl(["-w", "stop"], pgdata=server.pgdata, user=server.system_user)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pixecom.db.migrate import upgrade
 from pixecom.settings import get_settings
@@ -26,17 +27,20 @@ class DevOptions:
     scenario: Path | None = None
 
 
-def ensure_database(state_dir: Path) -> str:
-    """DATABASE_URL if set; otherwise start the embedded server and point DATABASE_URL at it."""
+def ensure_database(state_dir: Path) -> tuple[str, Any]:
+    """DATABASE_URL if set; otherwise start the embedded server and point DATABASE_URL at it.
+
+    Returns the URL and the embedded server (None when DATABASE_URL was given).
+    """
     url = os.environ.get("DATABASE_URL")
     if url:
-        return url
+        return url, None
     from pixecom.db.embedded import start_embedded_postgres
 
-    _, url = start_embedded_postgres(state_dir / "pgdata")
+    server, url = start_embedded_postgres(state_dir / "pgdata")
     os.environ["DATABASE_URL"] = url
     get_settings.cache_clear()
-    return url
+    return url, server
 
 
 def seed_demo_seller() -> tuple[str, str]:
@@ -70,7 +74,7 @@ def run(options: DevOptions) -> int:
     settings = get_settings()
     state_dir = settings.local_state_dir
     state_dir.mkdir(parents=True, exist_ok=True)
-    url = ensure_database(state_dir)
+    url, embedded = ensure_database(state_dir)
     upgrade(url)
     email, password = seed_demo_seller()
     from pixecom.api.app import create_app
@@ -84,4 +88,8 @@ def run(options: DevOptions) -> int:
         uvicorn.run(create_app(), host=options.host, port=options.port, log_level="info")
     finally:
         local_sync.stop()
+        if embedded is not None:
+            from pixecom.db.embedded import stop_embedded_postgres
+
+            stop_embedded_postgres(embedded)
     return 0
