@@ -30,7 +30,11 @@ def stop_embedded_postgres(server: Any) -> None:
     run that was killed (kill -9, a closed terminal) leaves its pid in that list for good, so a
     later Ctrl-C would leave PostgreSQL running. `pixecom dev` owns its server: stop it outright.
     """
-    from pgserver._commands import pg_ctl  # pgserver's wrapper runs pg_ctl as its system user
+    # pgserver's own wrapper runs pg_ctl as the system user it created (postgres refuses root);
+    # its commands are generated at import time, hence invisible to type checkers.
+    from pgserver import _commands
+
+    pg_ctl = _commands.pg_ctl  # type: ignore[attr-defined]
 
     if (Path(server.pgdata) / "postmaster.pid").exists():  # the server is running
         pg_ctl(["-w", "stop"], pgdata=server.pgdata, user=server.system_user)
