@@ -59,5 +59,17 @@ def test_overlong_password_never_verifies():
     assert verify_password("p" * (MAX_PASSWORD_LENGTH + 1), hashed, CHEAP) == (False, False)
 
 
-def test_dummy_verify_runs_without_raising():
+def test_dummy_verify_checks_against_a_hash_of_the_configured_cost(monkeypatch):
+    from argon2 import PasswordHasher
+
+    verified = []
+    real_verify = PasswordHasher.verify
+
+    def spy(self, hash, password):
+        verified.append(hash)
+        return real_verify(self, hash, password)
+
+    monkeypatch.setattr(PasswordHasher, "verify", spy)
     dummy_verify(CHEAP)  # a wrong password against a random hash: the mismatch is swallowed
+    assert len(verified) == 1
+    assert verified[0].startswith("$argon2id$v=19$m=256,t=1,p=1$")  # so it costs a real verify
