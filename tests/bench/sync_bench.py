@@ -98,7 +98,16 @@ def simulator_process(scenario: object) -> Iterator[str]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "pixecom.cli", "simulator", "--scenario", str(path), "--port", str(port)]
+    command = [
+        sys.executable,
+        "-m",
+        "pixecom.local.command",
+        "simulator",
+        "--scenario",
+        str(path),
+        "--port",
+        str(port),
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # noqa: S603
     try:
         deadline = time.monotonic() + 120
@@ -138,7 +147,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed repetitions of each write step")
     args = parser.parse_args()
 
-    from pixecom.meta.simulator.generator import generate_scenario
+    from pixecom.simulator.generator import generate_scenario
 
     url = prepare_database()
     scenario = generate_scenario(accounts=1, ads=args.ads, days=args.days + 2, seed=5)
@@ -154,12 +163,12 @@ def main() -> int:
 
 def connect(url: str, base_url: str, spec: Any, days: int) -> Bench:
     """A seller with the account connected (no backfill queued) and its entities synced."""
+    from pixecom.accounts.connect import connect_account
     from pixecom.db.engine import session_scope
     from pixecom.db.models import Seller
     from pixecom.domain.dates import DateRange
     from pixecom.meta.client import GraphClient
     from pixecom.sync import runs
-    from pixecom.sync.accounts import connect_account
 
     runs.graph_factory = lambda token: GraphClient(token, base_url=base_url, sleep=lambda _s: None)
     with session_scope() as s:

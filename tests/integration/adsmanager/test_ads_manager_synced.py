@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from adsmanager_helpers import BKK_TZ, LA_TZ, WORLD_NOW, expected_metrics
 
-from pixecom.meta.simulator.scenario import (
+from pixecom.simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
     AdSpec,
@@ -21,7 +21,7 @@ from pixecom.meta.simulator.scenario import (
     Scenario,
     SimulatorSettings,
 )
-from pixecom.meta.simulator.testing import ManualClock, SimulatorServer
+from pixecom.simulator.testing import ManualClock, SimulatorServer
 
 FIRST_DAY, DAYS = date(2026, 11, 8), 13  # the 8th to the 20th
 
@@ -95,11 +95,11 @@ def sim(scenario: Scenario) -> Iterator[SimulatorServer]:
 
 @pytest.fixture
 def synced(sim: SimulatorServer, make_seller: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    from pixecom.accounts.connect import connect_account
     from pixecom.domain.enums import SyncKind, SyncOutcome
     from pixecom.meta.client import GraphClient
     from pixecom.settings import get_settings
     from pixecom.sync import runs
-    from pixecom.sync.accounts import connect_account
     from pixecom.sync.delivery import sync_account_delivery
     from pixecom.sync.messages import SyncMessage, new_run_id
     from pixecom.sync.stats import sync_account_stats

@@ -15,7 +15,7 @@ from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdAccount, AdSet, Campaign
 from pixecom.domain.delivery import map_delivery_status
 from pixecom.domain.enums import CampaignStatus, ConnectionStatus
-from pixecom.meta.simulator.scenario import Scenario, parse_scenario
+from pixecom.simulator.scenario import Scenario, parse_scenario
 
 
 def control_scenario(
@@ -88,7 +88,7 @@ def seed_scenario(
     seller_id: uuid.UUID, scenario: Scenario, connection: ConnectionStatus = ConnectionStatus.ACTIVE
 ) -> Seeded:
     """Write the scenario's accounts, campaigns, ad sets and ads for `seller_id` (as a sync would)."""
-    from pixecom.sync.crypto import encrypt_token
+    from pixecom.accounts.crypto import encrypt_token
 
     seeded = Seeded()
     with session_scope() as s:

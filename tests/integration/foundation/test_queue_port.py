@@ -2,7 +2,7 @@
 
 import json
 
-from pixecom.sync.queue import send_messages
+from pixecom.queue import send_messages
 
 
 def test_twenty_three_messages_go_out_in_three_batches_and_all_arrive(sqs, monkeypatch):

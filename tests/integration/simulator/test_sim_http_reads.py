@@ -6,7 +6,7 @@ import json
 
 import httpx
 
-from pixecom.meta.simulator.testing import SimulatorServer
+from pixecom.simulator.testing import SimulatorServer
 
 V = "/v25.0"
 

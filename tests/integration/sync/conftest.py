@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sync_helpers import Db, fast_graph_factory, small_scenario
 
-from pixecom.meta.simulator.testing import SimulatorServer
+from pixecom.simulator.testing import SimulatorServer
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def db(db_url: str) -> Db:
 @pytest.fixture
 def connect(make_seller: Callable[..., Any], graph: Any) -> Callable[..., uuid.UUID]:
     """Connect a scenario account for a (new) seller through the accounts service; returns our id."""
-    from pixecom.sync.accounts import connect_account
+    from pixecom.accounts.connect import connect_account
 
     sellers: dict[str, Any] = {}
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
-from pixecom.meta.simulator.scenario import (
+from pixecom.simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
     AdSpec,

@@ -3,7 +3,7 @@
 import os
 import time
 
-from pixecom.cli import main
+from pixecom.local.command import main
 from pixecom.local.scheduler import LocalScheduler
 
 

@@ -3,14 +3,14 @@
 import pytest
 from sync_helpers import delivery_message, fast_graph_factory
 
+from pixecom.accounts.connect import connect_account
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Campaign, Sellpage
 from pixecom.domain.delivery import map_delivery_status
 from pixecom.domain.enums import SyncOutcome
-from pixecom.meta.simulator.generator import generate_scenario
-from pixecom.meta.simulator.testing import SimulatorServer
+from pixecom.simulator.generator import generate_scenario
+from pixecom.simulator.testing import SimulatorServer
 from pixecom.sync import runs
-from pixecom.sync.accounts import connect_account
 from pixecom.sync.delivery import sync_account_delivery
 
 

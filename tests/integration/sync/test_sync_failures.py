@@ -15,12 +15,12 @@ from sync_helpers import (
     stats_message,
 )
 
+from pixecom.accounts.connect import connect_account
 from pixecom.domain.enums import SyncOutcome
 from pixecom.meta.errors import TransientError
-from pixecom.meta.simulator.scenario import UsageSettings
-from pixecom.meta.simulator.testing import ManualClock, SimulatorServer
+from pixecom.simulator.scenario import UsageSettings
+from pixecom.simulator.testing import ManualClock, SimulatorServer
 from pixecom.sync import runs
-from pixecom.sync.accounts import connect_account
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.dispatch import due_accounts
 from pixecom.sync.stats import sync_account_stats

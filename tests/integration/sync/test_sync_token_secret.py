@@ -2,8 +2,8 @@
 
 import boto3
 
+from pixecom.accounts.crypto import decrypt_token, encrypt_token
 from pixecom.settings import Settings
-from pixecom.sync.crypto import decrypt_token, encrypt_token
 
 
 def test_token_key_is_read_from_secrets_manager(aws):

@@ -5,11 +5,11 @@ from decimal import Decimal
 
 from sync_helpers import delivery_message, fast_graph_factory, local_today, stats_message
 
-from pixecom.meta.simulator.generator import generate_scenario
-from pixecom.meta.simulator.testing import SimulatorServer
-from pixecom.meta.simulator.wire import result_event
+from pixecom.accounts.connect import connect_account
+from pixecom.simulator.generator import generate_scenario
+from pixecom.simulator.testing import SimulatorServer
+from pixecom.simulator.wire import result_event
 from pixecom.sync import runs
-from pixecom.sync.accounts import connect_account
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.stats import sync_account_stats
 

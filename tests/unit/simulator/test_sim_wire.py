@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from pixecom.meta.simulator.paging import decode_cursor, encode_cursor, page
-from pixecom.meta.simulator.scenario import UsageSettings
-from pixecom.meta.simulator.usage import UsageTracker
-from pixecom.meta.simulator.wire import (
+from pixecom.simulator.paging import decode_cursor, encode_cursor, page
+from pixecom.simulator.scenario import UsageSettings
+from pixecom.simulator.usage import UsageTracker
+from pixecom.simulator.wire import (
     SimError,
     canonical_action,
     fmt_number,

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from pydantic import ValidationError
 
+from pixecom.accounts.connect import normalize_account_id, plan_backfill
 from pixecom.domain.enums import SyncKind
-from pixecom.sync.accounts import normalize_account_id, plan_backfill
 from pixecom.sync.dispatch import AccountClock, backfill_messages, scheduled_time, stats_message
 from pixecom.sync.messages import SyncMessage
 

@@ -33,6 +33,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pixecom.accounts.crypto import TokenDecryptionError, decrypt_token
 from pixecom.control.messages import send_control_message
 from pixecom.control.outcomes import (
     ApplyReport,
@@ -60,10 +61,9 @@ from pixecom.meta.client import GraphClient
 from pixecom.meta.errors import GraphError, TokenInvalid
 from pixecom.meta.models import StatusResult
 from pixecom.observability import logger, metrics
+from pixecom.queue import send_messages
 from pixecom.settings import get_settings
-from pixecom.sync.crypto import TokenDecryptionError, decrypt_token
 from pixecom.sync.messages import SyncMessage, new_run_id
-from pixecom.sync.queue import send_messages
 
 GraphFactory = Callable[[str], GraphClient]
 Clock = Callable[[], datetime]

@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from pixecom.queue import sqs_client
 from pixecom.settings import get_settings
-from pixecom.sync.queue import sqs_client
 
 
 class ControlQueueNotConfigured(RuntimeError):

@@ -15,18 +15,18 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from pixecom.adsmanager.sellpages import DuplicateSellpage, create_sellpage
+from pixecom.accounts.connect import AccountAlreadyConnected, connect_account, replace_token
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, User
 from pixecom.local.runner import LocalQueues
 from pixecom.local.scheduler import LocalScheduler
 from pixecom.meta.errors import redact
-from pixecom.meta.simulator.generator import generate_scenario
-from pixecom.meta.simulator.scenario import Scenario, load_scenario
-from pixecom.meta.simulator.testing import SimulatorServer
 from pixecom.observability import logger
+from pixecom.sellpages.service import DuplicateSellpage, create_sellpage
 from pixecom.settings import get_settings
-from pixecom.sync.accounts import AccountAlreadyConnected, connect_account, replace_token
+from pixecom.simulator.generator import generate_scenario
+from pixecom.simulator.scenario import Scenario, load_scenario
+from pixecom.simulator.testing import SimulatorServer
 
 DEMO_SEED = 42
 DEMO_ACCOUNTS = 3

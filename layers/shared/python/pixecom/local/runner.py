@@ -20,8 +20,8 @@ from types import ModuleType
 from typing import Any
 
 from pixecom.observability import logger, metrics
+from pixecom.queue import sqs_client
 from pixecom.settings import get_settings
-from pixecom.sync.queue import sqs_client
 
 REPO_ROOT = Path(__file__).resolve().parents[5]
 QUEUE_ENV = {"stats": "STATS_QUEUE_URL", "delivery": "DELIVERY_QUEUE_URL", "control": "CONTROL_QUEUE_URL"}

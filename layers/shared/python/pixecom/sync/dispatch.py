@@ -21,9 +21,9 @@ from pixecom.db.models import AdAccount
 from pixecom.domain.dates import backfill_chunks, local_today, stats_window
 from pixecom.domain.enums import ConnectionStatus, SyncKind
 from pixecom.observability import logger, metrics
+from pixecom.queue import send_messages
 from pixecom.settings import get_settings
 from pixecom.sync.messages import SyncMessage, new_run_id
-from pixecom.sync.queue import send_messages
 
 BACKFILL_CHUNK_DAYS = 30  # one async report per month of history keeps each message well inside a timeout
 

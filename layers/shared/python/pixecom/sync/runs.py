@@ -21,6 +21,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from pixecom.accounts.crypto import TokenDecryptionError, decrypt_token
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, SyncRun
 from pixecom.domain.enums import ConnectionStatus, SyncKind, SyncOutcome
@@ -28,7 +29,6 @@ from pixecom.meta.client import GraphClient
 from pixecom.meta.errors import GraphError, InvalidRequest, PermissionDenied, RateLimited, TokenInvalid
 from pixecom.observability import logger, metrics
 from pixecom.settings import get_settings
-from pixecom.sync.crypto import TokenDecryptionError, decrypt_token
 from pixecom.sync.messages import SyncMessage
 
 GraphFactory = Callable[[str], GraphClient]

@@ -12,12 +12,12 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from sqlalchemy import select
 
+from pixecom.accounts import connect as service
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import ApiError, BadRequest, Conflict, NotFound, ServiceUnavailable
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import AdAccount
 from pixecom.domain.enums import ConnectionStatus
-from pixecom.sync import accounts as service
 from pixecom.sync.dispatch import QueueNotConfigured
 
 router = APIRouter(prefix="/ad-accounts", tags=["ad accounts"])

@@ -8,12 +8,12 @@ from typing import Any
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from pixecom.adsmanager import sellpages as service
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import Conflict, InvalidInput, NotFound
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import Sellpage
-from pixecom.sync.delivery import link_campaigns_to_sellpages
+from pixecom.sellpages import service
+from pixecom.sellpages.linking import link_campaigns_to_sellpages
 
 router = APIRouter(tags=["sellpages"])
 

@@ -8,8 +8,8 @@ from typing import Any
 from fastapi import APIRouter, HTTPException
 from pydantic import BaseModel, ConfigDict
 
-from pixecom.meta.simulator.scenario import FaultSpec
-from pixecom.meta.simulator.state import SimulatorState
+from pixecom.simulator.scenario import FaultSpec
+from pixecom.simulator.state import SimulatorState
 
 
 class InsightUpdate(BaseModel):

@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from pixecom.accounts.crypto import encrypt_token
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
 from pixecom.domain.dates import MAX_RANGE_MONTHS, add_months
@@ -25,7 +26,6 @@ from pixecom.meta.errors import GraphError, RateLimited, TokenInvalid, Transient
 from pixecom.meta.models import AdAccountInfo
 from pixecom.observability import logger
 from pixecom.sync import runs
-from pixecom.sync.crypto import encrypt_token
 from pixecom.sync.dispatch import (
     AccountClock,
     account_today,

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from pixecom.meta.simulator.faults import fault_error
-from pixecom.meta.simulator.handlers import Call, handle
-from pixecom.meta.simulator.nodes import render_account
-from pixecom.meta.simulator.paging import page
-from pixecom.meta.simulator.scenario import FaultSpec
-from pixecom.meta.simulator.state import SimulatorState
-from pixecom.meta.simulator.wire import SimError, json_param, unknown_object
+from pixecom.simulator.faults import fault_error
+from pixecom.simulator.handlers import Call, handle
+from pixecom.simulator.nodes import render_account
+from pixecom.simulator.paging import page
+from pixecom.simulator.scenario import FaultSpec
+from pixecom.simulator.state import SimulatorState
+from pixecom.simulator.wire import SimError, json_param, unknown_object
 
 _VERSION = re.compile(r"^v\d+\.\d+$")
 MAX_BATCH = 50

@@ -13,8 +13,8 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pixecom.meta.simulator.scenario import UsageSettings
-from pixecom.meta.simulator.wire import SimError
+from pixecom.simulator.scenario import UsageSettings
+from pixecom.simulator.wire import SimError
 
 _THROTTLE_MESSAGES = {
     4: "(#4) Application request limit reached",

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
+from pixecom.accounts.crypto import LOCAL_KEY_FILE, TokenDecryptionError, decrypt_token, encrypt_token
 from pixecom.settings import Settings
-from pixecom.sync.crypto import LOCAL_KEY_FILE, TokenDecryptionError, decrypt_token, encrypt_token
 
 
 def test_token_round_trips_and_is_not_stored_in_clear():

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from pixecom.meta.simulator.insights import collect, parse_query, passes_filters, render_group
-from pixecom.meta.simulator.nodes import render_account, render_entry, render_report_run
-from pixecom.meta.simulator.paging import page
-from pixecom.meta.simulator.scenario import AdAccountSpec
-from pixecom.meta.simulator.state import STATUSES, NodeKind, ReportRun, SimulatorState
-from pixecom.meta.simulator.wire import SimError, invalid_param, json_param, parse_fields, unknown_object
+from pixecom.simulator.insights import collect, parse_query, passes_filters, render_group
+from pixecom.simulator.nodes import render_account, render_entry, render_report_run
+from pixecom.simulator.paging import page
+from pixecom.simulator.scenario import AdAccountSpec
+from pixecom.simulator.state import STATUSES, NodeKind, ReportRun, SimulatorState
+from pixecom.simulator.wire import SimError, invalid_param, json_param, parse_fields, unknown_object
 
 _EDGES: dict[str, NodeKind] = {"campaigns": "campaign", "adsets": "adset", "ads": "ad"}
 _HIDDEN_BY_DEFAULT = {"DELETED", "ARCHIVED"}

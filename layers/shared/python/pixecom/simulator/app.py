@@ -9,10 +9,10 @@ from datetime import datetime
 from fastapi import FastAPI, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from pixecom.meta.simulator.control import control_router
-from pixecom.meta.simulator.graph import GraphRequest, GraphSimulator, form_params
-from pixecom.meta.simulator.scenario import Scenario
-from pixecom.meta.simulator.state import SimulatorState, utc_now
+from pixecom.simulator.control import control_router
+from pixecom.simulator.graph import GraphRequest, GraphSimulator, form_params
+from pixecom.simulator.scenario import Scenario
+from pixecom.simulator.state import SimulatorState, utc_now
 
 JSON = "application/json; charset=UTF-8"
 

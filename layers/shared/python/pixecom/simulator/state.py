@@ -12,10 +12,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from pixecom.meta.simulator.faults import FaultRegistry
-from pixecom.meta.simulator.generator import synthesize_day
-from pixecom.meta.simulator.insights import AdContext, Group, InsightsQuery
-from pixecom.meta.simulator.scenario import (
+from pixecom.simulator.faults import FaultRegistry
+from pixecom.simulator.generator import synthesize_day
+from pixecom.simulator.insights import AdContext, Group, InsightsQuery
+from pixecom.simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
     AdSpec,
@@ -24,7 +24,7 @@ from pixecom.meta.simulator.scenario import (
     InsightDay,
     Scenario,
 )
-from pixecom.meta.simulator.usage import UsageTracker
+from pixecom.simulator.usage import UsageTracker
 
 NodeKind = Literal["campaign", "adset", "ad"]
 STATUSES = ("ACTIVE", "PAUSED", "ARCHIVED", "DELETED")

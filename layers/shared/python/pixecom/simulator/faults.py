@@ -6,8 +6,8 @@ import random
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
-from pixecom.meta.simulator.scenario import FaultSpec
-from pixecom.meta.simulator.wire import SimError
+from pixecom.simulator.scenario import FaultSpec
+from pixecom.simulator.wire import SimError
 
 _DEFAULT_MESSAGES: dict[int, str] = {
     1: "An unknown error occurred",

@@ -12,8 +12,8 @@ COMMAND_MODULES = [
     "pixecom.db.cli",
     "pixecom.local.cli",
     "pixecom.auth.cli",
-    "pixecom.sync.cli",
-    "pixecom.meta.simulator.cli",
+    "pixecom.local.sync_cli",
+    "pixecom.simulator.cli",
 ]
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
 
-from pixecom.meta.simulator.wire import SimError
+from pixecom.simulator.wire import SimError
 
 
 def encode_cursor(index: int) -> str:

@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from pixecom.meta.simulator.scenario import AdAccountSpec
-from pixecom.meta.simulator.state import Entry, ReportRun
-from pixecom.meta.simulator.wire import FieldTree, SimError, project
+from pixecom.simulator.scenario import AdAccountSpec
+from pixecom.simulator.state import Entry, ReportRun
+from pixecom.simulator.wire import FieldTree, SimError, project
 
 _NODE_TYPES = {"campaign": "Campaign", "adset": "AdSet", "ad": "Ad"}
 # Object-valued fields that Meta renders as {"id": ...} unless sub-fields are asked for.

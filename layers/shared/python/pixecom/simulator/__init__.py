@@ -2,12 +2,12 @@
 
 Public API: `Scenario`/`load_scenario` (scenario.py), `generate_scenario` (generator.py),
 `create_simulator_app` (app.py), `SimulatorState` (state.py); `SimulatorServer` and
-`ManualClock` live in `pixecom.meta.simulator.testing` (they need uvicorn, a dev dependency).
+`ManualClock` live in `pixecom.simulator.testing` (they need uvicorn, a dev dependency).
 """
 
-from pixecom.meta.simulator.app import create_simulator_app
-from pixecom.meta.simulator.generator import generate_scenario
-from pixecom.meta.simulator.scenario import (
+from pixecom.simulator.app import create_simulator_app
+from pixecom.simulator.generator import generate_scenario
+from pixecom.simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
     AdSpec,
@@ -21,7 +21,7 @@ from pixecom.meta.simulator.scenario import (
     load_scenario,
     parse_scenario,
 )
-from pixecom.meta.simulator.state import SimulatorState
+from pixecom.simulator.state import SimulatorState
 
 __all__ = [
     "AdAccountSpec",

@@ -15,9 +15,9 @@ from datetime import UTC, date, datetime, timedelta
 from types import TracebackType
 from typing import Any
 
-from pixecom.meta.simulator.app import create_simulator_app
-from pixecom.meta.simulator.scenario import FaultSpec, InsightDay, Scenario
-from pixecom.meta.simulator.state import SimulatorState, utc_now
+from pixecom.simulator.app import create_simulator_app
+from pixecom.simulator.scenario import FaultSpec, InsightDay, Scenario
+from pixecom.simulator.state import SimulatorState, utc_now
 
 
 class ManualClock:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from pixecom.meta.simulator.scenario import (
+from pixecom.simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
     AdSpec,

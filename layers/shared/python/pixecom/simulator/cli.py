@@ -7,8 +7,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from pixecom.meta.simulator.generator import generate_scenario
-from pixecom.meta.simulator.scenario import Scenario, load_scenario
+from pixecom.simulator.generator import generate_scenario
+from pixecom.simulator.scenario import Scenario, load_scenario
 
 
 def add_simulator_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,7 +29,7 @@ def add_simulator_command(subparsers: argparse._SubParsersAction[argparse.Argume
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """The hook `pixecom.cli` calls for every command module."""
+    """The hook `pixecom.local.command` calls for every command module."""
     add_simulator_command(subparsers)
 
 
@@ -46,7 +46,7 @@ def build_scenario(args: argparse.Namespace) -> Scenario:
 def run_simulator(args: argparse.Namespace) -> int:
     import uvicorn  # dev dependency
 
-    from pixecom.meta.simulator.app import create_simulator_app
+    from pixecom.simulator.app import create_simulator_app
 
     scenario = build_scenario(args)
     for account in scenario.ad_accounts:
@@ -58,7 +58,7 @@ def run_simulator(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry (`python -m pixecom.meta.simulator.cli --generate`)."""
+    """Stand-alone entry (`python -m pixecom.simulator.cli --generate`)."""
     parser = argparse.ArgumentParser(prog="pixecom")
     subparsers = parser.add_subparsers(dest="command", required=True)
     add_simulator_command(subparsers)

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from pixecom.meta.simulator.scenario import AdAccountSpec, AdSetSpec, AdSpec, CampaignSpec, InsightDay
-from pixecom.meta.simulator.wire import (
+from pixecom.simulator.scenario import AdAccountSpec, AdSetSpec, AdSpec, CampaignSpec, InsightDay
+from pixecom.simulator.wire import (
     canonical_action,
     fmt_number,
     invalid_param,

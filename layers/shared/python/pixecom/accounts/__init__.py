@@ -1,0 +1,1 @@
+"""Connecting Meta ad accounts to sellers: tokens, their encryption, backfill on connect."""
