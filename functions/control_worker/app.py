@@ -13,6 +13,9 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from pixecom.control.apply import apply_job
 from pixecom.control.messages import ControlMessage
 from pixecom.observability import logger, metrics
+from pixecom.settings import get_settings
+
+get_settings()  # validated at start: a bad variable fails the init phase, naming it
 
 processor = BatchProcessor(event_type=EventType.SQS)
 

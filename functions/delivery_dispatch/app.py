@@ -5,7 +5,10 @@ from typing import Any
 from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, event_source
 
 from pixecom.observability import logger, metrics
+from pixecom.settings import get_settings
 from pixecom.sync.dispatch import dispatch_delivery, scheduled_time
+
+get_settings()  # validated at start: a bad variable fails the init phase, naming it
 
 
 @logger.inject_lambda_context(clear_state=True)

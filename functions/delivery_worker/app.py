@@ -9,8 +9,11 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from pixecom.observability import logger, metrics
+from pixecom.settings import get_settings
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.messages import SyncMessage
+
+get_settings()  # validated at start: a bad variable fails the init phase, naming it
 
 processor = BatchProcessor(event_type=EventType.SQS)
 

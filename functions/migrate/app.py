@@ -5,6 +5,8 @@ from pixecom.db.migrate import upgrade
 from pixecom.observability import logger
 from pixecom.settings import get_settings
 
+get_settings()  # validated at start: a bad variable fails the init phase, naming it
+
 
 @logger.inject_lambda_context
 def handler(event: dict, context: object) -> dict:

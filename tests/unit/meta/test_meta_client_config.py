@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pixecom.meta.client import GraphClient
 from pixecom.meta.params import act_id, appsecret_proof, bare_id, encode_params, next_page_query
 from pixecom.settings import Settings
 
 
 def test_from_settings_takes_base_url_version_secret_and_page_size() -> None:
-    settings = replace(
-        Settings(),
+    settings = Settings(
         graph_base_url="http://127.0.0.1:8081",
         graph_version="v24.0",
         graph_app_secret="s3cret",
