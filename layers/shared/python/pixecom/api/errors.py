@@ -3,10 +3,16 @@
 No client input may produce a 500: validation errors become 422 naming the field, malformed JSON
 400, unknown routes 404, and anything unexpected is logged (without secrets) and answered 500
 with no detail.
+
+Services raise their own exceptions; `SERVICE_ERRORS` below maps each to the API error a client
+sees, once for every route. A router translates by hand only what depends on the request
+(e.g. a cursor that does not parse).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -14,7 +20,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from pixecom.accounts import connect as accounts
+from pixecom.adsmanager.params import InvalidParam
+from pixecom.auth import service as auth
+from pixecom.auth.throttle import LoginThrottled
+from pixecom.control import jobs
+from pixecom.domain.enums import ConnectionStatus
 from pixecom.observability import logger
+from pixecom.sellpages import service as sellpages
+from pixecom.sync.dispatch import QueueNotConfigured
 
 
 class ApiError(Exception):
@@ -118,8 +132,93 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(error_body("internal_error", "Internal server error"), status_code=500)
 
 
+def _meta_error(exc: accounts.GraphRejected | accounts.GraphUnavailable) -> ApiError:
+    if isinstance(exc, accounts.GraphRejected):
+        return BadRequest(f"Meta rejected the request: {exc.reason}", code=exc.code)
+    headers = None
+    if exc.retry_after is not None:
+        seconds = max(1, int((exc.retry_after - datetime.now(exc.retry_after.tzinfo)).total_seconds()))
+        headers = {"Retry-After": str(seconds)}
+    return ServiceUnavailable(f"Could not reach Meta: {exc.reason}", code="meta_unavailable", headers=headers)
+
+
+def _not_connected(exc: jobs.AccountNotConnected) -> ApiError:
+    if exc.status is ConnectionStatus.NEEDS_REAUTH:
+        message = f"Ad account '{exc.name}' ({exc.meta_account_id}) needs re-authentication; reconnect it"
+        return Conflict(message, code="account_needs_reauth")
+    return Conflict(f"Ad account '{exc.name}' ({exc.meta_account_id}) is disabled", code="account_disabled")
+
+
+def _auth_failure(exc: auth.AuthFailure) -> ApiError:
+    if isinstance(exc, auth.EmailTaken):
+        return Conflict("Email is already registered", code="email_taken", field="email")
+    if isinstance(exc, auth.InvalidCredentials):
+        return Unauthorized("Invalid email or password", code="invalid_credentials")
+    if isinstance(exc, auth.InvalidRefreshToken):
+        return Unauthorized("Invalid refresh token", code="invalid_refresh_token")
+    return Unauthorized("Not authenticated", code="invalid_token")
+
+
+# Service exception -> what the client sees. Subclasses are found through the MRO.
+SERVICE_ERRORS: dict[type[Exception], Callable[[Any], ApiError]] = {
+    # auth
+    auth.AuthFailure: _auth_failure,
+    LoginThrottled: lambda exc: TooManyRequests(
+        "Too many failed logins, try again later",
+        code="too_many_attempts",
+        headers={"Retry-After": str(exc.retry_after)},
+    ),
+    # ad accounts
+    accounts.AccountNotFound: lambda _exc: NotFound("No such ad account"),
+    accounts.AccountAlreadyConnected: lambda exc: Conflict(
+        f"Ad account {exc} is already connected", code="already_connected"
+    ),
+    accounts.AccountNotSyncable: lambda exc: Conflict(str(exc), code=exc.code),
+    accounts.GraphRejected: _meta_error,
+    accounts.GraphUnavailable: _meta_error,
+    QueueNotConfigured: lambda _exc: ServiceUnavailable(
+        "Sync queues are not configured", code="queue_unavailable"
+    ),
+    # sellpages
+    sellpages.SellpageError: lambda exc: InvalidInput(f"{exc.field}: {exc.message}", field=exc.field),
+    sellpages.DuplicateSellpage: lambda exc: Conflict(
+        f"A sellpage for {exc.key} already exists", code="duplicate_sellpage"
+    ),
+    sellpages.UnknownSellpage: lambda _exc: NotFound("No such sellpage"),
+    # Ads Manager reads
+    InvalidParam: lambda exc: InvalidInput(f"{exc.param}: {exc.message}", field=exc.param),
+    # bulk status control
+    jobs.EntitiesNotFound: lambda exc: NotFound(str(exc), field="ids"),
+    jobs.AccountNotConnected: _not_connected,
+    jobs.IdempotencyKeyReused: lambda exc: InvalidInput(
+        str(exc), code="idempotency_key_reused", field="Idempotency-Key"
+    ),
+    jobs.QueueUnavailable: lambda exc: ServiceUnavailable(
+        str(exc), code="queue_unavailable", headers={"Retry-After": "5"}
+    ),
+}
+
+
+def api_error_for(exc: Exception) -> ApiError | None:
+    """The API error registered for `exc`'s class (or its nearest registered base), if any."""
+    for cls in type(exc).__mro__:
+        translate = SERVICE_ERRORS.get(cls)
+        if translate is not None:
+            return translate(exc)
+    return None
+
+
+async def _service_error(request: Request, exc: Exception) -> JSONResponse:
+    error = api_error_for(exc)
+    if error is None:
+        return await _unexpected_error(request, exc)
+    return await _api_error(request, error)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
+    for exc_class in SERVICE_ERRORS:
+        app.add_exception_handler(exc_class, _service_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected_error)

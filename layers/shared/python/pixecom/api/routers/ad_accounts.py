@@ -1,6 +1,7 @@
 """Connected Meta ad accounts (/api/ad-accounts): connect, list, token replacement, disconnect, sync.
 
-The access token goes in, never out: no response carries it (encrypted at rest, see sync.crypto).
+The access token goes in, never out: no response carries it (encrypted at rest, see accounts.crypto).
+Service errors (unknown account, Meta refusing the token, ...) become API errors in api/errors.py.
 """
 
 from __future__ import annotations
@@ -14,11 +15,9 @@ from sqlalchemy import select
 
 from pixecom.accounts import connect as service
 from pixecom.api.deps import CurrentSeller, DbSession
-from pixecom.api.errors import ApiError, BadRequest, Conflict, NotFound, ServiceUnavailable
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import AdAccount
 from pixecom.domain.enums import ConnectionStatus
-from pixecom.sync.dispatch import QueueNotConfigured
 
 router = APIRouter(prefix="/ad-accounts", tags=["ad accounts"])
 
@@ -116,38 +115,17 @@ class SyncQueued(BaseModel):
     queued: list[str]
 
 
-def _meta_error(exc: service.GraphRejected | service.GraphUnavailable) -> ApiError:
-    if isinstance(exc, service.GraphRejected):
-        return BadRequest(f"Meta rejected the request: {exc.reason}", code=exc.code)
-    headers = None
-    if exc.retry_after is not None:
-        seconds = max(1, int((exc.retry_after - datetime.now(exc.retry_after.tzinfo)).total_seconds()))
-        headers = {"Retry-After": str(seconds)}
-    return ServiceUnavailable(f"Could not reach Meta: {exc.reason}", code="meta_unavailable", headers=headers)
-
-
-def _not_found() -> NotFound:
-    return NotFound("No such ad account")
-
-
 @router.post(
     "", status_code=201, response_model=AdAccountOut, responses=error_responses(400, 401, 409, 422, 503)
 )
 def connect_ad_account(body: ConnectRequest, caller: CurrentSeller) -> AdAccountOut:
     """Check the token against Meta, store the account (token encrypted), queue syncs and backfill."""
-    try:
-        account = service.connect_account(
-            caller.seller_id,
-            body.meta_account_id,
-            body.access_token.get_secret_value(),
-            backfill_days=body.backfill_days,
-        )
-    except service.AccountAlreadyConnected:
-        raise Conflict(
-            f"Ad account {body.meta_account_id} is already connected", code="already_connected"
-        ) from None
-    except (service.GraphRejected, service.GraphUnavailable) as exc:
-        raise _meta_error(exc) from None
+    account = service.connect_account(
+        caller.seller_id,
+        body.meta_account_id,
+        body.access_token.get_secret_value(),
+        backfill_days=body.backfill_days,
+    )
     return AdAccountOut.of(account)
 
 
@@ -167,7 +145,7 @@ def get_ad_account(account_id: uuid.UUID, caller: CurrentSeller, db: DbSession) 
         select(AdAccount).where(AdAccount.id == account_id, AdAccount.seller_id == caller.seller_id)
     ).first()
     if account is None:
-        raise _not_found()
+        raise service.AccountNotFound(str(account_id))
     return AdAccountOut.of(account)
 
 
@@ -178,22 +156,14 @@ def replace_ad_account_token(
     account_id: uuid.UUID, body: TokenRequest, caller: CurrentSeller
 ) -> AdAccountOut:
     """A new token for the account (e.g. after NEEDS_REAUTH): checked with Meta, then ACTIVE again."""
-    try:
-        account = service.replace_token(caller.seller_id, account_id, body.access_token.get_secret_value())
-    except service.AccountNotFound:
-        raise _not_found() from None
-    except (service.GraphRejected, service.GraphUnavailable) as exc:
-        raise _meta_error(exc) from None
+    account = service.replace_token(caller.seller_id, account_id, body.access_token.get_secret_value())
     return AdAccountOut.of(account)
 
 
 @router.delete("/{account_id}", status_code=204, responses=error_responses(401, 404, 422))
 def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Response:
     """Disconnect the account and remove its campaigns, ad sets, ads, stats and sync history."""
-    try:
-        service.disconnect_account(caller.seller_id, account_id)
-    except service.AccountNotFound:
-        raise _not_found() from None
+    service.disconnect_account(caller.seller_id, account_id)
     return Response(status_code=204)
 
 
@@ -205,12 +175,5 @@ def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Respo
 )
 def sync_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> SyncQueued:
     """Queue an immediate stats and delivery sync."""
-    try:
-        run_id = service.request_sync(caller.seller_id, account_id)
-    except service.AccountNotFound:
-        raise _not_found() from None
-    except service.AccountNotSyncable as exc:
-        raise Conflict(str(exc), code=exc.code) from None
-    except QueueNotConfigured:
-        raise ServiceUnavailable("Sync queues are not configured", code="queue_unavailable") from None
+    run_id = service.request_sync(caller.seller_id, account_id)
     return SyncQueued(run_id=run_id, queued=["delivery", "stats"])

@@ -16,18 +16,11 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from pixecom.adsmanager.daily import daily_series
 from pixecom.adsmanager.export import csv_lines
-from pixecom.adsmanager.params import (
-    InvalidParam,
-    Level,
-    ListQuery,
-    RawListParams,
-    parse_dates,
-    parse_list_query,
-)
+from pixecom.adsmanager.params import Level, RawListParams, parse_dates, parse_list_query
 from pixecom.adsmanager.payload import date_range_payload, list_payload
 from pixecom.adsmanager.query import list_entities
 from pixecom.api.deps import CurrentSeller, DbSession
-from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.errors import NotFound
 from pixecom.api.schemas.ads_manager import DailySeriesOut, EntityListOut
 from pixecom.api.schemas.errors import error_responses
 from pixecom.domain.metrics import metrics_payload
@@ -81,16 +74,9 @@ def raw_list_params(
 RawParams = Annotated[RawListParams, Depends(raw_list_params)]
 
 
-def _validated(level: Level, raw: RawListParams, *, paged: bool) -> ListQuery:
-    try:
-        return parse_list_query(level, raw, paged=paged)
-    except InvalidParam as exc:
-        raise InvalidInput(f"{exc.param}: {exc.message}", field=exc.param) from None
-
-
 def _list_route(level: Level) -> Callable[..., JSONResponse]:
     def list_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> JSONResponse:
-        query = _validated(level, raw, paged=True)
+        query = parse_list_query(level, raw, paged=True)
         return JSONResponse(list_payload(list_entities(db, caller.seller_id, query, now), level))
 
     list_level.__doc__ = (
@@ -103,7 +89,7 @@ def _list_route(level: Level) -> Callable[..., JSONResponse]:
 
 def _export_route(level: Level) -> Callable[..., StreamingResponse]:
     def export_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> StreamingResponse:
-        query = _validated(level, raw, paged=False)
+        query = parse_list_query(level, raw, paged=False)
         result = list_entities(db, caller.seller_id, query, now)
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return StreamingResponse(
@@ -118,13 +104,15 @@ def _export_route(level: Level) -> Callable[..., StreamingResponse]:
 
 def _daily_route(level: Level) -> Callable[..., JSONResponse]:
     def daily(
-        entity_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now,
-        date_preset: Text = None, since: Text = None, until: Text = None,
+        entity_id: uuid.UUID,
+        caller: CurrentSeller,
+        db: DbSession,
+        now: Now,
+        date_preset: Text = None,
+        since: Text = None,
+        until: Text = None,
     ) -> JSONResponse:
-        try:
-            dates = parse_dates(date_preset, since, until)
-        except InvalidParam as exc:
-            raise InvalidInput(f"{exc.param}: {exc.message}", field=exc.param) from None
+        dates = parse_dates(date_preset, since, until)
         series = daily_series(db, caller.seller_id, level, entity_id, dates, now)
         if series is None:
             raise NotFound(f"No such {level.value[:-1]}")

@@ -15,7 +15,6 @@ from fastapi import APIRouter, Request, Response, status
 from sqlalchemy.orm import Session
 
 from pixecom.api.deps import CurrentSeller, DbSession
-from pixecom.api.errors import ApiError, Conflict, TooManyRequests, Unauthorized
 from pixecom.api.schemas.auth import (
     LoginRequest,
     LogoutRequest,
@@ -30,7 +29,6 @@ from pixecom.api.schemas.auth import (
 from pixecom.api.schemas.errors import error_responses
 from pixecom.auth import service
 from pixecom.auth.service import AccountInfo, TokenPair
-from pixecom.auth.throttle import LoginThrottled
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -109,29 +107,13 @@ def me(caller: CurrentSeller, session: DbSession) -> MeResponse:
 
 @contextmanager
 def _auth_errors(session: Session) -> Iterator[None]:
-    """Map auth failures to API errors, committing first what a failure must keep."""
+    """Commit first what a failure must keep; api/errors.py maps the failure to its API error."""
     try:
         yield
-    except LoginThrottled as exc:
-        raise TooManyRequests(
-            "Too many failed logins, try again later",
-            code="too_many_attempts",
-            headers={"Retry-After": str(exc.retry_after)},
-        ) from None
     except service.AuthFailure as exc:
         if exc.commit_anyway:
             session.commit()
-        raise _api_error(exc) from None
-
-
-def _api_error(exc: service.AuthFailure) -> ApiError:
-    if isinstance(exc, service.EmailTaken):
-        return Conflict("Email is already registered", code="email_taken", field="email")
-    if isinstance(exc, service.InvalidCredentials):
-        return Unauthorized("Invalid email or password", code="invalid_credentials")
-    if isinstance(exc, service.InvalidRefreshToken):
-        return Unauthorized("Invalid refresh token", code="invalid_refresh_token")
-    return Unauthorized("Not authenticated", code="invalid_token")
+        raise
 
 
 def _tokens_out(pair: TokenPair) -> TokenResponse:

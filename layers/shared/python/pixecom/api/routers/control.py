@@ -14,21 +14,14 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from pixecom.api.deps import CurrentSeller, DbSession
-from pixecom.api.errors import Conflict, InvalidInput, NotFound, ServiceUnavailable
+from pixecom.api.errors import InvalidInput, NotFound
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.paging import Paging
 from pixecom.control import audit as audit_log
 from pixecom.control import queries
-from pixecom.control.jobs import (
-    AccountNotConnected,
-    EntitiesNotFound,
-    IdempotencyKeyReused,
-    QueueUnavailable,
-    StatusChange,
-    enqueue_status_change,
-)
+from pixecom.control.jobs import StatusChange, enqueue_status_change
 from pixecom.control.rules import MAX_IDS_PER_REQUEST
-from pixecom.domain.enums import CampaignStatus, ConnectionStatus, EntityLevel
+from pixecom.domain.enums import CampaignStatus, EntityLevel
 
 router = APIRouter(tags=["control"])
 
@@ -114,25 +107,9 @@ IdempotencyKey = Annotated[
 def change_status(body: StatusChangeIn, caller: CurrentSeller, idempotency_key: IdempotencyKey = None) -> Any:
     """Queue a pause/activate of up to 500 campaigns, ad sets or ads; answers with the job id."""
     change = StatusChange(body.level, CampaignStatus(body.status), body.ids, idempotency_key)
-    try:
-        result = enqueue_status_change(caller.seller_id, caller.user_id, change)
-    except EntitiesNotFound as exc:
-        raise NotFound(str(exc), field="ids") from None
-    except AccountNotConnected as exc:
-        raise _not_connected(exc) from None
-    except IdempotencyKeyReused as exc:
-        raise InvalidInput(str(exc), code="idempotency_key_reused", field="Idempotency-Key") from None
-    except QueueUnavailable as exc:
-        raise ServiceUnavailable(str(exc), code="queue_unavailable", headers={"Retry-After": "5"}) from None
+    result = enqueue_status_change(caller.seller_id, caller.user_id, change)
     headers = {"Idempotent-Replayed": "true"} if result.replayed else None
     return JSONResponse({"job_id": str(result.job_id)}, status_code=202, headers=headers)
-
-
-def _not_connected(exc: AccountNotConnected) -> Conflict:
-    if exc.status is ConnectionStatus.NEEDS_REAUTH:
-        message = f"Ad account '{exc.name}' ({exc.meta_account_id}) needs re-authentication; reconnect it"
-        return Conflict(message, code="account_needs_reauth")
-    return Conflict(f"Ad account '{exc.name}' ({exc.meta_account_id}) is disabled", code="account_disabled")
 
 
 @router.get("/jobs", response_model=JobListOut, responses=error_responses(401, 422))

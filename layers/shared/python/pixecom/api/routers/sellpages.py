@@ -9,7 +9,7 @@ from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from pixecom.api.deps import CurrentSeller, DbSession
-from pixecom.api.errors import Conflict, InvalidInput, NotFound
+from pixecom.api.errors import NotFound
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import Sellpage
 from pixecom.sellpages import service
@@ -47,10 +47,6 @@ def _payload(page: Sellpage) -> dict[str, Any]:
     }
 
 
-def _invalid(exc: service.SellpageError) -> InvalidInput:
-    return InvalidInput(f"{exc.field}: {exc.message}", field=exc.field)
-
-
 @router.get("/sellpages", responses=error_responses(401))
 def list_sellpages(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     return {"data": [_payload(p) for p in service.list_sellpages(db, caller.seller_id)]}
@@ -58,12 +54,7 @@ def list_sellpages(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
 
 @router.post("/sellpages", status_code=201, responses=error_responses(400, 401, 409, 422))
 def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
-    try:
-        page = service.create_sellpage(db, caller.seller_id, body.name, body.url)
-    except service.SellpageError as exc:
-        raise _invalid(exc) from None
-    except service.DuplicateSellpage as exc:
-        raise Conflict(f"A sellpage for {exc.key} already exists", code="duplicate_sellpage") from None
+    page = service.create_sellpage(db, caller.seller_id, body.name, body.url)
     # Campaigns whose ads point at the new page link to it now, not at the next delivery sync.
     link_campaigns_to_sellpages(db, caller.seller_id)
     db.refresh(page)
@@ -74,12 +65,7 @@ def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) 
 def update_sellpage(
     sellpage_id: uuid.UUID, body: SellpageUpdate, caller: CurrentSeller, db: DbSession
 ) -> dict[str, Any]:
-    try:
-        page = service.update_sellpage(db, caller.seller_id, sellpage_id, name=body.name, url=body.url)
-    except service.SellpageError as exc:
-        raise _invalid(exc) from None
-    except service.DuplicateSellpage as exc:
-        raise Conflict(f"A sellpage for {exc.key} already exists", code="duplicate_sellpage") from None
+    page = service.update_sellpage(db, caller.seller_id, sellpage_id, name=body.name, url=body.url)
     if page is None:
         raise NotFound("No such sellpage")
     if body.url is not None:
@@ -99,10 +85,7 @@ def delete_sellpage(sellpage_id: uuid.UUID, caller: CurrentSeller, db: DbSession
 def update_campaign(
     campaign_id: uuid.UUID, body: CampaignUpdate, caller: CurrentSeller, db: DbSession
 ) -> dict[str, Any]:
-    try:
-        result = service.set_campaign_sellpage(db, caller.seller_id, campaign_id, body.sellpage_id)
-    except service.UnknownSellpage:
-        raise NotFound("No such sellpage") from None
+    result = service.set_campaign_sellpage(db, caller.seller_id, campaign_id, body.sellpage_id)
     if result is None:
         raise NotFound("No such campaign")
     return {
