@@ -172,7 +172,13 @@ def small_account(n: int, *, tz: str = TZ, currency: str = "USD") -> AdAccountSp
         status="PAUSED",
         lifetime_budget="100000",
         adsets=[
-            AdSetSpec(id=f"{p}203", name="Clicks", optimization_goal="LINK_CLICKS", ads=ads_clicks),
+            AdSetSpec(
+                id=f"{p}203",
+                name="Clicks",
+                optimization_goal="LINK_CLICKS",
+                attribution_spec=[{"event_type": "CLICK_THROUGH", "window_days": 1}],
+                ads=ads_clicks,
+            ),
         ],
     )
     return AdAccountSpec(

@@ -265,6 +265,8 @@ class AdSet(_MetaEntity, Base):
     promoted_object: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     promoted_event: Mapped[str | None] = mapped_column(String(64))  # custom_event_type
     learning_stage: Mapped[str | None] = mapped_column(String(32))  # LEARNING / SUCCESS / FAIL
+    # Meta's [{event_type, window_days}]; pixecom.domain.attribution names it in words.
+    attribution_spec: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB)
 
     __table_args__ = (
         UniqueConstraint("ad_account_id", "meta_id"),

@@ -48,7 +48,7 @@ _STATUS = "id,name,status,configured_status,effective_status,updated_time"
 CAMPAIGN_FIELDS = f"{_STATUS},objective,daily_budget,lifetime_budget"
 ADSET_FIELDS = (
     f"{_STATUS},campaign_id,daily_budget,lifetime_budget,optimization_goal,promoted_object,"
-    "learning_stage_info"
+    "learning_stage_info,attribution_spec"
 )
 AD_FIELDS = (
     f"{_STATUS},adset_id,campaign_id,issues_info,creative{{link_url,object_story_spec,asset_feed_spec}}"

@@ -57,6 +57,9 @@ def _base_params(since: date, until: date) -> dict[str, Any]:
         "time_increment": 1,
         "time_range": {"since": since.isoformat(), "until": until.isoformat()},
         "fields": INSIGHT_FIELDS,
+        # Results follow each ad set's own attribution setting, as in Ads Manager.
+        # No action_attribution_windows: 7d_view/28d_view are gone since 2026-01-12.
+        "use_unified_attribution_setting": True,
     }
 
 

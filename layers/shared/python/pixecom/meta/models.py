@@ -60,6 +60,7 @@ class AdSetNode(_Frozen):
     optimization_goal: str | None = None
     promoted_object: dict[str, Any] | None = None
     learning_stage: str | None = None  # learning_stage_info.status: LEARNING | SUCCESS | FAIL
+    attribution_spec: list[dict[str, Any]] | None = None  # [{event_type, window_days}]
     updated_time: dt.datetime | None = None
 
 

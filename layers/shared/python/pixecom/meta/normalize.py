@@ -250,6 +250,7 @@ def campaign_from_graph(raw: Mapping[str, Any]) -> CampaignNode:
 def adset_from_graph(raw: Mapping[str, Any]) -> AdSetNode:
     learning = raw.get("learning_stage_info")
     promoted = raw.get("promoted_object")
+    spec = raw.get("attribution_spec")
     return AdSetNode(
         **_status_fields(raw),
         campaign_id=str(raw.get("campaign_id") or ""),
@@ -258,6 +259,9 @@ def adset_from_graph(raw: Mapping[str, Any]) -> AdSetNode:
         optimization_goal=raw.get("optimization_goal"),
         promoted_object=dict(promoted) if isinstance(promoted, Mapping) else None,
         learning_stage=learning.get("status") if isinstance(learning, Mapping) else None,
+        attribution_spec=[dict(i) for i in spec if isinstance(i, Mapping)]
+        if isinstance(spec, list)
+        else None,
     )
 
 

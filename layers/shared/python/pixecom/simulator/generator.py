@@ -151,9 +151,12 @@ def _adset(campaign: CampaignSpec, kind: str, ids: _Ids, rng: random.Random) -> 
     status = "PAUSED" if kind == "paused" else "ACTIVE"
     effective = "CAMPAIGN_PAUSED" if campaign.status == "PAUSED" and status == "ACTIVE" else status
     stage = {"learning": "LEARNING", "learning_limited": "FAIL"}.get(kind, "SUCCESS")
+    # Traffic ad sets count 1-day clicks (a common choice); the rest keep Meta's default.
+    attribution = [{"event_type": "CLICK_THROUGH", "window_days": 1}] if goal == "LINK_CLICKS" else None
     return AdSetSpec(id=ids.next(1203), name=f"{campaign.name} / set {len(campaign.adsets) + 1}",
                      status=status, effective_status=effective, optimization_goal=goal,
-                     promoted_object=dict(promoted) if promoted else None, learning_stage=stage)
+                     promoted_object=dict(promoted) if promoted else None, learning_stage=stage,
+                     attribution_spec=attribution)
 
 
 def _ad(kinds: _Kinds, campaign: CampaignSpec, template: _AccountTemplate, ids: _Ids,

@@ -57,7 +57,7 @@ class GraphSimulator:
         """The response, or None for a batch item that a fault made time out."""
         version, segments = _split(request.path)
         path = "/" + "/".join(segments)
-        self.state.record_call(path, batch_item=request.batch_item)
+        self.state.record_call(path, batch_item=request.batch_item, params=request.params)
         response = GraphResponse(headers={"x-fb-trace-id": "AbCdEf", "x-fb-rev": "1019000000"})
         with self.state.lock:
             fault = self.state.faults.fire(request.method, path, batch_item=request.batch_item)

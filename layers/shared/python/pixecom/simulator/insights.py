@@ -10,6 +10,7 @@ from typing import Any
 
 from pixecom.simulator.scenario import AdAccountSpec, AdSetSpec, AdSpec, CampaignSpec, InsightDay
 from pixecom.simulator.wire import (
+    attribution_setting,
     canonical_action,
     fmt_number,
     invalid_param,
@@ -24,7 +25,7 @@ ID_FIELDS = ("account_id", "account_name", "account_currency", "campaign_id", "c
 METRIC_FIELDS = ("spend", "impressions", "reach", "frequency", "clicks", "inline_link_clicks", "cpm",
                  "cpc", "ctr", "inline_link_click_ctr", "cost_per_inline_link_click", "actions",
                  "action_values", "results", "cost_per_result", "purchase_roas", "website_purchase_roas",
-                 "cost_per_action_type", "date_start", "date_stop")
+                 "cost_per_action_type", "attribution_setting", "date_start", "date_stop")
 VALID_FIELDS = frozenset(ID_FIELDS + METRIC_FIELDS)
 _DEFAULT_FIELDS = ("account_id", "impressions", "spend")
 _PRESET_DAYS = {"last_3d": 3, "last_7d": 7, "last_14d": 14, "last_28d": 28, "last_30d": 30,
@@ -64,6 +65,7 @@ class Metrics:
     actions: dict[str, int] = field(default_factory=dict)
     action_values: dict[str, Decimal] = field(default_factory=dict)
     results: dict[str, int] = field(default_factory=dict)  # indicator -> count
+    attribution: set[str] = field(default_factory=set)  # the ad sets' attribution settings
 
     def add(self, day: InsightDay, indicator: tuple[str, str] | None) -> None:
         self.spend += day.spend
@@ -238,6 +240,7 @@ _METRICS: dict[str, Callable[[Metrics, AdContext], Any]] = {
     "purchase_roas": _purchase_roas,
     "website_purchase_roas": _purchase_roas,
     "cost_per_action_type": lambda m, _: _cost_per_action(m),
+    "attribution_setting": lambda m, _: _attribution(m),
     "results": lambda m, ctx: _results(m, ctx, cost=False),
     "cost_per_result": lambda m, ctx: _results(m, ctx, cost=True),
 }
@@ -246,6 +249,13 @@ _METRICS: dict[str, Callable[[Metrics, AdContext], Any]] = {
 def _metric(name: str, m: Metrics, ctx: AdContext) -> Any:
     render = _METRICS.get(name)
     return render(m, ctx) if render is not None else None
+
+
+def _attribution(m: Metrics) -> str | None:
+    """The setting the row's results follow; "mixed" over ad sets with different ones (Meta)."""
+    if not m.attribution:
+        return None
+    return next(iter(m.attribution)) if len(m.attribution) == 1 else "mixed"
 
 
 def _roas(value: Decimal, spend: Decimal) -> list[dict[str, str]]:
@@ -292,6 +302,7 @@ def collect(query: InsightsQuery, ads: Iterable[AdContext],
     groups: dict[tuple[str, date], Group] = {}
     for ctx in ads:
         indicator = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
+        setting = attribution_setting(ctx.adset.attribution())
         key_id = group_key(query.level, ctx)
         for offset in range(query.days()):
             day = day_of(ctx.ad.id, query.since + timedelta(days=offset))
@@ -302,6 +313,7 @@ def collect(query: InsightsQuery, ads: Iterable[AdContext],
             if group is None:
                 group = groups[(key_id, start)] = Group(ctx, Metrics(), start, stop)
             group.metrics.add(day, indicator)
+            group.metrics.attribution.add(setting)
     return list(groups.values())
 
 

@@ -24,7 +24,8 @@ NODE_FIELDS = {
                                      "stop_time", "spend_cap"}),
     "adset": frozenset(_COMMON | {"campaign_id", "campaign", "daily_budget", "lifetime_budget",
                                   "optimization_goal", "billing_event", "bid_strategy", "promoted_object",
-                                  "learning_stage_info", "destination_type", "start_time", "end_time"}),
+                                  "learning_stage_info", "destination_type", "start_time", "end_time",
+                                  "attribution_spec"}),
     "ad": frozenset(_COMMON | {"adset_id", "campaign_id", "adset", "campaign", "creative",
                                "ad_review_feedback", "tracking_specs"}),
 }
@@ -88,7 +89,8 @@ def _adset_fields(entry: Entry) -> dict[str, Any]:
             "daily_budget": s.daily_budget, "lifetime_budget": s.lifetime_budget,
             "optimization_goal": s.optimization_goal, "billing_event": s.billing_event,
             "bid_strategy": "LOWEST_COST_WITHOUT_CAP", "promoted_object": s.promoted_object,
-            "learning_stage_info": learning, "destination_type": "WEBSITE"}
+            "learning_stage_info": learning, "destination_type": "WEBSITE",
+            "attribution_spec": s.attribution()}
 
 
 def _ad_fields(entry: Entry) -> dict[str, Any]:

@@ -77,6 +77,8 @@ class AdSetSpec(_Model):
     optimization_goal: str | None = None
     promoted_object: dict[str, Any] | None = None
     learning_stage: str | None = None  # LEARNING | SUCCESS | FAIL -> learning_stage_info.status
+    # Meta's [{event_type, window_days}]; absent means Meta's default, 7-day click or 1-day view.
+    attribution_spec: list[dict[str, Any]] | None = None
     billing_event: str | None = "IMPRESSIONS"
     daily_budget: str | None = None
     lifetime_budget: str | None = None
@@ -84,6 +86,18 @@ class AdSetSpec(_Model):
     created_time: datetime | None = None
     updated_time: datetime | None = None
     ads: list[AdSpec] = Field(default_factory=list)
+
+
+    def attribution(self) -> list[dict[str, Any]]:
+        """The ad set's attribution_spec as Meta answers it (every ad set has one)."""
+        return [dict(item) for item in self.attribution_spec] if self.attribution_spec else [
+            dict(item) for item in DEFAULT_ATTRIBUTION_SPEC]
+
+
+DEFAULT_ATTRIBUTION_SPEC: tuple[dict[str, Any], ...] = (
+    {"event_type": "CLICK_THROUGH", "window_days": 7},
+    {"event_type": "VIEW_THROUGH", "window_days": 1},
+)
 
 
 class CampaignSpec(_Model):

@@ -65,6 +65,7 @@ class ReportRun:
 class CallLog:
     total: int = 0
     by_path: Counter[str] = field(default_factory=Counter)
+    last_params: dict[str, dict[str, str]] = field(default_factory=dict)  # path -> last call's params
 
 
 def utc_now() -> datetime:
@@ -267,7 +268,11 @@ class SimulatorState:
         with self.lock:
             self.faults.clear()
 
-    def record_call(self, path: str, *, batch_item: bool = False) -> None:
+    def record_call(self, path: str, *, batch_item: bool = False, params: dict[str, str] | None = None
+                    ) -> None:
         with self.lock:
             self.calls.total += 0 if batch_item else 1
             self.calls.by_path[path] += 1
+            if params is not None:
+                self.calls.last_params[path] = {k: v for k, v in params.items()
+                                                if k not in ("access_token", "appsecret_proof")}

@@ -135,6 +135,12 @@ class SimulatorServer:
         with self.state.lock:
             return self.state.calls.total
 
+    def last_params(self, path: str) -> dict[str, str] | None:
+        """The parameters of the last call to `path` ("/act_1001/insights"), credentials left out."""
+        with self.state.lock:
+            params = self.state.calls.last_params.get(path)
+            return dict(params) if params is not None else None
+
     @property
     def calls_by_path(self) -> dict[str, int]:
         """Calls per path without version ("/act_1001/insights"); batch items count under theirs."""

@@ -74,6 +74,15 @@ def result_event(optimization_goal: str | None, promoted_object: Mapping[str, An
     return None
 
 
+_ATTRIBUTION_KEYS = {"CLICK_THROUGH": "click", "ENGAGED_VIDEO_VIEW": "ev", "VIEW_THROUGH": "view"}
+
+
+def attribution_setting(spec: list[dict[str, Any]]) -> str:
+    """Insights' `attribution_setting` for an ad set's spec: "7d_click_1d_view"."""
+    windows = {str(i.get("event_type")): int(i.get("window_days") or 0) for i in spec}
+    return "_".join(f"{windows[e]}d_{key}" for e, key in _ATTRIBUTION_KEYS.items() if windows.get(e))
+
+
 def error_body(code: int, message: str, *, subcode: int | None = None, is_transient: bool = False,
                user_title: str | None = None, user_msg: str | None = None,
                error_type: str | None = None) -> dict[str, Any]:

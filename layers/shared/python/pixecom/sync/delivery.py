@@ -217,6 +217,7 @@ def _upsert_adsets(
                 "promoted_object": promoted,
                 "promoted_event": str(event)[:64] if event else None,
                 "learning_stage": node.learning_stage,
+                "attribution_spec": node.attribution_spec,
             }
         )
     counts.written += len(rows)
@@ -227,6 +228,7 @@ def _upsert_adsets(
         "promoted_object",
         "promoted_event",
         "learning_stage",
+        "attribution_spec",
     )
     return _upsert(session, AdSet, rows, columns), learning
 
