@@ -1,4 +1,4 @@
-"""Ads Manager read benchmark (prints figures; not a test).
+"""Ads Manager read benchmark (prints figures and the issue-10 ratios; not a test).
 
 Seeds 20 sellers into a fresh database (one with 5,000 ads x 90 days, the others with 250 ads x
 90 days, all with generate_series), then times, for the big seller:
@@ -7,7 +7,14 @@ Seeds 20 sellers into a fresh database (one with 5,000 ads x 90 days, the others
   real FastAPI app in-process (auth, validation, the one SQL statement, metrics, JSON); /ads
   twice: live (no preset snapshot, e.g. after local midnight before the next sync) and with the
   snapshot the stats sync refreshes after each run;
-- the same SQL statement run raw over psycopg (the floor).
+- the same SQL statement run raw (SQLAlchemy text on one connection);
+- the floors of issue 10: a minimal endpoint on the same app (no auth, no database: routing,
+  middleware and a constant body), the campaign rollup read alone (sum per campaign over the
+  range) and the ads' preset snapshot read alone (one row per ad).
+
+Ratios printed (lower is better; the aim is <= 1.5):
+  campaigns ratio = p50(/campaigns) / (p50(rollup read) + p50(minimal endpoint))
+  ads ratio       = p50(/ads, snapshot) / (p50(snapshot read) + p50(minimal endpoint))
 
 Run:  .venv/bin/python tests/bench/ads_manager_bench.py [--iterations 60]
 Uses DATABASE_URL's server if set, else an embedded PostgreSQL (pgserver).
@@ -165,7 +172,7 @@ def main() -> int:
 
     from pixecom.adsmanager.params import Level, RawListParams, parse_list_query
     from pixecom.adsmanager.query import build_list_sql
-    from pixecom.adsmanager.ranges import plan_ranges
+    from pixecom.adsmanager.ranges import plan_ranges, range_for_timezone
     from pixecom.api.app import create_app
     from pixecom.auth.tokens import issue_access_token
     from pixecom.db.engine import get_engine, session_scope
@@ -176,28 +183,46 @@ def main() -> int:
     seller_id = uuid.UUID(bytes=bytes.fromhex(_md5("s1")))
     user_id = uuid.UUID(bytes=bytes.fromhex(_md5("u1")))
     headers = {"Authorization": f"Bearer {issue_access_token(user_id, seller_id)}"}
-    timer = ServerTimer(create_app())
+    app = create_app()
+    app.add_api_route("/api/bench-minimal", _minimal, methods=["GET"])  # the round-trip floor
+    timer = ServerTimer(app)
     client = TestClient(timer)
     print("server time = ASGI app entry to last byte (auth, validation, SQL, metrics, JSON)")
-    print("floor = the same SQL statement run raw (SQLAlchemy text on one connection)")
-    print(f"{'request':<54}{'p50 ms':>8}{'p95 ms':>8}{'floor p50':>10}{'floor p95':>10}{'ratio p50':>10}")
-    def measure(level: Level, label: str) -> None:
-        path = f"/api/ads-manager/{level.value}?date_preset=last_30d"
-        response = client.get(path, headers=headers)
+    print("statement = the endpoint's own SQL statement run raw (SQLAlchemy text on one connection)")
+    print(f"{'request':<54}{'p50 ms':>8}{'p95 ms':>8}{'stmt p50':>10}{'stmt p95':>10}")
+
+    def api_samples(path: str, auth: bool = True) -> list[float]:
+        response = client.get(path, headers=headers if auth else {})
         assert response.status_code == 200, response.text
-        timed(partial(client.get, path, headers=headers), args.iterations)
-        api = timer.samples[-args.iterations :]
+        timed(partial(client.get, path, headers=headers if auth else {}), args.iterations)
+        return timer.samples[-args.iterations :]
+
+    def sql_samples(sql: str, params: dict[str, Any]) -> list[float]:
+        with get_engine().connect() as conn:
+            return timed(partial(_run, conn, text(sql), params), args.iterations)
+
+    def measure(level: Level, label: str) -> float:
+        path = f"/api/ads-manager/{level.value}?date_preset=last_30d"
+        api = api_samples(path)
         query = parse_list_query(level, RawListParams(date_preset="last_30d"))
         sql, params = build_list_sql(query, plan_ranges(query.dates, datetime.now(UTC)), seller_id)
-        with get_engine().connect() as conn:
-            floor = timed(partial(_run, conn, text(sql), params), args.iterations)
-        ratio = statistics.median(api) / statistics.median(floor)
-        print(
-            f"GET {path + label:<50}{pct(api, 0.5):8.1f}{pct(api, 0.95):8.1f}{pct(floor, 0.5):10.1f}"
-            f"{pct(floor, 0.95):10.1f}{ratio:10.2f}"
-        )
+        stmt = sql_samples(sql, params)
+        figures = f"{pct(api, 0.5):8.1f}{pct(api, 0.95):8.1f}{pct(stmt, 0.5):10.1f}{pct(stmt, 0.95):10.1f}"
+        print(f"GET {path + label:<50}{figures}")
+        return statistics.median(api)
 
-    measure(Level.CAMPAIGNS, "")
+    def floor(label: str, samples: list[float]) -> float:
+        print(f"floor: {label:<47}{pct(samples, 0.5):8.1f}{pct(samples, 0.95):8.1f}")
+        return statistics.median(samples)
+
+    minimal = floor("minimal endpoint (same app)", api_samples("/api/bench-minimal", auth=False))
+    dates = parse_list_query(Level.CAMPAIGNS, RawListParams(date_preset="last_30d")).dates
+    rng = range_for_timezone(dates, datetime.now(UTC), "America/New_York")  # the seeded accounts' zone
+    rollup = floor(
+        "campaign rollup read alone",
+        sql_samples(ROLLUP_READ, {"s": seller_id, "since": rng.since, "until": rng.until}),
+    )
+    campaigns = measure(Level.CAMPAIGNS, "")
     measure(Level.ADS, " (live)")
     # What the stats sync leaves behind after each run: every account's preset snapshot.
     started = time.perf_counter()
@@ -206,9 +231,34 @@ def main() -> int:
         for account_id in account_ids:
             refresh_preset_stats(session, account_id, datetime.now(UTC))
     print(f"refresh_preset_stats for {len(account_ids)} accounts: {time.perf_counter() - started:.2f} s")
-    measure(Level.ADS, " (snapshot)")
+    snapshot = floor(
+        "ads preset snapshot read alone", sql_samples(SNAPSHOT_READ, {"s": seller_id, "p": "last_30d"})
+    )
+    ads = measure(Level.ADS, " (snapshot)")
+    for name, value, read in (("campaigns", campaigns, rollup), ("ads", ads, snapshot)):
+        ratio = value / (read + minimal)
+        print(f"{name} ratio = {value:.1f} / ({read:.1f} + {minimal:.1f}) = {ratio:.2f}  (aim <= 1.5)")
     write_cost(seller_id)
     return 0
+
+
+_SUMS = (
+    "spend, impressions, clicks, link_clicks, content_views, add_to_cart, initiate_checkout, "
+    "purchases, purchase_value, results"
+)
+ROLLUP_READ = (
+    "SELECT campaign_id, "
+    + ", ".join(f"sum({c.strip()})" for c in _SUMS.split(","))
+    + " FROM campaign_stats_daily WHERE seller_id = :s AND date BETWEEN :since AND :until"
+    + " GROUP BY campaign_id"
+)
+SNAPSHOT_READ = f"SELECT ad_id, {_SUMS} FROM ad_preset_stats WHERE seller_id = :s AND preset = :p"
+
+
+async def _minimal() -> Any:
+    from starlette.responses import Response
+
+    return Response(b'{"ok":true}', media_type="application/json")
 
 
 def write_cost(seller_id: uuid.UUID) -> None:

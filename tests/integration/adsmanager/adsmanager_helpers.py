@@ -91,8 +91,19 @@ class Seeder:
         self.session.flush()
         return c
 
-    def adset(self, c: Campaign, name: str, status: str = "ACTIVE", delivery: str = "ACTIVE") -> AdSet:
+    def adset(
+        self,
+        c: Campaign,
+        name: str,
+        status: str = "ACTIVE",
+        delivery: str = "ACTIVE",
+        goal: str | None = "OFFSITE_CONVERSIONS",
+        event: str | None = "PURCHASE",
+    ) -> AdSet:
+        """An ad set; by default optimised for purchases (result type `purchase`)."""
         s = AdSet(
+            optimization_goal=goal,
+            promoted_event=event,
             seller_id=c.seller_id,
             ad_account_id=c.ad_account_id,
             campaign_id=c.id,

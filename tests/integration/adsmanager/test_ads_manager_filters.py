@@ -104,17 +104,35 @@ def _metric(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-@pytest.mark.parametrize("sort", ["spend", "-spend", "roas", "-roas", "cpc", "-cr3", "-impressions"])
-def test_sort_by_metric_puts_nulls_last_in_both_directions(
-    api: Any, world: World, set_now: Any, sort: str
-) -> None:
-    set_now(WORLD_NOW)
-    rows = _full(api, world, "ads", {"sort": sort})["data"]
+def _assert_sorted_nulls_last(rows: list[dict[str, Any]], sort: str) -> None:
     key = sort.lstrip("-")
     values = [_metric(r["metrics"][key]) for r in rows]
     present = [v for v in values if v is not None]
     assert values == present + [None] * (len(values) - len(present))
     assert present == sorted(present, reverse=sort.startswith("-"))
+
+
+@pytest.mark.parametrize("sort", ["roas", "-roas", "-cr3", "-impressions"])
+def test_sort_by_metric_puts_nulls_last_in_both_directions(
+    api: Any, world: World, set_now: Any, sort: str
+) -> None:
+    set_now(WORLD_NOW)
+    rows = _full(api, world, "ads", {"sort": sort})["data"]
+    _assert_sorted_nulls_last(rows, sort)
+    assert len(rows) == len(world.ads)
+
+
+@pytest.mark.parametrize("sort", ["spend", "-spend", "cpc", "-cpc", "-purchase_value"])
+def test_sort_by_money_orders_by_currency_first_then_value(
+    api: Any, world: World, set_now: Any, sort: str
+) -> None:
+    set_now(WORLD_NOW)
+    rows = _full(api, world, "ads", {"sort": sort})["data"]
+    currencies = [r["currency"] for r in rows]
+    assert len(set(currencies)) > 1  # the world spans currencies, or this proves nothing
+    assert currencies == sorted(currencies)  # ascending whatever the value's direction
+    for currency in set(currencies):
+        _assert_sorted_nulls_last([r for r in rows if r["currency"] == currency], sort)
     assert len(rows) == len(world.ads)
 
 
@@ -134,7 +152,7 @@ def test_sort_by_name_both_directions(api: Any, world: World, set_now: Any) -> N
     assert down == list(reversed(up))
 
 
-@pytest.mark.parametrize("sort", ["-spend", "roas", "-roas", "cost_per_purchase", "name", "-name"])
+@pytest.mark.parametrize("sort", ["-spend", "spend", "roas", "-roas", "cost_per_purchase", "name", "-name"])
 def test_walking_every_page_loses_and_repeats_no_row(api: Any, world: World, set_now: Any, sort: str) -> None:
     set_now(WORLD_NOW)
     everything = [r["id"] for r in _full(api, world, "ads", {"sort": sort})["data"]]

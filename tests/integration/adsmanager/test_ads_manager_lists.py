@@ -61,8 +61,8 @@ def test_summary_has_one_entry_per_currency_over_every_matching_row(get: Any, wo
     usd = world.seed.rows(since=LA_LAST_7D[0], until=LA_LAST_7D[1], ad_account_id=world.la.id)
     eur = world.seed.rows(since=BKK_LAST_7D[0], until=BKK_LAST_7D[1], ad_account_id=world.bkk.id)
     assert body["summary"] == [
-        {"currency": "EUR", "metrics": expected_metrics(eur)},
-        {"currency": "USD", "metrics": expected_metrics(usd)},
+        {"currency": "EUR", "result_type": "purchase", "metrics": expected_metrics(eur)},
+        {"currency": "USD", "result_type": "purchase", "metrics": expected_metrics(usd)},
     ]
 
 
@@ -148,6 +148,7 @@ def test_row_shape_per_level(get: Any, world: World) -> None:
         "ad_account_id": str(world.la.id),
         "sellpage_id": str(world.mug.id),
         "currency": "USD",
+        "result_type": "purchase",
         "metrics": campaign["metrics"],
     }
     assert ad["campaign_id"] == str(world.campaigns["mug_winter"].id)

@@ -137,12 +137,14 @@ def test_one_account_fresh_and_one_live_still_add_up(ads: Any, world: World, ses
     assert body["summary"] == [
         {
             "currency": "EUR",
+            "result_type": "purchase",
             "metrics": expected_metrics(
                 world.seed.rows(since=BKK_LAST_7D[0], until=BKK_LAST_7D[1], ad_account_id=world.bkk.id)
             ),
         },
         {
             "currency": "USD",
+            "result_type": "purchase",
             "metrics": expected_metrics(
                 world.seed.rows(since=LA_LAST_7D[0], until=LA_LAST_7D[1], ad_account_id=world.la.id)
             ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from decimal import Decimal, localcontext
 
@@ -152,3 +153,47 @@ def test_sql_sort_formulas_match_compute_metrics(totals: MetricTotals) -> None:
             n, d = Decimal(getattr(totals, num)), Decimal(getattr(totals, den))
             value = None if d == 0 else n * scale / d
             assert value == getattr(derived, name), name
+
+
+# --- cursors are bound to their query (issue 14 §6) ----------------------------------------------
+
+
+def _page2_cursor(level: Level, raw: RawListParams) -> str:
+    q = parse_list_query(level, raw)
+    return encode_cursor(Cursor(sort=q.sort.token, value="1.5", last_id=uuid.uuid4(), query=q.fingerprint))
+
+
+@pytest.mark.parametrize(
+    ("level", "changed"),
+    [
+        (Level.ADSETS, RawListParams(date_preset="last_7d")),  # another level
+        (Level.ADS, RawListParams(date_preset="last_30d")),  # another preset
+        (Level.ADS, RawListParams(since="2026-11-01", until="2026-11-07")),  # another range
+        (Level.ADS, RawListParams(date_preset="last_7d", status=["PAUSED"])),  # another filter
+        (Level.ADS, RawListParams(date_preset="last_7d", q="mug")),
+        (Level.ADS, RawListParams(date_preset="last_7d", sort="spend")),  # another direction
+    ],
+)
+def test_a_cursor_presented_with_another_query_is_refused(level: Level, changed: RawListParams) -> None:
+    token = _page2_cursor(Level.ADS, RawListParams(date_preset="last_7d"))
+    with pytest.raises(InvalidParam) as exc:
+        parse_list_query(level, replace(changed, cursor=token))
+    assert exc.value.param == "cursor"
+    assert "another query" in exc.value.message
+
+
+def test_a_cursor_is_accepted_with_the_same_query_in_another_spelling_and_page_size() -> None:
+    token = _page2_cursor(
+        Level.ADS, RawListParams(date_preset="last_7d", status=["ACTIVE", "PAUSED"], limit="10")
+    )
+    q = parse_list_query(
+        Level.ADS, RawListParams(date_preset="last_7d", status=["paused,active"], limit="20", cursor=token)
+    )
+    assert q.cursor is not None and q.cursor.value == "1.5"
+
+
+def test_a_cursor_without_a_query_fingerprint_is_refused() -> None:
+    sort = parse_sort("-spend")
+    legacy = encode_cursor(Cursor(sort="-spend", value="1", last_id=uuid.uuid4()))
+    with pytest.raises(InvalidParam):
+        decode_cursor(legacy, sort, parse_list_query(Level.ADS, RawListParams()).fingerprint)

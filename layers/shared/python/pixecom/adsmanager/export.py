@@ -1,20 +1,22 @@
 """CSV export of a list: a header, every matching row (no paging), one summary row per currency.
 
 The first column, `row_type`, is `entity` or `summary`, so a spreadsheet can filter either.
-Metric cells hold exactly what the JSON API shows (money 2 decimals, ratios 4), empty = undefined.
+Metric cells hold exactly what the JSON API shows (money in the currency's minor units, ratios
+4 decimals), empty = undefined or, for results and cost per result, a `mixed` result type.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from typing import Any
 
 from pixecom.adsmanager.params import Level
-from pixecom.adsmanager.payload import entity_payload
+from pixecom.adsmanager.payload import entity_fields
 from pixecom.adsmanager.query import ListResult
-from pixecom.domain.metrics import METRIC_NAMES, metrics_payload
+from pixecom.domain.metrics import METRIC_NAMES
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -22,7 +24,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def columns(level: Level) -> list[str]:
     parents = {Level.CAMPAIGNS: [], Level.ADSETS: ["campaign_id"], Level.ADS: ["campaign_id", "adset_id"]}
     identity = ["row_type", "id", "meta_id", "name", "status", "delivery_status", "effective_status"]
-    return [*identity, "ad_account_id", *parents[level], "sellpage_id", "currency", *METRIC_NAMES]
+    return [
+        *identity,
+        "ad_account_id",
+        *parents[level],
+        "sellpage_id",
+        "currency",
+        "result_type",
+        *METRIC_NAMES,
+    ]
 
 
 def _cell(value: Any) -> str:
@@ -49,10 +59,15 @@ def csv_lines(result: ListResult, level: Level) -> Iterator[str]:
 
     yield line(header)
     for row in result.rows:
-        flat = {"row_type": "entity", **entity_payload(row, level)}
-        flat.update(flat.pop("metrics"))
+        flat = {"row_type": "entity", **entity_fields(row, level), **_metrics(row.metrics_json)}
         yield line([flat.get(name) for name in header])
     for total in result.summary:
         flat = {"row_type": "summary", "name": "Total", "currency": total.currency}
-        flat.update(metrics_payload(total.totals))
+        flat.update(result_type=total.result_type, **_metrics(total.metrics_json))
         yield line([flat.get(name) for name in header])
+
+
+def _metrics(metrics_json: str) -> dict[str, Any]:
+    """The JSON `metrics` object as a client parses it (ratios as floats: "50.0", as before)."""
+    parsed: dict[str, Any] = json.loads(metrics_json)
+    return parsed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import uuid
 from collections.abc import Iterable, Sequence
@@ -89,11 +90,15 @@ class Sort:
 
 @dataclass(frozen=True)
 class Cursor:
-    """Keyset position: the last row's sort value (exact text; None = SQL NULL) and its id."""
+    """Keyset position: the last row's sort value (exact text; None = SQL NULL) and its id, its
+    currency (money sorts order by currency first), and the fingerprint of the query it pages
+    (`query_fingerprint`): a cursor is valid only with the query that produced it."""
 
     sort: str
     value: str | None
     last_id: uuid.UUID
+    query: str = ""
+    currency: str | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,11 @@ class ListQuery:
     sort: Sort = field(default_factory=lambda: parse_sort(DEFAULT_SORT))
     limit: int | None = DEFAULT_LIMIT  # None = every row (CSV export)
     cursor: Cursor | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """What this query's cursors are bound to (see `query_fingerprint`)."""
+        return query_fingerprint(self.level, self.filters, self.dates, self.sort)
 
 
 @dataclass(frozen=True)
@@ -203,24 +213,67 @@ def parse_q(value: str | None) -> str | None:
     return value.strip()
 
 
+def query_fingerprint(level: Level, filters: Filters, dates: DateSpec, sort: Sort) -> str:
+    """What a cursor is bound to: the level, every filter (order-insensitive), the date range
+    (the preset's name, or the custom since/until) and the sort. Not the page size."""
+    doc = {
+        "level": level.value,
+        "filters": {
+            "sellpage_id": sorted(str(v) for v in filters.sellpage_ids),
+            "status": sorted(v.value for v in filters.statuses),
+            "delivery_status": sorted(v.value for v in filters.delivery_statuses),
+            "ad_account_id": sorted(str(v) for v in filters.ad_account_ids),
+            "campaign_id": sorted(str(v) for v in filters.campaign_ids),
+            "adset_id": sorted(str(v) for v in filters.adset_ids),
+            "q": filters.q,
+        },
+        "dates": dates.preset.value
+        if dates.preset is not None
+        else [dates.custom.since.isoformat(), dates.custom.until.isoformat()]
+        if dates.custom is not None
+        else None,
+        "sort": sort.token,
+    }
+    canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
 def encode_cursor(cursor: Cursor) -> str:
     """Opaque to clients: base64url of a small JSON document."""
-    doc = {"s": cursor.sort, "v": cursor.value, "i": str(cursor.last_id)}
+    doc = {
+        "s": cursor.sort,
+        "v": cursor.value,
+        "i": str(cursor.last_id),
+        "q": cursor.query,
+        "c": cursor.currency,
+    }
     return base64.urlsafe_b64encode(json.dumps(doc, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
-def decode_cursor(token: str, sort: Sort) -> Cursor:
-    """The cursor a previous page returned; it must belong to the same sort."""
+def decode_cursor(token: str, sort: Sort, fingerprint: str = "") -> Cursor:
+    """The cursor a previous page returned; it must belong to the same query (`fingerprint`)."""
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         doc = json.loads(raw)
-        cursor = Cursor(sort=str(doc["s"]), value=doc["v"], last_id=uuid.UUID(str(doc["i"])))
-    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError):
+        cursor = Cursor(
+            sort=str(doc["s"]),
+            value=doc["v"],
+            last_id=uuid.UUID(str(doc["i"])),
+            query=str(doc.get("q") or ""),
+            currency=doc.get("c"),
+        )
+    except (binascii.Error, ValueError, TypeError, KeyError, UnicodeDecodeError, AttributeError):
         raise InvalidParam("cursor", "malformed cursor") from None
     if cursor.value is not None and not isinstance(cursor.value, str):
         raise InvalidParam("cursor", "malformed cursor")
-    if cursor.sort != sort.token:
-        raise InvalidParam("cursor", "this cursor belongs to another sort; start again without it")
+    if cursor.currency is not None and not (isinstance(cursor.currency, str) and len(cursor.currency) == 3):
+        raise InvalidParam("cursor", "malformed cursor")
+    if cursor.sort != sort.token or cursor.query != fingerprint:
+        raise InvalidParam(
+            "cursor",
+            "this cursor belongs to another query (level, filters, date range or sort); "
+            "start again without it",
+        )
     if cursor.value is not None and sort.key != "name":
         try:
             Decimal(cursor.value)
@@ -247,6 +300,6 @@ def parse_list_query(level: Level, raw: RawListParams, *, paged: bool = True) ->
     if not paged:
         return ListQuery(level=level, dates=dates, filters=filters, sort=sort, limit=None)
     limit = parse_limit(raw.limit)
-    cursor = decode_cursor(raw.cursor, sort) if raw.cursor else None
+    fingerprint = query_fingerprint(level, filters, dates, sort)
+    cursor = decode_cursor(raw.cursor, sort, fingerprint) if raw.cursor else None
     return ListQuery(level=level, dates=dates, filters=filters, sort=sort, limit=limit, cursor=cursor)
-

@@ -1,21 +1,28 @@
-"""The JSON shapes of the Ads Manager read API (issue 6), built from typed results. Pure."""
+"""The JSON bodies of the Ads Manager read API (issue 6), built from typed results. Pure.
+
+Each row's and summary's `metrics` object arrives as JSON text built by Postgres
+(`sql.metrics_json`); it is spliced in as is, so the API never parses or re-formats a number.
+"""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pixecom.adsmanager.params import Level, encode_cursor
 from pixecom.adsmanager.query import CurrencyTotals, EntityRow, ListResult
 from pixecom.domain.dates import DateRange
-from pixecom.domain.metrics import metrics_payload
+
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _id(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def entity_payload(row: EntityRow, level: Level) -> dict[str, Any]:
-    """One list row: identity, statuses, parents (adsets: campaign_id; ads: + adset_id), metrics."""
+def entity_fields(row: EntityRow, level: Level) -> dict[str, Any]:
+    """One list row without its metrics: identity, statuses, parents (adsets: campaign_id; ads:
+    + adset_id), currency and result type."""
     out: dict[str, Any] = {
         "id": str(row.id),
         "meta_id": row.meta_id,
@@ -31,23 +38,36 @@ def entity_payload(row: EntityRow, level: Level) -> dict[str, Any]:
         out["adset_id"] = _id(row.adset_id)
     out["sellpage_id"] = _id(row.sellpage_id)
     out["currency"] = row.currency
-    out["metrics"] = metrics_payload(row.totals)
+    out["result_type"] = row.result_type
     return out
 
 
-def summary_payload(summary: list[CurrencyTotals]) -> list[dict[str, Any]]:
-    return [{"currency": s.currency, "metrics": metrics_payload(s.totals)} for s in summary]
+def _with_metrics(fields: dict[str, Any], metrics_json: str) -> str:
+    return _dumps(fields)[:-1] + ',"metrics":' + metrics_json + "}"
+
+
+def entity_json(row: EntityRow, level: Level) -> str:
+    return _with_metrics(entity_fields(row, level), row.metrics_json)
+
+
+def summary_json(total: CurrencyTotals) -> str:
+    return _with_metrics({"currency": total.currency, "result_type": total.result_type}, total.metrics_json)
 
 
 def date_range_payload(r: DateRange) -> dict[str, str]:
     return {"since": r.since.isoformat(), "until": r.until.isoformat()}
 
 
-def list_payload(result: ListResult, level: Level) -> dict[str, Any]:
-    """`{"data", "summary", "paging": {"next_cursor"}, "date_range"}`."""
-    return {
-        "data": [entity_payload(row, level) for row in result.rows],
-        "summary": summary_payload(result.summary),
-        "paging": {"next_cursor": encode_cursor(result.next_cursor) if result.next_cursor else None},
-        "date_range": date_range_payload(result.date_range),
-    }
+def list_json(result: ListResult, level: Level) -> bytes:
+    """`{"data", "summary", "paging": {"next_cursor"}, "date_range"}` as UTF-8 JSON."""
+    cursor = encode_cursor(result.next_cursor) if result.next_cursor else None
+    tail = _dumps({"paging": {"next_cursor": cursor}, "date_range": date_range_payload(result.date_range)})
+    body = (
+        '{"data":['
+        + ",".join(entity_json(row, level) for row in result.rows)
+        + '],"summary":['
+        + ",".join(summary_json(total) for total in result.summary)
+        + "],"
+        + tail[1:]
+    )
+    return body.encode()

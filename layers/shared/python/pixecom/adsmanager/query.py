@@ -9,31 +9,49 @@ The statement (see `build_list_sql`) has these parts:
   (seller_id, date), narrowed further by campaign/ad set filters;
 - `matched`: every entity the filters match, LEFT JOINed to its sums (no stats = zeros), so a
   paused campaign still shows;
+- `types`: the result type of each ad set (ad sets and ads) or campaign (`mixed` when its ad
+  sets differ), from `pixecom.domain.results` as SQL;
 - the page: `matched` with the sort metric computed in SQL from the sums, NULLS LAST, ties by
-  id, keyset after the cursor, LIMIT n + 1 (the extra row says whether there is a next page);
-- the summary: the same `matched` rows summed per currency (all rows, not the page);
+  id, keyset after the cursor, LIMIT n + 1 (the extra row says whether there is a next page).
+  A money sort orders by currency first (a list spanning currencies never ranks JPY 1,090,100
+  above EUR 5,865); results / cost per result of a `mixed` row sort with the nulls;
+- the summary: the same `matched` rows summed per currency (all rows, not the page), with the
+  result type those rows share (else `mixed`);
 - the date range envelope over the accounts.
 
-All parts come back as one result set (UNION ALL, a `kind` column tells them apart).
+Postgres computes and formats every metric (`sql.metrics_json`: the currency's minor units,
+ratios to 4 decimals, nulls where undefined or mixed) and returns each row's `metrics` as JSON
+text, so the API splices it into the response without touching a number. All parts come back
+as one result set (UNION ALL, a `kind` column tells them apart).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.engine import RowMapping
+from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.params import Cursor, ListQuery
+from pixecom.adsmanager.params import Cursor, Level, ListQuery
 from pixecom.adsmanager.ranges import RangePlan, plan_ranges
-from pixecom.adsmanager.sql import LEVELS, SUM_COLUMNS, LevelSql, metric_expr, sum_list
+from pixecom.adsmanager.sql import (
+    LEVELS,
+    SUM_COLUMNS,
+    LevelSql,
+    metric_expr,
+    metrics_json,
+    minor_units_sql,
+    result_type_sql,
+    sum_list,
+)
 from pixecom.domain.dates import DateRange
-from pixecom.domain.metrics import MetricTotals
+from pixecom.domain.metrics import METRIC_BY_NAME, Kind
+from pixecom.domain.results import MIXED
 
 
 @dataclass(frozen=True)
@@ -49,13 +67,15 @@ class EntityRow:
     adset_id: uuid.UUID | None
     sellpage_id: uuid.UUID | None
     currency: str
-    totals: MetricTotals
+    result_type: str | None
+    metrics_json: str  # the formatted `metrics` object, as Postgres built it
 
 
 @dataclass(frozen=True)
 class CurrencyTotals:
     currency: str
-    totals: MetricTotals
+    result_type: str | None
+    metrics_json: str
 
 
 @dataclass(frozen=True)
@@ -81,7 +101,7 @@ def _acct_cte(plan: RangePlan, query: ListQuery, params: dict[str, Any]) -> str:
         params["since"], params["until"] = plan.custom.since, plan.custom.until
         return (
             "SELECT a.id, a.currency, CAST(:since AS date) AS since, CAST(:until AS date) AS until, "  # noqa: S608
-            "false AS fresh "
+            f"false AS fresh, {minor_units_sql('a.currency')} AS mu "
             f"FROM ad_accounts a WHERE a.seller_id = :seller_id{account_filter}"
         )
     values = []
@@ -90,7 +110,7 @@ def _acct_cte(plan: RangePlan, query: ListQuery, params: dict[str, Any]) -> str:
         values.append(f"(CAST(:d{i} AS date), CAST(:s{i} AS date), CAST(:u{i} AS date))")
     params["now"] = plan.now
     return (
-        "SELECT a.id, a.currency, r.since, r.until, "  # noqa: S608
+        f"SELECT a.id, a.currency, r.since, r.until, {minor_units_sql('a.currency')} AS mu, "  # noqa: S608
         # fresh: the account's preset snapshot (migration 0003) is for its current local day.
         "EXISTS (SELECT 1 FROM ad_preset_stats_state f "
         "WHERE f.ad_account_id = a.id AND f.local_day = r.local_day) AS fresh "
@@ -158,30 +178,59 @@ def _entity_filters(lv: LevelSql, query: ListQuery, params: dict[str, Any]) -> s
     return " AND ".join(where)
 
 
+def by_currency_first(query: ListQuery) -> bool:
+    """Money sorts order by currency, then value: amounts of different currencies never compare."""
+    metric = METRIC_BY_NAME.get(query.sort.key)
+    return metric is not None and metric.kind is Kind.MONEY
+
+
 def _keyset(query: ListQuery, params: dict[str, Any]) -> str:
-    """Rows strictly after the cursor in (sort value NULLS LAST, id) order."""
+    """Rows strictly after the cursor in ([currency,] sort value NULLS LAST, id) order."""
     cursor = query.cursor
     if cursor is None:
         return "TRUE"
     params["cursor_id"] = cursor.last_id
     if cursor.value is None:  # already inside the NULL tail: only ids after it remain
-        return "(r.sort_value IS NULL AND r.id > :cursor_id)"
-    params["cursor_value"] = cursor.value
-    cast = "text" if query.sort.key == "name" else "numeric"
-    op = "<" if query.sort.descending else ">"
-    value = f"CAST(:cursor_value AS {cast})"
-    return (
-        f"(r.sort_value {op} {value} OR (r.sort_value = {value} AND r.id > :cursor_id) "
-        "OR r.sort_value IS NULL)"
-    )
+        within = "(r.sort_value IS NULL AND r.id > :cursor_id)"
+    else:
+        params["cursor_value"] = cursor.value
+        cast = "text" if query.sort.key == "name" else "numeric"
+        op = "<" if query.sort.descending else ">"
+        value = f"CAST(:cursor_value AS {cast})"
+        within = (
+            f"(r.sort_value {op} {value} OR (r.sort_value = {value} AND r.id > :cursor_id) "
+            "OR r.sort_value IS NULL)"
+        )
+    if not by_currency_first(query):
+        return within
+    params["cursor_currency"] = cursor.currency or ""
+    return f"(r.currency > :cursor_currency OR (r.currency = :cursor_currency AND {within}))"
 
 
+# Rows summed together: the result type they share, else `mixed` (domain.results.combined_result_type:
+# an unknown type counts as one of its own, `mixed` stays `mixed`).
+_COMBINED_TYPE = "CASE WHEN count(DISTINCT coalesce({x}, '')) > 1 THEN 'mixed' ELSE max({x}) END"
+
+
+def _types_cte(query: ListQuery, params: dict[str, Any]) -> str:
+    """`key` -> `rt`: ad sets' result types (keyed by ad set), or campaigns' (by campaign)."""
+    where = "x.seller_id = :seller_id"
+    if query.filters.campaign_ids:
+        where += " AND x.campaign_id = ANY(:campaign_ids)"
+    if query.level is Level.CAMPAIGNS:
+        return (
+            f"SELECT x.campaign_id AS key, {_COMBINED_TYPE.format(x=result_type_sql('x'))} AS rt "  # noqa: S608
+            f"FROM adsets x WHERE {where} GROUP BY x.campaign_id"
+        )
+    return f"SELECT x.id AS key, {result_type_sql('x')} AS rt FROM adsets x WHERE {where}"  # noqa: S608
+
+
+_RT_KEY = {Level.CAMPAIGNS: "e.id", Level.ADSETS: "e.id", Level.ADS: "e.adset_id"}
 _NULL_ENTITY = (
     "CAST(NULL AS uuid), NULL, NULL, NULL, NULL, NULL, CAST(NULL AS uuid), CAST(NULL AS uuid), "
     "CAST(NULL AS uuid), CAST(NULL AS uuid)"
 )
-_SUM_NAMES = ", ".join(SUM_COLUMNS)
-_NULL_SUMS = ", ".join("NULL" for _ in SUM_COLUMNS)
+_MIXED = f"coalesce(t.rt = '{MIXED}', false)"
 
 
 def build_list_sql(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> tuple[str, dict[str, Any]]:
@@ -192,42 +241,64 @@ def build_list_sql(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> t
     acct = _acct_cte(plan, query, params)
     where = _entity_filters(lv, query, params)
     stats = _stats_cte(lv, query, plan, params)
+    types = _types_cte(query, params)
     direction = "DESC" if query.sort.descending else "ASC"
-    order = f"sort_value {direction} NULLS LAST, id"
+    currency_first = "currency, " if by_currency_first(query) else ""
+    order = f"{currency_first}sort_value {direction} NULLS LAST, id"
+    page_order = f"{'p.currency, ' if currency_first else ''}p.sort_value {direction} NULLS LAST, p.id"
     limit = ""
     if query.limit is not None:
         params["limit"] = query.limit + 1
         limit = "LIMIT :limit"
     by_name = query.sort.key == "name"
     sort_expr = "m.name" if by_name else metric_expr(query.sort.key, "m")
+    # Only campaigns can be `mixed`; their results and cost per result then sort with the nulls.
+    mixed_sort = (
+        not by_name and query.level is Level.CAMPAIGNS and METRIC_BY_NAME[query.sort.key].counts_results
+    )
+    ranked_from = "matched m"
+    if mixed_sort:
+        sort_expr = f"CASE WHEN t.rt = '{MIXED}' THEN NULL ELSE {sort_expr} END"
+        ranked_from = "matched m LEFT JOIN types t ON t.key = m.rt_key"
     # `matched` stays narrow (id, currency, sums): with thousands of ads its width is most of the
-    # cost. Names, statuses and parents are read for the page rows only.
-    # Only fixed fragments (LEVELS, SUM_COLUMNS, RATIO_FORMULAS, a validated sort key) are
-    # interpolated; every client value is a bind parameter.
+    # cost. Names, statuses, parents and result types are read for the page rows only.
+    # Only fixed fragments (LEVELS, the domain's tables, a validated sort key) are interpolated;
+    # every client value is a bind parameter.
     sql = f"""
 WITH acct AS MATERIALIZED ({acct}),
 stats AS ({stats}),
+types AS MATERIALIZED ({types}),
 matched AS MATERIALIZED (
-  SELECT e.id, acct.currency, {"e.name, " if by_name else ""}{sum_list("st", coalesce=True, cast=True)}
+  SELECT e.id, acct.currency, acct.mu, {_RT_KEY[query.level]} AS rt_key, {"e.name, " if by_name else ""}
+         {sum_list("st", coalesce=True, cast=True)}
   FROM {lv.table} e JOIN acct ON acct.id = e.ad_account_id {lv.parent_join}
   LEFT JOIN stats st ON st.entity_id = e.id
   WHERE {where}
 ),
-ranked AS (SELECT m.*, {sort_expr} AS sort_value FROM matched m),
-page AS (SELECT r.* FROM ranked r WHERE {_keyset(query, params)} ORDER BY {order} {limit})
+ranked AS (SELECT m.*, {sort_expr} AS sort_value FROM {ranked_from}),
+page AS (SELECT r.* FROM ranked r WHERE {_keyset(query, params)} ORDER BY {order} {limit}),
+summed AS (SELECT currency, max(mu) AS mu, {sum_list("matched")} FROM matched GROUP BY currency),
+summed_types AS (
+  SELECT d.currency, {_COMBINED_TYPE.format(x="t.rt")} AS rt
+  FROM (SELECT DISTINCT currency, rt_key FROM matched) d LEFT JOIN types t ON t.key = d.rt_key
+  GROUP BY d.currency
+)
 SELECT * FROM (
-  SELECT 'row' AS kind, row_number() OVER (ORDER BY p.sort_value {direction} NULLS LAST, p.id) AS ord,
+  SELECT 'row' AS kind,
+         row_number() OVER (ORDER BY {page_order}) AS ord,
          e.id, e.meta_id, e.name, e.status, e.delivery_status, e.effective_status, e.ad_account_id,
          {lv.campaign_expr} AS campaign_id, {lv.adset_expr} AS adset_id,
-         {lv.sellpage_expr} AS sellpage_id, p.currency, {", ".join(f"p.{c}" for c in SUM_COLUMNS)},
+         {lv.sellpage_expr} AS sellpage_id, p.currency, t.rt AS result_type,
+         CAST({metrics_json("p", "p.mu", _MIXED)} AS text) AS metrics,
          CAST(p.sort_value AS text) AS sort_text, CAST(NULL AS date) AS since, CAST(NULL AS date) AS until
   FROM page p JOIN {lv.table} e ON e.id = p.id {lv.parent_join}
+  LEFT JOIN types t ON t.key = p.rt_key
   UNION ALL
-  SELECT 'summary', row_number() OVER (ORDER BY currency), {_NULL_ENTITY}, currency,
-         {sum_list("matched")}, NULL, NULL, NULL
-  FROM matched GROUP BY currency
+  SELECT 'summary', row_number() OVER (ORDER BY s.currency), {_NULL_ENTITY}, s.currency, t.rt,
+         CAST({metrics_json("s", "s.mu", _MIXED)} AS text), NULL, NULL, NULL
+  FROM summed s JOIN summed_types t ON t.currency = s.currency
   UNION ALL
-  SELECT 'srange', 0, {_NULL_ENTITY}, NULL, {_NULL_SUMS}, NULL, min(since), max(until) FROM acct
+  SELECT 'srange', 0, {_NULL_ENTITY}, NULL, NULL, NULL, NULL, min(since), max(until) FROM acct
 ) AS result ORDER BY kind, ord
 """  # noqa: S608
     return sql, params
@@ -246,21 +317,26 @@ def _entity_row(m: RowMapping) -> EntityRow:
         adset_id=m["adset_id"],
         sellpage_id=m["sellpage_id"],
         currency=m["currency"],
-        totals=MetricTotals.from_mapping(cast(Mapping[str, Any], m)),
+        result_type=m["result_type"],
+        metrics_json=m["metrics"],
     )
 
 
-def _split_result(
-    query: ListQuery, plan: RangePlan, result: Sequence[RowMapping]
-) -> ListResult:
+def _split_result(query: ListQuery, plan: RangePlan, result: Sequence[RowMapping]) -> ListResult:
     page = [m for m in result if m["kind"] == "row"]
     next_cursor = None
     if query.limit is not None and len(page) > query.limit:
         page = page[: query.limit]
         last = page[-1]
-        next_cursor = Cursor(sort=query.sort.token, value=last["sort_text"], last_id=last["id"])
+        next_cursor = Cursor(
+            sort=query.sort.token,
+            value=last["sort_text"],
+            last_id=last["id"],
+            query=query.fingerprint,
+            currency=last["currency"] if by_currency_first(query) else None,
+        )
     summary = [
-        CurrencyTotals(m["currency"], MetricTotals.from_mapping(cast(Mapping[str, Any], m)))
+        CurrencyTotals(m["currency"], m["result_type"], m["metrics"])
         for m in result
         if m["kind"] == "summary"
     ]
@@ -272,7 +348,7 @@ def _split_result(
 
 
 def list_entities(
-    session: Session, seller_id: uuid.UUID, query: ListQuery, now: datetime
+    session: Session | Connection, seller_id: uuid.UUID, query: ListQuery, now: datetime
 ) -> ListResult:
     """One page (or, with limit None, every row) of a level, its summary and date range.
 

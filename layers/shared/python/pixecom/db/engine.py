@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from pixecom.settings import Settings, get_settings
@@ -91,6 +91,14 @@ def session_scope() -> Iterator[Session]:
     """One session in one transaction: committed on success, rolled back on any error."""
     with session_factory().begin() as session:
         yield session
+
+
+@contextmanager
+def read_connection() -> Iterator[Connection]:
+    """A pooled connection in autocommit mode, for reads of ONE statement: no BEGIN/COMMIT round
+    trips (one statement already reads one consistent snapshot). Never for writes."""
+    with get_engine().connect() as conn:
+        yield conn.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def reset_engine() -> None:

@@ -3,35 +3,28 @@
 Base counters are summed first (`MetricTotals`); every ratio is then recomputed from the summed
 numerator and denominator (`compute_metrics`), never averaged over rows. A zero denominator gives
 None ("undefined"), never 0 and never infinity. `format_metrics` turns the full-precision values
-into the API/CSV shape: money as 2-decimal strings, ratios as 4-decimal numbers, counts as ints.
+into the API/CSV shape: money as strings in the currency's minor units, ratios as 4-decimal
+numbers, counts as ints. Every metric is one line of the table `METRICS`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
+from enum import StrEnum
 from typing import Any
+
+from pixecom.domain.currency import minor_units
 
 # A fixed arithmetic context, so results never depend on whatever the calling thread's decimal
 # context happens to be. 34 digits (IEEE decimal128) is far beyond any ad account's numbers.
 _CTX = Context(prec=34, rounding=ROUND_HALF_EVEN)
-_CENT = Decimal("0.01")
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(5)}
 _RATIO_QUANTUM = Decimal("0.0001")
 
 Number = Decimal | int
 FormattedValue = str | int | float | None
-
-_INT_FIELDS = (
-    "impressions",
-    "clicks",
-    "link_clicks",
-    "content_views",
-    "add_to_cart",
-    "initiate_checkout",
-    "purchases",
-    "results",
-)
 
 
 def _as_decimal(value: Any) -> Decimal:
@@ -115,96 +108,132 @@ def ratio(numerator: Number, denominator: Number, scale: int = 1) -> Decimal | N
     return _CTX.divide(_CTX.multiply(Decimal(numerator), Decimal(scale)), Decimal(denominator))
 
 
+class Kind(StrEnum):
+    """How a metric is shown: counts as integers, money in the currency's minor units, ratios
+    (and percentages) as numbers with 4 decimals."""
+
+    COUNT = "count"
+    MONEY = "money"
+    RATIO = "ratio"
+
+
 @dataclass(frozen=True)
-class DerivedMetrics:
-    """Every metric of the Ads Manager at full precision; None where a denominator is zero."""
+class Metric:
+    """One metric: a summed counter (no formula) or numerator x scale / denominator of counters."""
 
-    spend: Decimal
-    impressions: int
-    clicks: int
-    link_clicks: int
-    content_views: int
-    add_to_cart: int
-    initiate_checkout: int
-    purchases: int
-    purchase_value: Decimal
-    results: int
-    cpm: Decimal | None
-    ctr: Decimal | None
-    ctr_all: Decimal | None
-    cpc: Decimal | None
-    cpv: Decimal | None
-    cost_per_add_to_cart: Decimal | None
-    cost_per_checkout: Decimal | None
-    cost_per_purchase: Decimal | None
-    cr: Decimal | None
-    cr1: Decimal | None
-    cr2: Decimal | None
-    cr3: Decimal | None
-    cost_per_result: Decimal | None
-    roas: Decimal | None
-    aov: Decimal | None
+    name: str
+    kind: Kind
+    numerator: str | None = None
+    denominator: str | None = None
+    scale: int = 1
+
+    @property
+    def derived(self) -> bool:
+        return self.numerator is not None
+
+    @property
+    def counts_results(self) -> bool:
+        """True when the metric reads `results`: it means nothing where result types are mixed."""
+        return "results" in (self.name, self.numerator, self.denominator)
 
 
-# The API's `metrics` object, in the order issue 6 lists it (also the CSV column order).
-METRIC_NAMES: tuple[str, ...] = tuple(f.name for f in fields(DerivedMetrics))
+C, M, R = Kind.COUNT, Kind.MONEY, Kind.RATIO
 
-# CPM is money: it is a cost (spend per 1000 impressions) in the account's currency, so it is shown
-# like CPC, as a 2-decimal string, even though its formula has a scale factor.
-MONEY_METRICS: frozenset[str] = frozenset(
-    {
-        "spend",
-        "purchase_value",
-        "cpm",
-        "cpc",
-        "cpv",
-        "cost_per_add_to_cart",
-        "cost_per_checkout",
-        "cost_per_purchase",
-        "cost_per_result",
-        "aov",
-    }
+# THE metric table (DESIGN.md "Metrics"; docs/metrics.md): the API's `metrics` object and the CSV
+# columns in this order. compute_metrics, the money/ratio/count sets and the SQL formulas of the
+# read side (pixecom.adsmanager.sql) are all derived from it: a new ratio metric is one line here.
+# CPM is money: a cost (spend per 1000 impressions) in the account's currency.
+METRICS: tuple[Metric, ...] = (
+    Metric("spend", M),
+    Metric("impressions", C),
+    Metric("clicks", C),
+    Metric("link_clicks", C),
+    Metric("content_views", C),
+    Metric("add_to_cart", C),
+    Metric("initiate_checkout", C),
+    Metric("purchases", C),
+    Metric("purchase_value", M),
+    Metric("results", C),
+    Metric("cpm", M, "spend", "impressions", 1000),
+    Metric("ctr", R, "link_clicks", "impressions", 100),
+    Metric("ctr_all", R, "clicks", "impressions", 100),
+    Metric("cpc", M, "spend", "link_clicks"),
+    Metric("cpv", M, "spend", "content_views"),
+    Metric("cost_per_add_to_cart", M, "spend", "add_to_cart"),
+    Metric("cost_per_checkout", M, "spend", "initiate_checkout"),
+    Metric("cost_per_purchase", M, "spend", "purchases"),
+    Metric("cr", R, "purchases", "content_views", 100),
+    Metric("cr1", R, "add_to_cart", "content_views", 100),
+    Metric("cr2", R, "initiate_checkout", "add_to_cart", 100),
+    Metric("cr3", R, "purchases", "initiate_checkout", 100),
+    Metric("cost_per_result", M, "spend", "results"),
+    Metric("roas", R, "purchase_value", "spend"),
+    Metric("aov", M, "purchase_value", "purchases"),
 )
-RATIO_METRICS: frozenset[str] = frozenset({"ctr", "ctr_all", "cr", "cr1", "cr2", "cr3", "roas"})
-COUNT_METRICS: frozenset[str] = frozenset(_INT_FIELDS)
+METRIC_BY_NAME: dict[str, Metric] = {m.name: m for m in METRICS}
+METRIC_NAMES: tuple[str, ...] = tuple(m.name for m in METRICS)
+MONEY_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.kind is M)
+RATIO_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.kind is R)
+COUNT_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.kind is C)
+# Metrics that read `results`: null where the rows summed have different result types.
+RESULT_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.counts_results)
+
+if tuple(m.name for m in METRICS if not m.derived) != SUMMED_COUNTERS:  # pragma: no cover
+    raise RuntimeError("METRICS' counters must be MetricTotals' fields, in order")
+
+MetricValue = Decimal | int | None
+
+
+class DerivedMetrics(Mapping[str, MetricValue]):
+    """Every metric of the Ads Manager at full precision, by name (also as attributes); None
+    where a denominator is zero. Immutable."""
+
+    __slots__ = ("_values",)
+    _values: dict[str, MetricValue]
+
+    def __init__(self, values: dict[str, MetricValue]) -> None:
+        object.__setattr__(self, "_values", values)
+
+    def __getitem__(self, name: str) -> MetricValue:
+        return self._values[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getattr__(self, name: str) -> MetricValue:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"DerivedMetrics is immutable ({name})")
+
+    def __repr__(self) -> str:
+        return f"DerivedMetrics({self._values!r})"
 
 
 def compute_metrics(t: MetricTotals) -> DerivedMetrics:
-    """Derive every metric from summed counters (DESIGN.md formulas); percentages are x 100."""
-    return DerivedMetrics(
-        spend=t.spend,
-        impressions=t.impressions,
-        clicks=t.clicks,
-        link_clicks=t.link_clicks,
-        content_views=t.content_views,
-        add_to_cart=t.add_to_cart,
-        initiate_checkout=t.initiate_checkout,
-        purchases=t.purchases,
-        purchase_value=t.purchase_value,
-        results=t.results,
-        cpm=ratio(t.spend, t.impressions, 1000),
-        ctr=ratio(t.link_clicks, t.impressions, 100),
-        ctr_all=ratio(t.clicks, t.impressions, 100),
-        cpc=ratio(t.spend, t.link_clicks),
-        cpv=ratio(t.spend, t.content_views),
-        cost_per_add_to_cart=ratio(t.spend, t.add_to_cart),
-        cost_per_checkout=ratio(t.spend, t.initiate_checkout),
-        cost_per_purchase=ratio(t.spend, t.purchases),
-        cr=ratio(t.purchases, t.content_views, 100),
-        cr1=ratio(t.add_to_cart, t.content_views, 100),
-        cr2=ratio(t.initiate_checkout, t.add_to_cart, 100),
-        cr3=ratio(t.purchases, t.initiate_checkout, 100),
-        cost_per_result=ratio(t.spend, t.results),
-        roas=ratio(t.purchase_value, t.spend),
-        aov=ratio(t.purchase_value, t.purchases),
-    )
+    """Derive every metric of METRICS from summed counters; percentages carry their x 100 scale."""
+    values: dict[str, MetricValue] = {}
+    for m in METRICS:
+        if m.numerator is None:
+            values[m.name] = getattr(t, m.name)
+        else:
+            assert m.denominator is not None
+            values[m.name] = ratio(getattr(t, m.numerator), getattr(t, m.denominator), m.scale)
+    return DerivedMetrics(values)
 
 
-def format_money(value: Decimal | None) -> str | None:
-    """A money value as a string with exactly 2 decimals, rounded half-up; None stays None."""
+def format_money(value: Decimal | None, places: int = 2) -> str | None:
+    """A money value as a string with exactly `places` decimals (the currency's minor units,
+    `pixecom.domain.currency.minor_units`), rounded half-up; None stays None."""
     if value is None:
         return None
-    return str(value.quantize(_CENT, rounding=ROUND_HALF_UP, context=_CTX))
+    return str(value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=_CTX))
 
 
 def format_ratio(value: Decimal | None) -> float | None:
@@ -214,28 +243,36 @@ def format_ratio(value: Decimal | None) -> float | None:
     return float(value.quantize(_RATIO_QUANTUM, rounding=ROUND_HALF_UP, context=_CTX))
 
 
-def format_metrics(d: DerivedMetrics) -> dict[str, FormattedValue]:
+def format_metrics(
+    d: Mapping[str, MetricValue], *, currency: str | None = None, results_mixed: bool = False
+) -> dict[str, FormattedValue]:
     """The API/CSV `metrics` object, keys in METRIC_NAMES order.
 
-    Money (spend, purchase_value, cpm, cpc, cpv, cost_per_*, aov) -> "12.35" strings, 2 decimals
-    half-up; ratios and percentages (ctr, ctr_all, cr, cr1-cr3, roas) -> floats of the value
-    rounded half-up to 4 decimals; counts -> int; undefined -> None. CPM counts as money.
+    Money -> strings with the currency's minor units (JPY "1090", USD "12.35", KWD "1.235"; 2
+    without a currency), half-up; ratios and percentages -> floats rounded half-up to 4 decimals;
+    counts -> int; undefined -> None. `results_mixed`: the rows summed have different result
+    types, so `results` and every metric reading it (cost_per_result) are None.
     """
+    places = minor_units(currency) if currency else 2
     out: dict[str, FormattedValue] = {}
-    for name in METRIC_NAMES:
-        value = getattr(d, name)
-        if name in MONEY_METRICS:
-            out[name] = format_money(value)
-        elif name in RATIO_METRICS:
-            out[name] = format_ratio(value)
+    for m in METRICS:
+        value = d[m.name]
+        if results_mixed and m.counts_results:
+            out[m.name] = None
+        elif m.kind is Kind.MONEY:
+            out[m.name] = format_money(value if value is None else Decimal(value), places)
+        elif m.kind is Kind.RATIO:
+            out[m.name] = format_ratio(value if value is None else Decimal(value))
         else:
-            out[name] = int(value)
+            out[m.name] = None if value is None else int(value)
     return out
 
 
-def metrics_payload(t: MetricTotals) -> dict[str, FormattedValue]:
-    """Shortcut: format_metrics(compute_metrics(t))."""
-    return format_metrics(compute_metrics(t))
+def metrics_payload(
+    t: MetricTotals, *, currency: str | None = None, results_mixed: bool = False
+) -> dict[str, FormattedValue]:
+    """Shortcut: format_metrics(compute_metrics(t), ...)."""
+    return format_metrics(compute_metrics(t), currency=currency, results_mixed=results_mixed)
 
 
 def sort_value(d: DerivedMetrics, key: str) -> Decimal | int | None:
@@ -243,7 +280,6 @@ def sort_value(d: DerivedMetrics, key: str) -> Decimal | int | None:
 
     Raises KeyError for a name that is not in METRIC_NAMES (callers turn it into a 422).
     """
-    if key not in METRIC_NAMES:
+    if key not in METRIC_BY_NAME:
         raise KeyError(key)
-    value: Decimal | int | None = getattr(d, key)
-    return value
+    return d[key]

@@ -2,28 +2,35 @@
 
 Routes are registered once per level with literal paths (not `/{level}`), so they never shadow
 other /ads-manager routes such as bulk status jobs.
+
+The list routes are the hot path: async, their dependencies pure, and the database work done in
+ONE threadpool call on an autocommit connection (no BEGIN/COMMIT); Postgres formats the metrics
+and the route sends the bytes it assembles (`payload.list_json`).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
 from pixecom.adsmanager.daily import daily_series
 from pixecom.adsmanager.export import csv_lines
-from pixecom.adsmanager.params import Level, RawListParams, parse_dates, parse_list_query
-from pixecom.adsmanager.payload import date_range_payload, list_payload
+from pixecom.adsmanager.params import Level, ListQuery, RawListParams, parse_dates, parse_list_query
+from pixecom.adsmanager.payload import date_range_payload, list_json
 from pixecom.adsmanager.query import list_entities
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import NotFound
 from pixecom.api.schemas.ads_manager import DailySeriesOut, EntityListOut
 from pixecom.api.schemas.errors import error_responses
+from pixecom.db.engine import read_connection
 from pixecom.domain.metrics import metrics_payload
+from pixecom.domain.results import MIXED
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
 
@@ -31,7 +38,7 @@ ListParam = Annotated[list[str], Query(description="Repeat the parameter or sepa
 Text = Annotated[str | None, Query()]
 
 
-def get_now() -> datetime:
+async def get_now() -> datetime:
     """The request's clock: presets resolve against it (tests override this dependency)."""
     return datetime.now(UTC)
 
@@ -39,7 +46,7 @@ def get_now() -> datetime:
 Now = Annotated[datetime, Depends(get_now)]
 
 
-def raw_list_params(
+async def raw_list_params(
     date_preset: Text = None,
     since: Text = None,
     until: Text = None,
@@ -74,10 +81,18 @@ def raw_list_params(
 RawParams = Annotated[RawListParams, Depends(raw_list_params)]
 
 
-def _list_route(level: Level) -> Callable[..., JSONResponse]:
-    def list_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> JSONResponse:
+def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
+    """The list's JSON body: one statement on a read-only (autocommit) connection."""
+    with read_connection() as conn:
+        result = list_entities(conn, seller_id, query, now)
+    return list_json(result, query.level)
+
+
+def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
+    async def list_level(caller: CurrentSeller, raw: RawParams, now: Now) -> Response:
         query = parse_list_query(level, raw, paged=True)
-        return JSONResponse(list_payload(list_entities(db, caller.seller_id, query, now), level))
+        body = await run_in_threadpool(read_list, caller.seller_id, query, now)
+        return Response(body, media_type="application/json")
 
     list_level.__doc__ = (
         f"{level.value} with metrics for the date range, a summary per currency over every matching "
@@ -116,11 +131,19 @@ def _daily_route(level: Level) -> Callable[..., JSONResponse]:
         series = daily_series(db, caller.seller_id, level, entity_id, dates, now)
         if series is None:
             raise NotFound(f"No such {level.value[:-1]}")
+        mixed = series.result_type == MIXED
         body: dict[str, Any] = {
             "id": str(series.entity_id),
             "currency": series.currency,
+            "result_type": series.result_type,
             "date_range": date_range_payload(series.date_range),
-            "data": [{"date": day.isoformat(), "metrics": metrics_payload(t)} for day, t in series.points],
+            "data": [
+                {
+                    "date": day.isoformat(),
+                    "metrics": metrics_payload(t, currency=series.currency, results_mixed=mixed),
+                }
+                for day, t in series.points
+            ],
         }
         return JSONResponse(body)
 
