@@ -4,7 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: dev test lint validate bench clean
+.PHONY: dev test lint validate bench clean console
+
+# Browser tests need Chromium (Debian's package); without it `make test` skips them, saying so.
+CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
+CONSOLE_SOURCES := $(shell find console/src -type f) console/index.html console/vite.config.ts console/tsconfig.json
 
 $(STAMP): pyproject.toml layers/shared/requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,13 +16,25 @@ $(STAMP): pyproject.toml layers/shared/requirements.txt
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-## make dev: embedded Postgres, Graph API simulator, API on :8000, local sync scheduler
-dev: $(STAMP)
+## make dev: embedded Postgres, Graph API simulator, API + console on :8000, local sync scheduler
+dev: $(STAMP) console
 	$(BIN)/pixecom dev
 
+## make console: the reference console (console/, React + Vite) built into console/dist
+console: console/dist/index.html
+
+console/node_modules/.installed-stamp: console/package.json console/package-lock.json
+	cd console && npm ci --no-audit --no-fund
+	@touch $@
+
+console/dist/index.html: console/node_modules/.installed-stamp $(CONSOLE_SOURCES)
+	cd console && npm run build
+
 ## make test: lint, the template checks, and the whole pytest suite against real Postgres
-test: $(STAMP) lint validate
-	$(BIN)/pytest -n 2 -q
+## (with the console's browser tests in Chromium when it is installed)
+test: $(STAMP) lint validate $(if $(CHROMIUM),console)
+	@$(if $(CHROMIUM),,echo "Browser tests skipped: Chromium not found (install it: sudo apt-get install chromium)")
+	$(BIN)/pytest -n 2 -q --dist loadgroup $(if $(CHROMIUM),,--ignore=tests/browser)
 
 lint: $(STAMP)
 	$(BIN)/ruff check layers/shared/python functions tests
@@ -33,4 +49,4 @@ bench: $(STAMP)
 	@for script in tests/bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pixecom .pytest_cache .mypy_cache .ruff_cache .aws-sam
+	rm -rf $(VENV) .pixecom .pytest_cache .mypy_cache .ruff_cache .aws-sam console/node_modules console/dist test-artifacts

@@ -70,6 +70,8 @@ class Settings(BaseSettings):
     delivery_queue_url: str | None = None
     control_queue_url: str | None = None
     local_state_dir: Path = Field(default=Path(".pixecom"), validation_alias="PIXECOM_STATE_DIR")
+    # The built console that `pixecom dev` serves at / (local app only).
+    console_dir: Path = Field(default=Path("console/dist"), validation_alias="PIXECOM_CONSOLE_DIR")
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -78,14 +78,17 @@ def run(options: DevOptions) -> int:
     upgrade(url)
     email, password = seed_demo_seller()
     from pixecom.api.app import create_app
+    from pixecom.local.console import mount_console
     from pixecom.local.demo import start_local_sync
 
     local_sync = start_local_sync(options.simulator_port, options.scenario, demo_email=email)
-    print(f"PixEcom Ads Manager: http://{options.host}:{options.port}  (OpenAPI docs at /docs)")
+    app = create_app()
+    mount_console(app, settings.console_dir)
+    print(f"PixEcom Ads Manager console: http://{options.host}:{options.port}/  (OpenAPI docs at /docs)")
     print(f"Demo login: {email} / {password}")
     print(f"Graph API simulator: {local_sync.simulator.base_url}; sync runs every minute")
     try:
-        uvicorn.run(create_app(), host=options.host, port=options.port, log_level="info")
+        uvicorn.run(app, host=options.host, port=options.port, log_level="info")
     finally:
         local_sync.stop()
         if embedded is not None:

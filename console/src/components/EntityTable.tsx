@@ -1,0 +1,136 @@
+import type { AdRow, AdsetRow, CampaignRow, Summary } from "@pixecom/types";
+import { COLUMNS, formatMetric } from "../columns";
+import type { Level } from "../listState";
+import { Badge, statusLabel } from "./Badge";
+
+export type Row = CampaignRow | AdsetRow | AdRow;
+
+interface Props {
+  level: Level;
+  rows: Row[];
+  summary: Summary[];
+  sort: string;
+  onSort: (sort: string) => void;
+  selected: Set<string>;
+  onSelect: (ids: string[], on: boolean) => void;
+  onOpen: (row: Row) => void;
+  chartId: string | null;
+  onChart: (row: Row) => void;
+  accountNames: Map<string, string>;
+}
+
+/** The sortable metrics table; a summary row per currency below (every matching row, not the page). */
+export function EntityTable(props: Props) {
+  const { level, rows, summary, selected, onSelect } = props;
+  const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  return (
+    <div className="table-wrap">
+      <table className="grid" data-testid="entity-table">
+        <thead>
+          <tr>
+            <th className="check">
+              <input
+                type="checkbox"
+                aria-label="Select all on this page"
+                checked={allOnPage}
+                onChange={(e) => onSelect(rows.map((r) => r.id), e.target.checked)}
+              />
+            </th>
+            <SortHeader label="Name" sortKey="name" {...props} className="name" />
+            <th>Delivery</th>
+            <th>Status</th>
+            {COLUMNS.map((c) => (
+              <SortHeader key={c.key} label={c.label} title={c.title} sortKey={c.key} {...props} className="num" />
+            ))}
+            <th className="actions" />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-id={row.id} className={selected.has(row.id) ? "selected" : ""}>
+              <td className="check">
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${row.name}`}
+                  checked={selected.has(row.id)}
+                  onChange={(e) => onSelect([row.id], e.target.checked)}
+                />
+              </td>
+              <td className="name">
+                {level === "ads" ? (
+                  <span className="entity-name">{row.name}</span>
+                ) : (
+                  <button type="button" className="link-button entity-name" onClick={() => props.onOpen(row)}>
+                    {row.name}
+                  </button>
+                )}
+                <div className="sub">{props.accountNames.get(row.ad_account_id) ?? row.meta_id}</div>
+              </td>
+              <td>
+                <Badge value={row.delivery_status} title={row.effective_status} />
+              </td>
+              <td className="status" data-value={row.status}>
+                {statusLabel(row.status)}
+              </td>
+              {COLUMNS.map((c) => (
+                <td key={c.key} className="num" data-metric={c.key} data-value={String(row.metrics[c.key])}>
+                  {formatMetric(c, row.metrics, row.currency)}
+                </td>
+              ))}
+              <td className="actions">
+                <button
+                  type="button"
+                  className={`icon-button${props.chartId === row.id ? " on" : ""}`}
+                  aria-label={`Daily chart of ${row.name}`}
+                  title="Daily chart"
+                  onClick={() => props.onChart(row)}
+                >
+                  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                    <path d="M1 14h14M2 11l4-4 3 3 5-6" fill="none" stroke="currentColor" strokeWidth="1.6" />
+                  </svg>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          {summary.map((s) => (
+            <tr key={s.currency} className="summary" data-currency={s.currency}>
+              <td />
+              <td colSpan={3}>
+                Total · {s.currency}
+              </td>
+              {COLUMNS.map((c) => (
+                <td key={c.key} className="num" data-metric={c.key} data-value={String(s.metrics[c.key])}>
+                  {formatMetric(c, s.metrics, s.currency)}
+                </td>
+              ))}
+              <td />
+            </tr>
+          ))}
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+function SortHeader({
+  label,
+  title,
+  sortKey,
+  sort,
+  onSort,
+  className,
+}: { label: string; title?: string; sortKey: string; className?: string } & Pick<Props, "sort" | "onSort">) {
+  const current = sort.replace(/^-/, "") === sortKey;
+  const descending = sort.startsWith("-");
+  const next = current ? (descending ? sortKey : `-${sortKey}`) : sortKey === "name" ? "name" : `-${sortKey}`;
+  return (
+    <th className={`${className ?? ""} sortable`} title={title} aria-sort={current ? (descending ? "descending" : "ascending") : "none"}>
+      <button type="button" onClick={() => onSort(next)}>
+        {label}
+        <span className="arrow">{current ? (descending ? "▼" : "▲") : ""}</span>
+      </button>
+    </th>
+  );
+}

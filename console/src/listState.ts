@@ -1,0 +1,113 @@
+// The Ads Manager's state lives in the URL (so reload, back, and "log in again and come back"
+// all keep it): the level is the path, filters/sort/page size/chart are the query string.
+
+export type Level = "campaigns" | "adsets" | "ads";
+export const LEVELS: { level: Level; label: string; singular: "campaign" | "adset" | "ad"; noun: string }[] = [
+  { level: "campaigns", label: "Campaigns", singular: "campaign", noun: "campaigns" },
+  { level: "adsets", label: "Ad sets", singular: "adset", noun: "ad sets" },
+  { level: "ads", label: "Ads", singular: "ad", noun: "ads" },
+];
+export const levelInfo = (level: Level) => LEVELS.find((l) => l.level === level)!;
+
+export const DATE_PRESETS = [
+  ["today", "Today"],
+  ["yesterday", "Yesterday"],
+  ["last_7d", "Last 7 days"],
+  ["last_14d", "Last 14 days"],
+  ["last_30d", "Last 30 days"],
+  ["this_month", "This month"],
+  ["last_month", "Last month"],
+] as const;
+export type DatePreset = (typeof DATE_PRESETS)[number][0];
+
+export const STATUSES = ["ACTIVE", "PAUSED", "ARCHIVED", "DELETED"] as const;
+export const DELIVERY_STATUSES = ["ACTIVE", "LEARNING", "LIMITED", "ERROR", "NOT_DELIVERING", "INACTIVE"] as const;
+export type EntityStatus = (typeof STATUSES)[number];
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export interface ListState {
+  date_preset: DatePreset | null; // null: custom since/until
+  since: string;
+  until: string;
+  sellpage_id: string[];
+  status: EntityStatus[];
+  delivery_status: DeliveryStatus[];
+  ad_account_id: string[];
+  campaign_id: string[];
+  adset_id: string[];
+  q: string;
+  sort: string;
+  limit: number;
+  chart: string | null; // id of the entity whose daily chart is open
+}
+
+export const DEFAULT_SORT = "-spend";
+export const DEFAULT_LIMIT = 50;
+
+const many = (search: URLSearchParams, key: string) =>
+  search.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+
+export function readState(search: URLSearchParams): ListState {
+  const since = search.get("since") ?? "";
+  const until = search.get("until") ?? "";
+  const custom = Boolean(since && until);
+  const preset = search.get("date_preset") as DatePreset | null;
+  return {
+    date_preset: custom ? null : DATE_PRESETS.some(([p]) => p === preset) ? preset : "last_7d",
+    since: custom ? since : "",
+    until: custom ? until : "",
+    sellpage_id: many(search, "sellpage_id"),
+    status: many(search, "status") as EntityStatus[],
+    delivery_status: many(search, "delivery_status") as DeliveryStatus[],
+    ad_account_id: many(search, "ad_account_id"),
+    campaign_id: many(search, "campaign_id"),
+    adset_id: many(search, "adset_id"),
+    q: search.get("q") ?? "",
+    sort: search.get("sort") || DEFAULT_SORT,
+    limit: Number(search.get("limit")) || DEFAULT_LIMIT,
+    chart: search.get("chart"),
+  };
+}
+
+export function hrefFor(level: Level, state: ListState): string {
+  const qs = new URLSearchParams();
+  if (state.date_preset) {
+    if (state.date_preset !== "last_7d") qs.set("date_preset", state.date_preset);
+  } else {
+    qs.set("since", state.since);
+    qs.set("until", state.until);
+  }
+  for (const key of ["sellpage_id", "status", "delivery_status", "ad_account_id", "campaign_id", "adset_id"] as const) {
+    const values = level === "campaigns" && key === "adset_id" ? [] : state[key];
+    for (const value of values) qs.append(key, value);
+  }
+  if (state.q) qs.set("q", state.q);
+  if (state.sort !== DEFAULT_SORT) qs.set("sort", state.sort);
+  if (state.limit !== DEFAULT_LIMIT) qs.set("limit", String(state.limit));
+  if (state.chart) qs.set("chart", state.chart);
+  const query = qs.toString();
+  return `/ads-manager/${level}${query ? `?${query}` : ""}`;
+}
+
+/** The date part of any Ads Manager query (lists and daily series). */
+export function dateQuery(state: ListState): { date_preset?: DatePreset; since?: string; until?: string } {
+  return state.date_preset ? { date_preset: state.date_preset } : { since: state.since, until: state.until };
+}
+
+/** The list endpoint's query for this state (no cursor): exactly what the table asks the API. */
+export function listQuery(level: Level, state: ListState) {
+  const nonEmpty = <T,>(values: T[]) => (values.length ? values : undefined);
+  return {
+    ...dateQuery(state),
+    sellpage_id: nonEmpty(state.sellpage_id),
+    status: nonEmpty(state.status),
+    delivery_status: nonEmpty(state.delivery_status),
+    ad_account_id: nonEmpty(state.ad_account_id),
+    campaign_id: nonEmpty(state.campaign_id),
+    adset_id: level === "campaigns" ? undefined : nonEmpty(state.adset_id),
+    q: state.q || undefined,
+    sort: state.sort,
+    limit: state.limit,
+  };
+}
+export type ListQuery = ReturnType<typeof listQuery>;

@@ -1,0 +1,210 @@
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
+import { client, errorText, unwrap } from "../api";
+import { DailyChart } from "../components/DailyChart";
+import { EntityTable, type Row } from "../components/EntityTable";
+import { Filters, useAdAccounts } from "../components/Filters";
+import { JobPanel } from "../components/JobPanel";
+import { hrefFor, LEVELS, levelInfo, listQuery, readState, type Level, type ListQuery, type ListState } from "../listState";
+import { Link, navigate, useLocation } from "../router";
+
+function fetchList(level: Level, query: ListQuery & { cursor?: string }) {
+  const params = { params: { query } };
+  switch (level) {
+    case "campaigns":
+      return unwrap(client.api.GET("/api/ads-manager/campaigns", params));
+    case "adsets":
+      return unwrap(client.api.GET("/api/ads-manager/adsets", params));
+    case "ads":
+      return unwrap(client.api.GET("/api/ads-manager/ads", params));
+  }
+}
+
+/** One entity's name for the breadcrumb, read through the list endpoint's id filter. */
+function useEntityName(level: "campaigns" | "adsets", id: string | undefined) {
+  return useQuery({
+    queryKey: ["name", level, id],
+    enabled: Boolean(id),
+    staleTime: Infinity,
+    queryFn: async () => {
+      const query = level === "campaigns" ? { campaign_id: [id!], limit: 1 } : { adset_id: [id!], limit: 1 };
+      const page = await fetchList(level, query as ListQuery);
+      return page.data[0]?.name ?? "(not found)";
+    },
+  });
+}
+
+export function AdsManagerPage({ level }: { level: Level }) {
+  const { search } = useLocation();
+  const state = useMemo(() => readState(search), [search]);
+  const query = useMemo(() => listQuery(level, state), [level, state]);
+  const queryKey = JSON.stringify([level, query]);
+  const update = useCallback(
+    (patch: Partial<ListState>, to: Level = level) => navigate(hrefFor(to, { ...state, ...patch })),
+    [state, level],
+  );
+
+  // Keyset paging: a stack of cursors for this exact query (a new query starts at page 1).
+  const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: queryKey, cursors: [] });
+  const cursors = paging.key === queryKey ? paging.cursors : [];
+  const cursor = cursors[cursors.length - 1];
+  const [selection, setSelection] = useState<{ level: Level; ids: Set<string> }>({ level, ids: new Set() });
+  const selected = selection.level === level ? selection.ids : new Set<string>();
+  const [job, setJob] = useState<{ id: string; title: string } | null>(null);
+
+  const list = useQuery({
+    queryKey: ["list", level, query, cursor ?? null],
+    queryFn: () => fetchList(level, { ...query, cursor }),
+    placeholderData: keepPreviousData,
+  });
+  const accounts = useAdAccounts();
+  const accountNames = useMemo(
+    () => new Map((accounts.data?.data ?? []).map((a) => [a.id, a.name])),
+    [accounts.data],
+  );
+
+  const info = levelInfo(level);
+  const bulk = useMutation({
+    mutationFn: (status: "ACTIVE" | "PAUSED") =>
+      unwrap(
+        client.api.POST("/api/ads-manager/status", {
+          body: { level: info.singular, ids: [...selected], status },
+          headers: { "Idempotency-Key": crypto.randomUUID() },
+        }),
+      ),
+    onSuccess: (accepted, status) => {
+      const verb = status === "PAUSED" ? "Pause" : "Activate";
+      setJob({ id: accepted.job_id, title: `${verb} ${selected.size} ${selected.size === 1 ? info.singular.replace("adset", "ad set") : info.noun}` });
+      setSelection({ level, ids: new Set() });
+    },
+  });
+
+  const drillCampaign = state.campaign_id.length === 1 && level !== "campaigns" ? state.campaign_id[0] : undefined;
+  const drillAdset = state.adset_id.length === 1 && level === "ads" ? state.adset_id[0] : undefined;
+  const campaignName = useEntityName("campaigns", drillCampaign);
+  const adsetName = useEntityName("adsets", drillAdset);
+
+  const rows = (list.data?.data ?? []) as Row[];
+  const chartRow = rows.find((r) => r.id === state.chart);
+  const open = (row: Row) => {
+    if (level === "campaigns") update({ campaign_id: [row.id], adset_id: [], chart: null }, "adsets");
+    else if (level === "adsets") update({ campaign_id: [(row as { campaign_id: string }).campaign_id], adset_id: [row.id], chart: null }, "ads");
+  };
+  const onSelect = (ids: string[], on: boolean) => {
+    const next = new Set(selected);
+    for (const id of ids) if (on) next.add(id); else next.delete(id);
+    setSelection({ level, ids: next });
+  };
+
+  return (
+    <div className="ads-manager">
+      <div className="page-head">
+        <nav className="tabs" role="tablist">
+          {LEVELS.map((l) => (
+            <Link
+              key={l.level}
+              to={hrefFor(l.level, { ...state, chart: null })}
+              role="tab"
+              aria-selected={l.level === level}
+              className={l.level === level ? "tab active" : "tab"}
+            >
+              {l.label}
+            </Link>
+          ))}
+        </nav>
+        {(drillCampaign || drillAdset) && (
+          <nav className="breadcrumb" aria-label="Breadcrumb">
+            <Link to={hrefFor("campaigns", { ...state, campaign_id: [], adset_id: [], chart: null })}>All campaigns</Link>
+            {drillCampaign && (
+              <>
+                <span className="sep">›</span>
+                {level === "adsets" ? (
+                  <span aria-current="page">{campaignName.data ?? "…"}</span>
+                ) : (
+                  <Link to={hrefFor("adsets", { ...state, campaign_id: [drillCampaign], adset_id: [], chart: null })}>
+                    {campaignName.data ?? "…"}
+                  </Link>
+                )}
+              </>
+            )}
+            {drillAdset && (
+              <>
+                <span className="sep">›</span>
+                <span aria-current="page">{adsetName.data ?? "…"}</span>
+              </>
+            )}
+          </nav>
+        )}
+      </div>
+      <Filters state={state} onChange={update} />
+
+      {selected.size > 0 && (
+        <div className="bulk-bar" data-testid="bulk-bar">
+          <strong>{selected.size} selected</strong>
+          <button type="button" disabled={bulk.isPending} onClick={() => bulk.mutate("PAUSED")}>
+            Pause
+          </button>
+          <button type="button" disabled={bulk.isPending} onClick={() => bulk.mutate("ACTIVE")}>
+            Activate
+          </button>
+          <button type="button" className="link-button" onClick={() => setSelection({ level, ids: new Set() })}>
+            Clear selection
+          </button>
+          {bulk.isError && <span className="error inline">{errorText(bulk.error)}</span>}
+        </div>
+      )}
+      {job && <JobPanel key={job.id} jobId={job.id} title={job.title} onClose={() => setJob(null)} />}
+      {state.chart && (
+        <DailyChart level={level} id={state.chart} name={chartRow?.name ?? ""} state={state} onClose={() => update({ chart: null })} />
+      )}
+
+      {list.isError && <div className="error">{errorText(list.error)}</div>}
+      <div className={`results${list.isFetching ? " fetching" : ""}`} data-testid="results" data-state={list.isFetching ? "loading" : "idle"}>
+        {list.data && (
+          <>
+            <div className="results-head small muted">
+              {list.data.date_range.since} – {list.data.date_range.until} · totals cover every matching {info.singular.replace("adset", "ad set")}, per currency
+            </div>
+            <EntityTable
+              level={level}
+              rows={rows}
+              summary={list.data.summary}
+              sort={state.sort}
+              onSort={(sort) => update({ sort })}
+              selected={selected}
+              onSelect={onSelect}
+              onOpen={open}
+              chartId={state.chart}
+              onChart={(row) => update({ chart: state.chart === row.id ? null : row.id })}
+              accountNames={accountNames}
+            />
+            {rows.length === 0 && <div className="empty">No {info.noun} match these filters.</div>}
+            <div className="pager">
+              <label className="small">
+                Rows per page{" "}
+                <select value={state.limit} onChange={(e) => update({ limit: Number(e.target.value) })}>
+                  {[25, 50, 100, 200].map((n) => (
+                    <option key={n}>{n}</option>
+                  ))}
+                </select>
+              </label>
+              <span className="spacer" />
+              <button type="button" disabled={cursors.length === 0} onClick={() => setPaging({ key: queryKey, cursors: cursors.slice(0, -1) })}>
+                ‹ Previous
+              </button>
+              <span className="small">Page {cursors.length + 1}</span>
+              <button
+                type="button"
+                disabled={!list.data.paging.next_cursor}
+                onClick={() => setPaging({ key: queryKey, cursors: [...cursors, list.data!.paging.next_cursor!] })}
+              >
+                Next ›
+              </button>
+            </div>
+          </>
+        )}
+        {list.isPending && <div className="empty muted">Loading {info.noun}…</div>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// The session store: whether we are signed in (from the client), and whether the app has tried
+// to restore a session from the refresh cookie yet.
+import { useEffect, useState, useSyncExternalStore } from "react";
+import { client } from "./api";
+
+let restored: Promise<unknown> | null = null;
+
+/** Restore the session once per page load (a refresh from the cookie); never throws. */
+function restoreOnce(): Promise<unknown> {
+  restored ??= client.restore().catch(() => false);
+  return restored;
+}
+
+export function useSession(): { ready: boolean; authenticated: boolean } {
+  const authenticated = useSyncExternalStore(client.subscribe, client.isAuthenticated);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void restoreOnce().then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return { ready, authenticated };
+}

@@ -1,0 +1,79 @@
+"""The browser tests' server, run as a subprocess: the local app (same as `pixecom dev`) and the
+built console on a free port, a small simulator scenario connected to the demo seller and synced
+once, and the local scheduler draining the ControlQueue (bulk status jobs).
+
+DATABASE_URL must name a migrated database. When everything is up it prints one line,
+`READY {json}`, with the URLs and the scenario's tokens, then serves until terminated.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+from typing import Any
+
+SCENARIO = {"accounts": 2, "ads": 16, "days": 20, "seed": 7}  # USD and EUR accounts
+
+
+def main() -> int:
+    import uvicorn
+
+    from pixecom.api.app import create_app
+    from pixecom.local.console import mount_console
+    from pixecom.local.demo import connect_demo_accounts
+    from pixecom.local.dev import seed_demo_seller
+    from pixecom.local.runner import LocalQueues, run_once
+    from pixecom.local.scheduler import LocalScheduler
+    from pixecom.settings import get_settings
+    from pixecom.simulator.generator import generate_scenario
+    from pixecom.simulator.testing import SimulatorServer
+
+    scenario = generate_scenario(**SCENARIO)
+    scenario.settings.report_polls_to_complete = 1
+    simulator = SimulatorServer(scenario).start()
+    os.environ["GRAPH_BASE_URL"] = simulator.base_url
+    get_settings.cache_clear()
+    queues = LocalQueues().start()
+    email, password = seed_demo_seller()
+    connect_demo_accounts(email, scenario)
+    run_once(("delivery", "stats"))  # the first sync, done before the browser looks
+    scheduler = LocalScheduler(interval=3600).start()  # from now on: bulk jobs every 2 s
+
+    app = create_app()
+    mount_console(app, get_settings().console_dir)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app, log_level="warning", lifespan="off", access_log=False, timeout_graceful_shutdown=1
+        )
+    )
+
+    ready: dict[str, Any] = {
+        "base_url": f"http://127.0.0.1:{port}",
+        "simulator_url": simulator.base_url,
+        "graph_version": get_settings().graph_version,
+        "email": email,
+        "password": password,
+        "tokens": {a.id: a.access_token for a in scenario.ad_accounts},
+    }
+    signal.signal(signal.SIGTERM, lambda *_: setattr(server, "should_exit", True))
+    print("READY " + json.dumps(ready), flush=True)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        scheduler.stop(timeout=5)
+        queues.stop()
+        simulator.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "layers" / "shared" / "python"))
+    raise SystemExit(main())
