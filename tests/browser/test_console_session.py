@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from browser_helpers import ACCESS_TOKEN_TTL_SECONDS, choose, log_in, open_signed_in, screen_rows
 import pytest
+from browser_helpers import ACCESS_TOKEN_TTL_SECONDS, choose, log_in, open_signed_in, screen_rows
 from playwright.sync_api import BrowserContext, Page, expect
 
 EXPIRY_MS = (ACCESS_TOKEN_TTL_SECONDS + 1) * 1000
