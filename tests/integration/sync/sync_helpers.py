@@ -289,3 +289,14 @@ def load_event(relative_path: str) -> dict[str, Any]:
     from pixecom.local.runner import REPO_ROOT
 
     return json.loads((REPO_ROOT / "events" / relative_path).read_text())
+
+
+def forget_queued_full_window(account_id: uuid.UUID) -> None:
+    """As if the connect-time 28-day run had been queued long ago (dispatch asks for it again)."""
+    from pixecom.db.engine import session_scope
+    from pixecom.db.models import AdAccount
+
+    with session_scope() as s:
+        account = s.get(AdAccount, account_id)
+        assert account is not None
+        account.full_window_queued_at = None

@@ -173,10 +173,20 @@ def test_sync_now_answers_202_and_puts_both_messages_on_the_queues(api, seller, 
     response = api.post(f"/api/ad-accounts/{account_id}/sync", headers=seller.headers)
     assert response.status_code == 202
     run_id = response.json()["run_id"]
-    [stats] = drain(sqs, "STATS_QUEUE_URL")
+    stats_queue = drain(sqs, "STATS_QUEUE_URL")
+    [stats] = [m for m in stats_queue if not m.get("backfill")]
     [delivery] = drain(sqs, "DELIVERY_QUEUE_URL")
     assert stats["account_id"] == delivery["account_id"] == account_id
     assert stats["run_id"] == delivery["run_id"] == run_id
+
+
+def test_sync_now_queues_again_every_backfill_chunk_not_done(api, seller, sqs):
+    account_id = connect(api, seller).json()["id"]
+    lost = sorted(m["chunk"] for m in drain(sqs, "STATS_QUEUE_URL") if m.get("backfill"))
+    response = api.post(f"/api/ad-accounts/{account_id}/sync", headers=seller.headers)
+    assert response.json()["queued"] == ["delivery", "stats", "backfill"]
+    again = sorted(m["chunk"] for m in drain(sqs, "STATS_QUEUE_URL") if m.get("backfill"))
+    assert lost == again == [1, 2, 3]
 
 
 def test_sync_now_of_an_account_needing_reauth_is_a_409(api, seller, sim):

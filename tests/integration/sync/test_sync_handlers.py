@@ -2,7 +2,7 @@
 
 import json
 
-from sync_helpers import day, load_event, load_handler
+from sync_helpers import day, forget_queued_full_window, load_event, load_handler
 
 
 def rewrite_body(event, **fields):
@@ -23,6 +23,7 @@ def queued(sqs, env_name):
 def test_stats_dispatch_handler_queues_the_scheduled_windows(connect, sqs, lambda_context):
     account_id = connect("act_1001")
     queued(sqs, "STATS_QUEUE_URL")
+    forget_queued_full_window(account_id)
     result = load_handler("stats_dispatch").handler(
         load_event("schedule/stats_dispatch.json"), lambda_context
     )

@@ -25,13 +25,17 @@ from pixecom.domain.enums import ConnectionStatus, SyncKind
 from pixecom.meta.errors import GraphError, RateLimited, TokenInvalid, TransientError
 from pixecom.meta.models import AdAccountInfo
 from pixecom.observability import logger
-from pixecom.sync import runs
+from pixecom.sync import backfill, runs
 from pixecom.sync.dispatch import (
     AccountClock,
     account_today,
     backfill_messages,
+    busy_windows,
+    covers_full_window,
     enqueue_account_sync,
+    queue_missing_chunks,
     send,
+    stamp_full_window_queued,
 )
 from pixecom.sync.messages import SyncMessage
 from pixecom.sync.runs import GraphFactory
@@ -145,6 +149,8 @@ def connect_account(
                 backfill_chunks_done=0,
             )
             session.add(account)
+            session.flush()
+            backfill.add_chunks(session, plan.messages)
     except IntegrityError:
         raise AccountAlreadyConnected(account_ref) from None  # a concurrent connect won the race
     logger.info("ad account connected", extra={"account_id": str(account_id), "seller_id": str(seller_id)})
@@ -172,7 +178,9 @@ def replace_token(
         account.connection_error = None
         account.name, account.account_status = info.name, info.account_status
     logger.info("ad account token replaced", extra={"account_id": str(account_id)})
-    _queue_quietly(account, [], now or datetime.now(UTC))
+    now = now or datetime.now(UTC)
+    _queue_quietly(account, [], now)
+    _queue_missing_quietly(account.id, now)
     return account
 
 
@@ -187,14 +195,27 @@ def disconnect_account(seller_id: uuid.UUID, account_id: uuid.UUID) -> None:
     logger.info("ad account disconnected", extra={"account_id": str(account_id)})
 
 
-def request_sync(seller_id: uuid.UUID, account_id: uuid.UUID, now: datetime | None = None) -> str:
-    """Queue an immediate stats and delivery sync; returns the run id the messages carry."""
+@dataclass(frozen=True)
+class SyncRequested:
+    run_id: str
+    backfill_chunks: int  # missing backfill chunks queued again
+
+
+def request_sync(seller_id: uuid.UUID, account_id: uuid.UUID, now: datetime | None = None) -> SyncRequested:
+    """Queue an immediate stats and delivery sync, and every backfill chunk not done yet (no live
+    run fetching it); returns the run id the messages carry."""
     now = now or datetime.now(UTC)
     with session_scope() as session:
         account = _owned(session, seller_id, account_id)
         _ensure_syncable(account, now)
-        clock = AccountClock(account.id, account.timezone_name, account.last_full_window_on)
-    return enqueue_account_sync(clock, now)
+        clock = AccountClock(
+            account.id, account.timezone_name, account.last_full_window_on, account.full_window_queued_at
+        )
+    run_id = enqueue_account_sync(clock, now)
+    chunks = queue_missing_chunks(
+        [account_id], now, busy_windows([account_id], now), requeue_after=timedelta(0)
+    )
+    return SyncRequested(run_id, chunks)
 
 
 def _ensure_syncable(account: AdAccount, now: datetime) -> None:
@@ -224,17 +245,34 @@ def _find_by_meta_id(session: Session, seller_id: uuid.UUID, meta_account_id: st
     )
 
 
-def _queue_quietly(account: AdAccount, backfill: Sequence[SyncMessage], now: datetime) -> None:
+def _queue_missing_quietly(account_id: uuid.UUID, now: datetime) -> None:
+    """After a token replacement: the chunks a dead token left pending."""
+    try:
+        queue_missing_chunks([account_id], now, busy_windows([account_id], now))
+    except Exception as exc:
+        logger.error(
+            "could not queue backfill chunks for account",
+            extra={"account_id": str(account_id), "error": type(exc).__name__},
+        )
+
+
+def _queue_quietly(account: AdAccount, chunks: Sequence[SyncMessage], now: datetime) -> None:
     """Queue the immediate syncs and the backfill; a queue outage must not undo the connection.
 
-    If it fails, the scheduled dispatch still syncs the account; the backfill progress shows the
-    missing chunks (done < total) and `POST .../sync` can be used again.
+    If it fails, the scheduled dispatch still syncs the account and queues the chunks still
+    pending (their state is in backfill_chunks); `POST .../sync` queues them at once.
+    When the newest chunk covers the 28-day window, no separate 28-day run is queued beside it.
     """
     try:
         enqueue_account_sync(
-            AccountClock(account.id, account.timezone_name, account.last_full_window_on), now
+            AccountClock(account.id, account.timezone_name, account.last_full_window_on),
+            now,
+            stats=not any(covers_full_window(m) for m in chunks),
         )
-        send(SyncKind.STATS, backfill)
+        send(SyncKind.STATS, chunks)
+        with session_scope() as session:
+            backfill.mark_queued(session, chunks, now)
+        stamp_full_window_queued(chunks, now)
     except Exception as exc:
         logger.error(
             "could not queue syncs for account",

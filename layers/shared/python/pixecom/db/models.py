@@ -176,6 +176,9 @@ class AdAccount(Base):
     last_stats_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_stats_error: Mapped[str | None] = mapped_column(Text)
     last_full_window_on: Mapped[date | None] = mapped_column(Date)  # day the 28-day restatement last ran
+    # When a message asking for the 28-day window was last queued (dispatch does not queue another
+    # while that one may still be waiting or running).
+    full_window_queued_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_delivery_success_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_delivery_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_delivery_error: Mapped[str | None] = mapped_column(Text)
@@ -449,4 +452,4 @@ class AuditLog(Base):
 
 # The read-side rollups live in their own module; importing it here registers their tables on
 # Base.metadata for Alembic and the schema tests. (At the bottom: it imports Base from here.)
-from pixecom.db import rollup_models  # noqa: E402, F401
+from pixecom.db import rollup_models, sync_models  # noqa: E402, F401

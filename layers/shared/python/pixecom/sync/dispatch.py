@@ -3,6 +3,12 @@
 Stats: every ACTIVE, not throttled account gets today and yesterday (its own timezone); the first
 run of an account's local day asks for the last 28 days instead, and keeps asking until a worker
 has completed one (the worker stamps `last_full_window_on`). Delivery: one message per account.
+
+Nothing is queued twice for the same days: an account whose window a live stats lease already
+covers (a connect-time run, a backfill chunk, a "sync now" still fetching) or whose 28-day window
+was queued less than FULL_WINDOW_GRACE ago is left out of this round. Each stats dispatch also
+queues the due accounts' backfill chunks that are missing (sync.backfill), so a chunk that was
+throttled, blocked by a dead token or never queued resumes once the account is syncable again.
 """
 
 from __future__ import annotations
@@ -10,22 +16,26 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfoNotFoundError
 
 from aws_lambda_powertools.metrics import MetricUnit
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
-from pixecom.domain.dates import backfill_chunks, local_today, stats_window
+from pixecom.domain.dates import FULL_STATS_WINDOW_DAYS, backfill_chunks, local_today, stats_window
 from pixecom.domain.enums import ConnectionStatus, SyncKind
 from pixecom.observability import logger, metrics
 from pixecom.queue import send_messages
 from pixecom.settings import get_settings
+from pixecom.sync import backfill
+from pixecom.sync.leases import Window, live_windows
 from pixecom.sync.messages import SyncMessage, new_run_id
 
 BACKFILL_CHUNK_DAYS = 30  # one async report per month of history keeps each message well inside a timeout
+# A queued 28-day window is normally running within seconds; dispatch asks again after this.
+FULL_WINDOW_GRACE = timedelta(minutes=10)
 
 
 class QueueNotConfigured(RuntimeError):
@@ -39,6 +49,7 @@ class AccountClock:
     account_id: uuid.UUID
     timezone_name: str
     last_full_window_on: date | None
+    full_window_queued_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,8 @@ class DispatchResult:
     run_id: str
     accounts: int
     messages: int
+    covered: int = 0  # accounts left out: a run in progress or queued already covers their window
+    backfill_chunks: int = 0  # missing backfill chunks queued again
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -128,12 +141,73 @@ def due_accounts(now: datetime) -> list[AccountClock]:
     """ACTIVE accounts not throttled at `now`."""
     with session_scope() as session:
         rows = session.execute(
-            select(AdAccount.id, AdAccount.timezone_name, AdAccount.last_full_window_on)
+            select(
+                AdAccount.id,
+                AdAccount.timezone_name,
+                AdAccount.last_full_window_on,
+                AdAccount.full_window_queued_at,
+            )
             .where(AdAccount.connection_status == ConnectionStatus.ACTIVE)
             .where(or_(AdAccount.throttled_until.is_(None), AdAccount.throttled_until <= now))
             .order_by(AdAccount.id)
         ).all()
-    return [AccountClock(row[0], row[1], row[2]) for row in rows]
+    return [AccountClock(row[0], row[1], row[2], row[3]) for row in rows]
+
+
+def busy_windows(account_ids: Sequence[uuid.UUID], now: datetime) -> dict[uuid.UUID, list[Window]]:
+    """Windows live stats leases hold, per account."""
+    with session_scope() as session:
+        return {account_id: live_windows(session, account_id, now) for account_id in account_ids}
+
+
+def already_covered(message: SyncMessage, clock: AccountClock, busy: Sequence[Window], now: datetime) -> bool:
+    """True when a run in progress covers the message's days, or a 28-day window was just queued."""
+    assert message.since is not None and message.until is not None
+    wanted = Window(message.since, message.until)
+    if any(held.covers(wanted) for held in busy):
+        return True
+    queued = clock.full_window_queued_at
+    return message.full_window and queued is not None and queued > now - FULL_WINDOW_GRACE
+
+
+def stamp_full_window_queued(messages: Sequence[SyncMessage], now: datetime) -> None:
+    """Remember when a message covering the 28-day window was queued for each account."""
+    ids = [m.account_id for m in messages if m.full_window or covers_full_window(m)]
+    if not ids:
+        return
+    with session_scope() as session:
+        session.execute(update(AdAccount).where(AdAccount.id.in_(ids)).values(full_window_queued_at=now))
+
+
+def covers_full_window(message: SyncMessage) -> bool:
+    """A backfill chunk that covers the 28-day window (the newest chunk, at least 28 days long)."""
+    if not message.backfill or message.chunk != 1 or message.since is None or message.until is None:
+        return False
+    return (message.until - message.since).days >= FULL_STATS_WINDOW_DAYS - 1
+
+
+def queue_missing_chunks(
+    account_ids: Sequence[uuid.UUID],
+    now: datetime,
+    busy: dict[uuid.UUID, list[Window]] | None = None,
+    *,
+    requeue_after: timedelta = backfill.REQUEUE_AFTER,
+) -> int:
+    """Queue the accounts' pending (or long-lost) backfill chunks no live run is fetching."""
+    with session_scope() as session:
+        missing = backfill.missing(session, account_ids, now, requeue_after=requeue_after)
+    busy = busy or {}
+    messages = [
+        m
+        for m in missing
+        if m.since is not None
+        and m.until is not None
+        and not any(held.overlaps(Window(m.since, m.until)) for held in busy.get(m.account_id, []))
+    ]
+    sent = send(SyncKind.STATS, messages)
+    with session_scope() as session:
+        backfill.mark_queued(session, messages, now)
+    return sent
 
 
 def send(kind: SyncKind, messages: Sequence[SyncMessage]) -> int:
@@ -147,11 +221,36 @@ def dispatch_stats(now: datetime | None = None) -> DispatchResult:
     """One stats message per due account."""
     now = now or datetime.now(UTC)
     run_id = new_run_id("stats")
-    messages = [stats_message(clock, now, run_id) for clock in due_accounts(now)]
+    clocks = due_accounts(now)
+    busy = busy_windows([c.account_id for c in clocks], now)
+    messages, covered = [], 0
+    for clock in clocks:
+        message = stats_message(clock, now, run_id)
+        if already_covered(message, clock, busy[clock.account_id], now):
+            covered += 1
+        else:
+            messages.append(message)
     sent = send(SyncKind.STATS, messages)
-    logger.info("stats dispatched", extra={"run_id": run_id, "messages": sent})
+    stamp_full_window_queued(messages, now)
+    chunks = _queue_chunks_quietly([c.account_id for c in clocks], now, busy)
+    logger.info(
+        "stats dispatched",
+        extra={"run_id": run_id, "messages": sent, "covered": covered, "backfill_chunks": chunks},
+    )
     metrics.add_metric(name="StatsMessagesDispatched", unit=MetricUnit.Count, value=sent)
-    return DispatchResult(SyncKind.STATS.value, run_id, len(messages), sent)
+    return DispatchResult(SyncKind.STATS.value, run_id, len(clocks), sent, covered, chunks)
+
+
+def _queue_chunks_quietly(
+    account_ids: Sequence[uuid.UUID], now: datetime, busy: dict[uuid.UUID, list[Window]]
+) -> int:
+    """Missing backfill chunks; a failure here must not undo the regular dispatch (they stay
+    pending and the next dispatch tries again)."""
+    try:
+        return queue_missing_chunks(account_ids, now, busy)
+    except Exception as exc:
+        logger.error("could not queue missing backfill chunks", extra={"error": type(exc).__name__})
+        return 0
 
 
 def dispatch_delivery(now: datetime | None = None) -> DispatchResult:
@@ -169,10 +268,15 @@ def dispatch(kind: SyncKind, now: datetime | None = None) -> DispatchResult:
     return dispatch_stats(now) if kind is SyncKind.STATS else dispatch_delivery(now)
 
 
-def enqueue_account_sync(clock: AccountClock, now: datetime | None = None) -> str:
-    """An immediate stats and delivery sync of one account (connect, new token, the sync button)."""
+def enqueue_account_sync(clock: AccountClock, now: datetime | None = None, *, stats: bool = True) -> str:
+    """An immediate delivery and (unless `stats` is False) stats sync of one account (connect, new
+    token, the sync button). The stats message is left out when a live run already covers it."""
     now = now or datetime.now(UTC)
     run_id = new_run_id("manual")
     send(SyncKind.DELIVERY, [delivery_message(clock.account_id, run_id)])
-    send(SyncKind.STATS, [stats_message(clock, now, run_id)])
+    message = stats_message(clock, now, run_id)
+    busy = busy_windows([clock.account_id], now)[clock.account_id]
+    if stats and not any(held.covers(Window(message.since, message.until)) for held in busy):  # type: ignore[arg-type]
+        send(SyncKind.STATS, [message])
+        stamp_full_window_queued([message], now)
     return run_id

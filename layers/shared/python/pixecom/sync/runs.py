@@ -6,6 +6,12 @@
   consumed; dispatch skips the account until then.
 - TokenInvalid (or a stored token that no longer decrypts): NEEDS_REAUTH, run recorded, consumed.
 - PermissionDenied / InvalidRequest: permanent; FAILED run recorded, consumed (no endless retries).
+- Stats runs hold a lease on their window from before the first Graph call to the commit
+  (sync.leases): a run whose days another live run is fetching is skipped, and a run whose lease
+  was taken over (it outlived LEASE_SECONDS) discards its older answer. A backfill chunk that a
+  run consumed without finishing goes back to pending (sync.backfill) for the next dispatch.
+- A run that succeeds while Meta's usage crossed the hold-back line stores `throttled_until`
+  like a throttled run, so the next run does not spend its first call finding out.
 Every write is keyed by the account, so one account's failure never touches another's rows.
 """
 
@@ -29,6 +35,7 @@ from pixecom.meta.client import GraphClient
 from pixecom.meta.errors import GraphError, InvalidRequest, PermissionDenied, RateLimited, TokenInvalid
 from pixecom.observability import logger, metrics
 from pixecom.settings import get_settings
+from pixecom.sync import backfill, leases
 from pixecom.sync.messages import SyncMessage
 
 GraphFactory = Callable[[str], GraphClient]
@@ -88,19 +95,43 @@ class _Skip(Exception):
         self.reason = reason
 
 
-def _load(message: SyncMessage, now: datetime) -> tuple[AccountRef, bytes]:
-    """The account and its encrypted token; stamps the attempt. Raises _Skip when not syncable."""
+@dataclass(frozen=True)
+class _Loaded:
+    account: AccountRef
+    ciphertext: bytes
+    lease: uuid.UUID | None
+
+
+def _load(message: SyncMessage, now: datetime) -> _Loaded:
+    """The account, its encrypted token and (stats) a lease on the window; stamps the attempt.
+    Raises _Skip when not syncable now. The account row lock serialises lease takers."""
     with session_scope() as session:
-        account = session.get(AdAccount, message.account_id)
+        account = lock_account(session, message.account_id)
         if account is None:
             raise _Skip("account no longer connected")
         if account.connection_status is not ConnectionStatus.ACTIVE:
             raise _Skip(f"connection status {account.connection_status.value}")
         if account.throttled_until is not None and account.throttled_until > now:
             raise _Skip("throttled")
+        if message.backfill and backfill.is_done(session, message):
+            raise _Skip("backfill chunk already done")
+        lease = None
+        if message.kind is SyncKind.STATS and message.since is not None and message.until is not None:
+            try:
+                lease = leases.acquire(session, account.id, leases.Window(message.since, message.until), now)
+            except leases.LeaseBusy as busy:
+                raise _Skip(str(busy)) from None
         _set_attempt(account, message.kind, now)
         ref = AccountRef(account.id, account.seller_id, account.meta_account_id, account.timezone_name)
-        return ref, bytes(account.access_token_encrypted)
+        return _Loaded(ref, bytes(account.access_token_encrypted), lease)
+
+
+def _put_back(message: SyncMessage) -> None:
+    """A consumed message that did not finish its backfill chunk: the chunk is pending again."""
+    if not message.backfill:
+        return
+    with session_scope() as session:
+        backfill.mark_pending(session, message)
 
 
 def _set_attempt(account: AdAccount, kind: SyncKind, now: datetime) -> None:
@@ -147,8 +178,10 @@ def record_success(
     started: datetime,
     finished: datetime,
     stats: RunStats,
+    hold_back_until: datetime | None = None,
 ) -> SyncRun:
-    """Inside the data transaction: the SUCCEEDED run and the account's last-success stamp."""
+    """Inside the data transaction: the SUCCEEDED run and the account's last-success stamp (and
+    `throttled_until` when the client is holding back from the account after this run)."""
     run = new_run(message, _ref(account), started, SyncOutcome.SUCCEEDED)
     run.finished_at = finished
     run.rows_written, run.rows_deleted, run.graph_calls = (
@@ -160,8 +193,16 @@ def record_success(
     run.error = ("warning: " + "; ".join(stats.warnings))[:MAX_ERROR_CHARS] if stats.warnings else None
     session.add(run)
     _set_result(account, message.kind, finished, None)
+    if hold_back_until is not None:
+        hold_throttle(account, hold_back_until)
     prune_runs(session, account.id, message.kind, finished - RUN_RETENTION)
     return run
+
+
+def hold_throttle(account: AdAccount, until: datetime) -> None:
+    """Keep the later of the stored and the new `throttled_until`."""
+    current = account.throttled_until
+    account.throttled_until = until if current is None else max(current, until)
 
 
 def prune_runs(session: Session, account_id: uuid.UUID, kind: SyncKind, before: datetime) -> int:
@@ -189,6 +230,7 @@ def record_failure(
     *,
     throttled_until: datetime | None = None,
     public_error: str | None = None,
+    lease: uuid.UUID | None = None,
 ) -> None:
     """In its own transaction: the failed run, the account's last error, throttle or re-auth flag.
 
@@ -203,9 +245,10 @@ def record_failure(
         run.duration_ms = int((finished - started).total_seconds() * 1000)
         session.add(run)
         _set_result(account, message.kind, finished, (public_error or error)[:MAX_ERROR_CHARS])
+        if lease is not None:
+            leases.release(session, lease)
         if throttled_until is not None:
-            current = account.throttled_until
-            account.throttled_until = throttled_until if current is None else max(current, throttled_until)
+            hold_throttle(account, throttled_until)
         if outcome is SyncOutcome.NEEDS_REAUTH:
             account.connection_status = ConnectionStatus.NEEDS_REAUTH
             account.connection_error = error[:MAX_ERROR_CHARS]
@@ -222,12 +265,20 @@ class RunContext:
     graph: GraphFactory
     stats: RunStats = field(default_factory=RunStats)
     client: GraphClient | None = None
+    lease: uuid.UUID | None = None
 
     def finish(self, session: Session, account: AdAccount) -> SyncRun:
-        """Record the SUCCEEDED run in the caller's (the data's) transaction."""
+        """Record the SUCCEEDED run in the caller's (the data's) transaction; releases the lease
+        (LeaseLost, rolling the transaction back, if a newer run took it over)."""
+        if self.lease is not None:
+            leases.commit_check(session, self.lease)
+        hold_back = None
         if self.client is not None:
             self.stats.graph_calls = self.client.calls
-        return record_success(session, self.message, account, self.started, self.clock(), self.stats)
+            hold_back = self.client.throttled_until(self.account.meta_account_id)
+        return record_success(
+            session, self.message, account, self.started, self.clock(), self.stats, hold_back
+        )
 
 
 SyncBody = Callable[[RunContext, GraphClient], None]
@@ -243,23 +294,28 @@ def run_sync(
     started = clock()
     log_keys = {"account_id": str(message.account_id), "run_id": message.run_id, "kind": message.kind.value}
     try:
-        account, ciphertext = _load(message, started)
+        loaded = _load(message, started)
     except _Skip as skip:
         logger.info("sync skipped", extra={**log_keys, "reason": skip.reason})
+        _put_back(message)
         return RunReport(message.account_id, message.kind, None)
     factory = graph or graph_factory
-    ctx = RunContext(message, account, started, clock, factory)
+    ctx = RunContext(message, loaded.account, started, clock, factory, lease=loaded.lease)
     stats = ctx.stats
     tick = time.perf_counter()
     try:
-        with factory(decrypt_token(ciphertext)) as client:
+        with factory(decrypt_token(loaded.ciphertext)) as client:
             ctx.client = client
             try:
                 body(ctx, client)
             finally:
                 stats.graph_calls = client.calls
+    except leases.LeaseLost:
+        logger.warning("sync answer discarded: a newer run took over its days", extra=log_keys)
+        _put_back(message)
+        return RunReport(message.account_id, message.kind, None, graph_calls=stats.graph_calls)
     except Exception as exc:
-        outcome = _handle_failure(message, started, clock(), exc, stats, log_keys)
+        outcome = _handle_failure(message, started, clock(), exc, stats, log_keys, loaded.lease)
         return RunReport(message.account_id, message.kind, outcome, graph_calls=stats.graph_calls)
     return _succeeded(message, stats, time.perf_counter() - tick, log_keys)
 
@@ -282,6 +338,7 @@ def _handle_failure(
     exc: Exception,
     stats: RunStats,
     log_keys: dict[str, str],
+    lease: uuid.UUID | None = None,
 ) -> SyncOutcome:
     """Record the failure; return the outcome for consumed messages, re-raise transient ones."""
     if isinstance(exc, RateLimited):
@@ -292,10 +349,13 @@ def _handle_failure(
         outcome, throttle = SyncOutcome.FAILED, None
     else:
         outcome, throttle = SyncOutcome.FAILED, None
-        _record_quietly(message, started, finished, outcome, describe(exc), stats, log_keys)
+        _record_quietly(message, started, finished, outcome, describe(exc), stats, log_keys, lease)
         logger.warning("sync failed, message will be retried", extra={**log_keys, "error": describe(exc)})
         raise exc
-    record_failure(message, started, finished, outcome, describe(exc), stats, throttled_until=throttle)
+    record_failure(
+        message, started, finished, outcome, describe(exc), stats, throttled_until=throttle, lease=lease
+    )
+    _put_back(message)
     logger.warning("sync not completed", extra={**log_keys, "outcome": outcome.value, "error": describe(exc)})
     metrics.add_metric(name=f"Sync{outcome.value.title().replace('_', '')}", unit=MetricUnit.Count, value=1)
     return outcome
@@ -309,11 +369,20 @@ def _record_quietly(
     error: str,
     stats: RunStats,
     log_keys: dict[str, str],
+    lease: uuid.UUID | None = None,
 ) -> None:
-    """Best effort: the database may be what failed; the retry matters more than this row."""
+    """Best effort: the database may be what failed; the retry matters more than this row.
+    (If it did, the lease is left to expire: the retry comes after the visibility timeout.)"""
     try:
         record_failure(
-            message, started, finished, outcome, error, stats, public_error=public_description(error)
+            message,
+            started,
+            finished,
+            outcome,
+            error,
+            stats,
+            public_error=public_description(error),
+            lease=lease,
         )
     except Exception as exc:
         logger.warning("could not record failed run", extra={**log_keys, "error": describe(exc)})

@@ -27,13 +27,14 @@ from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdAccount, AdSet, SyncRun
 from pixecom.db.rollup_models import AdPresetStatsState
 from pixecom.db.rollups import refresh_preset_stats
-from pixecom.domain.dates import DateRange
+from pixecom.domain.dates import DateRange, stats_window
 from pixecom.domain.enums import SyncOutcome
 from pixecom.domain.metrics import SUMMED_COUNTERS
 from pixecom.meta.client import GraphClient
 from pixecom.meta.models import InsightRow
 from pixecom.meta.normalize import result_action_type
 from pixecom.observability import logger
+from pixecom.sync import backfill
 from pixecom.sync.delivery import apply_entities, fetch_entities
 from pixecom.sync.dispatch import account_today
 from pixecom.sync.messages import SyncMessage
@@ -203,7 +204,7 @@ def _stats_body(ctx: RunContext, client: GraphClient) -> None:
         # The Ads Manager's per-ad preset sums for this account (db/rollups.py; read side only).
         refresh_snapshot_if_stale(session, account, ctx.clock())
         _note(ctx, result)
-        _advance_account(session, locked, message)
+        _advance_account(session, locked, message, ctx.clock())
         ctx.finish(session, locked)
 
 
@@ -267,22 +268,29 @@ def _note(ctx: RunContext, result: ReplaceResult) -> None:
         )
 
 
-def _advance_account(session: Session, account: AdAccount, message: SyncMessage) -> None:
-    """Stamp the daily full window; count a backfill chunk once, however often it is delivered."""
-    if message.full_window and message.until is not None:
+def _advance_account(session: Session, account: AdAccount, message: SyncMessage, now: datetime) -> None:
+    """Stamp the daily full window (also when a backfill chunk covered it); count a backfill chunk
+    once, however often it is delivered."""
+    assert message.since is not None and message.until is not None
+    today = account_today(account.timezone_name, now)
+    full = stats_window(today, True)
+    if message.full_window or (message.since <= full.since and message.until >= full.until):
         current = account.last_full_window_on
         account.last_full_window_on = message.until if current is None else max(current, message.until)
-    if message.backfill:
-        done_before = session.scalar(
-            select(
-                exists().where(
-                    SyncRun.ad_account_id == account.id,
-                    SyncRun.dispatch_id == message.run_id,
-                    SyncRun.outcome == SyncOutcome.SUCCEEDED,
-                )
+    if message.backfill and backfill.mark_done(session, account, message, now) is None:
+        _count_legacy_chunk(session, account, message)
+
+
+def _count_legacy_chunk(session: Session, account: AdAccount, message: SyncMessage) -> None:
+    """Accounts connected before chunk rows existed: count via this run id's earlier successes."""
+    done_before = session.scalar(
+        select(
+            exists().where(
+                SyncRun.ad_account_id == account.id,
+                SyncRun.dispatch_id == message.run_id,
+                SyncRun.outcome == SyncOutcome.SUCCEEDED,
             )
         )
-        if not done_before:
-            account.backfill_chunks_done = min(
-                account.backfill_chunks_total, account.backfill_chunks_done + 1
-            )
+    )
+    if not done_before:
+        account.backfill_chunks_done = min(account.backfill_chunks_total, account.backfill_chunks_done + 1)

@@ -174,6 +174,7 @@ def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Respo
     responses=error_responses(401, 404, 409, 422, 503),
 )
 def sync_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> SyncQueued:
-    """Queue an immediate stats and delivery sync."""
-    run_id = service.request_sync(caller.seller_id, account_id)
-    return SyncQueued(run_id=run_id, queued=["delivery", "stats"])
+    """Queue an immediate stats and delivery sync, and every backfill chunk not done yet."""
+    requested = service.request_sync(caller.seller_id, account_id)
+    backfill = ["backfill"] if requested.backfill_chunks else []
+    return SyncQueued(run_id=requested.run_id, queued=["delivery", "stats", *backfill])
