@@ -23,26 +23,6 @@ export const client = createPixecomClient({
   },
 });
 
-/** openapi-fetch answers `{ data, error }`: give the data, or throw the typed API error. */
-export async function unwrap<T>(promise: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await promise;
-  if (error !== undefined) throw toApiError(error, response);
-  return data as T;
-}
-
-function toApiError(error: unknown, response: Response): PixecomApiError {
-  if (error instanceof PixecomApiError) return error;
-  const detail = (error as { error?: { code?: string; message?: string; field?: string } })?.error ?? {};
-  const retryAfter = response.headers.get("Retry-After");
-  return new PixecomApiError(
-    response.status,
-    detail.code ?? "unknown",
-    detail.message ?? response.statusText,
-    detail.field,
-    retryAfter ? Number(retryAfter) : undefined,
-  );
-}
-
 export function errorText(error: unknown): string {
   if (error instanceof PixecomApiError) return error.message;
   if (error instanceof Error) return error.message;

@@ -4,6 +4,8 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { client } from "./api";
 
 let restored: Promise<unknown> | null = null;
+const subscribe = (listener: () => void) => client.subscribe(() => listener());
+const isAuthenticated = () => client.isAuthenticated();
 
 /** Restore the session once per page load (a refresh from the cookie); never throws. */
 function restoreOnce(): Promise<unknown> {
@@ -12,7 +14,7 @@ function restoreOnce(): Promise<unknown> {
 }
 
 export function useSession(): { ready: boolean; authenticated: boolean } {
-  const authenticated = useSyncExternalStore(client.subscribe, client.isAuthenticated);
+  const authenticated = useSyncExternalStore(subscribe, isAuthenticated);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let live = true;

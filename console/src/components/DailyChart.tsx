@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { DailyPoint } from "@pixecom/types";
-import { client, errorText, unwrap } from "../api";
+import { unwrap } from "@pixecom/client";
+import { client, errorText } from "../api";
 import { money, ratio } from "../format";
 import type { Level, ListState } from "../listState";
 import { dateQuery } from "../listState";
@@ -9,15 +10,15 @@ const W = 760;
 const H = 220;
 const PAD = { left: 64, right: 48, top: 12, bottom: 28 };
 
-function fetchDaily(level: Level, id: string, state: ListState) {
+async function fetchDaily(level: Level, id: string, state: ListState) {
   const params = { path: { entity_id: id }, query: dateQuery(state) };
   switch (level) {
     case "campaigns":
-      return unwrap(client.api.GET("/api/ads-manager/campaigns/{entity_id}/daily", { params }));
+      return unwrap(await client.api.GET("/api/ads-manager/campaigns/{entity_id}/daily", { params }));
     case "adsets":
-      return unwrap(client.api.GET("/api/ads-manager/adsets/{entity_id}/daily", { params }));
+      return unwrap(await client.api.GET("/api/ads-manager/adsets/{entity_id}/daily", { params }));
     case "ads":
-      return unwrap(client.api.GET("/api/ads-manager/ads/{entity_id}/daily", { params }));
+      return unwrap(await client.api.GET("/api/ads-manager/ads/{entity_id}/daily", { params }));
   }
 }
 

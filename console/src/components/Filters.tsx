@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { client, unwrap } from "../api";
+import { unwrap } from "@pixecom/client";
+import { client } from "../api";
 import { DATE_PRESETS, DELIVERY_STATUSES, STATUSES, type DatePreset, type ListState } from "../listState";
 import { statusLabel } from "./Badge";
 import { MultiSelect } from "./MultiSelect";
@@ -8,19 +9,19 @@ import { MultiSelect } from "./MultiSelect";
 export function useAdAccounts() {
   return useQuery({
     queryKey: ["ad-accounts"],
-    queryFn: () => unwrap(client.api.GET("/api/ad-accounts")),
+    queryFn: async () => unwrap(await client.api.GET("/api/ad-accounts")),
     refetchInterval: 10_000,
   });
 }
 
 /** The six filters (date, sellpage, status, ad account, delivery, campaigns) and the name search. */
 export function Filters({ state, onChange }: { state: ListState; onChange: (patch: Partial<ListState>) => void }) {
-  const sellpages = useQuery({ queryKey: ["sellpages"], queryFn: () => unwrap(client.api.GET("/api/sellpages")) });
+  const sellpages = useQuery({ queryKey: ["sellpages"], queryFn: async () => unwrap(await client.api.GET("/api/sellpages")) });
   const accounts = useAdAccounts();
   const campaigns = useQuery({
     queryKey: ["campaign-options"],
-    queryFn: () =>
-      unwrap(client.api.GET("/api/ads-manager/campaigns", { params: { query: { sort: "name", limit: 500 } } })),
+    queryFn: async () =>
+      unwrap(await client.api.GET("/api/ads-manager/campaigns", { params: { query: { sort: "name", limit: 500 } } })),
   });
   const [q, setQ] = useState(state.q);
   useEffect(() => setQ(state.q), [state.q]);

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { client, errorText, queryClient, unwrap } from "../api";
+import { unwrap } from "@pixecom/client";
+import { client, errorText, queryClient } from "../api";
 import { Badge } from "./Badge";
 
 const DONE = new Set(["succeeded", "partially_failed", "failed"]);
@@ -9,7 +10,7 @@ const DONE = new Set(["succeeded", "partially_failed", "failed"]);
 export function JobPanel({ jobId, title, onClose }: { jobId: string; title: string; onClose: () => void }) {
   const job = useQuery({
     queryKey: ["job", jobId],
-    queryFn: () => unwrap(client.api.GET("/api/jobs/{job_id}", { params: { path: { job_id: jobId } } })),
+    queryFn: async () => unwrap(await client.api.GET("/api/jobs/{job_id}", { params: { path: { job_id: jobId } } })),
     refetchInterval: (query) => (query.state.data && DONE.has(query.state.data.status) ? false : 1000),
   });
   const done = job.data !== undefined && DONE.has(job.data.status);

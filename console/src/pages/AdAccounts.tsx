@@ -1,7 +1,8 @@
 import type { AdAccount } from "@pixecom/types";
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { client, errorText, queryClient, unwrap } from "../api";
+import { unwrap } from "@pixecom/client";
+import { client, errorText, queryClient } from "../api";
 import { Badge } from "../components/Badge";
 import { useAdAccounts } from "../components/Filters";
 import { ago, dateTime } from "../format";
@@ -44,8 +45,8 @@ function AccountCard({ account }: { account: AdAccount }) {
   const now = Date.now();
   const state = connectionState(account, now);
   const sync = useMutation({
-    mutationFn: () =>
-      unwrap(client.api.POST("/api/ad-accounts/{account_id}/sync", { params: { path: { account_id: account.id } } })),
+    mutationFn: async () =>
+      unwrap(await client.api.POST("/api/ad-accounts/{account_id}/sync", { params: { path: { account_id: account.id } } })),
     onSuccess: () => setTimeout(() => void queryClient.invalidateQueries({ queryKey: ["ad-accounts"] }), 1500),
   });
   const { chunks_done, chunks_total, complete, since } = account.backfill;
@@ -101,9 +102,9 @@ function AccountCard({ account }: { account: AdAccount }) {
 function TokenForm({ accountId }: { accountId: string }) {
   const [token, setToken] = useState("");
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: async () =>
       unwrap(
-        client.api.PUT("/api/ad-accounts/{account_id}/token", {
+        await client.api.PUT("/api/ad-accounts/{account_id}/token", {
           params: { path: { account_id: accountId } },
           body: { access_token: token },
         }),

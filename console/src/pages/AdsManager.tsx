@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { client, errorText, unwrap } from "../api";
+import { unwrap } from "@pixecom/client";
+import { client, errorText } from "../api";
 import { DailyChart } from "../components/DailyChart";
 import { EntityTable, type Row } from "../components/EntityTable";
 import { Filters, useAdAccounts } from "../components/Filters";
@@ -8,15 +9,15 @@ import { JobPanel } from "../components/JobPanel";
 import { hrefFor, LEVELS, levelInfo, listQuery, readState, type Level, type ListQuery, type ListState } from "../listState";
 import { Link, navigate, useLocation } from "../router";
 
-function fetchList(level: Level, query: ListQuery & { cursor?: string }) {
+async function fetchList(level: Level, query: ListQuery & { cursor?: string }) {
   const params = { params: { query } };
   switch (level) {
     case "campaigns":
-      return unwrap(client.api.GET("/api/ads-manager/campaigns", params));
+      return unwrap(await client.api.GET("/api/ads-manager/campaigns", params));
     case "adsets":
-      return unwrap(client.api.GET("/api/ads-manager/adsets", params));
+      return unwrap(await client.api.GET("/api/ads-manager/adsets", params));
     case "ads":
-      return unwrap(client.api.GET("/api/ads-manager/ads", params));
+      return unwrap(await client.api.GET("/api/ads-manager/ads", params));
   }
 }
 
@@ -65,9 +66,9 @@ export function AdsManagerPage({ level }: { level: Level }) {
 
   const info = levelInfo(level);
   const bulk = useMutation({
-    mutationFn: (status: "ACTIVE" | "PAUSED") =>
+    mutationFn: async (status: "ACTIVE" | "PAUSED") =>
       unwrap(
-        client.api.POST("/api/ads-manager/status", {
+        await client.api.POST("/api/ads-manager/status", {
           body: { level: info.singular, ids: [...selected], status },
           headers: { "Idempotency-Key": crypto.randomUUID() },
         }),

@@ -5,15 +5,22 @@ import type { AdAccount, AdRow, AdsetRow, CampaignRow, DailyPoint, Job, Summary 
 // cookie mode yet (the real client uses the HttpOnly cookie).
 
 export class PixecomApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-    readonly retryAfter?: number,
-  ) {
-    super(message);
+  readonly status: number;
+  readonly code: string;
+  readonly field?: string;
+  readonly retryAfter?: number;
+  constructor(init: { status: number; code: string; message: string; field?: string; retryAfter?: number }) {
+    super(init.message);
+    this.status = init.status;
+    this.code = init.code;
+    this.field = init.field;
+    this.retryAfter = init.retryAfter;
   }
+}
+
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (result.error !== undefined) throw result.error;
+  return result.data as T;
 }
 
 type Query = Record<string, string | number | string[] | undefined>;
@@ -62,7 +69,13 @@ export function createPixecomClient(options: ClientOptions) {
     const body = await res.json().catch(() => null);
     const e = body?.error ?? {};
     const ra = res.headers.get("Retry-After");
-    return new PixecomApiError(res.status, e.code ?? "unknown", e.message ?? res.statusText, e.field, ra ? Number(ra) : undefined);
+    return new PixecomApiError({
+      status: res.status,
+      code: e.code ?? "unknown",
+      message: e.message ?? res.statusText,
+      field: e.field,
+      retryAfter: ra ? Number(ra) : undefined,
+    });
   }
 
   function setTokens(pair: { access_token: string; refresh_token: string } | null) {
