@@ -155,6 +155,6 @@ def test_bulk_pause_ends_with_the_ads_paused_on_meta_shown_in_the_table_and_fail
     with console_server.api() as api:
         # The table (filtered on ACTIVE) no longer lists the paused two; unfiltered, they show Paused.
         wait_for_screen_to_equal_api(page, api, LIST.format("ads"), {"status": "ACTIVE", "sort": "name"})
-    page.goto(console_server.base_url + "/ads-manager/ads?sort=name&limit=200")
+    page.get_by_role("button", name="Clear filters").click()
     for row, status in zip(rows, ("Paused", "Paused", "Active"), strict=True):
         expect(page.locator(f"tr[data-id='{row['id']}'] td.status")).to_have_text(status)
