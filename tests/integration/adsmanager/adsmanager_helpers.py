@@ -27,6 +27,11 @@ COUNTERS = (
     "results",
 )
 MONEY = ("spend", "purchase_value")
+SEVEN_DAY_CLICK_ONE_DAY_VIEW = [
+    {"event_type": "CLICK_THROUGH", "window_days": 7},
+    {"event_type": "VIEW_THROUGH", "window_days": 1},
+]
+ONE_DAY_CLICK = [{"event_type": "CLICK_THROUGH", "window_days": 1}]
 
 
 @dataclass
@@ -99,11 +104,14 @@ class Seeder:
         delivery: str = "ACTIVE",
         goal: str | None = "OFFSITE_CONVERSIONS",
         event: str | None = "PURCHASE",
+        attribution: list[dict[str, Any]] | None = None,
     ) -> AdSet:
-        """An ad set; by default optimised for purchases (result type `purchase`)."""
+        """An ad set; by default optimised for purchases (result type `purchase`) with Meta's
+        default attribution, 7-day click or 1-day view."""
         s = AdSet(
             optimization_goal=goal,
             promoted_event=event,
+            attribution_spec=SEVEN_DAY_CLICK_ONE_DAY_VIEW if attribution is None else attribution,
             seller_id=c.seller_id,
             ad_account_id=c.ad_account_id,
             campaign_id=c.id,

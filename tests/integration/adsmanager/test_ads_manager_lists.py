@@ -149,6 +149,7 @@ def test_row_shape_per_level(get: Any, world: World) -> None:
         "sellpage_id": str(world.mug.id),
         "currency": "USD",
         "result_type": "purchase",
+        "attribution_setting": "7-day click or 1-day view",
         "metrics": campaign["metrics"],
     }
     assert ad["campaign_id"] == str(world.campaigns["mug_winter"].id)

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from adsmanager_helpers import Seeder
+from adsmanager_helpers import ONE_DAY_CLICK, Seeder
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -56,7 +56,7 @@ def shop(seed: Seeder, make_seller: Callable[..., Any], api: Any, set_now: Any) 
     sets = {
         "mug_buy": seed.adset(mug, "Buyers", event="PURCHASE"),
         "mug_cart": seed.adset(mug, "Carts", event="ADD_TO_CART"),
-        "mug_view": seed.adset(mug, "Viewers", event="CONTENT_VIEW"),
+        "mug_view": seed.adset(mug, "Viewers", event="CONTENT_VIEW", attribution=ONE_DAY_CLICK),
         "tee_a": seed.adset(tee, "Tee A"),
         "tee_b": seed.adset(tee, "Tee B"),
         "yen": seed.adset(yen, "Yen set"),
@@ -148,6 +148,26 @@ def test_csv_leaves_results_empty_for_mixed_rows(api: Any, shop: dict[str, Any])
         "",
         "",
         "8",
+    )
+
+
+# --- §3 attribution ---------------------------------------------------------------------------
+
+
+def test_rows_say_their_attribution_setting_in_words_or_mixed(api: Any, shop: dict[str, Any]) -> None:
+    campaigns = _by_name(_get(api, shop, "campaigns").json())
+    assert campaigns["Tee"]["attribution_setting"] == "7-day click or 1-day view"
+    assert campaigns["Mug launch"]["attribution_setting"] == "mixed"
+    sets = _by_name(_get(api, shop, "adsets", campaign_id=str(shop["mug"].id)).json())
+    assert sets["Viewers"]["attribution_setting"] == "1-day click"
+    assert sets["Buyers"]["attribution_setting"] == "7-day click or 1-day view"
+    ads = _by_name(_get(api, shop, "ads", adset_id=str(shop["sets"]["mug_view"].id)).json())
+    assert ads["view"]["attribution_setting"] == "1-day click"
+    daily = _get(api, shop, f"campaigns/{shop['mug'].id}/daily").json()
+    assert daily["attribution_setting"] == "mixed"
+    rows = list(csv.DictReader(io.StringIO(_get(api, shop, "campaigns/export.csv").text)))
+    assert {r["name"]: r["attribution_setting"] for r in rows if r["row_type"] == "entity"}["Tee"] == (
+        "7-day click or 1-day view"
     )
 
 

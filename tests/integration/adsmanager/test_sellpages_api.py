@@ -143,7 +143,10 @@ def test_a_new_sellpage_links_the_campaigns_whose_ads_point_at_it_at_once(
     seller = make_seller()
     account = seed.account(seller.seller_id)
     lamp, other = seed.campaign(account, "Lamp launch"), seed.campaign(account, "Other")
-    for campaign, link in ((lamp, "https://shop.example/p/lamp?utm_source=fb"), (other, "https://x.example/")):
+    for campaign, link in (
+        (lamp, "https://shop.example/p/lamp?utm_source=fb"),
+        (other, "https://x.example/"),
+    ):
         seed.ad(seed.adset(campaign, "set"), "ad").link_url = link
     seed.commit()
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from pixecom.adsmanager.params import DateSpec, Level
 from pixecom.adsmanager.ranges import range_for_timezone
 from pixecom.adsmanager.sql import LEVELS, sum_list
+from pixecom.domain.attribution import attribution_label, combined_label
 from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import MetricTotals
 from pixecom.domain.results import combined_result_type, result_type
@@ -24,6 +25,7 @@ class DailySeries:
     entity_id: uuid.UUID
     currency: str
     result_type: str | None  # `mixed`: results and cost per result are null on every point
+    attribution_setting: str | None  # in words, or `mixed`
     date_range: DateRange
     points: list[tuple[date, MetricTotals]]
 
@@ -49,12 +51,13 @@ def daily_series(
         return None
     goals = session.execute(
         text(
-            "SELECT x.optimization_goal, x.promoted_event FROM adsets x "  # noqa: S608
+            "SELECT x.optimization_goal, x.promoted_event, x.attribution_spec FROM adsets x "  # noqa: S608
             f"WHERE {_ADSETS_OF[level]} = :key AND x.seller_id = :seller_id"
         ),
         {"key": owner.rt_key, "seller_id": seller_id},
     ).all()
     rt = combined_result_type(result_type(g.optimization_goal, g.promoted_event) for g in goals)
+    attribution = combined_label(attribution_label(g.attribution_spec) for g in goals)
     rng = range_for_timezone(dates, now, owner.timezone_name)
     rows = session.execute(
         text(
@@ -66,4 +69,4 @@ def daily_series(
     ).mappings()
     by_day = {m["date"]: MetricTotals.from_mapping(cast(Mapping[str, Any], m)) for m in rows}
     points = [(day, by_day.get(day, MetricTotals.zero())) for day in rng.iter_days()]
-    return DailySeries(entity_id, owner.currency, rt, rng, points)
+    return DailySeries(entity_id, owner.currency, rt, attribution, rng, points)

@@ -31,6 +31,7 @@ def columns(level: Level) -> list[str]:
         "sellpage_id",
         "currency",
         "result_type",
+        "attribution_setting",
         *METRIC_NAMES,
     ]
 

@@ -22,7 +22,7 @@ def _id(value: object) -> str | None:
 
 def entity_fields(row: EntityRow, level: Level) -> dict[str, Any]:
     """One list row without its metrics: identity, statuses, parents (adsets: campaign_id; ads:
-    + adset_id), currency and result type."""
+    + adset_id), currency, result type and attribution setting (in words, or `mixed`)."""
     out: dict[str, Any] = {
         "id": str(row.id),
         "meta_id": row.meta_id,
@@ -39,6 +39,7 @@ def entity_fields(row: EntityRow, level: Level) -> dict[str, Any]:
     out["sellpage_id"] = _id(row.sellpage_id)
     out["currency"] = row.currency
     out["result_type"] = row.result_type
+    out["attribution_setting"] = row.attribution_setting
     return out
 
 

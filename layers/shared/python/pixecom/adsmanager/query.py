@@ -9,8 +9,8 @@ The statement (see `build_list_sql`) has these parts:
   (seller_id, date), narrowed further by campaign/ad set filters;
 - `matched`: every entity the filters match, LEFT JOINed to its sums (no stats = zeros), so a
   paused campaign still shows;
-- `types`: the result type of each ad set (ad sets and ads) or campaign (`mixed` when its ad
-  sets differ), from `pixecom.domain.results` as SQL;
+- `types`: the result type and attribution spec(s) of each ad set (ad sets and ads) or campaign
+  (`mixed` when its ad sets differ), from `pixecom.domain.results` as SQL;
 - the page: `matched` with the sort metric computed in SQL from the sums, NULLS LAST, ties by
   id, keyset after the cursor, LIMIT n + 1 (the extra row says whether there is a next page).
   A money sort orders by currency first (a list spanning currencies never ranks JPY 1,090,100
@@ -27,10 +27,12 @@ as one result set (UNION ALL, a `kind` column tells them apart).
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import text
@@ -49,6 +51,7 @@ from pixecom.adsmanager.sql import (
     result_type_sql,
     sum_list,
 )
+from pixecom.domain.attribution import attribution_label, combined_label
 from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import METRIC_BY_NAME, Kind
 from pixecom.domain.results import MIXED
@@ -68,6 +71,7 @@ class EntityRow:
     sellpage_id: uuid.UUID | None
     currency: str
     result_type: str | None
+    attribution_setting: str | None
     metrics_json: str  # the formatted `metrics` object, as Postgres built it
 
 
@@ -213,16 +217,32 @@ _COMBINED_TYPE = "CASE WHEN count(DISTINCT coalesce({x}, '')) > 1 THEN 'mixed' E
 
 
 def _types_cte(query: ListQuery, params: dict[str, Any]) -> str:
-    """`key` -> `rt`: ad sets' result types (keyed by ad set), or campaigns' (by campaign)."""
+    """`key` -> `rt`, `attr`: ad sets' result types and attribution specs (keyed by ad set), or
+    campaigns' (by campaign: `mixed` when its ad sets differ). `attr` is the JSON list of the
+    distinct specs under the key, named in Python (`attribution_setting`)."""
     where = "x.seller_id = :seller_id"
     if query.filters.campaign_ids:
         where += " AND x.campaign_id = ANY(:campaign_ids)"
     if query.level is Level.CAMPAIGNS:
         return (
-            f"SELECT x.campaign_id AS key, {_COMBINED_TYPE.format(x=result_type_sql('x'))} AS rt "  # noqa: S608
+            f"SELECT x.campaign_id AS key, {_COMBINED_TYPE.format(x=result_type_sql('x'))} AS rt, "  # noqa: S608
+            "CAST(jsonb_agg(DISTINCT x.attribution_spec) AS text) AS attr "
             f"FROM adsets x WHERE {where} GROUP BY x.campaign_id"
         )
-    return f"SELECT x.id AS key, {result_type_sql('x')} AS rt FROM adsets x WHERE {where}"  # noqa: S608
+    return (
+        f"SELECT x.id AS key, {result_type_sql('x')} AS rt, "  # noqa: S608
+        f"CAST(jsonb_build_array(x.attribution_spec) AS text) AS attr FROM adsets x WHERE {where}"
+    )
+
+
+@lru_cache(maxsize=1024)
+def attribution_setting(specs_json: str | None) -> str | None:
+    """The row's attribution setting in words from the JSON list of its ad sets' distinct specs:
+    "7-day click or 1-day view", `mixed` when they differ, None when none is known."""
+    if specs_json is None:
+        return None
+    specs = json.loads(specs_json)
+    return combined_label(attribution_label(spec) for spec in specs)
 
 
 _RT_KEY = {Level.CAMPAIGNS: "e.id", Level.ADSETS: "e.id", Level.ADS: "e.adset_id"}
@@ -288,17 +308,17 @@ SELECT * FROM (
          row_number() OVER (ORDER BY {page_order}) AS ord,
          e.id, e.meta_id, e.name, e.status, e.delivery_status, e.effective_status, e.ad_account_id,
          {lv.campaign_expr} AS campaign_id, {lv.adset_expr} AS adset_id,
-         {lv.sellpage_expr} AS sellpage_id, p.currency, t.rt AS result_type,
+         {lv.sellpage_expr} AS sellpage_id, p.currency, t.rt AS result_type, t.attr,
          CAST({metrics_json("p", "p.mu", _MIXED)} AS text) AS metrics,
          CAST(p.sort_value AS text) AS sort_text, CAST(NULL AS date) AS since, CAST(NULL AS date) AS until
   FROM page p JOIN {lv.table} e ON e.id = p.id {lv.parent_join}
   LEFT JOIN types t ON t.key = p.rt_key
   UNION ALL
-  SELECT 'summary', row_number() OVER (ORDER BY s.currency), {_NULL_ENTITY}, s.currency, t.rt,
+  SELECT 'summary', row_number() OVER (ORDER BY s.currency), {_NULL_ENTITY}, s.currency, t.rt, NULL,
          CAST({metrics_json("s", "s.mu", _MIXED)} AS text), NULL, NULL, NULL
   FROM summed s JOIN summed_types t ON t.currency = s.currency
   UNION ALL
-  SELECT 'srange', 0, {_NULL_ENTITY}, NULL, NULL, NULL, NULL, min(since), max(until) FROM acct
+  SELECT 'srange', 0, {_NULL_ENTITY}, NULL, NULL, NULL, NULL, NULL, min(since), max(until) FROM acct
 ) AS result ORDER BY kind, ord
 """  # noqa: S608
     return sql, params
@@ -318,6 +338,7 @@ def _entity_row(m: RowMapping) -> EntityRow:
         sellpage_id=m["sellpage_id"],
         currency=m["currency"],
         result_type=m["result_type"],
+        attribution_setting=attribution_setting(m["attr"]),
         metrics_json=m["metrics"],
     )
 

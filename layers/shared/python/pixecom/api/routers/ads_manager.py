@@ -136,6 +136,7 @@ def _daily_route(level: Level) -> Callable[..., JSONResponse]:
             "id": str(series.entity_id),
             "currency": series.currency,
             "result_type": series.result_type,
+            "attribution_setting": series.attribution_setting,
             "date_range": date_range_payload(series.date_range),
             "data": [
                 {

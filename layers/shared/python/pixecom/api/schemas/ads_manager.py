@@ -19,14 +19,25 @@ class EntityRowOut(BaseModel):
     adset_id: str | None = Field(default=None, description="ads only")
     sellpage_id: str | None
     currency: str
+    result_type: str | None = Field(
+        description="what `results` counts (the ad set's optimization event: purchase, add_to_cart, "
+        "content_view, link_click, ...), `mixed` when the ad sets under the row differ (results and "
+        "cost_per_result are then null), null when unknown"
+    )
+    attribution_setting: str | None = Field(
+        description="the ad sets' attribution setting in words ('7-day click or 1-day view'), `mixed` "
+        "when they differ, null when unknown"
+    )
     metrics: dict[str, MetricValue] = Field(
-        description="money: '12.35' strings (2 decimals, half-up); ratios and percentages: numbers "
-        "with 4 decimals; counts: integers; undefined (zero denominator): null"
+        description="money: strings in the currency's ISO 4217 minor units, half-up (USD '12.35', JPY "
+        "'1090', KWD '1.235'); ratios and percentages: numbers with 4 decimals; counts: integers; "
+        "undefined (zero denominator, or results where result_type is mixed): null"
     )
 
 
 class CurrencySummaryOut(BaseModel):
     currency: str
+    result_type: str | None = Field(description="shared by every row summed, else `mixed`")
     metrics: dict[str, MetricValue]
 
 
@@ -57,5 +68,7 @@ class DailyPointOut(BaseModel):
 class DailySeriesOut(BaseModel):
     id: str
     currency: str
+    result_type: str | None = Field(description="`mixed`: every point's results and cost_per_result are null")
+    attribution_setting: str | None
     date_range: DateRangeOut
     data: list[DailyPointOut]
