@@ -61,7 +61,14 @@ class Settings(BaseSettings):
     graph_base_url: str = "https://graph.facebook.com"
     graph_version: str = "v25.0"
     graph_app_secret: str | None = None
+    graph_app_secret_arn: str | None = None  # in AWS: the Meta app secret in Secrets Manager
     graph_page_size: int = Field(default=500, ge=1)
+    # Facebook Login (pixecom.accounts.login): our Meta app, the dialog host, where Meta sends
+    # the seller back (the frontend page that posts code + state to /api/meta/callback).
+    meta_app_id: str | None = None
+    meta_redirect_uri: str | None = None
+    meta_login_config_id: str | None = None  # Facebook Login for Business configuration
+    meta_dialog_base_url: str = "https://www.facebook.com"
     # How long one async insights report may be polled. Stays well under the StatsWorker's
     # Lambda timeout (900 s): a report still running after that is retried on the next delivery.
     graph_report_timeout_seconds: int = Field(default=300, ge=1)

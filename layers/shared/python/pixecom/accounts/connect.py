@@ -18,6 +18,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pixecom.accounts.crypto import encrypt_token
+from pixecom.accounts.health import TokenSource
+from pixecom.accounts.oauth import LoginNotConfigured, OAuthClient, meta_app
+from pixecom.accounts.tokens import READ_SCOPES, TokenFacts
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
 from pixecom.domain.dates import MAX_RANGE_MONTHS, add_months
@@ -25,6 +28,7 @@ from pixecom.domain.enums import ConnectionStatus, SyncKind
 from pixecom.meta.errors import GraphError, RateLimited, TokenInvalid, TransientError
 from pixecom.meta.models import AdAccountInfo
 from pixecom.observability import logger
+from pixecom.settings import Settings, get_settings
 from pixecom.sync import backfill, runs
 from pixecom.sync.dispatch import (
     AccountClock,
@@ -100,6 +104,29 @@ def read_account_node(meta_account_id: str, access_token: str, graph: GraphFacto
         raise GraphRejected(exc.message, code) from None
 
 
+def pasted_token_facts(access_token: str, settings: Settings | None = None) -> TokenFacts | None:
+    """debug_token for a pasted (system-user) token; None when no Meta app is configured."""
+    try:
+        app = meta_app(settings or get_settings(), need_redirect=False)
+    except LoginNotConfigured:
+        return None
+    try:
+        with OAuthClient(app) as oauth:
+            info = oauth.debug_token(access_token)
+    except (RateLimited, TransientError) as exc:
+        raise GraphUnavailable(f"Meta is not answering: {exc.message}") from None
+    except GraphError as exc:  # e.g. (#100) The App_id in the input_token did not match the Viewing App
+        raise GraphRejected(exc.message, "invalid_token") from None
+    if not info.is_valid:
+        raise GraphRejected("Meta says this access token is not valid", "invalid_token")
+    if info.app_id != app.app_id:
+        raise GraphRejected("This access token belongs to another Meta app", "invalid_token")
+    if not READ_SCOPES & set(info.scopes):
+        raise GraphRejected("This access token lacks the ads_read permission", "missing_permission")
+    source = TokenSource.SYSTEM_USER if info.type == "SYSTEM_USER" else TokenSource.PASTED
+    return TokenFacts(source, info.expires_at, info.data_access_expires_at, sorted(info.scopes))
+
+
 @dataclass(frozen=True)
 class BackfillPlan:
     since: date
@@ -122,13 +149,19 @@ def connect_account(
     backfill_days: int = DEFAULT_BACKFILL_DAYS,
     graph: GraphFactory | None = None,
     now: datetime | None = None,
+    facts: TokenFacts | None = None,
+    grant_id: uuid.UUID | None = None,
 ) -> AdAccount:
-    """Check the token, store the account, queue its first syncs and backfill; returns the row."""
+    """Check the token, store the account, queue its first syncs and backfill; returns the row.
+
+    A pasted token (no `facts`) is checked with `debug_token` first when our Meta app is
+    configured: valid, ours, with ads_read or ads_management."""
     now = now or datetime.now(UTC)
     account_ref = normalize_account_id(meta_account_id)
     with session_scope() as session:
         if _find_by_meta_id(session, seller_id, account_ref) is not None:
             raise AccountAlreadyConnected(account_ref)
+    facts = facts or pasted_token_facts(access_token)
     info = read_account_node(account_ref, access_token, graph)
     account_id = uuid.uuid4()
     plan = plan_backfill(account_id, info.timezone_name, backfill_days, now)
@@ -147,7 +180,10 @@ def connect_account(
                 backfill_since=plan.since,
                 backfill_chunks_total=len(plan.messages),
                 backfill_chunks_done=0,
+                grant_id=grant_id,
             )
+            if facts is not None:
+                set_facts(account, facts)
             session.add(account)
             session.flush()
             backfill.add_chunks(session, plan.messages)
@@ -170,12 +206,15 @@ def replace_token(
     with session_scope() as session:
         account = _owned(session, seller_id, account_id)
         meta_account_id = account.meta_account_id
+    facts = pasted_token_facts(access_token)
     info = read_account_node(meta_account_id, access_token, graph)
     with session_scope() as session:
         account = _owned(session, seller_id, account_id)
         account.access_token_encrypted = encrypt_token(access_token)
         account.connection_status = ConnectionStatus.ACTIVE
         account.connection_error = None
+        account.reauth_reason, account.grant_id = None, None  # a pasted token leaves its grant
+        set_facts(account, facts or TokenFacts(TokenSource.PASTED))
         account.name, account.account_status = info.name, info.account_status
     logger.info("ad account token replaced", extra={"account_id": str(account_id)})
     now = now or datetime.now(UTC)
@@ -235,6 +274,14 @@ def _owned(session: Session, seller_id: uuid.UUID, account_id: uuid.UUID) -> AdA
     if account is None:
         raise AccountNotFound(str(account_id))
     return account
+
+
+def set_facts(account: AdAccount, facts: TokenFacts) -> None:
+    """Store what we know of the account's token (source, expiry, scopes) on the account."""
+    account.token_source = facts.source.value
+    account.token_expires_at = facts.expires_at
+    account.token_data_access_expires_at = facts.data_access_expires_at
+    account.token_scopes = list(facts.scopes)
 
 
 def _find_by_meta_id(session: Session, seller_id: uuid.UUID, meta_account_id: str) -> uuid.UUID | None:

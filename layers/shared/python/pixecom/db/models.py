@@ -185,6 +185,15 @@ class AdAccount(Base):
     backfill_since: Mapped[date | None] = mapped_column(Date)
     backfill_chunks_total: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     backfill_chunks_done: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # Token health (pixecom.accounts.health): where the token came from, what Meta says of it.
+    grant_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("meta_grants.id", ondelete="SET NULL"), index=True
+    )
+    token_source: Mapped[str] = mapped_column(String(16), nullable=False, server_default="pasted")
+    token_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    token_data_access_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    token_scopes: Mapped[list[str] | None] = mapped_column(JSONB)
+    reauth_reason: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = created_at_col()
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now(), nullable=False
@@ -216,9 +225,7 @@ class _MetaEntity:
     id: Mapped[uuid.UUID] = uuid_pk()
     meta_id: Mapped[str] = mapped_column(String(64), nullable=False)
     name: Mapped[str] = mapped_column(String(400), nullable=False)
-    status: Mapped[CampaignStatus] = mapped_column(
-        str_enum(CampaignStatus, "entity_status"), nullable=False
-    )
+    status: Mapped[CampaignStatus] = mapped_column(str_enum(CampaignStatus, "entity_status"), nullable=False)
     delivery_status: Mapped[DeliveryStatus] = mapped_column(
         str_enum(DeliveryStatus, "delivery_status"), nullable=False
     )
@@ -307,22 +314,16 @@ class AdStatsDaily(Base):
 
     __tablename__ = "ad_stats_daily"
 
-    ad_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("ads.id", ondelete="CASCADE"), primary_key=True
-    )
+    ad_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("ads.id", ondelete="CASCADE"), primary_key=True)
     date: Mapped[date] = mapped_column(Date, primary_key=True)
-    seller_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False
-    )
+    seller_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False)
     ad_account_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("ad_accounts.id", ondelete="CASCADE"), nullable=False
     )
     campaign_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("campaigns.id", ondelete="CASCADE"), nullable=False
     )
-    adset_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("adsets.id", ondelete="CASCADE"), nullable=False
-    )
+    adset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("adsets.id", ondelete="CASCADE"), nullable=False)
     spend: Mapped[Decimal] = mapped_column(MONEY, nullable=False, default=Decimal(0))
     impressions: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
     reach: Mapped[int | None] = mapped_column(BigInteger)  # per ad-day only; never summed
@@ -361,18 +362,14 @@ class SyncRun(Base):
     is_backfill: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=text("false"))
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    outcome: Mapped[SyncOutcome] = mapped_column(
-        str_enum(SyncOutcome, "sync_outcome"), nullable=False
-    )
+    outcome: Mapped[SyncOutcome] = mapped_column(str_enum(SyncOutcome, "sync_outcome"), nullable=False)
     rows_written: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     rows_deleted: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     graph_calls: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     duration_ms: Mapped[int | None] = mapped_column(Integer)
     error: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (
-        Index("ix_sync_runs_account_kind_started", "ad_account_id", "kind", "started_at"),
-    )
+    __table_args__ = (Index("ix_sync_runs_account_kind_started", "ad_account_id", "kind", "started_at"),)
 
 
 # --- bulk status jobs and audit ---------------------------------------------------------------
@@ -452,4 +449,4 @@ class AuditLog(Base):
 
 # The read-side rollups live in their own module; importing it here registers their tables on
 # Base.metadata for Alembic and the schema tests. (At the bottom: it imports Base from here.)
-from pixecom.db import rollup_models, sync_models  # noqa: E402, F401
+from pixecom.db import login_models, rollup_models, sync_models  # noqa: E402, F401

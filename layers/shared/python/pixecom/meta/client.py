@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from pixecom.meta.app_secret import app_secret as resolve_app_secret
 from pixecom.meta.backoff import backoff_delay, install_log_redaction
 from pixecom.meta.batch import apply_statuses
 from pixecom.meta.errors import (
@@ -103,7 +104,7 @@ class GraphClient:
         options: dict[str, Any] = {
             "base_url": settings.graph_base_url,
             "version": settings.graph_version,
-            "app_secret": settings.graph_app_secret,
+            "app_secret": resolve_app_secret(settings),
             "page_size": settings.graph_page_size,
             "insights_policy": InsightsPolicy(poll_timeout=settings.graph_report_timeout_seconds),
         }

@@ -28,7 +28,7 @@ TOO_MUCH_DATA_TEXT = "reduce the amount of data"
 DEFAULT_RATE_LIMIT_PAUSE = timedelta(minutes=5)
 
 _SECRET_PARAM = re.compile(
-    r"(?P<key>access_token|appsecret_proof|client_secret|fb_exchange_token)"
+    r"(?P<key>access_token|appsecret_proof|client_secret|fb_exchange_token|input_token|(?<![A-Za-z_])code)"
     r"(?P<sep>=|%3D|\"\s*:\s*\"|'\s*:\s*')(?P<value>[^&\s\"',;]+)",
     re.IGNORECASE,
 )

@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from pixecom.simulator.control import control_router
 from pixecom.simulator.graph import GraphRequest, GraphSimulator, form_params
+from pixecom.simulator.login_routes import login_router
 from pixecom.simulator.scenario import Scenario
 from pixecom.simulator.state import SimulatorState, utc_now
 
@@ -28,6 +29,7 @@ def create_simulator_app(scenario: Scenario | None = None, *, now: Callable[[], 
     app = FastAPI(title="Meta Graph API simulator", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.simulator = state
     app.include_router(control_router(state), prefix="/__control")
+    app.include_router(login_router(state))  # the Login dialog and its knobs, before the catch-all
 
     @app.api_route("/{path:path}", methods=["GET", "POST", "DELETE"], include_in_schema=False)
     async def graph(path: str, request: Request) -> Response:

@@ -15,10 +15,11 @@ from urllib.parse import parse_qsl, urlsplit
 from pixecom.simulator.faults import fault_error
 from pixecom.simulator.handlers import Call, handle
 from pixecom.simulator.nodes import render_account
+from pixecom.simulator.oauth import LOGIN_PATHS, handle_login, with_tasks
 from pixecom.simulator.paging import page
 from pixecom.simulator.scenario import FaultSpec
 from pixecom.simulator.state import SimulatorState
-from pixecom.simulator.wire import SimError, json_param, unknown_object
+from pixecom.simulator.wire import SimError, json_param, parse_fields, unknown_object
 
 _VERSION = re.compile(r"^v\d+\.\d+$")
 MAX_BATCH = 50
@@ -72,6 +73,9 @@ class GraphSimulator:
             if version in self.state.settings.dead_versions:
                 raise SimError(2635, "(#2635) You are calling a deprecated version of the Ads API. "
                                f"Please update to the latest version: {version}.")
+            if self.state.login is not None and tuple(segments) in LOGIN_PATHS:
+                response.body = self._login_call(request, segments)
+                return response
             granted = self._authenticate(request)
             account_id = self._account_in_scope(segments, granted)
             if account_id is not None:
@@ -104,6 +108,12 @@ class GraphSimulator:
             token = request.authorization[7:].strip()
         if not token:
             raise SimError(104, "An access token is required to request this resource.")
+        login = self.state.login
+        with self.state.lock:
+            minted = login.tokens.get(token) if login is not None else None
+            if login is not None and minted is not None:  # a Facebook Login token
+                login.check(minted, request.params.get("appsecret_proof"), batch_item=request.batch_item)
+                return set(login.reach(minted))
         with self.state.lock:
             granted = self.state.accounts_of_token(token)
             expired = token in self.state.expired_tokens
@@ -155,12 +165,30 @@ class GraphSimulator:
         return handle(call)
 
     def _my_accounts(self, request: GraphRequest, version: str, granted: set[str]) -> Any:
-        call = Call(self.state, "GET", ["me", "adaccounts"], request.params, "")
-        rows = [render_account(self.state.accounts[a], call.fields, self.state.now())
+        tree = parse_fields(request.params.get("fields"))
+        wants_tasks = tree is not None and "user_tasks" in tree
+        if tree is not None:
+            tree.pop("user_tasks", None)
+        rows = [render_account(self.state.accounts[a], tree, self.state.now())
                 for a in sorted(granted) if a in self.state.accounts]
+        login, token = self.state.login, _token_of(request)
+        with self.state.lock:
+            minted = login.tokens.get(token) if login is not None and token else None
+            tasks = login.reach(minted) if login is not None and minted is not None else {}
+        rows = with_tasks(rows, tasks, wants_tasks)
         return page(rows, request.params, f"{request.base_url}/{version}/me/adaccounts",
                     default_limit=self.state.settings.default_page_size,
                     max_limit=self.state.settings.max_page_size)
+
+    def _login_call(self, request: GraphRequest, segments: list[str]) -> Any:
+        """Facebook Login endpoints (pixecom.simulator.oauth)."""
+        assert self.state.login is not None
+        subject = request.params.get("input_token") if segments == ["debug_token"] else _token_of(request)
+        with self.state.lock:
+            reach = self.state.accounts_of_token(subject) if subject else None
+            scenario_reach = None if reach is None else {a: ["MANAGE", "ADVERTISE", "ANALYZE"] for a in reach}
+            params = {**request.params, "access_token": _token_of(request) or ""}
+            return handle_login(self.state.login, request.method, segments, params, scenario_reach)
 
     def _batch(self, request: GraphRequest) -> list[dict[str, Any] | None]:
         items = json_param(request.params["batch"], "batch")
@@ -190,6 +218,13 @@ class GraphSimulator:
         if include_headers:
             out["headers"] = [{"name": k, "value": v} for k, v in response.headers.items()]
         return out
+
+
+def _token_of(request: GraphRequest) -> str | None:
+    token = request.params.get("access_token")
+    if not token and request.authorization and request.authorization.lower().startswith("bearer "):
+        token = request.authorization[7:].strip()
+    return token or None
 
 
 def _split(path: str) -> tuple[str, list[str]]:

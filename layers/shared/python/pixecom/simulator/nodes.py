@@ -15,7 +15,7 @@ _NODE_TYPES = {"campaign": "Campaign", "adset": "AdSet", "ad": "Ad"}
 _REFERENCES = ("creative", "campaign", "adset")
 ACCOUNT_FIELDS = frozenset({"id", "account_id", "name", "currency", "timezone_name",
                             "timezone_offset_hours_utc", "account_status", "disable_reason",
-                            "amount_spent", "spend_cap", "balance", "business_name"})
+                            "amount_spent", "spend_cap", "balance", "business_name", "business"})
 _COMMON = {"id", "account_id", "name", "status", "configured_status", "effective_status", "issues_info",
            "created_time", "updated_time"}
 NODE_FIELDS = {

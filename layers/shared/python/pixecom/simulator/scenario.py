@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from pixecom.simulator.login_spec import LoginSpec
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -189,6 +191,7 @@ class Scenario(_Model):
     ad_accounts: list[AdAccountSpec]
     faults: list[FaultSpec] = Field(default_factory=list)
     settings: SimulatorSettings = Field(default_factory=SimulatorSettings)
+    login: LoginSpec | None = None  # Facebook Login: apps, users, token lifetimes, dialog knobs
 
     def to_json(self, *, indent: int | None = 2) -> str:
         return self.model_dump_json(indent=indent, exclude_none=True)

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from pixecom.simulator.faults import FaultRegistry
 from pixecom.simulator.generator import synthesize_day
 from pixecom.simulator.insights import AdContext, Group, InsightsQuery
+from pixecom.simulator.login_state import LoginRegistry
 from pixecom.simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
@@ -102,6 +103,8 @@ class SimulatorState:
             self._run_ids = itertools.count(6_023_000_000_001)
             self.calls = CallLog()
             self.usage.reset()
+            login = self.scenario.login
+            self.login = LoginRegistry(login.model_copy(deep=True), self.now) if login is not None else None
 
     def _index_account(self, account: AdAccountSpec) -> None:
         self.accounts[account.id] = account

@@ -1,0 +1,16 @@
+"""TokenHealthFunction: daily (EventBridge `Schedule`), re-reads debug_token for every grant and
+pasted token, refreshes what Meta allows, records expiry or NEEDS_REAUTH (pixecom.accounts.token_check)."""
+
+from typing import Any
+
+from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, event_source
+
+from pixecom.accounts.token_check import check_tokens
+from pixecom.observability import logger, metrics
+
+
+@logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics
+@event_source(data_class=EventBridgeEvent)
+def handler(event: EventBridgeEvent, context: object) -> dict[str, Any]:
+    return check_tokens().as_dict()
