@@ -38,7 +38,9 @@ def test_deauthorize_disconnects_the_users_accounts_erases_tokens_and_is_idempot
     assert db.scalar("SELECT count(*) FROM meta_data_deletions") == 1
     assert db.scalar("SELECT count(*) FROM audit_log WHERE action = 'meta_deauthorize'") == 1
     health = api.get("/api/meta/token-health", headers=seller.headers).json()["data"]
-    assert {(h["token"]["state"], h["token"]["reason"]) for h in health} == {("needs_reconnect", "app_removed")}
+    assert {(h["token"]["state"], h["token"]["reason"]) for h in health} == {
+        ("needs_reconnect", "app_removed")
+    }
 
 
 def test_a_tampered_or_malformed_signed_request_is_a_400_without_detail(api, seller, meta, db):
@@ -47,8 +49,13 @@ def test_a_tampered_or_malformed_signed_request_is_a_400_without_detail(api, sel
     for value in (tampered, "garbage", "", tampered.split(".")[0] + ".e30"):
         response = api.post("/api/meta/deauthorize", data={"signed_request": value})
         assert response.status_code == 400
-        assert response.json()["error"] == {"code": "invalid_signed_request", "message": "Invalid signed_request"}
-    other_algorithm = sign_request({"algorithm": "HMAC-SHA1", "issued_at": int(time.time()), "user_id": "10001"}, APP_SECRET)
+        assert response.json()["error"] == {
+            "code": "invalid_signed_request",
+            "message": "Invalid signed_request",
+        }
+    other_algorithm = sign_request(
+        {"algorithm": "HMAC-SHA1", "issued_at": int(time.time()), "user_id": "10001"}, APP_SECRET
+    )
     assert api.post("/api/meta/data-deletion", data={"signed_request": other_algorithm}).status_code == 400
     assert db.scalar("SELECT count(*) FROM ad_accounts WHERE connection_status = 'ACTIVE'") == 2
 
@@ -59,10 +66,15 @@ def test_data_deletion_deletes_what_we_hold_answers_a_status_url_and_is_idempote
     first = api.post("/api/meta/data-deletion", data={"signed_request": signed})
     assert first.status_code == 200, first.text
     body = first.json()
-    assert body["confirmation_code"].isalnum() and body["url"].endswith(f"/api/meta/data-deletion/{body['confirmation_code']}")
+    assert body["confirmation_code"].isalnum() and body["url"].endswith(
+        f"/api/meta/data-deletion/{body['confirmation_code']}"
+    )
     assert api.post("/api/meta/data-deletion", data={"signed_request": signed}).json() == body
     assert db.scalar("SELECT count(*) FROM ad_accounts") == 0
-    assert db.scalar("SELECT count(*) FROM campaigns") == 0 and db.scalar("SELECT count(*) FROM meta_grants") == 0
+    assert (
+        db.scalar("SELECT count(*) FROM campaigns") == 0
+        and db.scalar("SELECT count(*) FROM meta_grants") == 0
+    )
     assert db.scalar("SELECT count(*) FROM audit_log WHERE action = 'meta_data_deletion'") == 1
     status = api.get(f"/api/meta/data-deletion/{body['confirmation_code']}")
     assert status.status_code == 200

@@ -41,7 +41,9 @@ def test_a_token_expiring_mid_life_needs_reauth_as_expired_and_comes_back_throug
     assert report.outcome is SyncOutcome.NEEDS_REAUTH
     token = health_of(api, seller)
     assert (token["state"], token["reason"]) == ("needs_reconnect", "expired")
-    assert db.scalar("SELECT connection_status FROM ad_accounts WHERE id = :id", id=account_id) == "NEEDS_REAUTH"
+    assert (
+        db.scalar("SELECT connection_status FROM ad_accounts WHERE id = :id", id=account_id) == "NEEDS_REAUTH"
+    )
 
     again = login(api, seller, meta)  # the same Facebook user logs in again
     assert again["connection_id"] == connection["connection_id"]
@@ -69,7 +71,10 @@ def test_the_daily_check_handler_marks_a_revoked_grant_and_records_expiry(api, s
     meta.state.login.revoke_user(APP_ID, "10001", 458)
     result = load_handler("token_health").handler(load_event("schedule/token_health.json"), lambda_context)
     assert result["needs_reconnect"] == 1
-    assert (health_of(api, seller)["state"], health_of(api, seller)["reason"]) == ("needs_reconnect", "app_removed")
+    assert (health_of(api, seller)["state"], health_of(api, seller)["reason"]) == (
+        "needs_reconnect",
+        "app_removed",
+    )
 
 
 @pytest.mark.parametrize("spec_options", [{"long_lived_seconds": 3 * 86400}])
@@ -96,15 +101,17 @@ def test_with_require_app_secret_our_calls_carry_the_proof_and_calls_without_it_
     _, account_id = connect_1001(api, seller, meta)
     assert sync_account_stats(stats_message(account_id, day(1), day(0))).outcome is SyncOutcome.SUCCEEDED
     token = next(t.value for t in meta.state.login.tokens.values() if t.long_lived and not t.revoked)
-    with GraphClient(token, base_url=meta.base_url, max_retries=0) as bare:
-        with pytest.raises(InvalidRequest, match="require an appsecret_proof"):
-            bare.request("GET", "me/adaccounts")
-    with GraphClient(token, base_url=meta.base_url, app_secret="wrong", max_retries=0) as wrong:
-        with pytest.raises(InvalidRequest, match="Invalid appsecret_proof"):
-            wrong.request("GET", "me/adaccounts")
+    bare = GraphClient(token, base_url=meta.base_url, max_retries=0)
+    with bare, pytest.raises(InvalidRequest, match="require an appsecret_proof"):
+        bare.request("GET", "me/adaccounts")
+    wrong = GraphClient(token, base_url=meta.base_url, app_secret="wrong", max_retries=0)
+    with wrong, pytest.raises(InvalidRequest, match="Invalid appsecret_proof"):
+        wrong.request("GET", "me/adaccounts")
     with GraphClient(token, base_url=meta.base_url, app_secret=APP_SECRET, max_retries=0) as right:
         assert [a["id"] for a in right.request("GET", "me/adaccounts")["data"]] == [
-            "act_1001", "act_1002", "act_1003",
+            "act_1001",
+            "act_1002",
+            "act_1003",
         ]
 
 
@@ -155,7 +162,9 @@ def test_no_token_or_code_ever_appears_in_a_response_or_a_log_line(api, seller, 
     texts.append(api.get("/api/meta/token-health", headers=seller.headers).text)
     captured = capsys.readouterr()
     logs = "\n".join([caplog.text, captured.out, captured.err, *texts])
-    secrets = [t.value for t in meta.state.login.tokens.values()] + list(meta.state.login.codes) + [APP_SECRET]
+    secrets = (
+        [t.value for t in meta.state.login.tokens.values()] + list(meta.state.login.codes) + [APP_SECRET]
+    )
     assert len(secrets) >= 4 and "connection_id" in logs
     leaked = [line for line in logs.splitlines() if any(s in line for s in secrets)]
     assert leaked == []
