@@ -23,7 +23,9 @@ def test_demo_accounts_connect_once_and_come_back_active_after_a_restart(graph, 
 
 def test_demo_scenario_is_the_same_on_every_start():
     assert demo_scenario().to_json() == demo_scenario().to_json()
-    assert len(demo_scenario().ad_accounts) == 3
+    accounts = demo_scenario().ad_accounts
+    assert len(accounts) == 4
+    assert [a.access_token is None for a in accounts] == [False, False, False, True]  # last: Login only
 
 
 def test_demo_seller_gets_its_sellpages_once_and_campaigns_link_to_them(graph, make_seller, db):

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from pixecom.accounts.connect import AccountAlreadyConnected, connect_account, replace_token
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, User
+from pixecom.local.dev_login import add_dev_login, point_login_at
 from pixecom.local.runner import LocalQueues
 from pixecom.local.scheduler import LocalScheduler
 from pixecom.meta.errors import redact
@@ -41,8 +42,12 @@ DEMO_SELLPAGES = (
 
 def demo_scenario() -> Scenario:
     """The generated demo data (deterministic, so restarts see the same accounts and tokens)."""
-    scenario = generate_scenario(accounts=DEMO_ACCOUNTS, ads=DEMO_ADS, days=DEMO_HISTORY_DAYS, seed=DEMO_SEED)
+    scenario = generate_scenario(
+        accounts=DEMO_ACCOUNTS + 1, ads=DEMO_ADS, days=DEMO_HISTORY_DAYS, seed=DEMO_SEED
+    )
     scenario.settings.report_polls_to_complete = 1  # async reports finish at the first poll
+    # The last account has no scenario token: only Facebook Login reaches it ("connect" in make dev).
+    scenario.ad_accounts[-1].access_token = None
     return scenario
 
 
@@ -74,8 +79,9 @@ def start_local_sync(simulator_port: int, scenario_file: Path | None, demo_email
     scenario = load_scenario(scenario_file) if scenario_file else demo_scenario()
     # The simulator's access log shows request URLs, scenario tokens included: redact them.
     logging.getLogger("uvicorn.access").addFilter(_AccessLogRedaction())
-    simulator = SimulatorServer(scenario, port=simulator_port).start()
+    simulator = SimulatorServer(add_dev_login(scenario), port=simulator_port).start()
     os.environ["GRAPH_BASE_URL"] = simulator.base_url
+    point_login_at(simulator.base_url, scenario)
     get_settings.cache_clear()
     queues = LocalQueues().start()
     if scenario_file is None:
