@@ -1,5 +1,5 @@
 """Facebook Login: grants (a seller's Meta user token, kept encrypted), single-use OAuth states,
-and Meta's data-deletion requests (migration 0005). See pixecom.accounts.login."""
+and Meta's data-deletion requests (migration 0006). See pixecom.accounts.login."""
 
 from __future__ import annotations
 
