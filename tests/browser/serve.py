@@ -23,7 +23,7 @@ def main() -> int:
     import uvicorn
 
     from pixecom.api.app import create_app
-    from pixecom.local.console import mount_console
+    from pixecom.local.console import allow_console_origin, mount_console
     from pixecom.local.demo import connect_demo_accounts
     from pixecom.local.dev import seed_demo_seller
     from pixecom.local.runner import LocalQueues, run_once
@@ -43,12 +43,13 @@ def main() -> int:
     run_once(("delivery", "stats"))  # the first sync, done before the browser looks
     scheduler = LocalScheduler(interval=3600).start()  # from now on: bulk jobs every 2 s
 
-    app = create_app()
-    mount_console(app, get_settings().console_dir)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
+    allow_console_origin(f"http://127.0.0.1:{port}")
+    app = create_app()
+    mount_console(app, get_settings().console_dir)
     server = uvicorn.Server(
         uvicorn.Config(
             app, log_level="warning", lifespan="off", access_log=False, timeout_graceful_shutdown=1

@@ -72,3 +72,20 @@ def test_the_lambda_app_serves_no_console():
     from pixecom.api.app import create_app
 
     assert TestClient(create_app()).get("/ads-manager/campaigns").status_code == 404
+
+
+def test_the_consoles_own_origin_is_allowed_beside_the_configured_ones(monkeypatch: pytest.MonkeyPatch):
+    from pixecom.local.console import allow_console_origin
+    from pixecom.settings import get_settings
+
+    monkeypatch.setenv("CORS_ORIGINS", "http://localhost:3000")
+    get_settings.cache_clear()
+    try:
+        allow_console_origin("http://127.0.0.1:8000")
+        assert get_settings().cors_origins == (
+            "http://localhost:3000",
+            "http://127.0.0.1:8000",
+            "http://localhost:8000",
+        )
+    finally:
+        get_settings.cache_clear()

@@ -40,6 +40,19 @@ def console_response(dist: Path, path: str) -> Response:
     return FileResponse(index, headers={"Cache-Control": "no-cache"})
 
 
+def allow_console_origin(base_url: str) -> None:
+    """Add the console's own origin to CORS_ORIGINS (the allowed origins of cookie-mode auth)."""
+    import os
+
+    from pixecom.settings import get_settings
+
+    origins = [*get_settings().cors_origins, base_url.rstrip("/")]
+    if "://127.0.0.1:" in base_url:
+        origins.append(base_url.rstrip("/").replace("://127.0.0.1:", "://localhost:"))
+    os.environ["CORS_ORIGINS"] = ",".join(dict.fromkeys(origins))
+    get_settings.cache_clear()
+
+
 def mount_console(app: FastAPI, dist: Path) -> None:
     """Add the catch-all console route; call after every /api router is mounted."""
 

@@ -78,10 +78,11 @@ def run(options: DevOptions) -> int:
     upgrade(url)
     email, password = seed_demo_seller()
     from pixecom.api.app import create_app
-    from pixecom.local.console import mount_console
+    from pixecom.local.console import allow_console_origin, mount_console
     from pixecom.local.demo import start_local_sync
 
     local_sync = start_local_sync(options.simulator_port, options.scenario, demo_email=email)
+    allow_console_origin(f"http://{options.host}:{options.port}")
     app = create_app()
     mount_console(app, settings.console_dir)
     print(f"PixEcom Ads Manager console: http://{options.host}:{options.port}/  (OpenAPI docs at /docs)")
