@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: dev test lint validate bench clean console
+.PHONY: dev test lint validate bench clean console openapi
 
 # Browser tests need Chromium (Debian's package); without it `make test` skips them, saying so.
 CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
@@ -35,6 +35,10 @@ console/dist/index.html: console/node_modules/.installed-stamp $(CONSOLE_SOURCES
 test: $(STAMP) lint validate $(if $(CHROMIUM),console)
 	@$(if $(CHROMIUM),,echo "Browser tests skipped: Chromium not found (install it: sudo apt-get install chromium)")
 	$(BIN)/pytest -n 2 -q --dist loadgroup $(if $(CHROMIUM),,--ignore=tests/browser)
+
+## make openapi: rewrite openapi/openapi.json from the app (commit the diff; a test compares them)
+openapi: $(STAMP)
+	$(BIN)/python -m pixecom.api.openapi openapi/openapi.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check layers/shared/python functions tests

@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+import contract_check
 from lambda_support import FakeLambdaContext
 
 TEMPLATE_DB = "pixecom_test_template"
@@ -125,6 +126,7 @@ def api(db_url: str) -> Iterator[Any]:
     from pixecom.api.app import create_app
 
     with TestClient(create_app(), raise_server_exceptions=False) as client:
+        client.event_hooks["response"].append(contract_check.checker().check)
         yield client
 
 

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from auth_helpers import PASSWORD
 
+import contract_check
+
 
 @pytest.fixture(autouse=True)
 def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
@@ -66,6 +68,7 @@ def shared_api(pg_server_url: str, template_db_url: str) -> Iterator[Any]:
         get_settings.cache_clear()
         reset_engine()
         with TestClient(create_app(), raise_server_exceptions=False) as client:
+            client.event_hooks["response"].append(contract_check.checker().check)
             yield client
         reset_engine()
     get_settings.cache_clear()

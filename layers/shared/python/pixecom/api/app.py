@@ -12,6 +12,7 @@ from pixecom import __version__
 from pixecom.api import routers as routers_pkg
 from pixecom.api.errors import InvalidInput, install_error_handlers
 from pixecom.api.limits import BodySizeLimit, find_nul_input
+from pixecom.api.openapi import install_openapi, operation_id
 from pixecom.settings import Settings, get_settings
 
 
@@ -37,8 +38,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="PixEcom Ads Manager API",
         version=__version__,
         description="Auth, ad accounts, sellpages, Ads Manager reads and bulk status control.",
+        generate_unique_id_function=operation_id,
     )
     install_error_handlers(app)
+    install_openapi(app)
     # Locally the app answers CORS itself; in AWS the HTTP API's CorsConfiguration does, with the
     # same origins. Bearer tokens, not cookies: no credentials mode.
     if settings.environment == "local":

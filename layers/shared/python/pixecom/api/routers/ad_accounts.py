@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import Literal
 
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
@@ -15,6 +16,7 @@ from sqlalchemy import select
 
 from pixecom.accounts import connect as service
 from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import AdAccount
 from pixecom.domain.enums import ConnectionStatus
@@ -46,20 +48,20 @@ class TokenRequest(BaseModel):
     access_token: SecretStr = Field(min_length=1, max_length=4096)
 
 
-class SyncState(BaseModel):
+class SyncState(OutModel):
     last_success_at: datetime | None
     last_attempt_at: datetime | None
     last_error: str | None
 
 
-class BackfillState(BaseModel):
+class BackfillState(OutModel):
     since: date | None
     chunks_total: int
     chunks_done: int
     complete: bool
 
 
-class AdAccountOut(BaseModel):
+class AdAccountOut(OutModel):
     id: uuid.UUID
     meta_account_id: str
     name: str
@@ -106,13 +108,16 @@ class AdAccountOut(BaseModel):
         )
 
 
-class AdAccountList(BaseModel):
+class AdAccountList(OutModel):
     data: list[AdAccountOut]
 
 
-class SyncQueued(BaseModel):
+QueuedWork = Literal["delivery", "stats", "backfill"]
+
+
+class SyncQueued(OutModel):
     run_id: str
-    queued: list[str]
+    queued: list[QueuedWork]
 
 
 @router.post(
@@ -176,5 +181,5 @@ def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Respo
 def sync_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> SyncQueued:
     """Queue an immediate stats and delivery sync, and every backfill chunk not done yet."""
     requested = service.request_sync(caller.seller_id, account_id)
-    backfill = ["backfill"] if requested.backfill_chunks else []
+    backfill: list[QueuedWork] = ["backfill"] if requested.backfill_chunks else []
     return SyncQueued(run_id=requested.run_id, queued=["delivery", "stats", *backfill])

@@ -17,25 +17,80 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import BaseModel, WithJsonSchema
 from starlette.concurrency import run_in_threadpool
 
 from pixecom.adsmanager.daily import daily_series
 from pixecom.adsmanager.export import csv_lines
-from pixecom.adsmanager.params import Level, ListQuery, RawListParams, parse_dates, parse_list_query
+from pixecom.adsmanager.params import (
+    DEFAULT_LIMIT,
+    DEFAULT_SORT,
+    MAX_IDS_PER_FILTER,
+    MAX_LIMIT,
+    MAX_Q_LENGTH,
+    SORT_KEYS,
+    Level,
+    ListQuery,
+    RawListParams,
+    parse_dates,
+    parse_list_query,
+)
 from pixecom.adsmanager.payload import date_range_payload, list_json
 from pixecom.adsmanager.query import list_entities
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import NotFound
-from pixecom.api.schemas.ads_manager import DailySeriesOut, EntityListOut
+from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.engine import read_connection
+from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.metrics import metrics_payload
 from pixecom.domain.results import MIXED
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
 
-ListParam = Annotated[list[str], Query(description="Repeat the parameter or separate values with commas")]
+# The query string is parsed by hand (pixecom.adsmanager.params: one clear 422 per parameter); the
+# schemas below document what that parser accepts, so generated clients send well-typed values.
+_LIST_HELP = "Repeat the parameter or separate values with commas; several values = any of them"
+
+
+def _values(items: dict[str, Any]) -> WithJsonSchema:
+    return WithJsonSchema({"type": "array", "items": items, "maxItems": MAX_IDS_PER_FILTER})
+
+
+_UUID = {"type": "string", "format": "uuid"}
+IdList = Annotated[list[str], Query(description=_LIST_HELP), _values(_UUID)]
+StatusList = Annotated[
+    list[str], Query(description=_LIST_HELP), _values({"$ref": "#/components/schemas/CampaignStatus"})
+]
+DeliveryList = Annotated[
+    list[str], Query(description=_LIST_HELP), _values({"$ref": "#/components/schemas/DeliveryStatus"})
+]
 Text = Annotated[str | None, Query()]
+DateText = Annotated[
+    str | None,
+    Query(description="YYYY-MM-DD; give since and until together, instead of date_preset"),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+PresetParam = Annotated[
+    str | None,
+    Query(description=f"default {DEFAULT_PRESET.value}; resolved in each ad account's timezone"),
+    WithJsonSchema({"$ref": "#/components/schemas/DatePreset"}),
+]
+SortParam = Annotated[
+    str | None,
+    Query(description=f"name or a metric; '-' prefix = descending; default {DEFAULT_SORT}"),
+    WithJsonSchema({"type": "string", "enum": [p + k for k in SORT_KEYS for p in ("", "-")]}),
+]
+LimitParam = Annotated[
+    str | None,
+    Query(description=f"rows per page, default {DEFAULT_LIMIT}"),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
+]
+QParam = Annotated[
+    str | None,
+    Query(description="name contains (case-insensitive)"),
+    WithJsonSchema({"type": "string", "maxLength": MAX_Q_LENGTH}),
+]
 
 
 async def get_now() -> datetime:
@@ -47,18 +102,18 @@ Now = Annotated[datetime, Depends(get_now)]
 
 
 async def raw_list_params(
-    date_preset: Text = None,
-    since: Text = None,
-    until: Text = None,
-    sellpage_id: ListParam = [],  # noqa: B006 (FastAPI copies defaults per request)
-    status: ListParam = [],  # noqa: B006
-    delivery_status: ListParam = [],  # noqa: B006
-    ad_account_id: ListParam = [],  # noqa: B006
-    campaign_id: ListParam = [],  # noqa: B006
-    adset_id: ListParam = [],  # noqa: B006
-    q: Text = None,
-    sort: Annotated[str | None, Query(description="name or a metric; '-' prefix = descending")] = None,
-    limit: Annotated[str | None, Query(description="1..500, default 50")] = None,
+    date_preset: PresetParam = None,
+    since: DateText = None,
+    until: DateText = None,
+    sellpage_id: IdList = [],  # noqa: B006 (FastAPI copies defaults per request)
+    status: StatusList = [],  # noqa: B006
+    delivery_status: DeliveryList = [],  # noqa: B006
+    ad_account_id: IdList = [],  # noqa: B006
+    campaign_id: IdList = [],  # noqa: B006
+    adset_id: IdList = [],  # noqa: B006
+    q: QParam = None,
+    sort: SortParam = None,
+    limit: LimitParam = None,
     cursor: Annotated[str | None, Query(description="paging.next_cursor of the previous page")] = None,
 ) -> RawListParams:
     return RawListParams(
@@ -102,14 +157,17 @@ def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
     return list_level
 
 
-def _export_route(level: Level) -> Callable[..., StreamingResponse]:
-    def export_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> StreamingResponse:
+class CsvResponse(StreamingResponse):
+    media_type = "text/csv"  # Starlette adds "; charset=utf-8"
+
+
+def _export_route(level: Level) -> Callable[..., CsvResponse]:
+    def export_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> CsvResponse:
         query = parse_list_query(level, raw, paged=False)
         result = list_entities(db, caller.seller_id, query, now)
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
-        return StreamingResponse(
+        return CsvResponse(
             csv_lines(result, level),
-            media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
@@ -123,9 +181,9 @@ def _daily_route(level: Level) -> Callable[..., JSONResponse]:
         caller: CurrentSeller,
         db: DbSession,
         now: Now,
-        date_preset: Text = None,
-        since: Text = None,
-        until: Text = None,
+        date_preset: PresetParam = None,
+        since: DateText = None,
+        until: DateText = None,
     ) -> JSONResponse:
         dates = parse_dates(date_preset, since, until)
         series = daily_series(db, caller.seller_id, level, entity_id, dates, now)
@@ -152,6 +210,24 @@ def _daily_route(level: Level) -> Callable[..., JSONResponse]:
     return daily
 
 
+_LIST_MODELS: dict[Level, type[BaseModel]] = {
+    Level.CAMPAIGNS: CampaignList,
+    Level.ADSETS: AdsetList,
+    Level.ADS: AdList,
+}
+_CSV_OK: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "CSV (UTF-8), header row first",
+        "content": {"text/csv": {"schema": {"type": "string"}}},
+        "headers": {
+            "Content-Disposition": {
+                "description": 'attachment; filename="<level>_<since>_<until>.csv"',
+                "schema": {"type": "string"},
+            }
+        },
+    }
+}
+
 for _level in Level:
     _path = f"/{_level.value}"
     router.add_api_route(
@@ -160,7 +236,10 @@ for _level in Level:
         methods=["GET"],
         name=f"list_{_level.value}",
         response_model=None,
-        responses={200: {"model": EntityListOut}, **error_responses(401, 422)},
+        responses={
+            200: {"model": _LIST_MODELS[_level], "description": "One page"},
+            **error_responses(401, 422),
+        },
     )
     router.add_api_route(
         f"{_path}/export.csv",
@@ -168,7 +247,8 @@ for _level in Level:
         methods=["GET"],
         name=f"export_{_level.value}",
         response_model=None,
-        responses={200: {"content": {"text/csv": {}}}, **error_responses(401, 422)},
+        response_class=CsvResponse,
+        responses={**_CSV_OK, **error_responses(401, 422)},
     )
     router.add_api_route(
         _path + "/{entity_id}/daily",
@@ -176,5 +256,8 @@ for _level in Level:
         methods=["GET"],
         name=f"daily_{_level.value}",
         response_model=None,
-        responses={200: {"model": DailySeriesOut}, **error_responses(401, 404, 422)},
+        responses={
+            200: {"model": DailySeries, "description": "One point per day"},
+            **error_responses(401, 404, 422),
+        },
     )

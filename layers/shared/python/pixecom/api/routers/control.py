@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Header, Query
@@ -15,13 +16,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.paging import Paging
 from pixecom.control import audit as audit_log
 from pixecom.control import queries
 from pixecom.control.jobs import StatusChange, enqueue_status_change
 from pixecom.control.rules import MAX_IDS_PER_REQUEST
-from pixecom.domain.enums import CampaignStatus, EntityLevel
+from pixecom.domain.enums import CampaignStatus, EntityLevel, JobItemOutcome, JobStatus
 
 router = APIRouter(tags=["control"])
 
@@ -34,60 +36,86 @@ class StatusChangeIn(BaseModel):
     status: Literal["ACTIVE", "PAUSED"]
 
 
-class JobAccepted(BaseModel):
+JobKind = Literal["status_change"]
+
+
+class JobAccepted(OutModel):
     job_id: uuid.UUID
 
 
-class JobItemOut(BaseModel):
-    id: uuid.UUID
+class JobItemOut(OutModel):
+    id: uuid.UUID = Field(description="the campaign, ad set or ad")
     name: str
-    from_status: str
-    to_status: str
-    outcome: Literal["pending", "applied", "failed", "skipped"]
+    from_status: CampaignStatus
+    to_status: CampaignStatus
+    outcome: JobItemOutcome
     error: str | None
 
 
-class JobOut(BaseModel):
+class JobOut(OutModel):
     id: uuid.UUID
-    kind: str
-    status: Literal["queued", "running", "succeeded", "partially_failed", "failed"]
+    kind: JobKind
+    status: JobStatus
     created_at: datetime
     finished_at: datetime | None
     items: list[JobItemOut]
 
 
-class JobSummaryOut(BaseModel):
+class JobCounts(OutModel):
+    """Items per outcome."""
+
+    pending: int = 0
+    applied: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+
+class JobSummaryOut(OutModel):
     id: uuid.UUID
-    kind: str
-    level: str
-    target_status: str
-    status: str
+    kind: JobKind
+    level: EntityLevel
+    target_status: CampaignStatus
+    status: JobStatus
     created_at: datetime
     finished_at: datetime | None
-    counts: dict[str, int]
+    counts: JobCounts
 
 
-class JobListOut(BaseModel):
+class JobListOut(OutModel):
     data: list[JobSummaryOut]
     paging: Paging
 
 
-class AuditEntryOut(BaseModel):
+class AuditAction(StrEnum):
+    STATUS_CHANGE_REQUESTED = "status_change_requested"
+    STATUS_CHANGE = "status_change"
+
+
+class AuditDetail(OutModel):
+    """What else the entry records: `items` for a request; `meta_id`, `attempts`, `error` for an item."""
+
+    items: int | None = None
+    meta_id: str | None = None
+    attempts: int | None = None
+    error: str | None = None
+
+
+class AuditEntryOut(OutModel):
     id: int
     at: datetime
     user_id: uuid.UUID | None
-    action: str
-    entity_level: str | None
+    action: AuditAction
+    entity_level: EntityLevel | None
     entity_id: uuid.UUID | None
     entity_name: str | None
-    from_status: str | None
-    to_status: str | None
-    outcome: str | None
+    from_status: CampaignStatus | None
+    to_status: CampaignStatus | None
+    outcome: Literal["accepted", "applied", "failed", "skipped"] | None
     job_id: uuid.UUID | None
-    detail: dict[str, Any] | None
+    detail: AuditDetail | None
 
 
-class AuditListOut(BaseModel):
+class AuditListOut(OutModel):
     data: list[AuditEntryOut]
     paging: Paging
 
@@ -157,19 +185,21 @@ def list_audit(
         raise InvalidInput("cursor: not a cursor from this API", field="cursor") from None
     return AuditListOut(
         data=[
-            AuditEntryOut(
-                id=e.id,
-                at=e.at,
-                user_id=e.user_id,
-                action=e.action,
-                entity_level=e.entity_level,
-                entity_id=e.entity_id,
-                entity_name=e.entity_name,
-                from_status=e.from_value,
-                to_status=e.to_value,
-                outcome=e.outcome,
-                job_id=e.job_id,
-                detail=e.detail,
+            AuditEntryOut.model_validate(
+                {
+                    "id": e.id,
+                    "at": e.at,
+                    "user_id": e.user_id,
+                    "action": e.action,
+                    "entity_level": e.entity_level,
+                    "entity_id": e.entity_id,
+                    "entity_name": e.entity_name,
+                    "from_status": e.from_value,
+                    "to_status": e.to_value,
+                    "outcome": e.outcome,
+                    "job_id": e.job_id,
+                    "detail": e.detail,
+                }
             )
             for e in page.entries
         ],

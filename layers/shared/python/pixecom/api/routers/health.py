@@ -4,16 +4,16 @@ from typing import Literal
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 from sqlalchemy import text
 
+from pixecom.api.schemas.base import OutModel
 from pixecom.db.engine import get_engine
 from pixecom.observability import logger
 
 router = APIRouter(tags=["health"])
 
 
-class Health(BaseModel):
+class Health(OutModel):
     status: Literal["ok", "degraded"]
     database: Literal["ok", "unavailable"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Response
@@ -10,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import NotFound
+from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import Sellpage
 from pixecom.sellpages import service
@@ -37,6 +39,24 @@ class CampaignUpdate(BaseModel):
     sellpage_id: uuid.UUID | None
 
 
+class SellpageOut(OutModel):
+    id: uuid.UUID
+    name: str
+    url: str
+    url_key: str = Field(description="the normalized host + path campaigns are matched on")
+    created_at: datetime | None
+
+
+class SellpageList(OutModel):
+    data: list[SellpageOut]
+
+
+class CampaignSellpageOut(OutModel):
+    id: uuid.UUID
+    sellpage_id: uuid.UUID | None
+    sellpage_set_manually: bool = Field(description="false: the sellpage follows automatic matching")
+
+
 def _payload(page: Sellpage) -> dict[str, Any]:
     return {
         "id": str(page.id),
@@ -47,12 +67,14 @@ def _payload(page: Sellpage) -> dict[str, Any]:
     }
 
 
-@router.get("/sellpages", responses=error_responses(401))
+@router.get("/sellpages", response_model=SellpageList, responses=error_responses(401))
 def list_sellpages(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     return {"data": [_payload(p) for p in service.list_sellpages(db, caller.seller_id)]}
 
 
-@router.post("/sellpages", status_code=201, responses=error_responses(400, 401, 409, 422))
+@router.post(
+    "/sellpages", status_code=201, response_model=SellpageOut, responses=error_responses(400, 401, 409, 422)
+)
 def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     page = service.create_sellpage(db, caller.seller_id, body.name, body.url)
     # Campaigns whose ads point at the new page link to it now, not at the next delivery sync.
@@ -61,7 +83,9 @@ def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) 
     return _payload(page)
 
 
-@router.patch("/sellpages/{sellpage_id}", responses=error_responses(400, 401, 404, 409, 422))
+@router.patch(
+    "/sellpages/{sellpage_id}", response_model=SellpageOut, responses=error_responses(400, 401, 404, 409, 422)
+)
 def update_sellpage(
     sellpage_id: uuid.UUID, body: SellpageUpdate, caller: CurrentSeller, db: DbSession
 ) -> dict[str, Any]:
@@ -81,7 +105,11 @@ def delete_sellpage(sellpage_id: uuid.UUID, caller: CurrentSeller, db: DbSession
     return Response(status_code=204)
 
 
-@router.patch("/campaigns/{campaign_id}", responses=error_responses(400, 401, 404, 422))
+@router.patch(
+    "/campaigns/{campaign_id}",
+    response_model=CampaignSellpageOut,
+    responses=error_responses(400, 401, 404, 422),
+)
 def update_campaign(
     campaign_id: uuid.UUID, body: CampaignUpdate, caller: CurrentSeller, db: DbSession
 ) -> dict[str, Any]:

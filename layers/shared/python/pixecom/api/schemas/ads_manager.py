@@ -1,74 +1,173 @@
-"""Ads Manager response shapes, for OpenAPI only: the routes build these bodies directly (speed)."""
+"""Ads Manager response shapes. The routes build these bodies by hand (speed); tests validate every
+list, summary and daily body they receive against the OpenAPI document made from these models.
+
+`Metrics` is one model for list rows, summary entries and daily points: money as decimal strings
+in the currency's unit (`MoneyString`), counts as integers, ratios and percentages as numbers,
+null where a denominator is zero.
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+import uuid
+from datetime import date
+from typing import Annotated
 
-MetricValue = str | int | float | None
+from pydantic import Field, WithJsonSchema
+
+from pixecom.api.schemas.base import OutModel
+from pixecom.api.schemas.paging import Paging
+from pixecom.domain.enums import CampaignStatus, DeliveryStatus
+from pixecom.domain.results import GOAL_RESULT_TYPES, MIXED, PIXEL_EVENT_RESULT_TYPES
+
+MONEY_PATTERN = r"^-?[0-9]+(\.[0-9]{1,3})?$"
+
+MoneyString = Annotated[
+    str,
+    Field(
+        pattern=MONEY_PATTERN,
+        description="money in the row's currency as a decimal string, with the currency's "
+        "ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)",
+        examples=["12.35"],
+    ),
+]
+Money = Annotated[MoneyString | None, Field(description="money; null when the denominator is zero")]
+Count = Annotated[int, Field(ge=0)]
+Ratio = Annotated[
+    float | None, Field(description="rounded half-up to 4 decimals; null when the denominator is zero")
+]
+Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$", examples=["USD"])]
+
+RESULT_TYPES: tuple[str, ...] = tuple(
+    sorted({*GOAL_RESULT_TYPES.values(), *PIXEL_EVENT_RESULT_TYPES.values(), "purchase", MIXED})
+)
+# Named schemas the models reference by `$ref` (pixecom.api.openapi adds them to the document).
+NAMED_SCHEMAS: dict[str, dict[str, object]] = {
+    "ResultType": {
+        "type": "string",
+        "enum": list(RESULT_TYPES),
+        "title": "ResultType",
+        "description": "what `results` count (the ad sets' optimization event); `mixed` over rows "
+        "of different types, whose results and cost_per_result are then null",
+    }
+}
+AttributionSetting = Annotated[
+    str | None,
+    Field(
+        description="the ad sets' attribution setting in words ('7-day click or 1-day view'), `mixed` "
+        "when they differ, null when unknown",
+        examples=["7-day click or 1-day view"],
+    ),
+]
+ResultType = Annotated[
+    str | None,
+    WithJsonSchema({"anyOf": [{"$ref": "#/components/schemas/ResultType"}, {"type": "null"}]}),
+    Field(description="null when no ad set's optimization event is known"),
+]
 
 
-class EntityRowOut(BaseModel):
-    id: str
+class Metrics(OutModel):
+    """Every metric of the Ads Manager (DESIGN "Metrics"); the same object in rows, summary, days."""
+
+    spend: MoneyString
+    impressions: Count
+    clicks: Count
+    link_clicks: Count
+    content_views: Count
+    add_to_cart: Count
+    initiate_checkout: Count
+    purchases: Count
+    purchase_value: MoneyString
+    results: Count | None = Field(description="null when the rows' result types differ (result_type `mixed`)")
+    cpm: Money
+    ctr: Ratio = Field(description="link_clicks / impressions x 100; null when no impressions")
+    ctr_all: Ratio = Field(description="clicks / impressions x 100; null when no impressions")
+    cpc: Money
+    cpv: Money
+    cost_per_add_to_cart: Money
+    cost_per_checkout: Money
+    cost_per_purchase: Money
+    cr: Ratio = Field(description="purchases / content_views x 100")
+    cr1: Ratio = Field(description="add_to_cart / content_views x 100")
+    cr2: Ratio = Field(description="initiate_checkout / add_to_cart x 100")
+    cr3: Ratio = Field(description="purchases / initiate_checkout x 100")
+    cost_per_result: Money = Field(description="null when no results, or result_type `mixed`")
+    roas: Ratio = Field(description="purchase_value / spend; null when nothing was spent")
+    aov: Money
+
+
+class CampaignRow(OutModel):
+    id: uuid.UUID
     meta_id: str
     name: str
-    status: str
-    delivery_status: str
-    effective_status: str
-    ad_account_id: str
-    campaign_id: str | None = Field(default=None, description="ad sets and ads only")
-    adset_id: str | None = Field(default=None, description="ads only")
-    sellpage_id: str | None
-    currency: str
-    result_type: str | None = Field(
-        description="what `results` counts (the ad set's optimization event: purchase, add_to_cart, "
-        "content_view, link_click, ...), `mixed` when the ad sets under the row differ (results and "
-        "cost_per_result are then null), null when unknown"
-    )
-    attribution_setting: str | None = Field(
-        description="the ad sets' attribution setting in words ('7-day click or 1-day view'), `mixed` "
-        "when they differ, null when unknown"
-    )
-    metrics: dict[str, MetricValue] = Field(
-        description="money: strings in the currency's ISO 4217 minor units, half-up (USD '12.35', JPY "
-        "'1090', KWD '1.235'); ratios and percentages: numbers with 4 decimals; counts: integers; "
-        "undefined (zero denominator, or results where result_type is mixed): null"
-    )
+    status: CampaignStatus
+    delivery_status: DeliveryStatus
+    effective_status: str = Field(description="Meta's effective_status, as Meta reports it")
+    ad_account_id: uuid.UUID
+    sellpage_id: uuid.UUID | None
+    currency: Currency
+    result_type: ResultType
+    attribution_setting: AttributionSetting
+    metrics: Metrics
 
 
-class CurrencySummaryOut(BaseModel):
-    currency: str
-    result_type: str | None = Field(description="shared by every row summed, else `mixed`")
-    metrics: dict[str, MetricValue]
+class AdsetRow(CampaignRow):
+    campaign_id: uuid.UUID
 
 
-class PagingOut(BaseModel):
-    next_cursor: str | None
+class AdRow(AdsetRow):
+    adset_id: uuid.UUID
 
 
-class DateRangeOut(BaseModel):
-    since: str
-    until: str
+class CurrencySummary(OutModel):
+    """The metrics over every matching row in one currency (never a sum across currencies)."""
+
+    currency: Currency
+    result_type: ResultType
+    metrics: Metrics
 
 
-class EntityListOut(BaseModel):
-    data: list[EntityRowOut]
-    summary: list[CurrencySummaryOut] = Field(description="every matching row, one entry per currency")
-    paging: PagingOut
-    date_range: DateRangeOut = Field(
-        description="a preset resolves per ad account timezone: the envelope (earliest since, latest "
-        "until) of the accounts' ranges"
-    )
+class DateRangeOut(OutModel):
+    since: date
+    until: date
 
 
-class DailyPointOut(BaseModel):
-    date: str
-    metrics: dict[str, MetricValue]
+_SUMMARY = Field(description="every matching row (not only this page), one entry per currency")
+_RANGE = Field(
+    description="a preset resolves per ad account timezone: the envelope (earliest since, latest "
+    "until) of the accounts' ranges"
+)
 
 
-class DailySeriesOut(BaseModel):
-    id: str
-    currency: str
-    result_type: str | None = Field(description="`mixed`: every point's results and cost_per_result are null")
-    attribution_setting: str | None
+class CampaignList(OutModel):
+    data: list[CampaignRow]
+    summary: list[CurrencySummary] = _SUMMARY
+    paging: Paging
+    date_range: DateRangeOut = _RANGE
+
+
+class AdsetList(OutModel):
+    data: list[AdsetRow]
+    summary: list[CurrencySummary] = _SUMMARY
+    paging: Paging
+    date_range: DateRangeOut = _RANGE
+
+
+class AdList(OutModel):
+    data: list[AdRow]
+    summary: list[CurrencySummary] = _SUMMARY
+    paging: Paging
+    date_range: DateRangeOut = _RANGE
+
+
+class DailyPoint(OutModel):
+    date: date
+    metrics: Metrics
+
+
+class DailySeries(OutModel):
+    id: uuid.UUID
+    currency: Currency
+    result_type: ResultType
+    attribution_setting: AttributionSetting
     date_range: DateRangeOut
-    data: list[DailyPointOut]
+    data: list[DailyPoint] = Field(description="one point per day of the range, oldest first")

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from pixecom.api.schemas.base import OutModel
 from pixecom.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from pixecom.auth.refresh import MAX_TOKEN_LENGTH
 from pixecom.auth.service import MAX_EMAIL_LENGTH, is_valid_email
@@ -56,18 +57,18 @@ class LogoutRequest(_Request):
     refresh_token: OpaqueToken
 
 
-class UserOut(BaseModel):
+class UserOut(OutModel):
     id: uuid.UUID
     email: str
     role: UserRole
 
 
-class SellerOut(BaseModel):
+class SellerOut(OutModel):
     id: uuid.UUID
     name: str
 
 
-class TokenResponse(BaseModel):
+class TokenResponse(OutModel):
     access_token: str
     refresh_token: str
     token_type: Literal["bearer"] = "bearer"
@@ -79,6 +80,6 @@ class RegisterResponse(TokenResponse):
     seller: SellerOut
 
 
-class MeResponse(BaseModel):
+class MeResponse(OutModel):
     user: UserOut
     seller: SellerOut

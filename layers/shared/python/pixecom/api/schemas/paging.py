@@ -1,7 +1,9 @@
 """The paging block every list response carries: `{"data": [...], "paging": {"next_cursor"}}`."""
 
-from pydantic import BaseModel
+from pydantic import Field
+
+from pixecom.api.schemas.base import OutModel
 
 
-class Paging(BaseModel):
-    next_cursor: str | None = None
+class Paging(OutModel):
+    next_cursor: str | None = Field(default=None, description="pass as `cursor` for the next page")

@@ -1,0 +1,143 @@
+"""The OpenAPI document, the API's contract: readable operation ids and complete error declarations.
+
+`openapi/openapi.json` is this document, committed; `make openapi` rewrites it
+(`python -m pixecom.api.openapi openapi/openapi.json`) and a test fails when they differ.
+
+Rules applied to every route, so a new router gets them without asking:
+- operation id = `<first tag>_<route name>` in snake case (`ads_manager_list_campaigns`);
+- an authenticated route (bearer security) declares 401; a route with a body declares 400
+  (malformed JSON), 413 and 422; a route with parameters declares 422; all with `ErrorResponse`;
+- FastAPI's own validation-error schema never appears: the API answers 422 with `ErrorResponse`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+from pydantic import TypeAdapter
+
+from pixecom.api.schemas.ads_manager import NAMED_SCHEMAS
+from pixecom.api.schemas.errors import ERROR_DESCRIPTIONS, RETRY_AFTER_HEADER, ErrorResponse
+from pixecom.domain.dates import DatePreset
+from pixecom.domain.enums import CampaignStatus, DeliveryStatus, EntityLevel, SyncKind, SyncOutcome
+
+# Named schemas every client needs even where parameters reference them only by `$ref`.
+ALWAYS_IN_COMPONENTS: tuple[type, ...] = (
+    ErrorResponse,
+    DatePreset,
+    CampaignStatus,
+    DeliveryStatus,
+    EntityLevel,
+    SyncKind,
+    SyncOutcome,
+)
+
+_ERROR_REF = "#/components/schemas/ErrorResponse"
+_FASTAPI_VALIDATION = ("HTTPValidationError", "ValidationError")
+
+
+def operation_id(route: APIRoute) -> str:
+    """`ads-manager` + `list_campaigns` -> `ads_manager_list_campaigns`."""
+    tag = str(route.tags[0]) if route.tags else "api"
+    return re.sub(r"[^0-9a-zA-Z]+", "_", f"{tag}_{route.name}").strip("_").lower()
+
+
+def _error_response(status: int) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "description": ERROR_DESCRIPTIONS.get(status, "Error"),
+        "content": {"application/json": {"schema": {"$ref": _ERROR_REF}}},
+    }
+    if status in (429, 503):
+        entry["headers"] = {"Retry-After": RETRY_AFTER_HEADER}
+    return entry
+
+
+def _refs_fastapi_validation(response: dict[str, Any]) -> bool:
+    return any(name in json.dumps(response.get("content", {})) for name in _FASTAPI_VALIDATION)
+
+
+def complete_operation(operation: dict[str, Any]) -> None:
+    """Add the errors every operation of its kind can answer; replace FastAPI's 422 schema."""
+    responses: dict[str, Any] = operation.setdefault("responses", {})
+    implied: set[int] = set()
+    if operation.get("security"):
+        implied.add(401)
+    if "requestBody" in operation:
+        implied |= {400, 413, 422}
+    if operation.get("parameters"):
+        implied.add(422)
+    for code in implied:
+        if str(code) not in responses:
+            responses[str(code)] = _error_response(code)
+    for status, response in list(responses.items()):
+        if _refs_fastapi_validation(response):
+            responses[status] = _error_response(int(status))
+        elif int(status) >= 400 and _ERROR_REF in json.dumps(response.get("content", {})):
+            # Errors are JSON even on routes whose success is not (FastAPI files them under
+            # the route's media type, e.g. text/csv).
+            responses[status] = {**response, "content": _error_response(int(status))["content"]}
+    operation["responses"] = dict(sorted(responses.items()))
+
+
+def build_openapi(app: FastAPI) -> dict[str, Any]:
+    document = get_openapi(
+        title=app.title,
+        version=app.version,
+        openapi_version=app.openapi_version,
+        description=app.description,
+        routes=app.routes,
+    )
+    schemas: dict[str, Any] = document.setdefault("components", {}).setdefault("schemas", {})
+    for named in ALWAYS_IN_COMPONENTS:
+        schema = TypeAdapter(named).json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(schema.pop("$defs", {}))
+        schemas.setdefault(named.__name__, schema)
+    schemas.update(NAMED_SCHEMAS)
+    for path_item in document.get("paths", {}).values():
+        for operation in path_item.values():
+            complete_operation(operation)
+    for name in _FASTAPI_VALIDATION:
+        schemas.pop(name, None)
+    document["components"]["schemas"] = dict(sorted(schemas.items()))
+    return document
+
+
+def install_openapi(app: FastAPI) -> None:
+    """Serve `build_openapi(app)` at /openapi.json (built once, on first request)."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = build_openapi(app)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def render(document: dict[str, Any]) -> str:
+    """The committed file's exact text: 2-space JSON, keys in document order, one final newline."""
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m pixecom.api.openapi [PATH]`: write the document (stdout without PATH)."""
+    from pixecom.api.app import create_app
+
+    args = sys.argv[1:] if argv is None else argv
+    text = render(create_app().openapi())
+    if args:
+        Path(args[0]).parent.mkdir(parents=True, exist_ok=True)
+        Path(args[0]).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
