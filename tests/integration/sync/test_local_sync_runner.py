@@ -51,3 +51,33 @@ def test_local_scheduler_syncs_accounts_until_stopped(connect, sqs, db):
     scheduler.stop()
     assert db.account(account_id).last_stats_success_at is not None
     assert scheduler.ticks == 1
+
+
+def test_a_local_invocation_keeps_its_lambda_context_out_of_other_threads_log_lines(connect, sqs):
+    import io
+    import json
+    import logging
+    import threading
+
+    from pixecom.local.runner import invoke
+    from pixecom.observability import logger
+
+    connect("act_1001")
+    buffer = io.StringIO()
+    sink = logging.StreamHandler(buffer)  # formats in the emitting thread, as the real handler does
+    sink.setFormatter(logger.registered_formatter)
+    logger._logger.addHandler(sink)
+    try:
+        invoke("delivery_dispatch", {"time": "2026-11-25T12:00:00Z"})
+        inside = [json.loads(line) for line in buffer.getvalue().splitlines()]
+        buffer.truncate(0)
+        buffer.seek(0)
+        api_thread = threading.Thread(target=lambda: logger.info("an API request's line"))
+        api_thread.start()
+        api_thread.join()
+        [outside] = [json.loads(line) for line in buffer.getvalue().splitlines()]
+    finally:
+        logger._logger.removeHandler(sink)
+
+    assert inside and all(line.get("function_name") == "delivery_dispatch" for line in inside)
+    assert "function_name" not in outside and "function_request_id" not in outside

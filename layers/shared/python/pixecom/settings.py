@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     db_max_overflow: int = Field(default=0, ge=0)
     db_pool_recycle_seconds: int = Field(default=240, ge=1)
     db_statement_timeout_ms: int = Field(default=15_000, ge=0)
+    # How long a request waits for a free pooled connection before it is answered 503 + Retry-After.
+    db_pool_timeout_seconds: float = Field(default=5.0, gt=0)
     # JWT signing key: env var, Secrets Manager secret, or a generated file for local runs.
     jwt_secret: str | None = None
     jwt_secret_arn: str | None = None
@@ -52,6 +54,10 @@ class Settings(BaseSettings):
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=65_536, ge=8)
     argon2_parallelism: int = Field(default=4, ge=1)
+    # Password hashes computed at once per process, and how long a login waits for a slot before
+    # it is shed with 503 + Retry-After (argon2id is CPU-bound: more at once only makes all slower).
+    password_hash_concurrency: int = Field(default=2, ge=1)
+    password_hash_wait_seconds: float = Field(default=3.0, gt=0)
     # Key that encrypts ad-account tokens at rest.
     token_encryption_key: str | None = None
     token_encryption_key_arn: str | None = None

@@ -13,6 +13,7 @@ from pixecom.api import routers as routers_pkg
 from pixecom.api.errors import InvalidInput, install_error_handlers
 from pixecom.api.limits import BodySizeLimit, find_nul_input
 from pixecom.api.openapi import install_openapi, operation_id
+from pixecom.api.sessions import release_sessions_early
 from pixecom.settings import Settings, get_settings
 
 
@@ -55,5 +56,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(BodySizeLimit)
     for router in _api_routers():
+        release_sessions_early(router)
         app.include_router(router, prefix="/api")
     return app

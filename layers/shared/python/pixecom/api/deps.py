@@ -12,8 +12,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from pixecom.api.errors import Unauthorized
+from pixecom.auth.passwords import hashing_slot
 from pixecom.auth.tokens import InvalidAccessToken, decode_access_token
-from pixecom.db.engine import session_scope
+from pixecom.db.engine import session_factory
 
 _bearer = HTTPBearer(auto_error=False, description="Access token from /api/auth/login")
 
@@ -27,9 +28,25 @@ class Caller:
 
 
 def get_db() -> Iterator[Session]:
-    """One session in one transaction per request: committed on success, rolled back on error."""
-    with session_scope() as session:
-        yield session
+    """One session in one transaction per request: committed on success, rolled back on error.
+
+    The endpoint wrapper of pixecom.api.sessions commits and closes it as the endpoint's last
+    step (the connection is back in the pool before the response is validated); the commit here
+    is then a no-op that touches no connection."""
+    with session_factory()() as session:
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
+        session.commit()
+
+
+def password_slot() -> Iterator[None]:
+    """Routes that hash passwords take a hashing slot BEFORE their DB session (list it first),
+    so logins waiting for CPU hold no connection; shed with 503 when none frees up in time."""
+    with hashing_slot():
+        yield
 
 
 async def get_caller(
@@ -50,3 +67,4 @@ CurrentSeller = Annotated[Caller, Depends(get_caller)]
 # scope="function": the transaction commits before the response is sent, so a failed commit
 # is an error response, never a 2xx for work that was rolled back.
 DbSession = Annotated[Session, Depends(get_db, scope="function")]
+PasswordSlot = Annotated[None, Depends(password_slot, scope="function")]

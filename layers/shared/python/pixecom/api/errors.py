@@ -18,11 +18,13 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pixecom.accounts import connect as accounts
 from pixecom.adsmanager.params import InvalidParam
 from pixecom.auth import service as auth
+from pixecom.auth.passwords import HashingBusy
 from pixecom.auth.throttle import LoginThrottled
 from pixecom.control import jobs
 from pixecom.domain.enums import ConnectionStatus
@@ -195,6 +197,15 @@ SERVICE_ERRORS: dict[type[Exception], Callable[[Any], ApiError]] = {
     ),
     jobs.QueueUnavailable: lambda exc: ServiceUnavailable(
         str(exc), code="queue_unavailable", headers={"Retry-After": "5"}
+    ),
+    # overload: shed with a retry hint instead of waiting into a timeout
+    PoolTimeout: lambda _exc: ServiceUnavailable(
+        "The service is busy, retry shortly", code="busy", headers={"Retry-After": "1"}
+    ),
+    HashingBusy: lambda exc: ServiceUnavailable(
+        "Too many sign-ins at once, retry shortly",
+        code="busy",
+        headers={"Retry-After": str(exc.retry_after)},
     ),
 }
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import secrets
+import threading
+from collections.abc import Iterator
 from functools import lru_cache
 
 from argon2 import PasswordHasher, Type
@@ -20,6 +22,12 @@ from pixecom.settings import Settings, get_settings
 MIN_PASSWORD_LENGTH = 10
 # An upper bound keeps a megabyte "password" from costing more than a normal one to hash.
 MAX_PASSWORD_LENGTH = 256
+
+
+class HashingBusy(RuntimeError):
+    """Every password-hashing slot stayed taken for the configured wait: shed, do not queue."""
+
+    retry_after = 1
 
 
 class PasswordPolicyError(ValueError):
@@ -78,3 +86,30 @@ def dummy_verify(settings: Settings | None = None) -> None:
     dummy = _dummy_hash(s.argon2_time_cost, s.argon2_memory_kib, s.argon2_parallelism)
     with contextlib.suppress(VerificationError):
         hasher(s).verify(dummy, "not-the-password")
+
+
+_slots_lock = threading.Lock()
+_slots: tuple[int, threading.BoundedSemaphore] | None = None
+
+
+def _semaphore(size: int) -> threading.BoundedSemaphore:
+    global _slots
+    with _slots_lock:
+        if _slots is None or _slots[0] != size:
+            _slots = (size, threading.BoundedSemaphore(size))
+        return _slots[1]
+
+
+@contextlib.contextmanager
+def hashing_slot(settings: Settings | None = None) -> Iterator[None]:
+    """One of PASSWORD_HASH_CONCURRENCY slots for argon2 work (argon2id is CPU-bound by design):
+    a burst of logins waits at most PASSWORD_HASH_WAIT_SECONDS for one, then HashingBusy (an API
+    503 with Retry-After), so logins never take every thread and connection from the reads."""
+    s = settings or get_settings()
+    semaphore = _semaphore(s.password_hash_concurrency)
+    if not semaphore.acquire(timeout=s.password_hash_wait_seconds):
+        raise HashingBusy("too many password checks at once")
+    try:
+        yield
+    finally:
+        semaphore.release()

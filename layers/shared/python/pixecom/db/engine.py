@@ -1,8 +1,12 @@
 """One engine per Lambda container, created lazily; one session and transaction per unit of work.
 
 Connection budget: each container holds at most `db_pool_size + db_max_overflow` connections
-(1 + 0 behind RDS Proxy), so a function may hold at most (that) x (its maximum concurrency).
-README.md ("Connection budget") adds those up against the database's `max_connections`.
+(1 + 0 behind RDS Proxy: a Lambda container serves one request at a time), so a function may
+hold at most (that) x (its maximum concurrency). README.md ("Connection budget") adds those up
+against the database's `max_connections`. A long-running process serving many requests at once
+(`pixecom dev`) sizes the pool to its concurrency instead. A request that finds no free
+connection within `db_pool_timeout_seconds` fails with SQLAlchemy's pool TimeoutError, which
+the API answers 503 with Retry-After.
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ def make_engine(url: str, settings: Settings) -> Engine:
         sqlalchemy_url(url),
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
+        pool_timeout=settings.db_pool_timeout_seconds,
         pool_pre_ping=True,
         pool_recycle=settings.db_pool_recycle_seconds,
         # Errors and logs never echo bound values (hashes, ciphertexts, emails).

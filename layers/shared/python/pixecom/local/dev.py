@@ -68,9 +68,23 @@ def seed_demo_seller() -> tuple[str, str]:
     return DEMO_EMAIL, DEMO_PASSWORD
 
 
+# uvicorn runs sync routes on anyio's 40 worker threads; the scheduler and the control worker
+# share the engine too. A long-running server sizes its pool to that (a Lambda container keeps 1).
+DEV_REQUEST_THREADS = 40
+DEV_POOL_SIZE = DEV_REQUEST_THREADS + 4
+
+
+def size_pool_for_server() -> None:
+    """Pool settings for a process serving many requests at once (unless set explicitly)."""
+    os.environ.setdefault("DB_POOL_SIZE", str(DEV_POOL_SIZE))
+    os.environ.setdefault("DB_MAX_OVERFLOW", "0")
+    get_settings.cache_clear()
+
+
 def run(options: DevOptions) -> int:
     import uvicorn
 
+    size_pool_for_server()
     settings = get_settings()
     state_dir = settings.local_state_dir
     state_dir.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ driven through boto3, so this is the AWS path with moto standing in for the serv
 
 from __future__ import annotations
 
+import contextvars
 import importlib.util
 import json
 import os
@@ -62,8 +63,29 @@ def load_function(name: str) -> ModuleType:
 
 
 def invoke(name: str, event: dict[str, Any]) -> Any:
-    """Call a function's `handler` with `event` and a fresh context."""
-    return load_function(name).handler(event, LocalContext(function_name=name))
+    """Call a function's `handler` with `event` and a fresh context.
+
+    In AWS a container runs one invocation at a time, so Powertools' `inject_lambda_context` keeps
+    the Lambda context in keys every thread shares. Locally the API, the scheduler and the workers
+    share one process: the invocation runs in its own contextvars context with the Lambda keys set
+    there (thread-safe keys), and the decorator that would write the shared keys is stepped over,
+    so no other request's or message's log line carries this invocation's context.
+    """
+    context = LocalContext(function_name=name)
+    return contextvars.copy_context().run(_invoke_isolated, load_function(name).handler, event, context)
+
+
+def _invoke_isolated(handler: Any, event: dict[str, Any], context: LocalContext) -> Any:
+    logger.thread_safe_clear_keys()
+    logger.thread_safe_append_keys(
+        function_name=context.function_name,
+        function_request_id=context.aws_request_id,
+        function_arn=context.invoked_function_arn,
+    )
+    code = getattr(handler, "__code__", None)
+    if code is not None and "aws_lambda_powertools/logging" in code.co_filename.replace("\\", "/"):
+        handler = handler.__wrapped__  # inject_lambda_context: it writes the shared keys
+    return handler(event, context)
 
 
 class LocalQueues:

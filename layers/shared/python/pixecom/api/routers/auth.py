@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from fastapi import APIRouter, Request, Response, status
 from sqlalchemy.orm import Session
 
-from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.deps import CurrentSeller, DbSession, PasswordSlot
 from pixecom.api.schemas.auth import (
     LoginRequest,
     LogoutRequest,
@@ -37,10 +37,12 @@ router = APIRouter(prefix="/auth", tags=["auth"])
     "/register",
     status_code=status.HTTP_201_CREATED,
     response_model=RegisterResponse,
-    responses=error_responses(400, 409, 413, 422),
+    responses=error_responses(400, 409, 413, 422, 503),
     summary="Create a seller and its owner user, signed in",
 )
-def register(body: RegisterRequest, session: DbSession, response: Response) -> RegisterResponse:
+def register(
+    body: RegisterRequest, _slot: PasswordSlot, session: DbSession, response: Response
+) -> RegisterResponse:
     _no_store(response)
     with _auth_errors(session):
         result = service.register(
@@ -53,10 +55,12 @@ def register(body: RegisterRequest, session: DbSession, response: Response) -> R
 @router.post(
     "/login",
     response_model=TokenResponse,
-    responses=error_responses(400, 401, 413, 422, 429),
+    responses=error_responses(400, 401, 413, 422, 429, 503),
     summary="Exchange email and password for an access and a refresh token",
 )
-def login(body: LoginRequest, request: Request, session: DbSession, response: Response) -> TokenResponse:
+def login(
+    body: LoginRequest, request: Request, _slot: PasswordSlot, session: DbSession, response: Response
+) -> TokenResponse:
     _no_store(response)
     # The TCP peer: API Gateway's sourceIp under Mangum. X-Forwarded-For is client-writable.
     client_ip = request.client.host if request.client else "unknown"
