@@ -27,7 +27,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 os.environ.setdefault("PIXECOM_ENV", "local")
@@ -183,7 +183,7 @@ async def client_loop(
             status = 599
         samples[name].append(time.perf_counter() - started)
         if status >= 500:
-            errors.append(status)
+            errors.append((name, status))
 
 
 def login_tokens(base: str) -> list[str]:
@@ -201,9 +201,9 @@ def login_tokens(base: str) -> list[str]:
 
 async def level(
     base: str, tokens: list[str], clients: int, seconds: float
-) -> tuple[dict[str, list[float]], list[int]]:
+) -> tuple[dict[str, list[float]], list[tuple[str, int]]]:
     samples: dict[str, list[float]] = defaultdict(list)
-    errors: list[int] = []
+    errors: list[tuple[str, int]] = []
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         until = time.monotonic() + seconds
@@ -239,7 +239,7 @@ def main() -> int:
             total = sum(len(v) for v in samples.values())
             print(
                 f"\n{clients} clients, {args.seconds:.0f} s: {total / elapsed:.0f} requests/s, "
-                f"5xx: {len(errors)}, most DB connections seen: {most}"
+                f"5xx: {len(errors)} {dict(Counter(errors)) or ''}, most DB connections seen: {most}"
             )
             for name in ROUTES:
                 values = samples.get(name, [])

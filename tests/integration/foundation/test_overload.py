@@ -1,6 +1,6 @@
 """Graceful under load: no request holds a connection while it waits for a thread, a request that
 finds no free connection in time is a 503 with Retry-After in the one error shape (never a 500
-after 30 s), and a burst of password checks is shed instead of starving reads."""
+after 30 s), and a burst of password checks is shed (429 + Retry-After) instead of starving reads."""
 
 import asyncio
 

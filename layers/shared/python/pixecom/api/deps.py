@@ -44,7 +44,7 @@ def get_db() -> Iterator[Session]:
 
 def password_slot() -> Iterator[None]:
     """Routes that hash passwords take a hashing slot BEFORE their DB session (list it first),
-    so logins waiting for CPU hold no connection; shed with 503 when none frees up in time."""
+    so logins waiting for CPU hold no connection; shed with 429 when none frees up in time."""
     with hashing_slot():
         yield
 

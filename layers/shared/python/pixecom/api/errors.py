@@ -202,7 +202,7 @@ SERVICE_ERRORS: dict[type[Exception], Callable[[Any], ApiError]] = {
     PoolTimeout: lambda _exc: ServiceUnavailable(
         "The service is busy, retry shortly", code="busy", headers={"Retry-After": "1"}
     ),
-    HashingBusy: lambda exc: ServiceUnavailable(
+    HashingBusy: lambda exc: TooManyRequests(
         "Too many sign-ins at once, retry shortly",
         code="busy",
         headers={"Retry-After": str(exc.retry_after)},

@@ -104,7 +104,7 @@ def _semaphore(size: int) -> threading.BoundedSemaphore:
 def hashing_slot(settings: Settings | None = None) -> Iterator[None]:
     """One of PASSWORD_HASH_CONCURRENCY slots for argon2 work (argon2id is CPU-bound by design):
     a burst of logins waits at most PASSWORD_HASH_WAIT_SECONDS for one, then HashingBusy (an API
-    503 with Retry-After), so logins never take every thread and connection from the reads."""
+    429 with Retry-After), so logins never take every thread and connection from the reads."""
     s = settings or get_settings()
     semaphore = _semaphore(s.password_hash_concurrency)
     if not semaphore.acquire(timeout=s.password_hash_wait_seconds):

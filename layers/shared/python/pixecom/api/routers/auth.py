@@ -37,7 +37,7 @@ router = APIRouter(prefix="/auth", tags=["auth"])
     "/register",
     status_code=status.HTTP_201_CREATED,
     response_model=RegisterResponse,
-    responses=error_responses(400, 409, 413, 422, 503),
+    responses=error_responses(400, 409, 413, 422, 429),
     summary="Create a seller and its owner user, signed in",
 )
 def register(
@@ -55,7 +55,7 @@ def register(
 @router.post(
     "/login",
     response_model=TokenResponse,
-    responses=error_responses(400, 401, 413, 422, 429, 503),
+    responses=error_responses(400, 401, 413, 422, 429),
     summary="Exchange email and password for an access and a refresh token",
 )
 def login(
