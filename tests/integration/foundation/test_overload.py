@@ -73,7 +73,7 @@ def test_a_login_finding_every_hashing_slot_taken_is_shed_while_reads_still_answ
         login = api.post("/api/auth/login", json={"email": "a@example.com", "password": "x" * 12})
         read = api.get("/api/ad-accounts", headers=small_pool.headers)
     assert (login.status_code, login.headers["Retry-After"], login.json()["error"]["code"]) == (
-        503,
+        429,
         "1",
         "busy",
     )
