@@ -63,6 +63,7 @@ def test_a_local_invocation_keeps_its_lambda_context_out_of_other_threads_log_li
     from pixecom.observability import logger
 
     connect("act_1001")
+    logger.clear_state()  # a fresh process: no earlier direct handler call left shared keys behind
     buffer = io.StringIO()
     sink = logging.StreamHandler(buffer)  # formats in the emitting thread, as the real handler does
     sink.setFormatter(logger.registered_formatter)
