@@ -68,6 +68,7 @@ class ErrorCode(StrEnum):
     LOGIN_NOT_CONFIGURED = "login_not_configured"
     META_UNAVAILABLE = "meta_unavailable"
     QUEUE_UNAVAILABLE = "queue_unavailable"
+    BUSY = "busy"  # overload shed: no free DB connection (503) or password-hashing slot (429)
 
 
 class FieldError(BaseModel):
