@@ -1,0 +1,58 @@
+"""Rule windows as date ranges, and the Ads Manager read every rule and alert evaluates on.
+
+Evaluation reads one ad account at a time (the one just synced), so each window resolves in that
+account's own timezone. The numbers come from `pixecom.adsmanager.query.list_entities` (the very
+statement behind the Ads Manager lists) with the account as a filter: a rule sees what the seller
+reads, summed and divided by `pixecom.domain.metrics` and nothing else.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from pixecom.adsmanager.params import DateSpec, Filters, Level, ListQuery
+from pixecom.adsmanager.query import EntityRow, list_entities
+from pixecom.domain.automation import RuleWindow
+from pixecom.domain.dates import DatePreset, DateRange, local_today, resolve_date_preset
+from pixecom.domain.enums import EntityLevel
+
+LIST_LEVEL: dict[EntityLevel, Level] = {
+    EntityLevel.CAMPAIGN: Level.CAMPAIGNS,
+    EntityLevel.ADSET: Level.ADSETS,
+    EntityLevel.AD: Level.ADS,
+}
+
+
+def window_range(window: RuleWindow, today: date) -> DateRange:
+    """The local days a window covers on `today`; last_Nd are the N full days ending yesterday,
+    as Meta's and the Ads Manager's presets."""
+    if window is RuleWindow.TODAY:
+        return resolve_date_preset(DatePreset.TODAY, today)
+    if window is RuleWindow.YESTERDAY:
+        return resolve_date_preset(DatePreset.YESTERDAY, today)
+    if window is RuleWindow.LAST_7D:
+        return resolve_date_preset(DatePreset.LAST_7D, today)
+    yesterday = today - timedelta(days=1)
+    return DateRange(yesterday - timedelta(days=2), yesterday)
+
+
+def account_window(window: RuleWindow, now: datetime, timezone_name: str) -> DateRange:
+    """`window_range` on the account's local day at `now`."""
+    return window_range(window, local_today(now, timezone_name))
+
+
+def read_entities(
+    session: Session,
+    seller_id: uuid.UUID,
+    level: EntityLevel,
+    days: DateRange,
+    filters: Filters,
+    now: datetime,
+) -> list[EntityRow]:
+    """Every entity of `level` the filters match, with its summed counters over `days`: the Ads
+    Manager list without paging (`filters` should name the ad account being evaluated)."""
+    query = ListQuery(level=LIST_LEVEL[level], dates=DateSpec(custom=days), filters=filters, limit=None)
+    return list_entities(session, seller_id, query, now).rows
