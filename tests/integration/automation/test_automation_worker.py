@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 from automation_helpers import rows, sync_message
-from lambda_support import load_event, load_handler
 
+from lambda_support import load_event, load_handler
 from pixecom.sync.stats import sync_account_stats
 
 
