@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.params import Filters
+from pixecom.adsmanager.params import DateSpec, Filters
 from pixecom.alerts.conditions import (
     ACCOUNT_KINDS,
     AccountFacts,
@@ -35,7 +35,7 @@ from pixecom.domain.automation import AlertEntityLevel, AlertKind, RuleWindow
 from pixecom.domain.dates import DateRange, local_today
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus, EntityLevel
 from pixecom.domain.metrics import compute_metrics, sum_totals
-from pixecom.rules.windows import account_window, read_entities
+from pixecom.rules.windows import account_window, read_entities, window_dates
 
 _ENTITY_LEVEL = {
     EntityLevel.CAMPAIGN: AlertEntityLevel.CAMPAIGN,
@@ -98,7 +98,7 @@ def data_findings(
         )
     ).all()
     findings = delivery_findings([tuple(r) for r in errored], [tuple(r) for r in limited])  # type: ignore[misc]
-    today = account_window(RuleWindow.TODAY, now, account.timezone_name)
+    today = window_dates(RuleWindow.TODAY, account_window(RuleWindow.TODAY, now, account.timezone_name))
     ads_today = _active(session, account, EntityLevel.AD, today, now)
     findings += spend_findings(ads_today, t, account.currency)
     findings += cpa_findings(_active(session, account, EntityLevel.ADSET, today, now), t, account.currency)
@@ -110,7 +110,7 @@ def data_findings(
 
 
 def _active(
-    session: Session, account: AdAccount, level: EntityLevel, days: DateRange, now: datetime
+    session: Session, account: AdAccount, level: EntityLevel, days: DateRange | DateSpec, now: datetime
 ) -> list[EntityFacts]:
     filters = Filters(ad_account_ids=(account.id,), statuses=(CampaignStatus.ACTIVE,))
     rows = read_entities(session, account.seller_id, level, days, filters, now)

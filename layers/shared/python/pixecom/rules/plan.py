@@ -36,7 +36,7 @@ from pixecom.rules.spec import (
     decisive_values,
     rule_matches,
 )
-from pixecom.rules.windows import account_window, read_entities
+from pixecom.rules.windows import account_window, read_entities, window_dates
 
 ACTS_ON_STATUS = {
     RuleActionType.PAUSE: CampaignStatus.ACTIVE,
@@ -143,7 +143,8 @@ def _matches(
     )
     key = (spec.level, days, filters)
     if key not in memo.rows:
-        memo.rows[key] = read_entities(session, seller_id, spec.level, days, filters, now)
+        dates = window_dates(spec.window, days)
+        memo.rows[key] = read_entities(session, seller_id, spec.level, dates, filters, now)
     out = []
     for row in memo.rows[key]:
         metrics = compute_metrics(row.totals)

@@ -44,15 +44,31 @@ def account_window(window: RuleWindow, now: datetime, timezone_name: str) -> Dat
     return window_range(window, local_today(now, timezone_name))
 
 
+# Windows that are Ads Manager presets read exactly like the preset (and its per-ad snapshot).
+_PRESETS: dict[RuleWindow, DatePreset] = {
+    RuleWindow.TODAY: DatePreset.TODAY,
+    RuleWindow.YESTERDAY: DatePreset.YESTERDAY,
+    RuleWindow.LAST_7D: DatePreset.LAST_7D,
+}
+
+
+def window_dates(window: RuleWindow, days: DateRange) -> DateSpec:
+    """The Ads Manager date parameter for a window: its preset where there is one, else `days`
+    (the window resolved in the account's timezone)."""
+    preset = _PRESETS.get(window)
+    return DateSpec(preset=preset) if preset is not None else DateSpec(custom=days)
+
+
 def read_entities(
     session: Session,
     seller_id: uuid.UUID,
     level: EntityLevel,
-    days: DateRange,
+    dates: DateRange | DateSpec,
     filters: Filters,
     now: datetime,
 ) -> list[EntityRow]:
-    """Every entity of `level` the filters match, with its summed counters over `days`: the Ads
+    """Every entity of `level` the filters match, with its summed counters over `dates`: the Ads
     Manager list without paging (`filters` should name the ad account being evaluated)."""
-    query = ListQuery(level=LIST_LEVEL[level], dates=DateSpec(custom=days), filters=filters, limit=None)
+    spec = dates if isinstance(dates, DateSpec) else DateSpec(custom=dates)
+    query = ListQuery(level=LIST_LEVEL[level], dates=spec, filters=filters, limit=None)
     return list_entities(session, seller_id, query, now).rows
