@@ -90,7 +90,7 @@ def test_preview_lists_the_same_entities_the_rule_then_acts_on(api, synced, grap
 
     (run,) = api.get(f"/api/rules/{rule_id}/runs", headers=synced.headers).json()["data"]
     assert {e["name"] for e in run["entities"]} == set(previewed) == {"Burner 1", "Burner 2"}
-    assert previewed["Burner 1"] == {"spend": "50.0000", "purchases": "0"}
+    assert previewed["Burner 1"] == {"spend": "50.00", "purchases": "0"}
     job = api.get(f"/api/jobs/{run['job_id']}", headers=synced.headers).json()
     assert sorted(i["name"] for i in job["items"]) == ["Burner 1", "Burner 2"]
 

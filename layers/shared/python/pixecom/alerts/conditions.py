@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pixecom.domain.automation import AlertEntityLevel, AlertKind, AlertSeverity
 from pixecom.domain.enums import ConnectionStatus
-from pixecom.domain.metrics import DerivedMetrics, format_money, format_ratio
+from pixecom.domain.metrics import format_money
+from pixecom.rules.values import Values, amount, number
 
 # Kinds about the account's connection and sync health: also checked by the scheduled sweep.
 ACCOUNT_KINDS: frozenset[AlertKind] = frozenset(
@@ -99,7 +100,7 @@ class EntityFacts:
     level: AlertEntityLevel
     id: uuid.UUID
     name: str
-    metrics: DerivedMetrics
+    metrics: Values  # as the Ads Manager shows them (pixecom.rules.values)
 
 
 def account_findings(a: AccountFacts, t: AlertThresholds, now: datetime) -> list[Finding]:
@@ -171,12 +172,10 @@ def delivery_findings(
     return out
 
 
-def _values(m: DerivedMetrics) -> dict[str, Any]:
+def _values(m: Values) -> dict[str, Any]:
     return {
-        "spend": format_money(m.spend),
-        "purchases": m.purchases,
-        "cost_per_purchase": format_money(m.cost_per_purchase),
-        "roas": format_ratio(m.roas),
+        name: None if m[name] is None else str(m[name])
+        for name in ("spend", "purchases", "cost_per_purchase", "roas")
     }
 
 
@@ -188,11 +187,13 @@ def spend_findings(today_ads: Iterable[EntityFacts], t: AlertThresholds, currenc
             e.level,
             e.id,
             e.name,
-            f"{e.name} spent {format_money(e.metrics.spend)} {currency} today without a purchase",
+            f"{e.name} spent {e.metrics['spend']} {currency} today without a purchase",
             _values(e.metrics),
         )
         for e in today_ads
-        if e.metrics.purchases == 0 and e.metrics.spend > 0 and e.metrics.spend >= t.spend_without_purchase
+        if amount(e.metrics, "purchases") == 0
+        and amount(e.metrics, "spend") > 0
+        and amount(e.metrics, "spend") >= t.spend_without_purchase
     ]
 
 
@@ -203,15 +204,15 @@ def cpa_findings(today_adsets: Iterable[EntityFacts], t: AlertThresholds, curren
         return []
     out = []
     for e in today_adsets:
-        cpa = e.metrics.cost_per_purchase
-        if cpa is not None and cpa > target and e.metrics.spend >= t.min_spend:
+        cpa = number(e.metrics, "cost_per_purchase")
+        if cpa is not None and cpa > target and amount(e.metrics, "spend") >= t.min_spend:
             out.append(
                 Finding(
                     AlertKind.COST_PER_PURCHASE_HIGH,
                     e.level,
                     e.id,
                     e.name,
-                    f"{e.name}: cost per purchase {format_money(cpa)} {currency} today, target {target}",
+                    f"{e.name}: cost per purchase {cpa} {currency} today, target {target}",
                     {**_values(e.metrics), "target": str(target)},
                 )
             )
@@ -225,15 +226,15 @@ def roas_findings(last_3d_campaigns: Iterable[EntityFacts], t: AlertThresholds) 
         return []
     out = []
     for e in last_3d_campaigns:
-        roas = e.metrics.roas
-        if roas is not None and roas < floor and e.metrics.spend >= t.min_spend:
+        roas = number(e.metrics, "roas")
+        if roas is not None and roas < floor and amount(e.metrics, "spend") >= t.min_spend:
             out.append(
                 Finding(
                     AlertKind.ROAS_LOW,
                     e.level,
                     e.id,
                     e.name,
-                    f"{e.name}: ROAS {format_ratio(roas)} over the last 3 days, floor {floor}",
+                    f"{e.name}: ROAS {roas} over the last 3 days, floor {floor}",
                     {**_values(e.metrics), "floor": str(floor)},
                 )
             )

@@ -34,8 +34,8 @@ from pixecom.db.models import Ad, AdAccount, AdSet
 from pixecom.domain.automation import AlertEntityLevel, AlertKind, RuleWindow
 from pixecom.domain.dates import DateRange, local_today
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus, EntityLevel
-from pixecom.domain.metrics import compute_metrics, sum_totals
-from pixecom.rules.windows import account_window, read_entities, window_dates
+from pixecom.rules.values import amount, parse_metrics
+from pixecom.rules.windows import account_window, read_entities, read_list, window_dates
 
 _ENTITY_LEVEL = {
     EntityLevel.CAMPAIGN: AlertEntityLevel.CAMPAIGN,
@@ -114,7 +114,7 @@ def _active(
 ) -> list[EntityFacts]:
     filters = Filters(ad_account_ids=(account.id,), statuses=(CampaignStatus.ACTIVE,))
     rows = read_entities(session, account.seller_id, level, days, filters, now)
-    return [EntityFacts(_ENTITY_LEVEL[level], r.id, r.name, compute_metrics(r.totals)) for r in rows]
+    return [EntityFacts(_ENTITY_LEVEL[level], r.id, r.name, parse_metrics(r.metrics_json)) for r in rows]
 
 
 def _spike(
@@ -129,5 +129,6 @@ def _spike(
 
 
 def _spend(session: Session, account: AdAccount, days: DateRange, filters: Filters, now: datetime) -> Decimal:
-    rows = read_entities(session, account.seller_id, EntityLevel.CAMPAIGN, days, filters, now)
-    return sum_totals(r.totals for r in rows).spend
+    """The account's spend over `days`: the Ads Manager summary row (one currency per account)."""
+    result = read_list(session, account.seller_id, EntityLevel.CAMPAIGN, days, filters, now)
+    return sum((amount(parse_metrics(s.metrics_json), "spend") for s in result.summary), Decimal(0))

@@ -1,4 +1,4 @@
-"""Alerts, webhooks and automated rules (pixecom.alerts, pixecom.rules). Migration 0004."""
+"""Alerts, webhooks and automated rules (pixecom.alerts, pixecom.rules). Migration 0005."""
 
 from __future__ import annotations
 

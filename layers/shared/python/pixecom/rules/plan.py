@@ -27,7 +27,6 @@ from pixecom.db.automation_models import Rule, RuleAction
 from pixecom.db.models import AdAccount, AdSet, Campaign
 from pixecom.domain.automation import RuleActionOutcome, RuleActionType
 from pixecom.domain.enums import CampaignStatus, EntityLevel
-from pixecom.domain.metrics import compute_metrics
 from pixecom.rules.spec import (
     BUDGET_SPACING_HOURS,
     BudgetChange,
@@ -36,6 +35,7 @@ from pixecom.rules.spec import (
     decisive_values,
     rule_matches,
 )
+from pixecom.rules.values import parse_metrics
 from pixecom.rules.windows import account_window, read_entities, window_dates
 
 ACTS_ON_STATUS = {
@@ -147,7 +147,7 @@ def _matches(
         memo.rows[key] = read_entities(session, seller_id, spec.level, dates, filters, now)
     out = []
     for row in memo.rows[key]:
-        metrics = compute_metrics(row.totals)
+        metrics = parse_metrics(row.metrics_json)
         if rule_matches(spec, metrics):
             out.append((row, decisive_values(spec, metrics)))
     return out

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from pixecom.domain.automation import ConditionOp, RuleActionType, RuleWindow
 from pixecom.domain.enums import EntityLevel
-from pixecom.domain.metrics import METRIC_NAMES, DerivedMetrics
+from pixecom.domain.metrics import METRIC_NAMES
+from pixecom.rules.values import Values, amount, number
 
 MAX_BUDGET_CHANGE_PCT = Decimal(20)  # per change: larger jumps reset Meta's learning phase
 BUDGET_SPACING_HOURS = 48  # at most one budget change per entity in this many hours
@@ -95,25 +96,25 @@ _OPS = {
 }
 
 
-def condition_holds(condition: Condition, metrics: DerivedMetrics) -> bool:
+def condition_holds(condition: Condition, metrics: Values) -> bool:
     """An undefined metric (zero denominator) never satisfies a condition."""
-    value = getattr(metrics, condition.metric)
+    value = number(metrics, condition.metric)
     if value is None:
         return False
-    return bool(_OPS[condition.op](Decimal(value), condition.value))
+    return bool(_OPS[condition.op](value, condition.value))
 
 
-def rule_matches(spec: RuleSpec, metrics: DerivedMetrics) -> bool:
+def rule_matches(spec: RuleSpec, metrics: Values) -> bool:
     """Spend at least the minimum, and every condition holds."""
-    return metrics.spend >= spec.min_spend and all(condition_holds(c, metrics) for c in spec.conditions)
+    return amount(metrics, "spend") >= spec.min_spend and all(
+        condition_holds(c, metrics) for c in spec.conditions
+    )
 
 
-def decisive_values(spec: RuleSpec, metrics: DerivedMetrics) -> dict[str, Any]:
-    """The metric values the decision read (spend and each condition's metric), as strings."""
-    names = ["spend", *(c.metric for c in spec.conditions)]
-    return {
-        n: (None if getattr(metrics, n) is None else str(getattr(metrics, n))) for n in dict.fromkeys(names)
-    }
+def decisive_values(spec: RuleSpec, metrics: Values) -> dict[str, Any]:
+    """The metric values the decision read (spend and each condition's metric), as shown."""
+    names = dict.fromkeys(["spend", *(c.metric for c in spec.conditions)])
+    return {n: None if metrics[n] is None else str(metrics[n]) for n in names}
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 Evaluation reads one ad account at a time (the one just synced), so each window resolves in that
 account's own timezone. The numbers come from `pixecom.adsmanager.query.list_entities` (the very
-statement behind the Ads Manager lists) with the account as a filter: a rule sees what the seller
-reads, summed and divided by `pixecom.domain.metrics` and nothing else.
+statement behind the Ads Manager lists) with the account as a filter: a rule sees the metrics the
+seller reads, formatted as shown (`pixecom.rules.values.parse_metrics`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import DateSpec, Filters, Level, ListQuery
-from pixecom.adsmanager.query import EntityRow, list_entities
+from pixecom.adsmanager.query import EntityRow, ListResult, list_entities
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.dates import DatePreset, DateRange, local_today, resolve_date_preset
 from pixecom.domain.enums import EntityLevel
@@ -69,6 +69,18 @@ def read_entities(
 ) -> list[EntityRow]:
     """Every entity of `level` the filters match, with its summed counters over `dates`: the Ads
     Manager list without paging (`filters` should name the ad account being evaluated)."""
+    return read_list(session, seller_id, level, dates, filters, now).rows
+
+
+def read_list(
+    session: Session,
+    seller_id: uuid.UUID,
+    level: EntityLevel,
+    dates: DateRange | DateSpec,
+    filters: Filters,
+    now: datetime,
+) -> ListResult:
+    """The whole Ads Manager list (rows and per-currency summary) without paging."""
     spec = dates if isinstance(dates, DateSpec) else DateSpec(custom=dates)
     query = ListQuery(level=LIST_LEVEL[level], dates=spec, filters=filters, limit=None)
-    return list_entities(session, seller_id, query, now).rows
+    return list_entities(session, seller_id, query, now)
