@@ -35,7 +35,7 @@ from pixecom.rules.spec import (
     decisive_values,
     rule_matches,
 )
-from pixecom.rules.values import parse_metrics
+from pixecom.rules.values import ShownMetrics, parse_metrics
 from pixecom.rules.windows import account_window, read_entities, window_dates
 
 ACTS_ON_STATUS = {
@@ -78,7 +78,7 @@ class Candidates:
     """Memo of Ads Manager reads within one evaluation: rules with the same level, window and
     filters share one statement."""
 
-    rows: dict[Any, list[EntityRow]] = field(default_factory=dict)
+    rows: dict[Any, list[tuple[EntityRow, ShownMetrics]]] = field(default_factory=dict)
 
 
 def spec_of(rule: Rule) -> RuleSpec:
@@ -144,13 +144,11 @@ def _matches(
     key = (spec.level, days, filters)
     if key not in memo.rows:
         dates = window_dates(spec.window, days)
-        memo.rows[key] = read_entities(session, seller_id, spec.level, dates, filters, now)
-    out = []
-    for row in memo.rows[key]:
-        metrics = parse_metrics(row.metrics_json)
-        if rule_matches(spec, metrics):
-            out.append((row, decisive_values(spec, metrics)))
-    return out
+        rows = read_entities(session, seller_id, spec.level, dates, filters, now)
+        memo.rows[key] = [(row, parse_metrics(row.metrics_json)) for row in rows]
+    return [
+        (row, decisive_values(spec, values)) for row, values in memo.rows[key] if rule_matches(spec, values)
+    ]
 
 
 def _budget_targets(
