@@ -1,4 +1,4 @@
-"""Alerts, webhooks and automated rules (pixecom.alerts, pixecom.rules). Migration 0005."""
+"""Alerts, webhooks and automated rules (pixecom.alerts, pixecom.rules). Migration 0007."""
 
 from __future__ import annotations
 
