@@ -44,7 +44,7 @@ class AlertOut(BaseModel):
     entity_id: uuid.UUID
     entity_name: str
     message: str
-    values: dict[str, Any]
+    values: dict[str, str | None]
     occurrences: int
     opened_at: datetime
     last_seen_at: datetime

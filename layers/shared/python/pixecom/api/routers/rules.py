@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Query, Response
-from pydantic import BaseModel, ValidationError
+from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import InvalidInput, NotFound
@@ -39,6 +39,22 @@ class RuleOut(BaseModel):
     last_evaluated_at: datetime | None
     created_at: datetime
     updated_at: datetime
+
+
+class RulePatch(BaseModel):
+    """Any fields of a rule; the rule as a whole is validated again after the change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    level: EntityLevel | None = None
+    scope: Scope | None = None
+    window: RuleWindow | None = None
+    conditions: list[Condition] | None = None
+    min_spend: Decimal | None = None
+    action: Action | None = None
+    cooldown_minutes: int | None = None
+    enabled: bool | None = None
 
 
 class RuleList(BaseModel):
@@ -113,12 +129,12 @@ def get_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[s
 
 
 @router.patch("/rules/{rule_id}", response_model=RuleOut, responses=error_responses(400, 401, 404, 422))
-def update_rule(
-    rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession, body: Annotated[dict[str, Any], Body()]
-) -> dict[str, Any]:
+def update_rule(rule_id: uuid.UUID, body: RulePatch, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     _owned(db, caller, rule_id)
     try:
-        rule = service.update_rule(db, caller.seller_id, rule_id, body)
+        rule = service.update_rule(
+            db, caller.seller_id, rule_id, body.model_dump(mode="json", exclude_unset=True)
+        )
     except ValidationError as exc:
         raise _validation(exc) from None
     except service.UnknownScopeId as exc:
