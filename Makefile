@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: dev test lint validate bench clean console openapi
+.PHONY: dev test lint validate bench clean console openapi clients
 
 # Browser tests need Chromium (Debian's package); without it `make test` skips them, saying so.
 CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
@@ -30,15 +30,28 @@ console/node_modules/.installed-stamp: console/package.json console/package-lock
 console/dist/index.html: console/node_modules/.installed-stamp $(CONSOLE_SOURCES)
 	cd console && npm run build
 
-## make test: lint, the template checks, and the whole pytest suite against real Postgres
-## (with the console's browser tests in Chromium when it is installed)
+## make test: lint, the template checks, the whole pytest suite against real Postgres (with the
+## OpenAPI drift test, and the console's browser tests in Chromium when it is installed), then
+## the TypeScript clients
 test: $(STAMP) lint validate $(if $(CHROMIUM),console)
 	@$(if $(CHROMIUM),,echo "Browser tests skipped: Chromium not found (install it: sudo apt-get install chromium)")
 	$(BIN)/pytest -n 2 -q --dist loadgroup $(if $(CHROMIUM),,--ignore=tests/browser)
+	$(MAKE) clients
+
+## make clients: npm ci, @pixecom/types checked against openapi/openapi.json, both packages built
+## with tsc --strict, and @pixecom/client's node --test suite against the real API
+clients: $(STAMP)
+	npm ci --no-audit --no-fund
+	npm run check
+	PIXECOM_PYTHON=$(abspath $(BIN))/python npm test
 
 ## make openapi: rewrite openapi/openapi.json from the app (commit the diff; a test compares them)
 openapi: $(STAMP)
 	$(BIN)/python -m pixecom.api.openapi openapi/openapi.json
+	@if command -v npm >/dev/null; then \
+		test -d node_modules/openapi-typescript || npm ci --no-audit --no-fund; \
+		npm run --silent generate; \
+	else echo "npm not found: @pixecom/types not regenerated"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check layers/shared/python functions tests

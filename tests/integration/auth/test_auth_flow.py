@@ -22,11 +22,13 @@ def test_full_flow_register_me_refresh_reuse_login_logout(api, register):
     assert second != first
     assert api.get("/api/auth/me", headers=bearer(rotated.json()["access_token"])).status_code == 200
 
+    third = api.post("/api/auth/refresh", json={"refresh_token": second}).json()["refresh_token"]
+    # `first` is no longer the token just before the current one: its reuse revokes the family.
     reused = api.post("/api/auth/refresh", json={"refresh_token": first})
     assert reused.status_code == 401
     assert reused.json()["error"]["code"] == "invalid_refresh_token"
     # Reuse revoked the whole family: the newest token is dead too.
-    assert api.post("/api/auth/refresh", json={"refresh_token": second}).status_code == 401
+    assert api.post("/api/auth/refresh", json={"refresh_token": third}).status_code == 401
 
     login = api.post("/api/auth/login", json={"email": "ann@example.com", "password": PASSWORD})
     assert login.status_code == 200
@@ -155,7 +157,8 @@ def test_nothing_secret_reaches_the_logs(api, register, caplog):
     try:
         tokens = register(email="ivy@example.com")
         api.post("/api/auth/login", json={"email": "ivy@example.com", "password": "wrong-password-1"})
-        api.post("/api/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+        second = api.post("/api/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+        api.post("/api/auth/refresh", json={"refresh_token": second.json()["refresh_token"]})
         api.post("/api/auth/refresh", json={"refresh_token": tokens["refresh_token"]})  # reuse: logged
         api.get("/api/auth/me", headers=bearer(tokens["access_token"]))
     finally:

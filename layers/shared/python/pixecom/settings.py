@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     jwt_audience: str = "pixecom-ads-manager"
     access_token_ttl_seconds: int = Field(default=900, ge=1)
     refresh_token_ttl_days: int = Field(default=30, ge=1)
+    # The refresh token spent just before the current one, presented again within this many
+    # seconds, answers with the same successor instead of revoking the session (two tabs).
+    refresh_reuse_grace_seconds: int = Field(default=30, ge=0)
     # argon2id cost (RFC 9106 low-memory profile, ~140 ms per hash on 2 cores); tests lower it.
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=65_536, ge=8)
@@ -82,7 +85,6 @@ class Settings(BaseSettings):
     stats_queue_url: str | None = None
     delivery_queue_url: str | None = None
     control_queue_url: str | None = None
-    automation_queue_url: str | None = None  # alerts + rules after each stats sync
     local_state_dir: Path = Field(default=Path(".pixecom"), validation_alias="PIXECOM_STATE_DIR")
     # The built console that `pixecom dev` serves at / (local app only).
     console_dir: Path = Field(default=Path("console/dist"), validation_alias="PIXECOM_CONSOLE_DIR")

@@ -44,14 +44,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_openapi(app)
     # Locally the app answers CORS itself; in AWS the HTTP API's CorsConfiguration does, with the
-    # same origins. Bearer tokens, not cookies: no credentials mode.
+    # same origins. Credentials: the browser client's refresh cookie (pixecom.api.browser_sessions).
     if settings.environment == "local":
         app.add_middleware(
             CORSMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
-            allow_credentials=False,
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key", "X-PixEcom-Client"],
+            expose_headers=["Retry-After", "Content-Disposition"],
+            allow_credentials=True,
             max_age=600,
         )
     app.add_middleware(BodySizeLimit)

@@ -5,6 +5,12 @@
 - Every refresh spends the presented token (`rotated_at`) and issues the next one in the family.
 - Presenting a spent token is reuse (a copy was stolen, or replayed): the whole family is revoked,
   including the newest token, and the caller gets 401. Logout revokes the family too.
+- Except within a short grace window (`grace`, 30 s by default): the token spent just before the
+  current one, presented again while its successor is still unspent, answers with that same
+  successor (two browser tabs refreshing at once, a retry after a lost response). Only that one
+  predecessor and only within the window; any other reuse still revokes the family. The successor
+  can be answered again without storing it: it is derived from the spent token with HMAC
+  (`successor_token`), and only its SHA-256 is stored, as for every token.
 - Every change to a family first locks the family's first token row (its id is the family id)
   `FOR UPDATE`, then the presented token's row: two concurrent refreshes with one token serialise
   (the second sees it spent), and a revocation cannot miss a token that a concurrent rotation is
@@ -16,9 +22,12 @@ brute-force, and the lookup must be an indexed equality.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import secrets
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -63,9 +72,23 @@ def start_family(
     return _insert(session, user_id, seller_id, family_id, expires, now, token_id=family_id)
 
 
-def rotate(session: Session, token: str, *, now: datetime) -> IssuedRefreshToken:
+def successor_token(token: str, key: str) -> str:
+    """The token that rotating `token` issues: HMAC-SHA256 under a server key, base64url (43 chars)."""
+    mac = hmac.new(key.encode(), b"pixecom-refresh-successor:" + token.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(mac).decode().rstrip("=")
+
+
+def rotate(
+    session: Session,
+    token: str,
+    *,
+    now: datetime,
+    keys: Sequence[str] = (),
+    grace: timedelta = timedelta(0),
+) -> IssuedRefreshToken:
     """Spend `token` and return the next one in its family.
 
+    `keys` (newest first) derive the successor; without keys it is random and there is no grace.
     Raises RefreshTokenReused (family revoked, caller must commit) or RefreshTokenInvalid.
     """
     row = _locked_row(session, token)
@@ -74,6 +97,9 @@ def rotate(session: Session, token: str, *, now: datetime) -> IssuedRefreshToken
     if row.revoked_at is not None:
         raise RefreshTokenInvalid("Refresh token revoked")
     if row.rotated_at is not None:
+        again = _successor_within_grace(session, row, token, now=now, keys=keys, grace=grace)
+        if again is not None:
+            return again
         revoked = revoke_family(session, row.family_id, now=now)
         logger.warning(
             "refresh token reuse: family revoked",
@@ -83,7 +109,32 @@ def rotate(session: Session, token: str, *, now: datetime) -> IssuedRefreshToken
     if row.family_expires_at <= now:
         raise RefreshTokenInvalid("Refresh token expired")
     row.rotated_at = now
-    return _insert(session, row.user_id, row.seller_id, row.family_id, row.family_expires_at, now)
+    successor = successor_token(token, keys[0]) if keys else None
+    return _insert(session, row.user_id, row.seller_id, row.family_id, row.family_expires_at, now, successor)
+
+
+def _successor_within_grace(
+    session: Session, row: RefreshToken, token: str, *, now: datetime, keys: Sequence[str], grace: timedelta
+) -> IssuedRefreshToken | None:
+    """The unspent successor of `row`, if `row` was spent less than `grace` ago; else None."""
+    if row.rotated_at is None or grace <= timedelta(0) or now - row.rotated_at > grace:
+        return None
+    for key in keys:
+        candidate = successor_token(token, key)
+        successor = session.execute(
+            select(RefreshToken).where(
+                RefreshToken.token_hash == hash_token(candidate), RefreshToken.family_id == row.family_id
+            )
+        ).scalar_one_or_none()
+        if successor is None:
+            continue
+        if successor.rotated_at is not None or successor.revoked_at is not None:
+            return None
+        if successor.family_expires_at <= now:
+            return None
+        logger.info("refresh token reused within the grace window", extra={"family_id": str(row.family_id)})
+        return IssuedRefreshToken(candidate, row.user_id, row.seller_id, row.family_id, row.family_expires_at)
+    return None
 
 
 def revoke(session: Session, token: str, *, now: datetime) -> bool:
@@ -132,9 +183,10 @@ def _insert(
     family_id: uuid.UUID,
     family_expires_at: datetime,
     now: datetime,
+    token: str | None = None,
     token_id: uuid.UUID | None = None,
 ) -> IssuedRefreshToken:
-    token = secrets.token_urlsafe(TOKEN_BYTES)
+    token = token or secrets.token_urlsafe(TOKEN_BYTES)
     session.add(
         RefreshToken(
             id=token_id or uuid.uuid4(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from pixecom.auth import refresh as refresh_tokens
 from pixecom.auth.passwords import check_password_policy, dummy_verify, hash_password, hasher, verify_password
 from pixecom.auth.throttle import LoginThrottled, check_login_allowed, record_login_attempt
-from pixecom.auth.tokens import issue_access_token
+from pixecom.auth.tokens import issue_access_token, signing_keys
 from pixecom.db.models import Seller, User
 from pixecom.domain.enums import UserRole
 from pixecom.observability import logger
@@ -83,6 +83,7 @@ class TokenPair:
     refresh_token: str
     expires_in: int
     token_type: str = "bearer"
+    refresh_expires_at: datetime | None = None  # the session's end (the refresh family's expiry)
 
 
 @dataclass(frozen=True)
@@ -152,16 +153,24 @@ def login(session: Session, *, email: str, password: str, client_ip: str, now: d
 def refresh(session: Session, *, refresh_token: str, now: datetime) -> TokenPair:
     """Spend the refresh token and return a new pair (same family)."""
     try:
-        issued = refresh_tokens.rotate(session, refresh_token, now=now)
+        settings = get_settings()
+        issued = refresh_tokens.rotate(
+            session,
+            refresh_token,
+            now=now,
+            keys=signing_keys(settings),
+            grace=timedelta(seconds=settings.refresh_reuse_grace_seconds),
+        )
     except refresh_tokens.RefreshTokenInvalid:
         raise InvalidRefreshToken("Invalid refresh token") from None
     user = session.get(User, issued.user_id)
     if user is None or not user.is_active:
         refresh_tokens.revoke_family(session, issued.family_id, now=now)
         raise InvalidRefreshToken("Invalid refresh token")
-    settings = get_settings()
     access = issue_access_token(issued.user_id, issued.seller_id, now=now, settings=settings)
-    return TokenPair(access, issued.token, settings.access_token_ttl_seconds)
+    return TokenPair(
+        access, issued.token, settings.access_token_ttl_seconds, refresh_expires_at=issued.family_expires_at
+    )
 
 
 def logout(session: Session, *, refresh_token: str, now: datetime) -> None:
@@ -215,7 +224,9 @@ def _issue_pair(
         session, user_id, seller_id, now=now, ttl_days=settings.refresh_token_ttl_days
     )
     access = issue_access_token(user_id, seller_id, now=now, settings=settings)
-    return TokenPair(access, issued.token, settings.access_token_ttl_seconds)
+    return TokenPair(
+        access, issued.token, settings.access_token_ttl_seconds, refresh_expires_at=issued.family_expires_at
+    )
 
 
 def _account(user: User, seller: Seller) -> AccountInfo:

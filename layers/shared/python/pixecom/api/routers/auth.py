@@ -1,8 +1,9 @@
 """/api/auth: register, login, refresh, logout, me.
 
-Tokens travel in JSON bodies and the `Authorization: Bearer` header, never in cookies. Failures
-that must leave a trace (a failed login counts towards throttling; a reused refresh token revokes
-its family) are committed before the error is answered.
+Access tokens travel in JSON bodies and the `Authorization: Bearer` header. Refresh tokens travel
+in JSON bodies (any client) and, for browsers, in an HttpOnly cookie (pixecom.api.browser_sessions: the
+cookie, its CSRF rule). Failures that must leave a trace (a failed login counts towards
+throttling; a reused refresh token revokes its family) are committed before the error is answered.
 """
 
 from __future__ import annotations
@@ -10,11 +11,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, Cookie, Header, Request, Response, status
 from sqlalchemy.orm import Session
 
+from pixecom.api.browser_sessions import (
+    CLIENT_HEADER,
+    REFRESH_COOKIE,
+    clear_refresh_cookie,
+    is_browser_client,
+    presented_refresh_token,
+    set_refresh_cookie,
+)
 from pixecom.api.deps import CurrentSeller, DbSession, PasswordSlot
+from pixecom.api.errors import Unauthorized
 from pixecom.api.schemas.auth import (
     LoginRequest,
     LogoutRequest,
@@ -32,68 +43,122 @@ from pixecom.auth.service import AccountInfo, TokenPair
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
+BrowserClient = Annotated[
+    str | None,
+    Header(
+        alias=CLIENT_HEADER,
+        description="1 = a browser client: the refresh token goes only into the HttpOnly cookie",
+        pattern="^1$",
+    ),
+]
+RefreshCookie = Annotated[
+    str | None,
+    Cookie(
+        alias=REFRESH_COOKIE,
+        description="the refresh token (browsers); needs an allowed Origin and X-PixEcom-Client: 1",
+    ),
+]
+_SET_COOKIE: dict[str, Any] = {
+    "Set-Cookie": {
+        "description": f"{REFRESH_COOKIE}=<refresh token>; HttpOnly; Secure; SameSite=Strict; "
+        "Path=/api/auth; Max-Age=<seconds left in the session>",
+        "schema": {"type": "string"},
+    }
+}
+
 
 @router.post(
     "/register",
     status_code=status.HTTP_201_CREATED,
     response_model=RegisterResponse,
-    responses=error_responses(400, 409, 413, 422, 429),
+    responses={201: {"headers": _SET_COOKIE}, **error_responses(400, 409, 413, 422, 429)},
     summary="Create a seller and its owner user, signed in",
 )
 def register(
-    body: RegisterRequest, _slot: PasswordSlot, session: DbSession, response: Response
+    body: RegisterRequest,
+    request: Request,
+    _slot: PasswordSlot,
+    session: DbSession,
+    response: Response,
+    client: BrowserClient = None,
 ) -> RegisterResponse:
-    _no_store(response)
+    now = _now()
     with _auth_errors(session):
         result = service.register(
-            session, email=body.email, password=body.password, seller_name=body.seller_name, now=_now()
+            session, email=body.email, password=body.password, seller_name=body.seller_name, now=now
         )
     user, seller = _account_out(result.account)
-    return RegisterResponse(user=user, seller=seller, **_tokens_out(result.tokens).model_dump())
+    tokens = _tokens_out(result.tokens, request, response, now)
+    return RegisterResponse(user=user, seller=seller, **tokens.model_dump())
 
 
 @router.post(
     "/login",
     response_model=TokenResponse,
-    responses=error_responses(400, 401, 413, 422, 429),
+    responses={200: {"headers": _SET_COOKIE}, **error_responses(400, 401, 413, 422, 429)},
     summary="Exchange email and password for an access and a refresh token",
 )
 def login(
-    body: LoginRequest, request: Request, _slot: PasswordSlot, session: DbSession, response: Response
+    body: LoginRequest,
+    request: Request,
+    _slot: PasswordSlot,
+    session: DbSession,
+    response: Response,
+    client: BrowserClient = None,
 ) -> TokenResponse:
-    _no_store(response)
     # The TCP peer: API Gateway's sourceIp under Mangum. X-Forwarded-For is client-writable.
     client_ip = request.client.host if request.client else "unknown"
+    now = _now()
     with _auth_errors(session):
-        pair = service.login(
-            session, email=body.email, password=body.password, client_ip=client_ip, now=_now()
-        )
-    return _tokens_out(pair)
+        pair = service.login(session, email=body.email, password=body.password, client_ip=client_ip, now=now)
+    return _tokens_out(pair, request, response, now)
 
 
 @router.post(
     "/refresh",
     response_model=TokenResponse,
-    responses=error_responses(400, 401, 413, 422),
-    summary="Spend a refresh token for a new pair (reusing a spent one revokes the session)",
+    responses={200: {"headers": _SET_COOKIE}, **error_responses(400, 401, 403, 413, 422)},
+    summary="Spend a refresh token (body or cookie) for a new pair",
+    description="Reusing a spent token revokes the session, except the token spent just before the "
+    "current one within the grace window (30 s): that answers with the same successor (two tabs).",
 )
-def refresh(body: RefreshRequest, session: DbSession, response: Response) -> TokenResponse:
-    _no_store(response)
+def refresh(
+    request: Request,
+    session: DbSession,
+    response: Response,
+    body: RefreshRequest | None = None,
+    client: BrowserClient = None,
+    cookie: RefreshCookie = None,
+) -> TokenResponse:
+    token = presented_refresh_token(request, body.refresh_token if body else None)
+    if token is None:
+        raise Unauthorized("No refresh token (JSON body or cookie)", code="invalid_refresh_token")
+    now = _now()
     with _auth_errors(session):
-        pair = service.refresh(session, refresh_token=body.refresh_token, now=_now())
-    return _tokens_out(pair)
+        pair = service.refresh(session, refresh_token=token, now=now)
+    return _tokens_out(pair, request, response, now)
 
 
 @router.post(
     "/logout",
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
-    responses=error_responses(400, 413, 422),
-    summary="Revoke the refresh token's session (idempotent)",
+    responses={204: {"headers": _SET_COOKIE}, **error_responses(400, 403, 413, 422)},
+    summary="Revoke the refresh token's session (body or cookie; idempotent) and clear the cookie",
 )
-def logout(body: LogoutRequest, session: DbSession) -> Response:
-    service.logout(session, refresh_token=body.refresh_token, now=_now())
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
+def logout(
+    request: Request,
+    session: DbSession,
+    body: LogoutRequest | None = None,
+    client: BrowserClient = None,
+    cookie: RefreshCookie = None,
+) -> Response:
+    token = presented_refresh_token(request, body.refresh_token if body else None)
+    if token is not None:
+        service.logout(session, refresh_token=token, now=_now())
+    response = Response(status_code=status.HTTP_204_NO_CONTENT)
+    clear_refresh_cookie(response, request)
+    return response
 
 
 @router.get(
@@ -120,9 +185,14 @@ def _auth_errors(session: Session) -> Iterator[None]:
         raise
 
 
-def _tokens_out(pair: TokenPair) -> TokenResponse:
+def _tokens_out(pair: TokenPair, request: Request, response: Response, now: datetime) -> TokenResponse:
+    """The token body (no refresh token for browser clients), the cookie, and no caching."""
+    _no_store(response)
+    set_refresh_cookie(response, request, pair.refresh_token, pair.refresh_expires_at, now)
     return TokenResponse(
-        access_token=pair.access_token, refresh_token=pair.refresh_token, expires_in=pair.expires_in
+        access_token=pair.access_token,
+        refresh_token=None if is_browser_client(request) else pair.refresh_token,
+        expires_in=pair.expires_in,
     )
 
 

@@ -70,7 +70,9 @@ class SellerOut(OutModel):
 
 class TokenResponse(OutModel):
     access_token: str
-    refresh_token: str
+    refresh_token: str | None = Field(
+        description="null for browser clients (X-PixEcom-Client: 1): theirs is only in the HttpOnly cookie"
+    )
     token_type: Literal["bearer"] = "bearer"
     expires_in: int = Field(description="Seconds until the access token expires")
 

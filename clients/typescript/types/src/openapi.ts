@@ -1,0 +1,3946 @@
+// GENERATED from openapi/openapi.json by openapi-typescript: do not edit.
+// Regenerate with `npm run generate` (after `make openapi`); `npm run check` compares.
+
+export interface paths {
+    "/api/ad-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Ad Accounts */
+        get: operations["ad_accounts_list_ad_accounts"];
+        put?: never;
+        /**
+         * Connect Ad Account
+         * @description Check the token against Meta, store the account (token encrypted), queue syncs and backfill.
+         */
+        post: operations["ad_accounts_connect_ad_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ad-accounts/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Ad Account */
+        get: operations["ad_accounts_get_ad_account"];
+        put?: never;
+        post?: never;
+        /**
+         * Disconnect Ad Account
+         * @description Disconnect the account and remove its campaigns, ad sets, ads, stats and sync history.
+         */
+        delete: operations["ad_accounts_disconnect_ad_account"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ad-accounts/{account_id}/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace Ad Account Token
+         * @description A new token for the account (e.g. after NEEDS_REAUTH): checked with Meta, then ACTIVE again.
+         */
+        put: operations["ad_accounts_replace_ad_account_token"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ad-accounts/{account_id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sync Ad Account
+         * @description Queue an immediate stats and delivery sync, and every backfill chunk not done yet.
+         */
+        post: operations["ad_accounts_sync_ad_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Campaigns
+         * @description campaigns with metrics for the date range, a summary per currency over every matching row, and a keyset cursor. A preset resolves in each ad account's own timezone; `date_range` is then the envelope (earliest since, latest until) of those accounts' ranges.
+         */
+        get: operations["ads_manager_list_campaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/campaigns/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Campaigns
+         * @description Every matching campaigns row as CSV, then one summary row per currency.
+         */
+        get: operations["ads_manager_export_campaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/campaigns/{entity_id}/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily Campaigns
+         * @description One point per day of the range for one of campaigns, for charts.
+         */
+        get: operations["ads_manager_daily_campaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/adsets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Adsets
+         * @description adsets with metrics for the date range, a summary per currency over every matching row, and a keyset cursor. A preset resolves in each ad account's own timezone; `date_range` is then the envelope (earliest since, latest until) of those accounts' ranges.
+         */
+        get: operations["ads_manager_list_adsets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/adsets/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Adsets
+         * @description Every matching adsets row as CSV, then one summary row per currency.
+         */
+        get: operations["ads_manager_export_adsets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/adsets/{entity_id}/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily Adsets
+         * @description One point per day of the range for one of adsets, for charts.
+         */
+        get: operations["ads_manager_daily_adsets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/ads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Ads
+         * @description ads with metrics for the date range, a summary per currency over every matching row, and a keyset cursor. A preset resolves in each ad account's own timezone; `date_range` is then the envelope (earliest since, latest until) of those accounts' ranges.
+         */
+        get: operations["ads_manager_list_ads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/ads/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Ads
+         * @description Every matching ads row as CSV, then one summary row per currency.
+         */
+        get: operations["ads_manager_export_ads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/ads/{entity_id}/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily Ads
+         * @description One point per day of the range for one of ads, for charts.
+         */
+        get: operations["ads_manager_daily_ads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a seller and its owner user, signed in */
+        post: operations["auth_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange email and password for an access and a refresh token */
+        post: operations["auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Spend a refresh token (body or cookie) for a new pair
+         * @description Reusing a spent token revokes the session, except the token spent just before the current one within the grace window (30 s): that answers with the same successor (two tabs).
+         */
+        post: operations["auth_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the refresh token's session (body or cookie; idempotent) and clear the cookie */
+        post: operations["auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user and their seller */
+        get: operations["auth_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Status
+         * @description Queue a pause/activate of up to 500 campaigns, ad sets or ads; answers with the job id.
+         */
+        post: operations["control_change_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Jobs
+         * @description The seller's recent jobs, newest first, with item counts per outcome.
+         */
+        get: operations["control_list_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Job
+         * @description One job with what happened to each item.
+         */
+        get: operations["control_get_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Audit
+         * @description The seller's audit log, newest first; `cursor` continues where the last page ended.
+         */
+        get: operations["control_list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Health */
+        get: operations["health_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meta/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Connect
+         * @description The Meta dialog URL (single-use state, 10 minutes); re-requests declined permissions.
+         */
+        post: operations["meta_login_start_connect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meta/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish Connect
+         * @description Check the state, exchange the code once, keep the grant; list the ad accounts it reaches.
+         */
+        post: operations["meta_login_finish_connect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meta/connections/{connection_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Connection */
+        get: operations["meta_login_get_connection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meta/connections/{connection_id}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Connect Accounts
+         * @description Connect the chosen accounts with this connection's token and start their backfill.
+         */
+        post: operations["meta_login_connect_accounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meta/token-health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Token Health
+         * @description Each connected account's token: source, expiry, data-access expiry, scopes and state.
+         */
+        get: operations["meta_login_list_token_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meta/deauthorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deauthorize
+         * @description Meta's deauthorize callback (form field `signed_request`): disconnect, erase tokens.
+         */
+        post: operations["meta_login_deauthorize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meta/data-deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Data Deletion
+         * @description Meta's data-deletion callback: delete what we hold from Meta for the user's accounts.
+         */
+        post: operations["meta_login_data_deletion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meta/data-deletion/{confirmation_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Data Deletion Status
+         * @description The public status page of a deletion (or deauthorization) request.
+         */
+        get: operations["meta_login_data_deletion_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sellpages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Sellpages */
+        get: operations["sellpages_list_sellpages"];
+        put?: never;
+        /** Create Sellpage */
+        post: operations["sellpages_create_sellpage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sellpages/{sellpage_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Sellpage */
+        delete: operations["sellpages_delete_sellpage"];
+        options?: never;
+        head?: never;
+        /** Update Sellpage */
+        patch: operations["sellpages_update_sellpage"];
+        trace?: never;
+    };
+    "/api/campaigns/{campaign_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Campaign */
+        patch: operations["sellpages_update_campaign"];
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** AccountTokenHealthOut */
+        AccountTokenHealthOut: {
+            /**
+             * Account Id
+             * Format: uuid
+             */
+            account_id: string;
+            /** Meta Account Id */
+            meta_account_id: string;
+            /** Name */
+            name: string;
+            /** Connection Id */
+            connection_id: string | null;
+            token: components["schemas"]["TokenHealthOut"];
+        };
+        /** AdAccountList */
+        AdAccountList: {
+            /** Data */
+            data: components["schemas"]["AdAccountOut"][];
+        };
+        /** AdAccountOut */
+        AdAccountOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Meta Account Id */
+            meta_account_id: string;
+            /** Name */
+            name: string;
+            /** Currency */
+            currency: string;
+            /** Timezone Name */
+            timezone_name: string;
+            /** Account Status */
+            account_status: number | null;
+            connection_status: components["schemas"]["ConnectionStatus"];
+            /** Connection Error */
+            connection_error: string | null;
+            /** Throttled Until */
+            throttled_until: string | null;
+            stats: components["schemas"]["SyncState"];
+            delivery: components["schemas"]["SyncState"];
+            backfill: components["schemas"]["BackfillState"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** AdList */
+        AdList: {
+            /** Data */
+            data: components["schemas"]["AdRow"][];
+            /**
+             * Summary
+             * @description every matching row (not only this page), one entry per currency
+             */
+            summary: components["schemas"]["CurrencySummary"][];
+            paging: components["schemas"]["Paging"];
+            /** @description a preset resolves per ad account timezone: the envelope (earliest since, latest until) of the accounts' ranges */
+            date_range: components["schemas"]["DateRangeOut"];
+        };
+        /** AdRow */
+        AdRow: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Meta Id */
+            meta_id: string;
+            /** Name */
+            name: string;
+            status: components["schemas"]["CampaignStatus"];
+            delivery_status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Effective Status
+             * @description Meta's effective_status, as Meta reports it
+             */
+            effective_status: string;
+            /**
+             * Ad Account Id
+             * Format: uuid
+             */
+            ad_account_id: string;
+            /** Sellpage Id */
+            sellpage_id: string | null;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Result Type
+             * @description null when no ad set's optimization event is known
+             */
+            result_type: components["schemas"]["ResultType"] | null;
+            /**
+             * Attribution Setting
+             * @description the ad sets' attribution setting in words ('7-day click or 1-day view'), `mixed` when they differ, null when unknown
+             * @example 7-day click or 1-day view
+             */
+            attribution_setting: string | null;
+            metrics: components["schemas"]["Metrics"];
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+            /**
+             * Adset Id
+             * Format: uuid
+             */
+            adset_id: string;
+        };
+        /** AdsetList */
+        AdsetList: {
+            /** Data */
+            data: components["schemas"]["AdsetRow"][];
+            /**
+             * Summary
+             * @description every matching row (not only this page), one entry per currency
+             */
+            summary: components["schemas"]["CurrencySummary"][];
+            paging: components["schemas"]["Paging"];
+            /** @description a preset resolves per ad account timezone: the envelope (earliest since, latest until) of the accounts' ranges */
+            date_range: components["schemas"]["DateRangeOut"];
+        };
+        /** AdsetRow */
+        AdsetRow: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Meta Id */
+            meta_id: string;
+            /** Name */
+            name: string;
+            status: components["schemas"]["CampaignStatus"];
+            delivery_status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Effective Status
+             * @description Meta's effective_status, as Meta reports it
+             */
+            effective_status: string;
+            /**
+             * Ad Account Id
+             * Format: uuid
+             */
+            ad_account_id: string;
+            /** Sellpage Id */
+            sellpage_id: string | null;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Result Type
+             * @description null when no ad set's optimization event is known
+             */
+            result_type: components["schemas"]["ResultType"] | null;
+            /**
+             * Attribution Setting
+             * @description the ad sets' attribution setting in words ('7-day click or 1-day view'), `mixed` when they differ, null when unknown
+             * @example 7-day click or 1-day view
+             */
+            attribution_setting: string | null;
+            metrics: components["schemas"]["Metrics"];
+            /**
+             * Campaign Id
+             * Format: uuid
+             */
+            campaign_id: string;
+        };
+        /**
+         * AuditAction
+         * @enum {string}
+         */
+        AuditAction: "status_change_requested" | "status_change";
+        /**
+         * AuditDetail
+         * @description What else the entry records: `items` for a request; `meta_id`, `attempts`, `error` for an item.
+         */
+        AuditDetail: {
+            /** Items */
+            items: number | null;
+            /** Meta Id */
+            meta_id: string | null;
+            /** Attempts */
+            attempts: number | null;
+            /** Error */
+            error: string | null;
+        };
+        /** AuditEntryOut */
+        AuditEntryOut: {
+            /** Id */
+            id: number;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** User Id */
+            user_id: string | null;
+            action: components["schemas"]["AuditAction"];
+            entity_level: components["schemas"]["EntityLevel"] | null;
+            /** Entity Id */
+            entity_id: string | null;
+            /** Entity Name */
+            entity_name: string | null;
+            from_status: components["schemas"]["CampaignStatus"] | null;
+            to_status: components["schemas"]["CampaignStatus"] | null;
+            /** Outcome */
+            outcome: ("accepted" | "applied" | "failed" | "skipped") | null;
+            /** Job Id */
+            job_id: string | null;
+            detail: components["schemas"]["AuditDetail"] | null;
+        };
+        /** AuditListOut */
+        AuditListOut: {
+            /** Data */
+            data: components["schemas"]["AuditEntryOut"][];
+            paging: components["schemas"]["Paging"];
+        };
+        /** AuthorizeUrlOut */
+        AuthorizeUrlOut: {
+            /**
+             * Authorize Url
+             * @description Open this Meta dialog URL in the browser
+             */
+            authorize_url: string;
+            /**
+             * Expires At
+             * Format: date-time
+             * @description The state in the URL is good until then (10 minutes)
+             */
+            expires_at: string;
+        };
+        /** BackfillState */
+        BackfillState: {
+            /** Since */
+            since: string | null;
+            /** Chunks Total */
+            chunks_total: number;
+            /** Chunks Done */
+            chunks_done: number;
+            /** Complete */
+            complete: boolean;
+        };
+        /**
+         * CallbackIn
+         * @description What Meta appended to the redirect URI, posted by the frontend's redirect page.
+         */
+        CallbackIn: {
+            /** State */
+            state: string;
+            /** Code */
+            code?: string | null;
+            /** Error */
+            error?: string | null;
+            /** Error Reason */
+            error_reason?: string | null;
+            /** Error Description */
+            error_description?: string | null;
+        };
+        /** CampaignList */
+        CampaignList: {
+            /** Data */
+            data: components["schemas"]["CampaignRow"][];
+            /**
+             * Summary
+             * @description every matching row (not only this page), one entry per currency
+             */
+            summary: components["schemas"]["CurrencySummary"][];
+            paging: components["schemas"]["Paging"];
+            /** @description a preset resolves per ad account timezone: the envelope (earliest since, latest until) of the accounts' ranges */
+            date_range: components["schemas"]["DateRangeOut"];
+        };
+        /** CampaignRow */
+        CampaignRow: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Meta Id */
+            meta_id: string;
+            /** Name */
+            name: string;
+            status: components["schemas"]["CampaignStatus"];
+            delivery_status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Effective Status
+             * @description Meta's effective_status, as Meta reports it
+             */
+            effective_status: string;
+            /**
+             * Ad Account Id
+             * Format: uuid
+             */
+            ad_account_id: string;
+            /** Sellpage Id */
+            sellpage_id: string | null;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Result Type
+             * @description null when no ad set's optimization event is known
+             */
+            result_type: components["schemas"]["ResultType"] | null;
+            /**
+             * Attribution Setting
+             * @description the ad sets' attribution setting in words ('7-day click or 1-day view'), `mixed` when they differ, null when unknown
+             * @example 7-day click or 1-day view
+             */
+            attribution_setting: string | null;
+            metrics: components["schemas"]["Metrics"];
+        };
+        /** CampaignSellpageOut */
+        CampaignSellpageOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Sellpage Id */
+            sellpage_id: string | null;
+            /**
+             * Sellpage Set Manually
+             * @description false: the sellpage follows automatic matching
+             */
+            sellpage_set_manually: boolean;
+        };
+        /**
+         * CampaignStatus
+         * @description User-controlled status (Meta's `status` / `configured_status`).
+         * @enum {string}
+         */
+        CampaignStatus: "ACTIVE" | "PAUSED" | "ARCHIVED" | "DELETED";
+        /**
+         * CampaignUpdate
+         * @description `sellpage_id`: a sellpage of yours sets it by hand; null returns it to automatic matching.
+         */
+        CampaignUpdate: {
+            /** Sellpage Id */
+            sellpage_id: string | null;
+        };
+        /** ConnectAccountsIn */
+        ConnectAccountsIn: {
+            /** Ad Account Ids */
+            ad_account_ids: string[];
+            /**
+             * Backfill Days
+             * @default 90
+             */
+            backfill_days: number;
+        };
+        /** ConnectAccountsOut */
+        ConnectAccountsOut: {
+            /** Connected */
+            connected: components["schemas"]["ConnectedAccountOut"][];
+            /** Refused */
+            refused: components["schemas"]["RefusedAccountOut"][];
+        };
+        /** ConnectRequest */
+        ConnectRequest: {
+            /**
+             * Meta Account Id
+             * @example act_1234567890
+             */
+            meta_account_id: string;
+            /**
+             * Access Token
+             * Format: password
+             */
+            access_token: string;
+            /**
+             * Backfill Days
+             * @description days of history to load (default 90, up to 37 months)
+             * @default 90
+             */
+            backfill_days: number;
+        };
+        /** ConnectableAccountOut */
+        ConnectableAccountOut: {
+            /** Meta Account Id */
+            meta_account_id: string;
+            /** Name */
+            name: string;
+            /** Currency */
+            currency: string | null;
+            /** Timezone Name */
+            timezone_name: string | null;
+            /** Account Status */
+            account_status: number | null;
+            /** Tasks */
+            tasks: string[];
+            /**
+             * Can Manage
+             * @description ads_management and a MANAGE/ADVERTISE task: status changes work
+             */
+            can_manage: boolean;
+            /** Connectable */
+            connectable: boolean;
+            /**
+             * Reason
+             * @description why not: permission_declined, account_not_granted, account_not_active, missing_tasks, already_connected, connected_by_another_seller
+             */
+            reason: string | null;
+            /**
+             * Connected
+             * @description this_seller, another_seller (never says which) or null
+             */
+            connected: string | null;
+            /** Account Id */
+            account_id: string | null;
+        };
+        /** ConnectedAccountOut */
+        ConnectedAccountOut: {
+            /**
+             * Account Id
+             * Format: uuid
+             */
+            account_id: string;
+            /** Meta Account Id */
+            meta_account_id: string;
+            /** Name */
+            name: string;
+        };
+        /** ConnectionOut */
+        ConnectionOut: {
+            /**
+             * Connection Id
+             * Format: uuid
+             */
+            connection_id: string;
+            /** Token Type */
+            token_type: string;
+            /** Scopes */
+            scopes: string[];
+            /**
+             * Declined Scopes
+             * @description declined permissions: connect again to re-request them
+             */
+            declined_scopes: string[];
+            /** Expires At */
+            expires_at: string | null;
+            /** Data Access Expires At */
+            data_access_expires_at: string | null;
+            /** Ad Accounts */
+            ad_accounts: components["schemas"]["ConnectableAccountOut"][];
+        };
+        /**
+         * ConnectionStatus
+         * @enum {string}
+         */
+        ConnectionStatus: "ACTIVE" | "NEEDS_REAUTH" | "DISABLED";
+        /**
+         * CurrencySummary
+         * @description The metrics over every matching row in one currency (never a sum across currencies).
+         */
+        CurrencySummary: {
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Result Type
+             * @description null when no ad set's optimization event is known
+             */
+            result_type: components["schemas"]["ResultType"] | null;
+            metrics: components["schemas"]["Metrics"];
+        };
+        /** DailyPoint */
+        DailyPoint: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            metrics: components["schemas"]["Metrics"];
+        };
+        /** DailySeries */
+        DailySeries: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Result Type
+             * @description null when no ad set's optimization event is known
+             */
+            result_type: components["schemas"]["ResultType"] | null;
+            /**
+             * Attribution Setting
+             * @description the ad sets' attribution setting in words ('7-day click or 1-day view'), `mixed` when they differ, null when unknown
+             * @example 7-day click or 1-day view
+             */
+            attribution_setting: string | null;
+            date_range: components["schemas"]["DateRangeOut"];
+            /**
+             * Data
+             * @description one point per day of the range, oldest first
+             */
+            data: components["schemas"]["DailyPoint"][];
+        };
+        /**
+         * DatePreset
+         * @description The presets the Ads Manager offers (a subset of Meta's `date_preset`).
+         * @enum {string}
+         */
+        DatePreset: "today" | "yesterday" | "last_7d" | "last_14d" | "last_30d" | "this_month" | "last_month";
+        /** DateRangeOut */
+        DateRangeOut: {
+            /**
+             * Since
+             * Format: date
+             */
+            since: string;
+            /**
+             * Until
+             * Format: date
+             */
+            until: string;
+        };
+        /** DeauthorizeAnswer */
+        DeauthorizeAnswer: {
+            /** Ok */
+            ok: boolean;
+        };
+        /**
+         * DeletionAnswer
+         * @description What Meta's data-deletion callback expects.
+         */
+        DeletionAnswer: {
+            /** Url */
+            url: string;
+            /** Confirmation Code */
+            confirmation_code: string;
+        };
+        /** DeletionStatusOut */
+        DeletionStatusOut: {
+            /** Confirmation Code */
+            confirmation_code: string;
+            /** Kind */
+            kind: string;
+            /** Status */
+            status: string;
+            /** Accounts Affected */
+            accounts_affected: number;
+            /** Detail */
+            detail: string | null;
+            /**
+             * Received At
+             * Format: date-time
+             */
+            received_at: string;
+            /** Completed At */
+            completed_at: string | null;
+        };
+        /**
+         * DeliveryStatus
+         * @description Meta-controlled delivery, mapped from `effective_status` and the learning stage.
+         * @enum {string}
+         */
+        DeliveryStatus: "ACTIVE" | "INACTIVE" | "LEARNING" | "ERROR" | "LIMITED" | "NOT_DELIVERING";
+        /**
+         * EntityLevel
+         * @enum {string}
+         */
+        EntityLevel: "campaign" | "adset" | "ad";
+        /**
+         * ErrorCode
+         * @description Every `error.code` of the API. Clients switch on these; the message is for humans.
+         * @enum {string}
+         */
+        ErrorCode: "bad_request" | "malformed_json" | "meta_rejected" | "state_invalid" | "state_used" | "state_expired" | "code_missing" | "code_invalid" | "code_used" | "code_expired" | "redirect_uri_mismatch" | "token_invalid" | "login_denied" | "invalid_signed_request" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "csrf_rejected" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "already_connected" | "duplicate_sellpage" | "account_needs_reauth" | "needs_reauth" | "account_disabled" | "throttled" | "payload_too_large" | "invalid_input" | "idempotency_key_reused" | "too_many_requests" | "too_many_attempts" | "http_error" | "internal_error" | "unavailable" | "login_not_configured" | "meta_unavailable" | "queue_unavailable" | "busy";
+        /** ErrorDetail */
+        ErrorDetail: {
+            code: components["schemas"]["ErrorCode"];
+            /** Message */
+            message: string;
+            /**
+             * Field
+             * @description the input at fault, when one is
+             * @default null
+             */
+            field: string | null;
+            /**
+             * Details
+             * @description 422: every invalid field
+             * @default null
+             */
+            details: components["schemas"]["FieldError"][] | null;
+        };
+        /**
+         * ErrorResponse
+         * @description `{"error": {"code": "...", "message": "..."}}` (see pixecom.api.errors).
+         */
+        ErrorResponse: {
+            error: components["schemas"]["ErrorDetail"];
+        };
+        /** FieldError */
+        FieldError: {
+            /** Field */
+            field: string;
+            /** Message */
+            message: string;
+        };
+        /** Health */
+        Health: {
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ok" | "degraded";
+            /**
+             * Database
+             * @enum {string}
+             */
+            database: "ok" | "unavailable";
+        };
+        /**
+         * HealthState
+         * @enum {string}
+         */
+        HealthState: "ok" | "expiring_soon" | "needs_reconnect";
+        /** JobAccepted */
+        JobAccepted: {
+            /**
+             * Job Id
+             * Format: uuid
+             */
+            job_id: string;
+        };
+        /**
+         * JobCounts
+         * @description Items per outcome.
+         */
+        JobCounts: {
+            /**
+             * Pending
+             * @default 0
+             */
+            pending: number;
+            /**
+             * Applied
+             * @default 0
+             */
+            applied: number;
+            /**
+             * Failed
+             * @default 0
+             */
+            failed: number;
+            /**
+             * Skipped
+             * @default 0
+             */
+            skipped: number;
+        };
+        /** JobItemOut */
+        JobItemOut: {
+            /**
+             * Id
+             * Format: uuid
+             * @description the campaign, ad set or ad
+             */
+            id: string;
+            /** Name */
+            name: string;
+            from_status: components["schemas"]["CampaignStatus"];
+            to_status: components["schemas"]["CampaignStatus"];
+            outcome: components["schemas"]["JobItemOutcome"];
+            /** Error */
+            error: string | null;
+        };
+        /**
+         * JobItemOutcome
+         * @enum {string}
+         */
+        JobItemOutcome: "pending" | "applied" | "failed" | "skipped";
+        /** JobListOut */
+        JobListOut: {
+            /** Data */
+            data: components["schemas"]["JobSummaryOut"][];
+            paging: components["schemas"]["Paging"];
+        };
+        /** JobOut */
+        JobOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @constant
+             */
+            kind: "status_change";
+            status: components["schemas"]["JobStatus"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /** Items */
+            items: components["schemas"]["JobItemOut"][];
+        };
+        /**
+         * JobStatus
+         * @enum {string}
+         */
+        JobStatus: "queued" | "running" | "succeeded" | "partially_failed" | "failed";
+        /** JobSummaryOut */
+        JobSummaryOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @constant
+             */
+            kind: "status_change";
+            level: components["schemas"]["EntityLevel"];
+            target_status: components["schemas"]["CampaignStatus"];
+            status: components["schemas"]["JobStatus"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            counts: components["schemas"]["JobCounts"];
+        };
+        /** LoginRequest */
+        LoginRequest: {
+            /** Email */
+            email: string;
+            /** Password */
+            password: string;
+        };
+        /** LogoutRequest */
+        LogoutRequest: {
+            /** Refresh Token */
+            refresh_token: string;
+        };
+        /** MeResponse */
+        MeResponse: {
+            user: components["schemas"]["UserOut"];
+            seller: components["schemas"]["SellerOut"];
+        };
+        /**
+         * Metrics
+         * @description Every metric of the Ads Manager (DESIGN "Metrics"); the same object in rows, summary, days.
+         */
+        Metrics: {
+            /**
+             * Spend
+             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @example 12.35
+             */
+            spend: string;
+            /** Impressions */
+            impressions: number;
+            /** Clicks */
+            clicks: number;
+            /** Link Clicks */
+            link_clicks: number;
+            /** Content Views */
+            content_views: number;
+            /** Add To Cart */
+            add_to_cart: number;
+            /** Initiate Checkout */
+            initiate_checkout: number;
+            /** Purchases */
+            purchases: number;
+            /**
+             * Purchase Value
+             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @example 12.35
+             */
+            purchase_value: string;
+            /**
+             * Results
+             * @description null when the rows' result types differ (result_type `mixed`)
+             */
+            results: number | null;
+            /**
+             * Cpm
+             * @description money; null when the denominator is zero
+             */
+            cpm: string | null;
+            /**
+             * Ctr
+             * @description link_clicks / impressions x 100; null when no impressions
+             */
+            ctr: number | null;
+            /**
+             * Ctr All
+             * @description clicks / impressions x 100; null when no impressions
+             */
+            ctr_all: number | null;
+            /**
+             * Cpc
+             * @description money; null when the denominator is zero
+             */
+            cpc: string | null;
+            /**
+             * Cpv
+             * @description money; null when the denominator is zero
+             */
+            cpv: string | null;
+            /**
+             * Cost Per Add To Cart
+             * @description money; null when the denominator is zero
+             */
+            cost_per_add_to_cart: string | null;
+            /**
+             * Cost Per Checkout
+             * @description money; null when the denominator is zero
+             */
+            cost_per_checkout: string | null;
+            /**
+             * Cost Per Purchase
+             * @description money; null when the denominator is zero
+             */
+            cost_per_purchase: string | null;
+            /**
+             * Cr
+             * @description purchases / content_views x 100
+             */
+            cr: number | null;
+            /**
+             * Cr1
+             * @description add_to_cart / content_views x 100
+             */
+            cr1: number | null;
+            /**
+             * Cr2
+             * @description initiate_checkout / add_to_cart x 100
+             */
+            cr2: number | null;
+            /**
+             * Cr3
+             * @description purchases / initiate_checkout x 100
+             */
+            cr3: number | null;
+            /**
+             * Cost Per Result
+             * @description null when no results, or result_type `mixed`
+             */
+            cost_per_result: string | null;
+            /**
+             * Roas
+             * @description purchase_value / spend; null when nothing was spent
+             */
+            roas: number | null;
+            /**
+             * Aov
+             * @description money; null when the denominator is zero
+             */
+            aov: string | null;
+        };
+        /** Paging */
+        Paging: {
+            /**
+             * Next Cursor
+             * @description pass as `cursor` for the next page
+             */
+            next_cursor: string | null;
+        };
+        /**
+         * ReconnectReason
+         * @enum {string}
+         */
+        ReconnectReason: "expired" | "password_changed" | "app_removed" | "checkpoint" | "data_access_expired" | "invalid";
+        /** RefreshRequest */
+        RefreshRequest: {
+            /** Refresh Token */
+            refresh_token: string;
+        };
+        /** RefusedAccountOut */
+        RefusedAccountOut: {
+            /** Meta Account Id */
+            meta_account_id: string;
+            /** Reason */
+            reason: string;
+        };
+        /** RegisterRequest */
+        RegisterRequest: {
+            /** Email */
+            email: string;
+            /** Password */
+            password: string;
+            /** Seller Name */
+            seller_name: string;
+        };
+        /** RegisterResponse */
+        RegisterResponse: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Refresh Token
+             * @description null for browser clients (X-PixEcom-Client: 1): theirs is only in the HttpOnly cookie
+             */
+            refresh_token: string | null;
+            /**
+             * Token Type
+             * @default bearer
+             * @constant
+             */
+            token_type: "bearer";
+            /**
+             * Expires In
+             * @description Seconds until the access token expires
+             */
+            expires_in: number;
+            user: components["schemas"]["UserOut"];
+            seller: components["schemas"]["SellerOut"];
+        };
+        /**
+         * ResultType
+         * @description what `results` count (the ad sets' optimization event); `mixed` over rows of different types, whose results and cost_per_result are then null
+         * @enum {string}
+         */
+        ResultType: "add_payment_info" | "add_to_cart" | "add_to_wishlist" | "app_install" | "complete_registration" | "content_view" | "impressions" | "initiate_checkout" | "landing_page_view" | "lead" | "link_click" | "messaging_conversation_started" | "mixed" | "page_like" | "post_engagement" | "purchase" | "reach" | "search" | "thruplay";
+        /** SellerOut */
+        SellerOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /** SellpageCreate */
+        SellpageCreate: {
+            /** Name */
+            name: string;
+            /** Url */
+            url: string;
+        };
+        /** SellpageList */
+        SellpageList: {
+            /** Data */
+            data: components["schemas"]["SellpageOut"][];
+        };
+        /** SellpageOut */
+        SellpageOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Url */
+            url: string;
+            /**
+             * Url Key
+             * @description the normalized host + path campaigns are matched on
+             */
+            url_key: string;
+            /** Created At */
+            created_at: string | null;
+        };
+        /** SellpageUpdate */
+        SellpageUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Url */
+            url?: string | null;
+        };
+        /** StatusChangeIn */
+        StatusChangeIn: {
+            level: components["schemas"]["EntityLevel"];
+            /** Ids */
+            ids: string[];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ACTIVE" | "PAUSED";
+        };
+        /**
+         * SyncKind
+         * @enum {string}
+         */
+        SyncKind: "stats" | "delivery";
+        /**
+         * SyncOutcome
+         * @enum {string}
+         */
+        SyncOutcome: "running" | "succeeded" | "failed" | "throttled" | "needs_reauth";
+        /** SyncQueued */
+        SyncQueued: {
+            /** Run Id */
+            run_id: string;
+            /** Queued */
+            queued: ("delivery" | "stats" | "backfill")[];
+        };
+        /** SyncState */
+        SyncState: {
+            /** Last Success At */
+            last_success_at: string | null;
+            /** Last Attempt At */
+            last_attempt_at: string | null;
+            /** Last Error */
+            last_error: string | null;
+        };
+        /** TokenHealthList */
+        TokenHealthList: {
+            /** Data */
+            data: components["schemas"]["AccountTokenHealthOut"][];
+        };
+        /** TokenHealthOut */
+        TokenHealthOut: {
+            source: components["schemas"]["TokenSource"];
+            state: components["schemas"]["HealthState"];
+            reason: components["schemas"]["ReconnectReason"] | null;
+            /** Expires At */
+            expires_at: string | null;
+            /** Data Access Expires At */
+            data_access_expires_at: string | null;
+            /** Scopes */
+            scopes: string[];
+        };
+        /** TokenRequest */
+        TokenRequest: {
+            /**
+             * Access Token
+             * Format: password
+             */
+            access_token: string;
+        };
+        /** TokenResponse */
+        TokenResponse: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Refresh Token
+             * @description null for browser clients (X-PixEcom-Client: 1): theirs is only in the HttpOnly cookie
+             */
+            refresh_token: string | null;
+            /**
+             * Token Type
+             * @default bearer
+             * @constant
+             */
+            token_type: "bearer";
+            /**
+             * Expires In
+             * @description Seconds until the access token expires
+             */
+            expires_in: number;
+        };
+        /**
+         * TokenSource
+         * @enum {string}
+         */
+        TokenSource: "login" | "system_user" | "pasted";
+        /** UserOut */
+        UserOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Email */
+            email: string;
+            role: components["schemas"]["UserRole"];
+        };
+        /**
+         * UserRole
+         * @enum {string}
+         */
+        UserRole: "owner" | "member";
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    ad_accounts_list_ad_accounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdAccountList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ad_accounts_connect_ad_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdAccountOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ad_accounts_get_ad_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdAccountOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ad_accounts_disconnect_ad_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ad_accounts_replace_ad_account_token: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdAccountOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ad_accounts_sync_ad_account: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SyncQueued"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_list_campaigns: {
+        parameters: {
+            query?: {
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                sellpage_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                status?: components["schemas"]["CampaignStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                delivery_status?: components["schemas"]["DeliveryStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                ad_account_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                adset_id?: string[];
+                /** @description name contains (case-insensitive) */
+                q?: string;
+                /** @description name or a metric; '-' prefix = descending; default -spend */
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                /** @description rows per page, default 50 */
+                limit?: number;
+                /** @description paging.next_cursor of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_export_campaigns: {
+        parameters: {
+            query?: {
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                sellpage_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                status?: components["schemas"]["CampaignStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                delivery_status?: components["schemas"]["DeliveryStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                ad_account_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                adset_id?: string[];
+                /** @description name contains (case-insensitive) */
+                q?: string;
+                /** @description name or a metric; '-' prefix = descending; default -spend */
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                /** @description rows per page, default 50 */
+                limit?: number;
+                /** @description paging.next_cursor of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8), header row first */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<level>_<since>_<until>.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_daily_campaigns: {
+        parameters: {
+            query?: {
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+            };
+            header?: never;
+            path: {
+                entity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One point per day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailySeries"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_list_adsets: {
+        parameters: {
+            query?: {
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                sellpage_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                status?: components["schemas"]["CampaignStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                delivery_status?: components["schemas"]["DeliveryStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                ad_account_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                adset_id?: string[];
+                /** @description name contains (case-insensitive) */
+                q?: string;
+                /** @description name or a metric; '-' prefix = descending; default -spend */
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                /** @description rows per page, default 50 */
+                limit?: number;
+                /** @description paging.next_cursor of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdsetList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_export_adsets: {
+        parameters: {
+            query?: {
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                sellpage_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                status?: components["schemas"]["CampaignStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                delivery_status?: components["schemas"]["DeliveryStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                ad_account_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                adset_id?: string[];
+                /** @description name contains (case-insensitive) */
+                q?: string;
+                /** @description name or a metric; '-' prefix = descending; default -spend */
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                /** @description rows per page, default 50 */
+                limit?: number;
+                /** @description paging.next_cursor of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8), header row first */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<level>_<since>_<until>.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_daily_adsets: {
+        parameters: {
+            query?: {
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+            };
+            header?: never;
+            path: {
+                entity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One point per day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailySeries"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_list_ads: {
+        parameters: {
+            query?: {
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                sellpage_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                status?: components["schemas"]["CampaignStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                delivery_status?: components["schemas"]["DeliveryStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                ad_account_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                adset_id?: string[];
+                /** @description name contains (case-insensitive) */
+                q?: string;
+                /** @description name or a metric; '-' prefix = descending; default -spend */
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                /** @description rows per page, default 50 */
+                limit?: number;
+                /** @description paging.next_cursor of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_export_ads: {
+        parameters: {
+            query?: {
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                sellpage_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                status?: components["schemas"]["CampaignStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                delivery_status?: components["schemas"]["DeliveryStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                ad_account_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                adset_id?: string[];
+                /** @description name contains (case-insensitive) */
+                q?: string;
+                /** @description name or a metric; '-' prefix = descending; default -spend */
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                /** @description rows per page, default 50 */
+                limit?: number;
+                /** @description paging.next_cursor of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8), header row first */
+            200: {
+                headers: {
+                    /** @description attachment; filename="<level>_<since>_<until>.csv" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_daily_ads: {
+        parameters: {
+            query?: {
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+            };
+            header?: never;
+            path: {
+                entity_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One point per day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailySeries"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    auth_register: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 = a browser client: the refresh token goes only into the HttpOnly cookie */
+                "X-PixEcom-Client"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    /** @description pixecom_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<seconds left in the session> */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterResponse"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    auth_login: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 = a browser client: the refresh token goes only into the HttpOnly cookie */
+                "X-PixEcom-Client"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description pixecom_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<seconds left in the session> */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    auth_refresh: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 = a browser client: the refresh token goes only into the HttpOnly cookie */
+                "X-PixEcom-Client"?: string | null;
+            };
+            path?: never;
+            cookie?: {
+                /** @description the refresh token (browsers); needs an allowed Origin and X-PixEcom-Client: 1 */
+                pixecom_refresh?: string | null;
+            };
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description pixecom_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<seconds left in the session> */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    auth_logout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 = a browser client: the refresh token goes only into the HttpOnly cookie */
+                "X-PixEcom-Client"?: string | null;
+            };
+            path?: never;
+            cookie?: {
+                /** @description the refresh token (browsers); needs an allowed Origin and X-PixEcom-Client: 1 */
+                pixecom_refresh?: string | null;
+            };
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LogoutRequest"] | null;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    /** @description pixecom_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<seconds left in the session> */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    auth_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    control_change_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChangeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAccepted"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    control_list_jobs: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobListOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    control_get_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    control_list_audit: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string | null;
+                job_id?: string | null;
+                entity_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditListOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    health_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    meta_login_start_connect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorizeUrlOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    meta_login_finish_connect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallbackIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    meta_login_get_connection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    meta_login_connect_accounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connection_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectAccountsIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectAccountsOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    meta_login_list_token_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenHealthList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    meta_login_deauthorize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeauthorizeAnswer"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    meta_login_data_deletion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionAnswer"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    meta_login_data_deletion_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                confirmation_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeletionStatusOut"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sellpages_list_sellpages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellpageList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sellpages_create_sellpage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellpageCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellpageOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sellpages_delete_sellpage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sellpage_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sellpages_update_sellpage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sellpage_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SellpageUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellpageOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    sellpages_update_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignSellpageOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+}

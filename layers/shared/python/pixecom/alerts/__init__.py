@@ -1,1 +1,0 @@
-"""Alerts: conditions (pure), evaluation after syncs and on a schedule, storage, webhook delivery."""

@@ -1,1 +1,0 @@
-"""Automated rules: the rule spec, evaluation on the Ads Manager numbers, previews and actions."""
