@@ -26,19 +26,25 @@ def test_every_function_has_its_handler_file(name):
 
 def test_every_queue_has_a_dead_letter_queue():
     queues = [n for n, r in RESOURCES.items() if r["Type"] == "AWS::SQS::Queue" and "DeadLetter" not in n]
-    assert sorted(queues) == ["ControlQueue", "DeliveryQueue", "StatsQueue"]
+    assert sorted(queues) == ["AutomationQueue", "ControlQueue", "DeliveryQueue", "StatsQueue"]
     for name in queues:
         assert "deadLetterTargetArn" in RESOURCES[name]["Properties"]["RedrivePolicy"]
 
 
-@pytest.mark.parametrize("name", ["StatsWorkerFunction", "DeliveryWorkerFunction", "ControlWorkerFunction"])
+@pytest.mark.parametrize(
+    "name",
+    ["StatsWorkerFunction", "DeliveryWorkerFunction", "ControlWorkerFunction", "AutomationWorkerFunction"],
+)
 def test_workers_report_partial_failures_and_cap_concurrency(name):
     (event,) = _sqs_events(FUNCTIONS[name])
     assert event["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
     assert "MaximumConcurrency" in event["Properties"]["ScalingConfig"]
 
 
-@pytest.mark.parametrize("name", ["StatsWorkerFunction", "DeliveryWorkerFunction", "ControlWorkerFunction"])
+@pytest.mark.parametrize(
+    "name",
+    ["StatsWorkerFunction", "DeliveryWorkerFunction", "ControlWorkerFunction", "AutomationWorkerFunction"],
+)
 def test_queue_visibility_is_at_least_six_times_the_worker_timeout(name):
     function = FUNCTIONS[name]
     (event,) = _sqs_events(function)
@@ -54,6 +60,7 @@ def test_schedules_are_fifteen_and_five_minutes():
 
     assert rate("StatsDispatchFunction") == "rate(15 minutes)"
     assert rate("DeliveryDispatchFunction") == "rate(5 minutes)"
+    assert rate("AlertsSweepFunction") == "rate(5 minutes)"
 
 
 def test_layer_is_built_with_the_makefile_so_it_ships_precompiled():

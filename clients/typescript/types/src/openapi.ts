@@ -264,6 +264,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Alerts */
+        get: operations["alerts_list_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/{alert_id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge Alert */
+        post: operations["alerts_acknowledge_alert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Thresholds */
+        get: operations["alerts_get_thresholds"];
+        /** Put Thresholds */
+        put: operations["alerts_put_thresholds"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/alerts/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Webhook */
+        get: operations["alerts_get_webhook"];
+        /** Put Webhook */
+        put: operations["alerts_put_webhook"];
+        post?: never;
+        /** Delete Webhook */
+        delete: operations["alerts_delete_webhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -606,6 +677,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Rules */
+        get: operations["rules_list_rules"];
+        put?: never;
+        /** Create Rule */
+        post: operations["rules_create_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Rule */
+        get: operations["rules_get_rule"];
+        put?: never;
+        post?: never;
+        /** Delete Rule */
+        delete: operations["rules_delete_rule"];
+        options?: never;
+        head?: never;
+        /** Update Rule */
+        patch: operations["rules_update_rule"];
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable Rule */
+        post: operations["rules_enable_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable Rule */
+        post: operations["rules_disable_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Preview Rule */
+        post: operations["rules_preview_rule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/{rule_id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Runs */
+        get: operations["rules_list_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sellpages": {
         parameters: {
             query?: never;
@@ -677,6 +853,18 @@ export interface components {
             /** Connection Id */
             connection_id: string | null;
             token: components["schemas"]["TokenHealthOut"];
+        };
+        /** Action */
+        "Action-Input": {
+            type: components["schemas"]["RuleActionType"];
+            /** Percent */
+            percent?: number | string | null;
+        };
+        /** Action */
+        "Action-Output": {
+            type: components["schemas"]["RuleActionType"];
+            /** Percent */
+            percent?: string | null;
         };
         /** AdAccountList */
         AdAccountList: {
@@ -842,10 +1030,143 @@ export interface components {
             campaign_id: string;
         };
         /**
+         * AlertEntityLevel
+         * @enum {string}
+         */
+        AlertEntityLevel: "account" | "campaign" | "adset" | "ad";
+        /**
+         * AlertKind
+         * @enum {string}
+         */
+        AlertKind: "account_needs_reconnect" | "token_expiring" | "account_throttled" | "stats_stale" | "ad_delivery_error" | "adset_limited" | "spend_without_purchase" | "cost_per_purchase_high" | "roas_low" | "spend_spike";
+        /** AlertList */
+        AlertList: {
+            /** Data */
+            data: components["schemas"]["AlertOut"][];
+            paging: components["schemas"]["Paging"];
+        };
+        /** AlertOut */
+        AlertOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["AlertKind"];
+            severity: components["schemas"]["AlertSeverity"];
+            status: components["schemas"]["AlertStatus"];
+            /**
+             * Ad Account Id
+             * Format: uuid
+             */
+            ad_account_id: string;
+            entity_level: components["schemas"]["AlertEntityLevel"];
+            /**
+             * Entity Id
+             * Format: uuid
+             */
+            entity_id: string;
+            /** Entity Name */
+            entity_name: string;
+            /** Message */
+            message: string;
+            /** Values */
+            values: {
+                [key: string]: string | null;
+            };
+            /** Occurrences */
+            occurrences: number;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /**
+             * Last Seen At
+             * Format: date-time
+             */
+            last_seen_at: string;
+            /** Resolved At */
+            resolved_at: string | null;
+            /** Acknowledged At */
+            acknowledged_at: string | null;
+        };
+        /**
+         * AlertSeverity
+         * @enum {string}
+         */
+        AlertSeverity: "info" | "warning" | "critical";
+        /**
+         * AlertStatus
+         * @enum {string}
+         */
+        AlertStatus: "open" | "resolved";
+        /**
+         * AlertThresholds
+         * @description A seller's thresholds (money in each account's currency); the defaults apply to new sellers.
+         *
+         *     `target_cost_per_purchase` and `roas_floor` are off (null) until the seller sets them.
+         */
+        AlertThresholds: {
+            /**
+             * Spend Without Purchase
+             * @default 20
+             */
+            spend_without_purchase: number | string;
+            /** Target Cost Per Purchase */
+            target_cost_per_purchase?: number | string | null;
+            /** Roas Floor */
+            roas_floor?: number | string | null;
+            /**
+             * Spend Spike Multiplier
+             * @default 2
+             */
+            spend_spike_multiplier: number | string;
+            /**
+             * Min Spend
+             * @default 10
+             */
+            min_spend: number | string;
+            /**
+             * Token Expiry Days
+             * @default 7
+             */
+            token_expiry_days: number;
+            /**
+             * Throttled Minutes
+             * @default 60
+             */
+            throttled_minutes: number;
+            /**
+             * Stale Sync Minutes
+             * @default 60
+             */
+            stale_sync_minutes: number;
+        };
+        /** AlertThresholdsOut */
+        AlertThresholdsOut: {
+            /** Spend Without Purchase */
+            spend_without_purchase: string;
+            /** Target Cost Per Purchase */
+            target_cost_per_purchase: string | null;
+            /** Roas Floor */
+            roas_floor: string | null;
+            /** Spend Spike Multiplier */
+            spend_spike_multiplier: string;
+            /** Min Spend */
+            min_spend: string;
+            /** Token Expiry Days */
+            token_expiry_days: number;
+            /** Throttled Minutes */
+            throttled_minutes: number;
+            /** Stale Sync Minutes */
+            stale_sync_minutes: number;
+        };
+        /**
          * AuditAction
          * @enum {string}
          */
-        AuditAction: "status_change_requested" | "status_change";
+        AuditAction: "status_change_requested" | "status_change" | "budget_change";
         /**
          * AuditDetail
          * @description What else the entry records: `items` for a request; `meta_id`, `attempts`, `error` for an item.
@@ -871,14 +1192,27 @@ export interface components {
             at: string;
             /** User Id */
             user_id: string | null;
+            /**
+             * Rule Id
+             * @description Set when an automated rule acted
+             */
+            rule_id: string | null;
             action: components["schemas"]["AuditAction"];
             entity_level: components["schemas"]["EntityLevel"] | null;
             /** Entity Id */
             entity_id: string | null;
             /** Entity Name */
             entity_name: string | null;
-            from_status: components["schemas"]["CampaignStatus"] | null;
-            to_status: components["schemas"]["CampaignStatus"] | null;
+            /**
+             * From Status
+             * @description A status, or a daily budget in minor units
+             */
+            from_status: components["schemas"]["CampaignStatus"] | string | null;
+            /**
+             * To Status
+             * @description A status, or a daily budget in minor units
+             */
+            to_status: components["schemas"]["CampaignStatus"] | string | null;
             /** Outcome */
             outcome: ("accepted" | "applied" | "failed" | "skipped") | null;
             /** Job Id */
@@ -1017,6 +1351,35 @@ export interface components {
             /** Sellpage Id */
             sellpage_id: string | null;
         };
+        /**
+         * Condition
+         * @description `metric op value`, a metric of the Ads Manager (domain.metrics), values as it shows them:
+         *     money in the account's currency, percentages x 100, ROAS as a ratio.
+         */
+        "Condition-Input": {
+            /** Metric */
+            metric: string;
+            op: components["schemas"]["ConditionOp"];
+            /** Value */
+            value: number | string;
+        };
+        /**
+         * Condition
+         * @description `metric op value`, a metric of the Ads Manager (domain.metrics), values as it shows them:
+         *     money in the account's currency, percentages x 100, ROAS as a ratio.
+         */
+        "Condition-Output": {
+            /** Metric */
+            metric: string;
+            op: components["schemas"]["ConditionOp"];
+            /** Value */
+            value: string;
+        };
+        /**
+         * ConditionOp
+         * @enum {string}
+         */
+        ConditionOp: "gt" | "gte" | "lt" | "lte" | "eq";
         /** ConnectAccountsIn */
         ConnectAccountsIn: {
             /** Ad Account Ids */
@@ -1554,6 +1917,30 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** PreviewEntity */
+        PreviewEntity: {
+            level: components["schemas"]["EntityLevel"];
+            /**
+             * Entity Id
+             * Format: uuid
+             */
+            entity_id: string;
+            /** Name */
+            name: string;
+            /**
+             * Matched Id
+             * Format: uuid
+             */
+            matched_id: string;
+            /** Values */
+            values: {
+                [key: string]: string | null;
+            };
+            /** Daily Budget From */
+            daily_budget_from?: number | null;
+            /** Daily Budget To */
+            daily_budget_to?: number | null;
+        };
         /**
          * ReconnectReason
          * @enum {string}
@@ -1609,6 +1996,171 @@ export interface components {
          * @enum {string}
          */
         ResultType: "add_payment_info" | "add_to_cart" | "add_to_wishlist" | "app_install" | "complete_registration" | "content_view" | "impressions" | "initiate_checkout" | "landing_page_view" | "lead" | "link_click" | "messaging_conversation_started" | "mixed" | "page_like" | "post_engagement" | "purchase" | "reach" | "search" | "thruplay";
+        /**
+         * RuleActionType
+         * @enum {string}
+         */
+        RuleActionType: "pause" | "activate" | "change_budget";
+        /** RuleList */
+        RuleList: {
+            /** Data */
+            data: components["schemas"]["RuleOut"][];
+        };
+        /** RuleOut */
+        RuleOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            level: components["schemas"]["EntityLevel"];
+            scope: components["schemas"]["Scope"];
+            window: components["schemas"]["RuleWindow"];
+            /** Conditions */
+            conditions: components["schemas"]["Condition-Output"][];
+            /** Min Spend */
+            min_spend: string;
+            action: components["schemas"]["Action-Output"];
+            /** Cooldown Minutes */
+            cooldown_minutes: number;
+            /** Enabled */
+            enabled: boolean;
+            /** Last Evaluated At */
+            last_evaluated_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * RulePatch
+         * @description Any fields of a rule; the rule as a whole is validated again after the change.
+         */
+        RulePatch: {
+            /** Name */
+            name?: string | null;
+            level?: components["schemas"]["EntityLevel"] | null;
+            scope?: components["schemas"]["Scope"] | null;
+            window?: components["schemas"]["RuleWindow"] | null;
+            /** Conditions */
+            conditions?: components["schemas"]["Condition-Input"][] | null;
+            /** Min Spend */
+            min_spend?: number | string | null;
+            action?: components["schemas"]["Action-Input"] | null;
+            /** Cooldown Minutes */
+            cooldown_minutes?: number | null;
+            /** Enabled */
+            enabled?: boolean | null;
+        };
+        /** RulePreview */
+        RulePreview: {
+            /**
+             * Rule Id
+             * Format: uuid
+             */
+            rule_id: string;
+            action: components["schemas"]["RuleActionType"];
+            /** Entities */
+            entities: components["schemas"]["PreviewEntity"][];
+        };
+        /** RuleRunList */
+        RuleRunList: {
+            /** Data */
+            data: components["schemas"]["RuleRunOut"][];
+        };
+        /** RuleRunOut */
+        RuleRunOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Rule Id
+             * Format: uuid
+             */
+            rule_id: string;
+            /**
+             * Ad Account Id
+             * Format: uuid
+             */
+            ad_account_id: string;
+            /** Evaluation Key */
+            evaluation_key: string;
+            action: components["schemas"]["RuleActionType"];
+            /** Entities */
+            entities: components["schemas"]["PreviewEntity"][];
+            /** Job Id */
+            job_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * RuleSpec
+         * @description A whole rule as the API takes it.
+         */
+        RuleSpec: {
+            /** Name */
+            name: string;
+            level: components["schemas"]["EntityLevel"];
+            scope?: components["schemas"]["Scope"];
+            window: components["schemas"]["RuleWindow"];
+            /** Conditions */
+            conditions: components["schemas"]["Condition-Input"][];
+            /** Min Spend */
+            min_spend: number | string;
+            action: components["schemas"]["Action-Input"];
+            /**
+             * Cooldown Minutes
+             * @default 1440
+             */
+            cooldown_minutes: number;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+        };
+        /**
+         * RuleWindow
+         * @description Days a rule's condition reads, in the ad account's timezone (last_Nd ends yesterday).
+         * @enum {string}
+         */
+        RuleWindow: "today" | "yesterday" | "last_3d" | "last_7d";
+        /**
+         * Scope
+         * @description The Ads Manager filters a rule applies to; empty = all of the seller's.
+         */
+        Scope: {
+            /**
+             * Ad Account Ids
+             * @default []
+             */
+            ad_account_ids: string[];
+            /**
+             * Sellpage Ids
+             * @default []
+             */
+            sellpage_ids: string[];
+            /**
+             * Campaign Ids
+             * @default []
+             */
+            campaign_ids: string[];
+            /** Name Contains */
+            name_contains?: string | null;
+        };
         /** SellerOut */
         SellerOut: {
             /**
@@ -1761,6 +2313,48 @@ export interface components {
          * @enum {string}
          */
         UserRole: "owner" | "member";
+        /**
+         * WebhookIn
+         * @description `secret` signs every delivery (HMAC-SHA256); required when creating, kept if omitted later.
+         */
+        WebhookIn: {
+            /**
+             * Url
+             * Format: uri
+             */
+            url: string;
+            /** Secret */
+            secret?: string | null;
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+        };
+        /** WebhookOut */
+        WebhookOut: {
+            /** Url */
+            url: string;
+            /** Enabled */
+            enabled: boolean;
+            /** Has Secret */
+            has_secret: boolean;
+            /**
+             * Status
+             * @description ok, or failing after a failed delivery
+             */
+            status: string;
+            /** Consecutive Failures */
+            consecutive_failures: number;
+            /** Last Attempt At */
+            last_attempt_at: string | null;
+            /** Last Success At */
+            last_success_at: string | null;
+            /** Last Error */
+            last_error: string | null;
+            /** Pending Deliveries */
+            pending_deliveries: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -2681,6 +3275,324 @@ export interface operations {
             };
             /** @description Invalid input (the field is named) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    alerts_list_alerts: {
+        parameters: {
+            query?: {
+                status?: string;
+                kind?: components["schemas"]["AlertKind"][] | null;
+                severity?: components["schemas"]["AlertSeverity"][] | null;
+                ad_account_id?: string | null;
+                entity_id?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    alerts_acknowledge_alert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    alerts_get_thresholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertThresholdsOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    alerts_put_thresholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertThresholds"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertThresholdsOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    alerts_get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    alerts_put_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    alerts_delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3625,6 +4537,469 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeletionStatusOut"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rules_list_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rules_create_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleSpec"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rules_get_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rules_delete_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rules_update_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RulePatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rules_enable_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rules_disable_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rules_preview_rule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulePreview"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    rules_list_runs: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                rule_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleRunList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
             /** @description Not found (or not yours) */

@@ -85,6 +85,7 @@ class Settings(BaseSettings):
     stats_queue_url: str | None = None
     delivery_queue_url: str | None = None
     control_queue_url: str | None = None
+    automation_queue_url: str | None = None  # alerts + rules after each stats sync
     local_state_dir: Path = Field(default=Path(".pixecom"), validation_alias="PIXECOM_STATE_DIR")
     # The built console that `pixecom dev` serves at / (local app only).
     console_dir: Path = Field(default=Path("console/dist"), validation_alias="PIXECOM_CONSOLE_DIR")

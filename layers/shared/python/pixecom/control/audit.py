@@ -26,6 +26,7 @@ def record_item_outcome(session: Session, job: Job, item: JobItem) -> None:
         AuditLog(
             seller_id=job.seller_id,
             user_id=job.user_id,
+            rule_id=job.rule_id,
             action=STATUS_CHANGE,
             entity_level=job.level.value,
             entity_id=item.entity_id,
@@ -45,6 +46,7 @@ def record_request(session: Session, job: Job, item_count: int) -> None:
         AuditLog(
             seller_id=job.seller_id,
             user_id=job.user_id,
+            rule_id=job.rule_id,
             action=STATUS_CHANGE_REQUESTED,
             entity_level=job.level.value,
             to_value=job.target_status.value,
@@ -60,6 +62,7 @@ class AuditEntry:
     id: int
     at: datetime
     user_id: uuid.UUID | None
+    rule_id: uuid.UUID | None
     action: str
     entity_level: str | None
     entity_id: uuid.UUID | None
@@ -115,6 +118,7 @@ def _entry(row: AuditLog) -> AuditEntry:
         id=row.id,
         at=row.created_at,
         user_id=row.user_id,
+        rule_id=row.rule_id,
         action=row.action,
         entity_level=row.entity_level,
         entity_id=row.entity_id,

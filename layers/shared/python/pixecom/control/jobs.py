@@ -95,8 +95,22 @@ def enqueue_status_change(
     return result
 
 
+def create_status_job(
+    session: Session, seller_id: uuid.UUID, change: StatusChange, now: datetime, *, rule_id: uuid.UUID
+) -> Enqueued:
+    """For a caller that owns the transaction (an automated rule, the job's actor): create the job
+    (or find the one its idempotency key made) without sending; the caller sends after commit."""
+    return _create_or_replay(session, seller_id, None, change, now, rule_id=rule_id)
+
+
 def _create_or_replay(
-    session: Session, seller_id: uuid.UUID, user_id: uuid.UUID | None, change: StatusChange, now: datetime
+    session: Session,
+    seller_id: uuid.UUID,
+    user_id: uuid.UUID | None,
+    change: StatusChange,
+    now: datetime,
+    *,
+    rule_id: uuid.UUID | None = None,
 ) -> Enqueued:
     ids = unique_in_order(change.ids)
     fingerprint = request_hash(change.level, change.status, ids)
@@ -106,7 +120,7 @@ def _create_or_replay(
             return _replay(earlier, fingerprint)
     entities = _owned_entities(session, seller_id, change.level, ids)
     _check_connections(session, seller_id, {e["ad_account_id"] for e in entities})
-    job_id = _insert_job(session, seller_id, user_id, change, fingerprint)
+    job_id = _insert_job(session, seller_id, user_id, change, fingerprint, rule_id)
     if job_id is None:  # a concurrent request with the same key won the insert
         earlier = _job_for_key(session, seller_id, change.idempotency_key or "")
         assert earlier is not None
@@ -167,7 +181,12 @@ def _check_connections(session: Session, seller_id: uuid.UUID, account_ids: set[
 
 
 def _insert_job(
-    session: Session, seller_id: uuid.UUID, user_id: uuid.UUID | None, change: StatusChange, fingerprint: str
+    session: Session,
+    seller_id: uuid.UUID,
+    user_id: uuid.UUID | None,
+    change: StatusChange,
+    fingerprint: str,
+    rule_id: uuid.UUID | None = None,
 ) -> uuid.UUID | None:
     """INSERT ... ON CONFLICT DO NOTHING on (seller, key): None when that key already has a job."""
     statement = (
@@ -182,6 +201,7 @@ def _insert_job(
             status=JobStatus.QUEUED,
             idempotency_key=change.idempotency_key,
             request_hash=fingerprint,
+            rule_id=rule_id,
         )
         .on_conflict_do_nothing(index_elements=[Job.seller_id, Job.idempotency_key])
         .returning(Job.id)

@@ -393,6 +393,8 @@ class Job(Base):
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     not_before: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # rate-limit deferral
+    # Set when an automated rule (pixecom.rules) made the job: the rule is the actor, not a user.
+    rule_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("rules.id", ondelete="SET NULL"))
     error: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (
@@ -441,6 +443,7 @@ class AuditLog(Base):
     to_value: Mapped[str | None] = mapped_column(String(64))
     outcome: Mapped[str | None] = mapped_column(String(32))
     job_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"))
+    rule_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("rules.id", ondelete="SET NULL"))
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     created_at: Mapped[datetime] = created_at_col()
 
@@ -449,4 +452,4 @@ class AuditLog(Base):
 
 # The read-side rollups live in their own module; importing it here registers their tables on
 # Base.metadata for Alembic and the schema tests. (At the bottom: it imports Base from here.)
-from pixecom.db import login_models, rollup_models, sync_models  # noqa: E402, F401
+from pixecom.db import automation_models, login_models, rollup_models, sync_models  # noqa: E402, F401

@@ -25,7 +25,12 @@ from pixecom.queue import sqs_client
 from pixecom.settings import get_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[5]
-QUEUE_ENV = {"stats": "STATS_QUEUE_URL", "delivery": "DELIVERY_QUEUE_URL", "control": "CONTROL_QUEUE_URL"}
+QUEUE_ENV = {
+    "stats": "STATS_QUEUE_URL",
+    "delivery": "DELIVERY_QUEUE_URL",
+    "control": "CONTROL_QUEUE_URL",
+    "automation": "AUTOMATION_QUEUE_URL",
+}
 LOCAL_VISIBILITY_SECONDS = 30  # a failed message reappears on a later tick, as in AWS
 LOCAL_MAX_RECEIVES = 3  # then it moves to the queue's DLQ
 MAX_DRAIN_ROUNDS = 1000
@@ -247,3 +252,12 @@ def drain_control_queue() -> DrainResult | None:
         return None
     # One job per message, as the template's BatchSize 1 gives the ControlWorker in AWS.
     return drain(queue_url, "control_worker", batch_size=1)
+
+
+def drain_action_queues() -> DrainResult | None:
+    """Alerts and rules queued by stats syncs (AutomationWorker), then the bulk status jobs they
+    and the API made (ControlWorker)."""
+    queue_url = os.environ.get(QUEUE_ENV["automation"])
+    if queue_url:
+        drain(queue_url, "automation_worker", batch_size=1)
+    return drain_control_queue()

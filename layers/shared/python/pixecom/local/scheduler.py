@@ -11,7 +11,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 
-from pixecom.local.runner import CycleReport, drain_control_queue, run_once
+from pixecom.local.runner import CycleReport, drain_action_queues, run_once
 from pixecom.observability import logger
 
 DEFAULT_INTERVAL_SECONDS = 60.0
@@ -27,7 +27,7 @@ class LocalScheduler:
         kinds: Sequence[str] = ("delivery", "stats"),
         tick: Callable[[Sequence[str]], list[CycleReport]] = run_once,
         stop_event: threading.Event | None = None,
-        control_tick: Callable[[], object] = drain_control_queue,
+        control_tick: Callable[[], object] = drain_action_queues,
         control_interval: float = CONTROL_INTERVAL_SECONDS,
     ) -> None:
         self.interval = interval

@@ -194,6 +194,16 @@ class GraphClient:
         if not (isinstance(body, Mapping) and body.get("success") is True):
             raise InvalidRequest(f"status change of {object_id} was not confirmed")
 
+    def set_daily_budget(self, object_id: str, amount_minor: int, *, account_id: str | None = None) -> None:
+        """POST /{object_id} daily_budget=... (an ad set, or a campaign with the budget), in the
+        account currency's minor units as Meta expects; raises a GraphError unless Meta confirms."""
+        if account_id:
+            self.ensure_not_throttled(account_id)
+        data = {"daily_budget": str(amount_minor)}
+        body = self.request("POST", object_id, data=data, account_id=account_id)
+        if not (isinstance(body, Mapping) and body.get("success") is True):
+            raise InvalidRequest(f"budget change of {object_id} was not confirmed")
+
     def set_statuses(
         self, changes: Sequence[tuple[str, str]], *, account_id: str | None = None
     ) -> list[StatusResult]:

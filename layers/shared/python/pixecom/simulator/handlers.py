@@ -9,8 +9,8 @@ from typing import Any
 from pixecom.simulator.insights import collect, parse_query, passes_filters, render_group
 from pixecom.simulator.nodes import render_account, render_entry, render_report_run
 from pixecom.simulator.paging import page
-from pixecom.simulator.scenario import AdAccountSpec
-from pixecom.simulator.state import STATUSES, NodeKind, ReportRun, SimulatorState
+from pixecom.simulator.scenario import AdAccountSpec, AdSpec
+from pixecom.simulator.state import STATUSES, Entry, NodeKind, ReportRun, SimulatorState
 from pixecom.simulator.wire import SimError, invalid_param, json_param, parse_fields, unknown_object
 
 _EDGES: dict[str, NodeKind] = {"campaigns": "campaign", "adsets": "adset", "ads": "ad"}
@@ -139,6 +139,18 @@ def _entry_call(call: Call, node_id: str, edge: str | None) -> Any:
     raise _unknown_path(call)
 
 
+def _checked_budget(entry: Entry, raw: str) -> str:
+    """Meta's rules for a daily_budget write: a positive whole number of minor units, on a
+    campaign or ad set, and not on an ad set whose campaign holds the budget."""
+    if entry.kind == "ad":
+        raise invalid_param("Param daily_budget is not valid for an ad")
+    if not raw.isdigit() or int(raw) <= 0:
+        raise invalid_param("Param daily_budget must be a positive integer (minor currency units)")
+    if entry.kind == "adset" and entry.campaign.daily_budget:
+        raise invalid_param("Ad set budgets cannot be set when the campaign uses a campaign budget")
+    return str(int(raw))
+
+
 def _update(call: Call, node_id: str, status: str | None) -> None:
     state = call.state
     if status is None and not {"name", "daily_budget"} & call.params.keys():
@@ -146,10 +158,13 @@ def _update(call: Call, node_id: str, status: str | None) -> None:
     if status is not None and status not in STATUSES:
         raise invalid_param(f"Param status must be one of {{{', '.join(STATUSES)}}}")
     with state.lock:
-        node = state.entries[node_id].node
+        entry = state.entries[node_id]
+        node = entry.node
+        if "daily_budget" in call.params:
+            budget = _checked_budget(entry, call.params["daily_budget"])
+            if not isinstance(node, AdSpec):
+                node.daily_budget = budget
         if "name" in call.params:
             node.name = call.params["name"]
-        if "daily_budget" in call.params and hasattr(node, "daily_budget"):
-            node.daily_budget = call.params["daily_budget"]
         if status is not None:
             state.set_status(node_id, status)

@@ -182,8 +182,16 @@ def _append(columns: dict[str, list[object]], keys: AdKeys, row: InsightRow) -> 
 def sync_account_stats(
     message: SyncMessage, *, graph: GraphFactory | None = None, clock: Clock = utc_now
 ) -> RunReport:
-    """The stats worker's unit of work for one SQS message (failure policy in sync.runs)."""
-    return run_sync(message, _stats_body, graph=graph, clock=clock)
+    """The stats worker's unit of work for one SQS message (failure policy in sync.runs).
+
+    After a successful (not backfill) run, alerts and rules are queued for the account: their own
+    worker evaluates them, off this sync's path."""
+    report = run_sync(message, _stats_body, graph=graph, clock=clock)
+    if report.outcome is SyncOutcome.SUCCEEDED and not message.backfill:
+        from pixecom.rules.automation import queue_automation
+
+        queue_automation(message.account_id, f"stats:{message.run_id}")
+    return report
 
 
 def _stats_body(ctx: RunContext, client: GraphClient) -> None:

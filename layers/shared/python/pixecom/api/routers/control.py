@@ -89,6 +89,7 @@ class JobListOut(OutModel):
 class AuditAction(StrEnum):
     STATUS_CHANGE_REQUESTED = "status_change_requested"
     STATUS_CHANGE = "status_change"
+    BUDGET_CHANGE = "budget_change"  # an automated rule's daily_budget change (minor units)
 
 
 class AuditDetail(OutModel):
@@ -104,12 +105,13 @@ class AuditEntryOut(OutModel):
     id: int
     at: datetime
     user_id: uuid.UUID | None
+    rule_id: uuid.UUID | None = Field(default=None, description="Set when an automated rule acted")
     action: AuditAction
     entity_level: EntityLevel | None
     entity_id: uuid.UUID | None
     entity_name: str | None
-    from_status: CampaignStatus | None
-    to_status: CampaignStatus | None
+    from_status: CampaignStatus | str | None = Field(description="A status, or a daily budget in minor units")
+    to_status: CampaignStatus | str | None = Field(description="A status, or a daily budget in minor units")
     outcome: Literal["accepted", "applied", "failed", "skipped"] | None
     job_id: uuid.UUID | None
     detail: AuditDetail | None
@@ -190,6 +192,7 @@ def list_audit(
                     "id": e.id,
                     "at": e.at,
                     "user_id": e.user_id,
+                    "rule_id": e.rule_id,
                     "action": e.action,
                     "entity_level": e.entity_level,
                     "entity_id": e.entity_id,

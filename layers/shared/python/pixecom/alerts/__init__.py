@@ -1,0 +1,1 @@
+"""Alerts: conditions (pure), evaluation after syncs and on a schedule, storage, webhook delivery."""

@@ -1,0 +1,152 @@
+"""Open, update and resolve alerts: one OPEN alert per (seller, kind, entity), never two.
+
+`apply_findings` takes every finding of the kinds it evaluated for one account: a finding with an
+open alert updates it (last_seen_at, message, values, occurrences), a new one opens an alert
+(INSERT ... ON CONFLICT on the partial unique index, so concurrent evaluations cannot duplicate),
+and open alerts of those kinds that no finding names any more resolve. Opening and resolving
+each queue a webhook delivery when the seller has an enabled webhook.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session
+
+from pixecom.alerts.conditions import Finding
+from pixecom.alerts.webhooks import queue_alert_event
+from pixecom.db.automation_models import Alert
+from pixecom.domain.automation import AlertKind, AlertStatus
+
+
+@dataclass(frozen=True)
+class AppliedFindings:
+    opened: list[uuid.UUID]
+    updated: list[uuid.UUID]
+    resolved: list[uuid.UUID]
+
+
+def apply_findings(
+    session: Session,
+    seller_id: uuid.UUID,
+    account_id: uuid.UUID,
+    kinds: Collection[AlertKind],
+    findings: Sequence[Finding],
+    now: datetime,
+) -> AppliedFindings:
+    """Make the account's open alerts of `kinds` exactly `findings` (see the module docstring)."""
+    opened: list[uuid.UUID] = []
+    updated: list[uuid.UUID] = []
+    seen: set[uuid.UUID] = set()
+    for finding in findings:
+        alert_id, inserted = _upsert(session, seller_id, account_id, finding, now)
+        seen.add(alert_id)
+        (opened if inserted else updated).append(alert_id)
+    resolved = _resolve_others(session, seller_id, account_id, kinds, seen, now)
+    for alert_id in opened:
+        queue_alert_event(session, seller_id, alert_id, "alert.opened", now)
+    for alert_id in resolved:
+        queue_alert_event(session, seller_id, alert_id, "alert.resolved", now)
+    return AppliedFindings(opened, updated, resolved)
+
+
+def _upsert(
+    session: Session, seller_id: uuid.UUID, account_id: uuid.UUID, f: Finding, now: datetime
+) -> tuple[uuid.UUID, bool]:
+    statement = insert(Alert).values(
+        id=uuid.uuid4(),
+        seller_id=seller_id,
+        ad_account_id=account_id,
+        kind=f.kind,
+        severity=f.severity,
+        status=AlertStatus.OPEN,
+        entity_level=f.entity_level,
+        entity_id=f.entity_id,
+        entity_name=f.entity_name[:400],
+        message=f.message,
+        detail=f.detail,
+        occurrences=1,
+        opened_at=now,
+        last_seen_at=now,
+    )
+    excluded = statement.excluded
+    upsert = statement.on_conflict_do_update(
+        index_elements=[Alert.seller_id, Alert.kind, Alert.entity_id],
+        index_where=text("status = 'open'"),
+        set_={
+            "last_seen_at": excluded.last_seen_at,
+            "message": excluded.message,
+            "detail": excluded.detail,
+            "entity_name": excluded.entity_name,
+            "occurrences": Alert.occurrences + 1,
+        },
+    ).returning(Alert.id, text("(xmax = 0) AS inserted"))
+    row = session.execute(upsert).one()
+    return row[0], bool(row[1])
+
+
+def _resolve_others(
+    session: Session,
+    seller_id: uuid.UUID,
+    account_id: uuid.UUID,
+    kinds: Collection[AlertKind],
+    keep: set[uuid.UUID],
+    now: datetime,
+) -> list[uuid.UUID]:
+    if not kinds:
+        return []
+    statement = (
+        update(Alert)
+        .where(
+            Alert.seller_id == seller_id,
+            Alert.ad_account_id == account_id,
+            Alert.status == AlertStatus.OPEN,
+            Alert.kind.in_(list(kinds)),
+        )
+        .values(status=AlertStatus.RESOLVED, resolved_at=now)
+        .returning(Alert.id)
+    )
+    if keep:
+        statement = statement.where(Alert.id.not_in(list(keep)))
+    return list(session.scalars(statement).all())
+
+
+def acknowledge(
+    session: Session, seller_id: uuid.UUID, alert_id: uuid.UUID, user_id: uuid.UUID, now: datetime
+) -> Alert | None:
+    """Mark the seller's alert acknowledged (once: the first acknowledgement is kept)."""
+    alert = session.scalars(
+        select(Alert).where(Alert.id == alert_id, Alert.seller_id == seller_id).with_for_update()
+    ).one_or_none()
+    if alert is None:
+        return None
+    if alert.acknowledged_at is None:
+        alert.acknowledged_at, alert.acknowledged_by = now, user_id
+    return alert
+
+
+def alert_payload(alert: Alert) -> dict[str, Any]:
+    """The alert as the API and the webhook show it."""
+    return {
+        "id": str(alert.id),
+        "kind": alert.kind.value,
+        "severity": alert.severity.value,
+        "status": alert.status.value,
+        "ad_account_id": str(alert.ad_account_id),
+        "entity_level": alert.entity_level.value,
+        "entity_id": str(alert.entity_id),
+        "entity_name": alert.entity_name,
+        "message": alert.message,
+        "values": alert.detail,
+        "occurrences": alert.occurrences,
+        "opened_at": alert.opened_at.isoformat(),
+        "last_seen_at": alert.last_seen_at.isoformat(),
+        "resolved_at": alert.resolved_at.isoformat() if alert.resolved_at else None,
+        "acknowledged_at": alert.acknowledged_at.isoformat() if alert.acknowledged_at else None,
+    }

@@ -1,0 +1,182 @@
+"""Alerts: GET /alerts, POST /alerts/{id}/ack, the seller's thresholds and webhook.
+
+Sealed to the caller's seller: another seller's alert is not found (404).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+from sqlalchemy import func, select
+
+from pixecom.alerts import queries
+from pixecom.alerts.conditions import AlertThresholds
+from pixecom.alerts.store import acknowledge, alert_payload
+from pixecom.alerts.webhooks import set_webhook, webhook_payload
+from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.schemas.errors import error_responses
+from pixecom.api.schemas.paging import Paging
+from pixecom.db.automation_models import AlertSetting, Webhook, WebhookDelivery
+from pixecom.domain.automation import (
+    AlertEntityLevel,
+    AlertKind,
+    AlertSeverity,
+    AlertStatus,
+    WebhookDeliveryState,
+)
+
+router = APIRouter(tags=["alerts"])
+
+
+class AlertOut(BaseModel):
+    id: uuid.UUID
+    kind: AlertKind
+    severity: AlertSeverity
+    status: AlertStatus
+    ad_account_id: uuid.UUID
+    entity_level: AlertEntityLevel
+    entity_id: uuid.UUID
+    entity_name: str
+    message: str
+    values: dict[str, str | None]
+    occurrences: int
+    opened_at: datetime
+    last_seen_at: datetime
+    resolved_at: datetime | None
+    acknowledged_at: datetime | None
+
+
+class AlertList(BaseModel):
+    data: list[AlertOut]
+    paging: Paging
+
+
+class AlertThresholdsOut(BaseModel):
+    spend_without_purchase: Decimal
+    target_cost_per_purchase: Decimal | None
+    roas_floor: Decimal | None
+    spend_spike_multiplier: Decimal
+    min_spend: Decimal
+    token_expiry_days: int
+    throttled_minutes: int
+    stale_sync_minutes: int
+
+
+class WebhookIn(BaseModel):
+    """`secret` signs every delivery (HMAC-SHA256); required when creating, kept if omitted later."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: AnyHttpUrl
+    secret: str | None = Field(default=None, min_length=16, max_length=200)
+    enabled: bool = True
+
+
+class WebhookOut(BaseModel):
+    url: str
+    enabled: bool
+    has_secret: bool
+    status: str = Field(description="ok, or failing after a failed delivery")
+    consecutive_failures: int
+    last_attempt_at: datetime | None
+    last_success_at: datetime | None
+    last_error: str | None
+    pending_deliveries: int
+
+
+StatusParam = Annotated[str, Query(pattern="^(open|resolved|all)$")]
+
+
+@router.get("/alerts", response_model=AlertList, responses=error_responses(401, 422))
+def list_alerts(
+    caller: CurrentSeller,
+    db: DbSession,
+    status: StatusParam = "open",
+    kind: Annotated[list[AlertKind] | None, Query()] = None,
+    severity: Annotated[list[AlertSeverity] | None, Query()] = None,
+    ad_account_id: uuid.UUID | None = None,
+    entity_id: uuid.UUID | None = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> dict[str, Any]:
+    filters = queries.AlertFilters(
+        status=None if status == "all" else AlertStatus(status),
+        kinds=tuple(kind or ()),
+        severities=tuple(severity or ()),
+        ad_account_id=ad_account_id,
+        entity_id=entity_id,
+    )
+    try:
+        rows, next_cursor = queries.list_alerts(db, caller.seller_id, filters, limit, cursor)
+    except ValueError:
+        raise InvalidInput("cursor: malformed cursor", field="cursor") from None
+    return {"data": [alert_payload(a) for a in rows], "paging": {"next_cursor": next_cursor}}
+
+
+@router.post("/alerts/{alert_id}/ack", response_model=AlertOut, responses=error_responses(401, 404, 422))
+def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+    alert = acknowledge(db, caller.seller_id, alert_id, caller.user_id, datetime.now(UTC))
+    if alert is None:
+        raise NotFound("No such alert")
+    return alert_payload(alert)
+
+
+@router.get("/alerts/settings", response_model=AlertThresholdsOut, responses=error_responses(401))
+def get_thresholds(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+    stored = db.get(AlertSetting, caller.seller_id)
+    return AlertThresholds.model_validate(stored.values if stored else {}).model_dump()
+
+
+@router.put("/alerts/settings", response_model=AlertThresholdsOut, responses=error_responses(400, 401, 422))
+def put_thresholds(body: AlertThresholds, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+    values = body.model_dump(mode="json")
+    stored = db.get(AlertSetting, caller.seller_id)
+    if stored is None:
+        db.add(AlertSetting(seller_id=caller.seller_id, values=values))
+    else:
+        stored.values = values
+    return body.model_dump()
+
+
+def _webhook_out(db: DbSession, hook: Webhook) -> dict[str, Any]:
+    pending = db.scalar(
+        select(func.count())
+        .select_from(WebhookDelivery)
+        .where(
+            WebhookDelivery.seller_id == hook.seller_id,
+            WebhookDelivery.state == WebhookDeliveryState.PENDING,
+        )
+    )
+    return webhook_payload(hook, int(pending or 0))
+
+
+@router.get("/alerts/webhook", response_model=WebhookOut, responses=error_responses(401, 404))
+def get_webhook(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+    hook = db.get(Webhook, caller.seller_id)
+    if hook is None:
+        raise NotFound("No webhook set")
+    return _webhook_out(db, hook)
+
+
+@router.put("/alerts/webhook", response_model=WebhookOut, responses=error_responses(400, 401, 422))
+def put_webhook(body: WebhookIn, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+    try:
+        hook = set_webhook(db, caller.seller_id, str(body.url), body.secret, body.enabled)
+    except ValueError:
+        raise InvalidInput("secret: required when creating the webhook", field="secret") from None
+    return _webhook_out(db, hook)
+
+
+@router.delete("/alerts/webhook", status_code=204, responses=error_responses(401, 404))
+def delete_webhook(caller: CurrentSeller, db: DbSession) -> Response:
+    hook = db.get(Webhook, caller.seller_id)
+    if hook is None:
+        raise NotFound("No webhook set")
+    db.delete(hook)
+    return Response(status_code=204)

@@ -1,0 +1,1 @@
+"""Automated rules: the rule spec, evaluation on the Ads Manager numbers, previews and actions."""

@@ -1,0 +1,216 @@
+"""Which entities a rule acts on now, for one ad account: the one function behind both the
+preview and the evaluation, so a preview lists exactly what the rule would then do.
+
+1. Candidates: the Ads Manager list of the rule's level for the account, with the rule's scope
+   as filters and the status the action applies to (pause: ACTIVE, activate: PAUSED, budget:
+   ACTIVE), summed over the window in the account's timezone.
+2. Matches: spend >= the rule's minimum and every condition true (`spec.rule_matches`).
+3. Budget rules act on whoever holds the daily budget: the ad set, or its campaign when the
+   campaign has the budget (campaign budget optimization); entities without a daily budget drop.
+4. Cooldown: an entity this rule acted on within `cooldown_minutes` drops; for budgets, so does
+   an entity whose budget any rule changed within 48 hours.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pixecom.adsmanager.params import Filters
+from pixecom.adsmanager.query import EntityRow
+from pixecom.db.automation_models import Rule, RuleAction
+from pixecom.db.models import AdAccount, AdSet, Campaign
+from pixecom.domain.automation import RuleActionOutcome, RuleActionType
+from pixecom.domain.enums import CampaignStatus, EntityLevel
+from pixecom.rules.spec import (
+    BUDGET_SPACING_HOURS,
+    BudgetChange,
+    RuleSpec,
+    changed_budget,
+    decisive_values,
+    rule_matches,
+)
+from pixecom.rules.values import ShownMetrics, parse_metrics
+from pixecom.rules.windows import account_window, read_entities, window_dates
+
+ACTS_ON_STATUS = {
+    RuleActionType.PAUSE: CampaignStatus.ACTIVE,
+    RuleActionType.ACTIVATE: CampaignStatus.PAUSED,
+    RuleActionType.CHANGE_BUDGET: CampaignStatus.ACTIVE,
+}
+TARGET_STATUS = {RuleActionType.PAUSE: CampaignStatus.PAUSED, RuleActionType.ACTIVATE: CampaignStatus.ACTIVE}
+
+
+@dataclass(frozen=True)
+class PlannedAction:
+    """One entity the rule acts on: the entity acted on (for budgets, the budget holder)."""
+
+    level: EntityLevel
+    entity_id: uuid.UUID
+    meta_id: str
+    name: str
+    ad_account_id: uuid.UUID
+    matched_id: uuid.UUID  # the entity whose numbers matched (the ad set of a campaign budget)
+    values: dict[str, Any]
+    budget: BudgetChange | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "level": self.level.value,
+            "entity_id": str(self.entity_id),
+            "name": self.name,
+            "matched_id": str(self.matched_id),
+            "values": self.values,
+        }
+        if self.budget is not None:
+            out["daily_budget_from"] = self.budget.from_minor
+            out["daily_budget_to"] = self.budget.to_minor
+        return out
+
+
+@dataclass
+class Candidates:
+    """Memo of Ads Manager reads within one evaluation: rules with the same level, window and
+    filters share one statement."""
+
+    rows: dict[Any, list[tuple[EntityRow, ShownMetrics]]] = field(default_factory=dict)
+
+
+def spec_of(rule: Rule) -> RuleSpec:
+    return RuleSpec.model_validate(
+        {
+            "name": rule.name,
+            "level": rule.level,
+            "scope": rule.scope,
+            "window": rule.window,
+            "conditions": rule.conditions,
+            "min_spend": rule.min_spend,
+            "action": {"type": rule.action, "percent": rule.budget_change_pct},
+            "cooldown_minutes": rule.cooldown_minutes,
+            "enabled": rule.enabled,
+        }
+    )
+
+
+def in_scope(spec: RuleSpec, account_id: uuid.UUID) -> bool:
+    return not spec.scope.ad_account_ids or account_id in spec.scope.ad_account_ids
+
+
+def plan_rule(
+    session: Session,
+    rule: Rule,
+    account: AdAccount,
+    now: datetime,
+    memo: Candidates | None = None,
+) -> list[PlannedAction]:
+    """What `rule` would do to `account`'s entities at `now` (nothing is changed)."""
+    spec = spec_of(rule)
+    if not in_scope(spec, account.id):
+        return []
+    matched = _matches(session, rule.seller_id, spec, account, now, memo or Candidates())
+    if not matched:
+        return []
+    if spec.action.type is RuleActionType.CHANGE_BUDGET:
+        planned = _budget_targets(session, spec, matched)
+    else:
+        planned = [
+            PlannedAction(spec.level, r.id, r.meta_id, r.name, r.ad_account_id, r.id, values)
+            for r, values in matched
+        ]
+    return _drop_cooling(session, rule, spec, planned, now)
+
+
+def _matches(
+    session: Session,
+    seller_id: uuid.UUID,
+    spec: RuleSpec,
+    account: AdAccount,
+    now: datetime,
+    memo: Candidates,
+) -> list[tuple[EntityRow, dict[str, Any]]]:
+    days = account_window(spec.window, now, account.timezone_name)
+    filters = Filters(
+        ad_account_ids=(account.id,),
+        sellpage_ids=spec.scope.sellpage_ids,
+        campaign_ids=spec.scope.campaign_ids,
+        statuses=(ACTS_ON_STATUS[spec.action.type],),
+        q=spec.scope.name_contains,
+    )
+    key = (spec.level, days, filters)
+    if key not in memo.rows:
+        dates = window_dates(spec.window, days)
+        rows = read_entities(session, seller_id, spec.level, dates, filters, now)
+        memo.rows[key] = [(row, parse_metrics(row.metrics_json)) for row in rows]
+    return [
+        (row, decisive_values(spec, values)) for row, values in memo.rows[key] if rule_matches(spec, values)
+    ]
+
+
+def _budget_targets(
+    session: Session, spec: RuleSpec, matched: list[tuple[EntityRow, dict[str, Any]]]
+) -> list[PlannedAction]:
+    assert spec.action.percent is not None
+    ids = [r.id for r, _ in matched]
+    campaigns: dict[uuid.UUID, Campaign] = {}
+    adsets: dict[uuid.UUID, AdSet] = {}
+    if spec.level is EntityLevel.ADSET:
+        adsets = {a.id: a for a in session.scalars(select(AdSet).where(AdSet.id.in_(ids)))}
+        parent_ids = {a.campaign_id for a in adsets.values()}
+        campaigns = {c.id: c for c in session.scalars(select(Campaign).where(Campaign.id.in_(parent_ids)))}
+    else:
+        campaigns = {c.id: c for c in session.scalars(select(Campaign).where(Campaign.id.in_(ids)))}
+    out: dict[uuid.UUID, PlannedAction] = {}
+    for row, values in matched:
+        holder: Campaign | AdSet | None = campaigns.get(row.id)
+        level = EntityLevel.CAMPAIGN
+        if spec.level is EntityLevel.ADSET:
+            adset = adsets[row.id]
+            holder, level = (
+                (adset, EntityLevel.ADSET)
+                if adset.daily_budget
+                else (campaigns.get(adset.campaign_id), EntityLevel.CAMPAIGN)
+            )
+        if holder is None or not holder.daily_budget or holder.id in out:
+            continue
+        change = changed_budget(holder.daily_budget, spec.action.percent)
+        out[holder.id] = PlannedAction(
+            level, holder.id, holder.meta_id, holder.name, holder.ad_account_id, row.id, values, change
+        )
+    return list(out.values())
+
+
+def _drop_cooling(
+    session: Session, rule: Rule, spec: RuleSpec, planned: list[PlannedAction], now: datetime
+) -> list[PlannedAction]:
+    if not planned:
+        return []
+    ids = [p.entity_id for p in planned]
+    cooling: set[uuid.UUID] = set()
+    if spec.cooldown_minutes:
+        cooling |= set(
+            session.scalars(
+                select(RuleAction.entity_id).where(
+                    RuleAction.rule_id == rule.id,
+                    RuleAction.entity_id.in_(ids),
+                    RuleAction.acted_at > now - timedelta(minutes=spec.cooldown_minutes),
+                    RuleAction.outcome != RuleActionOutcome.FAILED,
+                )
+            )
+        )
+    if spec.action.type is RuleActionType.CHANGE_BUDGET:
+        cooling |= set(
+            session.scalars(
+                select(RuleAction.entity_id).where(
+                    RuleAction.entity_id.in_(ids),
+                    RuleAction.action == RuleActionType.CHANGE_BUDGET,
+                    RuleAction.acted_at > now - timedelta(hours=BUDGET_SPACING_HOURS),
+                    RuleAction.outcome != RuleActionOutcome.FAILED,
+                )
+            )
+        )
+    return [p for p in planned if p.entity_id not in cooling]

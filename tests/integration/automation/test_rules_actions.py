@@ -1,0 +1,164 @@
+"""Rules evaluated after a sync on the simulator's synced numbers: what they act on, once."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from automation_helpers import ids_by_name, rows
+
+from pixecom.control.apply import apply_job
+from pixecom.rules.automation import AutomationMessage, run_automation
+
+STOP_LOSS = {
+    "name": "Stop-loss",
+    "level": "ad",
+    "window": "today",
+    "conditions": [{"metric": "purchases", "op": "eq", "value": "0"}],
+    "min_spend": "35",
+    "action": {"type": "pause"},
+}
+SCALE = {
+    "name": "Scale winners",
+    "level": "adset",
+    "window": "last_7d",  # still holds the same 3 days of data 49 hours later
+    "conditions": [{"metric": "roas", "op": "gt", "value": "3"}],
+    "min_spend": "50",
+    "action": {"type": "change_budget", "percent": "20"},
+    "cooldown_minutes": 0,
+}
+
+
+def _create(api: Any, headers: dict[str, str], body: dict[str, Any]) -> str:
+    response = api.post("/api/rules", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    return str(response.json()["id"])
+
+
+def _evaluate(synced: Any, graph: Any, key: str, now: Any) -> Any:
+    return run_automation(
+        AutomationMessage(account_id=synced.account_id, evaluation_key=key),
+        now=lambda: now,
+        graph_factory=graph,
+    )
+
+
+def _apply_control(control_queue: Any, graph: Any) -> None:
+    for body in control_queue():
+        apply_job(uuid.UUID(body["job_id"]), graph_factory=graph)
+
+
+def test_stop_loss_pauses_exactly_the_ads_over_the_threshold_not_one_below_min_spend(
+    api, synced, sim, graph, control_queue, now
+):
+    _create(api, synced.headers, STOP_LOSS)
+
+    _evaluate(synced, graph, "stats:run-1", now)
+    _apply_control(control_queue, graph)
+
+    paused = {
+        name
+        for name, meta in (
+            ("Burner 1", "5001301"),
+            ("Burner 2", "5001302"),
+            ("Small", "5001303"),
+            ("Winner", "5001304"),
+        )
+        if sim.status_of(meta) == "PAUSED"
+    }
+    assert paused == {"Burner 1", "Burner 2"}
+    local = {
+        r.name: r.status
+        for r in rows("SELECT name, status FROM ads WHERE ad_account_id = :a", a=synced.account_id)
+    }
+    assert (local["Burner 1"], local["Burner 2"], local["Small"], local["Winner"]) == (
+        "PAUSED",
+        "PAUSED",
+        "ACTIVE",
+        "ACTIVE",
+    )
+
+
+def test_preview_lists_the_same_entities_the_rule_then_acts_on(api, synced, graph, control_queue, now):
+    rule_id = _create(api, synced.headers, STOP_LOSS)
+    preview = api.post(f"/api/rules/{rule_id}/preview", headers=synced.headers)
+    assert preview.status_code == 200, preview.text
+    previewed = {e["name"]: e["values"] for e in preview.json()["entities"]}
+
+    _evaluate(synced, graph, "stats:run-1", now)
+
+    (run,) = api.get(f"/api/rules/{rule_id}/runs", headers=synced.headers).json()["data"]
+    assert {e["name"] for e in run["entities"]} == set(previewed) == {"Burner 1", "Burner 2"}
+    assert previewed["Burner 1"] == {"spend": "50.00", "purchases": "0"}
+    job = api.get(f"/api/jobs/{run['job_id']}", headers=synced.headers).json()
+    assert sorted(i["name"] for i in job["items"]) == ["Burner 1", "Burner 2"]
+
+
+def test_a_retried_evaluation_message_acts_once(api, synced, graph, control_queue, now):
+    rule_id = _create(api, synced.headers, STOP_LOSS)
+
+    first = _evaluate(synced, graph, "stats:run-1", now)
+    second = _evaluate(synced, graph, "stats:run-1", now)
+    _apply_control(control_queue, graph)
+
+    assert (first.runs, first.entities, second.runs, second.entities) == (1, 2, 0, 0)
+    assert len(rows("SELECT id FROM rule_runs WHERE rule_id = :r", r=rule_id)) == 1
+    assert len(rows("SELECT id FROM jobs WHERE rule_id = :r", r=rule_id)) == 1
+    applied = rows(
+        "SELECT entity_name FROM audit_log "
+        "WHERE rule_id = :r AND action = 'status_change' AND outcome = 'applied'",
+        r=rule_id,
+    )
+    assert sorted(r.entity_name for r in applied) == ["Burner 1", "Burner 2"]
+
+
+def test_a_scaling_rule_raises_a_budget_once_and_not_again_inside_48_hours(api, synced, sim, graph, now):
+    rule_id = _create(api, synced.headers, SCALE)
+
+    first = _evaluate(synced, graph, "stats:run-1", now)
+    again = _evaluate(synced, graph, "stats:run-2", now + timedelta(hours=47))
+    later = _evaluate(synced, graph, "stats:run-3", now + timedelta(hours=49))
+
+    assert (first.budgets_applied, again.budgets_applied, later.budgets_applied) == (2, 0, 2)
+    assert sim.state.entries["5001202"].node.daily_budget == "28800"  # 20000 -> 24000 -> 28800
+    audit = rows(
+        "SELECT entity_name, from_value, to_value, outcome FROM audit_log "
+        "WHERE rule_id = :r AND action = 'budget_change' ORDER BY id",
+        r=rule_id,
+    )
+    assert sorted((a.entity_name, a.from_value, a.to_value, a.outcome) for a in audit) == [
+        ("CBO", "50000", "60000", "applied"),
+        ("CBO", "60000", "72000", "applied"),
+        ("Scaler", "20000", "24000", "applied"),
+        ("Scaler", "24000", "28800", "applied"),
+    ]
+
+
+def test_a_campaign_budget_campaign_gets_the_change_on_the_campaign(api, synced, sim, graph, now):
+    _create(api, synced.headers, SCALE)
+
+    _evaluate(synced, graph, "stats:run-1", now)
+
+    assert sim.state.entries["5001103"].node.daily_budget == "60000"
+    assert sim.state.entries["5001203"].node.daily_budget is None
+    campaigns = ids_by_name("campaigns", synced.account_id)
+    (row,) = rows("SELECT daily_budget FROM campaigns WHERE id = :i", i=campaigns["CBO"])
+    assert row.daily_budget == 60000
+
+
+def test_a_rule_never_touches_another_sellers_entities(api, connect_synced, graph, control_queue, now):
+    mine = connect_synced("act_5001")
+    theirs = connect_synced("act_5002")
+    _create(api, theirs.headers, STOP_LOSS)
+
+    report = _evaluate(mine, graph, "stats:run-1", now)
+    foreign = api.post(
+        "/api/rules",
+        json={**STOP_LOSS, "scope": {"ad_account_ids": [str(mine.account_id)]}},
+        headers=theirs.headers,
+    )
+
+    assert (report.rules, report.runs) == (0, 0)
+    assert control_queue() == []
+    assert foreign.status_code == 404 and foreign.json()["error"]["field"] == "scope.ad_account_ids"

@@ -1,0 +1,70 @@
+"""The rule spec and its decisions: pure."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+
+from pixecom.domain.automation import RuleWindow
+from pixecom.domain.dates import DateRange
+from pixecom.domain.metrics import MetricTotals, compute_metrics
+from pixecom.rules.spec import RuleSpec, changed_budget, rule_matches
+from pixecom.rules.windows import window_range
+
+BASE = {
+    "name": "r",
+    "level": "ad",
+    "window": "today",
+    "conditions": [{"metric": "cost_per_purchase", "op": "gt", "value": "20"}],
+    "min_spend": "10",
+    "action": {"type": "pause"},
+}
+
+
+def _metrics(spend: str, purchases: int):
+    return compute_metrics(MetricTotals(Decimal(spend), 1000, 10, 10, 10, 0, 0, purchases, Decimal(0), 0))
+
+
+@pytest.mark.parametrize("percent", ["0", "20.01", "-25", None])
+def test_budget_changes_are_refused_beyond_20_percent_or_without_a_percent(percent):
+    body = {**BASE, "level": "adset", "action": {"type": "change_budget", "percent": percent}}
+    with pytest.raises(ValidationError):
+        RuleSpec.model_validate(body)
+
+
+def test_ads_have_no_budget_to_change():
+    with pytest.raises(ValidationError, match="campaigns or ad sets"):
+        RuleSpec.model_validate({**BASE, "action": {"type": "change_budget", "percent": "10"}})
+
+
+def test_an_unknown_metric_is_refused():
+    with pytest.raises(ValidationError, match="unknown metric"):
+        RuleSpec.model_validate({**BASE, "conditions": [{"metric": "vibes", "op": "gt", "value": "1"}]})
+
+
+def test_an_undefined_metric_never_matches():
+    spec = RuleSpec.model_validate(BASE)
+    assert rule_matches(spec, _metrics("50", 2))  # 25 per purchase
+    assert not rule_matches(spec, _metrics("50", 0))  # no purchases: cost per purchase undefined
+
+
+def test_below_the_minimum_spend_nothing_matches():
+    spec = RuleSpec.model_validate({**BASE, "min_spend": "100"})
+    assert not rule_matches(spec, _metrics("99.99", 1))
+
+
+@pytest.mark.parametrize(
+    ("current", "percent", "expected"),
+    [(10000, "20", 12000), (10000, "-20", 8000), (999, "10", 1099), (5, "-20", 4), (1, "-20", 1)],
+)
+def test_budget_changes_round_half_up_in_minor_units(current, percent, expected):
+    assert changed_budget(current, Decimal(percent)).to_minor == expected
+
+
+def test_windows_end_yesterday_except_today():
+    today = date(2026, 11, 20)
+    assert window_range(RuleWindow.TODAY, today) == DateRange(today, today)
+    assert window_range(RuleWindow.YESTERDAY, today) == DateRange(date(2026, 11, 19), date(2026, 11, 19))
+    assert window_range(RuleWindow.LAST_3D, today) == DateRange(date(2026, 11, 17), date(2026, 11, 19))
+    assert window_range(RuleWindow.LAST_7D, today) == DateRange(date(2026, 11, 13), date(2026, 11, 19))
