@@ -91,9 +91,29 @@ def empty_db_url(pg_server_url: str) -> Iterator[str]:
     _admin(pg_server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def _reconciliation_differences(url: str) -> list[Any]:
+    """Account-days whose stored reconciliation differs (none when the table is not there)."""
+    database = make_url(url).database
+    with psycopg.connect(_libpq(url, database)) as conn:
+        present = conn.execute("SELECT to_regclass('stats_reconciliation')").fetchone()
+        if present is None or present[0] is None:
+            return []
+        return conn.execute(
+            "SELECT ad_account_id, date FROM stats_reconciliation WHERE differs ORDER BY date"
+        ).fetchall()
+
+
 @pytest.fixture
-def db_url(pg_server_url: str, template_db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A fresh, migrated database for this test; DATABASE_URL points at it, engine reset."""
+def db_url(
+    pg_server_url: str,
+    template_db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> Iterator[str]:
+    """A fresh, migrated database for this test; DATABASE_URL points at it, engine reset.
+
+    Every stats run a test makes must reconcile with the simulator's account totals: a test
+    that leaves a differing account-day fails unless marked `reconciliation_differs`."""
     from pixecom.db.engine import reset_engine
     from pixecom.settings import get_settings
 
@@ -106,7 +126,14 @@ def db_url(pg_server_url: str, template_db_url: str, monkeypatch: pytest.MonkeyP
     yield url
     reset_engine()
     get_settings.cache_clear()
+    differing = (
+        []
+        if request.node.get_closest_marker("reconciliation_differs")
+        else (_reconciliation_differences(url))
+    )
     _admin(pg_server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    if differing:
+        pytest.fail(f"stats rows differ from Meta's account totals on {differing}")
 
 
 @pytest.fixture

@@ -54,3 +54,43 @@ def test_the_unified_attribution_flag_is_accepted_and_changes_nothing(http: http
     plain = _insights(http, "ad", "ad_id,spend,actions")
     flagged = _insights(http, "ad", "ad_id,spend,actions", use_unified_attribution_setting="true")
     assert flagged == plain
+
+
+def _deleted_4003(sim: SimulatorServer, status: str = "DELETED") -> None:
+    sim.state.set_status("4003", status)
+
+
+def test_ad_level_insights_leave_out_a_deleted_ad_by_default(
+    sim: SimulatorServer, http: httpx.Client
+) -> None:
+    _deleted_4003(sim)
+    assert {r["ad_id"] for r in _insights(http, "ad", "ad_id,spend")} == {"4001", "4002"}
+
+
+def test_ad_level_insights_leave_out_an_archived_ad_by_default(
+    sim: SimulatorServer, http: httpx.Client
+) -> None:
+    _deleted_4003(sim, "ARCHIVED")
+    assert "4003" not in {r["ad_id"] for r in _insights(http, "ad", "ad_id,spend")}
+
+
+def test_a_filter_on_ad_effective_status_brings_deleted_ads_back_exactly(
+    sim: SimulatorServer, http: httpx.Client
+) -> None:
+    _deleted_4003(sim)
+    only_deleted = json.dumps([{"field": "ad.effective_status", "operator": "IN", "value": ["DELETED"]}])
+    assert {r["ad_id"] for r in _insights(http, "ad", "ad_id", filtering=only_deleted)} == {"4003"}
+    every = json.dumps(
+        [{"field": "ad.effective_status", "operator": "IN", "value": ["ACTIVE", "DISAPPROVED", "DELETED"]}]
+    )
+    assert {r["ad_id"] for r in _insights(http, "ad", "ad_id", filtering=every)} == {"4001", "4002", "4003"}
+
+
+def test_parent_and_account_totals_still_count_a_deleted_ads_numbers(
+    sim: SimulatorServer, http: httpx.Client
+) -> None:
+    _deleted_4003(sim)
+    (account,) = _insights(http, "account", "spend,impressions")
+    assert (account["spend"], account["impressions"]) == ("20.84", "1500")  # 12.34 + 3.5 + 5
+    by_adset = {r["adset_id"]: r["spend"] for r in _insights(http, "adset", "adset_id,spend")}
+    assert by_adset["3002"] == "5"

@@ -3,6 +3,7 @@
 import json
 import os
 import uuid
+from decimal import Decimal
 
 import pytest
 from sync_helpers import day, stats_message
@@ -160,7 +161,7 @@ def test_disconnect_removes_the_account_and_all_its_data(api, seller, db):
         sync_account_stats(stats_message(uuid.UUID(target), day(2), day(0)))
     response = api.delete(f"/api/ad-accounts/{account_id}", headers=seller.headers)
     assert response.status_code == 204
-    for table in ("campaigns", "adsets", "ads", "ad_stats_daily", "sync_runs"):
+    for table in ("campaigns", "adsets", "ads", "ad_stats_daily", "sync_runs", "stats_reconciliation"):
         assert db.scalar(f"SELECT count(*) FROM {table} WHERE ad_account_id = :id", id=account_id) == 0, table
         assert db.scalar(f"SELECT count(*) FROM {table} WHERE ad_account_id = :id", id=other_id) > 0, table
     assert api.get(f"/api/ad-accounts/{account_id}", headers=seller.headers).status_code == 404
@@ -200,3 +201,34 @@ def test_sync_now_of_an_account_needing_reauth_is_a_409(api, seller, sim):
 
 def test_endpoints_need_a_login(api, db_url):
     assert api.get("/api/ad-accounts").status_code == 401
+
+
+def test_an_account_never_checked_reports_no_reconciliation_yet(api, seller):
+    body = connect(api, seller).json()
+    assert body["reconciliation"] == {
+        "days_checked": 0,
+        "days_differing": 0,
+        "largest_difference": None,
+        "last_checked_at": None,
+    }
+
+
+@pytest.mark.reconciliation_differs
+def test_the_account_shows_its_reconciliation_with_metas_totals(api, seller, sim):
+    account_id = connect(api, seller).json()["id"]
+    sync_account_stats(stats_message(uuid.UUID(account_id), day(2), day(0)))
+    listed = api.get("/api/ad-accounts", headers=seller.headers).json()["data"][0]["reconciliation"]
+    assert (listed["days_checked"], listed["days_differing"], listed["largest_difference"]) == (3, 0, None)
+    assert listed["last_checked_at"] is not None
+    sim.inject_discrepancy("act_1001", day(1), spend=Decimal("0.01"))
+    sim.inject_discrepancy("act_1001", day(0), impressions=300)  # 300 + 90 ours: the largest share
+    sync_account_stats(stats_message(uuid.UUID(account_id), day(2), day(0)))
+    one = api.get(f"/api/ad-accounts/{account_id}", headers=seller.headers).json()["reconciliation"]
+    assert (one["days_checked"], one["days_differing"]) == (3, 2)
+    assert one["largest_difference"] == {
+        "date": day(0).isoformat(),
+        "metric": "impressions",
+        "meta": "690",
+        "ours": "390",
+        "difference": "300",
+    }

@@ -87,7 +87,7 @@ def test_successful_run_is_recorded_with_rows_calls_and_duration(account, db):
     sync_account_stats(stats_message(account, day(2), day(0)))
     run = [r for r in db.runs(account) if r.kind == "stats"][-1]
     assert run.outcome == "succeeded"
-    assert (run.rows_written, run.rows_deleted, run.graph_calls) == (7, 0, 1)
+    assert (run.rows_written, run.rows_deleted, run.graph_calls) == (7, 0, 2)  # ad rows, account totals
     assert run.duration_ms is not None and run.finished_at >= run.started_at
     assert (run.window_since, run.window_until) == (day(2), day(0))
     assert db.account(account).last_stats_success_at == run.finished_at
@@ -99,7 +99,8 @@ def test_unknown_ads_get_their_entities_synced_before_their_stats(connect, db):
     assert report.outcome is SyncOutcome.SUCCEEDED
     assert len(db.stats(account_id)) == 7
     assert db.scalar("SELECT count(*) FROM ads WHERE ad_account_id = :id", id=account_id) == 4
-    assert report.graph_calls == 5  # insights, 3 entity edges, insights again (new result actions)
+    # insights, 3 entity edges, insights again (new result actions), the account totals
+    assert report.graph_calls == 6
 
 
 def test_worker_dying_mid_write_keeps_previous_data_and_the_retry_completes_it(account, db, sim):

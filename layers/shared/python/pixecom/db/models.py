@@ -450,6 +450,13 @@ class AuditLog(Base):
     __table_args__ = (Index("ix_audit_log_seller_created", "seller_id", "created_at"),)
 
 
-# The read-side rollups live in their own module; importing it here registers their tables on
-# Base.metadata for Alembic and the schema tests. (At the bottom: it imports Base from here.)
-from pixecom.db import automation_models, login_models, rollup_models, sync_models  # noqa: E402, F401
+# The read-side rollups, sync state, login, automation and reconciliation tables live in their own
+# modules; importing them here registers their tables on Base.metadata for Alembic and the schema
+# tests. (At the bottom: they import Base from here.)
+from pixecom.db import (  # noqa: E402, F401
+    automation_models,
+    login_models,
+    reconciliation_models,
+    rollup_models,
+    sync_models,
+)

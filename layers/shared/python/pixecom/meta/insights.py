@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pixecom.meta.errors import TransientError, malformed_body
+from pixecom.meta.models import DailyTotals
+from pixecom.meta.normalize import daily_totals_from_graph
 
 if TYPE_CHECKING:
     from pixecom.meta.client import GraphClient
@@ -51,9 +53,30 @@ class _RunOutcome:
     error_message: str | None = None
 
 
+# Every ad effective status Meta knows: at level=ad Meta leaves DELETED and ARCHIVED ads out
+# unless a filter names them, yet their spend counts in the account's totals and a deleted ad
+# keeps collecting conversions for 28 days. Asking for all keeps their rows, restated like any.
+AD_EFFECTIVE_STATUSES = (
+    "ACTIVE",
+    "PAUSED",
+    "DELETED",
+    "ARCHIVED",
+    "PENDING_REVIEW",
+    "DISAPPROVED",
+    "PREAPPROVED",
+    "PENDING_BILLING_INFO",
+    "CAMPAIGN_PAUSED",
+    "ADSET_PAUSED",
+    "IN_PROCESS",
+    "WITH_ISSUES",
+)
+EVERY_AD_STATUS = ({"field": "ad.effective_status", "operator": "IN", "value": list(AD_EFFECTIVE_STATUSES)},)
+
+
 def _base_params(since: date, until: date) -> dict[str, Any]:
     return {
         "level": "ad",
+        "filtering": list(EVERY_AD_STATUS),
         "time_increment": 1,
         "time_range": {"since": since.isoformat(), "until": until.isoformat()},
         "fields": INSIGHT_FIELDS,
@@ -61,6 +84,27 @@ def _base_params(since: date, until: date) -> dict[str, Any]:
         # No action_attribution_windows: 7d_view/28d_view are gone since 2026-01-12.
         "use_unified_attribution_setting": True,
     }
+
+
+TOTALS_FIELDS = "date_start,date_stop,spend,impressions,inline_link_clicks,actions,action_values"
+
+
+def read_account_daily_totals(
+    client: GraphClient, account: str, since: date, until: date
+) -> list[DailyTotals]:
+    """Meta's own per-day totals of the account (level=account, time_increment=1): one small call
+    (a row per day), deleted and archived ads included, same attribution as the ad rows."""
+    params = {
+        "level": "account",
+        "time_increment": 1,
+        "time_range": {"since": since.isoformat(), "until": until.isoformat()},
+        "fields": TOTALS_FIELDS,
+        "use_unified_attribution_setting": True,
+    }
+    return [
+        daily_totals_from_graph(raw)
+        for raw in client.iter_pages(f"{account}/insights", params, account_id=account)
+    ]
 
 
 def should_go_async(policy: InsightsPolicy, since: date, until: date, estimated_ads: int | None) -> bool:

@@ -16,6 +16,7 @@ __all__ = [
     "AdNode",
     "AdSetNode",
     "CampaignNode",
+    "DailyTotals",
     "InsightRow",
     "StatusResult",
     "UsageReading",
@@ -95,6 +96,17 @@ class InsightRow(_Frozen):
     purchases: int
     purchase_value: Decimal
     results: int
+
+
+class DailyTotals(_Frozen):
+    """Meta's own totals of an ad account for one day (level=account): what our ad rows must sum to."""
+
+    date: dt.date
+    spend: Decimal
+    impressions: int
+    link_clicks: int
+    purchases: int
+    purchase_value: Decimal
 
 
 class StatusResult(_Frozen):

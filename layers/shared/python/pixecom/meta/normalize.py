@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from pixecom.meta.models import AdAccountInfo, AdNode, AdSetNode, CampaignNode, InsightRow
+from pixecom.meta.models import AdAccountInfo, AdNode, AdSetNode, CampaignNode, DailyTotals, InsightRow
 
 _PURCHASE = ("omni_purchase", "purchase", "offsite_conversion.fb_pixel_purchase")
 
@@ -193,6 +193,19 @@ def insight_row_from_graph(
         purchases=to_int(pick_action(actions, "purchases")),
         purchase_value=pick_action(raw.get("action_values"), "purchase_value") or Decimal(0),
         results=native,
+    )
+
+
+def daily_totals_from_graph(raw: Mapping[str, Any]) -> DailyTotals:
+    """One `level=account, time_increment=1` element, read through the same de-aliasing as ad rows."""
+    actions = action_map(raw.get("actions"))
+    return DailyTotals(
+        date=dt.date.fromisoformat(str(raw["date_start"])),
+        spend=to_decimal(raw.get("spend")),
+        impressions=to_int(raw.get("impressions")),
+        link_clicks=_link_clicks(raw, actions),
+        purchases=to_int(pick_action(actions, "purchases")),
+        purchase_value=pick_action(raw.get("action_values"), "purchase_value") or Decimal(0),
     )
 
 

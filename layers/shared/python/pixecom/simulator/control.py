@@ -19,6 +19,12 @@ class InsightUpdate(BaseModel):
     replace: bool = False
 
 
+class DiscrepancyBody(BaseModel):
+    model_config = ConfigDict(extra="allow")  # the InsightDay fields the account totals gain
+    account_id: str
+    date: date
+
+
 class TokenBody(BaseModel):
     token: str
 
@@ -83,6 +89,14 @@ def control_router(state: SimulatorState) -> APIRouter:
     def remove_insight(ad_id: str, day: date) -> dict[str, bool]:
         state.remove_insight(ad_id, day)
         return {"ok": True}
+
+    @router.put("/discrepancies")
+    def inject_discrepancy(body: DiscrepancyBody) -> dict[str, Any]:
+        try:
+            extra = state.inject_discrepancy(body.account_id, body.date, **(body.model_extra or {}))
+        except KeyError as error:
+            raise HTTPException(404, str(error)) from None
+        return extra.model_dump(mode="json")
 
     @router.post("/tokens/expire")
     def expire_token(body: TokenBody) -> dict[str, bool]:

@@ -99,7 +99,7 @@ def _sync_insights(call: Call, account: AdAccountSpec) -> Any:
         if len(ads) * query.days() > state.settings.sync_insights_max_ad_days:
             raise SimError(1, TOO_MUCH_DATA, subcode=99, http_status=500,
                            user_title="Too much data", user_msg=TOO_MUCH_DATA)
-        groups = collect(query, ads, state.insight_for)
+        groups = collect(query, ads, state.insight_for, state.discrepancies.get(account.id))
         return page(groups, call.params, call.url, default_limit=state.settings.default_page_size,
                     max_limit=state.settings.max_page_size, render=partial(render_group, query))
 
@@ -118,7 +118,8 @@ def _report_run_call(call: Call, run: ReportRun, edge: str | None) -> Any:
             if run.groups is None:  # Meta computes a report once; later pages read the same result
                 ads = [ctx for ctx in state.ad_contexts(run.account.id)
                        if passes_filters(run.query, ctx, state.effective_status)]
-                run.groups = collect(run.query, ads, state.insight_for)
+                run.groups = collect(run.query, ads, state.insight_for,
+                                     state.discrepancies.get(run.account.id))
             return page(run.groups, call.params, call.url, default_limit=state.settings.default_page_size,
                         max_limit=state.settings.max_page_size, render=partial(render_group, run.query))
     raise _unknown_path(call)

@@ -135,8 +135,17 @@ def _date_range(params: Mapping[str, str], today: date) -> tuple[date, date]:
     raise invalid_param(f"Param date_preset has an unsupported value: {preset}")
 
 
+# Ad-level rows Meta leaves out unless `filtering` on ad.effective_status names them; their
+# numbers still count in campaign, ad set and account rows.
+HIDDEN_AD_STATUSES = frozenset({"DELETED", "ARCHIVED"})
+
+
 def passes_filters(query: InsightsQuery, ctx: AdContext, effective: Callable[[str], str]) -> bool:
-    """Meta's `filtering` on ids and effective statuses (other fields are accepted and ignored)."""
+    """Meta's `filtering` on ids and effective statuses (other fields are accepted and ignored);
+    at level=ad, deleted and archived ads only when a filter on ad.effective_status asks."""
+    if (query.level == "ad" and effective(ctx.ad.id) in HIDDEN_AD_STATUSES
+            and not any(f[0] == "ad.effective_status" for f in query.filtering)):
+        return False
     for field_name, operator, value in query.filtering:
         subject = _filter_subject(field_name, ctx, effective)
         if subject is None:
@@ -297,9 +306,19 @@ class Group:
 
 
 def collect(query: InsightsQuery, ads: Iterable[AdContext],
-            day_of: Callable[[str, date], InsightDay | None]) -> list[Group]:
-    """Group the ads' days by the query's level and time buckets (rows are rendered later, per page)."""
+            day_of: Callable[[str, date], InsightDay | None],
+            account_extra: Mapping[date, InsightDay] | None = None) -> list[Group]:
+    """Group the ads' days by the query's level and time buckets (rows are rendered later, per page).
+
+    `account_extra`: numbers only account-level rows carry (a test's injected discrepancy)."""
     groups: dict[tuple[str, date], Group] = {}
+    ads = list(ads)
+    if query.level == "account" and account_extra and ads:
+        for extra in account_extra.values():
+            if query.since <= extra.date <= query.until:
+                start, stop = bucket_of(query, extra.date)
+                bucket = groups.setdefault((ads[0].account.id, start), Group(ads[0], Metrics(), start, stop))
+                bucket.metrics.add(extra, None)
     for ctx in ads:
         indicator = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
         setting = attribution_setting(ctx.adset.attribution())

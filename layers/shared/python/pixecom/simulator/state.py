@@ -95,6 +95,8 @@ class SimulatorState:
             self._explicit: dict[tuple[str, date], InsightDay] = {}
             self._overrides: dict[tuple[str, date], InsightDay | None] = {}
             self._synth: dict[tuple[str, date], InsightDay | None] = {}
+            # account id -> day -> numbers only its account-level rows carry (inject_discrepancy)
+            self.discrepancies: dict[str, dict[date, InsightDay]] = {}
             for account in self.scenario.model_copy(deep=True).ad_accounts:
                 self._index_account(account)
             self.expired_tokens = set(self.settings.expired_tokens)
@@ -228,6 +230,17 @@ class SimulatorState:
             updated = InsightDay.model_validate({**base, **fields, "date": day})
             self._overrides[(ad_id, day)] = updated
             return updated
+
+    def inject_discrepancy(self, account_id: str, day: date, **fields: Any) -> InsightDay:
+        """Make the account's level=account rows for `day` carry these numbers on top of the sum
+        of its ads (InsightDay fields): a Meta total that our ad rows cannot reproduce."""
+        with self.lock:
+            account_id = account_id if account_id.startswith("act_") else f"act_{account_id}"
+            if account_id not in self.accounts:
+                raise KeyError(f"no ad account {account_id}")
+            extra = InsightDay.model_validate({**fields, "date": day})
+            self.discrepancies.setdefault(account_id, {})[day] = extra
+            return extra
 
     def remove_insight(self, ad_id: str, day: date) -> None:
         with self.lock:

@@ -93,6 +93,11 @@ class SimulatorServer:
         """Set an ad's numbers for a day (fields of InsightDay; actions/action_values merge)."""
         return self.state.set_insight(ad_id, _day(day), replace=replace, **fields)
 
+    def inject_discrepancy(self, account_id: str, day: date | str, **fields: Any) -> InsightDay:
+        """Account-level insights for `day` get these numbers on top of the ads' sum (InsightDay
+        fields, e.g. spend=Decimal("1.00")): Meta's totals and the ad rows then disagree."""
+        return self.state.inject_discrepancy(account_id, _day(day), **fields)
+
     def remove_insight(self, ad_id: str, day: date | str) -> None:
         self.state.remove_insight(ad_id, _day(day))
 

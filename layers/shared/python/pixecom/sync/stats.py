@@ -11,6 +11,11 @@ Unknown ads: insights can name an ad created since the last delivery sync. Then 
 the entity sync inline (3 more Graph calls) and, if that brought new ad sets whose result action
 matters, reads the insights once more. Ads still unknown after that (Meta lists every status, so
 this should not happen) are skipped with a counted warning on the run rather than failing it.
+
+Deleted and archived ads: the ad-level read filters on every ad effective status (meta.insights),
+since Meta leaves those ads out by default; their rows are kept and restated like any other.
+Then one more call reads Meta's account totals, and the write's transaction compares them with
+our rows per day (sync.reconcile).
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ from pixecom.sync import backfill
 from pixecom.sync.delivery import apply_entities, fetch_entities
 from pixecom.sync.dispatch import account_today
 from pixecom.sync.messages import SyncMessage
+from pixecom.sync.reconcile import fetch_totals, reconcile
 from pixecom.sync.runs import (
     AccountRef,
     Clock,
@@ -204,11 +210,16 @@ def _stats_body(ctx: RunContext, client: GraphClient) -> None:
     unknown = {row.ad_id for row in rows} - index.ads.keys()
     if unknown:
         index, rows = _refresh_entities(client, account, window, index, rows, len(unknown))
+    totals = fetch_totals(client, account, window)  # Meta's own account totals (sync.reconcile)
     with session_scope() as session:
         locked = lock_account(session, account.id)
         if locked is None:
             return  # disconnected while we were fetching: nothing to write
         result = replace_daily_stats(session, account, window, rows, index.ads)
+        if totals is not None:
+            reconcile(session, account, window, totals, ctx.clock())
+        else:
+            ctx.stats.warnings.append("Meta's account totals were not read: reconciliation skipped")
         # The Ads Manager's per-ad preset sums for this account (db/rollups.py; read side only).
         refresh_snapshot_if_stale(session, account, ctx.clock())
         _note(ctx, result)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Literal
 
 from fastapi import APIRouter, Response
@@ -20,6 +21,8 @@ from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import AdAccount
 from pixecom.domain.enums import ConnectionStatus
+from pixecom.domain.reconciliation import Difference, ReconciledMetric
+from pixecom.sync.reconcile import ReconciliationSummary, reconciliation_summaries
 
 router = APIRouter(prefix="/ad-accounts", tags=["ad accounts"])
 
@@ -61,6 +64,52 @@ class BackfillState(OutModel):
     complete: bool
 
 
+class DifferenceOut(OutModel):
+    date: date
+    metric: ReconciledMetric
+    meta: Decimal = Field(description="Meta's account total for the day")
+    ours: Decimal = Field(description="the sum of our ad rows for the day")
+    difference: Decimal = Field(description="meta - ours")
+
+    @classmethod
+    def of(cls, d: Difference) -> DifferenceOut:
+        return cls(
+            date=d.date,
+            metric=d.metric,
+            meta=_plain(d.meta),
+            ours=_plain(d.ours),
+            difference=_plain(d.difference),
+        )
+
+
+class ReconciliationOut(OutModel):
+    """Meta's own daily account totals against the sum of our ad rows (checked after each stats run)."""
+
+    days_checked: int
+    days_differing: int
+    largest_difference: DifferenceOut | None = Field(
+        description="the largest relative difference (null when every checked day matches)"
+    )
+    last_checked_at: datetime | None
+
+    @classmethod
+    def of(cls, summary: ReconciliationSummary | None) -> ReconciliationOut:
+        s = summary or ReconciliationSummary()
+        largest = DifferenceOut.of(s.largest_difference) if s.largest_difference is not None else None
+        return cls(
+            days_checked=s.days_checked,
+            days_differing=s.days_differing,
+            largest_difference=largest,
+            last_checked_at=s.last_checked_at,
+        )
+
+
+def _plain(value: Decimal | int) -> Decimal:
+    """12.3400 -> 12.34, 1500.0000 -> 1500 (stored NUMERIC scale is not meaningful here)."""
+    number = Decimal(value)
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+
+
 class AdAccountOut(OutModel):
     id: uuid.UUID
     meta_account_id: str
@@ -74,10 +123,11 @@ class AdAccountOut(OutModel):
     stats: SyncState
     delivery: SyncState
     backfill: BackfillState
+    reconciliation: ReconciliationOut
     created_at: datetime
 
     @classmethod
-    def of(cls, a: AdAccount) -> AdAccountOut:
+    def of(cls, a: AdAccount, reconciliation: ReconciliationSummary | None = None) -> AdAccountOut:
         return cls(
             id=a.id,
             meta_account_id=a.meta_account_id,
@@ -104,6 +154,7 @@ class AdAccountOut(OutModel):
                 chunks_done=a.backfill_chunks_done,
                 complete=a.backfill_chunks_done >= a.backfill_chunks_total,
             ),
+            reconciliation=ReconciliationOut.of(reconciliation),
             created_at=a.created_at,
         )
 
@@ -140,8 +191,9 @@ def list_ad_accounts(caller: CurrentSeller, db: DbSession) -> AdAccountList:
         select(AdAccount)
         .where(AdAccount.seller_id == caller.seller_id)
         .order_by(AdAccount.name, AdAccount.id)
-    )
-    return AdAccountList(data=[AdAccountOut.of(a) for a in rows])
+    ).all()
+    checks = reconciliation_summaries(db, caller.seller_id, [a.id for a in rows])
+    return AdAccountList(data=[AdAccountOut.of(a, checks.get(a.id)) for a in rows])
 
 
 @router.get("/{account_id}", response_model=AdAccountOut, responses=error_responses(401, 404, 422))
@@ -151,18 +203,20 @@ def get_ad_account(account_id: uuid.UUID, caller: CurrentSeller, db: DbSession) 
     ).first()
     if account is None:
         raise service.AccountNotFound(str(account_id))
-    return AdAccountOut.of(account)
+    checks = reconciliation_summaries(db, caller.seller_id, [account.id])
+    return AdAccountOut.of(account, checks.get(account.id))
 
 
 @router.put(
     "/{account_id}/token", response_model=AdAccountOut, responses=error_responses(400, 401, 404, 422, 503)
 )
 def replace_ad_account_token(
-    account_id: uuid.UUID, body: TokenRequest, caller: CurrentSeller
+    account_id: uuid.UUID, body: TokenRequest, caller: CurrentSeller, db: DbSession
 ) -> AdAccountOut:
     """A new token for the account (e.g. after NEEDS_REAUTH): checked with Meta, then ACTIVE again."""
     account = service.replace_token(caller.seller_id, account_id, body.access_token.get_secret_value())
-    return AdAccountOut.of(account)
+    checks = reconciliation_summaries(db, caller.seller_id, [account.id])
+    return AdAccountOut.of(account, checks.get(account.id))
 
 
 @router.delete("/{account_id}", status_code=204, responses=error_responses(401, 404, 422))
