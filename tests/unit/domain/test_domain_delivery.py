@@ -2,7 +2,12 @@
 
 import pytest
 
-from pixecom.domain.delivery import UnknownEntityStatus, map_delivery_status, map_entity_status
+from pixecom.domain.delivery import (
+    UnknownEntityStatus,
+    effective_status_after,
+    map_delivery_status,
+    map_entity_status,
+)
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus
 
 # Every effective_status value in meta-graph-api.md "Status enums" (campaign, ad set, ad).
@@ -96,3 +101,26 @@ def test_entity_status_maps_to_campaign_status(status, expected):
 def test_an_unknown_entity_status_raises_a_named_error(status):
     with pytest.raises(UnknownEntityStatus):
         map_entity_status(status)
+
+
+# effective_status_after: what Meta shows right after an object's (or a parent's) status changed.
+def test_a_paused_object_is_paused_whatever_its_parents():
+    assert effective_status_after("PAUSED", "ACTIVE", "ACTIVE", "ACTIVE") == "PAUSED"
+
+
+def test_an_active_ad_under_a_paused_campaign_is_campaign_paused():
+    assert effective_status_after("ACTIVE", "ACTIVE", "PAUSED", "ACTIVE") == "CAMPAIGN_PAUSED"
+
+
+def test_an_active_ad_under_a_paused_ad_set_is_adset_paused():
+    assert effective_status_after("ACTIVE", "ACTIVE", "ACTIVE", "PAUSED") == "ADSET_PAUSED"
+
+
+def test_reactivating_every_level_makes_it_active_again():
+    assert effective_status_after("ACTIVE", "CAMPAIGN_PAUSED", "ACTIVE", "ACTIVE") == "ACTIVE"
+    assert effective_status_after("ACTIVE", "PAUSED", None, None) == "ACTIVE"
+
+
+def test_a_review_verdict_stays_through_a_parents_change():
+    assert effective_status_after("ACTIVE", "DISAPPROVED", "PAUSED", "ACTIVE") == "DISAPPROVED"
+    assert effective_status_after("ACTIVE", "PENDING_REVIEW", "ACTIVE", "ACTIVE") == "PENDING_REVIEW"

@@ -120,7 +120,7 @@ def _create_or_replay(
             return _replay(earlier, fingerprint)
     entities = _owned_entities(session, seller_id, change.level, ids)
     _check_connections(session, seller_id, {e["ad_account_id"] for e in entities})
-    job_id = _insert_job(session, seller_id, user_id, change, fingerprint, rule_id)
+    job_id = _insert_job(session, seller_id, user_id, change, fingerprint, now, rule_id)
     if job_id is None:  # a concurrent request with the same key won the insert
         earlier = _job_for_key(session, seller_id, change.idempotency_key or "")
         assert earlier is not None
@@ -186,9 +186,13 @@ def _insert_job(
     user_id: uuid.UUID | None,
     change: StatusChange,
     fingerprint: str,
+    now: datetime,
     rule_id: uuid.UUID | None = None,
 ) -> uuid.UUID | None:
-    """INSERT ... ON CONFLICT DO NOTHING on (seller, key): None when that key already has a job."""
+    """INSERT ... ON CONFLICT DO NOTHING on (seller, key): None when that key already has a job.
+
+    `created_at` comes from the same clock as `started_at`/`finished_at` (the application's),
+    not the database's `now()`, so a job never finishes before it was created."""
     statement = (
         insert(Job)
         .values(
@@ -202,6 +206,7 @@ def _insert_job(
             idempotency_key=change.idempotency_key,
             request_hash=fingerprint,
             rule_id=rule_id,
+            created_at=now,
         )
         .on_conflict_do_nothing(index_elements=[Job.seller_id, Job.idempotency_key])
         .returning(Job.id)

@@ -12,6 +12,7 @@ from sqlalchemy import func, update
 from sqlalchemy.orm import Session
 
 from pixecom.control import audit
+from pixecom.control.effective import follow_status_change
 from pixecom.control.jobs import ENTITY_MODELS
 from pixecom.control.rules import MAX_ITEM_ATTEMPTS
 from pixecom.db.models import AdAccount, Job, JobItem
@@ -75,15 +76,18 @@ def record_result(
 
 
 def set_local_status(session: Session, job: JobRef, applied: Sequence[JobItem]) -> None:
-    """The entities' `status` follows at once; delivery_status waits for the delivery sync."""
+    """The entities' `status` follows at once, and so do the effective and delivery statuses of
+    them and everything under them, derived as Meta derives them (control.effective)."""
     if not applied:
         return
     model = ENTITY_MODELS[job.level]
+    ids = [i.entity_id for i in applied]
     session.execute(
         update(model)
-        .where(model.seller_id == job.seller_id, model.id.in_([i.entity_id for i in applied]))
+        .where(model.seller_id == job.seller_id, model.id.in_(ids))
         .values(status=job.target_status)
     )
+    follow_status_change(session, job.seller_id, job.level, ids)
 
 
 def write_audit(session: Session, job: JobRef, items: Sequence[JobItem]) -> None:

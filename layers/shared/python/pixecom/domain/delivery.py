@@ -18,6 +18,11 @@ _NOT_DELIVERING = frozenset({"IN_PROCESS", "PENDING_REVIEW", "PREAPPROVED"})
 _LIMITED_LEARNING = frozenset({"FAIL", "LEARNING_LIMITED"})
 
 
+# Effective statuses that follow from the configured statuses of an object and its parents; any
+# other (DISAPPROVED, PENDING_REVIEW, WITH_ISSUES, ...) is Meta's own verdict and stays.
+_DERIVED = frozenset({"ACTIVE", "PAUSED", "ARCHIVED", "DELETED", "CAMPAIGN_PAUSED", "ADSET_PAUSED"})
+
+
 class UnknownEntityStatus(ValueError):
     """A `status` / `configured_status` outside Meta's documented ACTIVE/PAUSED/ARCHIVED/DELETED."""
 
@@ -59,3 +64,25 @@ def map_entity_status(status: str) -> CampaignStatus:
         return CampaignStatus(_norm(status))
     except ValueError:
         raise UnknownEntityStatus(f"unknown entity status {status!r}") from None
+
+
+def effective_status_after(
+    status: str, current_effective: str, campaign_status: str | None, adset_status: str | None
+) -> str:
+    """The effective_status Meta gives an object after its own or a parent's status changed.
+
+    Not ACTIVE itself -> its own status. ACTIVE: a review verdict it had (DISAPPROVED, ...) stays;
+    else CAMPAIGN_PAUSED / ADSET_PAUSED while a parent is not ACTIVE; else ACTIVE. Parents are None
+    above the object's level (a campaign has none; an ad set has no ad set).
+    """
+    own = _norm(status)
+    if own != "ACTIVE":
+        return own
+    current = _norm(current_effective)
+    if current not in _DERIVED:
+        return current
+    if campaign_status is not None and _norm(campaign_status) != "ACTIVE":
+        return "CAMPAIGN_PAUSED"
+    if adset_status is not None and _norm(adset_status) != "ACTIVE":
+        return "ADSET_PAUSED"
+    return "ACTIVE"

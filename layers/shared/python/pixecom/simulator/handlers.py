@@ -160,12 +160,9 @@ def _update(call: Call, node_id: str, status: str | None) -> None:
         raise invalid_param(f"Param status must be one of {{{', '.join(STATUSES)}}}")
     with state.lock:
         entry = state.entries[node_id]
-        node = entry.node
+        budget = None
         if "daily_budget" in call.params:
             budget = _checked_budget(entry, call.params["daily_budget"])
-            if not isinstance(node, AdSpec):
-                node.daily_budget = budget
-        if "name" in call.params:
-            node.name = call.params["name"]
-        if status is not None:
-            state.set_status(node_id, status)
+            if isinstance(entry.node, AdSpec):
+                budget = None
+        state.update_object(node_id, status=status, name=call.params.get("name"), daily_budget=budget)

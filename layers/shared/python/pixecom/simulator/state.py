@@ -4,11 +4,13 @@ usage and faults. One lock guards it: the server thread and test code both touch
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -76,18 +78,27 @@ def utc_now() -> datetime:
 class SimulatorState:
     """All mutable simulator state; every public method takes the lock."""
 
-    def __init__(self, scenario: Scenario, *, now: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, scenario: Scenario, *, now: Callable[[], datetime] = utc_now,
+                 state_file: Path | None = None) -> None:
+        """`state_file`: where object writes (status, name, budget) are kept, so a restarted
+        simulator still shows a pause it answered before (`make dev` keeps it under .pixecom/)."""
         self.scenario = scenario
         self.settings = scenario.settings
         self._now = now
+        self.state_file = state_file
         self.lock = threading.RLock()
         self.usage = UsageTracker(self.settings.usage, lambda: self.now().timestamp())
-        self.reset()
+        self.reset(keep_saved=True)
+        self._load_saved()
 
     # -- lifecycle ------------------------------------------------------------------------------
-    def reset(self) -> None:
-        """Back to the scenario as loaded: statuses, insights, faults, tokens, usage, calls."""
+    def reset(self, *, keep_saved: bool = False) -> None:
+        """Back to the scenario as loaded: statuses, insights, faults, tokens, usage, calls (and
+        the state file's object writes are forgotten too, unless `keep_saved`)."""
         with self.lock:
+            self._saved: dict[str, dict[str, Any]] = {}
+            if not keep_saved and self.state_file is not None:
+                self.state_file.unlink(missing_ok=True)
             self.clock_offset = timedelta()
             self.loaded_at = self.now().replace(microsecond=0)
             self.accounts: dict[str, AdAccountSpec] = {}
@@ -186,14 +197,55 @@ class SimulatorState:
 
     def set_status(self, object_id: str, status: str) -> None:
         """Change a configured status; effective statuses below it follow, as on Meta."""
+        self.update_object(object_id, status=status)
+
+    def update_object(self, object_id: str, *, status: str | None = None, name: str | None = None,
+                      daily_budget: str | None = None) -> None:
+        """A write to a campaign, ad set or ad (kept in the state file when there is one)."""
         with self.lock:
-            entry = self.entries[object_id]
-            entry.node.status = status
-            entry.node.updated_time = self.now().replace(microsecond=0)
+            changes: dict[str, Any] = {k: v for k, v in (("status", status), ("name", name),
+                                                         ("daily_budget", daily_budget)) if v is not None}
+            changes["updated_time"] = self.now().replace(microsecond=0).isoformat()
+            self._apply_write(object_id, changes)
+            self._saved.setdefault(object_id, {}).update(changes)
+            self._write_saved()
+
+    def _apply_write(self, object_id: str, changes: dict[str, Any]) -> None:
+        entry = self.entries[object_id]
+        node = entry.node
+        if "name" in changes:
+            node.name = changes["name"]
+        if "daily_budget" in changes and hasattr(node, "daily_budget"):
+            node.daily_budget = changes["daily_budget"]
+        node.updated_time = datetime.fromisoformat(changes["updated_time"])
+        if "status" in changes:
+            node.status = changes["status"]
             below = [e for e in self.entries.values()
                      if e is not entry and object_id in (e.campaign.id, e.adset.id if e.adset else None)]
             for item in [entry, *below]:
                 item.node.effective_status = self._derive_effective(item)
+
+    def _write_saved(self) -> None:
+        if self.state_file is None:
+            return
+        self.state_file.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.state_file.with_suffix(".tmp")
+        partial.write_text(json.dumps({"objects": self._saved}, indent=1, sort_keys=True), encoding="utf-8")
+        partial.replace(self.state_file)
+
+    def _load_saved(self) -> None:
+        """Replay the state file's writes onto the scenario (ids it no longer has are dropped)."""
+        if self.state_file is None or not self.state_file.exists():
+            return
+        try:
+            saved = json.loads(self.state_file.read_text(encoding="utf-8")).get("objects", {})
+        except (OSError, ValueError, AttributeError):
+            return  # an unreadable file: start from the scenario
+        with self.lock:
+            for object_id, changes in saved.items():
+                if object_id in self.entries and isinstance(changes, dict) and "updated_time" in changes:
+                    self._apply_write(object_id, changes)
+                    self._saved[object_id] = dict(changes)
 
     def status_of(self, object_id: str) -> str:
         with self.lock:

@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -37,8 +38,8 @@ class SimulatorServer:
     """Serves the simulator with uvicorn in a background thread on 127.0.0.1 and a free port."""
 
     def __init__(self, scenario: Scenario, *, now: Callable[[], datetime] = utc_now,
-                 host: str = "127.0.0.1", port: int = 0) -> None:
-        self.state = SimulatorState(scenario, now=now)
+                 host: str = "127.0.0.1", port: int = 0, state_file: Path | None = None) -> None:
+        self.state = SimulatorState(scenario, now=now, state_file=state_file)
         self._host, self._port = host, port
         self._server: Any = None
         self._thread: threading.Thread | None = None
