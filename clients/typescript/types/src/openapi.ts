@@ -896,6 +896,7 @@ export interface components {
             stats: components["schemas"]["SyncState"];
             delivery: components["schemas"]["SyncState"];
             backfill: components["schemas"]["BackfillState"];
+            reconciliation: components["schemas"]["ReconciliationOut"];
             /**
              * Created At
              * Format: date-time
@@ -1606,6 +1607,34 @@ export interface components {
          * @enum {string}
          */
         DeliveryStatus: "ACTIVE" | "INACTIVE" | "LEARNING" | "ERROR" | "LIMITED" | "NOT_DELIVERING";
+        /** DifferenceOut */
+        DifferenceOut: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Metric
+             * @enum {string}
+             */
+            metric: "spend" | "impressions" | "link_clicks" | "purchases" | "purchase_value";
+            /**
+             * Meta
+             * @description Meta's account total for the day
+             */
+            meta: string;
+            /**
+             * Ours
+             * @description the sum of our ad rows for the day
+             */
+            ours: string;
+            /**
+             * Difference
+             * @description meta - ours
+             */
+            difference: string;
+        };
         /**
          * EntityLevel
          * @enum {string}
@@ -1940,6 +1969,20 @@ export interface components {
             daily_budget_from?: number | null;
             /** Daily Budget To */
             daily_budget_to?: number | null;
+        };
+        /**
+         * ReconciliationOut
+         * @description Meta's own daily account totals against the sum of our ad rows (checked after each stats run).
+         */
+        ReconciliationOut: {
+            /** Days Checked */
+            days_checked: number;
+            /** Days Differing */
+            days_differing: number;
+            /** @description the largest relative difference (null when every checked day matches) */
+            largest_difference: components["schemas"]["DifferenceOut"] | null;
+            /** Last Checked At */
+            last_checked_at: string | null;
         };
         /**
          * ReconnectReason
