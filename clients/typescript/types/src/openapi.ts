@@ -1985,20 +1985,6 @@ export interface components {
             last_checked_at: string | null;
         };
         /**
-         * ReconciliationOut
-         * @description Meta's own daily account totals against the sum of our ad rows (checked after each stats run).
-         */
-        ReconciliationOut: {
-            /** Days Checked */
-            days_checked: number;
-            /** Days Differing */
-            days_differing: number;
-            /** @description the largest relative difference (null when every checked day matches) */
-            largest_difference: components["schemas"]["DifferenceOut"] | null;
-            /** Last Checked At */
-            last_checked_at: string | null;
-        };
-        /**
          * ReconnectReason
          * @enum {string}
          */
