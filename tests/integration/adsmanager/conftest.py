@@ -19,7 +19,7 @@ def seed(session: Session) -> Iterator[Seeder]:
 @pytest.fixture
 def set_now(api: Any) -> Callable[[datetime], None]:
     """Freeze the API's clock (the `get_now` dependency) at an aware instant."""
-    from pixecom.api.routers.ads_manager import get_now
+    from pixecom.api.deps import get_now
 
     def freeze(now: datetime) -> None:
         assert now.tzinfo is not None

@@ -94,12 +94,11 @@ def sim(scenario: Scenario) -> Iterator[SimulatorServer]:
 
 
 @pytest.fixture
-def synced(sim: SimulatorServer, make_seller: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+def synced(sim: SimulatorServer, make_seller: Any, monkeypatch: pytest.MonkeyPatch, graph) -> Any:
     from pixecom.accounts.connect import connect_account
     from pixecom.domain.enums import SyncKind, SyncOutcome
     from pixecom.meta.client import GraphClient
     from pixecom.settings import get_settings
-    from pixecom.sync import runs
     from pixecom.sync.delivery import sync_account_delivery
     from pixecom.sync.messages import SyncMessage, new_run_id
     from pixecom.sync.stats import sync_account_stats
@@ -107,7 +106,6 @@ def synced(sim: SimulatorServer, make_seller: Any, monkeypatch: pytest.MonkeyPat
     def graph(token: str) -> GraphClient:
         return GraphClient(token, base_url=sim.base_url, sleep=lambda _s: None, max_retries=2)
 
-    monkeypatch.setattr(runs, "graph_factory", graph)
     monkeypatch.setenv("GRAPH_BASE_URL", sim.base_url)
     get_settings.cache_clear()
     seller = make_seller()

@@ -29,7 +29,7 @@ def _work(control_queue, graph, clock) -> list:
     """Drain the ControlQueue through the worker logic, as the Lambda would."""
     reports = []
     for body in control_queue():
-        reports.append(apply_job(uuid.UUID(body["job_id"]), graph_factory=graph, now=clock))
+        reports.append(apply_job(uuid.UUID(body["job_id"]), graph=graph, clock=clock))
     return reports
 
 
@@ -111,10 +111,10 @@ def test_a_rate_limit_mid_job_defers_the_rest_and_then_completes(
     assert queue_depth(sqs, "CONTROL_QUEUE_URL")["delayed"] == 1  # the job's own message, delayed
 
     # The delayed message arrives; a copy of it arriving early just re-defers.
-    early = apply_job(job_id, graph_factory=graph_for(sim), now=clock)
+    early = apply_job(job_id, graph=graph_for(sim), clock=clock)
     assert early.applied == 0 and sim.calls_by_path.get("/") == 2
     clock.advance((first.deferred_until - clock()).total_seconds() + 1)
-    second = apply_job(job_id, graph_factory=graph_for(sim), now=clock)
+    second = apply_job(job_id, graph=graph_for(sim), clock=clock)
 
     assert second.applied == 70 and second.batches == 2
     assert {sim.status_of(m) for m in seeded.ads} == {"PAUSED"}
@@ -134,7 +134,7 @@ def test_a_redelivered_message_never_applies_an_item_twice(
     _work(control_queue, graph_for(sim), clock)
     calls = sim.calls
 
-    again = apply_job(job_id, graph_factory=graph_for(sim), now=clock)
+    again = apply_job(job_id, graph=graph_for(sim), clock=clock)
 
     assert sim.calls == calls and again.applied == 0 and again.batches == 0
     with session_scope() as s:
@@ -153,7 +153,7 @@ def test_transient_failures_retry_through_sqs_then_apply(
     job_id = _request(api, seller, "ad", seeded.ads.values())
 
     try:
-        apply_job(job_id, graph_factory=graph_for(sim), now=clock)
+        apply_job(job_id, graph=graph_for(sim), clock=clock)
         raise AssertionError("expected RetryLater")
     except RetryLater:
         pass
@@ -161,7 +161,7 @@ def test_transient_failures_retry_through_sqs_then_apply(
     assert job["status"] == "running"
     assert all(i["outcome"] == "pending" and "Temporary Meta error" in i["error"] for i in job["items"])
 
-    retried = apply_job(job_id, graph_factory=graph_for(sim), now=clock)  # SQS redelivers
+    retried = apply_job(job_id, graph=graph_for(sim), clock=clock)  # SQS redelivers
 
     assert retried.applied == 2
     assert api.get(f"/api/jobs/{job_id}", headers=seller.headers).json()["status"] == "succeeded"
@@ -227,12 +227,12 @@ def test_an_item_another_delivery_is_applying_is_not_sent_again(
 
     with psycopg.connect(libpq) as other_worker:  # holds the row lock a concurrent batch would hold
         other_worker.execute("SELECT id FROM job_items WHERE entity_id = %s FOR UPDATE", (busy,))
-        report = apply_job(job_id, graph_factory=graph_for(sim), now=clock)
+        report = apply_job(job_id, graph=graph_for(sim), clock=clock)
         assert report.applied == 2
         assert sim.status_of("700130001") == "ACTIVE"
         assert api.get(f"/api/jobs/{job_id}", headers=seller.headers).json()["status"] == "running"
 
-    later = apply_job(job_id, graph_factory=graph_for(sim), now=clock)
+    later = apply_job(job_id, graph=graph_for(sim), clock=clock)
 
     assert later.applied == 1 and sim.status_of("700130001") == "PAUSED"
     assert api.get(f"/api/jobs/{job_id}", headers=seller.headers).json()["status"] == "succeeded"

@@ -34,9 +34,7 @@ def sim(spec_options: dict[str, Any]) -> Iterator[SimulatorServer]:
 @pytest.fixture
 def meta(sim: SimulatorServer, sqs: Any, monkeypatch: pytest.MonkeyPatch) -> SimulatorServer:
     """Our app configured against the simulator; workers and the API build clients from settings."""
-    from pixecom.meta.client import GraphClient
     from pixecom.settings import get_settings
-    from pixecom.sync import runs
 
     for name, value in (
         ("GRAPH_BASE_URL", sim.base_url),
@@ -44,14 +42,11 @@ def meta(sim: SimulatorServer, sqs: Any, monkeypatch: pytest.MonkeyPatch) -> Sim
         ("META_APP_ID", APP_ID),
         ("GRAPH_APP_SECRET", APP_SECRET),
         ("META_REDIRECT_URI", REDIRECT_URI),
+        ("GRAPH_MAX_RETRIES", "1"),
     ):
         monkeypatch.setenv(name, value)
     get_settings.cache_clear()
 
-    def factory(token: str) -> GraphClient:
-        return GraphClient.from_settings(token, get_settings(), sleep=lambda _s: None, max_retries=1)
-
-    monkeypatch.setattr(runs, "graph_factory", factory)
     return sim
 
 

@@ -20,15 +20,23 @@ def sim() -> Iterator[SimulatorServer]:
 
 
 @pytest.fixture
-def graph(sim: SimulatorServer, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Any]:
-    """Workers and the API talk to the simulator, with retries and report polls not really waiting."""
+def graph(
+    sim: SimulatorServer, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Callable[[str], Any]:
+    """A Graph factory on the simulator, with retries and report polls not really waiting.
+
+    Tests pass it as `graph=`; the API gets it through its `get_graph` dependency; Lambda handlers
+    (which take no arguments) reach the simulator through GRAPH_BASE_URL.
+    """
     from pixecom.settings import get_settings
-    from pixecom.sync import runs
 
     factory = fast_graph_factory(sim.base_url)
-    monkeypatch.setattr(runs, "graph_factory", factory)
     monkeypatch.setenv("GRAPH_BASE_URL", sim.base_url)
     get_settings.cache_clear()
+    if "api" in request.fixturenames:
+        from pixecom.api.deps import get_graph
+
+        request.getfixturevalue("api").app.dependency_overrides[get_graph] = lambda: factory
     return factory
 
 
@@ -53,6 +61,7 @@ def connect(make_seller: Callable[..., Any], graph: Any) -> Callable[..., uuid.U
             meta_account_id,
             token or f"token-{meta_account_id[4:]}",
             backfill_days=backfill_days,
+            graph=graph,
         )
         return account.id
 

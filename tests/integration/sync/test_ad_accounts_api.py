@@ -84,12 +84,12 @@ def test_malformed_account_id_and_backfill_are_422(api, seller):
     assert response.json()["error"]["field"] == "backfill_days"
 
 
-def test_list_shows_connection_and_sync_state_of_each_account(api, seller, sim):
+def test_list_shows_connection_and_sync_state_of_each_account(api, seller, sim, graph):
     first = connect(api, seller).json()["id"]
     second = connect(api, seller, account="act_1002", token="token-1002").json()["id"]
     sim.expire_token("token-1002")
-    sync_account_stats(stats_message(uuid.UUID(first), day(1), day(0)))
-    sync_account_stats(stats_message(uuid.UUID(second), day(1), day(0)))
+    sync_account_stats(stats_message(uuid.UUID(first), day(1), day(0)), graph=graph)
+    sync_account_stats(stats_message(uuid.UUID(second), day(1), day(0)), graph=graph)
     response = api.get("/api/ad-accounts", headers=seller.headers)
     assert response.status_code == 200
     by_id = {a["id"]: a for a in response.json()["data"]}
@@ -122,10 +122,10 @@ def test_malformed_account_uuid_is_422(api, seller):
     assert response.json()["error"]["field"] == "account_id"
 
 
-def test_replacing_the_token_reactivates_an_account_needing_reauth(api, seller, sim):
+def test_replacing_the_token_reactivates_an_account_needing_reauth(api, seller, sim, graph):
     account_id = connect(api, seller).json()["id"]
     sim.expire_token("token-1001")
-    sync_account_stats(stats_message(uuid.UUID(account_id), day(1), day(0)))
+    sync_account_stats(stats_message(uuid.UUID(account_id), day(1), day(0)), graph=graph)
     assert api.get(f"/api/ad-accounts/{account_id}", headers=seller.headers).json()["connection_status"] == (
         "NEEDS_REAUTH"
     )
@@ -137,7 +137,7 @@ def test_replacing_the_token_reactivates_an_account_needing_reauth(api, seller, 
     )
     assert response.status_code == 200, response.text
     assert (response.json()["connection_status"], response.json()["connection_error"]) == ("ACTIVE", None)
-    report = sync_account_stats(stats_message(uuid.UUID(account_id), day(1), day(0)))
+    report = sync_account_stats(stats_message(uuid.UUID(account_id), day(1), day(0)), graph=graph)
     assert report.outcome == "succeeded"
 
 
@@ -154,11 +154,11 @@ def test_replacing_with_a_bad_token_is_400_and_keeps_the_state(api, seller, sim)
     )
 
 
-def test_disconnect_removes_the_account_and_all_its_data(api, seller, db):
+def test_disconnect_removes_the_account_and_all_its_data(api, seller, db, graph):
     account_id = connect(api, seller).json()["id"]
     other_id = connect(api, seller, account="act_1002", token="token-1002").json()["id"]
     for target in (account_id, other_id):
-        sync_account_stats(stats_message(uuid.UUID(target), day(2), day(0)))
+        sync_account_stats(stats_message(uuid.UUID(target), day(2), day(0)), graph=graph)
     response = api.delete(f"/api/ad-accounts/{account_id}", headers=seller.headers)
     assert response.status_code == 204
     for table in ("campaigns", "adsets", "ads", "ad_stats_daily", "sync_runs", "stats_reconciliation"):
@@ -190,10 +190,10 @@ def test_sync_now_queues_again_every_backfill_chunk_not_done(api, seller, sqs):
     assert lost == again == [1, 2, 3]
 
 
-def test_sync_now_of_an_account_needing_reauth_is_a_409(api, seller, sim):
+def test_sync_now_of_an_account_needing_reauth_is_a_409(api, seller, sim, graph):
     account_id = connect(api, seller).json()["id"]
     sim.expire_token("token-1001")
-    sync_account_stats(stats_message(uuid.UUID(account_id), day(1), day(0)))
+    sync_account_stats(stats_message(uuid.UUID(account_id), day(1), day(0)), graph=graph)
     response = api.post(f"/api/ad-accounts/{account_id}/sync", headers=seller.headers)
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "needs_reauth"

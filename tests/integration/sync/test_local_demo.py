@@ -38,6 +38,6 @@ def test_demo_seller_gets_its_sellpages_once_and_campaigns_link_to_them(graph, m
     pages = db.rows("SELECT url_key FROM sellpages ORDER BY url_key")
     assert [p.url_key for p in pages] == ["mugs.example.net/products", "shop.example.com/p"]
     (account,) = db.rows("SELECT id FROM ad_accounts")
-    sync_account_delivery(delivery_message(account.id))
+    sync_account_delivery(delivery_message(account.id), graph=graph)
     linked = db.rows("SELECT count(*) AS n FROM campaigns WHERE sellpage_id IS NOT NULL")
     assert linked[0].n > 0

@@ -10,7 +10,6 @@ from pixecom.domain.delivery import map_delivery_status
 from pixecom.domain.enums import SyncOutcome
 from pixecom.simulator.generator import generate_scenario
 from pixecom.simulator.testing import SimulatorServer
-from pixecom.sync import runs
 from pixecom.sync.delivery import sync_account_delivery
 
 
@@ -23,8 +22,8 @@ def entity(db, table, meta_id):
     return db.rows(f"SELECT * FROM {table} WHERE meta_id = :m", m=meta_id)[0]
 
 
-def test_delivery_sync_creates_every_level_with_budgets_and_learning_stage(account, db):
-    report = sync_account_delivery(delivery_message(account))
+def test_delivery_sync_creates_every_level_with_budgets_and_learning_stage(account, db, graph):
+    report = sync_account_delivery(delivery_message(account), graph=graph)
     assert report.outcome is SyncOutcome.SUCCEEDED
     assert db.scalar("SELECT count(*) FROM campaigns") == 2
     assert db.scalar("SELECT count(*) FROM adsets") == 3
@@ -48,8 +47,8 @@ def test_delivery_sync_creates_every_level_with_budgets_and_learning_stage(accou
     assert ad.campaign_id == campaign_a.id and ad.adset_id == entity(db, "adsets", "1001201").id
 
 
-def test_delivery_statuses_are_mapped_and_the_raw_value_kept(account, db):
-    sync_account_delivery(delivery_message(account))
+def test_delivery_statuses_are_mapped_and_the_raw_value_kept(account, db, graph):
+    sync_account_delivery(delivery_message(account), graph=graph)
     expected = {
         ("campaigns", "1001102"): ("PAUSED", "INACTIVE", "PAUSED"),
         ("adsets", "1001203"): ("ACTIVE", "INACTIVE", "CAMPAIGN_PAUSED"),
@@ -67,9 +66,9 @@ def test_generated_account_covers_every_delivery_status_as_the_mapping_says(
     db_url, make_seller, monkeypatch, db
 ):
     with SimulatorServer(generate_scenario(accounts=1, ads=16, days=3, seed=7)) as sim:
-        monkeypatch.setattr(runs, "graph_factory", fast_graph_factory(sim.base_url))
-        account_id = connect_account(make_seller().seller_id, "act_1001", "token-1001").id
-        sync_account_delivery(delivery_message(account_id))
+        graph = fast_graph_factory(sim.base_url)
+        account_id = connect_account(make_seller().seller_id, "act_1001", "token-1001", graph=graph).id
+        sync_account_delivery(delivery_message(account_id), graph=graph)
         learning = {
             r.meta_id: r.learning_stage for r in db.rows("SELECT meta_id, learning_stage FROM adsets")
         }
@@ -90,18 +89,18 @@ def test_generated_account_covers_every_delivery_status_as_the_mapping_says(
     }
 
 
-def test_two_delivery_syncs_in_a_row_leave_the_database_identical(account, db):
-    sync_account_delivery(delivery_message(account))
+def test_two_delivery_syncs_in_a_row_leave_the_database_identical(account, db, graph):
+    sync_account_delivery(delivery_message(account), graph=graph)
     before = db.snapshot()
-    sync_account_delivery(delivery_message(account))
+    sync_account_delivery(delivery_message(account), graph=graph)
     assert db.snapshot() == before
 
 
-def test_renamed_and_paused_entities_are_updated(account, db, sim):
-    sync_account_delivery(delivery_message(account))
+def test_renamed_and_paused_entities_are_updated(account, db, sim, graph):
+    sync_account_delivery(delivery_message(account), graph=graph)
     sim.state.entries["1001101"].node.name = "Campaign A (renamed)"
     sim.state.set_status("1001201", "PAUSED")
-    sync_account_delivery(delivery_message(account))
+    sync_account_delivery(delivery_message(account), graph=graph)
     assert entity(db, "campaigns", "1001101").name == "Campaign A (renamed)"
     assert (entity(db, "adsets", "1001201").status, entity(db, "adsets", "1001201").delivery_status) == (
         "PAUSED",
@@ -110,10 +109,10 @@ def test_renamed_and_paused_entities_are_updated(account, db, sim):
     assert entity(db, "ads", "1001301").effective_status == "ADSET_PAUSED"
 
 
-def test_ad_archived_on_meta_becomes_inactive_here(account, db, sim):
-    sync_account_delivery(delivery_message(account))
+def test_ad_archived_on_meta_becomes_inactive_here(account, db, sim, graph):
+    sync_account_delivery(delivery_message(account), graph=graph)
     sim.state.set_status("1001302", "ARCHIVED")
-    sync_account_delivery(delivery_message(account))
+    sync_account_delivery(delivery_message(account), graph=graph)
     ad = entity(db, "ads", "1001302")
     assert (ad.status, ad.delivery_status, ad.effective_status) == ("ARCHIVED", "INACTIVE", "ARCHIVED")
 
@@ -126,25 +125,25 @@ def add_sellpage(seller_id, url, key):
         return page.id
 
 
-def test_campaigns_link_to_the_sellpage_most_of_their_ads_point_to(account, db):
+def test_campaigns_link_to_the_sellpage_most_of_their_ads_point_to(account, db, graph):
     seller_id = db.account(account).seller_id
     mug = add_sellpage(seller_id, "https://shop.example.com/p/mug", "shop.example.com/p/mug")
     add_sellpage(seller_id, "https://shop.example.com/p/tee", "shop.example.com/p/tee")
-    sync_account_delivery(delivery_message(account))
+    sync_account_delivery(delivery_message(account), graph=graph)
     assert entity(db, "campaigns", "1001101").sellpage_id == mug  # 2 mug ads, 1 tee ad
     assert entity(db, "campaigns", "1001102").sellpage_id is None  # its ad goes elsewhere
 
 
-def test_a_sellpage_set_by_hand_is_never_overridden(account, db):
+def test_a_sellpage_set_by_hand_is_never_overridden(account, db, graph):
     seller_id = db.account(account).seller_id
     add_sellpage(seller_id, "https://shop.example.com/p/mug", "shop.example.com/p/mug")
     tee = add_sellpage(seller_id, "https://shop.example.com/p/tee", "shop.example.com/p/tee")
-    sync_account_delivery(delivery_message(account))
+    sync_account_delivery(delivery_message(account), graph=graph)
     with session_scope() as s:
         campaign = s.query(Campaign).filter_by(meta_id="1001101").one()
         campaign.sellpage_id, campaign.sellpage_set_manually = tee, True
         other = s.query(Campaign).filter_by(meta_id="1001102").one()
         other.sellpage_id, other.sellpage_set_manually = None, True
-    sync_account_delivery(delivery_message(account))
+    sync_account_delivery(delivery_message(account), graph=graph)
     assert entity(db, "campaigns", "1001101").sellpage_id == tee
     assert entity(db, "campaigns", "1001102").sellpage_id is None

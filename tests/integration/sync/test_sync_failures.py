@@ -20,7 +20,6 @@ from pixecom.domain.enums import SyncOutcome
 from pixecom.meta.errors import TransientError
 from pixecom.simulator.scenario import UsageSettings
 from pixecom.simulator.testing import ManualClock, SimulatorServer
-from pixecom.sync import runs
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.dispatch import due_accounts
 from pixecom.sync.stats import sync_account_stats
@@ -35,28 +34,37 @@ def clocked(db_url, monkeypatch):
     scenario = small_scenario(1001, 1002, 1003)
     scenario.settings.usage = UsageSettings(block_seconds=BLOCK_SECONDS)
     with SimulatorServer(scenario, now=clock) as sim:
-        monkeypatch.setattr(runs, "graph_factory", fast_graph_factory(sim.base_url, now=clock))
         yield sim, clock
 
 
 @pytest.fixture
-def three_accounts(clocked, make_seller):
+def graph(clocked):
+    """Graph clients on the clocked simulator, reading time from the same manual clock."""
+    sim, clock = clocked
+    return fast_graph_factory(sim.base_url, now=clock)
+
+
+@pytest.fixture
+def three_accounts(clocked, make_seller, graph):
     seller = make_seller()
-    ids = {n: connect_account(seller.seller_id, f"act_{n}", f"token-{n}").id for n in (1001, 1002, 1003)}
+    ids = {
+        n: connect_account(seller.seller_id, f"act_{n}", f"token-{n}", graph=graph).id
+        for n in (1001, 1002, 1003)
+    }
     for account_id in ids.values():
-        sync_account_delivery(delivery_message(account_id))
+        sync_account_delivery(delivery_message(account_id), graph=graph)
     return ids
 
 
 def test_expired_token_and_rate_limit_stay_with_their_accounts_while_the_third_syncs_fully(
-    clocked, three_accounts, db
+    clocked, three_accounts, db, graph
 ):
     sim, clock = clocked
     sim.expire_token("token-1001")
     sim.set_usage("act_1002", 100)
     ids = three_accounts
 
-    reports = {n: sync_account_stats(stats_message(ids[n], day(2), day(0))) for n in ids}
+    reports = {n: sync_account_stats(stats_message(ids[n], day(2), day(0)), graph=graph) for n in ids}
 
     assert reports[1001].outcome is SyncOutcome.NEEDS_REAUTH
     assert reports[1002].outcome is SyncOutcome.THROTTLED
@@ -71,28 +79,33 @@ def test_expired_token_and_rate_limit_stay_with_their_accounts_while_the_third_s
     assert healthy.last_stats_error is None and healthy.throttled_until is None
 
 
-def test_dispatch_skips_accounts_needing_reauth_or_throttled(clocked, three_accounts):
+def test_dispatch_skips_accounts_needing_reauth_or_throttled(clocked, three_accounts, graph):
     sim, clock = clocked
     sim.expire_token("token-1001")
     sim.set_usage("act_1002", 100)
     for n in (1001, 1002):
-        sync_account_stats(stats_message(three_accounts[n], day(1), day(0)))
+        sync_account_stats(stats_message(three_accounts[n], day(1), day(0)), graph=graph)
     assert [c.account_id for c in due_accounts(clock())] == [three_accounts[1003]]
     later = clock() + timedelta(seconds=BLOCK_SECONDS)
     assert {c.account_id for c in due_accounts(later)} == {three_accounts[1002], three_accounts[1003]}
 
 
-def test_transient_error_fails_the_message_for_a_retry_and_records_the_run(clocked, three_accounts, db):
+def test_transient_error_fails_the_message_for_a_retry_and_records_the_run(
+    clocked, three_accounts, db, graph
+):
     sim, _ = clocked
     account_id = three_accounts[1003]
     sim.inject_fault("/act_1003/insights", code=2, is_transient=True, times=20)
     with pytest.raises(TransientError):
-        sync_account_stats(stats_message(account_id, day(1), day(0)))
+        sync_account_stats(stats_message(account_id, day(1), day(0)), graph=graph)
     run = db.runs(account_id)[-1]
     assert (run.kind, run.outcome) == ("stats", "failed")
     assert db.account(account_id).last_stats_error.startswith("TransientError")
     sim.clear_faults()
-    assert sync_account_stats(stats_message(account_id, day(1), day(0))).outcome is SyncOutcome.SUCCEEDED
+    assert (
+        sync_account_stats(stats_message(account_id, day(1), day(0)), graph=graph).outcome
+        is SyncOutcome.SUCCEEDED
+    )
     assert db.account(account_id).last_stats_error is None
 
 
@@ -117,11 +130,11 @@ def test_worker_reports_only_the_failed_message_of_a_partial_batch(
     assert db.stats(three_accounts[1001]) == []
 
 
-def test_token_that_no_longer_decrypts_needs_reauth(clocked, three_accounts, db, monkeypatch):
+def test_token_that_no_longer_decrypts_needs_reauth(clocked, three_accounts, db, monkeypatch, graph):
     from pixecom.settings import get_settings
 
     monkeypatch.setenv("TOKEN_ENCRYPTION_KEY", "a-different-key-than-the-one-that-encrypted-it")
     get_settings.cache_clear()
-    report = sync_account_stats(stats_message(three_accounts[1003], day(1), day(0)))
+    report = sync_account_stats(stats_message(three_accounts[1003], day(1), day(0)), graph=graph)
     assert report.outcome is SyncOutcome.NEEDS_REAUTH
     assert db.account(three_accounts[1003]).connection_status == "NEEDS_REAUTH"

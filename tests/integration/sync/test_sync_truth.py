@@ -9,7 +9,6 @@ from pixecom.accounts.connect import connect_account
 from pixecom.simulator.generator import generate_scenario
 from pixecom.simulator.testing import SimulatorServer
 from pixecom.simulator.wire import result_event
-from pixecom.sync import runs
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.stats import sync_account_stats
 
@@ -66,14 +65,14 @@ def test_database_equals_the_scenario_for_every_counter_of_every_ad_day(db_url, 
     scenario = generate_scenario(accounts=3, ads=24, days=30, seed=11)  # USD, EUR and JPY accounts
     scenario.settings.report_polls_to_complete = 1
     with SimulatorServer(scenario) as sim:
-        monkeypatch.setattr(runs, "graph_factory", fast_graph_factory(sim.base_url))
+        graph = fast_graph_factory(sim.base_url)
         seller = make_seller()
         for spec in scenario.ad_accounts:
-            account_id = connect_account(seller.seller_id, spec.id, spec.access_token).id
-            sync_account_delivery(delivery_message(account_id))
+            account_id = connect_account(seller.seller_id, spec.id, spec.access_token, graph=graph).id
+            sync_account_delivery(delivery_message(account_id), graph=graph)
             today = local_today(spec.timezone_name)
             since = today - timedelta(days=27)
-            sync_account_stats(stats_message(account_id, since, today, full_window=True))
+            sync_account_stats(stats_message(account_id, since, today, full_window=True), graph=graph)
 
             expected = truth_rows(sim, spec, since, today)
             stored = {(r.meta_id, r.date): {c: getattr(r, c) for c in COUNTERS} for r in db.stats(account_id)}

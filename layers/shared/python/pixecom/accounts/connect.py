@@ -26,10 +26,11 @@ from pixecom.db.models import AdAccount
 from pixecom.domain.dates import MAX_RANGE_MONTHS, add_months
 from pixecom.domain.enums import ConnectionStatus, SyncKind
 from pixecom.meta.errors import GraphError, RateLimited, TokenInvalid, TransientError
+from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.meta.models import AdAccountInfo
 from pixecom.observability import logger
 from pixecom.settings import Settings, get_settings
-from pixecom.sync import backfill, runs
+from pixecom.sync import backfill
 from pixecom.sync.dispatch import (
     AccountClock,
     account_today,
@@ -42,7 +43,6 @@ from pixecom.sync.dispatch import (
     stamp_full_window_queued,
 )
 from pixecom.sync.messages import SyncMessage
-from pixecom.sync.runs import GraphFactory
 
 DEFAULT_BACKFILL_DAYS = 90
 _ACCOUNT_ID = re.compile(r"^(?:act_)?(\d{1,30})$")
@@ -90,10 +90,12 @@ def normalize_account_id(raw: str) -> str:
     return f"act_{match.group(1)}"
 
 
-def read_account_node(meta_account_id: str, access_token: str, graph: GraphFactory | None) -> AdAccountInfo:
+def read_account_node(
+    meta_account_id: str, access_token: str, graph: GraphFactory = default_graph
+) -> AdAccountInfo:
     """The account as the token sees it; Meta's refusal becomes GraphRejected / GraphUnavailable."""
     try:
-        with (graph or runs.graph_factory)(access_token) as client:
+        with graph(access_token) as client:
             return client.get_ad_account(meta_account_id)
     except RateLimited as exc:
         raise GraphUnavailable(f"Meta rate limit: {exc.message}", retry_after=exc.until) from None
@@ -147,7 +149,7 @@ def connect_account(
     access_token: str,
     *,
     backfill_days: int = DEFAULT_BACKFILL_DAYS,
-    graph: GraphFactory | None = None,
+    graph: GraphFactory = default_graph,
     now: datetime | None = None,
     facts: TokenFacts | None = None,
     grant_id: uuid.UUID | None = None,
@@ -199,7 +201,7 @@ def replace_token(
     account_id: uuid.UUID,
     access_token: str,
     *,
-    graph: GraphFactory | None = None,
+    graph: GraphFactory = default_graph,
     now: datetime | None = None,
 ) -> AdAccount:
     """Check the new token against the account, store it, reactivate the account, queue a sync."""

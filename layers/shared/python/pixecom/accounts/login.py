@@ -24,9 +24,9 @@ from pixecom.accounts.oauth import OAuthClient, TokenInfo, code_error, meta_app
 from pixecom.db.engine import session_scope
 from pixecom.db.login_models import MetaGrant, MetaOAuthState
 from pixecom.meta.errors import GraphError, RateLimited, TokenInvalid, TransientError
+from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
 from pixecom.settings import Settings, get_settings
-from pixecom.sync import runs
 
 STATE_TTL = timedelta(minutes=10)
 NEEDED_SCOPES = ("ads_read", "ads_management", "business_management")
@@ -143,6 +143,7 @@ def complete_login(
     error: str | None = None,
     now: datetime | None = None,
     settings: Settings | None = None,
+    graph: GraphFactory = default_graph,
 ) -> GrantView:
     """The callback: state, code exchange, long-lived token, debug_token, permissions, accounts."""
     app = meta_app(settings or get_settings())
@@ -164,7 +165,7 @@ def complete_login(
             info = oauth.debug_token(token)
         if not info.is_valid or info.app_id != app.app_id or not info.user_id:
             raise CodeRejected("token_invalid", "Meta's token is not valid for this app")
-        permissions, accounts = _read_grant(token)
+        permissions, accounts = _read_grant(token, graph)
     except (TransientError, RateLimited) as exc:
         raise MetaUnavailable(exc.message) from None
     except GraphError as exc:
@@ -181,8 +182,8 @@ def complete_login(
     return grant_view(seller_id, grant_id)
 
 
-def _read_grant(token: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    with runs.graph_factory(token) as client:
+def _read_grant(token: str, graph: GraphFactory) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    with graph(token) as client:
         permissions = client.request("GET", "me/permissions").get("data", [])
         accounts = list(client.iter_pages("me/adaccounts", {"fields": ACCOUNT_LIST_FIELDS}))
     return permissions, accounts

@@ -1,10 +1,12 @@
-"""Request dependencies: the caller's identity (tenant sealing) and a DB session per request."""
+"""Request dependencies: the caller's identity (tenant sealing), a DB session per request, and the
+two seams tests override with `app.dependency_overrides`: the clock (`get_now`) and Meta (`get_graph`)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends
@@ -14,7 +16,9 @@ from sqlalchemy.orm import Session
 from pixecom.api.errors import Unauthorized
 from pixecom.auth.passwords import hashing_slot
 from pixecom.auth.tokens import InvalidAccessToken, decode_access_token
+from pixecom.clock import utc_now
 from pixecom.db.engine import session_factory
+from pixecom.meta.factory import GraphFactory, default_graph
 
 _bearer = HTTPBearer(auto_error=False, description="Access token from /api/auth/login")
 
@@ -68,3 +72,18 @@ CurrentSeller = Annotated[Caller, Depends(get_caller)]
 # is an error response, never a 2xx for work that was rolled back.
 DbSession = Annotated[Session, Depends(get_db, scope="function")]
 PasswordSlot = Annotated[None, Depends(password_slot, scope="function")]
+
+
+async def get_now() -> datetime:
+    """The request's clock: presets resolve against it, auth stamps tokens with it.
+    (async: resolving it costs no threadpool hop.)"""
+    return utc_now()
+
+
+def get_graph() -> GraphFactory:
+    """How the request reaches Meta."""
+    return default_graph
+
+
+Now = Annotated[datetime, Depends(get_now)]
+Graph = Annotated[GraphFactory, Depends(get_graph)]

@@ -27,13 +27,14 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pixecom.accounts.crypto import TokenDecryptionError, decrypt_token
+from pixecom.clock import Clock, utc_now
 from pixecom.control.messages import send_control_message
 from pixecom.control.outcomes import (
     ApplyReport,
@@ -59,26 +60,16 @@ from pixecom.domain.enums import (
 )
 from pixecom.meta.client import GraphClient
 from pixecom.meta.errors import GraphError, TokenInvalid
+from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.meta.models import StatusResult
 from pixecom.observability import logger, metrics
 from pixecom.queue import send_messages
 from pixecom.settings import get_settings
 from pixecom.sync.messages import SyncMessage, new_run_id
 
-GraphFactory = Callable[[str], GraphClient]
-Clock = Callable[[], datetime]
-
 
 class RetryLater(Exception):
     """Some items failed transiently and stay pending: let SQS deliver the message again."""
-
-
-def default_graph_factory(access_token: str) -> GraphClient:
-    return GraphClient.from_settings(access_token, get_settings())
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -93,20 +84,20 @@ class _AccountPlan:
 def apply_job(
     job_id: uuid.UUID,
     *,
-    graph_factory: GraphFactory = default_graph_factory,
-    now: Clock = _utcnow,
+    graph: GraphFactory = default_graph,
+    clock: Clock = utc_now,
     send_control: Callable[..., None] = send_control_message,
 ) -> ApplyReport:
     """Apply every pending item of the job; raises RetryLater when transient failures remain."""
     report = ApplyReport(job_id)
-    started = _start(job_id, now(), report)
+    started = _start(job_id, clock(), report)
     if started is None:
-        _resend_if_deferred(report, now(), send_control)
+        _resend_if_deferred(report, clock(), send_control)
         return report
     job, plans = started
     for plan in plans:
-        _apply_account(job, plan, report, graph_factory, now)
-    report.status = _finish(job_id, report, now())
+        _apply_account(job, plan, report, graph, clock)
+    report.status = _finish(job_id, report, clock())
     logger.info(
         "status job applied",
         extra={
@@ -120,7 +111,7 @@ def apply_job(
     metrics.add_metric(name="StatusItemsApplied", unit=MetricUnit.Count, value=report.applied)
     metrics.add_metric(name="StatusItemsFailed", unit=MetricUnit.Count, value=report.failed)
     _queue_delivery_syncs(report.touched_accounts)
-    if _resend_if_deferred(report, now(), send_control):
+    if _resend_if_deferred(report, clock(), send_control):
         return report
     if report.retry:
         raise RetryLater(f"job {job_id}: transient failures left items pending")
@@ -167,7 +158,7 @@ def _plans(session: Session, job: Job) -> list[_AccountPlan]:
 
 
 def _apply_account(
-    job: JobRef, plan: _AccountPlan, report: ApplyReport, graph_factory: GraphFactory, now: Clock
+    job: JobRef, plan: _AccountPlan, report: ApplyReport, graph: GraphFactory, clock: Clock
 ) -> None:
     if plan.connection_status is not ConnectionStatus.ACTIVE:
         _fail_pending(
@@ -181,9 +172,9 @@ def _apply_account(
             job, plan.item_ids, "The stored access token is unreadable; reconnect the account", report
         )
         return
-    with graph_factory(token) as client:
+    with graph(token) as client:
         for chunk in chunks(plan.item_ids):
-            stop = _apply_batch(job, plan, chunk, client, report, now)
+            stop = _apply_batch(job, plan, chunk, client, report, clock)
             if stop is TokenInvalid:
                 _fail_pending(
                     job, plan.item_ids, "Meta rejected the access token; reconnect the account", report
@@ -198,7 +189,7 @@ def _apply_batch(
     item_ids: list[uuid.UUID],
     client: GraphClient,
     report: ApplyReport,
-    now: Clock,
+    clock: Clock,
 ) -> type[GraphError] | None:
     """Send one batch and record it, in one transaction. Returns the error kind that stops the account."""
     with session_scope() as session:
@@ -213,7 +204,7 @@ def _apply_batch(
         results = _send(client, plan.meta_account_id, items)
         report.batches += 1
         stop: type[GraphError] | None = None
-        at = now()
+        at = clock()
         for item, result in zip(items, results, strict=True):
             kind = record_result(item, result, at, report)
             stop = stop or kind

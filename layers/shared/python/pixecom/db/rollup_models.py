@@ -42,9 +42,7 @@ class CampaignStatsDaily(_StatsSums, Base):
         ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
     )
     date: Mapped[date] = mapped_column(Date, primary_key=True)
-    seller_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False
-    )
+    seller_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False)
     ad_account_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("ad_accounts.id", ondelete="CASCADE"), nullable=False
     )
@@ -60,13 +58,9 @@ class AdSetStatsDaily(_StatsSums, Base):
 
     __tablename__ = "adset_stats_daily"
 
-    adset_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("adsets.id", ondelete="CASCADE"), primary_key=True
-    )
+    adset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("adsets.id", ondelete="CASCADE"), primary_key=True)
     date: Mapped[date] = mapped_column(Date, primary_key=True)
-    seller_id: Mapped[uuid.UUID] = mapped_column(
-        ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False
-    )
+    seller_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False)
     ad_account_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("ad_accounts.id", ondelete="CASCADE"), nullable=False
     )

@@ -20,7 +20,5 @@ def run_dev(args: argparse.Namespace) -> int:
     from pixecom.local.dev import DevOptions, run
 
     return run(
-        DevOptions(
-            host=args.host, port=args.port, simulator_port=args.simulator_port, scenario=args.scenario
-        )
+        DevOptions(host=args.host, port=args.port, simulator_port=args.simulator_port, scenario=args.scenario)
     )

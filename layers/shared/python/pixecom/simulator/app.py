@@ -18,8 +18,12 @@ from pixecom.simulator.state import SimulatorState, utc_now
 JSON = "application/json; charset=UTF-8"
 
 
-def create_simulator_app(scenario: Scenario | None = None, *, now: Callable[[], datetime] = utc_now,
-                         state: SimulatorState | None = None) -> FastAPI:
+def create_simulator_app(
+    scenario: Scenario | None = None,
+    *,
+    now: Callable[[], datetime] = utc_now,
+    state: SimulatorState | None = None,
+) -> FastAPI:
     """An app serving `scenario` (or an existing `state`); `now` is the clock (inject in tests)."""
     if state is None:
         if scenario is None:
@@ -33,11 +37,16 @@ def create_simulator_app(scenario: Scenario | None = None, *, now: Callable[[], 
 
     @app.api_route("/{path:path}", methods=["GET", "POST", "DELETE"], include_in_schema=False)
     async def graph(path: str, request: Request) -> Response:
-        params = form_params(request.query_params, await request.body(),
-                             request.headers.get("content-type", ""))
-        graph_request = GraphRequest(request.method, "/" + path, params,
-                                     f"{request.url.scheme}://{request.url.netloc}",
-                                     request.headers.get("authorization"))
+        params = form_params(
+            request.query_params, await request.body(), request.headers.get("content-type", "")
+        )
+        graph_request = GraphRequest(
+            request.method,
+            "/" + path,
+            params,
+            f"{request.url.scheme}://{request.url.netloc}",
+            request.headers.get("authorization"),
+        )
         result = await run_in_threadpool(simulator.handle, graph_request)
         assert result is not None  # only batch items time out
         if result.latency_ms:

@@ -36,8 +36,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def build_scenario(args: argparse.Namespace) -> Scenario:
     if args.scenario is not None:
         return load_scenario(args.scenario)
-    scenario = generate_scenario(accounts=args.accounts, ads=args.ads, days=args.days, seed=args.seed,
-                                 today=args.today)
+    scenario = generate_scenario(
+        accounts=args.accounts, ads=args.ads, days=args.days, seed=args.seed, today=args.today
+    )
     if args.write is not None:
         args.write.write_text(scenario.to_json(), encoding="utf-8")
     return scenario
@@ -51,8 +52,11 @@ def run_simulator(args: argparse.Namespace) -> int:
     scenario = build_scenario(args)
     for account in scenario.ad_accounts:
         ads = sum(len(s.ads) for c in account.campaigns for s in c.adsets)
-        print(f"{account.id} {account.currency} {account.timezone_name}: {ads} ads, "
-              f"token {account.access_token}", file=sys.stderr)
+        print(
+            f"{account.id} {account.currency} {account.timezone_name}: {ads} ads, "
+            f"token {account.access_token}",
+            file=sys.stderr,
+        )
     uvicorn.run(create_simulator_app(scenario), host=args.host, port=args.port, log_level="info")
     return 0
 

@@ -47,9 +47,14 @@ def status_snapshot(state: SimulatorState) -> dict[str, Any]:
             "calls_by_path": dict(state.calls.by_path),
             "faults": state.faults.describe(),
             "usage": {a.account_id: round(state.usage.pct(a.account_id), 2) for a in state.accounts.values()},
-            "report_runs": {run.id: {"account_id": run.account.id, "polls": run.polls,
-                                     "async_status": state.progress(run)[0]}
-                            for run in state.report_runs.values()},
+            "report_runs": {
+                run.id: {
+                    "account_id": run.account.id,
+                    "polls": run.polls,
+                    "async_status": state.progress(run)[0],
+                }
+                for run in state.report_runs.values()
+            },
             "expired_tokens": sorted(state.expired_tokens),
         }
 
@@ -79,8 +84,9 @@ def control_router(state: SimulatorState) -> APIRouter:
     @router.put("/insights")
     def set_insight(update: InsightUpdate) -> dict[str, Any]:
         try:
-            day = state.set_insight(update.ad_id, update.date, replace=update.replace,
-                                    **(update.model_extra or {}))
+            day = state.set_insight(
+                update.ad_id, update.date, replace=update.replace, **(update.model_extra or {})
+            )
         except KeyError as error:
             raise HTTPException(404, str(error)) from None
         return day.model_dump(mode="json")
@@ -120,7 +126,11 @@ def control_router(state: SimulatorState) -> APIRouter:
             entry = state.entries.get(object_id)
             if entry is None:
                 raise HTTPException(404, f"no object {object_id}")
-            return {"id": object_id, "kind": entry.kind, "status": entry.node.status,
-                    "effective_status": state.effective_status(object_id)}
+            return {
+                "id": object_id,
+                "kind": entry.kind,
+                "status": entry.node.status,
+                "effective_status": state.effective_status(object_id),
+            }
 
     return router

@@ -29,9 +29,15 @@ _DEFAULT_STATUS = {1: 500, 2: 503, 10: 403, 200: 403}
 def fault_error(spec: FaultSpec) -> SimError:
     """The Graph error a fault answers with."""
     code = spec.code if spec.code is not None else 1
-    message = spec.message or _DEFAULT_MESSAGES.get(code) or (
-        f"(#{code}) There have been too many calls from this ad-account. Wait a bit and try again."
-        if 80000 <= code <= 80014 else f"(#{code}) Simulated error")
+    message = (
+        spec.message
+        or _DEFAULT_MESSAGES.get(code)
+        or (
+            f"(#{code}) There have been too many calls from this ad-account. Wait a bit and try again."
+            if 80000 <= code <= 80014
+            else f"(#{code}) Simulated error"
+        )
+    )
     http_status = spec.http_status or _DEFAULT_STATUS.get(code, 400)
     is_transient = spec.is_transient if spec.is_transient is not None else code in (1, 2)
     return SimError(code, message, subcode=spec.subcode, http_status=http_status, is_transient=is_transient)
@@ -72,8 +78,10 @@ class FaultRegistry:
         self._rng = random.Random(self._seed)  # noqa: S311
 
     def describe(self) -> list[dict[str, object]]:
-        return [{"spec": a.spec.model_dump(exclude_none=True), "seen": a.seen, "fired": a.fired}
-                for a in self._armed]
+        return [
+            {"spec": a.spec.model_dump(exclude_none=True), "seen": a.seen, "fired": a.fired}
+            for a in self._armed
+        ]
 
     def fire(self, method: str, path: str, *, batch_item: bool = False) -> FaultSpec | None:
         """The fault that fires for this call, if any (counts the call for every_nth)."""

@@ -24,8 +24,15 @@ def decode_cursor(cursor: str) -> int:
         raise SimError(100, "(#100) The after/before cursor is invalid") from None
 
 
-def page(items: Sequence[Any], params: Mapping[str, str], url: str, *, default_limit: int,
-         max_limit: int, render: Callable[[Any], Any] | None = None) -> dict[str, Any]:
+def page(
+    items: Sequence[Any],
+    params: Mapping[str, str],
+    url: str,
+    *,
+    default_limit: int,
+    max_limit: int,
+    render: Callable[[Any], Any] | None = None,
+) -> dict[str, Any]:
     """One page of `items` (each passed through `render` if given); `url` is the full URL (no
     query) that `next`/`previous` point to."""
     try:
@@ -38,15 +45,16 @@ def page(items: Sequence[Any], params: Mapping[str, str], url: str, *, default_l
         start = decode_cursor(params["after"]) + 1
     elif params.get("before"):
         start = max(0, decode_cursor(params["before"]) - limit)
-    chosen = items[start:start + limit]
+    chosen = items[start : start + limit]
     data = [render(item) for item in chosen] if render else list(chosen)
     body: dict[str, Any] = {"data": data}
     if str(params.get("summary", "")).lower() in ("true", "1", "total_count"):
         body["summary"] = {"total_count": len(items)}
     if not data:
         return body
-    paging: dict[str, Any] = {"cursors": {"before": encode_cursor(start),
-                                          "after": encode_cursor(start + len(data) - 1)}}
+    paging: dict[str, Any] = {
+        "cursors": {"before": encode_cursor(start), "after": encode_cursor(start + len(data) - 1)}
+    }
     base = {**{k: v for k, v in params.items() if k not in ("after", "before")}, "limit": limit}
     if start + len(data) < len(items):
         paging["next"] = f"{url}?{urlencode({**base, 'after': paging['cursors']['after']})}"

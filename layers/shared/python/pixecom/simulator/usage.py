@@ -104,17 +104,30 @@ class UsageTracker:
         pct = self.pct(account_id)
         regain_minutes = math.ceil(self.regain_seconds(account_id) / 60)
         tier = self.settings.access_tier
-        out["x-ad-account-usage"] = _dumps({"acc_id_util_pct": round(pct, 2),
-                                            "reset_time_duration": self._reset_seconds(account_id),
-                                            "ads_api_access_tier": tier})
-        buc = {"type": "ads_insights" if insights else "ads_management", "call_count": round(pct),
-               "total_cputime": round(pct / 2), "total_time": round(pct),
-               "estimated_time_to_regain_access": regain_minutes, "ads_api_access_tier": tier}
+        out["x-ad-account-usage"] = _dumps(
+            {
+                "acc_id_util_pct": round(pct, 2),
+                "reset_time_duration": self._reset_seconds(account_id),
+                "ads_api_access_tier": tier,
+            }
+        )
+        buc = {
+            "type": "ads_insights" if insights else "ads_management",
+            "call_count": round(pct),
+            "total_cputime": round(pct / 2),
+            "total_time": round(pct),
+            "estimated_time_to_regain_access": regain_minutes,
+            "ads_api_access_tier": tier,
+        }
         out["x-business-use-case-usage"] = _dumps({account_id: [buc]})
         if insights:
-            out["x-fb-ads-insights-throttle"] = _dumps({"app_id_util_pct": round(self.app_pct(), 2),
-                                                        "acc_id_util_pct": round(pct, 2),
-                                                        "ads_api_access_tier": tier})
+            out["x-fb-ads-insights-throttle"] = _dumps(
+                {
+                    "app_id_util_pct": round(self.app_pct(), 2),
+                    "acc_id_util_pct": round(pct, 2),
+                    "ads_api_access_tier": tier,
+                }
+            )
         return out
 
     def _reset_seconds(self, account_id: str) -> int:
@@ -128,11 +141,20 @@ class UsageTracker:
 
     def _throttle_error(self, account_id: str, *, insights: bool) -> SimError:
         code = self.settings.throttle_code or (80000 if insights else 80004)
-        message = _THROTTLE_MESSAGES.get(code, (
-            f"(#{code}) There have been too many calls from this ad-account. Wait a bit and try again. "
-            "For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting."))
-        return SimError(code, message, subcode=_THROTTLE_SUBCODES.get(code, 2446079), http_status=400,
-                        headers=self.headers(account_id, insights=insights))
+        message = _THROTTLE_MESSAGES.get(
+            code,
+            (
+                f"(#{code}) There have been too many calls from this ad-account. Wait a bit and try again. "
+                "For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting."
+            ),
+        )
+        return SimError(
+            code,
+            message,
+            subcode=_THROTTLE_SUBCODES.get(code, 2446079),
+            http_status=400,
+            headers=self.headers(account_id, insights=insights),
+        )
 
 
 def _dumps(value: object) -> str:

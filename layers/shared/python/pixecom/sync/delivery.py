@@ -19,24 +19,23 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
+from pixecom.clock import Clock, utc_now
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdSet, Campaign
 from pixecom.domain.delivery import UnknownEntityStatus, map_delivery_status, map_entity_status
 from pixecom.domain.enums import CampaignStatus
 from pixecom.meta.client import GraphClient
+from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.meta.models import AdNode, AdSetNode, CampaignNode
 from pixecom.observability import logger
 from pixecom.sellpages.linking import link_campaigns_to_sellpages
 from pixecom.sync.messages import SyncMessage
 from pixecom.sync.runs import (
     AccountRef,
-    Clock,
-    GraphFactory,
     RunContext,
     RunReport,
     lock_account,
     run_sync,
-    utc_now,
 )
 
 _CAMPAIGN_STATUSES = ("ACTIVE", "PAUSED", "DELETED", "ARCHIVED", "IN_PROCESS", "WITH_ISSUES")
@@ -85,7 +84,7 @@ def fetch_entities(client: GraphClient, meta_account_id: str) -> Entities:
 
 
 def sync_account_delivery(
-    message: SyncMessage, *, graph: GraphFactory | None = None, clock: Clock = utc_now
+    message: SyncMessage, *, graph: GraphFactory = default_graph, clock: Clock = utc_now
 ) -> RunReport:
     """The delivery worker's unit of work for one SQS message (failure policy in sync.runs)."""
     return run_sync(message, _delivery_body, graph=graph, clock=clock)

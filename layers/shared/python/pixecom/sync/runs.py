@@ -21,40 +21,26 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pixecom.accounts.crypto import TokenDecryptionError, decrypt_token
+from pixecom.clock import Clock, utc_now
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, SyncRun
 from pixecom.domain.enums import ConnectionStatus, SyncKind, SyncOutcome
 from pixecom.meta.client import GraphClient
 from pixecom.meta.errors import GraphError, InvalidRequest, PermissionDenied, RateLimited, TokenInvalid
+from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger, metrics
-from pixecom.settings import get_settings
 from pixecom.sync import backfill, leases
 from pixecom.sync.messages import SyncMessage
 
-GraphFactory = Callable[[str], GraphClient]
-Clock = Callable[[], datetime]
 MAX_ERROR_CHARS = 1000
 RUN_RETENTION = timedelta(days=14)  # backfill chunks are counted once via runs younger than this
-
-
-def default_graph(access_token: str) -> GraphClient:
-    """A Graph client for the token, configured from settings (base URL, version, app secret)."""
-    return GraphClient.from_settings(access_token, get_settings())
-
-
-# The factory workers and the API use; tests swap it for one with a no-wait `sleep`.
-graph_factory: GraphFactory = default_graph
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -285,7 +271,7 @@ SyncBody = Callable[[RunContext, GraphClient], None]
 
 
 def run_sync(
-    message: SyncMessage, body: SyncBody, *, graph: GraphFactory | None = None, clock: Clock = utc_now
+    message: SyncMessage, body: SyncBody, *, graph: GraphFactory = default_graph, clock: Clock = utc_now
 ) -> RunReport:
     """Run `body` for the message's account under the failure policy (see module docstring).
 
@@ -299,12 +285,11 @@ def run_sync(
         logger.info("sync skipped", extra={**log_keys, "reason": skip.reason})
         _put_back(message)
         return RunReport(message.account_id, message.kind, None)
-    factory = graph or graph_factory
-    ctx = RunContext(message, loaded.account, started, clock, factory, lease=loaded.lease)
+    ctx = RunContext(message, loaded.account, started, clock, graph, lease=loaded.lease)
     stats = ctx.stats
     tick = time.perf_counter()
     try:
-        with factory(decrypt_token(loaded.ciphertext)) as client:
+        with graph(decrypt_token(loaded.ciphertext)) as client:
             ctx.client = client
             try:
                 body(ctx, client)

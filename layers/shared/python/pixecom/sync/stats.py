@@ -28,6 +28,7 @@ from datetime import datetime
 from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session
 
+from pixecom.clock import Clock, utc_now
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdAccount, AdSet, SyncRun
 from pixecom.db.rollup_models import AdPresetStatsState
@@ -36,6 +37,7 @@ from pixecom.domain.dates import DateRange, stats_window
 from pixecom.domain.enums import SyncOutcome
 from pixecom.domain.metrics import SUMMED_COUNTERS
 from pixecom.meta.client import GraphClient
+from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.meta.models import InsightRow
 from pixecom.meta.normalize import result_action_type
 from pixecom.observability import logger
@@ -46,13 +48,10 @@ from pixecom.sync.messages import SyncMessage
 from pixecom.sync.reconcile import fetch_totals, reconcile
 from pixecom.sync.runs import (
     AccountRef,
-    Clock,
-    GraphFactory,
     RunContext,
     RunReport,
     lock_account,
     run_sync,
-    utc_now,
 )
 
 UPSERT_CHUNK_ROWS = 20_000  # bounds one statement's parameter size; 2,000 ads x 28 days is 3 of them
@@ -186,7 +185,7 @@ def _append(columns: dict[str, list[object]], keys: AdKeys, row: InsightRow) -> 
 
 
 def sync_account_stats(
-    message: SyncMessage, *, graph: GraphFactory | None = None, clock: Clock = utc_now
+    message: SyncMessage, *, graph: GraphFactory = default_graph, clock: Clock = utc_now
 ) -> RunReport:
     """The stats worker's unit of work for one SQS message (failure policy in sync.runs).
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from sqlalchemy import select
 
 from pixecom.accounts import connect as service
-from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.deps import CurrentSeller, DbSession, Graph
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import AdAccount
@@ -174,13 +174,14 @@ class SyncQueued(OutModel):
 @router.post(
     "", status_code=201, response_model=AdAccountOut, responses=error_responses(400, 401, 409, 422, 503)
 )
-def connect_ad_account(body: ConnectRequest, caller: CurrentSeller) -> AdAccountOut:
+def connect_ad_account(body: ConnectRequest, caller: CurrentSeller, graph: Graph) -> AdAccountOut:
     """Check the token against Meta, store the account (token encrypted), queue syncs and backfill."""
     account = service.connect_account(
         caller.seller_id,
         body.meta_account_id,
         body.access_token.get_secret_value(),
         backfill_days=body.backfill_days,
+        graph=graph,
     )
     return AdAccountOut.of(account)
 
@@ -211,10 +212,12 @@ def get_ad_account(account_id: uuid.UUID, caller: CurrentSeller, db: DbSession) 
     "/{account_id}/token", response_model=AdAccountOut, responses=error_responses(400, 401, 404, 422, 503)
 )
 def replace_ad_account_token(
-    account_id: uuid.UUID, body: TokenRequest, caller: CurrentSeller, db: DbSession
+    account_id: uuid.UUID, body: TokenRequest, caller: CurrentSeller, db: DbSession, graph: Graph
 ) -> AdAccountOut:
     """A new token for the account (e.g. after NEEDS_REAUTH): checked with Meta, then ACTIVE again."""
-    account = service.replace_token(caller.seller_id, account_id, body.access_token.get_secret_value())
+    account = service.replace_token(
+        caller.seller_id, account_id, body.access_token.get_secret_value(), graph=graph
+    )
     checks = reconciliation_summaries(db, caller.seller_id, [account.id])
     return AdAccountOut.of(account, checks.get(account.id))
 

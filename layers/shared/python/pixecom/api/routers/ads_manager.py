@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -37,7 +36,7 @@ from pixecom.adsmanager.params import (
 )
 from pixecom.adsmanager.payload import date_range_payload, list_json
 from pixecom.adsmanager.query import list_entities
-from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
@@ -91,14 +90,6 @@ QParam = Annotated[
     Query(description="name contains (case-insensitive)"),
     WithJsonSchema({"type": "string", "maxLength": MAX_Q_LENGTH}),
 ]
-
-
-async def get_now() -> datetime:
-    """The request's clock: presets resolve against it (tests override this dependency)."""
-    return datetime.now(UTC)
-
-
-Now = Annotated[datetime, Depends(get_now)]
 
 
 async def raw_list_params(

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from pixecom.accounts import callbacks, grants, login
 from pixecom.accounts.health import token_health
 from pixecom.accounts.oauth import LoginNotConfigured
-from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.deps import CurrentSeller, DbSession, Graph
 from pixecom.api.errors import ApiError, BadRequest, NotFound, ServiceUnavailable
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.meta import (
@@ -54,11 +54,11 @@ def start_connect(caller: CurrentSeller) -> AuthorizeUrlOut:
 
 
 @router.post("/callback", response_model=ConnectionOut, responses=error_responses(400, 401, 422, 503))
-def finish_connect(body: CallbackIn, caller: CurrentSeller) -> ConnectionOut:
+def finish_connect(body: CallbackIn, caller: CurrentSeller, graph: Graph) -> ConnectionOut:
     """Check the state, exchange the code once, keep the grant; list the ad accounts it reaches."""
     try:
         view = login.complete_login(
-            caller.seller_id, caller.user_id, state=body.state, code=body.code, error=body.error
+            caller.seller_id, caller.user_id, state=body.state, code=body.code, error=body.error, graph=graph
         )
     except LoginNotConfigured:
         raise _not_configured() from None

@@ -144,7 +144,9 @@ def upgrade() -> None:
             f"REFERENCING {tables} FOR EACH STATEMENT EXECUTE FUNCTION ad_stats_rollup_apply()"
         )
     # Existing stats (if any) into the rollups.
-    op.execute(_apply_sql("campaign_stats_daily", "campaign_id", (), "campaigns", _signed("ad_stats_daily", "")))
+    op.execute(
+        _apply_sql("campaign_stats_daily", "campaign_id", (), "campaigns", _signed("ad_stats_daily", ""))
+    )
     op.execute(
         _apply_sql("adset_stats_daily", "adset_id", ("campaign_id",), "adsets", _signed("ad_stats_daily", ""))
     )
