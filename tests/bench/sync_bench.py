@@ -167,7 +167,7 @@ def connect(url: str, base_url: str, spec: Any, days: int) -> Bench:
     from pixecom.db.engine import session_scope
     from pixecom.db.models import Seller
     from pixecom.domain.dates import DateRange
-    from pixecom.sync import runs
+    from pixecom.sync import recording
 
     with session_scope() as s:
         seller = Seller(name="Bench")
@@ -177,7 +177,7 @@ def connect(url: str, base_url: str, spec: Any, days: int) -> Bench:
     account = connect_account(
         seller_id, spec.id, spec.access_token, backfill_days=1, graph=bench_graph(base_url)
     )
-    ref = runs.AccountRef(account.id, seller_id, account.meta_account_id, account.timezone_name)
+    ref = recording.AccountRef(account.id, seller_id, account.meta_account_id, account.timezone_name)
     today = datetime.now(UTC).astimezone(ZoneInfo(spec.timezone_name)).date()
     return Bench(url, base_url, spec, ref, DateRange(today - timedelta(days=days - 1), today), today)
 

@@ -94,7 +94,7 @@ def sim(scenario: Scenario) -> Iterator[SimulatorServer]:
 
 
 @pytest.fixture
-def synced(sim: SimulatorServer, make_seller: Any, monkeypatch: pytest.MonkeyPatch, graph) -> Any:
+def synced(sim: SimulatorServer, make_seller: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     from pixecom.accounts.connect import connect_account
     from pixecom.domain.enums import SyncKind, SyncOutcome
     from pixecom.meta.client import GraphClient

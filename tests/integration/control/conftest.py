@@ -56,7 +56,7 @@ def graph_for(clock: FakeClock) -> Callable[[SimulatorServer], GraphFactory]:
 
     def factory(sim: SimulatorServer) -> GraphFactory:
         return lambda token: GraphClient(
-            token, base_url=sim.base_url, sleep=clock.sleep, now=clock, max_retries=2
+            token, base_url=sim.base_url, sleep=clock.sleep, clock=clock, max_retries=2
         )
 
     return factory

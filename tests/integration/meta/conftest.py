@@ -42,5 +42,5 @@ def sleeps(clock: ManualClock) -> SleepRecorder:
 
 @pytest.fixture
 def client(sim: SimulatorServer, clock: ManualClock, sleeps: SleepRecorder) -> Iterator[GraphClient]:
-    with GraphClient(TOKEN, base_url=sim.base_url, page_size=5, sleep=sleeps, now=clock) as graph:
+    with GraphClient(TOKEN, base_url=sim.base_url, page_size=5, sleep=sleeps, clock=clock) as graph:
         yield graph

@@ -83,7 +83,7 @@ def test_a_malformed_body_is_retried(client: GraphClient, sim: SimulatorServer) 
 def test_a_timeout_is_transient(sim: SimulatorServer, sleeps: SleepRecorder, clock: ManualClock) -> None:
     sim.inject_fault("/act_1001", latency_ms=400)
     with GraphClient(
-        TOKEN, base_url=sim.base_url, timeout=0.1, max_retries=1, sleep=sleeps, now=clock
+        TOKEN, base_url=sim.base_url, timeout=0.1, max_retries=1, sleep=sleeps, clock=clock
     ) as graph:
         with pytest.raises(TransientError, match="timed out"):
             graph.get_ad_account(ACCOUNT)

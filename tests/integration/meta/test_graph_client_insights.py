@@ -83,7 +83,7 @@ def test_sync_read_of_too_many_ad_days_goes_async(
 ) -> None:
     policy = InsightsPolicy(async_min_days=30, async_min_ad_days=10**9)
     with GraphClient(
-        "token-1001", base_url=sim.base_url, sleep=sleeps, now=clock, insights_policy=policy
+        "token-1001", base_url=sim.base_url, sleep=sleeps, clock=clock, insights_policy=policy
     ) as graph:
         sim.state.settings.sync_insights_max_ad_days = 4
         try:
@@ -123,7 +123,7 @@ def test_a_report_that_never_finishes_ends_as_a_transient_error(
     try:
         with (
             GraphClient(
-                "token-1001", base_url=sim.base_url, sleep=sleeps, now=clock, insights_policy=policy
+                "token-1001", base_url=sim.base_url, sleep=sleeps, clock=clock, insights_policy=policy
             ) as graph,
             pytest.raises(TransientError, match="timed out"),
         ):

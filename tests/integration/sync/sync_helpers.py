@@ -202,7 +202,7 @@ def fast_graph_factory(base_url: str, now: Callable[[], datetime] | None = None)
     from pixecom.meta.client import GraphClient
 
     def make(token: str) -> GraphClient:
-        extra: dict[str, Any] = {"now": now} if now else {}
+        extra: dict[str, Any] = {"clock": now} if now else {}
         return GraphClient(token, base_url=base_url, sleep=lambda _s: None, max_retries=2, **extra)
 
     return make

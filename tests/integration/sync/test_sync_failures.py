@@ -18,6 +18,7 @@ from sync_helpers import (
 from pixecom.accounts.connect import connect_account
 from pixecom.domain.enums import SyncOutcome
 from pixecom.meta.errors import TransientError
+from pixecom.settings import get_settings
 from pixecom.simulator.scenario import UsageSettings
 from pixecom.simulator.testing import ManualClock, SimulatorServer
 from pixecom.sync.delivery import sync_account_delivery
@@ -34,7 +35,12 @@ def clocked(db_url, monkeypatch):
     scenario = small_scenario(1001, 1002, 1003)
     scenario.settings.usage = UsageSettings(block_seconds=BLOCK_SECONDS)
     with SimulatorServer(scenario, now=clock) as sim:
+        # Lambda handlers use the default Graph factory: aim it at the simulator, without retries.
+        monkeypatch.setenv("GRAPH_BASE_URL", sim.base_url)
+        monkeypatch.setenv("GRAPH_MAX_RETRIES", "0")
+        get_settings.cache_clear()
         yield sim, clock
+        get_settings.cache_clear()
 
 
 @pytest.fixture

@@ -72,6 +72,8 @@ class Settings(BaseSettings):
     graph_app_secret: str | None = None
     graph_app_secret_arn: str | None = None  # in AWS: the Meta app secret in Secrets Manager
     graph_page_size: int = Field(default=500, ge=1)
+    # Retries of a transient Graph error (with backoff) before the call fails.
+    graph_max_retries: int = Field(default=4, ge=0)
     # Facebook Login (pixecom.accounts.login): our Meta app, the dialog host, where Meta sends
     # the seller back (the frontend page that posts code + state to /api/meta/callback).
     meta_app_id: str | None = None

@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode
 
 from pixecom.meta.errors import GraphError, TransientError, error_from_json_text, malformed_body
 from pixecom.meta.models import StatusResult
+from pixecom.meta.transport import GraphTransport
 from pixecom.meta.usage import header_map
-
-if TYPE_CHECKING:
-    from pixecom.meta.client import GraphClient
 
 MAX_BATCH = 50
 
 
 def apply_statuses(
-    client: GraphClient, changes: Sequence[tuple[str, str]], *, account_id: str | None
+    client: GraphTransport, changes: Sequence[tuple[str, str]], *, account_id: str | None
 ) -> list[StatusResult]:
     """One StatusResult per (object_id, status), in input order."""
     results: dict[int, StatusResult] = {}
@@ -39,7 +37,7 @@ def _operation(object_id: str, status: str) -> dict[str, str]:
 
 
 def _apply_chunk(
-    client: GraphClient, changes: Sequence[tuple[str, str]], pending: list[int], account_id: str | None
+    client: GraphTransport, changes: Sequence[tuple[str, str]], pending: list[int], account_id: str | None
 ) -> dict[int, StatusResult]:
     done: dict[int, StatusResult] = {}
     last_error: dict[int, GraphError] = {}
@@ -68,7 +66,7 @@ def _apply_chunk(
     return done
 
 
-def _item_result(client: GraphClient, object_id: str, item: object) -> StatusResult | None:
+def _item_result(client: GraphTransport, object_id: str, item: object) -> StatusResult | None:
     """The outcome of one batch item; None when Meta did not execute it (a `null` item)."""
     if item is None:
         return None
@@ -89,5 +87,5 @@ def _item_result(client: GraphClient, object_id: str, item: object) -> StatusRes
             return StatusResult(object_id=object_id, ok=True)
         if not (isinstance(body, Mapping) and "error" in body):
             return StatusResult(object_id=object_id, ok=False, error=malformed_body(code, "no success flag"))
-    error = error_from_json_text(text, code, header_map(headers), client.now())
+    error = error_from_json_text(text, code, header_map(headers), client.clock())
     return StatusResult(object_id=object_id, ok=False, error=client.scrub(error))

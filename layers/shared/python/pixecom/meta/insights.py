@@ -11,14 +11,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pixecom.meta.errors import TransientError, malformed_body
 from pixecom.meta.models import DailyTotals
 from pixecom.meta.normalize import daily_totals_from_graph
-
-if TYPE_CHECKING:
-    from pixecom.meta.client import GraphClient
+from pixecom.meta.transport import GraphTransport
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +88,7 @@ TOTALS_FIELDS = "date_start,date_stop,spend,impressions,inline_link_clicks,actio
 
 
 def read_account_daily_totals(
-    client: GraphClient, account: str, since: date, until: date
+    client: GraphTransport, account: str, since: date, until: date
 ) -> list[DailyTotals]:
     """Meta's own per-day totals of the account (level=account, time_increment=1): one small call
     (a row per day), deleted and archived ads included, same attribution as the ad rows."""
@@ -116,12 +114,17 @@ def should_go_async(policy: InsightsPolicy, since: date, until: date, estimated_
 
 
 def read_daily_insights(
-    client: GraphClient, account: str, since: date, until: date, *, estimated_ads: int | None
+    client: GraphTransport,
+    account: str,
+    since: date,
+    until: date,
+    *,
+    policy: InsightsPolicy,
+    estimated_ads: int | None,
 ) -> list[dict[str, Any]]:
     """Raw insight elements for every ad and day in [since, until]."""
     if until < since:
         return []
-    policy = client.insights_policy
     if not should_go_async(policy, since, until, estimated_ads):
         try:
             return list(
@@ -139,14 +142,16 @@ def read_daily_insights(
                 "insights too large for a synchronous read, using a report run",
                 extra={"account_id": account, "since": str(since), "until": str(until)},
             )
-    return _read_async(client, account, since, until)
+    return _read_async(client, policy, account, since, until)
 
 
-def _read_async(client: GraphClient, account: str, since: date, until: date) -> list[dict[str, Any]]:
+def _read_async(
+    client: GraphTransport, policy: InsightsPolicy, account: str, since: date, until: date
+) -> list[dict[str, Any]]:
     outcome: _RunOutcome | None = None
-    for _attempt in range(client.insights_policy.report_attempts):
+    for _attempt in range(policy.report_attempts):
         client.ensure_not_throttled(account)
-        outcome = _run_report(client, account, since, until)
+        outcome = _run_report(client, policy, account, since, until)
         if outcome.completed:
             return list(
                 client.iter_pages(
@@ -172,24 +177,25 @@ def _read_async(client: GraphClient, account: str, since: date, until: date) -> 
             subcode=outcome.error_subcode,
         )
     middle = since + timedelta(days=(until - since).days // 2)
-    return _read_async(client, account, since, middle) + _read_async(
-        client, account, middle + timedelta(days=1), until
+    return _read_async(client, policy, account, since, middle) + _read_async(
+        client, policy, account, middle + timedelta(days=1), until
     )
 
 
-def _run_report(client: GraphClient, account: str, since: date, until: date) -> _RunOutcome:
+def _run_report(
+    client: GraphTransport, policy: InsightsPolicy, account: str, since: date, until: date
+) -> _RunOutcome:
     started = client.request(
         "POST", f"{account}/insights", data=_base_params(since, until), account_id=account
     )
     run_id = (started.get("report_run_id") or started.get("id")) if isinstance(started, dict) else None
     if not run_id:
         raise malformed_body(200, "report run answer without report_run_id")
-    return _wait_for_run(client, account, str(run_id))
+    return _wait_for_run(client, policy, account, str(run_id))
 
 
-def _wait_for_run(client: GraphClient, account: str, run_id: str) -> _RunOutcome:
+def _wait_for_run(client: GraphTransport, policy: InsightsPolicy, account: str, run_id: str) -> _RunOutcome:
     """Poll the run with doubling waits (capped) until it ends or the patience runs out."""
-    policy = client.insights_policy
     delay, waited = policy.poll_first_delay, 0.0
     while True:
         run = client.request("GET", run_id, params={"fields": REPORT_FIELDS}, account_id=account)
