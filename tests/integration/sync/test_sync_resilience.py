@@ -115,7 +115,7 @@ def test_a_chunk_blocked_by_a_dead_token_resumes_after_the_token_is_replaced(clo
     assert dispatch_stats(clock()).backfill_chunks == 0  # NEEDS_REAUTH accounts are not due
 
     sim.state.settings.extra_tokens["token-1001-new"] = ["act_1001"]
-    replace_token(seller.seller_id, account_id, "token-1001-new")
+    replace_token(seller.seller_id, account_id, "token-1001-new", graph=graph)
     work(sqs, clock, graph)
     assert db.account(account_id).backfill_chunks_done == 2
 
