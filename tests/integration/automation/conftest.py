@@ -23,14 +23,20 @@ def sim() -> Iterator[SimulatorServer]:
 
 
 @pytest.fixture
-def graph(sim: SimulatorServer, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Any]:
+def graph(
+    sim: SimulatorServer, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Callable[[str], Any]:
+    """A fast Graph factory on the simulator; code given no factory reaches it via GRAPH_BASE_URL."""
     from pixecom.settings import get_settings
-    from pixecom.sync import runs
 
     factory = fast_graph_factory(sim.base_url)
-    monkeypatch.setattr(runs, "graph_factory", factory)
     monkeypatch.setenv("GRAPH_BASE_URL", sim.base_url)
+    monkeypatch.setenv("GRAPH_MAX_RETRIES", "1")
     get_settings.cache_clear()
+    if "api" in request.fixturenames:
+        from pixecom.api.deps import get_graph
+
+        request.getfixturevalue("api").app.dependency_overrides[get_graph] = lambda: factory
     return factory
 
 

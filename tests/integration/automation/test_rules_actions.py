@@ -46,7 +46,7 @@ def _evaluate(synced: Any, graph: Any, key: str, now: Any) -> Any:
 
 def _apply_control(control_queue: Any, graph: Any) -> None:
     for body in control_queue():
-        apply_job(uuid.UUID(body["job_id"]), graph_factory=graph)
+        apply_job(uuid.UUID(body["job_id"]), graph=graph)
 
 
 def test_stop_loss_pauses_exactly_the_ads_over_the_threshold_not_one_below_min_spend(

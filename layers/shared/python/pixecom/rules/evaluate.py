@@ -254,9 +254,9 @@ def _apply_budgets(
 
 
 def _default_graph(token: str) -> GraphClient:
-    from pixecom.sync import runs
+    from pixecom.meta.factory import default_graph
 
-    return runs.graph_factory(token)
+    return default_graph(token)
 
 
 def _record_budget(item: _BudgetItem, error: str | None, now: datetime) -> None:
