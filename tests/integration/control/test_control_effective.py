@@ -25,7 +25,7 @@ def _run(api, seller, control_queue, graph, clock, level: str, ids, status: str)
     )
     assert response.status_code == 202, response.text
     for body in control_queue():
-        apply_job(uuid.UUID(body["job_id"]), graph_factory=graph, now=clock)
+        apply_job(uuid.UUID(body["job_id"]), graph=graph, clock=clock)
 
 
 def _local(seeded) -> dict[str, tuple[str, str]]:
