@@ -47,7 +47,7 @@ clients: $(STAMP)
 
 ## make openapi: rewrite openapi/openapi.json from the app (commit the diff; a test compares them)
 openapi: $(STAMP)
-	$(BIN)/python -m pixecom.api.openapi openapi/openapi.json
+	$(BIN)/python -m pixecom.api.openapi_file openapi/openapi.json
 	@if command -v npm >/dev/null; then \
 		test -d node_modules/openapi-typescript || npm ci --no-audit --no-fund; \
 		npm run --silent generate; \

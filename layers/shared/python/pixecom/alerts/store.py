@@ -13,13 +13,13 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from pixecom.alerts.conditions import Finding
+from pixecom.alerts.payload import alert_payload  # noqa: F401 (the API reads it from here)
 from pixecom.alerts.webhooks import queue_alert_event
 from pixecom.db.automation_models import Alert
 from pixecom.domain.automation import AlertKind, AlertStatus
@@ -129,24 +129,3 @@ def acknowledge(
     if alert.acknowledged_at is None:
         alert.acknowledged_at, alert.acknowledged_by = now, user_id
     return alert
-
-
-def alert_payload(alert: Alert) -> dict[str, Any]:
-    """The alert as the API and the webhook show it."""
-    return {
-        "id": str(alert.id),
-        "kind": alert.kind.value,
-        "severity": alert.severity.value,
-        "status": alert.status.value,
-        "ad_account_id": str(alert.ad_account_id),
-        "entity_level": alert.entity_level.value,
-        "entity_id": str(alert.entity_id),
-        "entity_name": alert.entity_name,
-        "message": alert.message,
-        "values": alert.detail,
-        "occurrences": alert.occurrences,
-        "opened_at": alert.opened_at.isoformat(),
-        "last_seen_at": alert.last_seen_at.isoformat(),
-        "resolved_at": alert.resolved_at.isoformat() if alert.resolved_at else None,
-        "acknowledged_at": alert.acknowledged_at.isoformat() if alert.acknowledged_at else None,
-    }

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pixecom.accounts.crypto import decrypt_token, encrypt_token
+from pixecom.alerts.payload import alert_payload
 from pixecom.alerts.signing import SIGNATURE_HEADER, sign
 from pixecom.db.automation_models import Alert, Webhook, WebhookDelivery
 from pixecom.db.engine import session_scope
@@ -58,7 +59,6 @@ def queue_alert_event(
     enabled = session.scalar(select(Webhook.enabled).where(Webhook.seller_id == seller_id))
     if not enabled:
         return False
-    from pixecom.alerts.store import alert_payload  # store imports this module
 
     alert = session.get_one(Alert, alert_id)
     payload = {"event": event, "text": slack_text(alert, event), "alert": alert_payload(alert)}

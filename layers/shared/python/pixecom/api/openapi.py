@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
@@ -123,21 +121,3 @@ def install_openapi(app: FastAPI) -> None:
 def render(document: dict[str, Any]) -> str:
     """The committed file's exact text: 2-space JSON, keys in document order, one final newline."""
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m pixecom.api.openapi [PATH]`: write the document (stdout without PATH)."""
-    from pixecom.api.app import create_app
-
-    args = sys.argv[1:] if argv is None else argv
-    text = render(create_app().openapi())
-    if args:
-        Path(args[0]).parent.mkdir(parents=True, exist_ok=True)
-        Path(args[0]).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

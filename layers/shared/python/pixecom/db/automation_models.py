@@ -25,7 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pixecom.db.models import Base, created_at_col, seller_fk, str_enum, uuid_pk
+from pixecom.db.base import Base, created_at_col, seller_fk, str_enum, uuid_pk
 from pixecom.domain.automation import (
     AlertEntityLevel,
     AlertKind,

@@ -11,7 +11,7 @@ from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, LargeBinary, Stri
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pixecom.db.models import Base, created_at_col, seller_fk, uuid_pk
+from pixecom.db.base import Base, created_at_col, seller_fk, uuid_pk
 
 
 class MetaGrant(Base):

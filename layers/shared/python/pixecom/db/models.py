@@ -9,7 +9,6 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -18,13 +17,10 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
-    Enum,
     ForeignKey,
     Index,
     Integer,
     LargeBinary,
-    MetaData,
-    Numeric,
     String,
     Text,
     UniqueConstraint,
@@ -32,8 +28,17 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
+from pixecom.db.base import (  # noqa: F401 (re-exported for the models beside this one)
+    MONEY,
+    NAMING,
+    Base,
+    created_at_col,
+    seller_fk,
+    str_enum,
+    uuid_pk,
+)
 from pixecom.domain.enums import (
     CampaignStatus,
     ConnectionStatus,
@@ -45,47 +50,6 @@ from pixecom.domain.enums import (
     SyncOutcome,
     UserRole,
 )
-
-# Deterministic constraint names so migrations can refer to them.
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-MONEY = Numeric(20, 4)
-
-
-def str_enum(enum_cls: type[StrEnum], name: str) -> Enum:
-    """A VARCHAR + CHECK column for a StrEnum (no native PG enum: those are painful to migrate)."""
-    return Enum(
-        enum_cls,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=32,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-def uuid_pk() -> Mapped[uuid.UUID]:
-    return mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
-
-
-def created_at_col() -> Mapped[datetime]:
-    return mapped_column(DateTime(timezone=True), server_default=func.now(), nullable=False)
-
-
-def seller_fk() -> Mapped[uuid.UUID]:
-    return mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False, index=True)
-
 
 # --- tenants and auth -------------------------------------------------------------------
 

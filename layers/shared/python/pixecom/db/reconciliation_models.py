@@ -10,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import BigInteger, Boolean, Date, DateTime, ForeignKey
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pixecom.db.models import MONEY, Base
+from pixecom.db.base import MONEY, Base
 
 
 class StatsReconciliation(Base):

@@ -14,7 +14,7 @@ from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Index, String
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pixecom.db.models import MONEY, Base
+from pixecom.db.base import MONEY, Base
 
 
 class _StatsSums:

@@ -17,7 +17,7 @@ from sqlalchemy import Date, DateTime, ForeignKey, Integer, String
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
-from pixecom.db.models import Base
+from pixecom.db.base import Base
 
 
 class BackfillChunk(Base):
