@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed-stamp
 # Browser tests need Chromium (Debian's package); without it `make test` skips them, saying so.
 CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
 CONSOLE_SOURCES := $(shell find console/src -type f) console/index.html console/vite.config.ts console/tsconfig.json
+CLIENT_SOURCES := $(shell find clients/typescript/types/src clients/typescript/client/src -type f) \
+	clients/typescript/tsconfig.base.json $(wildcard clients/typescript/*/tsconfig.json)
 
 $(STAMP): pyproject.toml layers/shared/requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,12 +25,19 @@ dev: $(STAMP) console
 ## make console: the reference console (console/, React + Vite) built into console/dist
 console: console/dist/index.html
 
-console/node_modules/.installed-stamp: console/package.json console/package-lock.json
-	cd console && npm ci --no-audit --no-fund
+# One npm workspace at the root (clients/typescript/* and console/): one `npm ci`, one lockfile.
+node_modules/.installed-stamp: package.json package-lock.json $(wildcard clients/typescript/*/package.json) console/package.json
+	npm ci --no-audit --no-fund
 	@touch $@
 
-console/dist/index.html: console/node_modules/.installed-stamp $(CONSOLE_SOURCES)
-	cd console && npm run build
+# @pixecom/types and @pixecom/client ship dist/ (tsc); the console imports them from there.
+clients/typescript/client/dist/index.js: node_modules/.installed-stamp $(CLIENT_SOURCES)
+	npm run build
+	@touch $@
+
+console/dist/index.html: clients/typescript/client/dist/index.js $(CONSOLE_SOURCES)
+	npm run build -w console
+	@touch $@
 
 ## make test: lint, the template checks, the whole pytest suite against real Postgres (with the
 ## OpenAPI drift test, and the console's browser tests in Chromium when it is installed), then
@@ -40,8 +49,7 @@ test: $(STAMP) lint validate $(if $(CHROMIUM),console)
 
 ## make clients: npm ci, @pixecom/types checked against openapi/openapi.json, both packages built
 ## with tsc --strict, and @pixecom/client's node --test suite against the real API
-clients: $(STAMP)
-	npm ci --no-audit --no-fund
+clients: $(STAMP) node_modules/.installed-stamp
 	npm run check
 	PIXECOM_PYTHON=$(abspath $(BIN))/python npm test
 
@@ -49,7 +57,7 @@ clients: $(STAMP)
 openapi: $(STAMP)
 	$(BIN)/python -m pixecom.api.openapi_file openapi/openapi.json
 	@if command -v npm >/dev/null; then \
-		test -d node_modules/openapi-typescript || npm ci --no-audit --no-fund; \
+		test -d node_modules/openapi-typescript || $(MAKE) node_modules/.installed-stamp; \
 		npm run --silent generate; \
 	else echo "npm not found: @pixecom/types not regenerated"; fi
 
@@ -66,4 +74,4 @@ bench: $(STAMP)
 	@for script in tests/bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pixecom .pytest_cache .mypy_cache .ruff_cache .aws-sam console/node_modules console/dist test-artifacts
+	rm -rf $(VENV) .pixecom .pytest_cache .mypy_cache .ruff_cache .aws-sam node_modules console/node_modules console/dist clients/typescript/*/dist test-artifacts

@@ -3,12 +3,6 @@ import { defineConfig } from "vite";
 // `npm run dev` serves the console with hot reload and proxies /api to `make dev` (port 8000),
 // so the refresh cookie stays same-origin. `npm run build` writes static files to dist/.
 export default defineConfig({
-  resolve: {
-    alias: {
-      "@pixecom/client": new URL("./src/shim/client.ts", import.meta.url).pathname,
-      "@pixecom/types": new URL("./src/shim/types.ts", import.meta.url).pathname,
-    },
-  },
   oxc: { jsx: { runtime: "automatic" } },
   server: { port: 5173, proxy: { "/api": "http://127.0.0.1:8000" } },
   build: {

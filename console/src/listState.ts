@@ -1,5 +1,6 @@
 // The Ads Manager's state lives in the URL (so reload, back, and "log in again and come back"
 // all keep it): the level is the path, filters/sort/page size/chart are the query string.
+import type { SortKey } from "@pixecom/types";
 
 export type Level = "campaigns" | "adsets" | "ads";
 export const LEVELS: { level: Level; label: string; singular: "campaign" | "adset" | "ad"; noun: string }[] = [
@@ -106,7 +107,8 @@ export function listQuery(level: Level, state: ListState) {
     campaign_id: nonEmpty(state.campaign_id),
     adset_id: level === "campaigns" ? undefined : nonEmpty(state.adset_id),
     q: state.q || undefined,
-    sort: state.sort,
+    // The URL's sort as the API's SortKey: an unknown key in a hand-edited URL gets the API's 422.
+    sort: state.sort as SortKey,
     limit: state.limit,
   };
 }

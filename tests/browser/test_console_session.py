@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from browser_helpers import ACCESS_TOKEN_TTL_SECONDS, choose, log_in, open_signed_in, screen_rows
 from playwright.sync_api import BrowserContext, Page, expect
 
@@ -31,9 +30,6 @@ def test_the_seller_keeps_working_across_several_token_expiries_without_seeing_t
     expect(page).to_have_url(re.compile(r"/ads-manager/adsets\?status=ACTIVE$"))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="needs @pixecom/client's cookie session and BroadcastChannel (issue 11)"
-)
 def test_two_tabs_of_one_session_keep_working_together_and_logout_in_one_ends_both(
     context: BrowserContext, console_server
 ):
