@@ -59,6 +59,8 @@ def test_the_whole_flow_connects_the_chosen_account_and_it_syncs(api, seller, me
     token = health[0]["token"]
     assert (token["source"], token["state"], token["reason"]) == ("login", "ok", None)
     assert token["expires_at"] is not None and token["data_access_expires_at"] is not None
+    shown = api.get(f"/api/ad-accounts/{account_id}", headers=seller.headers).json()["token"]
+    assert (shown["source"], shown["state"]) == ("login", "ok")
     again = by_account(
         api.get(f"/api/meta/connections/{connection['connection_id']}", headers=seller.headers).json()
     )

@@ -86,7 +86,7 @@ def token_health(account: AdAccount, now: datetime) -> TokenHealth:
     elif any(moment is not None and moment - now < EXPIRING_SOON for moment in (expiry, data_expiry)):
         state = HealthState.EXPIRING_SOON
     return TokenHealth(
-        source=TokenSource(account.token_source),
+        source=TokenSource(account.token_source or TokenSource.PASTED),
         state=state,
         reason=reason,
         expires_at=expiry,

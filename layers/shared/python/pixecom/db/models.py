@@ -153,7 +153,9 @@ class AdAccount(Base):
     grant_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("meta_grants.id", ondelete="SET NULL"), index=True
     )
-    token_source: Mapped[str] = mapped_column(String(16), nullable=False, server_default="pasted")
+    token_source: Mapped[str] = mapped_column(
+        String(16), nullable=False, default="pasted", server_default="pasted"
+    )
     token_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     token_data_access_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     token_scopes: Mapped[list[str] | None] = mapped_column(JSONB)

@@ -16,9 +16,11 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from sqlalchemy import select
 
 from pixecom.accounts import connect as service
-from pixecom.api.deps import CurrentSeller, DbSession, Graph
+from pixecom.accounts.health import token_health
+from pixecom.api.deps import CurrentSeller, DbSession, Graph, Now
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
+from pixecom.api.schemas.meta import TokenHealthOut
 from pixecom.db.models import AdAccount
 from pixecom.domain.enums import ConnectionStatus
 from pixecom.domain.reconciliation import Difference, ReconciledMetric
@@ -124,10 +126,13 @@ class AdAccountOut(OutModel):
     delivery: SyncState
     backfill: BackfillState
     reconciliation: ReconciliationOut
+    token: TokenHealthOut  # the token's source, expiry and state (pixecom.accounts.health)
     created_at: datetime
 
     @classmethod
-    def of(cls, a: AdAccount, reconciliation: ReconciliationSummary | None = None) -> AdAccountOut:
+    def of(
+        cls, a: AdAccount, now: datetime, reconciliation: ReconciliationSummary | None = None
+    ) -> AdAccountOut:
         return cls(
             id=a.id,
             meta_account_id=a.meta_account_id,
@@ -155,6 +160,7 @@ class AdAccountOut(OutModel):
                 complete=a.backfill_chunks_done >= a.backfill_chunks_total,
             ),
             reconciliation=ReconciliationOut.of(reconciliation),
+            token=TokenHealthOut.of(token_health(a, now)),
             created_at=a.created_at,
         )
 
@@ -174,7 +180,9 @@ class SyncQueued(OutModel):
 @router.post(
     "", status_code=201, response_model=AdAccountOut, responses=error_responses(400, 401, 409, 422, 503)
 )
-def connect_ad_account(body: ConnectRequest, caller: CurrentSeller, graph: Graph) -> AdAccountOut:
+def connect_ad_account(
+    body: ConnectRequest, caller: CurrentSeller, graph: Graph, now: Now
+) -> AdAccountOut:
     """Check the token against Meta, store the account (token encrypted), queue syncs and backfill."""
     account = service.connect_account(
         caller.seller_id,
@@ -183,43 +191,50 @@ def connect_ad_account(body: ConnectRequest, caller: CurrentSeller, graph: Graph
         backfill_days=body.backfill_days,
         graph=graph,
     )
-    return AdAccountOut.of(account)
+    return AdAccountOut.of(account, now)
 
 
 @router.get("", response_model=AdAccountList, responses=error_responses(401))
-def list_ad_accounts(caller: CurrentSeller, db: DbSession) -> AdAccountList:
+def list_ad_accounts(caller: CurrentSeller, db: DbSession, now: Now) -> AdAccountList:
     rows = db.scalars(
         select(AdAccount)
         .where(AdAccount.seller_id == caller.seller_id)
         .order_by(AdAccount.name, AdAccount.id)
     ).all()
     checks = reconciliation_summaries(db, caller.seller_id, [a.id for a in rows])
-    return AdAccountList(data=[AdAccountOut.of(a, checks.get(a.id)) for a in rows])
+    return AdAccountList(data=[AdAccountOut.of(a, now, checks.get(a.id)) for a in rows])
 
 
 @router.get("/{account_id}", response_model=AdAccountOut, responses=error_responses(401, 404, 422))
-def get_ad_account(account_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> AdAccountOut:
+def get_ad_account(
+    account_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now
+) -> AdAccountOut:
     account = db.scalars(
         select(AdAccount).where(AdAccount.id == account_id, AdAccount.seller_id == caller.seller_id)
     ).first()
     if account is None:
         raise service.AccountNotFound(str(account_id))
     checks = reconciliation_summaries(db, caller.seller_id, [account.id])
-    return AdAccountOut.of(account, checks.get(account.id))
+    return AdAccountOut.of(account, now, checks.get(account.id))
 
 
 @router.put(
     "/{account_id}/token", response_model=AdAccountOut, responses=error_responses(400, 401, 404, 422, 503)
 )
 def replace_ad_account_token(
-    account_id: uuid.UUID, body: TokenRequest, caller: CurrentSeller, db: DbSession, graph: Graph
+    account_id: uuid.UUID,
+    body: TokenRequest,
+    caller: CurrentSeller,
+    db: DbSession,
+    graph: Graph,
+    now: Now,
 ) -> AdAccountOut:
     """A new token for the account (e.g. after NEEDS_REAUTH): checked with Meta, then ACTIVE again."""
     account = service.replace_token(
         caller.seller_id, account_id, body.access_token.get_secret_value(), graph=graph
     )
     checks = reconciliation_summaries(db, caller.seller_id, [account.id])
-    return AdAccountOut.of(account, checks.get(account.id))
+    return AdAccountOut.of(account, now, checks.get(account.id))
 
 
 @router.delete("/{account_id}", status_code=204, responses=error_responses(401, 404, 422))
