@@ -897,6 +897,7 @@ export interface components {
             delivery: components["schemas"]["SyncState"];
             backfill: components["schemas"]["BackfillState"];
             reconciliation: components["schemas"]["ReconciliationOut"];
+            token: components["schemas"]["TokenHealthOut"];
             /**
              * Created At
              * Format: date-time

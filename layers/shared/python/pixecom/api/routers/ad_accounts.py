@@ -180,9 +180,7 @@ class SyncQueued(OutModel):
 @router.post(
     "", status_code=201, response_model=AdAccountOut, responses=error_responses(400, 401, 409, 422, 503)
 )
-def connect_ad_account(
-    body: ConnectRequest, caller: CurrentSeller, graph: Graph, now: Now
-) -> AdAccountOut:
+def connect_ad_account(body: ConnectRequest, caller: CurrentSeller, graph: Graph, now: Now) -> AdAccountOut:
     """Check the token against Meta, store the account (token encrypted), queue syncs and backfill."""
     account = service.connect_account(
         caller.seller_id,
@@ -206,9 +204,7 @@ def list_ad_accounts(caller: CurrentSeller, db: DbSession, now: Now) -> AdAccoun
 
 
 @router.get("/{account_id}", response_model=AdAccountOut, responses=error_responses(401, 404, 422))
-def get_ad_account(
-    account_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now
-) -> AdAccountOut:
+def get_ad_account(account_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> AdAccountOut:
     account = db.scalars(
         select(AdAccount).where(AdAccount.id == account_id, AdAccount.seller_id == caller.seller_id)
     ).first()
