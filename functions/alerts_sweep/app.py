@@ -1,7 +1,6 @@
 """AlertsSweepFunction: every 5 minutes (EventBridge `Schedule`), the connection and sync-health
 alerts of every account, then the webhook deliveries that are due (retries with backoff)."""
 
-from datetime import UTC, datetime
 from typing import Any
 
 from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, event_source
@@ -14,7 +13,7 @@ from pixecom.observability import logger, metrics
 @metrics.log_metrics
 @event_source(data_class=EventBridgeEvent)
 def handler(event: EventBridgeEvent, context: object) -> dict[str, Any]:
-    report = sweep_alerts(lambda: datetime.now(UTC))
+    report = sweep_alerts()
     return {
         "accounts": report.accounts,
         "opened": report.opened,

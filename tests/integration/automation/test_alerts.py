@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -115,6 +114,11 @@ def test_ads_in_delivery_error_and_limited_ad_sets_open_and_resolve_with_deliver
             "UPDATE ad_accounts SET throttled_until = NULL",
         ),
         (
+            "token_expiring",
+            "UPDATE ad_accounts SET token_expires_at = now() + interval '3 days'",
+            "UPDATE ad_accounts SET token_expires_at = now() + interval '60 days'",
+        ),
+        (
             "stats_stale",
             "UPDATE ad_accounts SET last_stats_success_at = now() - interval '2 hours'",
             "UPDATE ad_accounts SET last_stats_success_at = now()",
@@ -122,16 +126,15 @@ def test_ads_in_delivery_error_and_limited_ad_sets_open_and_resolve_with_deliver
     ],
 )
 def test_account_health_alerts_open_update_and_resolve_from_the_sweep(synced, kind, breaks, heals):
-    sweep = _sweeper()
     with session_scope() as s:
         s.execute(_text(breaks))
-    sweep()
-    sweep()
+    sweep_alerts()
+    sweep_alerts()
     assert _alerts(kind) == {"Shop 5001": ("open", 2)}
 
     with session_scope() as s:
         s.execute(_text(heals))
-    sweep()
+    sweep_alerts()
     assert _alerts(kind) == {"Shop 5001": ("resolved", 2)}
 
 
@@ -139,12 +142,6 @@ def _text(sql: str) -> Any:
     from sqlalchemy import text
 
     return text(sql)
-
-
-def _sweeper() -> Callable[[], Any]:
-    from datetime import UTC
-
-    return lambda: sweep_alerts(lambda: datetime.now(UTC))
 
 
 def test_alerts_list_filters_pages_and_acknowledges(api, synced, now):

@@ -39,8 +39,8 @@ def _create(api: Any, headers: dict[str, str], body: dict[str, Any]) -> str:
 def _evaluate(synced: Any, graph: Any, key: str, now: Any) -> Any:
     return run_automation(
         AutomationMessage(account_id=synced.account_id, evaluation_key=key),
-        now=lambda: now,
-        graph_factory=graph,
+        clock=lambda: now,
+        graph=graph,
     )
 
 

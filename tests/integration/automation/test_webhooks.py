@@ -66,7 +66,7 @@ def test_deliveries_carry_a_signature_the_receiver_verifies_and_slack_text(api, 
     _hook(api, synced, receiver.url)
     _open_alerts(synced, now)
 
-    report = deliver_due(lambda: now, seller_id=synced.seller.seller_id)
+    report = deliver_due(clock=lambda: now, seller_id=synced.seller.seller_id)
 
     assert report.delivered == len(receiver.received) == 6
     for body, headers in receiver.received:
@@ -84,13 +84,13 @@ def test_failed_deliveries_retry_with_backoff_and_show_on_the_webhook(api, synce
     _open_alerts(synced, now)
     receiver.status = 500
 
-    first = deliver_due(lambda: now)
-    too_early = deliver_due(lambda: now + timedelta(seconds=20))
-    second = deliver_due(lambda: now + timedelta(seconds=31))
+    first = deliver_due(clock=lambda: now)
+    too_early = deliver_due(clock=lambda: now + timedelta(seconds=20))
+    second = deliver_due(clock=lambda: now + timedelta(seconds=31))
     status = api.get("/api/alerts/webhook", headers=synced.headers).json()
     receiver.status = 204
-    waiting = deliver_due(lambda: now + timedelta(seconds=31 + 100))
-    third = deliver_due(lambda: now + timedelta(seconds=31 + 121))
+    waiting = deliver_due(clock=lambda: now + timedelta(seconds=31 + 100))
+    third = deliver_due(clock=lambda: now + timedelta(seconds=31 + 121))
 
     assert (first.retried, too_early.retried, second.retried, waiting.delivered, third.delivered) == (
         6,
@@ -118,7 +118,7 @@ def test_an_unreachable_webhook_gives_up_after_the_last_attempt(api, synced, rec
 
     at = now
     for _ in range(6):
-        deliver_due(lambda at=at: at)
+        deliver_due(clock=lambda at=at: at)
         at += timedelta(hours=3)
 
     states = {r.state for r in rows("SELECT state FROM webhook_deliveries")}

@@ -58,8 +58,7 @@ def account_facts(account: AdAccount) -> AccountFacts:
         throttled_until=account.throttled_until,
         last_stats_success_at=account.last_stats_success_at,
         created_at=account.created_at,
-        # The token-health column, once the accounts package records Meta's expiry.
-        token_expires_at=getattr(account, "token_expires_at", None),
+        token_expires_at=account.token_expires_at,  # recorded from Meta's debug_token at connect
     )
 
 

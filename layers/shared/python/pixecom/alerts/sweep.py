@@ -3,14 +3,13 @@ never runs raises nothing after itself), then every due webhook delivery (the re
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 
 from pixecom.alerts.evaluate import evaluate_account_alerts
 from pixecom.alerts.webhooks import DeliveryReport, Post, deliver_due
+from pixecom.clock import Clock, utc_now
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
 from pixecom.observability import logger
@@ -24,7 +23,7 @@ class SweepReport:
     deliveries: DeliveryReport
 
 
-def sweep_alerts(now: Callable[[], datetime], *, post: Post | None = None) -> SweepReport:
+def sweep_alerts(*, clock: Clock = utc_now, post: Post | None = None) -> SweepReport:
     """Check every account's health kinds (one transaction each), then deliver what is due."""
     with session_scope() as session:
         account_ids = list(session.scalars(select(AdAccount.id).order_by(AdAccount.id)))
@@ -32,7 +31,7 @@ def sweep_alerts(now: Callable[[], datetime], *, post: Post | None = None) -> Sw
     for account_id in account_ids:
         try:
             with session_scope() as session:
-                applied = evaluate_account_alerts(session, account_id, now(), data=False)
+                applied = evaluate_account_alerts(session, account_id, clock(), data=False)
         except Exception as exc:  # one account's failure never blocks the others
             logger.warning(
                 "alert sweep failed for an account",
@@ -41,5 +40,5 @@ def sweep_alerts(now: Callable[[], datetime], *, post: Post | None = None) -> Sw
             continue
         if applied is not None:
             opened, resolved = opened + len(applied.opened), resolved + len(applied.resolved)
-    deliveries = deliver_due(now, post=post)
+    deliveries = deliver_due(clock=clock, post=post)
     return SweepReport(len(account_ids), opened, resolved, deliveries)

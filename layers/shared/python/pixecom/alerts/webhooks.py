@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from pixecom.accounts.crypto import decrypt_token, encrypt_token
 from pixecom.alerts.payload import alert_payload
 from pixecom.alerts.signing import SIGNATURE_HEADER, sign
+from pixecom.clock import Clock, utc_now
 from pixecom.db.automation_models import Alert, Webhook, WebhookDelivery
 from pixecom.db.engine import session_scope
 from pixecom.domain.automation import WebhookDeliveryState
@@ -131,8 +132,8 @@ class DeliveryReport:
 
 
 def deliver_due(
-    now: Callable[[], datetime],
     *,
+    clock: Clock = utc_now,
     seller_id: uuid.UUID | None = None,
     limit: int = 100,
     post: Post | None = None,
@@ -145,7 +146,7 @@ def deliver_due(
         send = post or httpx_poster(client)
         for _ in range(limit):
             with session_scope() as session:
-                if not _deliver_one(session, now(), seller_id, send, report):
+                if not _deliver_one(session, clock(), seller_id, send, report):
                     break
     return report
 

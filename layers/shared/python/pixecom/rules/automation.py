@@ -9,20 +9,20 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict
 
 from pixecom.alerts.evaluate import evaluate_account_alerts
 from pixecom.alerts.webhooks import deliver_due
+from pixecom.clock import Clock, utc_now
+from pixecom.control.messages import send_control_message
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
+from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
 from pixecom.queue import send_messages
-from pixecom.rules.evaluate import EvaluationReport, GraphFactory, evaluate_rules
+from pixecom.rules.evaluate import EvaluationReport, evaluate_rules
 from pixecom.settings import get_settings
-
-Clock = Callable[[], datetime]
 
 
 class AutomationMessage(BaseModel):
@@ -52,29 +52,24 @@ def queue_automation(account_id: uuid.UUID, evaluation_key: str) -> bool:
     return True
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 def run_automation(
     message: AutomationMessage,
     *,
-    now: Clock = _utcnow,
-    graph_factory: GraphFactory | None = None,
-    send_control: Callable[[uuid.UUID], None] | None = None,
+    clock: Clock = utc_now,
+    graph: GraphFactory = default_graph,
+    send_control: Callable[[uuid.UUID], None] = send_control_message,
 ) -> EvaluationReport:
     """Alerts, rules, then the seller's due webhooks, for one message."""
     with session_scope() as session:
-        evaluate_account_alerts(session, message.account_id, now())
+        evaluate_account_alerts(session, message.account_id, clock())
         seller_id = session.scalar(
             AdAccount.__table__.select()
             .with_only_columns(AdAccount.seller_id)
             .where(AdAccount.id == message.account_id)
         )
-    extra = {"send_control": send_control} if send_control is not None else {}
     report = evaluate_rules(
-        message.account_id, message.evaluation_key, now(), graph_factory=graph_factory, **extra
+        message.account_id, message.evaluation_key, clock(), graph=graph, send_control=send_control
     )
     if seller_id is not None:
-        deliver_due(now, seller_id=seller_id)
+        deliver_due(clock=clock, seller_id=seller_id)
     return report

@@ -30,12 +30,11 @@ from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, AdSet, AuditLog, Campaign, Job
 from pixecom.domain.automation import RuleActionOutcome, RuleActionType
 from pixecom.domain.enums import ConnectionStatus, EntityLevel, JobStatus
-from pixecom.meta.client import GraphClient
 from pixecom.meta.errors import GraphError
+from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
 from pixecom.rules.plan import TARGET_STATUS, Candidates, PlannedAction, plan_rule
 
-GraphFactory = Callable[[str], GraphClient]
 BUDGET_CHANGE = "budget_change"
 
 
@@ -54,7 +53,7 @@ def evaluate_rules(
     evaluation_key: str,
     now: datetime,
     *,
-    graph_factory: GraphFactory | None = None,
+    graph: GraphFactory = default_graph,
     send_control: Callable[[uuid.UUID], None] = send_control_message,
 ) -> EvaluationReport:
     """Evaluate every enabled rule of the account's seller on it, act, record the runs."""
@@ -77,7 +76,7 @@ def evaluate_rules(
                 _record_run(session, rule, account, planned, evaluation_key, now, report)
     for job_id in _queued_jobs(account_id, evaluation_key):
         send_control(job_id)
-    _apply_budgets(account_id, evaluation_key, now, graph_factory, report)
+    _apply_budgets(account_id, evaluation_key, now, graph, report)
     logger.info(
         "rules evaluated",
         extra={
@@ -232,14 +231,13 @@ def _apply_budgets(
     account_id: uuid.UUID,
     key: str,
     now: datetime,
-    graph_factory: GraphFactory | None,
+    graph: GraphFactory,
     report: EvaluationReport,
 ) -> None:
     meta_account_id, ciphertext, items = _pending_budgets(account_id, key)
     if not items:
         return
-    factory = graph_factory or _default_graph
-    with factory(decrypt_token(ciphertext)) as client:
+    with graph(decrypt_token(ciphertext)) as client:
         for item in items:
             error = None
             try:
@@ -251,12 +249,6 @@ def _apply_budgets(
                 report.budgets_applied += 1
             else:
                 report.budgets_failed += 1
-
-
-def _default_graph(token: str) -> GraphClient:
-    from pixecom.meta.factory import default_graph
-
-    return default_graph(token)
 
 
 def _record_budget(item: _BudgetItem, error: str | None, now: datetime) -> None:
