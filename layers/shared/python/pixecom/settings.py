@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     delivery_queue_url: str | None = None
     control_queue_url: str | None = None
     automation_queue_url: str | None = None  # alerts + rules after each stats sync
+    # A queued/running bulk job with no progress for this long gets its message again (the jobs
+    # sweeper, run with the delivery dispatch). Longer than the ControlQueue's visibility timeout.
+    job_stale_after_seconds: int = Field(default=900, ge=60)
     local_state_dir: Path = Field(default=Path(".pixecom"), validation_alias="PIXECOM_STATE_DIR")
     # The built console that `pixecom dev` serves at / (local app only).
     console_dir: Path = Field(default=Path("console/dist"), validation_alias="PIXECOM_CONSOLE_DIR")

@@ -359,6 +359,8 @@ class Job(Base):
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     not_before: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # rate-limit deferral
+    # When the jobs sweeper last re-sent the job's message (control.sweep).
+    requeued_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     # Set when an automated rule (pixecom.rules) made the job: the rule is the actor, not a user.
     rule_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("rules.id", ondelete="SET NULL"))
     error: Mapped[str | None] = mapped_column(Text)

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfoNotFoundError
 from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy import or_, select, update
 
+from pixecom.control.sweep import sweep_stale_jobs
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
 from pixecom.domain.dates import FULL_STATS_WINDOW_DAYS, backfill_chunks, local_today, stats_window
@@ -60,6 +61,7 @@ class DispatchResult:
     messages: int
     covered: int = 0  # accounts left out: a run in progress or queued already covers their window
     backfill_chunks: int = 0  # missing backfill chunks queued again
+    jobs_requeued: int = 0  # stale bulk jobs whose ControlQueue message was sent again
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -259,9 +261,20 @@ def dispatch_delivery(now: datetime | None = None) -> DispatchResult:
     run_id = new_run_id("delivery")
     messages = [delivery_message(clock.account_id, run_id) for clock in due_accounts(now)]
     sent = send(SyncKind.DELIVERY, messages)
-    logger.info("delivery dispatched", extra={"run_id": run_id, "messages": sent})
+    requeued = _sweep_jobs_quietly(now)
+    logger.info("delivery dispatched", extra={"run_id": run_id, "messages": sent, "jobs_requeued": requeued})
     metrics.add_metric(name="DeliveryMessagesDispatched", unit=MetricUnit.Count, value=sent)
-    return DispatchResult(SyncKind.DELIVERY.value, run_id, len(messages), sent)
+    return DispatchResult(SyncKind.DELIVERY.value, run_id, len(messages), sent, jobs_requeued=requeued)
+
+
+def _sweep_jobs_quietly(now: datetime) -> int:
+    """The bulk jobs sweeper rides on the 5-minute delivery dispatch; a failure there must not
+    undo the dispatch (the stale jobs stay stale and the next dispatch tries again)."""
+    try:
+        return len(sweep_stale_jobs(now).requeued)
+    except Exception as exc:
+        logger.error("could not sweep stale jobs", extra={"error": type(exc).__name__})
+        return 0
 
 
 def dispatch(kind: SyncKind, now: datetime | None = None) -> DispatchResult:
