@@ -1,4 +1,5 @@
-"""The `pixecom` command: one sub-command per job (migrate, dev, sync, simulator, create-user)."""
+"""The `pixecom` command: one sub-command per job (migrate, dev, sync, simulator, create-user,
+invoke)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ COMMAND_MODULES = [
     "pixecom.auth.cli",
     "pixecom.local.sync_cli",
     "pixecom.simulator.cli",
+    "pixecom.local.invoke",
 ]
 
 

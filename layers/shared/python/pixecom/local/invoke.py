@@ -1,27 +1,34 @@
 """`pixecom invoke <LogicalId> --event FILE`: `sam local invoke` without Docker.
 
-The function's handler, environment and timeout come from template.yaml. It runs in a fresh
-Python process whose import path is only what Lambda gives it: the function's folder
-(`CodeUri`), the shared layer as the layer's Makefile builds it (the `pixecom` package without
-`simulator/` and `local/`), and the layer's dependencies (here: this interpreter's
-site-packages). No `site` processing, so the editable install of the whole repository is not
-visible. Around it run the local services: Postgres (embedded unless DATABASE_URL is set), SQS
-(a moto server the child reaches over HTTP) and the Graph API simulator.
+The function's handler, environment and timeout come from template.yaml (Globals applied). It
+runs in a fresh Python process whose import path is only what Lambda gives it: the function's
+folder (`CodeUri`), the shared layer as `layers/shared/Makefile` builds it (the `pixecom`
+package without `simulator/` and `local/`, hash-checked bytecode), and the layer's dependencies
+(here: this interpreter's site-packages). No `site` processing, so the editable install of the
+whole repository is not visible. Around it run the local services: Postgres (DATABASE_URL, else
+the embedded server under PIXECOM_STATE_DIR), a moto SQS server with one queue per
+`AWS::SQS::Queue` of the template, and the Graph API simulator.
+
+The template's environment is resolved against them: `!Ref StatsQueue` is the local StatsQueue's
+URL, `!Ref <Parameter>` its default, `!If`/`!Equals`/`!Not`/`!And`/`!Or` on those defaults,
+`!Join`, `!Sub`; what names an AWS-only resource (the database secret, the proxy endpoint) is left
+out and the local services stand in (DATABASE_URL, GRAPH_BASE_URL, PIXECOM_STATE_DIR).
 """
 
 from __future__ import annotations
 
-import compileall
 import json
+import logging
 import os
-import py_compile
+import re
 import shutil
 import subprocess
 import sys
 import sysconfig
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,16 +36,17 @@ from typing import Any
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[5]
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-HARNESS = ("simulator", "local")  # never in the layer (layers/shared/Makefile removes them)
-QUEUES = {"STATS_QUEUE_URL": "stats", "DELIVERY_QUEUE_URL": "delivery", "CONTROL_QUEUE_URL": "control"}
-# Variables of a fresh Lambda process that are not the function's own configuration.
-PASS_THROUGH = ("PATH", "HOME", "LANG", "TZ", "JWT_SECRET", "TOKEN_ENCRYPTION_KEY", "TMPDIR")
+LAYER_SOURCE = REPO_ROOT / "layers" / "shared"
+REGION = "us-east-1"
+# Variables of the developer's shell a Lambda process also has (or that locally replace a secret).
+PASS_THROUGH = ("PATH", "HOME", "LANG", "TZ", "TMPDIR", "JWT_SECRET", "TOKEN_ENCRYPTION_KEY")
+# Imports and module-level code (Lambda's init phase) may take this long on top of the timeout.
+INIT_ALLOWANCE_SECONDS = 60
 
 # Runs inside the fresh process: argv = code dir, layer dir, handler, event file, result file,
-# then the dependency directories. Prints nothing itself; the handler's logs go to stdout/stderr.
+# then the dependency directories. Writes {"result": ...} or {"errorType", "errorMessage"}.
 _BOOTSTRAP = """
-import importlib, json, os, sys, threading, time, uuid
+import importlib, json, os, sys, threading, time, traceback, uuid
 code_dir, layer_dir, handler, event_path, result_path, *deps = sys.argv[1:]
 stdlib = [p for p in sys.path if p and 'site-packages' not in p]
 sys.path[:] = [code_dir, layer_dir, *deps, *stdlib]
@@ -49,8 +57,16 @@ def write(outcome):
     with open(result_path, 'w') as f:
         json.dump(outcome, f, default=str)
 
+def failed(kind, exc):
+    traceback.print_exc()
+    write({'errorType': kind or type(exc).__name__, 'errorMessage': str(exc)})
+    sys.exit(1)
+
 # The init phase (imports, module-level code) is not part of the timeout, as in Lambda.
-function = getattr(importlib.import_module(module_name), function_name)
+try:
+    function = getattr(importlib.import_module(module_name), function_name)
+except Exception as exc:
+    failed('Runtime.ImportModuleError', exc)
 with open(event_path) as f:
     event = json.load(f)
 deadline = time.monotonic() + timeout
@@ -74,14 +90,20 @@ timer = threading.Timer(timeout, timed_out)
 timer.daemon = True
 timer.start()
 try:
-    outcome = {'result': function(event, Context())}
+    result = function(event, Context())
 except Exception as exc:
-    outcome = {'errorType': type(exc).__name__, 'errorMessage': str(exc)}
+    timer.cancel()
+    failed(None, exc)
 timer.cancel()
-write(outcome)
+write({'result': result})
 """
-# Imports and module-level code may take this long on top of the function's timeout.
-INIT_ALLOWANCE_SECONDS = 300
+
+
+class InvokeError(Exception):
+    """What `pixecom invoke` reports in one line (unknown function, missing event file...)."""
+
+
+# --- the template -------------------------------------------------------------------------
 
 
 class _TemplateLoader(yaml.SafeLoader):
@@ -89,12 +111,15 @@ class _TemplateLoader(yaml.SafeLoader):
 
 
 def _cfn_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> dict[str, Any]:
+    value: Any
     if isinstance(node, yaml.ScalarNode):
-        value: Any = loader.construct_scalar(node)
+        value = loader.construct_scalar(node)
     elif isinstance(node, yaml.SequenceNode):
         value = loader.construct_sequence(node, deep=True)
     else:
         value = loader.construct_mapping(node, deep=True)
+    if suffix == "GetAtt" and isinstance(value, str):
+        value = value.split(".", 1)
     return {"Ref" if suffix == "Ref" else f"Fn::{suffix}": value}
 
 
@@ -106,9 +131,21 @@ def read_template(path: Path) -> dict[str, Any]:
         return dict(yaml.load(f, Loader=_TemplateLoader))  # noqa: S506 (a SafeLoader subclass)
 
 
+def function_ids(template: Mapping[str, Any]) -> list[str]:
+    return sorted(_resources_of_type(template, "AWS::Serverless::Function"))
+
+
+def queue_ids(template: Mapping[str, Any]) -> list[str]:
+    return sorted(_resources_of_type(template, "AWS::SQS::Queue"))
+
+
+def _resources_of_type(template: Mapping[str, Any], kind: str) -> dict[str, Any]:
+    return {name: r for name, r in template.get("Resources", {}).items() if r.get("Type") == kind}
+
+
 @dataclass(frozen=True)
 class FunctionSpec:
-    """What the template says about one function."""
+    """What the template says about one function, its environment resolved locally."""
 
     logical_id: str
     code_dir: Path
@@ -118,38 +155,32 @@ class FunctionSpec:
     environment: dict[str, str]
 
 
-class UnknownFunction(LookupError):
-    """The template has no AWS::Serverless::Function of that logical id."""
-
-
-def function_ids(template: Mapping[str, Any]) -> list[str]:
-    return sorted(
-        name
-        for name, resource in template.get("Resources", {}).items()
-        if resource.get("Type") == "AWS::Serverless::Function"
-    )
-
-
-def function_spec(template: Mapping[str, Any], logical_id: str, root: Path = REPO_ROOT) -> FunctionSpec:
+def function_spec(
+    template: Mapping[str, Any],
+    logical_id: str,
+    root: Path = REPO_ROOT,
+    resources: Mapping[str, str] | None = None,
+) -> FunctionSpec:
     """Handler, code folder, timeout, memory and environment of `logical_id`, Globals applied.
 
-    Environment values the template computes from resources (!Ref Queue, !GetAtt, !If ...) are
-    left out: the local services provide those. A !Ref to a parameter takes its default.
+    `resources` gives the local value of a resource's `!Ref` (a queue's URL); a variable whose
+    value needs a resource not there (the database secret) is left out.
     """
-    resource = template.get("Resources", {}).get(logical_id)
-    if not resource or resource.get("Type") != "AWS::Serverless::Function":
-        known = ", ".join(function_ids(template))
-        raise UnknownFunction(f"{logical_id} is not a function of the template; functions: {known}")
+    functions = _resources_of_type(template, "AWS::Serverless::Function")
+    if logical_id not in functions:
+        raise InvokeError(
+            f"{logical_id} is not a function of the template; functions: {', '.join(sorted(functions))}"
+        )
     defaults = template.get("Globals", {}).get("Function", {})
-    props = resource.get("Properties", {})
+    props = functions[logical_id].get("Properties", {})
     variables = {
         **defaults.get("Environment", {}).get("Variables", {}),
         **props.get("Environment", {}).get("Variables", {}),
     }
-    parameters = template.get("Parameters", {})
+    resolver = _Resolver(template, resources or {})
     environment = {}
     for name, value in variables.items():
-        resolved = _resolve(value, parameters)
+        resolved = resolver.value(value)
         if resolved is not None:
             environment[name] = resolved
     return FunctionSpec(
@@ -162,30 +193,107 @@ def function_spec(template: Mapping[str, Any], logical_id: str, root: Path = REP
     )
 
 
-def _resolve(value: Any, parameters: Mapping[str, Any]) -> str | None:
-    if isinstance(value, str | int | float | bool):
-        return str(value)
-    if isinstance(value, Mapping) and set(value) == {"Ref"}:
-        default = parameters.get(value["Ref"], {}).get("Default")
-        return None if default is None else str(default)
-    return None
+class _Unresolved(Exception):
+    """The value names something only AWS has."""
+
+
+@dataclass
+class _Resolver:
+    template: Mapping[str, Any]
+    resources: Mapping[str, str]
+
+    def value(self, value: Any) -> str | None:
+        try:
+            return self._string(value)
+        except _Unresolved:
+            return None
+
+    def _string(self, value: Any) -> str:
+        resolved = self._resolve(value)
+        if isinstance(resolved, list):
+            return ",".join(str(v) for v in resolved)
+        return str(resolved)
+
+    def _resolve(self, value: Any) -> Any:
+        if isinstance(value, bool):
+            return str(value).lower()
+        if isinstance(value, str | int | float):
+            return str(value)
+        if isinstance(value, list):
+            return [self._resolve(v) for v in value]
+        if not isinstance(value, Mapping) or len(value) != 1:
+            raise _Unresolved(value)
+        ((function, argument),) = value.items()
+        if function == "Ref":
+            return self._ref(str(argument))
+        if function == "Fn::If":
+            condition, when_true, when_false = argument
+            return self._resolve(when_true if self._condition(condition) else when_false)
+        if function == "Fn::Join":
+            separator, parts = argument
+            items = self._resolve(parts)
+            flat = [p for part in items for p in (part if isinstance(part, list) else [part])]
+            return separator.join(str(p) for p in flat)
+        if function == "Fn::Sub" and isinstance(argument, str):
+            return re.sub(r"\$\{([^}!]+)\}", lambda m: self._string({"Ref": m.group(1)}), argument)
+        raise _Unresolved(value)  # Fn::GetAtt (an attribute of a deployed resource) and others
+
+    def _ref(self, name: str) -> Any:
+        if name in self.resources:
+            return self.resources[name]
+        pseudo = {"AWS::Region": REGION, "AWS::AccountId": "000000000000", "AWS::StackName": "pixecom-local"}
+        if name in pseudo:
+            return pseudo[name]
+        parameter = self.template.get("Parameters", {}).get(name)
+        if parameter is None or "Default" not in parameter:
+            raise _Unresolved(name)
+        default = parameter["Default"]
+        if str(parameter.get("Type", "")).startswith(("CommaDelimitedList", "List<")):
+            return [v.strip() for v in str(default).split(",")] if default != "" else []
+        return str(default)
+
+    def _condition(self, condition: Any) -> bool:
+        if isinstance(condition, str):
+            return self._condition(self.template.get("Conditions", {})[condition])
+        ((function, argument),) = condition.items()
+        if function == "Condition":
+            return self._condition(argument)
+        if function == "Fn::Equals":
+            left, right = (self._resolve(a) for a in argument)
+            return bool(left == right)
+        if function == "Fn::Not":
+            return not self._condition(argument[0])
+        if function == "Fn::And":
+            return all(self._condition(c) for c in argument)
+        if function == "Fn::Or":
+            return any(self._condition(c) for c in argument)
+        raise _Unresolved(condition)
+
+
+# --- the layer ----------------------------------------------------------------------------
 
 
 def build_layer(dest: Path) -> Path:
-    """The layer's `python/` folder as its Makefile builds it: our package without the harness,
-    compiled to hash-checked bytecode."""
-    target = dest / "python"
-    if target.exists():
-        shutil.rmtree(target)
-    shutil.copytree(
-        PACKAGE_DIR,
-        target / "pixecom",
-        ignore=shutil.ignore_patterns("__pycache__", *HARNESS),
+    """The layer's `python/` folder, built by `make package` of layers/shared/Makefile (as `sam
+    build` does, without the dependencies: those come from this interpreter)."""
+    if shutil.which("make") is None:
+        raise InvokeError("`make` is needed to build the shared layer (layers/shared/Makefile)")
+    done = subprocess.run(  # noqa: S603 (our Makefile)
+        [  # noqa: S607 (make from the PATH)
+            "make",
+            "-s",
+            "-C",
+            str(LAYER_SOURCE),
+            "package",
+            f"ARTIFACTS_DIR={dest}",
+            f"PYTHON={sys.executable}",
+        ],
+        capture_output=True,
+        text=True,
     )
-    compileall.compile_dir(
-        target, quiet=1, workers=0, invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH
-    )
-    return target
+    if done.returncode != 0:
+        raise InvokeError(f"building the layer failed: {_last_line(done.stderr)}")
+    return dest / "python"
 
 
 def dependency_dirs() -> list[str]:
@@ -194,39 +302,28 @@ def dependency_dirs() -> list[str]:
     return list(dict.fromkeys([paths["purelib"], paths["platlib"]]))
 
 
-@dataclass
-class Invocation:
-    """The outcome of one invoke."""
-
-    result: Any = None
-    error_type: str | None = None
-    error_message: str | None = None
-    timed_out: bool = False
-    stdout: str = ""
-    stderr: str = ""
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return self.error_type is None and not self.timed_out
+# --- the local services -------------------------------------------------------------------
 
 
 @dataclass
 class LocalServices:
-    """Postgres, a moto SQS server and the Graph API simulator, for functions in other processes.
+    """Postgres, a moto SQS server (one queue per queue of the template) and the Graph API
+    simulator, for functions running in other processes.
 
     `database_url` (else DATABASE_URL, else the embedded server under `state_dir`) and `scenario`
     (else the demo scenario) may be given; `migrate` applies migrations first.
     """
 
     state_dir: Path
+    queues: list[str]
     database_url: str | None = None
     scenario: Any = None
     migrate: bool = True
     queue_urls: dict[str, str] = field(default_factory=dict)
     graph_base_url: str = ""
     sqs_endpoint: str = ""
-    _stack: list[Any] = field(default_factory=list)
+    simulator: Any = None
+    _running: list[Any] = field(default_factory=list)
 
     def start(self) -> LocalServices:
         from moto.server import ThreadedMotoServer
@@ -237,27 +334,30 @@ class LocalServices:
         if self.database_url is None:
             from pixecom.local.dev import ensure_database
 
-            self.database_url, embedded = ensure_database(self.state_dir)
-            if embedded is not None:
-                self._stack.append(("postgres", embedded))
+            # An embedded server stops when this process exits (unless `make dev` shares it).
+            self.database_url, _ = ensure_database(self.state_dir)
         if self.migrate:
             from pixecom.db.migrate import upgrade
 
             upgrade(self.database_url)
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)  # moto's server: no access log
         moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
         moto.start()
-        self._stack.append(("moto", moto))
+        self._running.append(moto)
         host, port = moto.get_host_and_port()
         self.sqs_endpoint = f"http://{host}:{port}"
-        self.queue_urls = {env: self._create_queue(f"pixecom-local-{name}") for env, name in QUEUES.items()}
+        client = self.sqs()
+        self.queue_urls = {
+            name: str(client.create_queue(QueueName=f"pixecom-local-{name}")["QueueUrl"])
+            for name in self.queues
+        }
         if self.scenario is None:
             from pixecom.local.demo import demo_scenario
 
             self.scenario = demo_scenario()
-        simulator = SimulatorServer(self.scenario)
-        simulator.__enter__()
-        self._stack.append(("simulator", simulator))
-        self.graph_base_url = simulator.base_url
+        self.simulator = SimulatorServer(self.scenario).start()
+        self._running.append(self.simulator)
+        self.graph_base_url = self.simulator.base_url
         return self
 
     def sqs(self) -> Any:
@@ -266,21 +366,15 @@ class LocalServices:
         return boto3.client(
             "sqs",
             endpoint_url=self.sqs_endpoint,
-            region_name="us-east-1",
+            region_name=REGION,
             aws_access_key_id="local",
             aws_secret_access_key="local",
         )
 
-    def _create_queue(self, name: str) -> str:
-        client = self.sqs()
-        dlq = client.create_queue(QueueName=f"{name}-dlq")["QueueUrl"]
-        arn = client.get_queue_attributes(QueueUrl=dlq, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-        redrive = json.dumps({"deadLetterTargetArn": arn, "maxReceiveCount": "5"})
-        return str(client.create_queue(QueueName=name, Attributes={"RedrivePolicy": redrive})["QueueUrl"])
-
     def environment(self) -> dict[str, str]:
         """What a function needs to reach these services instead of AWS and Meta."""
-        assert self.database_url is not None, "start() first"
+        if self.database_url is None:
+            raise RuntimeError("LocalServices.start() first")
         return {
             "PIXECOM_ENV": "local",
             "PIXECOM_STATE_DIR": str(self.state_dir.resolve()),
@@ -290,20 +384,11 @@ class LocalServices:
             "AWS_ACCESS_KEY_ID": "local",
             "AWS_SECRET_ACCESS_KEY": "local",
             "POWERTOOLS_METRICS_DISABLED": "true",
-            **self.queue_urls,
         }
 
     def stop(self) -> None:
-        while self._stack:
-            kind, thing = self._stack.pop()
-            if kind == "moto":
-                thing.stop()
-            elif kind == "simulator":
-                thing.__exit__(None, None, None)
-            elif kind == "postgres":
-                from pixecom.db.embedded import stop_embedded_postgres
-
-                stop_embedded_postgres(thing)
+        while self._running:
+            self._running.pop().stop()
 
     def __enter__(self) -> LocalServices:
         return self.start()
@@ -312,8 +397,27 @@ class LocalServices:
         self.stop()
 
 
-# What the template wires to AWS resources; locally the services above stand in.
-_AWS_ONLY = ("DB_SECRET_ARN", "DB_HOST", "JWT_SECRET_ARN", "TOKEN_ENCRYPTION_KEY_ARN")
+# --- one invocation -----------------------------------------------------------------------
+
+
+@dataclass
+class Invocation:
+    """The outcome of one invoke."""
+
+    result: Any = None
+    error_type: str | None = None
+    error_message: str | None = None
+    stdout: str = ""
+    stderr: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.error_type is None
+
+    @property
+    def timed_out(self) -> bool:
+        return self.error_type == "TimeoutError"
 
 
 def invoke(
@@ -323,13 +427,15 @@ def invoke(
     layer_dir: Path,
     extra_env: Mapping[str, str] | None = None,
 ) -> Invocation:
-    """Run the function once in a fresh process; the template's timeout bounds it."""
+    """Run the function once in a fresh process; the template's timeout bounds the handler."""
+    if not event_path.is_file():
+        raise InvokeError(f"no event file {event_path}")
     env = {name: os.environ[name] for name in PASS_THROUGH if name in os.environ}
-    env.update({k: v for k, v in spec.environment.items() if k not in _AWS_ONLY and v != ""})
+    env.update({k: v for k, v in spec.environment.items() if v != ""})
     env.update(services.environment())
     env.update(
-        AWS_REGION="us-east-1",
-        AWS_DEFAULT_REGION="us-east-1",
+        AWS_REGION=REGION,
+        AWS_DEFAULT_REGION=REGION,
         AWS_LAMBDA_FUNCTION_NAME=spec.logical_id,
         AWS_LAMBDA_FUNCTION_TIMEOUT=str(spec.timeout),
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE=str(spec.memory_size),
@@ -362,18 +468,16 @@ def invoke(
         except subprocess.TimeoutExpired as exc:
             return Invocation(
                 error_type="TimeoutError",
-                error_message=f"no answer within {spec.timeout} s plus {INIT_ALLOWANCE_SECONDS} s to start",
-                timed_out=True,
+                error_message=f"no answer within {spec.timeout} s (+{INIT_ALLOWANCE_SECONDS} s to start)",
                 stdout=_text(exc.stdout),
                 stderr=_text(exc.stderr),
                 seconds=time.perf_counter() - started,
             )
         seconds = time.perf_counter() - started
         if not result_path.exists():
-            last = done.stderr.strip().splitlines()[-1:] or ["no output"]
             return Invocation(
                 error_type="Runtime.ExitError",
-                error_message=f"the function's process exited with {done.returncode}: {last[0]}",
+                error_message=f"exited with {done.returncode}: {_last_line(done.stderr)}",
                 stdout=done.stdout,
                 stderr=done.stderr,
                 seconds=seconds,
@@ -383,7 +487,6 @@ def invoke(
         result=outcome.get("result"),
         error_type=outcome.get("errorType"),
         error_message=outcome.get("errorMessage"),
-        timed_out=outcome.get("errorType") == "TimeoutError",
         stdout=done.stdout,
         stderr=done.stderr,
         seconds=seconds,
@@ -394,6 +497,41 @@ def _text(data: str | bytes | None) -> str:
     if isinstance(data, bytes):
         return data.decode(errors="replace")
     return data or ""
+
+
+def _last_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[-1] if lines else "no output"
+
+
+@contextmanager
+def local_functions(
+    template_path: Path,
+    state_dir: Path,
+    *,
+    database_url: str | None = None,
+    scenario: Any = None,
+    migrate: bool = True,
+) -> Iterator[tuple[dict[str, Any], LocalServices, Path]]:
+    """The template, its local services and a built layer, for one or many invocations."""
+    template = read_template(template_path)
+    with (
+        LocalServices(
+            state_dir, queue_ids(template), database_url=database_url, scenario=scenario, migrate=migrate
+        ) as services,
+        tempfile.TemporaryDirectory(prefix="pixecom-layer-") as tmp,
+    ):
+        yield template, services, build_layer(Path(tmp))
+
+
+def local_spec(
+    template: Mapping[str, Any], logical_id: str, root: Path, services: LocalServices
+) -> FunctionSpec:
+    """The function's spec with the template's queues resolved to the local ones."""
+    return function_spec(template, logical_id, root, resources=services.queue_urls)
+
+
+# --- the command --------------------------------------------------------------------------
 
 
 def register(subparsers: Any) -> None:
@@ -411,16 +549,35 @@ def register(subparsers: Any) -> None:
 
 
 def run_invoke(args: Any) -> int:
+    """Print the handler's result as JSON (its logs on stderr); on error one line, exit 1."""
     from pixecom.settings import get_settings
 
-    spec = function_spec(read_template(args.template), args.logical_id, args.template.resolve().parent)
-    state_dir = get_settings().local_state_dir
-    migrate = spec.logical_id != "MigrateFunction"  # that one is the migration
-    with LocalServices(state_dir, migrate=migrate) as services, tempfile.TemporaryDirectory() as tmp:
-        outcome = invoke(spec, args.event, services, build_layer(Path(tmp)))
+    template_path: Path = args.template.resolve()
+    try:
+        template = read_template(template_path)
+        function_spec(template, args.logical_id, template_path.parent)  # a bad id fails before any start
+        if not args.event.is_file():
+            raise InvokeError(f"no event file {args.event}")
+        migrate = args.logical_id != "MigrateFunction"  # that one is the migration
+        with local_functions(template_path, get_settings().local_state_dir, migrate=migrate) as (
+            template,
+            services,
+            layer,
+        ):
+            spec = local_spec(template, args.logical_id, template_path.parent, services)
+            outcome = invoke(spec, args.event, services, layer)
+    except InvokeError as exc:
+        print(f"pixecom invoke: {exc}", file=sys.stderr)
+        return 1
     sys.stderr.write(outcome.stdout + outcome.stderr)
     if not outcome.ok:
-        print(json.dumps({"errorType": outcome.error_type, "errorMessage": outcome.error_message}))
+        print(failure_line(args.logical_id, outcome), file=sys.stderr)
         return 1
     print(json.dumps(outcome.result, indent=2, default=str))
     return 0
+
+
+def failure_line(logical_id: str, outcome: Invocation) -> str:
+    """The one line `pixecom invoke` ends with when the function raised or timed out."""
+    message = " ".join(str(outcome.error_message).split())
+    return f"pixecom invoke: {logical_id} failed: {outcome.error_type}: {message}"
