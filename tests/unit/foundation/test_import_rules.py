@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "alerts": 3,
     "rules": 3,
     "auth": 3,
+    "maintenance": 3,
     # adapters: Postgres, Meta, SQS, Secrets Manager
     "db": 2,
     "meta": 2,

@@ -91,6 +91,12 @@ class Settings(BaseSettings):
     # A queued/running bulk job with no progress for this long gets its message again (the jobs
     # sweeper, run with the delivery dispatch). Longer than the ControlQueue's visibility timeout.
     job_stale_after_seconds: int = Field(default=900, ge=60)
+    # Daily maintenance (pixecom.maintenance): how long rows are kept before they are purged.
+    login_attempt_retention_days: int = Field(default=30, ge=1)
+    refresh_token_retention_days: int = Field(default=7, ge=0)  # after the family expired
+    job_item_retention_days: int = Field(default=90, ge=1)  # after the job finished
+    # Not below 14: backfill progress counts chunks through runs this young (sync.recording).
+    sync_run_retention_days: int = Field(default=14, ge=14)
     local_state_dir: Path = Field(default=Path(".pixecom"), validation_alias="PIXECOM_STATE_DIR")
     # The built console that `pixecom dev` serves at / (local app only).
     console_dir: Path = Field(default=Path("console/dist"), validation_alias="PIXECOM_CONSOLE_DIR")

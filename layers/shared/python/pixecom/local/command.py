@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "pixecom.local.sync_cli",
     "pixecom.simulator.cli",
     "pixecom.local.invoke",
+    "pixecom.local.maintenance_cli",
 ]
 
 

@@ -23,11 +23,11 @@ from pixecom.db.models import AdAccount, SyncRun
 from pixecom.domain.enums import ConnectionStatus, SyncKind, SyncOutcome
 from pixecom.meta.errors import GraphError
 from pixecom.observability import metrics
+from pixecom.settings import get_settings
 from pixecom.sync import leases
 from pixecom.sync.messages import SyncMessage
 
 MAX_ERROR_CHARS = 1000
-RUN_RETENTION = timedelta(days=14)  # backfill chunks are counted once via runs younger than this
 GENERIC_SYNC_ERROR = "Internal error while syncing; the sync will be retried"
 
 
@@ -116,7 +116,7 @@ def record_success(
     _set_result(account, message.kind, finished, None)
     if hold_back_until is not None:
         hold_throttle(account, hold_back_until)
-    prune_runs(session, account.id, message.kind, finished - RUN_RETENTION)
+    prune_runs(session, account.id, message.kind, finished - run_retention())
     return run
 
 
@@ -124,6 +124,11 @@ def hold_throttle(account: AdAccount, until: datetime) -> None:
     """Keep the later of the stored and the new `throttled_until`."""
     current = account.throttled_until
     account.throttled_until = until if current is None else max(current, until)
+
+
+def run_retention() -> timedelta:
+    """How long runs are kept: backfill chunks are counted once via runs younger than this."""
+    return timedelta(days=get_settings().sync_run_retention_days)
 
 
 def prune_runs(session: Session, account_id: uuid.UUID, kind: SyncKind, before: datetime) -> int:

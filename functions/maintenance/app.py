@@ -1,0 +1,20 @@
+"""MaintenanceFunction: daily (EventBridge `Schedule`), purges rows past their retention
+(pixecom.maintenance) and returns the counts per table."""
+
+from typing import Any
+
+from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, event_source
+
+from pixecom.maintenance.run import run_maintenance
+from pixecom.observability import logger, metrics
+from pixecom.settings import get_settings
+from pixecom.sync.dispatch import scheduled_time
+
+get_settings()  # validated at start: a bad variable fails the init phase, naming it
+
+
+@logger.inject_lambda_context(clear_state=True)
+@metrics.log_metrics
+@event_source(data_class=EventBridgeEvent)
+def handler(event: EventBridgeEvent, context: object) -> dict[str, Any]:
+    return run_maintenance(scheduled_time(event.time))
