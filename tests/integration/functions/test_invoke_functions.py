@@ -49,6 +49,7 @@ FUNCTION_EVENTS = {
     "AutomationWorkerFunction": "sqs/automation_worker.json",
     "TokenHealthFunction": "schedule/token_health.json",
     "AlertsSweepFunction": "schedule/alerts_sweep.json",
+    "MaintenanceFunction": "schedule/maintenance.json",
 }
 
 
@@ -243,6 +244,12 @@ def test_alerts_sweep_checks_every_connected_account(local):
     result = local.run("AlertsSweepFunction").result
     assert result["accounts"] == 1
     assert result["failed"] == 0
+
+
+def test_maintenance_reports_what_it_purged_per_table(local):
+    purged = local.run("MaintenanceFunction").result["purged"]
+    assert set(purged) == {"login_attempts", "refresh_tokens", "oauth_states", "job_items", "sync_runs"}
+    assert all(count == 0 for count in purged.values())  # a fresh database: nothing is old yet
 
 
 def test_token_health_skips_without_a_meta_app(local):
