@@ -90,3 +90,19 @@ def test_screenshots_of_the_main_screens_and_how_fast_the_campaigns_table_shows(
     # expectations above already wait for the table to show.
     (SHOTS / "timings.json").write_text(json.dumps(timings, indent=2))
     print("console timings:", timings)
+
+
+def test_every_tab_of_the_ads_manager_fits_a_1366_pixel_laptop_screen_without_scrolling_sideways(
+    page: Page, console_server
+):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    open_signed_in(page, console_server)
+    for tab in ("Campaigns", "Ad sets", "Ads"):
+        page.get_by_role("tab", name=tab).click()
+        expect(page.get_by_test_id("results")).to_have_attribute("data-state", "idle")
+        overflow = page.eval_on_selector(
+            "[data-testid=entity-table]",
+            "t => { const wrap = t.closest('.table-wrap'); return wrap.scrollWidth - wrap.clientWidth; }",
+        )
+        page_overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+        assert (tab, overflow, page_overflow) == (tab, 0, 0)
