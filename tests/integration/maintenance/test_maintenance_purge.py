@@ -166,15 +166,16 @@ def test_the_run_reports_a_count_per_table(make_seller):
     job_with_items(seller.seller_id, account, finished_at=days_ago(100), items=4)
     _runs(account, seller.seller_id, SyncKind.STATS, 15, 16)
 
-    assert run_maintenance(NOW, KEEP) == {
-        "purged": {
-            "login_attempts": 1,
-            "refresh_tokens": 3,
-            "oauth_states": 0,
-            "job_items": 4,
-            "sync_runs": 2,
-        }
+    result = run_maintenance(NOW, KEEP)
+
+    assert result["purged"] == {
+        "login_attempts": 1,
+        "refresh_tokens": 3,
+        "oauth_states": 0,
+        "job_items": 4,
+        "sync_runs": 2,
     }
+    assert result["tokens"]["tables"]["ad_accounts"] == {"reencrypted": 0, "current": 1, "unreadable": 0}
 
 
 def test_the_handler_runs_with_its_scheduled_event(make_seller, lambda_context):

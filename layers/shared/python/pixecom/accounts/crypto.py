@@ -5,6 +5,10 @@ The key comes from, in order: Secrets Manager (`TOKEN_ENCRYPTION_KEY_ARN`, in AW
 (local runs only). A value may list several keys separated by commas: the first encrypts, all
 decrypt, so a key can be rotated without re-encrypting every row first. A value that is not a
 Fernet key (any other high-entropy secret) is stretched into one with SHA-256.
+
+Rotation (docs/operations.md): put the new key first, run `pixecom rotate-token-keys` (the daily
+maintenance run does it too), which re-encrypts every stored token with the first key
+(`reencrypt`); then the old keys can leave the list.
 """
 
 from __future__ import annotations
@@ -66,6 +70,32 @@ def _cipher(material: str) -> MultiFernet:
 def token_cipher(settings: Settings | None = None) -> MultiFernet:
     """The container's cipher (Secrets Manager reads are cached by secret_store)."""
     return _cipher(_key_material(settings or get_settings()))
+
+
+def is_current(ciphertext: bytes, settings: Settings | None = None) -> bool:
+    """True when the first (newest) key alone decrypts `ciphertext`: nothing to re-encrypt."""
+    material = _key_material(settings or get_settings())
+    try:
+        _primary(material).decrypt(bytes(ciphertext))
+    except InvalidToken:
+        return False
+    return True
+
+
+def reencrypt(ciphertext: bytes, settings: Settings | None = None) -> bytes:
+    """`ciphertext` encrypted again with the first key (decrypted with any key of the list)."""
+    try:
+        return token_cipher(settings).rotate(bytes(ciphertext))
+    except InvalidToken:
+        raise TokenDecryptionError("stored access token does not decrypt with the configured key") from None
+
+
+@lru_cache(maxsize=4)
+def _primary(material: str) -> Fernet:
+    keys = [part.strip() for part in material.split(",") if part.strip()]
+    if not keys:
+        raise RuntimeError("the token encryption key is empty")
+    return _fernet_for(keys[0])
 
 
 def encrypt_token(token: str, settings: Settings | None = None) -> bytes:

@@ -1,4 +1,5 @@
-"""`pixecom maintenance`: the daily maintenance run on this machine (what MaintenanceFunction does)."""
+"""`pixecom maintenance` (the daily MaintenanceFunction's run) and `pixecom rotate-token-keys`,
+on this machine or against any database DATABASE_URL / DB_SECRET_ARN names."""
 
 from __future__ import annotations
 
@@ -16,6 +17,14 @@ def register(subparsers: Any) -> None:
         "SYNC_RUN_RETENTION_DAYS).",
     )
     parser.set_defaults(handler=run_maintenance_command)
+    rotate = subparsers.add_parser(
+        "rotate-token-keys",
+        help="re-encrypt every stored token with the newest key of TOKEN_ENCRYPTION_KEY(_ARN)",
+        description="Put the new key first in the list (comma-separated), run this, then drop the "
+        "old keys. Prints how many tokens were re-encrypted per table; never prints a token.",
+    )
+    rotate.add_argument("--batch-size", type=int, default=200, help="rows per transaction")
+    rotate.set_defaults(handler=run_rotate_command)
 
 
 def run_maintenance_command(args: argparse.Namespace) -> int:
@@ -26,6 +35,15 @@ def run_maintenance_command(args: argparse.Namespace) -> int:
     _local_database()
     print(json.dumps(run_maintenance(datetime.now(UTC)), indent=2))
     return 0
+
+
+def run_rotate_command(args: argparse.Namespace) -> int:
+    from pixecom.maintenance.rotate import rotate_token_keys
+
+    _local_database()
+    report = rotate_token_keys(batch_size=max(1, args.batch_size))
+    print(json.dumps(report.as_dict(), indent=2))
+    return 1 if report.unreadable else 0
 
 
 def _local_database() -> None:

@@ -1,4 +1,5 @@
-"""The daily maintenance run: every purge, counts per table, logged and returned."""
+"""The daily maintenance run: every purge, then every stored token re-encrypted with the newest
+key (a no-op unless a key was added); counts per table, logged and returned."""
 
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ from typing import Any
 from aws_lambda_powertools.metrics import MetricUnit
 
 from pixecom.maintenance.purge import Retentions, purge_all
+from pixecom.maintenance.rotate import rotate_token_keys
 from pixecom.observability import logger, metrics
 
 
 def run_maintenance(now: datetime, retentions: Retentions | None = None) -> dict[str, Any]:
-    """Purge what is past its retention; returns {"purged": {table-ish: count}}."""
+    """Purge what is past its retention and rotate token keys; returns the counts."""
     purged = purge_all(now, retentions).as_dict()
-    logger.info("maintenance done", extra={"purged": purged})
+    logger.info("maintenance purged", extra={"purged": purged})
     metrics.add_metric(name="MaintenanceRowsPurged", unit=MetricUnit.Count, value=sum(purged.values()))
-    return {"purged": purged}
+    tokens = rotate_token_keys()
+    metrics.add_metric(name="TokensReencrypted", unit=MetricUnit.Count, value=tokens.reencrypted)
+    return {"purged": purged, "tokens": tokens.as_dict()}
