@@ -96,6 +96,36 @@ def test_rate_limited_without_hints_waits_a_default_pause() -> None:
     assert error.until == NOW + timedelta(minutes=5)
 
 
+def test_a_bare_429_comes_back_after_its_retry_after_seconds() -> None:
+    error = classify_error(None, 429, {"Retry-After": "42"}, now=NOW)
+    assert isinstance(error, RateLimited)
+    assert error.until == NOW + timedelta(seconds=42)
+
+
+def test_a_retry_after_http_date_is_read_as_that_time() -> None:
+    error = classify_error(None, 429, {"retry-after": "Fri, 20 Nov 2026 12:03:00 GMT"}, now=NOW)
+    assert isinstance(error, RateLimited)
+    assert error.until == NOW + timedelta(minutes=3)
+
+
+def test_retry_after_wins_over_the_usage_headers_reset_time() -> None:
+    headers = {
+        "Retry-After": "30",
+        "X-Business-Use-Case-Usage": json.dumps(
+            {"1001": [{"type": "ads_insights", "call_count": 100, "estimated_time_to_regain_access": 7}]}
+        ),
+    }
+    error = classify_error(envelope(80000, 2446079), 400, headers, now=NOW)
+    assert isinstance(error, RateLimited)
+    assert error.until == NOW + timedelta(seconds=30)
+
+
+def test_an_unreadable_retry_after_falls_back_to_the_default_pause() -> None:
+    error = classify_error("", 429, {"Retry-After": "soon"}, now=NOW)
+    assert isinstance(error, RateLimited)
+    assert error.until == NOW + timedelta(minutes=5)
+
+
 def test_reduce_the_amount_of_data_is_recognised() -> None:
     body = envelope(1, message="Please reduce the amount of data you're asking for, then retry your request")
     error = classify_error(body, 500, {}, now=NOW)

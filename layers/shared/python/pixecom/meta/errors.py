@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from pixecom.meta.usage import parse_usage
@@ -141,8 +142,27 @@ def _int_or_none(value: object) -> int | None:
     return None
 
 
+def retry_after_until(headers: Mapping[str, str] | None, now: datetime) -> datetime | None:
+    """The time a `Retry-After` header names (delay in seconds, or an HTTP date), if any."""
+    raw = next((str(v) for k, v in (headers or {}).items() if str(k).lower() == "retry-after"), None)
+    if raw is None or not raw.strip():
+        return None
+    raw = raw.strip()
+    if raw.isdigit():
+        return now + timedelta(seconds=int(raw))
+    try:
+        when = parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
 def rate_limit_until(headers: Mapping[str, str] | None, now: datetime) -> datetime:
-    """When a rate-limited caller may come back, from the usage headers, else a default pause."""
+    """When a rate-limited caller may come back: `Retry-After` (what a proxy's bare 429 says),
+    else the usage headers' reset time, else a default pause."""
+    retry_after = retry_after_until(headers, now)
+    if retry_after is not None:
+        return max(retry_after, now)
     reading = parse_usage(headers or {}, now)
     if reading is not None and reading.reset_at is not None and reading.reset_at > now:
         return reading.reset_at
@@ -190,7 +210,8 @@ def classify_error(
     """The typed exception for an error answer. Pure: `now` only dates a RateLimited's `until`."""
     error = body.get("error") if isinstance(body, Mapping) else None
     if not isinstance(error, Mapping):
-        # No envelope: a proxy page, a truncated body. A 2xx here is a malformed answer.
+        # No envelope: a proxy's page (HTML 5xx, bare 429), a truncated body. A 2xx here is a
+        # malformed answer. The status decides: 429 -> RateLimited, 5xx -> TransientError.
         missing = f"HTTP {http_status} without a Graph error envelope"
         return _no_envelope_error(missing, http_status, headers, now or datetime.now(UTC))
     code = _int_or_none(error.get("code"))

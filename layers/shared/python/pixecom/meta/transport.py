@@ -206,7 +206,10 @@ class GraphTransport:
         try:
             body = response.json()
         except ValueError:
-            raise malformed_body(response.status_code, "body is not JSON") from None
+            if response.is_success:
+                raise malformed_body(response.status_code, "body is not JSON") from None
+            # A proxy's HTML page or an empty 429: classified by its status (and Retry-After).
+            raise self._error(None, response, account_id) from None
         if response.is_success and not (isinstance(body, Mapping) and "error" in body):
             return body
         raise self._error(body, response, account_id)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import datetime
+from typing import cast
 
 from fastapi import FastAPI, Request, Response
 from starlette.concurrency import run_in_threadpool
 
+from pixecom.simulator.connections import ConnectionFault, ConnectionKind
 from pixecom.simulator.control import control_router
 from pixecom.simulator.graph import GraphRequest, GraphSimulator, form_params
 from pixecom.simulator.login_routes import login_router
@@ -51,6 +53,15 @@ def create_simulator_app(
         assert result is not None  # only batch items time out
         if result.latency_ms:
             await asyncio.sleep(result.latency_ms / 1000)
+        if result.connection is not None:
+            return ConnectionFault(
+                cast(ConnectionKind, result.connection),
+                status_code=result.status,
+                content=result.text().encode(),
+                headers=result.headers,
+                media_type=JSON,
+                cut_after_bytes=result.cut_after_bytes,
+            )
         return Response(result.text(), status_code=result.status, headers=result.headers, media_type=JSON)
 
     return app

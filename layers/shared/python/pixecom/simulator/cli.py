@@ -57,7 +57,15 @@ def run_simulator(args: argparse.Namespace) -> int:
             f"token {account.access_token}",
             file=sys.stderr,
         )
-    uvicorn.run(create_simulator_app(scenario), host=args.host, port=args.port, log_level="info")
+    from pixecom.simulator.connections import tracking_protocol  # for connection faults
+
+    uvicorn.run(
+        create_simulator_app(scenario),
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        http=tracking_protocol(),
+    )
     return 0
 
 

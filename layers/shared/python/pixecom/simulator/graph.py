@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from pixecom.simulator.faults import fault_error
+from pixecom.simulator.faults import fault_error, proxy_answer
 from pixecom.simulator.handlers import Call, handle
 from pixecom.simulator.nodes import render_account
 from pixecom.simulator.oauth import LOGIN_PATHS, handle_login, with_tasks
@@ -43,6 +43,8 @@ class GraphResponse:
     headers: dict[str, str] = field(default_factory=dict)
     raw: str | None = None  # a body that is not JSON (malformed fault)
     latency_ms: int = 0
+    connection: str | None = None  # a connection fault to carry out (simulator/connections.py)
+    cut_after_bytes: int | None = None
 
     def text(self) -> str:
         return self.raw if self.raw is not None else json.dumps(self.body, separators=(",", ":"))
@@ -61,11 +63,16 @@ class GraphSimulator:
         self.state.record_call(path, batch_item=request.batch_item, params=request.params)
         response = GraphResponse(headers={"x-fb-trace-id": "AbCdEf", "x-fb-rev": "1019000000"})
         with self.state.lock:
-            fault = self.state.faults.fire(request.method, path, batch_item=request.batch_item)
+            account = self.state.account_of(segments[0]) if segments else None
+            fault = self.state.faults.fire(request.method, path, batch_item=request.batch_item,
+                                           account_id=account.id if account is not None else None)
         if fault is not None:
             response.latency_ms = fault.latency_ms
             if fault.batch_null and request.batch_item:
                 return None
+            if fault.bare_status is not None or fault.connection == "refuse":
+                return _unanswered(response, fault)  # Meta never saw the call: nothing runs
+            response.connection, response.cut_after_bytes = fault.connection, fault.cut_after_bytes
         insights = bool(segments) and segments[-1] == "insights"
         account_id: str | None = None
         charged = False
@@ -233,6 +240,15 @@ def _split(path: str) -> tuple[str, list[str]]:
     if segments and _VERSION.match(segments[0]):
         return segments[0], segments[1:]
     return "v25.0", segments
+
+
+def _unanswered(response: GraphResponse, fault: FaultSpec) -> GraphResponse:
+    """A call answered before Graph: by a proxy (`bare_status`) or not at all (`refuse`)."""
+    if fault.bare_status is not None:
+        response.status, response.raw, response.headers = proxy_answer(fault)
+    else:
+        response.connection, response.raw, response.headers = "refuse", "", {}
+    return response
 
 
 def _raise_fault(fault: FaultSpec | None) -> None:

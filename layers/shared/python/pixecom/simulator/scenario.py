@@ -140,13 +140,18 @@ class AdAccountSpec(_Model):
 class FaultSpec(_Model):
     """A fault fired on calls whose path (without the version) matches `path` (fnmatch pattern).
 
+    Scope: `path`, `method`, `account_id` (calls on that ad account or any object under it).
     Trigger: `every_nth`, `probability` (seeded RNG) or, with neither, every matching call;
-    `times` bounds how often it fires in total. Effect: a Graph error (`code`), `latency_ms`, a
-    `malformed` body, a `null` batch item (`batch_null`), or a report run ending in `async_status`.
+    `times` bounds how often it fires in total, `for_seconds` how long (simulator clock) after it
+    was added. Effect: a Graph error (`code`), `latency_ms`, a `malformed` body, a `null` batch
+    item (`batch_null`), a report run ending in `async_status`, or a failure below the Graph
+    envelope: `bare_status` (a proxy's answer: 5xx with an HTML page, 429 with an empty body and
+    `retry_after`) or `connection` (the HTTP exchange itself breaks, see simulator/connections.py).
     """
 
     path: str = "*"
     method: Literal["GET", "POST", "DELETE"] | None = None
+    account_id: str | None = None  # "act_1001" or "1001": calls on the account or its objects
     object_id: str | None = None  # shorthand: reject status updates of this id (path /{id}, POST)
     code: int | None = None
     subcode: int | None = None
@@ -160,6 +165,13 @@ class FaultSpec(_Model):
     malformed: bool = False
     batch_null: bool = False
     async_status: Literal["Job Failed", "Job Skipped"] | None = None
+    for_seconds: float | None = Field(default=None, gt=0)
+    # refuse: dropped (RST) before any byte of the answer; reset: status, headers and part of the
+    # body, then RST; truncate: a Content-Length larger than the bytes sent, then a clean close.
+    connection: Literal["refuse", "reset", "truncate"] | None = None
+    cut_after_bytes: int | None = Field(default=None, ge=0)  # reset/truncate (default: half the body)
+    bare_status: int | None = Field(default=None, ge=400, le=599)  # no Graph envelope (a proxy answers)
+    retry_after: int | None = Field(default=None, ge=0)  # Retry-After seconds on a bare_status answer
 
 
 class UsageSettings(_Model):

@@ -111,7 +111,7 @@ class SimulatorState:
             for account in self.scenario.model_copy(deep=True).ad_accounts:
                 self._index_account(account)
             self.expired_tokens = set(self.settings.expired_tokens)
-            self.faults = FaultRegistry(list(self.scenario.faults), self.settings.fault_seed)
+            self.faults = FaultRegistry(list(self.scenario.faults), self.settings.fault_seed, self.now)
             self.report_runs: dict[str, ReportRun] = {}
             self._run_ids = itertools.count(6_023_000_000_001)
             self.calls = CallLog()

@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import Any
 
 from pixecom.simulator.app import create_simulator_app
+from pixecom.simulator.connections import tracking_protocol
 from pixecom.simulator.scenario import FaultSpec, InsightDay, Scenario
 from pixecom.simulator.state import SimulatorState, utc_now
 
@@ -54,7 +55,7 @@ class SimulatorServer:
         sock.bind((self._host, self._port))
         self._port = sock.getsockname()[1]
         config = uvicorn.Config(create_simulator_app(state=self.state), log_level="warning",
-                                lifespan="off", access_log=False)
+                                lifespan="off", access_log=False, http=tracking_protocol())
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]},
                                         name=f"graph-simulator-{self._port}", daemon=True)
@@ -112,7 +113,8 @@ class SimulatorServer:
 
     def inject_fault(self, path_pattern: str = "*", **options: Any) -> FaultSpec:
         """Add a fault (FaultSpec fields: code, subcode, http_status, every_nth, probability, times,
-        latency_ms, malformed, batch_null, async_status, object_id, method, message)."""
+        for_seconds, account_id, latency_ms, malformed, batch_null, async_status, object_id, method,
+        message, bare_status, retry_after, connection, cut_after_bytes)."""
         spec = FaultSpec(path=path_pattern, **options)
         self.state.inject_fault(spec)
         return spec
