@@ -8,11 +8,12 @@ from pathlib import Path
 SECRET_CACHE_SECONDS = 300
 
 
-def get_secret(arn: str) -> str:
-    """The secret's string value, cached per container for SECRET_CACHE_SECONDS."""
+def get_secret(arn: str, *, refresh: bool = False) -> str:
+    """The secret's string value, cached per container for SECRET_CACHE_SECONDS; `refresh` reads
+    Secrets Manager now (and caches the answer), e.g. after the value was refused."""
     from aws_lambda_powertools.utilities import parameters  # lazy: boto3 import is slow
 
-    value = parameters.get_secret(arn, max_age=SECRET_CACHE_SECONDS)
+    value = parameters.get_secret(arn, max_age=SECRET_CACHE_SECONDS, force_fetch=refresh)
     return value if isinstance(value, str) else value.decode()
 
 

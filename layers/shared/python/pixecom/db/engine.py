@@ -7,6 +7,11 @@ against the database's `max_connections`. A long-running process serving many re
 (`pixecom dev`) sizes the pool to its concurrency instead. A request that finds no free
 connection within `db_pool_timeout_seconds` fails with SQLAlchemy's pool TimeoutError, which
 the API answers 503 with Retry-After.
+
+Rotated credentials: with DB_SECRET_ARN every new connection takes the username and password
+from the secret (cached SECRET_CACHE_SECONDS). When the server refuses them (a password rotated
+by Secrets Manager while this container still holds the old value), the secret is read again
+from Secrets Manager and the connection tried once more; if that fails too, the error stands.
 """
 
 from __future__ import annotations
@@ -14,11 +19,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from pixecom.observability import logger
 from pixecom.settings import Settings, get_settings
 
 _engine: Engine | None = None
@@ -38,12 +45,66 @@ def sqlalchemy_url(url: str) -> str:
 
 
 def url_from_secret(secret_json: str, host_override: str | None = None) -> str:
-    """The URL for an RDS-style secret ({username, password, host, port, dbname})."""
+    """The URL for an RDS-style secret ({username, password, host, port, dbname}); a host that is
+    a directory (a Unix socket's, as local servers use) goes into the query, as libpq wants it."""
     s = json.loads(secret_json)
-    host = host_override or s["host"]
+    host = str(host_override or s["host"])
     user, password = quote(s["username"], safe=""), quote(s["password"], safe="")
     port, dbname = s.get("port", 5432), s.get("dbname", "postgres")
+    if host.startswith("/"):
+        return f"postgresql+psycopg://{user}:{password}@/{dbname}?host={quote(host)}&port={port}"
     return f"postgresql+psycopg://{user}:{password}@{host}:{port}/{dbname}"
+
+
+class SecretCredentials:
+    """The username and password new connections use, from the DB secret."""
+
+    def __init__(self, arn: str) -> None:
+        self.arn = arn
+
+    def current(self) -> tuple[str, str]:
+        from pixecom.secret_store import get_secret
+
+        return _user_and_password(get_secret(self.arn))
+
+    def reread(self) -> tuple[str, str]:
+        from pixecom.secret_store import get_secret
+
+        return _user_and_password(get_secret(self.arn, refresh=True))
+
+
+def _user_and_password(secret_json: str) -> tuple[str, str]:
+    s = json.loads(secret_json)
+    return str(s["username"]), str(s["password"])
+
+
+def credentials_refused(exc: BaseException) -> bool:
+    """A connection refused for its credentials (28P01 invalid_password, 28000
+    invalid_authorization_specification); libpq often gives only the message, not the code."""
+    sqlstate = getattr(exc, "sqlstate", None)
+    return sqlstate in ("28P01", "28000") or "authentication failed" in str(exc)
+
+
+def use_secret_credentials(engine: Engine, credentials: SecretCredentials) -> None:
+    """Every new connection of `engine` logs in with the secret's current credentials and, when
+    they are refused, re-reads the secret and tries once more."""
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(dialect: Any, record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
+        cparams["user"], cparams["password"] = credentials.current()
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except Exception as exc:
+            if not credentials_refused(exc):
+                raise
+        logger.warning("database refused the credentials; re-reading the DB secret")
+        cparams["user"], cparams["password"] = credentials.reread()
+        try:
+            return dialect.connect(*cargs, **cparams)
+        except Exception as exc:
+            if credentials_refused(exc):
+                logger.error("database refused the credentials of the re-read DB secret too")
+            raise
 
 
 def resolve_database_url(settings: Settings) -> str:
@@ -80,7 +141,10 @@ def get_engine() -> Engine:
     global _engine, _session_factory
     if _engine is None:
         settings = get_settings()
-        _engine = make_engine(resolve_database_url(settings), settings)
+        engine = make_engine(resolve_database_url(settings), settings)
+        if settings.database_secret_arn and not settings.database_url:
+            use_secret_credentials(engine, SecretCredentials(settings.database_secret_arn))
+        _engine = engine
         _session_factory = sessionmaker(_engine, expire_on_commit=False)
     return _engine
 
