@@ -344,7 +344,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a seller and its owner user, signed in */
+        /**
+         * Create a seller and its owner user, signed in
+         * @description When sign-up is by invitation, `invitation_code` is required: 403 with code invitation_required, invitation_invalid, invitation_used or invitation_expired otherwise.
+         */
         post: operations["auth_register"];
         delete?: never;
         options?: never;
@@ -1646,7 +1649,7 @@ export interface components {
          * @description Every `error.code` of the API. Clients switch on these; the message is for humans.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "meta_rejected" | "state_invalid" | "state_used" | "state_expired" | "code_missing" | "code_invalid" | "code_used" | "code_expired" | "redirect_uri_mismatch" | "token_invalid" | "login_denied" | "invalid_signed_request" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "csrf_rejected" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "already_connected" | "duplicate_sellpage" | "account_needs_reauth" | "needs_reauth" | "account_disabled" | "throttled" | "payload_too_large" | "invalid_input" | "idempotency_key_reused" | "too_many_requests" | "too_many_attempts" | "http_error" | "internal_error" | "unavailable" | "login_not_configured" | "meta_unavailable" | "queue_unavailable" | "busy";
+        ErrorCode: "bad_request" | "malformed_json" | "meta_rejected" | "state_invalid" | "state_used" | "state_expired" | "code_missing" | "code_invalid" | "code_used" | "code_expired" | "redirect_uri_mismatch" | "token_invalid" | "login_denied" | "invalid_signed_request" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "csrf_rejected" | "invitation_required" | "invitation_invalid" | "invitation_used" | "invitation_expired" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "already_connected" | "duplicate_sellpage" | "account_needs_reauth" | "needs_reauth" | "account_disabled" | "throttled" | "payload_too_large" | "invalid_input" | "idempotency_key_reused" | "too_many_requests" | "too_many_attempts" | "http_error" | "internal_error" | "unavailable" | "login_not_configured" | "meta_unavailable" | "queue_unavailable" | "busy";
         /** ErrorDetail */
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
@@ -2010,6 +2013,11 @@ export interface components {
             password: string;
             /** Seller Name */
             seller_name: string;
+            /**
+             * Invitation Code
+             * @description Required when sign-up is by invitation (SIGNUP_MODE=invitation): a single-use code from `pixecom invite`; ignored when sign-up is open
+             */
+            invitation_code?: string | null;
         };
         /** RegisterResponse */
         RegisterResponse: {
@@ -3675,6 +3683,15 @@ export interface operations {
             };
             /** @description Malformed JSON or a request the upstream refused */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

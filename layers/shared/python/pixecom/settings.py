@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     # it is shed with 503 + Retry-After (argon2id is CPU-bound: more at once only makes all slower).
     password_hash_concurrency: int = Field(default=2, ge=1)
     password_hash_wait_seconds: float = Field(default=3.0, gt=0)
+    # Who may sign up with POST /api/auth/register: anyone ("open"), or only with a single-use
+    # code from `pixecom invite` ("invitation"; the template's default).
+    signup_mode: Literal["open", "invitation"] = "open"
+    invitation_ttl_days: int = Field(default=7, ge=1)
     # Key that encrypts ad-account tokens at rest.
     token_encryption_key: str | None = None
     token_encryption_key_arn: str | None = None

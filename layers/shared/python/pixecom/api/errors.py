@@ -24,6 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from pixecom.accounts import connect as accounts
 from pixecom.adsmanager.params import InvalidParam
 from pixecom.auth import service as auth
+from pixecom.auth.invitations import InvitationProblem
 from pixecom.auth.passwords import HashingBusy
 from pixecom.auth.throttle import LoginThrottled
 from pixecom.control import jobs
@@ -165,6 +166,9 @@ def _auth_failure(exc: auth.AuthFailure) -> ApiError:
 SERVICE_ERRORS: dict[type[Exception], Callable[[Any], ApiError]] = {
     # auth
     auth.AuthFailure: _auth_failure,
+    InvitationProblem: lambda exc: ApiError(
+        exc.message, code=exc.reason, status_code=403, field="invitation_code"
+    ),
     LoginThrottled: lambda exc: TooManyRequests(
         "Too many failed logins, try again later",
         code="too_many_attempts",

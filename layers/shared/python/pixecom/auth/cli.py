@@ -1,4 +1,5 @@
-"""`pixecom create-user`: add a user for an internal seller without the sign-up endpoint.
+"""`pixecom create-user`: add a user for an internal seller without the sign-up endpoint;
+`pixecom invite`: a single-use sign-up code when SIGNUP_MODE=invitation.
 
 The password is read from PIXECOM_NEW_USER_PASSWORD (for scripts) or asked for twice; it is
 never a command-line argument, where it would land in shell history and `ps`.
@@ -25,6 +26,15 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--seller-name", required=True, help="new seller (owner) or existing one (member)")
     parser.add_argument("--role", choices=["owner", "member"], default="owner")
     parser.set_defaults(handler=run_create_user)
+    invite = subparsers.add_parser(
+        "invite",
+        help="create a single-use sign-up code (SIGNUP_MODE=invitation)",
+        description="Prints the code once (only its hash is stored); it expires after "
+        "INVITATION_TTL_DAYS. With --email, only that address can register with it.",
+    )
+    invite.add_argument("--email", help="bind the code to this email address")
+    invite.add_argument("--days", type=int, help="days until it expires (default INVITATION_TTL_DAYS)")
+    invite.set_defaults(handler=run_invite)
 
 
 def read_password() -> str | None:
@@ -64,4 +74,22 @@ def run_create_user(args: argparse.Namespace) -> int:
         f"created {account.user.role.value} {account.user.email} (user {account.user.id}) "
         f"in seller {account.seller.name!r} ({account.seller.id})"
     )
+    return 0
+
+
+def run_invite(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime, timedelta
+
+    from pixecom.auth.invitations import create_invitation
+    from pixecom.db.engine import session_scope
+
+    if args.days is not None and args.days < 1:
+        print("error: --days must be at least 1", file=sys.stderr)
+        return 2
+    ttl = timedelta(days=args.days) if args.days else None
+    with session_scope() as session:
+        invitation = create_invitation(session, now=datetime.now(UTC), email=args.email, ttl=ttl)
+    bound = f" for {invitation.email}" if invitation.email else ""
+    print(f"invitation code{bound} (single use, expires {invitation.expires_at:%Y-%m-%d %H:%M} UTC):")
+    print(invitation.code)
     return 0

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pixecom.auth import refresh as refresh_tokens
+from pixecom.auth.invitations import spend_invitation
 from pixecom.auth.passwords import check_password_policy, dummy_verify, hash_password, hasher, verify_password
 from pixecom.auth.throttle import LoginThrottled, check_login_allowed, record_login_attempt
 from pixecom.auth.tokens import issue_access_token, signing_keys
@@ -121,9 +122,23 @@ def create_user(
     return _account(user, seller)
 
 
-def register(session: Session, *, email: str, password: str, seller_name: str, now: datetime) -> Registration:
-    """A new seller with its owner user, signed in."""
+def register(
+    session: Session,
+    *,
+    email: str,
+    password: str,
+    seller_name: str,
+    now: datetime,
+    invitation_code: str | None = None,
+) -> Registration:
+    """A new seller with its owner user, signed in. With SIGNUP_MODE=invitation the code is
+    checked first and spent in the same transaction (InvitationProblem when it cannot be)."""
+    invitation = None
+    if get_settings().signup_mode == "invitation":
+        invitation = spend_invitation(session, invitation_code, email=normalize_email(email), now=now)
     account = create_user(session, email=email, password=password, seller_name=seller_name)
+    if invitation is not None:
+        invitation.used_at, invitation.used_by = now, account.user.id
     tokens = _issue_pair(session, account.user.id, account.seller.id, now, get_settings())
     logger.info("seller registered", extra={"seller_id": str(account.seller.id)})
     return Registration(account, tokens)

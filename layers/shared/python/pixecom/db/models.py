@@ -114,6 +114,21 @@ class LoginAttempt(Base):
     )
 
 
+class Invitation(Base):
+    """A single-use sign-up code (SIGNUP_MODE=invitation): only its SHA-256 is stored; optionally
+    bound to one email address."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[uuid.UUID] = uuid_pk()
+    code_hash: Mapped[bytes] = mapped_column(LargeBinary(32), nullable=False, unique=True)
+    email: Mapped[str | None] = mapped_column(String(320))
+    created_at: Mapped[datetime] = created_at_col()
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    used_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+
 # --- ad accounts and sellpages ------------------------------------------------------------
 
 

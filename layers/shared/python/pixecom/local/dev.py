@@ -85,6 +85,8 @@ def run(options: DevOptions) -> int:
     import uvicorn
 
     size_pool_for_server()
+    os.environ.setdefault("SIGNUP_MODE", "open")  # locally anyone registers (the template: invitation)
+    get_settings.cache_clear()
     settings = get_settings()
     state_dir = settings.local_state_dir
     state_dir.mkdir(parents=True, exist_ok=True)

@@ -71,8 +71,10 @@ _SET_COOKIE: dict[str, Any] = {
     "/register",
     status_code=status.HTTP_201_CREATED,
     response_model=RegisterResponse,
-    responses={201: {"headers": _SET_COOKIE}, **error_responses(400, 409, 413, 422, 429)},
+    responses={201: {"headers": _SET_COOKIE}, **error_responses(400, 403, 409, 413, 422, 429)},
     summary="Create a seller and its owner user, signed in",
+    description="When sign-up is by invitation, `invitation_code` is required: 403 with code "
+    "invitation_required, invitation_invalid, invitation_used or invitation_expired otherwise.",
 )
 def register(
     body: RegisterRequest,
@@ -85,7 +87,12 @@ def register(
     now = _now()
     with _auth_errors(session):
         result = service.register(
-            session, email=body.email, password=body.password, seller_name=body.seller_name, now=now
+            session,
+            email=body.email,
+            password=body.password,
+            seller_name=body.seller_name,
+            now=now,
+            invitation_code=body.invitation_code,
         )
     user, seller = _account_out(result.account)
     tokens = _tokens_out(result.tokens, request, response, now)

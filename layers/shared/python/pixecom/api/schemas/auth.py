@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from pixecom.api.schemas.base import OutModel
+from pixecom.auth.invitations import MAX_CODE_LENGTH
 from pixecom.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from pixecom.auth.refresh import MAX_TOKEN_LENGTH
 from pixecom.auth.service import MAX_EMAIL_LENGTH, is_valid_email
@@ -31,6 +32,9 @@ LoginEmail = Annotated[str, StringConstraints(min_length=1, max_length=MAX_EMAIL
 NewPassword = Annotated[str, Field(min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH)]
 Password = Annotated[str, Field(min_length=1, max_length=MAX_PASSWORD_LENGTH)]
 OpaqueToken = Annotated[str, Field(min_length=1, max_length=MAX_TOKEN_LENGTH)]
+InvitationCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_CODE_LENGTH)
+]
 SellerName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
@@ -42,6 +46,11 @@ class RegisterRequest(_Request):
     email: NewEmail
     password: NewPassword
     seller_name: SellerName
+    invitation_code: InvitationCode | None = Field(
+        default=None,
+        description="Required when sign-up is by invitation (SIGNUP_MODE=invitation): a single-use "
+        "code from `pixecom invite`; ignored when sign-up is open",
+    )
 
 
 class LoginRequest(_Request):

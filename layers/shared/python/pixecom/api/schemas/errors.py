@@ -42,6 +42,11 @@ class ErrorCode(StrEnum):
     INVALID_REFRESH_TOKEN = "invalid_refresh_token"
     # 403
     CSRF_REJECTED = "csrf_rejected"  # cookie-authenticated request without an allowed Origin + client header
+    # 403 from register when sign-up is by invitation (SIGNUP_MODE=invitation)
+    INVITATION_REQUIRED = "invitation_required"
+    INVITATION_INVALID = "invitation_invalid"
+    INVITATION_USED = "invitation_used"
+    INVITATION_EXPIRED = "invitation_expired"
     # 404 / 405
     NOT_FOUND = "not_found"
     METHOD_NOT_ALLOWED = "method_not_allowed"
