@@ -93,7 +93,7 @@ class AdPresetStats(_StatsSums, Base):
 
     __table_args__ = (
         Index("ix_ad_preset_stats_seller_preset", "seller_id", "preset"),
-        Index("ix_ad_preset_stats_account", "ad_account_id"),
+        Index("ix_ad_preset_stats_account_preset", "ad_account_id", "preset"),
         {"postgresql_with": {"fillfactor": 60}},
     )
 
