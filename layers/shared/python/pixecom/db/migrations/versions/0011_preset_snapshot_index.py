@@ -5,8 +5,8 @@ ad_account_id alone Postgres walked every preset of the account (~20x the rows) 
 with the (seller_id, preset) bitmap; (ad_account_id, preset) finds exactly the rows it needs and
 still serves the refresh's DELETE by account.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-01 19:00:00
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0010"
-down_revision: str | None = "0009"
+revision: str = "0011"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
