@@ -22,6 +22,13 @@ def test_from_settings_takes_base_url_version_secret_and_page_size() -> None:
         assert client._auth == {"access_token": "tok", "appsecret_proof": appsecret_proof("tok", "s3cret")}
 
 
+def test_the_backoff_base_comes_from_settings_and_scales_every_wait() -> None:
+    settings = Settings(graph_backoff_base_seconds=0.01)
+    with GraphClient.from_settings("tok", settings) as client:
+        assert client.backoff_base == 0.01
+        assert [0.005 * 2**n <= client.backoff(n) <= 0.01 * 2**n for n in range(4)] == [True] * 4
+
+
 def test_without_an_app_secret_only_the_token_is_sent() -> None:
     with GraphClient.from_settings("tok", Settings()) as client:
         assert client._auth == {"access_token": "tok"}

@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     graph_page_size: int = Field(default=500, ge=1)
     # Retries of a transient Graph error (with backoff) before the call fails.
     graph_max_retries: int = Field(default=4, ge=0)
+    # The first backoff wait, doubled per retry (tests set it small to keep retries fast).
+    graph_backoff_base_seconds: float = Field(default=1.0, gt=0)
     # Facebook Login (pixecom.accounts.login): our Meta app, the dialog host, where Meta sends
     # the seller back (the frontend page that posts code + state to /api/meta/callback).
     meta_app_id: str | None = None

@@ -15,6 +15,7 @@ import httpx
 
 from pixecom.clock import Clock, utc_now
 from pixecom.meta.app_secret import app_secret as resolve_app_secret
+from pixecom.meta.backoff import BACKOFF_BASE_SECONDS
 from pixecom.meta.batch import apply_statuses
 from pixecom.meta.errors import InvalidRequest
 from pixecom.meta.insights import InsightsPolicy, read_daily_insights
@@ -55,6 +56,7 @@ class GraphClient(GraphTransport):
         page_size: int = 500,
         timeout: float = 30.0,
         max_retries: int = 4,
+        backoff_base: float = BACKOFF_BASE_SECONDS,
         sleep: Callable[[float], None] = time.sleep,
         clock: Clock = utc_now,
         transport: httpx.BaseTransport | None = None,
@@ -69,6 +71,7 @@ class GraphClient(GraphTransport):
             page_size=page_size,
             timeout=timeout,
             max_retries=max_retries,
+            backoff_base=backoff_base,
             sleep=sleep,
             clock=clock,
             transport=transport,
@@ -86,6 +89,7 @@ class GraphClient(GraphTransport):
             "app_secret": resolve_app_secret(settings),
             "page_size": settings.graph_page_size,
             "max_retries": settings.graph_max_retries,
+            "backoff_base": settings.graph_backoff_base_seconds,
             "insights_policy": InsightsPolicy(poll_timeout=settings.graph_report_timeout_seconds),
         }
         options.update(overrides)

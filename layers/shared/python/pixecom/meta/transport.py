@@ -21,7 +21,7 @@ from typing import Any, Self
 import httpx
 
 from pixecom.clock import Clock, utc_now
-from pixecom.meta.backoff import backoff_delay, install_log_redaction
+from pixecom.meta.backoff import BACKOFF_BASE_SECONDS, backoff_delay, install_log_redaction
 from pixecom.meta.errors import (
     GraphError,
     RateLimited,
@@ -55,6 +55,7 @@ class GraphTransport:
         page_size: int = 500,
         timeout: float = 30.0,
         max_retries: int = 4,
+        backoff_base: float = BACKOFF_BASE_SECONDS,
         sleep: Callable[[float], None] = time.sleep,
         clock: Clock = utc_now,
         transport: httpx.BaseTransport | None = None,
@@ -64,6 +65,7 @@ class GraphTransport:
         self.version = version
         self.page_size = page_size
         self.max_retries = max_retries
+        self.backoff_base = backoff_base
         self.sleep = sleep
         self.clock = clock
         self.calls = 0
@@ -136,7 +138,7 @@ class GraphTransport:
 
     def backoff(self, attempt: int) -> float:
         """Seconds to wait before retry `attempt` (0-based), with this client's jitter source."""
-        return backoff_delay(attempt, rng=self._rng)
+        return backoff_delay(attempt, base=self.backoff_base, rng=self._rng)
 
     def scrub(self, error: GraphError) -> GraphError:
         """`error` with this client's token and proof removed from its message."""
