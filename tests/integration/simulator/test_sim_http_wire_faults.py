@@ -149,3 +149,14 @@ def test_batch_items_ignore_connection_and_bare_status_faults(
     batch = '[{"method": "GET", "relative_url": "act_1001"}]'
     response = http.post("/", data={"batch": batch})
     assert response.status_code == 200 and response.json()[0]["code"] == 200
+
+
+def test_faults_below_the_envelope_are_set_over_the_control_api(
+    sim: SimulatorServer, http: httpx.Client, raw: httpx.Client
+) -> None:
+    fault = {"account_id": "act_1001", "bare_status": 503, "times": 1}
+    assert raw.post(f"{sim.base_url}/__control/faults", json=fault).json() == {"ok": True}
+    assert http.get("/act_1001/campaigns").status_code == 503
+    assert http.get("/act_1001/campaigns").status_code == 200
+    bad = {"connection": "explode"}
+    assert raw.post(f"{sim.base_url}/__control/faults", json=bad).status_code == 422
