@@ -1,15 +1,20 @@
 """Load benchmark (prints figures; not a test): a bounded, loopback-only load of fixed duration.
 
-Starts the API under uvicorn in a subprocess on 127.0.0.1 (a free port) with the pool sized as
-`pixecom dev` sizes it, on a fresh seeded database (10 sellers x 250 ads x 30 days). Then, for
-each client count (default 50 and 200), closed-loop clients (each sends its next request when
-the previous answered) read the Ads Manager, list ad accounts, ask who they are and log in, for
-`--seconds` each. Prints per level: requests/s, p50/p95/p99 per route, the 5xx count, and the
-most database connections seen (pg_stat_activity sampled every 100 ms); the floor is a minimal
-route (/api/health-like: an unknown path's 404, no database) measured in the same run, and the
-ratio of /campaigns p95 to it.
+Starts, in a subprocess, what `pixecom dev` runs: the API under uvicorn on 127.0.0.1 (a free port)
+with the pool sized as `pixecom dev` sizes it, the Graph API simulator, moto SQS and the local
+scheduler (sync dispatch -> workers every `--sync-interval` seconds, the ControlQueue drained every
+2 s), on a fresh seeded database (10 sellers x 250 ads x 30 days for the reads). Each seller also
+connects one simulator account (its first syncs and a backfill queued), and before each level a
+"sync now" is asked for every connected account, so every level runs during a sync of every
+account. Then, for each client count (default 50 and 200), closed-loop clients (each sends its
+next request when the previous answered) read the Ads Manager, list ad accounts, ask who they are,
+log in and start bulk status jobs, for `--seconds` each. Prints per level: requests/s, p50/p95/p99
+per route, the 5xx count, the 429 count (shed on purpose: login's hashing slots) apart, the most
+database connections seen (pg_stat_activity sampled every 100 ms), and the sync runs and jobs
+that finished during the level; the floor is a minimal route (an unknown path's 404, no
+database) measured in the same run, and the ratio of /campaigns p95 to it.
 
-Run:  .venv/bin/python tests/bench/load_bench.py [--clients 50 200] [--seconds 10]
+Run:  .venv/bin/python tests/bench/load_bench.py [--clients 50 200] [--seconds 10] [--sync-interval 2]
 Uses DATABASE_URL's server if set, else an embedded PostgreSQL (pgserver).
 """
 
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import hashlib
 import os
 import random
 import socket
@@ -28,6 +34,7 @@ import threading
 import time
 import uuid
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("PIXECOM_ENV", "local")
@@ -52,8 +59,8 @@ INSERT INTO sellers (id, name)
 INSERT INTO ad_accounts (id, seller_id, meta_account_id, name, currency, timezone_name,
                          access_token_encrypted, connection_status, backfill_chunks_total,
                          backfill_chunks_done)
-  SELECT md5('a' || k)::uuid, md5('s' || k)::uuid, 'act_' || k, 'Account ' || k, 'USD',
-         'America/New_York', '\\x00', 'ACTIVE', 0, 0 FROM generate_series(1, {SELLERS}) k;
+  SELECT md5('a' || k)::uuid, md5('s' || k)::uuid, 'act_seed_' || k, 'Account ' || k, 'USD',
+         'America/New_York', '\\x00', 'DISABLED', 0, 0 FROM generate_series(1, {SELLERS}) k;
 INSERT INTO campaigns (id, seller_id, ad_account_id, meta_id, name, status, delivery_status, effective_status)
   SELECT md5('c' || k || '-' || c)::uuid, md5('s' || k)::uuid, md5('a' || k)::uuid, 'c' || k || '-' || c,
          'Campaign ' || c, 'ACTIVE', 'ACTIVE', 'ACTIVE'
@@ -76,13 +83,54 @@ INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, 
   FROM ads a, generate_series(0, {DAYS - 1}) d;
 """
 
+# The seeded accounts hold no usable token: DISABLED, so they are read but never synced. The
+# accounts that sync are the simulator's, one per seller, connected by the server at start.
+SYNC_ADS, SYNC_DAYS, BACKFILL_DAYS = 40, 60, 30
+
 ROUTES = {  # name -> (share of requests, method, path)
-    "campaigns": (0.55, "GET", "/api/ads-manager/campaigns?date_preset=last_30d"),
+    "campaigns": (0.53, "GET", "/api/ads-manager/campaigns?date_preset=last_30d"),
     "ad-accounts": (0.2, "GET", "/api/ad-accounts"),
     "me": (0.15, "GET", "/api/auth/me"),
     "login": (0.05, "POST", "/api/auth/login"),
+    "status job": (0.02, "POST", "/api/ads-manager/status"),
     "floor (404)": (0.05, "GET", "/api/no-such-route"),
 }
+
+
+def seller_id(k: int) -> uuid.UUID:
+    return uuid.UUID(hashlib.md5(f"s{k}".encode()).hexdigest())  # noqa: S324 - md5('s' || k)::uuid
+
+
+def serve(url: str, port: int, sync_interval: float) -> None:
+    """The server process: `pixecom dev` without the console and the demo seller."""
+    os.environ["DATABASE_URL"] = url
+    import uvicorn
+
+    from pixecom.accounts.connect import connect_account
+    from pixecom.api.app import create_app
+    from pixecom.local.dev import size_pool_for_server
+    from pixecom.local.runner import LocalQueues
+    from pixecom.local.scheduler import LocalScheduler
+    from pixecom.settings import get_settings
+    from pixecom.simulator.generator import generate_scenario
+    from pixecom.simulator.testing import SimulatorServer
+
+    size_pool_for_server()
+    scenario = generate_scenario(accounts=SELLERS, days=SYNC_DAYS, seed=7, ads_per_account=SYNC_ADS)
+    scenario.settings.report_polls_to_complete = 1
+    simulator = SimulatorServer(scenario).start()
+    os.environ["GRAPH_BASE_URL"] = simulator.base_url
+    get_settings.cache_clear()
+    queues = LocalQueues().start()
+    for k, spec in enumerate(scenario.ad_accounts, start=1):
+        connect_account(seller_id(k), spec.id, spec.access_token or "", backfill_days=BACKFILL_DAYS)
+    scheduler = LocalScheduler(interval=sync_interval).start()
+    try:
+        uvicorn.run(create_app(), host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    finally:
+        scheduler.stop(timeout=5)
+        queues.stop()
+        simulator.stop()
 
 
 def prepare_database() -> str:
@@ -114,15 +162,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
-    code = (
-        "from pixecom.local.dev import size_pool_for_server; size_pool_for_server();"
-        "import uvicorn; from pixecom.api.app import create_app;"
-        f"uvicorn.run(create_app(), host='127.0.0.1', port={port}, log_level='warning', access_log=False)"
-    )
-    env = {**os.environ, "DATABASE_URL": url}
-    process = subprocess.Popen([sys.executable, "-c", code], env=env)
-    deadline = time.monotonic() + 60
+def start_server(url: str, port: int, sync_interval: float) -> subprocess.Popen[bytes]:
+    args = ["--serve", url, "--port", str(port), "--sync-interval", str(sync_interval)]
+    process = subprocess.Popen([sys.executable, __file__, *args], env=dict(os.environ))
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=2)
@@ -131,6 +174,70 @@ def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
             time.sleep(0.2)
     process.kill()
     raise RuntimeError("the API did not start")
+
+
+def synced_ads(url: str, timeout: float = 180) -> dict[int, list[str]]:
+    """Per seller, the ids of its simulator account's ads, once the first delivery syncs wrote them."""
+    deadline = time.monotonic() + timeout
+    with psycopg.connect(_libpq(url), autocommit=True) as conn:
+        while True:
+            rows = conn.execute(
+                "SELECT a.seller_id, a.id FROM ads a JOIN ad_accounts c ON c.id = a.ad_account_id "
+                "WHERE c.connection_status = 'ACTIVE' ORDER BY a.seller_id, a.meta_id"
+            ).fetchall()
+            by_seller: dict[uuid.UUID, list[str]] = defaultdict(list)
+            for seller, ad in rows:
+                by_seller[seller].append(str(ad))
+            if len(by_seller) == SELLERS or time.monotonic() > deadline:
+                return {k: by_seller.get(seller_id(k), []) for k in range(1, SELLERS + 1)}
+            time.sleep(0.5)
+
+
+def sync_every_account(base: str, tokens: list[str]) -> int:
+    """ "Sync now" for every connected account (what the sync button sends); returns how many."""
+    asked = 0
+    for token in tokens:
+        headers = {"Authorization": f"Bearer {token}"}
+        listed = httpx.get(f"{base}/api/ad-accounts", headers=headers, timeout=60).json()
+        for account in listed.get("data", listed if isinstance(listed, list) else []):
+            if account.get("connection_status") == "ACTIVE":
+                response = httpx.post(
+                    f"{base}/api/ad-accounts/{account['id']}/sync", headers=headers, timeout=60
+                )
+                asked += response.status_code < 300
+    return asked
+
+
+def jobs_settled(url: str, since: float, wait: float = 90) -> tuple[int, int, float | None]:
+    """After a level: wait (up to `wait` s) for its jobs to finish; (finished, unfinished, slowest
+    created -> finished in seconds)."""
+    deadline = time.monotonic() + wait
+    with psycopg.connect(_libpq(url), autocommit=True) as conn:
+        while True:
+            row = conn.execute(
+                "SELECT count(*) FILTER (WHERE finished_at IS NOT NULL), "
+                "count(*) FILTER (WHERE finished_at IS NULL), "
+                "max(extract(epoch FROM finished_at - created_at)) "
+                "FROM jobs WHERE created_at >= to_timestamp(%s)",
+                (since,),
+            ).fetchone()
+            assert row is not None
+            if not row[1] or time.monotonic() > deadline:
+                return int(row[0]), int(row[1]), float(row[2]) if row[2] is not None else None
+            time.sleep(1)
+
+
+def finished_since(url: str, since: float) -> tuple[int, int, dict[str, int]]:
+    """Sync runs finished, jobs created and jobs by status since the epoch time `since`."""
+    with psycopg.connect(_libpq(url), autocommit=True) as conn:
+        runs = conn.execute(
+            "SELECT count(*) FROM sync_runs WHERE finished_at >= to_timestamp(%s)", (since,)
+        ).fetchone()
+        jobs = conn.execute(
+            "SELECT status, count(*) FROM jobs WHERE created_at >= to_timestamp(%s) GROUP BY status", (since,)
+        ).fetchall()
+    by_status = {str(status): int(n) for status, n in jobs}
+    return int(runs[0]) if runs else 0, sum(by_status.values()), by_status
 
 
 class ConnectionSampler(threading.Thread):
@@ -156,13 +263,15 @@ class ConnectionSampler(threading.Thread):
         return self.most
 
 
+@dataclass
+class Outcomes:
+    samples: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: list[tuple[str, int | str]] = field(default_factory=list)  # 5xx, or why no answer came
+    shed: list[tuple[str, int]] = field(default_factory=list)  # 429: refused on purpose, retry later
+
+
 async def client_loop(
-    client: httpx.AsyncClient,
-    token: str,
-    k: int,
-    until: float,
-    samples: dict[str, list[float]],
-    errors: list[int],
+    client: httpx.AsyncClient, token: str, k: int, ads: list[str], until: float, out: Outcomes
 ) -> None:
     rng = random.Random(k)  # noqa: S311 - load mix, not security
     names, weights = list(ROUTES), [share for share, _m, _p in ROUTES.values()]
@@ -170,20 +279,31 @@ async def client_loop(
     while time.monotonic() < until:
         name = rng.choices(names, weights)[0]
         _share, method, path = ROUTES[name]
-        body = (
-            {"email": f"owner{k % SELLERS + 1}@bench.example", "password": PASSWORD}
-            if name == "login"
-            else None
-        )
+        body: dict[str, object] | None = None
+        failure = ""
+        if name == "login":
+            body = {"email": f"owner{k % SELLERS + 1}@bench.example", "password": PASSWORD}
+        elif name == "status job":
+            if not ads:
+                continue
+            body = {
+                "level": "ad",
+                "ids": rng.sample(ads, min(3, len(ads))),
+                "status": rng.choice(["PAUSED", "ACTIVE"]),
+            }
         started = time.perf_counter()
         try:
             response = await client.request(method, path, headers=headers, json=body)
             status = response.status_code
-        except httpx.HTTPError:
-            status = 599
-        samples[name].append(time.perf_counter() - started)
-        if status >= 500:
-            errors.append((name, status))
+        except httpx.HTTPError as exc:  # no answer: counted with the 5xx, named by its kind
+            status, failure = 599, type(exc).__name__
+        out.samples[name].append(time.perf_counter() - started)
+        if status == 599:
+            out.errors.append((name, failure))
+        elif status >= 500:
+            out.errors.append((name, status))
+        elif status == 429:
+            out.shed.append((name, status))
 
 
 def login_tokens(base: str) -> list[str]:
@@ -200,17 +320,19 @@ def login_tokens(base: str) -> list[str]:
 
 
 async def level(
-    base: str, tokens: list[str], clients: int, seconds: float
-) -> tuple[dict[str, list[float]], list[tuple[str, int]]]:
-    samples: dict[str, list[float]] = defaultdict(list)
-    errors: list[tuple[str, int]] = []
+    base: str, tokens: list[str], ads: dict[int, list[str]], clients: int, seconds: float
+) -> Outcomes:
+    out = Outcomes()
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         until = time.monotonic() + seconds
         await asyncio.gather(
-            *(client_loop(client, tokens[k % len(tokens)], k, until, samples, errors) for k in range(clients))
+            *(
+                client_loop(client, tokens[k % len(tokens)], k, ads[k % len(tokens) + 1], until, out)
+                for k in range(clients)
+            )
         )
-    return samples, errors
+    return out
 
 
 def pct(values: list[float], p: float) -> float:
@@ -222,38 +344,60 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--sync-interval", type=float, default=2.0, help="seconds between sync cycles")
+    parser.add_argument("--serve", metavar="DATABASE_URL", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.port, args.sync_interval)
+        return 0
     url = prepare_database()
     port = free_port()
-    server = start_server(url, port)
+    server = start_server(url, port, args.sync_interval)
     base = f"http://127.0.0.1:{port}"
     try:
         tokens = login_tokens(base)
+        ads = synced_ads(url)
+        print(f"simulator accounts synced: {sum(1 for a in ads.values() if a)} of {SELLERS}")
         for clients in args.clients:
+            asked = sync_every_account(base, tokens)
+            since = time.time()
             sampler = ConnectionSampler(url)
             sampler.start()
             started = time.perf_counter()
-            samples, errors = asyncio.run(level(base, tokens, clients, args.seconds))
+            out = asyncio.run(level(base, tokens, ads, clients, args.seconds))
             elapsed = time.perf_counter() - started
             most = sampler.stop()
-            total = sum(len(v) for v in samples.values())
+            runs, jobs, job_status = finished_since(url, since)
+            total = sum(len(v) for v in out.samples.values())
             print(
                 f"\n{clients} clients, {args.seconds:.0f} s: {total / elapsed:.0f} requests/s, "
-                f"5xx: {len(errors)} {dict(Counter(errors)) or ''}, most DB connections seen: {most}"
+                f"5xx: {len(out.errors)} {dict(Counter(out.errors)) or ''}, "
+                f"429: {len(out.shed)} {dict(Counter(out.shed)) or ''}, most DB connections seen: {most}"
+            )
+            print(
+                f"  during it: sync asked for {asked} accounts, {runs} sync runs finished, "
+                f"{jobs} jobs created {job_status}"
+            )
+            done, left, slowest = jobs_settled(url, since)
+            print(
+                f"  jobs after the level: {done} finished (slowest {slowest or 0:.0f} s from request "
+                f"to finish), {left} still unfinished after 90 s more"
             )
             for name in ROUTES:
-                values = samples.get(name, [])
+                values = out.samples.get(name, [])
                 if values:
                     print(
                         f"  {name:<12} n={len(values):<6} p50 {pct(values, 50):7.1f} ms  "
                         f"p95 {pct(values, 95):7.1f} ms  p99 {pct(values, 99):7.1f} ms"
                     )
+            samples = out.samples
             floor = statistics.median(samples["floor (404)"]) if samples.get("floor (404)") else None
             if floor:
                 print(f"  campaigns p95 / floor p50 = {pct(samples['campaigns'], 95) / (floor * 1000):.1f}x")
     finally:
         server.terminate()
-        server.wait(10)
+        server.wait(30)
     return 0
 
 
