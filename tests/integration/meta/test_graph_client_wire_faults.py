@@ -112,6 +112,22 @@ def test_a_proxys_html_5xx_once_is_retried_and_succeeds(
     assert client.calls == 2 and len(sleeps.waits) == 1
 
 
+def test_a_proxys_5xx_with_retry_after_is_retried_no_sooner_than_it_asks(
+    client: GraphClient, sim: SimulatorServer, sleeps: SleepRecorder
+) -> None:
+    sim.inject_fault("/act_1001", bare_status=503, retry_after=7, times=1)
+    assert client.get_ad_account(ACCOUNT).account_id == "1001"
+    assert sleeps.waits == [7]
+
+
+def test_a_retry_after_longer_than_the_backoff_cap_is_not_waited_out_in_the_call(
+    client: GraphClient, sim: SimulatorServer, sleeps: SleepRecorder
+) -> None:
+    sim.inject_fault("/act_1001", bare_status=503, retry_after=3600, times=1)
+    assert client.get_ad_account(ACCOUNT).account_id == "1001"
+    assert len(sleeps.waits) == 1 and sleeps.waits[0] <= 1
+
+
 def test_a_bare_429_is_rate_limited_until_its_retry_after_without_retrying(
     client: GraphClient, sim: SimulatorServer, sleeps: SleepRecorder, clock: ManualClock
 ) -> None:

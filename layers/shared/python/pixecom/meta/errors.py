@@ -105,6 +105,9 @@ def _rebuild(kind: type[GraphError], state: dict[str, Any]) -> GraphError:
 class TransientError(GraphError):
     """Worth retrying later: codes 1, 2, `is_transient`, 5xx, timeouts, malformed answers."""
 
+    # A proxy's 5xx may say when to come back (Retry-After): the retry waits at least this long.
+    retry_after: timedelta | None = None
+
 
 class RateLimited(GraphError):
     """Meta throttles this app or account (or our own usage guard did): come back at `until`."""
@@ -196,7 +199,11 @@ def _no_envelope_error(
     if http_status == 429:
         return RateLimited(message, until=rate_limit_until(headers, now), http_status=http_status)
     if http_status >= 500 or 200 <= http_status < 300:
-        return TransientError(message, http_status=http_status)
+        error = TransientError(message, http_status=http_status)
+        come_back = retry_after_until(headers, now)
+        if come_back is not None and come_back > now:
+            error.retry_after = come_back - now
+        return error
     return InvalidRequest(message, http_status=http_status)
 
 

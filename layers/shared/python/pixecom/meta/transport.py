@@ -21,7 +21,12 @@ from typing import Any, Self
 import httpx
 
 from pixecom.clock import Clock, utc_now
-from pixecom.meta.backoff import BACKOFF_BASE_SECONDS, backoff_delay, install_log_redaction
+from pixecom.meta.backoff import (
+    BACKOFF_BASE_SECONDS,
+    BACKOFF_CAP_SECONDS,
+    backoff_delay,
+    install_log_redaction,
+)
 from pixecom.meta.errors import (
     GraphError,
     RateLimited,
@@ -140,6 +145,14 @@ class GraphTransport:
         """Seconds to wait before retry `attempt` (0-based), with this client's jitter source."""
         return backoff_delay(attempt, base=self.backoff_base, rng=self._rng)
 
+    def _retry_delay(self, attempt: int, error: TransientError) -> float:
+        """The backoff wait, or longer when the answer's Retry-After asked for it (up to the cap;
+        a longer Retry-After is not waited out inside one call)."""
+        delay = self.backoff(attempt)
+        if error.retry_after is not None and error.retry_after.total_seconds() <= BACKOFF_CAP_SECONDS:
+            delay = max(delay, error.retry_after.total_seconds())
+        return delay
+
     def scrub(self, error: GraphError) -> GraphError:
         """`error` with this client's token and proof removed from its message."""
         return error.scrubbed(self._token, self._auth.get("appsecret_proof"))
@@ -170,7 +183,7 @@ class GraphTransport:
                 # "Reduce the amount of data" is answered by asking differently, not by asking again.
                 if exc.too_much_data or attempt >= self.max_retries:
                     raise
-                delay = self.backoff(attempt)
+                delay = self._retry_delay(attempt, exc)
                 log.warning(
                     "graph transient error, retrying",
                     extra={
