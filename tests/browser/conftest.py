@@ -107,6 +107,7 @@ def console_server(pg_server_url: str, template_db_url: str) -> Iterator[Console
         ARGON2_MEMORY_KIB="8192",
         ARGON2_PARALLELISM="1",
         POWERTOOLS_LOG_LEVEL="WARNING",
+        SIGNUP_MODE="invitation",  # the template's default: the console must handle it
     )
     proc = subprocess.Popen(
         [sys.executable, str(Path(__file__).with_name("serve.py"))],

@@ -50,19 +50,37 @@ def test_an_unauthenticated_visit_goes_to_login_and_comes_back_after_it(page: Pa
     expect(page.get_by_role("tab", name="Ad sets")).to_have_attribute("aria-selected", "true")
 
 
-def test_register_signs_the_new_seller_in_and_a_taken_email_is_refused(page: Page, console_server):
+def test_register_asks_for_the_invitation_refuses_a_taken_email_and_signs_the_new_seller_in(
+    page: Page, console_server
+):
+    code = f"invite-{uuid.uuid4().hex}"
+    console_server.sql(
+        "INSERT INTO invitations (id, code_hash, expires_at) "
+        f"VALUES (gen_random_uuid(), sha256('{code}'::bytea), now() + interval '1 day')"
+    )
     page.goto(console_server.base_url + "/register")
-    page.get_by_label("Email").fill(console_server.email)
+    expect(page.get_by_label("Invitation code")).to_have_count(0)  # not asked before the API says so
+    page.get_by_label("Email").fill(f"new-{uuid.uuid4().hex[:8]}@example.com")
     page.get_by_label("Password").fill("a-long-enough-password")
     page.get_by_label("Seller name").fill("Second shop")
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("alert")).to_contain_text("invitation")
+
+    page.get_by_label("Invitation code").fill(code)
+    email = page.get_by_label("Email").input_value()
+    page.get_by_label("Email").fill(console_server.email)
+    page.get_by_role("button", name="Create account").click()
     expect(page.get_by_role("alert")).to_contain_text("Email is already registered")
 
-    page.get_by_label("Email").fill(f"new-{uuid.uuid4().hex[:8]}@example.com")
+    page.get_by_label("Email").fill(email)
     page.get_by_role("button", name="Create account").click()
-
     expect(page.get_by_test_id("who")).to_contain_text("Second shop")
     expect(page.get_by_text("No campaigns match these filters.")).to_be_visible()
+
+
+def test_an_invitation_link_fills_in_the_code(page: Page, console_server):
+    page.goto(console_server.base_url + "/register?invitation=from-the-link")
+    expect(page.get_by_label("Invitation code")).to_have_value("from-the-link")
 
 
 def test_logout_ends_the_session_and_the_ads_manager_asks_for_login_again(page: Page, console_server):

@@ -10,6 +10,10 @@ export function LoginPage({ mode }: { mode: "login" | "register" }) {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [sellerName, setSellerName] = useState("");
+  // Sign-up by invitation: the code comes in the link (?invitation=...) or is typed once the API
+  // says one is needed; with open sign-up the field never shows.
+  const [invitation, setInvitation] = useState(search.get("invitation") ?? "");
+  const [askInvitation, setAskInvitation] = useState(invitation !== "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [waitUntil, setWaitUntil] = useState<number | null>(null);
@@ -21,12 +25,19 @@ export function LoginPage({ mode }: { mode: "login" | "register" }) {
     setError(null);
     try {
       if (mode === "login") await client.login({ email, password });
-      else await client.register({ email, password, seller_name: sellerName });
+      else
+        await client.register({
+          email,
+          password,
+          seller_name: sellerName,
+          ...(invitation.trim() ? { invitation_code: invitation.trim() } : {}),
+        });
       navigate(next.startsWith("/") && !next.startsWith("//") ? next : HOME, { replace: true });
     } catch (e) {
       // Show the API's own words; a throttled login also says how long to wait.
       if (e instanceof PixecomApiError) {
         setError({ message: e.message, field: e.field ?? undefined });
+        if (e.code.startsWith("invitation_")) setAskInvitation(true);
         if (e.status === 429 && e.retryAfter) setWaitUntil(Date.now() + e.retryAfter * 1000);
       } else setError({ message: errorText(e) });
     } finally {
@@ -60,6 +71,12 @@ export function LoginPage({ mode }: { mode: "login" | "register" }) {
           <label>
             Seller name
             <input name="seller_name" required value={sellerName} onChange={(e) => setSellerName(e.target.value)} />
+          </label>
+        )}
+        {mode === "register" && askInvitation && (
+          <label>
+            Invitation code
+            <input name="invitation_code" autoComplete="off" value={invitation} onChange={(e) => setInvitation(e.target.value)} />
           </label>
         )}
         {error && (
