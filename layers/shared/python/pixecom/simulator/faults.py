@@ -80,14 +80,14 @@ def proxy_answer(spec: FaultSpec) -> tuple[int, str, dict[str, str]]:
     return status, page, headers
 
 
-def _epoch() -> datetime:
+def _wall_clock() -> datetime:
     return datetime.now(UTC)
 
 
 @dataclass
 class _Armed:
     spec: FaultSpec
-    added_at: datetime = field(default_factory=_epoch)
+    added_at: datetime = field(default_factory=_wall_clock)
     seen: int = 0
     fired: int = 0
 
@@ -113,7 +113,9 @@ class _Armed:
 class FaultRegistry:
     """Faults in the order they were added; the first one that fires wins."""
 
-    def __init__(self, specs: list[FaultSpec], seed: int = 0, now: Callable[[], datetime] = _epoch) -> None:
+    def __init__(
+        self, specs: list[FaultSpec], seed: int = 0, now: Callable[[], datetime] = _wall_clock
+    ) -> None:
         self._seed = seed
         self._now = now  # the simulator's clock: `for_seconds` windows run on it
         self._rng = random.Random(seed)  # noqa: S311 - reproducible simulation, not security
