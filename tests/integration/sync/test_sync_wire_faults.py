@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from sync_helpers import Db, day, load_handler, small_scenario
 
 from pixecom.accounts.connect import connect_account
@@ -68,7 +70,10 @@ class World:
         """Run the worker on the records as one SQS batch; the records it failed (SQS retries them)."""
         if not records:
             return []
-        response = load_handler(worker).handler({"Records": records}, self.context)
+        try:
+            response = load_handler(worker).handler({"Records": records}, self.context)
+        except BatchProcessingError:  # every record failed: the invocation fails, all come back
+            return records
         failed = {f["itemIdentifier"] for f in response["batchItemFailures"]}
         return [r for r in records if r["messageId"] in failed]
 
@@ -161,6 +166,34 @@ def test_stats_fault_stays_with_its_account_and_the_next_run_writes_metas_number
     assert meta_numbers_today(db, world.ids[FAULTED], FAULTED) == ((Decimal("9.87"), 987), False)
     assert rows(db, world.ids[FAULTED]) == rows(db, world.ids[HEALTHY])
     assert db.account(world.ids[FAULTED]).last_stats_error is None
+
+
+def test_meta_unreachable_fails_every_run_for_a_retry_and_the_retry_converges(
+    world: World, db: Db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real ECONNREFUSED (nothing listens) is per host, not per account: every run fails."""
+    before = {n: rows(db, i) for n, i in world.ids.items()}
+    world.meta_changes_numbers()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    monkeypatch.setenv("GRAPH_BASE_URL", f"http://127.0.0.1:{closed_port}")
+    get_settings.cache_clear()
+
+    dispatch_stats()
+    failed = world.work("stats_worker", world.take("STATS_QUEUE_URL"))
+
+    assert sorted(world.account_of(r) for r in failed) == [FAULTED, HEALTHY]
+    assert {n: rows(db, i) for n, i in world.ids.items()} == before
+    error = db.account(world.ids[FAULTED]).last_stats_error
+    assert error.startswith("TransientError: Graph transport error (ConnectError)")
+
+    monkeypatch.setenv("GRAPH_BASE_URL", world.sim.base_url)
+    get_settings.cache_clear()
+    assert world.work("stats_worker", failed) == []
+    for n, account_id in world.ids.items():
+        assert meta_numbers_today(db, account_id, n) == ((Decimal("9.87"), 987), False)
+    assert rows(db, world.ids[FAULTED]) == rows(db, world.ids[HEALTHY])
 
 
 def test_a_short_fault_is_absorbed_by_the_runs_own_retries(world: World, db: Db) -> None:
