@@ -323,7 +323,11 @@ async def level(
     base: str, tokens: list[str], ads: dict[int, list[str]], clients: int, seconds: float
 ) -> Outcomes:
     out = Outcomes()
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    # uvicorn closes a keep-alive connection idle for 5 s; a client keeping it exactly as long
+    # (httpx's default) may send on it as it closes and get no answer (ReadError,
+    # RemoteProtocolError) although the server is fine. Browsers retry those; this client lets
+    # idle connections go first.
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients, keepalive_expiry=4)
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
         until = time.monotonic() + seconds
         await asyncio.gather(
