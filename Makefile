@@ -18,9 +18,12 @@ $(STAMP): pyproject.toml layers/shared/requirements.txt
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-## make dev: embedded Postgres, Graph API simulator, API + console on :8000, local sync scheduler
+## make dev: embedded Postgres, Graph API simulator, API + console on :$(PORT), local sync scheduler.
+## Other ports: make dev PORT=8010 SIM_PORT=8091 (a busy port is named in one line).
+PORT ?= 8000
+SIM_PORT ?= 8081
 dev: $(STAMP) console
-	$(BIN)/pixecom dev
+	@$(BIN)/pixecom dev --port $(PORT) --simulator-port $(SIM_PORT)
 
 ## make console: the reference console (console/, React + Vite) built into console/dist
 console: console/dist/index.html

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import logging
+import os
+import subprocess
 import warnings
 from pathlib import Path
 from typing import Any
@@ -36,5 +40,18 @@ def stop_embedded_postgres(server: Any) -> None:
 
     pg_ctl = _commands.pg_ctl  # type: ignore[attr-defined]
 
+    # Stopped here, so not again at exit (pgserver's handler would find it gone and say so).
+    atexit.unregister(server._cleanup)
+    server.global_process_id_list.get_and_remove(os.getpid())
     if (Path(server.pgdata) / "postmaster.pid").exists():  # the server is running
-        pg_ctl(["-w", "stop"], pgdata=server.pgdata, user=server.system_user)
+        # A Ctrl-C in the terminal reaches PostgreSQL too: it may be stopping already.
+        quiet = logging.getLogger("pgserver")
+        level = quiet.level
+        quiet.setLevel(logging.CRITICAL)
+        try:
+            pg_ctl(["-w", "stop"], pgdata=server.pgdata, user=server.system_user)
+        except subprocess.CalledProcessError:
+            if (Path(server.pgdata) / "postmaster.pid").exists():
+                raise
+        finally:
+            quiet.setLevel(level)

@@ -7,6 +7,9 @@ the API Lambda wraps with Mangum.
 from __future__ import annotations
 
 import os
+import socket
+import sys
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,8 +84,49 @@ def size_pool_for_server() -> None:
     get_settings.cache_clear()
 
 
+def port_is_busy(host: str, port: int) -> bool:
+    """True when `port` cannot be bound on `host` (bound as uvicorn binds it, SO_REUSEADDR on)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def busy_port_message(options: DevOptions) -> str | None:
+    """One line naming the first busy port and how to choose another; None when both are free."""
+    for port, what, variable, flag in (
+        (options.port, "the API", "PORT", "--port"),
+        (options.simulator_port, "the Graph API simulator", "SIM_PORT", "--simulator-port"),
+    ):
+        if port_is_busy(options.host, port):
+            free = next(p for p in range(port + 1, port + 100) if not port_is_busy(options.host, p))
+            return (
+                f"Port {port} ({what}) is already in use: choose another with "
+                f"`make dev {variable}={free}` (or `pixecom dev {flag} {free}`)."
+            )
+    return None
+
+
 def run(options: DevOptions) -> int:
+    """Serve until Ctrl-C; 1 (having said why in one line) when a port is taken."""
+    busy = busy_port_message(options)
+    if busy is not None:
+        print(busy, file=sys.stderr)
+        return 1
+    try:
+        return _serve(options)
+    except KeyboardInterrupt:  # Ctrl-C while starting or stopping: everything started is stopped
+        print("pixecom dev stopped", flush=True)
+        return 0
+
+
+def _serve(options: DevOptions) -> int:
     import uvicorn
+
+    from pixecom.db.embedded import stop_embedded_postgres
 
     size_pool_for_server()
     os.environ.setdefault("SIGNUP_MODE", "open")  # locally anyone registers (the template: invitation)
@@ -90,26 +134,24 @@ def run(options: DevOptions) -> int:
     settings = get_settings()
     state_dir = settings.local_state_dir
     state_dir.mkdir(parents=True, exist_ok=True)
-    url, embedded = ensure_database(state_dir)
-    upgrade(url)
-    email, password = seed_demo_seller()
-    from pixecom.api.app import create_app
-    from pixecom.local.console import allow_console_origin, mount_console
-    from pixecom.local.demo import start_local_sync
-
-    local_sync = start_local_sync(options.simulator_port, options.scenario, demo_email=email)
-    allow_console_origin(f"http://{options.host}:{options.port}")
-    app = create_app()
-    mount_console(app, settings.console_dir)
-    print(f"PixEcom Ads Manager console: http://{options.host}:{options.port}/  (OpenAPI docs at /docs)")
-    print(f"Demo login: {email} / {password}")
-    print(f"Graph API simulator: {local_sync.simulator.base_url}; sync runs every minute")
-    try:
-        uvicorn.run(app, host=options.host, port=options.port, log_level="info")
-    finally:
-        local_sync.stop()
+    with ExitStack() as started:  # stopped in reverse order, however we leave
+        url, embedded = ensure_database(state_dir)
         if embedded is not None:
-            from pixecom.db.embedded import stop_embedded_postgres
+            started.callback(stop_embedded_postgres, embedded)
+        upgrade(url)
+        email, password = seed_demo_seller()
+        from pixecom.api.app import create_app
+        from pixecom.local.console import allow_console_origin, mount_console
+        from pixecom.local.demo import start_local_sync
 
-            stop_embedded_postgres(embedded)
+        local_sync = start_local_sync(options.simulator_port, options.scenario, demo_email=email)
+        started.callback(local_sync.stop)
+        allow_console_origin(f"http://{options.host}:{options.port}")
+        app = create_app()
+        mount_console(app, settings.console_dir)
+        print(f"PixEcom Ads Manager console: http://{options.host}:{options.port}/  (OpenAPI docs at /docs)")
+        print(f"Demo login: {email} / {password}")
+        print(f"Graph API simulator: {local_sync.simulator.base_url}; sync runs every minute", flush=True)
+        uvicorn.run(app, host=options.host, port=options.port, log_level="info")
+    print("pixecom dev stopped", flush=True)
     return 0
