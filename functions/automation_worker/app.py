@@ -7,23 +7,16 @@ Partial batch failures: a record that raises comes back to the queue; rules act 
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.batch.types import PartialItemFailureResponse
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-
 from pixecom.observability import logger, metrics
+from pixecom.queue import process_sqs_batch
 from pixecom.rules.automation import AutomationMessage, run_automation
 
-processor = BatchProcessor(event_type=EventType.SQS)
 
-
-def record_handler(record: SQSRecord) -> None:
-    run_automation(AutomationMessage.model_validate_json(record.body))
+def record_handler(body: str) -> None:
+    run_automation(AutomationMessage.model_validate_json(body))
 
 
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics
-def handler(event: dict[str, Any], context: Any) -> PartialItemFailureResponse:
-    return process_partial_response(
-        event=event, record_handler=record_handler, processor=processor, context=context
-    )
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    return process_sqs_batch(event, record_handler)

@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, event_source
-
 from pixecom.observability import logger, metrics
 from pixecom.settings import get_settings
 from pixecom.sync.dispatch import dispatch_delivery, scheduled_time
@@ -13,6 +11,5 @@ get_settings()  # validated at start: a bad variable fails the init phase, namin
 
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics
-@event_source(data_class=EventBridgeEvent)
-def handler(event: EventBridgeEvent, context: object) -> dict[str, Any]:
-    return dispatch_delivery(scheduled_time(event.time)).as_dict()
+def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
+    return dispatch_delivery(scheduled_time(event.get("time"))).as_dict()

@@ -3,8 +3,6 @@
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, event_source
-
 from pixecom.maintenance.run import run_maintenance
 from pixecom.observability import logger, metrics
 from pixecom.settings import get_settings
@@ -15,6 +13,5 @@ get_settings()  # validated at start: a bad variable fails the init phase, namin
 
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics
-@event_source(data_class=EventBridgeEvent)
-def handler(event: EventBridgeEvent, context: object) -> dict[str, Any]:
-    return run_maintenance(scheduled_time(event.time))
+def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
+    return run_maintenance(scheduled_time(event.get("time")))

@@ -5,26 +5,20 @@ Partial batch failures: only the records that raised (transient errors) come bac
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
-
 from pixecom.observability import logger, metrics
+from pixecom.queue import process_sqs_batch
 from pixecom.settings import get_settings
 from pixecom.sync.messages import SyncMessage
 from pixecom.sync.stats import sync_account_stats
 
 get_settings()  # validated at start: a bad variable fails the init phase, naming it
 
-processor = BatchProcessor(event_type=EventType.SQS)
 
-
-def record_handler(record: SQSRecord) -> None:
-    sync_account_stats(SyncMessage.model_validate_json(record.body))
+def record_handler(body: str) -> None:
+    sync_account_stats(SyncMessage.model_validate_json(body))
 
 
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    return process_partial_response(
-        event=event, record_handler=record_handler, processor=processor, context=context
-    )
+    return process_sqs_batch(event, record_handler)

@@ -3,14 +3,11 @@ pasted token, refreshes what Meta allows, records expiry or NEEDS_REAUTH (pixeco
 
 from typing import Any
 
-from aws_lambda_powertools.utilities.data_classes import EventBridgeEvent, event_source
-
 from pixecom.accounts.token_check import check_tokens
 from pixecom.observability import logger, metrics
 
 
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics
-@event_source(data_class=EventBridgeEvent)
-def handler(event: EventBridgeEvent, context: object) -> dict[str, Any]:
+def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
     return check_tokens().as_dict()

@@ -7,6 +7,8 @@ Floor (issue 10): a minimal FastAPI + Mangum app (one route, the handler Mangum 
 the same way in the same run. Printed ratios: each function's import / the floor; the aim is the
 API within 1.5x and every worker and dispatcher below 1.0x. Bytecode is compiled first
 (compileall, as the layer ships it) and one discarded run per module warms the OS file cache.
+Samples are taken round-robin (floor, every handler, floor, ...), so a machine whose load
+changes during the run slows the floor and the handlers alike and the ratios stay comparable.
 
     .venv/bin/python tests/bench/cold_start.py [--runs 7]
 """
@@ -53,21 +55,31 @@ handler = Mangum(app, lifespan="off")
 """
 
 
-def measure(handler: Path, runs: int) -> tuple[float, bool, int]:
+def sample(handler: Path) -> dict[str, float | bool | int]:
     env = {**os.environ, "POWERTOOLS_SERVICE_NAME": "bench", "AWS_DEFAULT_REGION": "us-east-1"}
     env.setdefault("JWT_SECRET", "bench-signing-key-" + "x" * 32)
     env.setdefault("PIXECOM_ENV", "local")
-    samples, fastapi, modules = [], False, 0
-    for i in range(runs + 1):
-        out = subprocess.run(
-            [sys.executable, "-c", PROBE, str(handler)], capture_output=True, text=True, env=env, check=True
-        )
-        result = json.loads(out.stdout.strip().splitlines()[-1])
-        if i == 0:
-            continue  # the warm-up run (file cache)
-        samples.append(result["seconds"])
-        fastapi, modules = result["fastapi"], result["modules"]
-    return statistics.median(samples), fastapi, modules
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(handler)], capture_output=True, text=True, env=env, check=True
+    )
+    result: dict[str, float | bool | int] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure(handlers: list[Path], runs: int) -> dict[Path, tuple[float, bool, int]]:
+    """Median import seconds, FastAPI loaded, module count, per handler; sampled round-robin."""
+    for handler in handlers:
+        sample(handler)  # the warm-up run (file cache)
+    samples: dict[Path, list[float]] = {h: [] for h in handlers}
+    last: dict[Path, dict[str, float | bool | int]] = {}
+    for _ in range(runs):
+        for handler in handlers:
+            last[handler] = sample(handler)
+            samples[handler].append(float(last[handler]["seconds"]))
+    return {
+        h: (statistics.median(samples[h]), bool(last[h]["fastapi"]), int(last[h]["modules"]))
+        for h in handlers
+    }
 
 
 def main() -> int:
@@ -76,18 +88,20 @@ def main() -> int:
     args = parser.parse_args()
     compileall.compile_dir(ROOT / "layers" / "shared" / "python", quiet=1)
     compileall.compile_dir(ROOT / "functions", quiet=1)
+    handlers = sorted((ROOT / "functions").glob("*/app.py"))
     with tempfile.TemporaryDirectory() as tmp:
         minimal = Path(tmp) / "minimal_app.py"
         minimal.write_text(MINIMAL_APP)
-        floor, _, floor_modules = measure(minimal, args.runs)
+        measured = measure([minimal, *handlers], args.runs)
+    floor, _, floor_modules = measured[minimal]
     print(f"{'function':<20} {'median import':>14} {'modules':>8}  fastapi  ratio to floor (aim)")
     print(
         f"{'minimal FastAPI+Mangum':<20} {floor * 1000:>11.0f} ms {floor_modules:>8}  yes      1.00 (floor)"
     )
     bad = []
-    for handler in sorted((ROOT / "functions").glob("*/app.py")):
+    for handler in handlers:
         name = handler.parent.name
-        seconds, fastapi, modules = measure(handler, args.runs)
+        seconds, fastapi, modules = measured[handler]
         aim = "<= 1.5" if name == "api" else "< 1.0"
         print(
             f"{name:<20} {seconds * 1000:>11.0f} ms {modules:>8}  {'yes' if fastapi else 'no ':<7}"

@@ -272,13 +272,15 @@ def test_migrate_function_migrates_an_empty_database_to_head(local, pg_server_ur
 def test_an_error_of_the_handler_comes_back_as_its_type_and_message_in_one_line(local):
     from pixecom.local.invoke import failure_line
 
-    path = local.tmp / "no-time.json"
-    path.write_text(json.dumps({"detail-type": "Scheduled Event"}))
-    spec = local_spec(local.template, "StatsDispatchFunction", REPO_ROOT, local.services)
+    event = _sqs_event("StatsWorkerFunction", {})
+    event["Records"][0]["body"] = "{not json"
+    path = local.tmp / "not-json.json"
+    path.write_text(json.dumps(event))
+    spec = local_spec(local.template, "StatsWorkerFunction", REPO_ROOT, local.services)
     outcome = invoke(spec, path, local.services, local.layer)
-    assert (outcome.ok, outcome.error_type) == (False, "KeyError")
-    assert failure_line("StatsDispatchFunction", outcome) == (
-        "pixecom invoke: StatsDispatchFunction failed: KeyError: 'time'"
+    assert (outcome.ok, outcome.error_type) == (False, "BatchFailed")
+    assert failure_line("StatsWorkerFunction", outcome) == (
+        "pixecom invoke: StatsWorkerFunction failed: BatchFailed: All 1 record(s) of the batch failed"
     )
 
 

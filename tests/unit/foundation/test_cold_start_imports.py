@@ -28,3 +28,47 @@ def test_worker_and_dispatcher_handlers_import_no_web_framework():
         env={"POWERTOOLS_SERVICE_NAME": "test", "AWS_DEFAULT_REGION": "us-east-1", "PATH": "/usr/bin:/bin"},
     )
     assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+
+
+# Imported where they are used (the first Graph/Login client, token cipher, password hash),
+# and Powertools' event data classes / batch utility not at all: a cold start pays for none.
+DEFERRED = (
+    "httpx",
+    "cryptography",
+    "argon2",
+    "aws_lambda_powertools.utilities.data_classes",
+    "aws_lambda_powertools.utilities.batch",
+)
+LOADED = """
+import importlib.util, json, sys
+for i, path in enumerate(sys.argv[2:]):
+    spec = importlib.util.spec_from_file_location(f"handler_{i}", path)
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+print(json.dumps(sorted(m for m in sys.argv[1].split(",") if m in sys.modules)))
+"""
+
+
+def _loaded(handlers, modules):
+    out = subprocess.run(
+        [sys.executable, "-c", LOADED, ",".join(modules), *map(str, handlers)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={
+            "POWERTOOLS_SERVICE_NAME": "test",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "PATH": "/usr/bin:/bin",
+            "JWT_SECRET": "cold-start-test-key-" + "x" * 32,
+        },
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_worker_and_dispatcher_handlers_defer_http_crypto_and_hashing_libraries():
+    assert _loaded(LEAN_HANDLERS, DEFERRED) == []
+
+
+def test_the_api_handler_defers_http_and_hashing_libraries():
+    # cryptography stays: PyJWT loads it, and every authenticated request decodes a JWT.
+    api = ROOT / "functions" / "api" / "app.py"
+    assert _loaded([api], [m for m in DEFERRED if m != "cryptography"]) == []

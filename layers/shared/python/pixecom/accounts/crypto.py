@@ -16,10 +16,12 @@ from __future__ import annotations
 import base64
 import hashlib
 from functools import lru_cache
-
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from typing import TYPE_CHECKING
 
 from pixecom.settings import Settings, get_settings
+
+if TYPE_CHECKING:  # cryptography is imported by the first cipher: most requests need none
+    from cryptography.fernet import Fernet, MultiFernet
 
 LOCAL_KEY_FILE = "token-encryption.key"
 
@@ -29,6 +31,8 @@ class TokenDecryptionError(RuntimeError):
 
 
 def _fernet_for(secret: str) -> Fernet:
+    from cryptography.fernet import Fernet
+
     try:
         return Fernet(secret.encode())
     except ValueError:
@@ -52,6 +56,8 @@ def _local_key(settings: Settings) -> str:
     path = settings.local_state_dir / LOCAL_KEY_FILE
     if path.exists():
         return path.read_text().strip()
+    from cryptography.fernet import Fernet
+
     path.parent.mkdir(parents=True, exist_ok=True)
     key = Fernet.generate_key().decode()
     path.touch(mode=0o600)
@@ -61,6 +67,8 @@ def _local_key(settings: Settings) -> str:
 
 @lru_cache(maxsize=4)
 def _cipher(material: str) -> MultiFernet:
+    from cryptography.fernet import MultiFernet
+
     keys = [part.strip() for part in material.split(",") if part.strip()]
     if not keys:
         raise RuntimeError("the token encryption key is empty")
@@ -105,6 +113,8 @@ def encrypt_token(token: str, settings: Settings | None = None) -> bytes:
 
 def decrypt_token(ciphertext: bytes, settings: Settings | None = None) -> str:
     """The clear token, for building a GraphClient; never log the result."""
+    from cryptography.fernet import InvalidToken
+
     try:
         return token_cipher(settings).decrypt(bytes(ciphertext)).decode()
     except InvalidToken:

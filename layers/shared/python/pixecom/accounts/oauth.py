@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from pixecom.meta.app_secret import app_secret
 from pixecom.meta.backoff import install_log_redaction
 from pixecom.meta.errors import GraphError, TransientError, classify_error, redact
 from pixecom.settings import Settings
+
+if TYPE_CHECKING:  # imported by the first client: most importers never make one
+    import httpx
 
 # Our reading of Meta's code-exchange subcodes (third-party fixtures, meta-login.md section 2).
 CODE_ERRORS = {36009: "code_used", 36007: "code_expired", 36008: "redirect_uri_mismatch"}
@@ -77,6 +78,8 @@ class OAuthClient:
     """One short-lived httpx client for the Login calls of a request or a check run."""
 
     def __init__(self, app: MetaApp, transport: httpx.BaseTransport | None = None) -> None:
+        import httpx
+
         install_log_redaction()  # httpx logs request URLs: code, client_secret, input_token
         self.app = app
         self._http = httpx.Client(base_url=app.graph_base_url, timeout=20, transport=transport)
@@ -91,6 +94,8 @@ class OAuthClient:
         self.close()
 
     def _get(self, path: str, params: dict[str, str]) -> dict[str, Any]:
+        import httpx
+
         secrets = (self.app.secret, *params.values())
         try:
             response = self._http.get(f"/{self.app.version}/{path}", params=params)

@@ -17,9 +17,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -31,6 +30,9 @@ from pixecom.db.automation_models import Alert, Webhook, WebhookDelivery
 from pixecom.db.engine import session_scope
 from pixecom.domain.automation import WebhookDeliveryState
 from pixecom.observability import logger
+
+if TYPE_CHECKING:  # imported by the first delivery run, not by every importer
+    import httpx
 
 MAX_ATTEMPTS = 6
 FIRST_RETRY_SECONDS = 30
@@ -141,6 +143,8 @@ def deliver_due(
     """Send up to `limit` due deliveries (of one seller, or all); each in its own transaction.
 
     Redirects are not followed: the signed request goes to the configured URL or nowhere."""
+    import httpx
+
     report = DeliveryReport()
     with httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=False) as client:
         send = post or httpx_poster(client)
@@ -180,6 +184,8 @@ def _deliver_one(
         "User-Agent": "PixEcom-Alerts/1",
         SIGNATURE_HEADER: sign(decrypt_token(bytes(hook.secret_encrypted)), int(at.timestamp()), body),
     }
+    import httpx
+
     error, code = None, None
     try:
         code = post(hook.url, body, headers)

@@ -13,11 +13,12 @@ import secrets
 import threading
 from collections.abc import Iterator
 from functools import lru_cache
-
-from argon2 import PasswordHasher, Type
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from typing import TYPE_CHECKING
 
 from pixecom.settings import Settings, get_settings
+
+if TYPE_CHECKING:  # argon2 is imported by the first hash: only sign-ins need it
+    from argon2 import PasswordHasher
 
 MIN_PASSWORD_LENGTH = 10
 # An upper bound keeps a megabyte "password" from costing more than a normal one to hash.
@@ -43,6 +44,8 @@ def check_password_policy(password: str) -> None:
 
 @lru_cache(maxsize=4)
 def _hasher(time_cost: int, memory_kib: int, parallelism: int) -> PasswordHasher:
+    from argon2 import PasswordHasher, Type
+
     return PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism, type=Type.ID)
 
 
@@ -60,6 +63,8 @@ def hash_password(password: str, settings: Settings | None = None) -> str:
 
 def verify_password(password: str, password_hash: str, settings: Settings | None = None) -> tuple[bool, bool]:
     """(ok, needs_rehash). A malformed or unusable stored hash never matches, but still costs a hash."""
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
     ph = hasher(settings)
     if len(password) > MAX_PASSWORD_LENGTH:
         dummy_verify(settings)
@@ -82,6 +87,8 @@ def _dummy_hash(time_cost: int, memory_kib: int, parallelism: int) -> str:
 
 def dummy_verify(settings: Settings | None = None) -> None:
     """Spend the time of one real verify, so an unknown email answers as slowly as a known one."""
+    from argon2.exceptions import VerificationError
+
     s = settings or get_settings()
     dummy = _dummy_hash(s.argon2_time_cost, s.argon2_memory_kib, s.argon2_parallelism)
     with contextlib.suppress(VerificationError):

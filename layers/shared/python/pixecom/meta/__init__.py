@@ -1,41 +1,4 @@
-"""Meta Graph API: the client (`GraphClient`), its typed errors and rows, and the simulator."""
+"""Meta Graph API: the client (`meta.client.GraphClient`), its transport, typed errors and rows.
 
-from pixecom.meta.client import GraphClient
-from pixecom.meta.errors import (
-    GraphError,
-    InvalidRequest,
-    PermissionDenied,
-    RateLimited,
-    TokenInvalid,
-    TransientError,
-    classify_error,
-    redact,
-)
-from pixecom.meta.models import (
-    AdAccountInfo,
-    AdNode,
-    AdSetNode,
-    CampaignNode,
-    InsightRow,
-    StatusResult,
-    UsageReading,
-)
-
-__all__ = [
-    "AdAccountInfo",
-    "AdNode",
-    "AdSetNode",
-    "CampaignNode",
-    "GraphClient",
-    "GraphError",
-    "InsightRow",
-    "InvalidRequest",
-    "PermissionDenied",
-    "RateLimited",
-    "StatusResult",
-    "TokenInvalid",
-    "TransientError",
-    "UsageReading",
-    "classify_error",
-    "redact",
-]
+Nothing is imported here: `pixecom.meta.errors` must not pull in httpx (cold starts).
+"""

@@ -9,9 +9,7 @@ import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from pixecom.clock import Clock, utc_now
 from pixecom.meta.app_secret import app_secret as resolve_app_secret
@@ -30,6 +28,9 @@ from pixecom.meta.normalize import (
 from pixecom.meta.params import act_id, bare_id
 from pixecom.meta.transport import GraphTransport
 from pixecom.settings import Settings
+
+if TYPE_CHECKING:
+    import httpx
 
 ACCOUNT_FIELDS = "id,account_id,name,currency,timezone_name,timezone_offset_hours_utc,account_status"
 _STATUS = "id,name,status,configured_status,effective_status,updated_time"

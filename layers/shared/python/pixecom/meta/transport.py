@@ -16,9 +16,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime, timedelta
 from types import TracebackType
-from typing import Any, Self
-
-import httpx
+from typing import TYPE_CHECKING, Any, Self
 
 from pixecom.clock import Clock, utc_now
 from pixecom.meta.backoff import (
@@ -37,6 +35,9 @@ from pixecom.meta.errors import (
 )
 from pixecom.meta.params import appsecret_proof, bare_id, encode_params, next_page_query
 from pixecom.meta.usage import UsageReading, business_ids, parse_usage
+
+if TYPE_CHECKING:  # httpx is imported by the first client, not by every importer of meta.*
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ class GraphTransport:
         transport: httpx.BaseTransport | None = None,
         rng: random.Random | None = None,
     ) -> None:
+        import httpx
+
         install_log_redaction()
         self.version = version
         self.page_size = page_size
@@ -208,6 +211,8 @@ class GraphTransport:
         query = {**encode_params(params or {}), **self._auth}
         url = f"/{self.version}/{path.lstrip('/')}"
         self.calls += 1
+        import httpx
+
         try:
             response = self._http.request(
                 method, url, params=query, data=encode_params(data) if data else None

@@ -66,7 +66,11 @@ ResultType = Annotated[
 
 
 class Metrics(OutModel):
-    """Every metric of the Ads Manager (DESIGN "Metrics"); the same object in rows, summary, days."""
+    """Every metric of the Ads Manager; the same object in rows, summary entries and daily points.
+
+    What each field means (formula, unit: money, count, ratio or percent, rounding, when it is
+    null, what `results` counts) is documented in the repository's docs/metrics.md.
+    """
 
     spend: MoneyString
     impressions: Count
