@@ -82,6 +82,8 @@ def token_cipher(settings: Settings | None = None) -> MultiFernet:
 
 def is_current(ciphertext: bytes, settings: Settings | None = None) -> bool:
     """True when the first (newest) key alone decrypts `ciphertext`: nothing to re-encrypt."""
+    from cryptography.fernet import InvalidToken
+
     material = _key_material(settings or get_settings())
     try:
         _primary(material).decrypt(bytes(ciphertext))
@@ -92,6 +94,8 @@ def is_current(ciphertext: bytes, settings: Settings | None = None) -> bool:
 
 def reencrypt(ciphertext: bytes, settings: Settings | None = None) -> bytes:
     """`ciphertext` encrypted again with the first key (decrypted with any key of the list)."""
+    from cryptography.fernet import InvalidToken
+
     try:
         return token_cipher(settings).rotate(bytes(ciphertext))
     except InvalidToken:
