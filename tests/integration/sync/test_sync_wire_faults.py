@@ -20,11 +20,11 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from sync_helpers import Db, day, load_handler, small_scenario
 
 from pixecom.accounts.connect import connect_account
 from pixecom.domain.enums import SyncOutcome
+from pixecom.queue import BatchFailed
 from pixecom.settings import get_settings
 from pixecom.simulator.testing import ManualClock, SimulatorServer
 from pixecom.sync.dispatch import dispatch_delivery, dispatch_stats
@@ -72,7 +72,7 @@ class World:
             return []
         try:
             response = load_handler(worker).handler({"Records": records}, self.context)
-        except BatchProcessingError:  # every record failed: the invocation fails, all come back
+        except BatchFailed:  # every record failed: the invocation fails, all come back
             return records
         failed = {f["itemIdentifier"] for f in response["batchItemFailures"]}
         return [r for r in records if r["messageId"] in failed]
