@@ -1,20 +1,23 @@
 """Evaluate an ad account's alerts: after each successful stats sync (every kind) and from the
 scheduled sweep (the connection and sync-health kinds, which a sync that never runs cannot raise).
 
-The metric kinds read the Ads Manager statement (`pixecom.rules.windows.read_entities`) for the
-account, so an alert's numbers are the ones the seller sees in the lists.
+The metric kinds read the Ads Manager statement for the account through the evaluation's
+`pixecom.rules.windows.Candidates` (one read per level and window, shared with the rules), so an
+alert's numbers are the ones the seller sees in the lists: ads and ad sets today, campaigns over
+the last 3 days, and the account's spend (the campaigns' summary row) today and over the
+previous 7 days (the `last_7d` preset: the 7 full days ending yesterday).
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.params import DateSpec, Filters
+from pixecom.adsmanager.params import Filters
 from pixecom.alerts.conditions import (
     ACCOUNT_KINDS,
     AccountFacts,
@@ -32,10 +35,9 @@ from pixecom.alerts.store import AppliedFindings, apply_findings
 from pixecom.db.automation_models import AlertSetting
 from pixecom.db.models import Ad, AdAccount, AdSet
 from pixecom.domain.automation import AlertEntityLevel, AlertKind, RuleWindow
-from pixecom.domain.dates import DateRange, local_today
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus, EntityLevel
 from pixecom.rules.values import amount, parse_metrics
-from pixecom.rules.windows import account_window, read_entities, read_list, window_dates
+from pixecom.rules.windows import AccountRead, Candidates
 
 _ENTITY_LEVEL = {
     EntityLevel.CAMPAIGN: AlertEntityLevel.CAMPAIGN,
@@ -63,9 +65,16 @@ def account_facts(account: AdAccount) -> AccountFacts:
 
 
 def evaluate_account_alerts(
-    session: Session, account_id: uuid.UUID, now: datetime, *, data: bool = True
+    session: Session,
+    account_id: uuid.UUID,
+    now: datetime,
+    *,
+    data: bool = True,
+    reads: Candidates | None = None,
 ) -> AppliedFindings | None:
-    """Open/update/resolve the account's alerts; `data=False` checks the account kinds only."""
+    """Open/update/resolve the account's alerts; `data=False` checks the account kinds only.
+
+    `reads`: the evaluation's Ads Manager reads, to share with the rules evaluated after."""
     account = session.get(AdAccount, account_id)
     if account is None:
         return None
@@ -74,13 +83,19 @@ def evaluate_account_alerts(
     findings = account_findings(facts, thresholds, now)
     kinds: set[AlertKind] = set(ACCOUNT_KINDS)
     if data:
-        findings += data_findings(session, account, facts, thresholds, now)
+        reads = reads if reads is not None else Candidates()
+        findings += data_findings(session, account, facts, thresholds, now, reads)
         kinds = set(AlertKind)
     return apply_findings(session, account.seller_id, account.id, kinds, findings, now)
 
 
 def data_findings(
-    session: Session, account: AdAccount, facts: AccountFacts, t: AlertThresholds, now: datetime
+    session: Session,
+    account: AdAccount,
+    facts: AccountFacts,
+    t: AlertThresholds,
+    now: datetime,
+    reads: Candidates,
 ) -> list[Finding]:
     errored = session.execute(
         select(Ad.id, Ad.name, Ad.effective_status).where(
@@ -97,37 +112,26 @@ def data_findings(
         )
     ).all()
     findings = delivery_findings([tuple(r) for r in errored], [tuple(r) for r in limited])  # type: ignore[misc]
-    today = window_dates(RuleWindow.TODAY, account_window(RuleWindow.TODAY, now, account.timezone_name))
-    ads_today = _active(session, account, EntityLevel.AD, today, now)
-    findings += spend_findings(ads_today, t, account.currency)
-    findings += cpa_findings(_active(session, account, EntityLevel.ADSET, today, now), t, account.currency)
+
+    def active(level: EntityLevel, window: RuleWindow) -> list[EntityFacts]:
+        read = reads.read(session, account, level, window, now)
+        return [
+            EntityFacts(_ENTITY_LEVEL[level], c.row.id, c.row.name, c.metrics) for c in read.where(_ACTIVE)
+        ]
+
+    findings += spend_findings(active(EntityLevel.AD, RuleWindow.TODAY), t, account.currency)
+    findings += cpa_findings(active(EntityLevel.ADSET, RuleWindow.TODAY), t, account.currency)
     if t.roas_floor is not None:
-        last_3d = account_window(RuleWindow.LAST_3D, now, account.timezone_name)
-        findings += roas_findings(_active(session, account, EntityLevel.CAMPAIGN, last_3d, now), t)
-    findings += _spike(session, account, facts, t, now)
+        findings += roas_findings(active(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D), t)
+    spend_today = _spend(reads.read(session, account, EntityLevel.CAMPAIGN, RuleWindow.TODAY, now))
+    spend_before = _spend(reads.read(session, account, EntityLevel.CAMPAIGN, RuleWindow.LAST_7D, now))
+    findings += spike_finding(facts, spend_today, spend_before, t)
     return findings
 
 
-def _active(
-    session: Session, account: AdAccount, level: EntityLevel, days: DateRange | DateSpec, now: datetime
-) -> list[EntityFacts]:
-    filters = Filters(ad_account_ids=(account.id,), statuses=(CampaignStatus.ACTIVE,))
-    rows = read_entities(session, account.seller_id, level, days, filters, now)
-    return [EntityFacts(_ENTITY_LEVEL[level], r.id, r.name, parse_metrics(r.metrics_json)) for r in rows]
+_ACTIVE = Filters(statuses=(CampaignStatus.ACTIVE,))
 
 
-def _spike(
-    session: Session, account: AdAccount, facts: AccountFacts, t: AlertThresholds, now: datetime
-) -> list[Finding]:
-    today = local_today(now, account.timezone_name)
-    previous = DateRange(today - timedelta(days=7), today - timedelta(days=1))
-    filters = Filters(ad_account_ids=(account.id,))
-    spend_today = _spend(session, account, DateRange.single(today), filters, now)
-    spend_before = _spend(session, account, previous, filters, now)
-    return spike_finding(facts, spend_today, spend_before, t)
-
-
-def _spend(session: Session, account: AdAccount, days: DateRange, filters: Filters, now: datetime) -> Decimal:
-    """The account's spend over `days`: the Ads Manager summary row (one currency per account)."""
-    result = read_list(session, account.seller_id, EntityLevel.CAMPAIGN, days, filters, now)
-    return sum((amount(parse_metrics(s.metrics_json), "spend") for s in result.summary), Decimal(0))
+def _spend(read: AccountRead) -> Decimal:
+    """The account's spend in the read: its summary row (one currency per account)."""
+    return sum((amount(parse_metrics(s.metrics_json), "spend") for s in read.summary), Decimal(0))

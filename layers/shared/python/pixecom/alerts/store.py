@@ -24,6 +24,8 @@ from pixecom.alerts.webhooks import queue_alert_event
 from pixecom.db.automation_models import Alert
 from pixecom.domain.automation import AlertKind, AlertStatus
 
+UPSERT_BATCH = 500  # findings per statement
+
 
 @dataclass(frozen=True)
 class AppliedFindings:
@@ -43,12 +45,13 @@ def apply_findings(
     """Make the account's open alerts of `kinds` exactly `findings` (see the module docstring)."""
     opened: list[uuid.UUID] = []
     updated: list[uuid.UUID] = []
-    seen: set[uuid.UUID] = set()
-    for finding in findings:
-        alert_id, inserted = _upsert(session, seller_id, account_id, finding, now)
-        seen.add(alert_id)
-        (opened if inserted else updated).append(alert_id)
-    resolved = _resolve_others(session, seller_id, account_id, kinds, seen, now)
+    unique = list({(f.kind, f.entity_id): f for f in findings}.values())  # one row per conflict key
+    for start in range(0, len(unique), UPSERT_BATCH):
+        for alert_id, inserted in _upsert(
+            session, seller_id, account_id, unique[start : start + UPSERT_BATCH], now
+        ):
+            (opened if inserted else updated).append(alert_id)
+    resolved = _resolve_others(session, seller_id, account_id, kinds, {*opened, *updated}, now)
     for alert_id in opened:
         queue_alert_event(session, seller_id, alert_id, "alert.opened", now)
     for alert_id in resolved:
@@ -57,23 +60,32 @@ def apply_findings(
 
 
 def _upsert(
-    session: Session, seller_id: uuid.UUID, account_id: uuid.UUID, f: Finding, now: datetime
-) -> tuple[uuid.UUID, bool]:
+    session: Session, seller_id: uuid.UUID, account_id: uuid.UUID, findings: Sequence[Finding], now: datetime
+) -> list[tuple[uuid.UUID, bool]]:
+    """One INSERT ... ON CONFLICT for findings of distinct (kind, entity): (alert id, whether it
+    was opened now), in the findings' order."""
+    if not findings:
+        return []
     statement = insert(Alert).values(
-        id=uuid.uuid4(),
-        seller_id=seller_id,
-        ad_account_id=account_id,
-        kind=f.kind,
-        severity=f.severity,
-        status=AlertStatus.OPEN,
-        entity_level=f.entity_level,
-        entity_id=f.entity_id,
-        entity_name=f.entity_name[:400],
-        message=f.message,
-        detail=f.detail,
-        occurrences=1,
-        opened_at=now,
-        last_seen_at=now,
+        [
+            {
+                "id": uuid.uuid4(),
+                "seller_id": seller_id,
+                "ad_account_id": account_id,
+                "kind": f.kind,
+                "severity": f.severity,
+                "status": AlertStatus.OPEN,
+                "entity_level": f.entity_level,
+                "entity_id": f.entity_id,
+                "entity_name": f.entity_name[:400],
+                "message": f.message,
+                "detail": f.detail,
+                "occurrences": 1,
+                "opened_at": now,
+                "last_seen_at": now,
+            }
+            for f in findings
+        ]
     )
     excluded = statement.excluded
     upsert = statement.on_conflict_do_update(
@@ -86,9 +98,9 @@ def _upsert(
             "entity_name": excluded.entity_name,
             "occurrences": Alert.occurrences + 1,
         },
-    ).returning(Alert.id, text("(xmax = 0) AS inserted"))
-    row = session.execute(upsert).one()
-    return row[0], bool(row[1])
+    ).returning(Alert.kind, Alert.entity_id, Alert.id, text("(xmax = 0) AS inserted"))
+    got = {(row[0], row[1]): (row[2], bool(row[3])) for row in session.execute(upsert).all()}
+    return [got[(f.kind, f.entity_id)] for f in findings]
 
 
 def _resolve_others(

@@ -22,6 +22,7 @@ from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
 from pixecom.queue import send_messages
 from pixecom.rules.evaluate import EvaluationReport, evaluate_rules
+from pixecom.rules.windows import Candidates
 from pixecom.settings import get_settings
 
 
@@ -59,16 +60,20 @@ def run_automation(
     graph: GraphFactory = default_graph,
     send_control: Callable[[uuid.UUID], None] = send_control_message,
 ) -> EvaluationReport:
-    """Alerts, rules, then the seller's due webhooks, for one message."""
+    """Alerts, rules, then the seller's due webhooks, for one message.
+
+    Alerts and rules decide at one instant and share their Ads Manager reads (one statement per
+    level and window of the account)."""
+    now, reads = clock(), Candidates()
     with session_scope() as session:
-        evaluate_account_alerts(session, message.account_id, clock())
+        evaluate_account_alerts(session, message.account_id, now, reads=reads)
         seller_id = session.scalar(
             AdAccount.__table__.select()
             .with_only_columns(AdAccount.seller_id)
             .where(AdAccount.id == message.account_id)
         )
     report = evaluate_rules(
-        message.account_id, message.evaluation_key, clock(), graph=graph, send_control=send_control
+        message.account_id, message.evaluation_key, now, graph=graph, send_control=send_control, reads=reads
     )
     if seller_id is not None:
         deliver_due(clock=clock, seller_id=seller_id)

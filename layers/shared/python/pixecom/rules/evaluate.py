@@ -33,7 +33,8 @@ from pixecom.domain.enums import ConnectionStatus, EntityLevel, JobStatus
 from pixecom.meta.errors import GraphError
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
-from pixecom.rules.plan import TARGET_STATUS, Candidates, PlannedAction, plan_rule
+from pixecom.rules.plan import TARGET_STATUS, PlannedAction, plan_rule
+from pixecom.rules.windows import Candidates
 
 BUDGET_CHANGE = "budget_change"
 
@@ -55,8 +56,12 @@ def evaluate_rules(
     *,
     graph: GraphFactory = default_graph,
     send_control: Callable[[uuid.UUID], None] = send_control_message,
+    reads: Candidates | None = None,
 ) -> EvaluationReport:
-    """Evaluate every enabled rule of the account's seller on it, act, record the runs."""
+    """Evaluate every enabled rule of the account's seller on it, act, record the runs.
+
+    The rules read the Ads Manager once per level and window (`reads`: pass the alerts' to share
+    theirs too)."""
     report = EvaluationReport()
     with session_scope() as session:
         account = session.get(AdAccount, account_id)
@@ -67,10 +72,10 @@ def evaluate_rules(
             .where(Rule.seller_id == account.seller_id, Rule.enabled.is_(True))
             .order_by(Rule.created_at, Rule.id)
         ).all()
-        memo = Candidates()
+        reads = reads if reads is not None else Candidates()
         for rule in rules:
             report.rules += 1
-            planned = plan_rule(session, rule, account, now, memo)
+            planned = plan_rule(session, rule, account, now, reads)
             rule.last_evaluated_at = now
             if planned:
                 _record_run(session, rule, account, planned, evaluation_key, now, report)

@@ -1,9 +1,11 @@
 """Which entities a rule acts on now, for one ad account: the one function behind both the
 preview and the evaluation, so a preview lists exactly what the rule would then do.
 
-1. Candidates: the Ads Manager list of the rule's level for the account, with the rule's scope
-   as filters and the status the action applies to (pause: ACTIVE, activate: PAUSED, budget:
-   ACTIVE), summed over the window in the account's timezone.
+1. Candidates: the Ads Manager list of the rule's level for the account, summed over the window
+   in the account's timezone (one read per level and window, shared by all the rules of an
+   evaluation: `pixecom.rules.windows.Candidates`), kept where the rule's scope and the status
+   the action applies to (pause: ACTIVE, activate: PAUSED, budget: ACTIVE) hold, as the Ads
+   Manager's filters would keep them.
 2. Matches: spend >= the rule's minimum and every condition true (`spec.rule_matches`).
 3. Budget rules act on whoever holds the daily budget: the ad set, or its campaign when the
    campaign has the budget (campaign budget optimization); entities without a daily budget drop.
@@ -14,7 +16,7 @@ preview and the evaluation, so a preview lists exactly what the rule would then 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -35,8 +37,7 @@ from pixecom.rules.spec import (
     decisive_values,
     rule_matches,
 )
-from pixecom.rules.values import ShownMetrics, parse_metrics
-from pixecom.rules.windows import account_window, read_entities, window_dates
+from pixecom.rules.windows import Candidates
 
 ACTS_ON_STATUS = {
     RuleActionType.PAUSE: CampaignStatus.ACTIVE,
@@ -73,14 +74,6 @@ class PlannedAction:
         return out
 
 
-@dataclass
-class Candidates:
-    """Memo of Ads Manager reads within one evaluation: rules with the same level, window and
-    filters share one statement."""
-
-    rows: dict[Any, list[tuple[EntityRow, ShownMetrics]]] = field(default_factory=dict)
-
-
 def spec_of(rule: Rule) -> RuleSpec:
     return RuleSpec.model_validate(
         {
@@ -106,13 +99,13 @@ def plan_rule(
     rule: Rule,
     account: AdAccount,
     now: datetime,
-    memo: Candidates | None = None,
+    reads: Candidates | None = None,
 ) -> list[PlannedAction]:
     """What `rule` would do to `account`'s entities at `now` (nothing is changed)."""
     spec = spec_of(rule)
     if not in_scope(spec, account.id):
         return []
-    matched = _matches(session, rule.seller_id, spec, account, now, memo or Candidates())
+    matched = _matches(session, spec, account, now, reads if reads is not None else Candidates())
     if not matched:
         return []
     if spec.action.type is RuleActionType.CHANGE_BUDGET:
@@ -125,29 +118,29 @@ def plan_rule(
     return _drop_cooling(session, rule, spec, planned, now)
 
 
-def _matches(
-    session: Session,
-    seller_id: uuid.UUID,
-    spec: RuleSpec,
-    account: AdAccount,
-    now: datetime,
-    memo: Candidates,
-) -> list[tuple[EntityRow, dict[str, Any]]]:
-    days = account_window(spec.window, now, account.timezone_name)
-    filters = Filters(
+def rule_filters(spec: RuleSpec, account: AdAccount) -> Filters:
+    """The Ads Manager filters of the rule on `account`: its scope and the status it acts on."""
+    return Filters(
         ad_account_ids=(account.id,),
         sellpage_ids=spec.scope.sellpage_ids,
         campaign_ids=spec.scope.campaign_ids,
         statuses=(ACTS_ON_STATUS[spec.action.type],),
         q=spec.scope.name_contains,
     )
-    key = (spec.level, days, filters)
-    if key not in memo.rows:
-        dates = window_dates(spec.window, days)
-        rows = read_entities(session, seller_id, spec.level, dates, filters, now)
-        memo.rows[key] = [(row, parse_metrics(row.metrics_json)) for row in rows]
+
+
+def _matches(
+    session: Session,
+    spec: RuleSpec,
+    account: AdAccount,
+    now: datetime,
+    reads: Candidates,
+) -> list[tuple[EntityRow, dict[str, Any]]]:
+    read = reads.read(session, account, spec.level, spec.window, now)
     return [
-        (row, decisive_values(spec, values)) for row, values in memo.rows[key] if rule_matches(spec, values)
+        (c.row, decisive_values(spec, c.metrics))
+        for c in read.where(rule_filters(spec, account))
+        if rule_matches(spec, c.metrics)
     ]
 
 

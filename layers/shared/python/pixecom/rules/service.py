@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from pixecom.db.automation_models import Rule, RuleRun
 from pixecom.db.models import AdAccount, Campaign, Sellpage
 from pixecom.domain.metrics import format_money
-from pixecom.rules.plan import Candidates, PlannedAction, in_scope, plan_rule, spec_of
+from pixecom.rules.plan import PlannedAction, in_scope, plan_rule, spec_of
 from pixecom.rules.spec import RuleSpec
+from pixecom.rules.windows import Candidates
 
 
 class UnknownScopeId(Exception):
@@ -99,11 +100,11 @@ def preview_rule(session: Session, rule: Rule, now: datetime) -> list[PlannedAct
     accounts = session.scalars(
         select(AdAccount).where(AdAccount.seller_id == rule.seller_id).order_by(AdAccount.name, AdAccount.id)
     ).all()
-    memo = Candidates()
+    reads = Candidates()
     out: list[PlannedAction] = []
     for account in accounts:
         if in_scope(spec, account.id):
-            out += plan_rule(session, rule, account, now, memo)
+            out += plan_rule(session, rule, account, now, reads)
     return out
 
 

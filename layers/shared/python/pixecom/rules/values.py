@@ -4,7 +4,8 @@ The Ads Manager statement returns each row's `metrics` object formatted by Postg
 the currency's minor units, ratios with 4 decimals, null where undefined): the very numbers on
 screen. `parse_metrics` reads that JSON back without float noise (ratios parse as Decimal,
 money strings become Decimal when read), so a rule decides on exactly what the seller sees.
-Values convert on first read: a rule reads 2 or 3 of the 25 metrics of thousands of rows. Pure.
+Money converts on first read (and is kept): a rule reads 2 or 3 of the 25 metrics of thousands
+of rows, and the rules of an evaluation read the same rows again. Pure.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ class ShownMetrics(Mapping[str, MetricValue]):
         value = self._raw[name]
         if value is None or isinstance(value, Decimal | int):
             return value  # counts are ints, ratios were parsed as Decimal
-        return Decimal(value)  # money arrives as a string with the currency's decimals
+        self._raw[name] = converted = Decimal(value)  # money: a string with the currency's decimals
+        return converted
 
     def __iter__(self) -> Iterator[str]:
         return iter(METRIC_NAMES)
@@ -40,15 +42,18 @@ class ShownMetrics(Mapping[str, MetricValue]):
         return len(METRIC_NAMES)
 
 
+_DECODER = json.JSONDecoder(parse_float=Decimal)  # one decoder: json.loads builds one per call
+
+
 def parse_metrics(metrics_json: str) -> ShownMetrics:
     """`{"spend": "12.30", "roas": 3.1416, "purchases": 2, "cpc": null, ...}` as numbers."""
-    return ShownMetrics(json.loads(metrics_json, parse_float=Decimal))
+    return ShownMetrics(_DECODER.raw_decode(metrics_json)[0])  # Postgres' JSON: no padding
 
 
 def number(values: Values, name: str) -> Decimal | None:
     """A metric as a Decimal; None where it is undefined."""
     value = values[name]
-    return None if value is None else Decimal(value)
+    return value if value is None or isinstance(value, Decimal) else Decimal(value)
 
 
 def amount(values: Values, name: str) -> Decimal:
