@@ -104,11 +104,15 @@ def fresh_copy(seeded_url: str) -> str:
     from ads_manager_bench import _libpq
     from sqlalchemy.engine import make_url
 
+    from pixecom.db.migrate import upgrade
+
     name = f"pixecom_rules_bench_{uuid.uuid4().hex[:8]}"
     template = make_url(seeded_url).database
     with psycopg.connect(_libpq(seeded_url, "postgres"), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    return make_url(seeded_url).set(database=name).render_as_string(hide_password=False)
+    url = make_url(seeded_url).set(database=name).render_as_string(hide_password=False)
+    upgrade(url)  # migrations landed since it was seeded
+    return url
 
 
 def old_reads(session: Any, account: Any, now: datetime) -> int:
