@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from pixecom.local.invoke import REPO_ROOT, InvokeError, function_spec, queue_ids, read_template
+from pixecom.local.template import REPO_ROOT, InvokeError, function_spec, queue_ids, read_template
 
 TEMPLATE = read_template(REPO_ROOT / "template.yaml")
 LOCAL_QUEUES = {name: f"http://127.0.0.1:5000/000000000000/{name}" for name in queue_ids(TEMPLATE)}
