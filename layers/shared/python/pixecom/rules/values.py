@@ -30,8 +30,8 @@ class ShownMetrics(Mapping[str, MetricValue]):
 
     def __getitem__(self, name: str) -> MetricValue:
         value = self._raw[name]
-        if value is None or isinstance(value, Decimal | int):
-            return value  # counts are ints, ratios were parsed as Decimal
+        if type(value) is not str:
+            return value  # None, counts (int), ratios (parsed as Decimal)
         self._raw[name] = converted = Decimal(value)  # money: a string with the currency's decimals
         return converted
 
