@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pixecom.domain.automation import ConditionOp, RuleActionType, RuleWindow
 from pixecom.domain.enums import EntityLevel
 from pixecom.domain.metrics import METRIC_NAMES
-from pixecom.rules.values import Values, amount, number
+from pixecom.rules.values import Values, amount
 
 MAX_BUDGET_CHANGE_PCT = Decimal(20)  # per change: larger jumps reset Meta's learning phase
 BUDGET_SPACING_HOURS = 48  # at most one budget change per entity in this many hours
@@ -97,23 +97,17 @@ _OPS = {
 
 
 def condition_holds(condition: Condition, metrics: Values) -> bool:
-    """An undefined metric (zero denominator) never satisfies a condition."""
-    value = number(metrics, condition.metric)
-    if value is None:
-        return False
-    return bool(_OPS[condition.op](value, condition.value))
+    """An undefined metric (zero denominator) never satisfies a condition. Counts compare as ints
+    (exact against a Decimal), money and ratios as Decimals."""
+    value = metrics[condition.metric]
+    return value is not None and bool(_OPS[condition.op](value, condition.value))
 
 
 def rule_matches(spec: RuleSpec, metrics: Values) -> bool:
-    """Spend at least the minimum, and every condition holds (run for every rule on every row of
-    its read: plain loops, no helper calls)."""
-    if amount(metrics, "spend") < spec.min_spend:
-        return False
-    for condition in spec.conditions:
-        value = metrics[condition.metric]
-        if value is None or not _OPS[condition.op](value, condition.value):
-            return False
-    return True
+    """Spend at least the minimum, and every condition holds."""
+    return amount(metrics, "spend") >= spec.min_spend and all(
+        condition_holds(c, metrics) for c in spec.conditions
+    )
 
 
 def decisive_values(spec: RuleSpec, metrics: Values) -> dict[str, Any]:

@@ -6,7 +6,7 @@ Sealed to the caller's seller: another seller's alert is not found (404).
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -18,7 +18,7 @@ from pixecom.alerts import queries
 from pixecom.alerts.conditions import AlertThresholds
 from pixecom.alerts.store import acknowledge, alert_payload
 from pixecom.alerts.webhooks import set_webhook, webhook_payload
-from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.paging import Paging
@@ -120,8 +120,8 @@ def list_alerts(
 
 
 @router.post("/alerts/{alert_id}/ack", response_model=AlertOut, responses=error_responses(401, 404, 422))
-def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
-    alert = acknowledge(db, caller.seller_id, alert_id, caller.user_id, datetime.now(UTC))
+def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
+    alert = acknowledge(db, caller.seller_id, alert_id, caller.user_id, now)
     if alert is None:
         raise NotFound("No such alert")
     return alert_payload(alert)

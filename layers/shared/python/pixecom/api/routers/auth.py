@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Cookie, Header, Request, Response, status
@@ -24,7 +24,7 @@ from pixecom.api.browser_sessions import (
     presented_refresh_token,
     set_refresh_cookie,
 )
-from pixecom.api.deps import CurrentSeller, DbSession, PasswordSlot
+from pixecom.api.deps import CurrentSeller, DbSession, Now, PasswordSlot
 from pixecom.api.errors import Unauthorized
 from pixecom.api.schemas.auth import (
     LoginRequest,
@@ -82,9 +82,9 @@ def register(
     _slot: PasswordSlot,
     session: DbSession,
     response: Response,
+    now: Now,
     client: BrowserClient = None,
 ) -> RegisterResponse:
-    now = _now()
     with _auth_errors(session):
         result = service.register(
             session,
@@ -111,11 +111,11 @@ def login(
     _slot: PasswordSlot,
     session: DbSession,
     response: Response,
+    now: Now,
     client: BrowserClient = None,
 ) -> TokenResponse:
     # The TCP peer: API Gateway's sourceIp under Mangum. X-Forwarded-For is client-writable.
     client_ip = request.client.host if request.client else "unknown"
-    now = _now()
     with _auth_errors(session):
         pair = service.login(session, email=body.email, password=body.password, client_ip=client_ip, now=now)
     return _tokens_out(pair, request, response, now)
@@ -133,6 +133,7 @@ def refresh(
     request: Request,
     session: DbSession,
     response: Response,
+    now: Now,
     body: RefreshRequest | None = None,
     client: BrowserClient = None,
     cookie: RefreshCookie = None,
@@ -140,7 +141,6 @@ def refresh(
     token = presented_refresh_token(request, body.refresh_token if body else None)
     if token is None:
         raise Unauthorized("No refresh token (JSON body or cookie)", code="invalid_refresh_token")
-    now = _now()
     with _auth_errors(session):
         pair = service.refresh(session, refresh_token=token, now=now)
     return _tokens_out(pair, request, response, now)
@@ -156,13 +156,14 @@ def refresh(
 def logout(
     request: Request,
     session: DbSession,
+    now: Now,
     body: LogoutRequest | None = None,
     client: BrowserClient = None,
     cookie: RefreshCookie = None,
 ) -> Response:
     token = presented_refresh_token(request, body.refresh_token if body else None)
     if token is not None:
-        service.logout(session, refresh_token=token, now=_now())
+        service.logout(session, refresh_token=token, now=now)
     response = Response(status_code=status.HTTP_204_NO_CONTENT)
     clear_refresh_cookie(response, request)
     return response
@@ -212,7 +213,3 @@ def _no_store(response: Response) -> None:
     # Responses carrying tokens must not be cached by browsers or proxies (RFC 6749 section 5.1).
     response.headers["Cache-Control"] = "no-store"
     response.headers["Pragma"] = "no-cache"
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)

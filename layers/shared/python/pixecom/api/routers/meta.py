@@ -4,7 +4,6 @@ deauthorize / data-deletion callbacks. No response ever carries a Meta token."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
@@ -14,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from pixecom.accounts import callbacks, grants, login
 from pixecom.accounts.health import token_health
 from pixecom.accounts.oauth import LoginNotConfigured
-from pixecom.api.deps import CurrentSeller, DbSession, Graph
+from pixecom.api.deps import CurrentSeller, DbSession, Graph, Now
 from pixecom.api.errors import ApiError, BadRequest, NotFound, ServiceUnavailable
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.meta import (
@@ -115,9 +114,8 @@ def connect_accounts(
 
 
 @router.get("/token-health", response_model=TokenHealthList, responses=error_responses(401))
-def list_token_health(caller: CurrentSeller, db: DbSession) -> TokenHealthList:
+def list_token_health(caller: CurrentSeller, db: DbSession, now: Now) -> TokenHealthList:
     """Each connected account's token: source, expiry, data-access expiry, scopes and state."""
-    now = datetime.now(UTC)
     rows = db.scalars(
         select(AdAccount)
         .where(AdAccount.seller_id == caller.seller_id)

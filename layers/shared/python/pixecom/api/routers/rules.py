@@ -6,14 +6,14 @@ Sealed to the caller's seller: another seller's rule is not found (404).
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.automation_models import Rule
@@ -166,15 +166,10 @@ def disable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> di
     return service.rule_payload(rule)
 
 
-def get_now() -> datetime:
-    """The evaluation instant (a dependency so tests can freeze it)."""
-    return datetime.now(UTC)
-
-
 @router.post("/rules/{rule_id}/preview", response_model=RulePreview, responses=error_responses(401, 404, 422))
-def preview_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+def preview_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     rule = _owned(db, caller, rule_id)
-    planned = service.preview_rule(db, rule, get_now())
+    planned = service.preview_rule(db, rule, now)
     return {"rule_id": str(rule.id), "action": rule.action.value, "entities": [p.as_json() for p in planned]}
 
 
