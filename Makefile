@@ -20,10 +20,11 @@ $(STAMP): pyproject.toml layers/shared/requirements.txt
 
 ## make dev: embedded Postgres, Graph API simulator, API + console on :$(PORT), local sync scheduler.
 ## Other ports: make dev PORT=8010 SIM_PORT=8091 (a busy port is named in one line).
+## Exit code 3 is that busy port (already said in one line): make adds no "Error" line for it.
 PORT ?= 8000
 SIM_PORT ?= 8081
 dev: $(STAMP) console
-	@$(BIN)/pixecom dev --port $(PORT) --simulator-port $(SIM_PORT)
+	@$(BIN)/pixecom dev --port $(PORT) --simulator-port $(SIM_PORT) || { code=$$?; test $$code -eq 3 || exit $$code; }
 
 ## make console: the reference console (console/, React + Vite) built into console/dist
 console: console/dist/index.html

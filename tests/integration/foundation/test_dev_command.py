@@ -1,4 +1,5 @@
-"""`pixecom dev` (`make dev PORT=... SIM_PORT=...`): a busy port is one line and exit 1; a Ctrl-C
+"""`pixecom dev` (`make dev PORT=... SIM_PORT=...`): a busy port is one line and exit 3 (which
+`make dev` does not echo with an "Error" line of its own); a Ctrl-C
 stops everything calmly (no traceback, no thread dying loudly, nothing left running)."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import httpx
 import pytest
 
 from integration.sync.sync_helpers import small_scenario
+from pixecom.local.dev import EXIT_PORT_BUSY
 
 ROOT = Path(__file__).resolve().parents[3]
 ALARMS = ("Traceback", "Exception in thread", "Error", "Failed")
@@ -63,11 +65,60 @@ def test_a_busy_port_is_named_in_one_line_with_how_to_choose_another(occupied, b
     port, sim_port = (occupied, _free_port()) if busy == "api" else (_free_port(), occupied)
     dev = _dev(port, sim_port, {"PIXECOM_STATE_DIR": str(tmp_path)})
     out, err = dev.communicate(timeout=120)
-    assert dev.returncode == 1
+    assert dev.returncode == EXIT_PORT_BUSY
     [line] = err.strip().splitlines()
     assert line.startswith(f"Port {occupied} (")
     assert f"already in use: choose another with `make dev {variable}=" in line
     assert "Traceback" not in err and out == ""
+
+
+def test_make_dev_on_a_busy_port_prints_only_the_one_line(occupied, tmp_path):
+    # -o: the venv and the console count as built (this test is about the recipe, not them).
+    make = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-o",
+            ".venv/.installed-stamp",
+            "-o",
+            "console",
+            "dev",
+            f"PORT={occupied}",
+            f"BIN={Path(sys.executable).parent}",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PIXECOM_STATE_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    [line] = make.stderr.strip().splitlines()
+    assert line.startswith(f"Port {occupied} (the API) is already in use")
+    assert make.stdout == ""
+    assert make.returncode == 0
+
+
+def test_a_failure_other_than_a_busy_port_still_fails_make_dev(tmp_path):
+    make = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-o",
+            ".venv/.installed-stamp",
+            "-o",
+            "console",
+            "dev",
+            "PORT=not-a-port",
+            f"BIN={Path(sys.executable).parent}",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PIXECOM_STATE_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert make.returncode != 0
+    assert "Error 2" in make.stderr  # argparse's usage error, and make's own line for it
 
 
 def test_ctrl_c_stops_everything_calmly(db_url, tmp_path):

@@ -84,6 +84,11 @@ def size_pool_for_server() -> None:
     get_settings.cache_clear()
 
 
+# A taken port is the one failure `make dev` does not echo with its own "Error" line (the
+# Makefile's dev recipe accepts this code): the line above already said what to do.
+EXIT_PORT_BUSY = 3
+
+
 def port_is_busy(host: str, port: int) -> bool:
     """True when `port` cannot be bound on `host` (bound as uvicorn binds it, SO_REUSEADDR on)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
@@ -111,11 +116,11 @@ def busy_port_message(options: DevOptions) -> str | None:
 
 
 def run(options: DevOptions) -> int:
-    """Serve until Ctrl-C; 1 (having said why in one line) when a port is taken."""
+    """Serve until Ctrl-C; EXIT_PORT_BUSY (having said why in one line) when a port is taken."""
     busy = busy_port_message(options)
     if busy is not None:
         print(busy, file=sys.stderr)
-        return 1
+        return EXIT_PORT_BUSY
     try:
         return _serve(options)
     except KeyboardInterrupt:  # Ctrl-C while starting or stopping: everything started is stopped
