@@ -10,6 +10,7 @@ from typing import Any
 from pixecom.observability import logger, metrics
 from pixecom.queue import process_sqs_batch
 from pixecom.rules.automation import AutomationMessage, run_automation
+from pixecom.runtime import end_of_init
 
 
 def record_handler(body: str) -> None:
@@ -20,3 +21,6 @@ def record_handler(body: str) -> None:
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return process_sqs_batch(event, record_handler)
+
+
+end_of_init()

@@ -5,11 +5,14 @@ days for the big seller), 20 rules of every level, window and action on its acco
 with its ratio to the floor measured in the same run:
 
 - floor: ONE plain Ads Manager read of the account, the whole ads list for date_preset=today
-  (the statement run raw, no paging): the unit an evaluation is made of;
-- the reads of the old design (one Ads Manager statement per distinct rule scope/status, plus
-  the alerts' own), and of this one (one statement per level and window, shared: 12 here);
-- the first evaluation after a sync (alerts, then the 20 rules, sharing their reads: what the
-  AutomationWorker does; it acts: pause jobs are created, the queue send is a no-op);
+  (the statement run raw, no paging): the unit the first designs were made of;
+- the reads of the first design (one Ads Manager statement per distinct rule scope/status, plus
+  the alerts' own), of the second (one whole list per level and window, shared: 12 here), and
+  of this one (one sums read per level and window with only the rows some reader acts on,
+  planned before the first read: `pixecom.rules.automation.evaluation_needs`);
+- the first evaluation after a sync (`run_automation`: alerts, then the 20 rules, sharing their
+  reads, as the AutomationWorker runs it; it acts: pause jobs are created, the queue send is a
+  no-op);
 - later evaluations (new sync runs: cooldowns hold, nothing new to act on), and the alerts and
   the rules each alone (their own reads).
 
@@ -26,7 +29,7 @@ import sys
 import time
 import uuid
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -115,32 +118,56 @@ def fresh_copy(seeded_url: str) -> str:
     return url
 
 
-def old_reads(session: Any, account: Any, now: datetime) -> int:
-    """The Ads Manager statements the previous design ran for one evaluation: one per distinct
+def _list(session: Any, account: Any, level: Any, window: Any, filters: Any, now: datetime) -> None:
+    """One Ads Manager list statement (every row, metrics formatted by Postgres)."""
+    from pixecom.adsmanager.params import ListQuery
+    from pixecom.adsmanager.query import list_entities
+    from pixecom.rules.windows import LIST_LEVEL, account_window, window_dates
+
+    dates = window_dates(window, account_window(window, now, account.timezone_name))
+    query = ListQuery(level=LIST_LEVEL[level], dates=dates, filters=filters, limit=None)
+    list_entities(session, account.seller_id, query, now)
+
+
+def first_design_reads(session: Any, account: Any, now: datetime) -> int:
+    """The Ads Manager statements the first design ran for one evaluation: one per distinct
     (level, window, filters) of the rules, and the alerts' own (ads and ad sets today ACTIVE,
-    the account's spend today and over the previous 7 days)."""
+    the account's campaigns today and over the previous 7 days for its spend)."""
     from pixecom.adsmanager.params import Filters
     from pixecom.db.automation_models import Rule
     from pixecom.domain.automation import RuleWindow
-    from pixecom.domain.dates import DateRange, local_today
     from pixecom.domain.enums import CampaignStatus, EntityLevel
     from pixecom.rules.plan import rule_filters, spec_of
-    from pixecom.rules.windows import account_window, read_entities, read_list, window_dates
 
     keys = set()
     for rule in session.query(Rule).filter(Rule.seller_id == account.seller_id):
         spec = spec_of(rule)
         keys.add((spec.level, spec.window, rule_filters(spec, account)))
     active = Filters(ad_account_ids=(account.id,), statuses=(CampaignStatus.ACTIVE,))
-    keys |= {(EntityLevel.AD, RuleWindow.TODAY, active), (EntityLevel.ADSET, RuleWindow.TODAY, active)}
-    for level, window, filters in keys:
-        dates = window_dates(window, account_window(window, now, account.timezone_name))
-        read_entities(session, account.seller_id, level, dates, filters, now)
-    today = local_today(now, account.timezone_name)
     whole = Filters(ad_account_ids=(account.id,))
-    for days in (DateRange.single(today), DateRange(today - timedelta(days=7), today - timedelta(days=1))):
-        read_list(session, account.seller_id, EntityLevel.CAMPAIGN, days, whole, now)
-    return len(keys) + 2
+    keys |= {
+        (EntityLevel.AD, RuleWindow.TODAY, active),
+        (EntityLevel.ADSET, RuleWindow.TODAY, active),
+        (EntityLevel.CAMPAIGN, RuleWindow.TODAY, whole),
+        (EntityLevel.CAMPAIGN, RuleWindow.LAST_7D, whole),
+    }
+    for level, window, filters in keys:
+        _list(session, account, level, window, filters, now)
+    return len(keys)
+
+
+def whole_list_reads(session: Any, account: Any, now: datetime) -> int:
+    """The second design: one whole Ads Manager list (every status and row, formatted metrics)
+    per (level, window) the rules and alerts read, shared."""
+    from pixecom.adsmanager.params import Filters
+    from pixecom.domain.automation import RuleWindow
+    from pixecom.domain.enums import EntityLevel
+
+    keys = {(EntityLevel(r[0]), RuleWindow(r[1])) for r in RULES}
+    keys |= {(EntityLevel(level), RuleWindow(window)) for level, window in ALERT_READS}
+    for level, window in keys:
+        _list(session, account, level, window, Filters(ad_account_ids=(account.id,)), now)
+    return len(keys)
 
 
 def main() -> int:
@@ -163,10 +190,10 @@ def main() -> int:
     from pixecom.db.engine import get_engine, session_scope
     from pixecom.db.models import AdAccount
     from pixecom.db.rollups import refresh_preset_stats
-    from pixecom.domain.automation import RuleWindow
-    from pixecom.domain.enums import EntityLevel
+    from pixecom.rules.automation import AutomationMessage, evaluation_needs, run_automation
     from pixecom.rules.evaluate import evaluate_rules
     from pixecom.rules.windows import Candidates
+    from pixecom.runtime import end_of_init
     from pixecom.settings import get_settings
 
     get_settings.cache_clear()
@@ -176,6 +203,7 @@ def main() -> int:
     with session_scope() as session:
         refresh_preset_stats(session, account_id, now)  # what the stats sync leaves behind
     print(f"{create_rules(seller_id)} rules on a 5,000-ad account")
+    end_of_init()  # as the AutomationWorker's module does once its imports are done
 
     page = parse_list_query(Level.ADS, RawListParams(date_preset="today", ad_account_id=[str(account_id)]))
     whole = replace(page, limit=None)  # the whole list, as an evaluation reads it
@@ -188,30 +216,31 @@ def main() -> int:
         )
 
     def after_a_sync(key: str) -> None:
-        """The AutomationWorker's evaluation: alerts, then the rules, on shared reads."""
-        reads = Candidates()
-        with session_scope() as session:
-            evaluate_account_alerts(session, account_id, now, reads=reads)
-        evaluate_rules(account_id, key, now, send_control=lambda _job: None, reads=reads)
+        """The AutomationWorker's evaluation: alerts, then the rules, on planned shared reads
+        (then the seller's due webhooks: none here)."""
+        message = AutomationMessage(account_id=account_id, evaluation_key=key)
+        run_automation(message, clock=lambda: now, send_control=lambda _job: None)
 
     def alerts_alone() -> None:
         with session_scope() as session:
             evaluate_account_alerts(session, account_id, now)
 
-    def reads_alone(old: bool) -> int:
+    def reads_alone(design: str) -> int:
         with session_scope() as session:
             account = session.get_one(AdAccount, account_id)
-            if old:
-                return old_reads(session, account, now)
-            reads = Candidates()
-            for level, window in {(r[0], r[1]) for r in RULES} | ALERT_READS:
-                reads.read(session, account, EntityLevel(level), RuleWindow(window), now)
+            if design == "first":
+                return first_design_reads(session, account, now)
+            if design == "whole":
+                return whole_list_reads(session, account, now)
+            reads = Candidates(needs=evaluation_needs(session, seller_id))
+            for level, window in reads.needs:
+                reads.read(session, account, level, window, now, reads.needs[(level, window)])
             return len(reads.reads)
 
     def rules_alone(key: str) -> None:
         evaluate_rules(account_id, key, now, send_control=lambda _job: None)
 
-    n_old, n_new = reads_alone(True), reads_alone(False)
+    n_first, n_whole, n_now = reads_alone("first"), reads_alone("whole"), reads_alone("now")
     started = time.perf_counter()
     after_a_sync("bench:first")
     first_ms = (time.perf_counter() - started) * 1000
@@ -219,12 +248,16 @@ def main() -> int:
     rows: list[tuple[str, list[float]]] = [
         ("one page of that list (50 rows: the previous bench's floor)", page_floor),
         (
-            f"old design's reads ({n_old} Ads Manager statements)",
-            timed(partial(reads_alone, True), args.iterations),
+            f"first design's reads ({n_first} list statements: per rule scope)",
+            timed(partial(reads_alone, "first"), args.iterations),
         ),
         (
-            f"shared reads ({n_new}: one per level and window)",
-            timed(partial(reads_alone, False), args.iterations),
+            f"second design's reads ({n_whole} whole lists, shared)",
+            timed(partial(reads_alone, "whole"), args.iterations),
+        ),
+        (
+            f"reads now ({n_now} sums reads: rows the readers need)",
+            timed(partial(reads_alone, "now"), args.iterations),
         ),
         ("after a sync, first: alerts + 20 rules (acts)", [first_ms]),
         (
@@ -244,7 +277,7 @@ def main() -> int:
     for label, samples in rows:
         p50 = statistics.median(samples)
         print(f"{label:<62}{p50:8.1f}{pct(samples, 0.95):8.1f}{p50 / base:9.2f}")
-    later = statistics.median(rows[4][1])
+    later = statistics.median(rows[5][1])
     print(
         f"after a sync (alerts + 20 rules, p50): {later:.0f} ms = {later / base:.1f} x floor"
         f" = {later / statistics.median(page_floor):.0f} x one page"

@@ -3,22 +3,27 @@ still keeps exactly the rows its own scope and status select (the filters applie
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
-from automation_helpers import ids_by_name, rows
+from automation_helpers import day, ids_by_name, rows
 from sqlalchemy import event, text
+from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.params import Filters
+from pixecom.adsmanager.params import DateSpec, Filters, ListQuery
+from pixecom.adsmanager.query import EntityRow, list_entities
 from pixecom.db.engine import get_engine, session_scope
 from pixecom.db.models import AdAccount
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus, EntityLevel
 from pixecom.rules.automation import AutomationMessage, run_automation
 from pixecom.rules.evaluate import evaluate_rules
-from pixecom.rules.windows import Candidates, account_window, read_entities, window_dates
+from pixecom.rules.windows import LIST_LEVEL, Candidates, Need, account_window, window_dates
 from pixecom.sellpages.service import create_sellpage
 
 ADS_MANAGER_STATEMENT = "WITH acct AS MATERIALIZED"  # how build_list_sql's statement begins
@@ -136,6 +141,14 @@ def test_two_rules_with_different_scopes_on_the_same_read_pick_exactly_their_own
     }
 
 
+def _ads_manager_rows(
+    s: Session, seller_id: Any, level: EntityLevel, dates: DateSpec, filters: Filters, now: datetime
+) -> list[EntityRow]:
+    """The Ads Manager list itself (the API's statement, every row)."""
+    query = ListQuery(level=LIST_LEVEL[level], dates=dates, filters=filters, limit=None)
+    return list_entities(s, seller_id, query, now).rows
+
+
 def test_the_filters_applied_to_a_shared_read_keep_the_rows_the_ads_manager_filters_keep(synced, now):
     ids = {t: ids_by_name(t, synced.account_id) for t in ("campaigns", "adsets")}
     with session_scope() as s:
@@ -168,7 +181,108 @@ def test_the_filters_applied_to_a_shared_read_keep_the_rows_the_ads_manager_filt
                     if f.adset_ids and level is EntityLevel.CAMPAIGN:
                         continue  # not a campaign list filter (the API refuses it)
                     with_account = replace(f, ad_account_ids=account)
-                    by_sql = read_entities(s, synced.seller.seller_id, level, dates, with_account, now)
+                    by_sql = _ads_manager_rows(s, synced.seller.seller_id, level, dates, with_account, now)
                     in_python = shared.where(f)
-                    assert [c.row for c in in_python] == by_sql, (level, window, label)
+                    assert [c.row.id for c in in_python] == [r.id for r in by_sql], (level, window, label)
         assert len(shared.rows) > 0
+
+
+def _shown(metrics_json: str) -> dict[str, Any]:
+    """The Ads Manager's `metrics` object as numbers (money strings and ratios as Decimals)."""
+    raw = json.loads(metrics_json, parse_float=Decimal)
+    return {k: Decimal(v) if isinstance(v, str) else v for k, v in raw.items()}
+
+
+def _add_link_click_adset_to_stop() -> None:
+    """Campaign "Stop" then has ad sets of two result types: its results are `mixed`."""
+    with session_scope() as s:
+        s.execute(
+            text("CREATE TEMP TABLE extra ON COMMIT DROP AS SELECT * FROM adsets WHERE name = 'Prospecting'")
+        )
+        s.execute(
+            text(
+                "UPDATE extra SET id = gen_random_uuid(), meta_id = meta_id || '9', name = 'Clicks', "
+                "optimization_goal = 'LINK_CLICKS'"
+            )
+        )
+        s.execute(text("INSERT INTO adsets SELECT * FROM extra"))
+
+
+def test_an_evaluation_read_computes_every_metric_exactly_as_the_ads_manager_shows_it(synced, now):
+    _add_link_click_adset_to_stop()
+    with session_scope() as s:  # zero-spend rows (Issues, Clicks) and a mixed campaign among them
+        acct = s.get_one(AdAccount, synced.account_id)
+        compared = 0
+        for level in EntityLevel:
+            for window in RuleWindow:
+                read = Candidates().read(s, acct, level, window, now)
+                dates = window_dates(window, account_window(window, now, acct.timezone_name))
+                listed = _ads_manager_rows(
+                    s, synced.seller.seller_id, level, dates, Filters(ad_account_ids=(acct.id,)), now
+                )
+                assert [c.row.id for c in read.rows] == [r.id for r in listed], (level, window)
+                for candidate, row in zip(read.rows, listed, strict=True):
+                    shown = _shown(row.metrics_json)
+                    assert dict(candidate.metrics) == shown, (level, window, row.name)
+                    assert str(candidate.metrics["spend"]) == json.loads(row.metrics_json)["spend"]
+                    compared += 1
+        assert compared > 20
+        stop_today = (
+            Candidates().read(s, acct, EntityLevel.CAMPAIGN, RuleWindow.TODAY, now).where(Filters(q="Stop"))
+        )
+        assert stop_today[0].row.result_type == "mixed"
+        assert stop_today[0].metrics["results"] is None and stop_today[0].metrics["purchases"] == 2
+
+
+def test_a_read_returns_only_the_rows_of_the_statuses_and_spend_its_readers_need(synced, now):
+    with session_scope() as s:
+        s.execute(text("UPDATE ads SET status = 'PAUSED' WHERE name = 'Winner'"))
+    with session_scope() as s:
+        acct = s.get_one(AdAccount, synced.account_id)
+        everything = Candidates().read(s, acct, EntityLevel.AD, RuleWindow.TODAY, now)
+        need = Need(frozenset({CampaignStatus.ACTIVE}), Decimal("5"))
+        narrow = Candidates().read(s, acct, EntityLevel.AD, RuleWindow.TODAY, now, need)
+
+    expected = [
+        c.row.name
+        for c in everything.rows
+        if c.row.status == "ACTIVE" and c.metrics["spend"] is not None and c.metrics["spend"] >= 5
+    ]
+    assert [c.row.name for c in narrow.rows] == expected
+    assert "Winner" not in expected and 0 < len(expected) < len(everything.rows)
+    assert narrow.totals["spend"] == everything.totals["spend"] > 0  # totals: every entity
+
+
+def test_a_reader_needing_more_than_was_planned_gets_a_wider_read_and_the_rest_share_it(synced, now):
+    planned = {(EntityLevel.AD, RuleWindow.TODAY): Need(frozenset({CampaignStatus.ACTIVE}), Decimal("1000"))}
+    reads = Candidates(needs=planned)
+    with session_scope() as s, ads_manager_reads() as statements:
+        acct = s.get_one(AdAccount, synced.account_id)
+        first = reads.read(
+            s, acct, EntityLevel.AD, RuleWindow.TODAY, now, planned[(EntityLevel.AD, RuleWindow.TODAY)]
+        )
+        wider = reads.read(s, acct, EntityLevel.AD, RuleWindow.TODAY, now, Need())
+        again = reads.read(s, acct, EntityLevel.AD, RuleWindow.TODAY, now, Need(min_spend=Decimal("3")))
+
+    assert first.rows == [] and len(wider.rows) > 0
+    assert again is wider
+    assert statements == ["FROM ads e", "FROM ads e"]
+
+
+def test_a_minimum_spend_compares_the_spend_as_shown_rounded_to_the_currencys_cents(api, synced, graph, now):
+    # Steady spent 40.00 on each of the last 3 days; 19.995 on one of them sums to 99.995,
+    # which the Ads Manager shows as 100.00 (half-up): a rule with a 100.00 minimum reads it.
+    with session_scope() as s:
+        s.execute(
+            text(
+                "UPDATE ad_stats_daily SET spend = 19.995 WHERE date = :d "
+                "AND ad_id = (SELECT id FROM ads WHERE name = 'Steady')"
+            ),
+            {"d": day(1)},
+        )
+    rule_id = _create(api, synced.headers, _rule("Big spenders", window="last_3d", min_spend="100"))
+
+    _evaluate_rules(synced, graph, now)
+
+    (run,) = rows("SELECT entities FROM rule_runs WHERE rule_id = :r", r=rule_id)
+    assert [(e["name"], e["values"]["spend"]) for e in run.entities] == [("Steady", "100.00")]

@@ -6,11 +6,13 @@ from typing import Any
 
 import pytest
 
+from pixecom.domain.currency import minor_units
 from pixecom.domain.metrics import (
     COUNT_METRICS,
     METRIC_NAMES,
     MONEY_METRICS,
     RATIO_METRICS,
+    SUMMED_COUNTERS,
     DerivedMetrics,
     MetricTotals,
     compute_metrics,
@@ -19,6 +21,7 @@ from pixecom.domain.metrics import (
     format_ratio,
     metrics_payload,
     ratio,
+    shown_value,
     sort_value,
     sum_totals,
 )
@@ -399,3 +402,31 @@ def test_derived_metrics_is_immutable():
     d: DerivedMetrics = compute_metrics(FUNNEL)
     with pytest.raises(AttributeError):
         d.spend = Decimal(0)  # type: ignore[misc]
+
+
+SHOWN_CASES = [
+    (MetricTotals.zero(), "USD", False),
+    (
+        MetricTotals(Decimal("1234.565"), 98765, 4321, 1234, 555, 77, 33, 7, Decimal("2999.995"), 7),
+        "USD",
+        False,
+    ),
+    (MetricTotals(Decimal("1090100"), 123457, 999, 333, 111, 11, 5, 3, Decimal("5000001"), 4), "JPY", True),
+    (MetricTotals(Decimal("1.2345"), 3, 1, 1, 3, 2, 1, 1, Decimal("0.0005"), 0), "KWD", False),
+]
+
+
+@pytest.mark.parametrize(("totals", "currency", "mixed"), SHOWN_CASES)
+def test_shown_value_is_the_formatted_metric_as_a_number_for_every_metric(totals, currency, mixed):
+    formatted = format_metrics(compute_metrics(totals), currency=currency, results_mixed=mixed)
+    sums = {name: getattr(totals, name) for name in SUMMED_COUNTERS}
+    for name, shown in formatted.items():
+        value = shown_value(name, sums, minor_units(currency), mixed)
+        if shown is None:
+            assert value is None, name
+        elif isinstance(shown, str):  # money: the same digits, the same number of decimals
+            assert str(value) == shown, name
+        else:
+            assert value == Decimal(str(shown)) and type(value) is (
+                int if isinstance(shown, int) else Decimal
+            ), name

@@ -40,6 +40,7 @@ LAYERS: dict[str, int] = {
     "settings": 0,
     "clock": 0,
     "observability": 0,
+    "runtime": 0,
     "pixecom": 0,  # the package's own __init__
 }
 # The developer harness: never shipped in the Lambda layer, imported by nothing that is.

@@ -96,7 +96,7 @@ def _like_pattern(q: str) -> str:
     return f"%{escaped}%"
 
 
-def _acct_cte(plan: RangePlan, query: ListQuery, params: dict[str, Any]) -> str:
+def acct_cte(plan: RangePlan, query: ListQuery, params: dict[str, Any]) -> str:
     account_filter = ""
     if query.filters.ad_account_ids:
         params["ad_account_ids"] = list(query.filters.ad_account_ids)
@@ -125,7 +125,7 @@ def _acct_cte(plan: RangePlan, query: ListQuery, params: dict[str, Any]) -> str:
     )
 
 
-def _stats_cte(lv: LevelSql, query: ListQuery, plan: RangePlan, params: dict[str, Any]) -> str:
+def stats_cte(lv: LevelSql, query: ListQuery, plan: RangePlan, params: dict[str, Any]) -> str:
     # Filters on columns copied onto the stats rows are pushed down so the scan reads less.
     pushdown = ""
     if query.filters.campaign_ids:
@@ -216,7 +216,7 @@ def _keyset(query: ListQuery, params: dict[str, Any]) -> str:
 _COMBINED_TYPE = "CASE WHEN count(DISTINCT coalesce({x}, '')) > 1 THEN 'mixed' ELSE max({x}) END"
 
 
-def _types_cte(query: ListQuery, params: dict[str, Any]) -> str:
+def types_cte(query: ListQuery, params: dict[str, Any]) -> str:
     """`key` -> `rt`, `attr`: ad sets' result types and attribution specs (keyed by ad set), or
     campaigns' (by campaign: `mixed` when its ad sets differ). `attr` is the JSON list of the
     distinct specs under the key, named in Python (`attribution_setting`)."""
@@ -245,7 +245,7 @@ def attribution_setting(specs_json: str | None) -> str | None:
     return combined_label(attribution_label(spec) for spec in specs)
 
 
-_RT_KEY = {Level.CAMPAIGNS: "e.id", Level.ADSETS: "e.id", Level.ADS: "e.adset_id"}
+RT_KEY = {Level.CAMPAIGNS: "e.id", Level.ADSETS: "e.id", Level.ADS: "e.adset_id"}
 _NULL_ENTITY = (
     "CAST(NULL AS uuid), NULL, NULL, NULL, NULL, NULL, CAST(NULL AS uuid), CAST(NULL AS uuid), "
     "CAST(NULL AS uuid), CAST(NULL AS uuid)"
@@ -258,10 +258,10 @@ def build_list_sql(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> t
     lv = LEVELS[query.level]
     envelope = plan.envelope
     params: dict[str, Any] = {"seller_id": seller_id, "lo": envelope.since, "hi": envelope.until}
-    acct = _acct_cte(plan, query, params)
+    acct = acct_cte(plan, query, params)
     where = _entity_filters(lv, query, params)
-    stats = _stats_cte(lv, query, plan, params)
-    types = _types_cte(query, params)
+    stats = stats_cte(lv, query, plan, params)
+    types = types_cte(query, params)
     direction = "DESC" if query.sort.descending else "ASC"
     currency_first = "currency, " if by_currency_first(query) else ""
     order = f"{currency_first}sort_value {direction} NULLS LAST, id"
@@ -289,7 +289,7 @@ WITH acct AS MATERIALIZED ({acct}),
 stats AS ({stats}),
 types AS MATERIALIZED ({types}),
 matched AS MATERIALIZED (
-  SELECT e.id, acct.currency, acct.mu, {_RT_KEY[query.level]} AS rt_key, {"e.name, " if by_name else ""}
+  SELECT e.id, acct.currency, acct.mu, {RT_KEY[query.level]} AS rt_key, {"e.name, " if by_name else ""}
          {sum_list("st", coalesce=True, cast=True)}
   FROM {lv.table} e JOIN acct ON acct.id = e.ad_account_id {lv.parent_join}
   LEFT JOIN stats st ON st.entity_id = e.id

@@ -4,8 +4,9 @@ scheduled sweep (the connection and sync-health kinds, which a sync that never r
 The metric kinds read the Ads Manager statement for the account through the evaluation's
 `pixecom.rules.windows.Candidates` (one read per level and window, shared with the rules), so an
 alert's numbers are the ones the seller sees in the lists: ads and ad sets today, campaigns over
-the last 3 days, and the account's spend (the campaigns' summary row) today and over the
-previous 7 days (the `last_7d` preset: the 7 full days ending yesterday).
+the last 3 days, and the account's spend (the totals of the campaigns' read) today and over the
+previous 7 days (the `last_7d` preset: the 7 full days ending yesterday). `alert_needs` says
+which rows they read, so the shared reads skip the rows no alert acts on.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ from pixecom.db.automation_models import AlertSetting
 from pixecom.db.models import Ad, AdAccount, AdSet
 from pixecom.domain.automation import AlertEntityLevel, AlertKind, RuleWindow
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus, EntityLevel
-from pixecom.rules.values import amount, parse_metrics
-from pixecom.rules.windows import AccountRead, Candidates
+from pixecom.rules.values import amount
+from pixecom.rules.windows import TOTALS_ONLY, Candidates, Need, Needs
 
 _ENTITY_LEVEL = {
     EntityLevel.CAMPAIGN: AlertEntityLevel.CAMPAIGN,
@@ -83,7 +84,7 @@ def evaluate_account_alerts(
     findings = account_findings(facts, thresholds, now)
     kinds: set[AlertKind] = set(ACCOUNT_KINDS)
     if data:
-        reads = reads if reads is not None else Candidates()
+        reads = reads if reads is not None else Candidates(needs=alert_needs(thresholds))
         findings += data_findings(session, account, facts, thresholds, now, reads)
         kinds = set(AlertKind)
     return apply_findings(session, account.seller_id, account.id, kinds, findings, now)
@@ -113,25 +114,43 @@ def data_findings(
     ).all()
     findings = delivery_findings([tuple(r) for r in errored], [tuple(r) for r in limited])  # type: ignore[misc]
 
+    needs = alert_needs(t)
+
     def active(level: EntityLevel, window: RuleWindow) -> list[EntityFacts]:
-        read = reads.read(session, account, level, window, now)
+        read = reads.read(session, account, level, window, now, needs[(level, window)])
         return [
             EntityFacts(_ENTITY_LEVEL[level], c.row.id, c.row.name, c.metrics) for c in read.where(_ACTIVE)
         ]
 
+    def spend(window: RuleWindow) -> Decimal:
+        read = reads.read(session, account, EntityLevel.CAMPAIGN, window, now, TOTALS_ONLY)
+        return amount(read.totals, "spend")
+
     findings += spend_findings(active(EntityLevel.AD, RuleWindow.TODAY), t, account.currency)
-    findings += cpa_findings(active(EntityLevel.ADSET, RuleWindow.TODAY), t, account.currency)
+    if t.target_cost_per_purchase is not None:
+        findings += cpa_findings(active(EntityLevel.ADSET, RuleWindow.TODAY), t, account.currency)
     if t.roas_floor is not None:
         findings += roas_findings(active(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D), t)
-    spend_today = _spend(reads.read(session, account, EntityLevel.CAMPAIGN, RuleWindow.TODAY, now))
-    spend_before = _spend(reads.read(session, account, EntityLevel.CAMPAIGN, RuleWindow.LAST_7D, now))
-    findings += spike_finding(facts, spend_today, spend_before, t)
+    findings += spike_finding(facts, spend(RuleWindow.TODAY), spend(RuleWindow.LAST_7D), t)
     return findings
 
 
 _ACTIVE = Filters(statuses=(CampaignStatus.ACTIVE,))
+_ACTIVE_ONLY = frozenset({CampaignStatus.ACTIVE})
 
 
-def _spend(read: AccountRead) -> Decimal:
-    """The account's spend in the read: its summary row (one currency per account)."""
-    return sum((amount(parse_metrics(s.metrics_json), "spend") for s in read.summary), Decimal(0))
+def alert_needs(t: AlertThresholds) -> Needs:
+    """The rows the metric alerts read, per (level, window): active entities that spent at least
+    the alert's minimum (ads today: the spend-without-purchase threshold; ad sets today and
+    campaigns over 3 days: `min_spend`, when their alert is on), and the account's spend today
+    and over the previous 7 days (totals only)."""
+    needs: Needs = {
+        (EntityLevel.AD, RuleWindow.TODAY): Need(_ACTIVE_ONLY, t.spend_without_purchase),
+        (EntityLevel.CAMPAIGN, RuleWindow.TODAY): TOTALS_ONLY,
+        (EntityLevel.CAMPAIGN, RuleWindow.LAST_7D): TOTALS_ONLY,
+    }
+    if t.target_cost_per_purchase is not None:
+        needs[(EntityLevel.ADSET, RuleWindow.TODAY)] = Need(_ACTIVE_ONLY, t.min_spend)
+    if t.roas_floor is not None:
+        needs[(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D)] = Need(_ACTIVE_ONLY, t.min_spend)
+    return needs

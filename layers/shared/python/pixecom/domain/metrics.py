@@ -243,6 +243,31 @@ def format_ratio(value: Decimal | None) -> float | None:
     return float(value.quantize(_RATIO_QUANTUM, rounding=ROUND_HALF_UP, context=_CTX))
 
 
+def shown_value(
+    name: str, sums: Mapping[str, Number], places: int, results_mixed: bool = False
+) -> MetricValue:
+    """One metric of summed counters as the Ads Manager shows it, as a number: money rounded
+    half-up to `places` (the currency's minor units), ratios to 4 decimals, counts as ints; None
+    where undefined, or for a metric reading `results` over mixed result types. The value
+    `format_metrics` formats, without making the other 24 (rules read 2 or 3 of thousands of rows).
+    """
+    m = METRIC_BY_NAME[name]
+    if results_mixed and m.counts_results:
+        return None
+    if m.numerator is None:
+        value: Number | None = sums[name]
+    else:
+        assert m.denominator is not None
+        value = ratio(sums[m.numerator], sums[m.denominator], m.scale)
+    if value is None:
+        return None
+    if m.kind is Kind.MONEY:
+        return Decimal(value).quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=_CTX)
+    if m.kind is Kind.RATIO:
+        return Decimal(value).quantize(_RATIO_QUANTUM, rounding=ROUND_HALF_UP, context=_CTX)
+    return int(value)
+
+
 def format_metrics(
     d: Mapping[str, MetricValue], *, currency: str | None = None, results_mixed: bool = False
 ) -> dict[str, FormattedValue]:

@@ -11,8 +11,9 @@ import uuid
 from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
+from sqlalchemy.orm import Session
 
-from pixecom.alerts.evaluate import evaluate_account_alerts
+from pixecom.alerts.evaluate import alert_needs, evaluate_account_alerts, load_thresholds
 from pixecom.alerts.webhooks import deliver_due
 from pixecom.clock import Clock, utc_now
 from pixecom.control.messages import send_control_message
@@ -21,8 +22,9 @@ from pixecom.db.models import AdAccount
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
 from pixecom.queue import send_messages
-from pixecom.rules.evaluate import EvaluationReport, evaluate_rules
-from pixecom.rules.windows import Candidates
+from pixecom.rules.evaluate import EvaluationReport, enabled_rules, evaluate_rules
+from pixecom.rules.plan import rules_needs
+from pixecom.rules.windows import Candidates, Needs, merge_needs
 from pixecom.settings import get_settings
 
 
@@ -64,17 +66,28 @@ def run_automation(
 
     Alerts and rules decide at one instant and share their Ads Manager reads (one statement per
     level and window of the account)."""
-    now, reads = clock(), Candidates()
+    now = clock()
     with session_scope() as session:
-        evaluate_account_alerts(session, message.account_id, now, reads=reads)
         seller_id = session.scalar(
             AdAccount.__table__.select()
             .with_only_columns(AdAccount.seller_id)
             .where(AdAccount.id == message.account_id)
         )
+        if seller_id is None:
+            return EvaluationReport()
+        reads = Candidates(needs=evaluation_needs(session, seller_id))
+        evaluate_account_alerts(session, message.account_id, now, reads=reads)
     report = evaluate_rules(
         message.account_id, message.evaluation_key, now, graph=graph, send_control=send_control, reads=reads
     )
-    if seller_id is not None:
-        deliver_due(clock=clock, seller_id=seller_id)
+    deliver_due(clock=clock, seller_id=seller_id)
     return report
+
+
+def evaluation_needs(session: Session, seller_id: uuid.UUID) -> Needs:
+    """What the seller's alerts and enabled rules read, per level and window: planned before the
+    first read, so each (level, window) is read once, with the rows all of them act on."""
+    return merge_needs(
+        alert_needs(load_thresholds(session, seller_id)),
+        rules_needs(enabled_rules(session, seller_id)),
+    )

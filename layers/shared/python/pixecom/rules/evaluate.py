@@ -33,7 +33,7 @@ from pixecom.domain.enums import ConnectionStatus, EntityLevel, JobStatus
 from pixecom.meta.errors import GraphError
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
-from pixecom.rules.plan import TARGET_STATUS, PlannedAction, plan_rule
+from pixecom.rules.plan import TARGET_STATUS, PlannedAction, plan_rule, rules_needs
 from pixecom.rules.windows import Candidates
 
 BUDGET_CHANGE = "budget_change"
@@ -61,18 +61,14 @@ def evaluate_rules(
     """Evaluate every enabled rule of the account's seller on it, act, record the runs.
 
     The rules read the Ads Manager once per level and window (`reads`: pass the alerts' to share
-    theirs too)."""
+    theirs too, planned with the rules' needs: `pixecom.rules.plan.rules_needs`)."""
     report = EvaluationReport()
     with session_scope() as session:
         account = session.get(AdAccount, account_id)
         if account is None or account.connection_status is not ConnectionStatus.ACTIVE:
             return report
-        rules = session.scalars(
-            select(Rule)
-            .where(Rule.seller_id == account.seller_id, Rule.enabled.is_(True))
-            .order_by(Rule.created_at, Rule.id)
-        ).all()
-        reads = reads if reads is not None else Candidates()
+        rules = enabled_rules(session, account.seller_id)
+        reads = reads if reads is not None else Candidates(needs=rules_needs(rules))
         for rule in rules:
             report.rules += 1
             planned = plan_rule(session, rule, account, now, reads)
@@ -92,6 +88,17 @@ def evaluate_rules(
         },
     )
     return report
+
+
+def enabled_rules(session: Session, seller_id: uuid.UUID) -> list[Rule]:
+    """The seller's enabled rules, in the order they were made (the order they act in)."""
+    return list(
+        session.scalars(
+            select(Rule)
+            .where(Rule.seller_id == seller_id, Rule.enabled.is_(True))
+            .order_by(Rule.created_at, Rule.id)
+        )
+    )
 
 
 def _record_run(

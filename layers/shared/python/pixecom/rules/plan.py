@@ -16,6 +16,7 @@ preview and the evaluation, so a preview lists exactly what the rule would then 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -24,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import Filters
-from pixecom.adsmanager.query import EntityRow
+from pixecom.adsmanager.sums import SummedRow
 from pixecom.db.automation_models import Rule, RuleAction
 from pixecom.db.models import AdAccount, AdSet, Campaign
 from pixecom.domain.automation import RuleActionOutcome, RuleActionType
@@ -37,7 +38,8 @@ from pixecom.rules.spec import (
     decisive_values,
     rule_matches,
 )
-from pixecom.rules.windows import Candidates
+from pixecom.rules.values import amount
+from pixecom.rules.windows import Candidates, Need, Needs, merge_needs
 
 ACTS_ON_STATUS = {
     RuleActionType.PAUSE: CampaignStatus.ACTIVE,
@@ -90,6 +92,18 @@ def spec_of(rule: Rule) -> RuleSpec:
     )
 
 
+def rule_need(spec: RuleSpec) -> Need:
+    """The rows the rule can act on: of the status its action applies to, spent at least its
+    minimum (`spec.rule_matches` checks both again)."""
+    return Need(frozenset({ACTS_ON_STATUS[spec.action.type]}), spec.min_spend)
+
+
+def rules_needs(rules: Iterable[Rule]) -> Needs:
+    """What the rules of an evaluation read, per (level, window)."""
+    specs = [spec_of(rule) for rule in rules]
+    return merge_needs(*({(spec.level, spec.window): rule_need(spec)} for spec in specs))
+
+
 def in_scope(spec: RuleSpec, account_id: uuid.UUID) -> bool:
     return not spec.scope.ad_account_ids or account_id in spec.scope.ad_account_ids
 
@@ -135,17 +149,20 @@ def _matches(
     account: AdAccount,
     now: datetime,
     reads: Candidates,
-) -> list[tuple[EntityRow, dict[str, Any]]]:
-    read = reads.read(session, account, spec.level, spec.window, now)
-    return [
-        (c.row, decisive_values(spec, c.metrics))
-        for c in read.where(rule_filters(spec, account))
-        if rule_matches(spec, c.metrics)
-    ]
+) -> list[tuple[SummedRow, dict[str, Any]]]:
+    read = reads.read(session, account, spec.level, spec.window, now, rule_need(spec))
+    matched = []
+    for candidate in read.where(rule_filters(spec, account)):
+        metrics = candidate.metrics
+        if amount(metrics, "spend") < spec.min_spend:
+            break  # rows come by spend, descending: none after this one spends enough
+        if rule_matches(spec, metrics):
+            matched.append((candidate.row, decisive_values(spec, metrics)))
+    return matched
 
 
 def _budget_targets(
-    session: Session, spec: RuleSpec, matched: list[tuple[EntityRow, dict[str, Any]]]
+    session: Session, spec: RuleSpec, matched: list[tuple[SummedRow, dict[str, Any]]]
 ) -> list[PlannedAction]:
     assert spec.action.percent is not None
     ids = [r.id for r, _ in matched]

@@ -1,53 +1,48 @@
 """The metric values a seller reads in the Ads Manager, as numbers rules and alerts compare.
 
-The Ads Manager statement returns each row's `metrics` object formatted by Postgres (money with
-the currency's minor units, ratios with 4 decimals, null where undefined): the very numbers on
-screen. `parse_metrics` reads that JSON back without float noise (ratios parse as Decimal,
-money strings become Decimal when read), so a rule decides on exactly what the seller sees.
-Money converts on first read (and is kept): a rule reads 2 or 3 of the 25 metrics of thousands
-of rows, and the rules of an evaluation read the same rows again. Pure.
+Evaluation reads each row's summed counters (`pixecom.adsmanager.sums`) and computes a metric
+only when a rule or alert first reads it, with the one metric table and the Ads Manager's
+rounding (`pixecom.domain.metrics.shown_value`: money in the currency's minor units, ratios to 4
+decimals, null where undefined): the very numbers on screen, as Decimals and ints. A rule reads
+2 or 3 of the 25 metrics of thousands of rows, and the rules of an evaluation read the same rows
+again, so each value is kept once computed. Pure.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any
 
-from pixecom.domain.metrics import METRIC_NAMES, MetricValue
+from pixecom.adsmanager.sums import Sums
+from pixecom.domain.metrics import METRIC_NAMES, SUMMED_COUNTERS, MetricValue, shown_value
 
 Values = Mapping[str, MetricValue]
+_UNSET = object()
 
 
-class ShownMetrics(Mapping[str, MetricValue]):
-    """One row's `metrics` object as Decimals (money, ratios) and ints (counts); None = undefined."""
+class SummedMetrics(Mapping[str, MetricValue]):
+    """One row's metrics as shown, from its summed counters; None = undefined (or, for the
+    metrics reading `results`, summed over mixed result types)."""
 
-    __slots__ = ("_raw",)
+    __slots__ = ("_mixed", "_places", "_shown", "_sums")
 
-    def __init__(self, raw: dict[str, Any]) -> None:
-        self._raw = raw
+    def __init__(self, sums: Sums, places: int, results_mixed: bool = False) -> None:
+        self._sums = dict(zip(SUMMED_COUNTERS, sums, strict=True))
+        self._places = places
+        self._mixed = results_mixed
+        self._shown: dict[str, MetricValue] = {}
 
     def __getitem__(self, name: str) -> MetricValue:
-        value = self._raw[name]
-        if type(value) is not str:
-            return value  # None, counts (int), ratios (parsed as Decimal)
-        self._raw[name] = converted = Decimal(value)  # money: a string with the currency's decimals
-        return converted
+        value = self._shown.get(name, _UNSET)
+        if value is _UNSET:  # not read yet (a miss is common: no exception for it)
+            value = self._shown[name] = shown_value(name, self._sums, self._places, self._mixed)
+        return value  # type: ignore[return-value]
 
     def __iter__(self) -> Iterator[str]:
         return iter(METRIC_NAMES)
 
     def __len__(self) -> int:
         return len(METRIC_NAMES)
-
-
-_DECODER = json.JSONDecoder(parse_float=Decimal)  # one decoder: json.loads builds one per call
-
-
-def parse_metrics(metrics_json: str) -> ShownMetrics:
-    """`{"spend": "12.30", "roas": 3.1416, "purchases": 2, "cpc": null, ...}` as numbers."""
-    return ShownMetrics(_DECODER.raw_decode(metrics_json)[0])  # Postgres' JSON: no padding
 
 
 def number(values: Values, name: str) -> Decimal | None:

@@ -1,15 +1,16 @@
 """Rule windows as date ranges, and the Ads Manager read every rule and alert evaluates on.
 
 Evaluation reads one ad account at a time (the one just synced), so each window resolves in that
-account's own timezone. The numbers come from `pixecom.adsmanager.query.list_entities` (the very
-statement behind the Ads Manager lists) with the account as a filter: a rule sees the metrics the
-seller reads, formatted as shown (`pixecom.rules.values.parse_metrics`).
+account's own timezone. The numbers come from `pixecom.adsmanager.sums` (the parts of the very
+statement behind the Ads Manager lists, returning sums): a rule sees the metrics the seller
+reads, computed as shown (`pixecom.rules.values.SummedMetrics`).
 
-`Candidates` makes that ONE read per (level, window) for an evaluation of an account: the whole
-list of the account (every status, no scope), shared by all the rules and alerts that need it;
-each then keeps its own rows with `AccountRead.where`, the Ads Manager's filters applied in
+`Candidates` makes ONE read per (level, window) for an evaluation of an account, shared by all
+the rules and alerts that need it. It reads only the rows some reader can act on: the union of
+their `Need`s (statuses, and the lowest minimum spend), gathered before the first read. Each
+reader then keeps its own rows with `AccountRead.where`, the Ads Manager's filters applied in
 Python (`row_in`). A row's numbers do not depend on the filters (they only narrow which rows the
-statement returns), so a filtered read and the filtered whole read are the same rows.
+statement returns), so a filtered read and the filtered shared read are the same rows.
 """
 
 from __future__ import annotations
@@ -18,17 +19,20 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from operator import attrgetter
 
 from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.params import DateSpec, Filters, Level, ListQuery
-from pixecom.adsmanager.query import CurrencyTotals, EntityRow, ListResult, list_entities
+from pixecom.adsmanager.params import DateSpec, Filters, Level
+from pixecom.adsmanager.sums import SummedRow, list_account_sums
 from pixecom.db.models import AdAccount
 from pixecom.domain.automation import RuleWindow
+from pixecom.domain.currency import minor_units
 from pixecom.domain.dates import DatePreset, DateRange, local_today, resolve_date_preset
-from pixecom.domain.enums import EntityLevel
-from pixecom.rules.values import ShownMetrics, parse_metrics
+from pixecom.domain.enums import CampaignStatus, EntityLevel
+from pixecom.domain.results import MIXED
+from pixecom.rules.values import SummedMetrics
 
 LIST_LEVEL: dict[EntityLevel, Level] = {
     EntityLevel.CAMPAIGN: Level.CAMPAIGNS,
@@ -70,42 +74,15 @@ def window_dates(window: RuleWindow, days: DateRange) -> DateSpec:
     return DateSpec(preset=preset) if preset is not None else DateSpec(custom=days)
 
 
-def read_entities(
-    session: Session,
-    seller_id: uuid.UUID,
-    level: EntityLevel,
-    dates: DateRange | DateSpec,
-    filters: Filters,
-    now: datetime,
-) -> list[EntityRow]:
-    """Every entity of `level` the filters match, with its summed counters over `dates`: the Ads
-    Manager list without paging (`filters` should name the ad account being evaluated)."""
-    return read_list(session, seller_id, level, dates, filters, now).rows
-
-
-def read_list(
-    session: Session,
-    seller_id: uuid.UUID,
-    level: EntityLevel,
-    dates: DateRange | DateSpec,
-    filters: Filters,
-    now: datetime,
-) -> ListResult:
-    """The whole Ads Manager list (rows and per-currency summary) without paging."""
-    spec = dates if isinstance(dates, DateSpec) else DateSpec(custom=dates)
-    query = ListQuery(level=LIST_LEVEL[level], dates=spec, filters=filters, limit=None)
-    return list_entities(session, seller_id, query, now)
-
-
-def row_in(row: EntityRow, f: Filters) -> bool:
+def row_in(row: SummedRow, f: Filters) -> bool:
     """Whether the Ads Manager's `f` keeps `row` (`pixecom.adsmanager.query._entity_filters` in
     Python): each non-empty filter must hold; `q` is a case-insensitive "name contains"."""
-    return _keeps(f)(row)
+    return all(check(row) for check in _checks(f))
 
 
-def _keeps(f: Filters) -> Callable[[EntityRow], bool]:
-    """`row_in` for one `f`, checking only the filters it sets (it runs on thousands of rows)."""
-    checks: list[Callable[[EntityRow], bool]] = []
+def _checks(f: Filters) -> list[Callable[[SummedRow], bool]]:
+    """One test per filter `f` sets (only those: they run on thousands of rows)."""
+    checks: list[Callable[[SummedRow], bool]] = []
     for allowed, column in (
         (f.ad_account_ids, "ad_account_id"),
         (f.sellpage_ids, "sellpage_id"),
@@ -119,66 +96,138 @@ def _keeps(f: Filters) -> Callable[[EntityRow], bool]:
     if f.q:
         needle = f.q.lower()
         checks.append(lambda row: needle in row.name.lower())
-    if len(checks) == 1:
-        return checks[0]
-    return lambda row: all(check(row) for check in checks)
+    return checks
 
 
-def _one_of(column: str, values: frozenset[object]) -> Callable[[EntityRow], bool]:
+def _one_of(column: str, values: frozenset[object]) -> Callable[[SummedRow], bool]:
     get = attrgetter(column)
     return lambda row: get(row) in values
 
 
 class Candidate:
-    """One row of a read; its metrics are parsed when first asked for (rows no rule's filters
-    keep are never parsed)."""
+    """One row of a read; its metrics are computed from its sums when first asked for (rows no
+    rule's filters keep never compute one), as the Ads Manager shows them."""
 
-    __slots__ = ("_metrics", "row")
+    __slots__ = ("_metrics", "places", "row")
 
-    def __init__(self, row: EntityRow) -> None:
+    def __init__(self, row: SummedRow, places: int) -> None:
         self.row = row
-        self._metrics: ShownMetrics | None = None
+        self.places = places  # the minor units of the account's currency
+        self._metrics: SummedMetrics | None = None
 
     @property
-    def metrics(self) -> ShownMetrics:
+    def metrics(self) -> SummedMetrics:
         if self._metrics is None:
-            self._metrics = parse_metrics(self.row.metrics_json)
+            self._metrics = SummedMetrics(self.row.sums, self.places, self.row.result_type == MIXED)
         return self._metrics
 
 
 @dataclass(frozen=True)
+class Need:
+    """The rows a reader of a (level, window) acts on: those of `statuses` (None: any status)
+    whose spend is at least `min_spend`. Readers filter further themselves."""
+
+    statuses: frozenset[CampaignStatus] | None = None
+    min_spend: Decimal = Decimal(0)
+
+    @property
+    def no_rows(self) -> bool:
+        return self.statuses == frozenset()
+
+    def covers(self, other: Need) -> bool:
+        if other.no_rows:
+            return True
+        statuses_covered = self.statuses is None or (
+            other.statuses is not None and other.statuses <= self.statuses
+        )
+        return statuses_covered and self.min_spend <= other.min_spend
+
+    def __or__(self, other: Need) -> Need:
+        if self.no_rows or other.no_rows:  # its minimum spend bounds no row
+            return other if self.no_rows else self
+        statuses = None if self.statuses is None or other.statuses is None else self.statuses | other.statuses
+        return Need(statuses, min(self.min_spend, other.min_spend))
+
+
+TOTALS_ONLY = Need(statuses=frozenset())  # no rows: the account's totals only
+
+Needs = dict[tuple[EntityLevel, RuleWindow], Need]
+
+
+def merge_needs(*groups: Needs) -> Needs:
+    """Every reader's needs, one per (level, window): what covers them all."""
+    merged: Needs = {}
+    for group in groups:
+        for key, need in group.items():
+            merged[key] = merged[key] | need if key in merged else need
+    return merged
+
+
+@dataclass(frozen=True)
 class AccountRead:
-    """The Ads Manager list of one level of one ad account over one window, in its order
-    (spend descending, then id), and its per-currency summary row."""
+    """The Ads Manager rows of one level of one ad account over one window that `need` asks
+    for, in its order (spend descending, then id), and the account's totals over the window."""
 
     rows: list[Candidate]
-    summary: list[CurrencyTotals]
+    totals: SummedMetrics
+    need: Need
     _kept: dict[Filters, list[Candidate]] = field(default_factory=dict, compare=False)
 
     def where(self, filters: Filters) -> list[Candidate]:
         """The rows `filters` keep, in order (rules with the same filters share the list)."""
         if filters not in self._kept:
-            keeps = _keeps(filters)
-            self._kept[filters] = [c for c in self.rows if keeps(c.row)]
+            kept = self.rows
+            for check in _checks(filters):  # one pass per filter, over what the last one kept
+                kept = [c for c in kept if check(c.row)]
+            self._kept[filters] = kept
         return self._kept[filters]
 
 
 @dataclass
 class Candidates:
-    """The reads of one evaluation: one Ads Manager statement per (account, level, window)."""
+    """The reads of one evaluation: one statement per (account, level, window), reading what
+    every reader of it needs (`needs`, known before the first read: alerts' and rules'). A
+    reader asking for more than was read (one not planned for) gets a new, wider read."""
 
+    needs: Needs = field(default_factory=dict)
     reads: dict[tuple[uuid.UUID, EntityLevel, RuleWindow, DateRange], AccountRead] = field(
         default_factory=dict
     )
 
     def read(
-        self, session: Session, account: AdAccount, level: EntityLevel, window: RuleWindow, now: datetime
+        self,
+        session: Session,
+        account: AdAccount,
+        level: EntityLevel,
+        window: RuleWindow,
+        now: datetime,
+        need: Need = Need(),
     ) -> AccountRead:
         days = account_window(window, now, account.timezone_name)
         key = (account.id, level, window, days)
-        if key not in self.reads:
-            filters = Filters(ad_account_ids=(account.id,))
-            result = read_list(session, account.seller_id, level, window_dates(window, days), filters, now)
-            rows = [Candidate(row) for row in result.rows]
-            self.reads[key] = AccountRead(rows, result.summary)
+        done = self.reads.get(key)
+        if done is None or not done.need.covers(need):
+            wanted = self.needs.get((level, window), need) | need
+            if done is not None:
+                wanted = wanted | done.need
+            self.reads[key] = read_account(session, account, level, window_dates(window, days), wanted, now)
         return self.reads[key]
+
+
+def read_account(
+    session: Session, account: AdAccount, level: EntityLevel, dates: DateSpec, need: Need, now: datetime
+) -> AccountRead:
+    """One statement: the account's rows of `level` that `need` asks for, and its totals."""
+    result = list_account_sums(
+        session,
+        account.seller_id,
+        account.id,
+        LIST_LEVEL[level],
+        dates,
+        statuses=need.statuses,
+        min_spend=need.min_spend,
+        now=now,
+    )
+    places = minor_units(result.currency) if result.currency else 2
+    rows = [Candidate(row, places) for row in result.rows]
+    return AccountRead(rows, SummedMetrics(result.totals, places), need)
