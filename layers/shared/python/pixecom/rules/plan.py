@@ -38,7 +38,6 @@ from pixecom.rules.spec import (
     decisive_values,
     rule_matches,
 )
-from pixecom.rules.values import amount
 from pixecom.rules.windows import Candidates, Need, Needs, merge_needs
 
 ACTS_ON_STATUS = {
@@ -154,7 +153,7 @@ def _matches(
     matched = []
     for candidate in read.where(rule_filters(spec, account)):
         metrics = candidate.metrics
-        if amount(metrics, "spend") < spec.min_spend:
+        if metrics.spend < spec.min_spend:
             break  # rows come by spend, descending: none after this one spends enough
         if rule_matches(spec, metrics):
             matched.append((candidate.row, decisive_values(spec, metrics)))

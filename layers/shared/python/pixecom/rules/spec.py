@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -87,12 +89,12 @@ class RuleSpec(BaseModel):
         return self
 
 
-_OPS = {
-    ConditionOp.GT: lambda a, b: a > b,
-    ConditionOp.GTE: lambda a, b: a >= b,
-    ConditionOp.LT: lambda a, b: a < b,
-    ConditionOp.LTE: lambda a, b: a <= b,
-    ConditionOp.EQ: lambda a, b: a == b,
+_OPS: dict[ConditionOp, Callable[[Any, Any], bool]] = {
+    ConditionOp.GT: operator.gt,
+    ConditionOp.GTE: operator.ge,
+    ConditionOp.LT: operator.lt,
+    ConditionOp.LTE: operator.le,
+    ConditionOp.EQ: operator.eq,
 }
 
 
@@ -100,7 +102,7 @@ def condition_holds(condition: Condition, metrics: Values) -> bool:
     """An undefined metric (zero denominator) never satisfies a condition. Counts compare as ints
     (exact against a Decimal), money and ratios as Decimals."""
     value = metrics[condition.metric]
-    return value is not None and bool(_OPS[condition.op](value, condition.value))
+    return value is not None and _OPS[condition.op](value, condition.value)
 
 
 def rule_matches(spec: RuleSpec, metrics: Values) -> bool:

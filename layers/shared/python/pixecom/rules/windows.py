@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from operator import attrgetter
@@ -168,16 +168,21 @@ class AccountRead:
     """The Ads Manager rows of one level of one ad account over one window that `need` asks
     for, in its order (spend descending, then id), and the account's totals over the window."""
 
+    account_id: uuid.UUID
     rows: list[Candidate]
     totals: SummedMetrics
     need: Need
     _kept: dict[Filters, list[Candidate]] = field(default_factory=dict, compare=False)
 
+    def _in_accounts(self, filters: Filters) -> bool:
+        """Every row is the account's: an account filter keeps all of them or none."""
+        return not filters.ad_account_ids or self.account_id in filters.ad_account_ids
+
     def where(self, filters: Filters) -> list[Candidate]:
         """The rows `filters` keep, in order (rules with the same filters share the list)."""
         if filters not in self._kept:
-            kept = self.rows
-            for check in _checks(filters):  # one pass per filter, over what the last one kept
+            kept = self.rows if self._in_accounts(filters) else []
+            for check in _checks(replace(filters, ad_account_ids=())):  # one pass per filter
                 kept = [c for c in kept if check(c.row)]
             self._kept[filters] = kept
         return self._kept[filters]
@@ -230,4 +235,4 @@ def read_account(
     )
     places = minor_units(result.currency) if result.currency else 2
     rows = [Candidate(row, places) for row in result.rows]
-    return AccountRead(rows, SummedMetrics(result.totals, places), need)
+    return AccountRead(account.id, rows, SummedMetrics(result.totals, places), need)
