@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import MetricTotals, compute_metrics
-from pixecom.rules.spec import RuleSpec, changed_budget, rule_matches
+from pixecom.rules.spec import RuleSpec, changed_budget, matching, rule_matches
 from pixecom.rules.windows import window_range
 
 BASE = {
@@ -68,3 +68,18 @@ def test_windows_end_yesterday_except_today():
     assert window_range(RuleWindow.YESTERDAY, today) == DateRange(date(2026, 11, 19), date(2026, 11, 19))
     assert window_range(RuleWindow.LAST_3D, today) == DateRange(date(2026, 11, 17), date(2026, 11, 19))
     assert window_range(RuleWindow.LAST_7D, today) == DateRange(date(2026, 11, 13), date(2026, 11, 19))
+
+
+def test_matching_keeps_exactly_the_matching_rows_in_their_order():
+    spec = RuleSpec.model_validate(BASE)  # cost per purchase > 20, spend >= 10
+    rows = [
+        ("a", _metrics("50", 2)),  # 25 per purchase
+        ("b", _metrics("9", 0)),  # under the minimum spend
+        ("c", _metrics("80", 0)),  # cost per purchase undefined
+        ("d", _metrics("30", 3)),  # 10 per purchase
+        ("e", _metrics("63", 3)),  # 21 per purchase
+    ]
+
+    kept = matching(spec, rows, lambda row: row[1])
+
+    assert [name for name, _ in kept] == ["a", "e"]

@@ -6,7 +6,7 @@ preview and the evaluation, so a preview lists exactly what the rule would then 
    evaluation: `pixecom.rules.windows.Candidates`), kept where the rule's scope and the status
    the action applies to (pause: ACTIVE, activate: PAUSED, budget: ACTIVE) hold, as the Ads
    Manager's filters would keep them.
-2. Matches: spend >= the rule's minimum and every condition true (`spec.rule_matches`).
+2. Matches: spend >= the rule's minimum and every condition true (`spec.matching`).
 3. Budget rules act on whoever holds the daily budget: the ad set, or its campaign when the
    campaign has the budget (campaign budget optimization); entities without a daily budget drop.
 4. Cooldown: an entity this rule acted on within `cooldown_minutes` drops; for budgets, so does
@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import select
@@ -36,7 +37,7 @@ from pixecom.rules.spec import (
     RuleSpec,
     changed_budget,
     decisive_values,
-    rule_matches,
+    matching,
 )
 from pixecom.rules.windows import Candidates, Need, Needs, merge_needs
 
@@ -93,7 +94,7 @@ def spec_of(rule: Rule) -> RuleSpec:
 
 def rule_need(spec: RuleSpec) -> Need:
     """The rows the rule can act on: of the status its action applies to, spent at least its
-    minimum (`spec.rule_matches` checks both again)."""
+    minimum (`spec.matching` checks both again)."""
     return Need(frozenset({ACTS_ON_STATUS[spec.action.type]}), spec.min_spend)
 
 
@@ -150,14 +151,11 @@ def _matches(
     reads: Candidates,
 ) -> list[tuple[SummedRow, dict[str, Any]]]:
     read = reads.read(session, account, spec.level, spec.window, now, rule_need(spec))
-    matched = []
-    for candidate in read.where(rule_filters(spec, account)):
-        metrics = candidate.metrics
-        if metrics.spend < spec.min_spend:
-            break  # rows come by spend, descending: none after this one spends enough
-        if rule_matches(spec, metrics):
-            matched.append((candidate.row, decisive_values(spec, metrics)))
-    return matched
+    kept = matching(spec, read.where(rule_filters(spec, account)), _metrics_of)
+    return [(candidate.row, decisive_values(spec, candidate.metrics)) for candidate in kept]
+
+
+_metrics_of = attrgetter("metrics")
 
 
 def _budget_targets(
