@@ -1,35 +1,37 @@
 """Configuration, read once from environment variables into one typed, validated object.
 
 Each field has one default, here. The environment variable of a field is its name in upper case
-unless `validation_alias` names another one (e.g. `environment` <- `PIXECOM_ENV`). An empty
-variable counts as unset. A value that does not parse fails at start with `SettingsError`, which
-names the variable.
+unless `validation_alias` names another one (e.g. `environment` <- `PIXECOM_ENV`); names are
+case-insensitive. An empty variable counts as unset. A value that does not parse fails at start
+with `SettingsError`, which names the variable.
+
+A plain pydantic model fed by `_from_environment` below, not pydantic-settings: importing that
+package cost a cold start 50-70 ms of CPU (its sources, dotenv, CLI parsing) for what is a dict
+comprehension over `os.environ` here.
 """
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 
 class SettingsError(ValueError):
     """An environment variable holds a value its setting cannot take."""
 
 
-class Settings(BaseSettings):
+class Settings(BaseModel):
     """Everything configurable. Secrets are never stored here, only where to find them.
 
     `Settings(field=value)` overrides single fields (tests do); everything else comes from the
     environment, then from the defaults below.
     """
 
-    model_config = SettingsConfigDict(
-        frozen=True, env_ignore_empty=True, populate_by_name=True, extra="ignore", case_sensitive=False
-    )
+    model_config = ConfigDict(frozen=True, populate_by_name=True, extra="ignore")
 
     environment: str = Field(default="local", validation_alias="PIXECOM_ENV")
     # Locally DATABASE_URL; in AWS the DB secret's ARN (JSON with host, port, username, ...).
@@ -69,7 +71,7 @@ class Settings(BaseSettings):
     token_encryption_key: str | None = None
     token_encryption_key_arn: str | None = None
     # Comma-separated in the environment.
-    cors_origins: Annotated[tuple[str, ...], NoDecode] = ("http://localhost:3000", "http://127.0.0.1:3000")
+    cors_origins: tuple[str, ...] = ("http://localhost:3000", "http://127.0.0.1:3000")
     # Meta Graph API.
     graph_base_url: str = "https://graph.facebook.com"
     graph_version: str = "v25.0"
@@ -106,6 +108,23 @@ class Settings(BaseSettings):
     local_state_dir: Path = Field(default=Path(".pixecom"), validation_alias="PIXECOM_STATE_DIR")
     # The built console that `pixecom dev` serves at / (local app only).
     console_dir: Path = Field(default=Path("console/dist"), validation_alias="PIXECOM_CONSOLE_DIR")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_environment(cls, given: Any) -> Any:
+        """The environment's value of every field the caller did not give (by name or alias)."""
+        if not isinstance(given, dict):
+            return given
+        environ = {name.upper(): value for name, value in os.environ.items() if value != ""}
+        values: dict[str, Any] = {}
+        for name, field in cls.model_fields.items():
+            alias = field.validation_alias if isinstance(field.validation_alias, str) else None
+            if name in given or (alias is not None and alias in given):
+                continue
+            value = environ.get((alias or name).upper())
+            if value is not None:
+                values[alias or name] = value
+        return {**values, **given}
 
     @field_validator("cors_origins", mode="before")
     @classmethod

@@ -1,7 +1,5 @@
 """Alerts, webhooks and automated rules (pixecom.alerts, pixecom.rules). Migration 0007."""
 
-from __future__ import annotations
-
 import uuid
 from datetime import datetime
 from decimal import Decimal

@@ -1,8 +1,6 @@
 """Facebook Login: grants (a seller's Meta user token, kept encrypted), single-use OAuth states,
 and Meta's data-deletion requests (migration 0006). See pixecom.accounts.login."""
 
-from __future__ import annotations
-
 import uuid
 from datetime import datetime
 from typing import Any

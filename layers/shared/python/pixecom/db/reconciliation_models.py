@@ -1,8 +1,6 @@
 """Per account-day comparison of Meta's account totals with the sum of our ad rows (migration
 0008). Written by the stats sync after each run (pixecom.sync.reconcile); read by the API."""
 
-from __future__ import annotations
-
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,7 +19,7 @@ class StatsReconciliation(Base):
     ad_account_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("ad_accounts.id", ondelete="CASCADE"), primary_key=True
     )
-    date: Mapped[date] = mapped_column(Date, primary_key=True)
+    date: Mapped["date"] = mapped_column(Date, primary_key=True)  # quoted: `date` is this column by then
     seller_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False, index=True
     )

@@ -4,8 +4,6 @@ Never written by application code except `pixecom.db.rollups.refresh_preset_stat
 of ad_stats_daily keeps them right without knowing they exist.
 """
 
-from __future__ import annotations
-
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
@@ -41,7 +39,7 @@ class CampaignStatsDaily(_StatsSums, Base):
     campaign_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("campaigns.id", ondelete="CASCADE"), primary_key=True
     )
-    date: Mapped[date] = mapped_column(Date, primary_key=True)
+    date: Mapped["date"] = mapped_column(Date, primary_key=True)  # quoted: `date` is this column by then
     seller_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False)
     ad_account_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("ad_accounts.id", ondelete="CASCADE"), nullable=False
@@ -59,7 +57,7 @@ class AdSetStatsDaily(_StatsSums, Base):
     __tablename__ = "adset_stats_daily"
 
     adset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("adsets.id", ondelete="CASCADE"), primary_key=True)
-    date: Mapped[date] = mapped_column(Date, primary_key=True)
+    date: Mapped["date"] = mapped_column(Date, primary_key=True)  # quoted: `date` is this column by then
     seller_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"), nullable=False)
     ad_account_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("ad_accounts.id", ondelete="CASCADE"), nullable=False

@@ -8,8 +8,6 @@
   pixecom.sync.leases); a run whose lease was taken over after expiring discards its answer.
 """
 
-from __future__ import annotations
-
 import uuid
 from datetime import date, datetime
 
