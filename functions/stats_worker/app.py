@@ -8,8 +8,8 @@ from typing import Any
 from pixecom.observability import logger, metrics
 from pixecom.queue import process_sqs_batch
 from pixecom.settings import get_settings
-from pixecom.sync.messages import SyncMessage
 from pixecom.sync.stats import sync_account_stats
+from pixecom.sync_message import SyncMessage
 
 get_settings()  # validated at start: a bad variable fails the init phase, naming it
 

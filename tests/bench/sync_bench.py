@@ -193,8 +193,8 @@ def measure_worker(bench: Bench) -> None:
     """Delivery, then the 28-day stats window and a regular 2-day run, through the worker path."""
     from pixecom.domain.enums import SyncKind
     from pixecom.sync.delivery import sync_account_delivery
-    from pixecom.sync.messages import SyncMessage, new_run_id
     from pixecom.sync.stats import sync_account_stats
+    from pixecom.sync_message import SyncMessage, new_run_id
 
     account_id = bench.ref.id
     graph = bench_graph(bench.base_url)

@@ -100,8 +100,8 @@ def synced(sim: SimulatorServer, make_seller: Any, monkeypatch: pytest.MonkeyPat
     from pixecom.meta.client import GraphClient
     from pixecom.settings import get_settings
     from pixecom.sync.delivery import sync_account_delivery
-    from pixecom.sync.messages import SyncMessage, new_run_id
     from pixecom.sync.stats import sync_account_stats
+    from pixecom.sync_message import SyncMessage, new_run_id
 
     def graph(token: str) -> GraphClient:
         return GraphClient(token, base_url=sim.base_url, sleep=lambda _s: None, max_retries=2)

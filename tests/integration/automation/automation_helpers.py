@@ -137,7 +137,7 @@ def fast_graph_factory(base_url: str) -> Callable[[str], Any]:
 
 def sync_message(account_id: uuid.UUID, kind: str) -> Any:
     from pixecom.domain.enums import SyncKind
-    from pixecom.sync.messages import SyncMessage, new_run_id
+    from pixecom.sync_message import SyncMessage, new_run_id
 
     if kind == "delivery":
         return SyncMessage(account_id=account_id, kind=SyncKind.DELIVERY, run_id=new_run_id("test"))

@@ -88,7 +88,7 @@ def seed_scenario(
     seller_id: uuid.UUID, scenario: Scenario, connection: ConnectionStatus = ConnectionStatus.ACTIVE
 ) -> Seeded:
     """Write the scenario's accounts, campaigns, ad sets and ads for `seller_id` (as a sync would)."""
-    from pixecom.accounts.crypto import encrypt_token
+    from pixecom.crypto import encrypt_token
 
     seeded = Seeded()
     with session_scope() as s:

@@ -69,4 +69,3 @@ def test_handler_applies_the_events_job_and_reports_only_the_bad_record(
     with session_scope() as s:
         assert s.get_one(Job, job_id).status is JobStatus.SUCCEEDED
     assert sim.status_of(next(iter(seeded.ads))) == "PAUSED"
-

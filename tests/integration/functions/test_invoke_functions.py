@@ -204,7 +204,7 @@ def test_control_worker_pauses_a_campaign_on_the_simulator(local):
     from pixecom.control.jobs import StatusChange, enqueue_status_change
     from pixecom.domain.enums import CampaignStatus, EntityLevel, SyncKind
     from pixecom.sync.delivery import sync_account_delivery
-    from pixecom.sync.messages import SyncMessage
+    from pixecom.sync_message import SyncMessage
 
     sync_account_delivery(SyncMessage(account_id=local.account_id, kind=SyncKind.DELIVERY, run_id="control"))
     campaign_id = _scalar(

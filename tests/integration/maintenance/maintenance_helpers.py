@@ -6,7 +6,7 @@ import hashlib
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from pixecom.accounts.crypto import encrypt_token
+from pixecom.crypto import encrypt_token
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, Job, JobItem
 from pixecom.domain.enums import (

@@ -256,7 +256,7 @@ class Db:
 
 def stats_message(account_id: uuid.UUID, since: date, until: date, **extra: Any) -> Any:
     from pixecom.domain.enums import SyncKind
-    from pixecom.sync.messages import SyncMessage, new_run_id
+    from pixecom.sync_message import SyncMessage, new_run_id
 
     return SyncMessage(
         account_id=account_id,
@@ -270,7 +270,7 @@ def stats_message(account_id: uuid.UUID, since: date, until: date, **extra: Any)
 
 def delivery_message(account_id: uuid.UUID) -> Any:
     from pixecom.domain.enums import SyncKind
-    from pixecom.sync.messages import SyncMessage, new_run_id
+    from pixecom.sync_message import SyncMessage, new_run_id
 
     return SyncMessage(account_id=account_id, kind=SyncKind.DELIVERY, run_id=new_run_id("test"))
 

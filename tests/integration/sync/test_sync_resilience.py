@@ -55,7 +55,7 @@ def take(sqs, env_name):
 
 def work(sqs, clock, graph):
     """Run every queued delivery, then stats message, as the workers would; returns stats reports."""
-    from pixecom.sync.messages import SyncMessage
+    from pixecom.sync_message import SyncMessage
 
     for body in take(sqs, "DELIVERY_QUEUE_URL"):
         sync_account_delivery(SyncMessage.model_validate(body), graph=graph, clock=clock)

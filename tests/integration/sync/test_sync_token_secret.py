@@ -2,7 +2,7 @@
 
 import boto3
 
-from pixecom.accounts.crypto import decrypt_token, encrypt_token
+from pixecom.crypto import decrypt_token, encrypt_token
 from pixecom.settings import Settings
 
 

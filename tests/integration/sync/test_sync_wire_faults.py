@@ -28,8 +28,8 @@ from pixecom.queue import BatchFailed
 from pixecom.settings import get_settings
 from pixecom.simulator.testing import ManualClock, SimulatorServer
 from pixecom.sync.dispatch import dispatch_delivery, dispatch_stats
-from pixecom.sync.messages import SyncMessage
 from pixecom.sync.stats import sync_account_stats
+from pixecom.sync_message import SyncMessage
 
 FAULTED, HEALTHY = 1001, 1002
 TRANSIENT_FAULTS = {

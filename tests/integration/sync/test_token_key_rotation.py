@@ -8,8 +8,8 @@ from cryptography.fernet import Fernet
 from sync_helpers import delivery_message
 
 from pixecom.accounts.connect import connect_account
-from pixecom.accounts.crypto import decrypt_token, encrypt_token
 from pixecom.alerts.webhooks import set_webhook
+from pixecom.crypto import decrypt_token, encrypt_token
 from pixecom.db.engine import session_scope
 from pixecom.db.login_models import MetaGrant
 from pixecom.db.models import AdAccount

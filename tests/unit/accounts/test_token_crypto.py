@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from cryptography.fernet import Fernet
 
-from pixecom.accounts.crypto import LOCAL_KEY_FILE, TokenDecryptionError, decrypt_token, encrypt_token
+from pixecom.crypto import LOCAL_KEY_FILE, TokenDecryptionError, decrypt_token, encrypt_token
 from pixecom.settings import Settings
 
 

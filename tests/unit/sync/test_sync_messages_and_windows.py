@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from pixecom.accounts.connect import normalize_account_id, plan_backfill
 from pixecom.domain.enums import SyncKind
 from pixecom.sync.dispatch import AccountClock, backfill_messages, scheduled_time, stats_message
-from pixecom.sync.messages import SyncMessage
+from pixecom.sync_message import SyncMessage
 
 ACCOUNT = uuid.UUID("8f1b6a52-3c0e-4b55-9d43-0a9a2c1e7f10")
 NOON_UTC = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from pixecom.accounts.crypto import TokenDecryptionError
+from pixecom.crypto import TokenDecryptionError
 from pixecom.meta.errors import RateLimited, TransientError
 from pixecom.sync.recording import GENERIC_SYNC_ERROR, public_error
 

@@ -1,1 +1,2 @@
-"""Connecting Meta ad accounts to sellers: tokens, their encryption, backfill on connect."""
+"""Connecting Meta ad accounts to sellers: tokens (encrypted at rest by `pixecom.crypto`) and the
+backfill on connect."""

@@ -17,10 +17,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pixecom.accounts.crypto import encrypt_token
 from pixecom.accounts.health import TokenSource
 from pixecom.accounts.oauth import LoginNotConfigured, OAuthClient, meta_app
 from pixecom.accounts.tokens import READ_SCOPES, TokenFacts
+from pixecom.crypto import encrypt_token
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
 from pixecom.domain.dates import MAX_RANGE_MONTHS, add_months
@@ -42,7 +42,7 @@ from pixecom.sync.dispatch import (
     send,
     stamp_full_window_queued,
 )
-from pixecom.sync.messages import SyncMessage
+from pixecom.sync_message import SyncMessage
 
 DEFAULT_BACKFILL_DAYS = 90
 _ACCOUNT_ID = re.compile(r"^(?:act_)?(\d{1,30})$")

@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy import select
 
 from pixecom.accounts import connect
-from pixecom.accounts.crypto import decrypt_token, encrypt_token
 from pixecom.accounts.health import TokenSource
 from pixecom.accounts.oauth import TokenInfo
 from pixecom.accounts.tokens import READ_SCOPES, TokenFacts
+from pixecom.crypto import decrypt_token, encrypt_token
 from pixecom.db.engine import session_scope
 from pixecom.db.login_models import MetaGrant
 from pixecom.db.models import AdAccount

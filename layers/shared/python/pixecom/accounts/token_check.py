@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from pixecom.accounts.connect import set_facts
-from pixecom.accounts.crypto import TokenDecryptionError, decrypt_token, encrypt_token
 from pixecom.accounts.grants import apply_token, facts_of
 from pixecom.accounts.health import EXPIRING_SOON, TokenSource, reason_for_subcode
 from pixecom.accounts.oauth import LoginNotConfigured, OAuthClient, TokenInfo, meta_app
+from pixecom.crypto import TokenDecryptionError, decrypt_token, encrypt_token
 from pixecom.db.engine import session_scope
 from pixecom.db.login_models import MetaGrant
 from pixecom.db.models import AdAccount

@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pixecom.adsmanager.values import Values, amount, number
 from pixecom.domain.automation import AlertEntityLevel, AlertKind, AlertSeverity
 from pixecom.domain.enums import ConnectionStatus
 from pixecom.domain.metrics import format_money
-from pixecom.rules.values import Values, amount, number
 
 # Kinds about the account's connection and sync health: also checked by the scheduled sweep.
 ACCOUNT_KINDS: frozenset[AlertKind] = frozenset(
@@ -100,7 +100,7 @@ class EntityFacts:
     level: AlertEntityLevel
     id: uuid.UUID
     name: str
-    metrics: Values  # as the Ads Manager shows them (pixecom.rules.values)
+    metrics: Values  # as the Ads Manager shows them (pixecom.adsmanager.values)
 
 
 def account_findings(a: AccountFacts, t: AlertThresholds, now: datetime) -> list[Finding]:

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pixecom.accounts.crypto import decrypt_token, encrypt_token
 from pixecom.alerts.payload import alert_payload
 from pixecom.alerts.signing import SIGNATURE_HEADER, sign
 from pixecom.clock import Clock, utc_now
+from pixecom.crypto import decrypt_token, encrypt_token
 from pixecom.db.automation_models import Alert, Webhook, WebhookDelivery
 from pixecom.db.engine import session_scope
 from pixecom.domain.automation import WebhookDeliveryState

@@ -33,7 +33,6 @@ from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pixecom.accounts.crypto import TokenDecryptionError, decrypt_token
 from pixecom.clock import Clock, utc_now
 from pixecom.control.messages import send_control_message
 from pixecom.control.outcomes import (
@@ -50,6 +49,7 @@ from pixecom.control.rules import (
     is_finished,
     job_status_from_outcomes,
 )
+from pixecom.crypto import TokenDecryptionError, decrypt_token
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, Job, JobItem
 from pixecom.domain.enums import (
@@ -65,7 +65,7 @@ from pixecom.meta.models import StatusResult
 from pixecom.observability import logger, metrics
 from pixecom.queue import send_messages
 from pixecom.settings import get_settings
-from pixecom.sync.messages import SyncMessage, new_run_id
+from pixecom.sync_message import SyncMessage, new_run_id
 
 
 class RetryLater(Exception):

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import InstrumentedAttribute
 
-from pixecom.accounts.crypto import TokenDecryptionError, is_current, reencrypt
+from pixecom.crypto import TokenDecryptionError, is_current, reencrypt
 from pixecom.db.automation_models import Webhook
 from pixecom.db.engine import session_scope
 from pixecom.db.login_models import MetaGrant

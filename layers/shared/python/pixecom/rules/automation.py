@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
+from pixecom.adsmanager.windows import Candidates, Needs, merge_needs
 from pixecom.alerts.evaluate import alert_needs, evaluate_account_alerts, load_thresholds
 from pixecom.alerts.webhooks import deliver_due
 from pixecom.clock import Clock, utc_now
@@ -24,7 +25,6 @@ from pixecom.observability import logger
 from pixecom.queue import send_messages
 from pixecom.rules.evaluate import EvaluationReport, enabled_rules, evaluate_rules
 from pixecom.rules.plan import rules_needs
-from pixecom.rules.windows import Candidates, Needs, merge_needs
 from pixecom.settings import get_settings
 
 

@@ -11,10 +11,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from pixecom.adsmanager.values import Values, amount
 from pixecom.domain.automation import ConditionOp, RuleActionType, RuleWindow
 from pixecom.domain.enums import EntityLevel
 from pixecom.domain.metrics import METRIC_NAMES
-from pixecom.rules.values import Values, amount
 
 MAX_BUDGET_CHANGE_PCT = Decimal(20)  # per change: larger jumps reset Meta's learning phase
 BUDGET_SPACING_HOURS = 48  # at most one budget change per entity in this many hours

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from pixecom.db.models import AdAccount
 from pixecom.db.sync_models import BackfillChunk
 from pixecom.domain.enums import SyncKind
-from pixecom.sync.messages import SyncMessage, new_run_id
+from pixecom.sync_message import SyncMessage, new_run_id
 
 PENDING, QUEUED, DONE = "pending", "queued", "done"
 # Longer than a message can live in the queue before it is retried (visibility x receives).

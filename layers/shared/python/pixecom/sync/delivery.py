@@ -29,9 +29,9 @@ from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.meta.models import AdNode, AdSetNode, CampaignNode
 from pixecom.observability import logger
 from pixecom.sellpages.linking import link_campaigns_to_sellpages
-from pixecom.sync.messages import SyncMessage
 from pixecom.sync.recording import AccountRef, lock_account
 from pixecom.sync.runs import RunContext, RunReport, run_sync
+from pixecom.sync_message import SyncMessage
 
 _CAMPAIGN_STATUSES = ("ACTIVE", "PAUSED", "DELETED", "ARCHIVED", "IN_PROCESS", "WITH_ISSUES")
 _ADSET_STATUSES = (*_CAMPAIGN_STATUSES, "CAMPAIGN_PAUSED")

@@ -32,7 +32,7 @@ from pixecom.queue import send_messages
 from pixecom.settings import get_settings
 from pixecom.sync import backfill
 from pixecom.sync.leases import Window, live_windows
-from pixecom.sync.messages import SyncMessage, new_run_id
+from pixecom.sync_message import SyncMessage, new_run_id
 
 BACKFILL_CHUNK_DAYS = 30  # one async report per month of history keeps each message well inside a timeout
 # A queued 28-day window is normally running within seconds; dispatch asks again after this.

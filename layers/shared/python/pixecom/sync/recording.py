@@ -17,7 +17,7 @@ from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from pixecom.accounts.crypto import TokenDecryptionError
+from pixecom.crypto import TokenDecryptionError
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, SyncRun
 from pixecom.domain.enums import ConnectionStatus, SyncKind, SyncOutcome
@@ -25,7 +25,7 @@ from pixecom.meta.errors import GraphError
 from pixecom.observability import metrics
 from pixecom.settings import get_settings
 from pixecom.sync import leases
-from pixecom.sync.messages import SyncMessage
+from pixecom.sync_message import SyncMessage
 
 MAX_ERROR_CHARS = 1000
 GENERIC_SYNC_ERROR = "Internal error while syncing; the sync will be retried"

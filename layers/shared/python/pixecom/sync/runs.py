@@ -27,8 +27,8 @@ from datetime import datetime
 from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy.orm import Session
 
-from pixecom.accounts.crypto import TokenDecryptionError, decrypt_token
 from pixecom.clock import Clock, utc_now
+from pixecom.crypto import TokenDecryptionError, decrypt_token
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, SyncRun
 from pixecom.domain.enums import ConnectionStatus, SyncKind, SyncOutcome
@@ -37,7 +37,6 @@ from pixecom.meta.errors import InvalidRequest, PermissionDenied, RateLimited, T
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger, metrics
 from pixecom.sync import backfill, leases
-from pixecom.sync.messages import SyncMessage
 from pixecom.sync.recording import (
     AccountRef,
     RunStats,
@@ -49,6 +48,7 @@ from pixecom.sync.recording import (
     record_success,
     set_attempt,
 )
+from pixecom.sync_message import SyncMessage
 
 
 @dataclass(frozen=True)

@@ -44,10 +44,10 @@ from pixecom.observability import logger
 from pixecom.sync import backfill
 from pixecom.sync.delivery import apply_entities, fetch_entities
 from pixecom.sync.dispatch import account_today
-from pixecom.sync.messages import SyncMessage
 from pixecom.sync.reconcile import fetch_totals, reconcile
 from pixecom.sync.recording import AccountRef, lock_account
 from pixecom.sync.runs import RunContext, RunReport, run_sync
+from pixecom.sync_message import SyncMessage
 
 UPSERT_CHUNK_ROWS = 20_000  # bounds one statement's parameter size; 2,000 ads x 28 days is 3 of them
 # Reach is stored per ad-day (never summed), so it is written but is not a summed counter.

@@ -1,6 +1,6 @@
 """Connected Meta ad accounts (/api/ad-accounts): connect, list, token replacement, disconnect, sync.
 
-The access token goes in, never out: no response carries it (encrypted at rest, see accounts.crypto).
+The access token goes in, never out: no response carries it (encrypted at rest, see pixecom.crypto).
 Service errors (unknown account, Meta refusing the token, ...) become API errors in api/errors.py.
 """
 

@@ -3,7 +3,7 @@
 Evaluation reads one ad account at a time (the one just synced), so each window resolves in that
 account's own timezone. The numbers come from `pixecom.adsmanager.sums` (the parts of the very
 statement behind the Ads Manager lists, returning sums): a rule sees the metrics the seller
-reads, computed as shown (`pixecom.rules.values.SummedMetrics`).
+reads, computed as shown (`pixecom.adsmanager.values.SummedMetrics`).
 
 `Candidates` makes ONE read per (level, window) for an evaluation of an account, shared by all
 the rules and alerts that need it. It reads only the rows some reader can act on: the union of
@@ -26,13 +26,13 @@ from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import DateSpec, Filters, Level
 from pixecom.adsmanager.sums import SummedRow, list_account_sums
+from pixecom.adsmanager.values import SummedMetrics
 from pixecom.db.models import AdAccount
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.currency import minor_units
 from pixecom.domain.dates import DatePreset, DateRange, local_today, resolve_date_preset
 from pixecom.domain.enums import CampaignStatus, EntityLevel
 from pixecom.domain.results import MIXED
-from pixecom.rules.values import SummedMetrics
 
 LIST_LEVEL: dict[EntityLevel, Level] = {
     EntityLevel.CAMPAIGN: Level.CAMPAIGNS,

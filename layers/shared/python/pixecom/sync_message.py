@@ -1,4 +1,8 @@
-"""The SQS message body both sync queues carry: one ad account, one kind of work, one window."""
+"""The SQS message body both sync queues carry: one ad account, one kind of work, one window.
+
+Outside `pixecom.sync` because more than the sync sends it (connect, bulk jobs): they import this
+module, not the sync package, so the services stay in one import order (docs/architecture.md).
+"""
 
 from __future__ import annotations
 
