@@ -72,3 +72,32 @@ def test_the_api_handler_defers_http_and_hashing_libraries():
     # cryptography stays: PyJWT loads it, and every authenticated request decodes a JWT.
     api = ROOT / "functions" / "api" / "app.py"
     assert _loaded([api], [m for m in DEFERRED if m != "cryptography"]) == []
+
+
+PLUGIN_SCAN = """
+import importlib.util, sys
+for i, path in enumerate(sys.argv[1:]):
+    spec = importlib.util.spec_from_file_location(f"handler_{i}", path)
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+from pydantic.plugin import _loader
+print(_loader._plugins is None)
+"""
+
+
+def test_no_handler_scans_the_installed_distributions_for_pydantic_plugins():
+    # pixecom/__init__.py sets PYDANTIC_DISABLE_PLUGINS (unset here, as in Lambda) before the
+    # first model is built; the scan reads every distribution's entry points.
+    handlers = sorted((ROOT / "functions").glob("*/app.py"))
+    out = subprocess.run(
+        [sys.executable, "-c", PLUGIN_SCAN, *map(str, handlers)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={
+            "POWERTOOLS_SERVICE_NAME": "test",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "PATH": "/usr/bin:/bin",
+            "JWT_SECRET": "cold-start-test-key-" + "x" * 32,
+        },
+    )
+    assert out.stdout.strip().splitlines()[-1] == "True"
