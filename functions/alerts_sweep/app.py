@@ -1,6 +1,10 @@
 """AlertsSweepFunction: every 5 minutes (EventBridge `Schedule`), the connection and sync-health
 alerts of every account, then the webhook deliveries that are due (retries with backoff)."""
 
+from pixecom.runtime import end_of_init, start_of_init
+
+start_of_init()  # the imports below run without garbage collection (pixecom.runtime)
+
 from typing import Any
 
 from pixecom.alerts.sweep import sweep_alerts
@@ -19,3 +23,6 @@ def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
         "retried": report.deliveries.retried,
         "failed": report.deliveries.failed,
     }
+
+
+end_of_init()

@@ -5,12 +5,15 @@ Partial batch failures: a record that raises comes back to the queue; rules act 
 (rule, entity, evaluation key), so the redelivery repeats nothing.
 """
 
+from pixecom.runtime import end_of_init, start_of_init
+
+start_of_init()  # the imports below run without garbage collection (pixecom.runtime)
+
 from typing import Any
 
 from pixecom.observability import logger, metrics
 from pixecom.queue import process_sqs_batch
 from pixecom.rules.automation import AutomationMessage, run_automation
-from pixecom.runtime import end_of_init
 
 
 def record_handler(body: str) -> None:

@@ -4,6 +4,10 @@ Partial batch failures: a record whose job hit transient errors raises (RetryLat
 back to the queue; a rate-limited job re-queues its own delayed message and succeeds here.
 """
 
+from pixecom.runtime import end_of_init, start_of_init
+
+start_of_init()  # the imports below run without garbage collection (pixecom.runtime)
+
 from typing import Any
 
 from pixecom.control.apply import apply_job
@@ -23,3 +27,6 @@ def record_handler(body: str) -> None:
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return process_sqs_batch(event, record_handler)
+
+
+end_of_init()

@@ -1,5 +1,9 @@
 """DeliveryDispatchFunction: every 5 minutes (EventBridge `Schedule`), one message per account."""
 
+from pixecom.runtime import end_of_init, start_of_init
+
+start_of_init()  # the imports below run without garbage collection (pixecom.runtime)
+
 from typing import Any
 
 from pixecom.observability import logger, metrics
@@ -13,3 +17,6 @@ get_settings()  # validated at start: a bad variable fails the init phase, namin
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
     return dispatch_delivery(scheduled_time(event.get("time"))).as_dict()
+
+
+end_of_init()

@@ -3,6 +3,10 @@
 Partial batch failures: only the records that raised (transient errors) come back to the queue.
 """
 
+from pixecom.runtime import end_of_init, start_of_init
+
+start_of_init()  # the imports below run without garbage collection (pixecom.runtime)
+
 from typing import Any
 
 from pixecom.observability import logger, metrics
@@ -22,3 +26,6 @@ def record_handler(body: str) -> None:
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return process_sqs_batch(event, record_handler)
+
+
+end_of_init()

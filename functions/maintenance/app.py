@@ -1,6 +1,10 @@
 """MaintenanceFunction: daily (EventBridge `Schedule`), purges rows past their retention
 (pixecom.maintenance) and returns the counts per table."""
 
+from pixecom.runtime import end_of_init, start_of_init
+
+start_of_init()  # the imports below run without garbage collection (pixecom.runtime)
+
 from typing import Any
 
 from pixecom.maintenance.run import run_maintenance
@@ -15,3 +19,6 @@ get_settings()  # validated at start: a bad variable fails the init phase, namin
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
     return run_maintenance(scheduled_time(event.get("time")))
+
+
+end_of_init()

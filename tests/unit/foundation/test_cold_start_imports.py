@@ -1,9 +1,13 @@
-"""Workers and dispatchers must not import FastAPI (it would cost every cold start)."""
+"""What every cold start pays: workers and dispatchers import no FastAPI, heavy libraries load
+where they are used, pydantic scans no plugins, and the imports run without garbage collection."""
 
+import ast
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 LEAN_HANDLERS = sorted(p for p in (ROOT / "functions").glob("*/app.py") if p.parent.name != "api")
@@ -101,3 +105,54 @@ def test_no_handler_scans_the_installed_distributions_for_pydantic_plugins():
         },
     )
     assert out.stdout.strip().splitlines()[-1] == "True"
+
+
+def _calls(statements: list[ast.stmt]) -> list[str]:
+    return [
+        s.value.func.id
+        for s in statements
+        if isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Name)
+    ]
+
+
+@pytest.mark.parametrize(
+    "handler", sorted((ROOT / "functions").glob("*/app.py")), ids=lambda p: p.parent.name
+)
+def test_every_handler_imports_without_garbage_collection_then_freezes_what_it_made(handler):
+    body = ast.parse(handler.read_text()).body[1:]  # after the docstring
+    first_import, start = body[0], body[1]
+    assert isinstance(first_import, ast.ImportFrom) and first_import.module == "pixecom.runtime"
+    assert _calls([start]) == ["start_of_init"]
+    assert _calls(body[-1:]) == ["end_of_init"]
+
+
+GC_AFTER_INIT = """
+import gc, importlib.util, json, sys
+states = []
+for i, path in enumerate(sys.argv[1:]):
+    spec = importlib.util.spec_from_file_location(f"handler_{i}", path)
+    spec.loader.exec_module(importlib.util.module_from_spec(spec))
+    states.append([gc.isenabled(), gc.get_freeze_count()])
+print(json.dumps(states))
+"""
+
+
+def test_after_each_handler_init_the_collector_runs_again_and_the_init_objects_are_frozen():
+    handlers = sorted((ROOT / "functions").glob("*/app.py"))
+    out = subprocess.run(
+        [sys.executable, "-c", GC_AFTER_INIT, *map(str, handlers)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={
+            "POWERTOOLS_SERVICE_NAME": "test",
+            "AWS_DEFAULT_REGION": "us-east-1",
+            "PATH": "/usr/bin:/bin",
+            "JWT_SECRET": "cold-start-test-key-" + "x" * 32,
+        },
+    )
+    states = json.loads(out.stdout.strip().splitlines()[-1])
+    assert all(enabled for enabled, _ in states)
+    assert states[0][1] > 50_000  # modules, classes, mappers, models: all of them
+    frozen = [count for _, count in states]
+    assert all(after > before for before, after in zip(frozen, frozen[1:], strict=False))
