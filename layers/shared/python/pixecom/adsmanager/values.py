@@ -47,13 +47,6 @@ class SummedMetrics(dict[str, MetricValue]):
         """All 25 metrics, in the metric table's order."""
         return {name: self[name] for name in METRIC_NAMES}
 
-    @property
-    def spend(self) -> Decimal:
-        """The spend as shown (never undefined)."""
-        spend = self["spend"]
-        assert isinstance(spend, Decimal)
-        return spend
-
 
 def number(values: Values, name: str) -> Decimal | None:
     """A metric as a Decimal; None where it is undefined."""

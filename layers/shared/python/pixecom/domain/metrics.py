@@ -21,6 +21,7 @@ from pixecom.domain.currency import minor_units
 # context happens to be. 34 digits (IEEE decimal128) is far beyond any ad account's numbers.
 _CTX = Context(prec=34, rounding=ROUND_HALF_EVEN)
 _QUANTA = {places: Decimal(1).scaleb(-places) for places in range(5)}
+_SHOWN = Context(prec=34, rounding=ROUND_HALF_UP)  # how values are shown: half-up
 _RATIO_QUANTUM = Decimal("0.0001")
 
 Number = Decimal | int
@@ -105,7 +106,8 @@ def ratio(numerator: Number, denominator: Number, scale: int = 1) -> Decimal | N
     """numerator / denominator x scale; None when the denominator is zero (never 0, never inf)."""
     if not denominator:
         return None
-    return _CTX.divide(_CTX.multiply(Decimal(numerator), Decimal(scale)), Decimal(denominator))
+    scaled = _CTX.multiply(numerator, scale) if scale != 1 else Decimal(numerator)
+    return _CTX.divide(scaled, denominator)  # the context takes ints as they are: exact
 
 
 class Kind(StrEnum):
@@ -261,11 +263,9 @@ def shown_value(
         value = ratio(sums[m.numerator], sums[m.denominator], m.scale)
     if value is None:
         return None
-    if m.kind is Kind.MONEY:
-        return Decimal(value).quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=_CTX)
-    if m.kind is Kind.RATIO:
-        return Decimal(value).quantize(_RATIO_QUANTUM, rounding=ROUND_HALF_UP, context=_CTX)
-    return int(value)
+    if m.kind is Kind.COUNT:
+        return int(value)
+    return _SHOWN.quantize(value, _QUANTA[places] if m.kind is Kind.MONEY else _RATIO_QUANTUM)
 
 
 def format_metrics(
