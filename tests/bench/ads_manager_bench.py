@@ -39,6 +39,8 @@ os.environ.setdefault("PIXECOM_ENV", "local")
 os.environ.setdefault("JWT_SECRET", "bench-signing-key-" + "x" * 32)
 os.environ.setdefault("PIXECOM_STATE_DIR", tempfile.mkdtemp(prefix="pixecom-bench-"))
 os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
+# As the API Lambda runs (template.yaml): one request at a time, list reads on the event loop.
+os.environ.setdefault("API_READS_INLINE", "true")
 
 import psycopg  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402

@@ -7,11 +7,9 @@ import io
 from datetime import date, timedelta
 from typing import Any
 
+import psycopg
 import pytest
 from adsmanager_helpers import WORLD_NOW, World, expected_metrics
-from sqlalchemy import event
-
-from pixecom.db.engine import get_engine
 
 
 @pytest.fixture
@@ -76,26 +74,28 @@ def test_lists_require_a_token(client: Any) -> None:
     assert client.get("/api/ads-manager/campaigns").status_code == 401
 
 
-def test_one_sql_statement_per_list_request_whatever_the_page_size(client: Any, world: World) -> None:
+def test_one_sql_statement_per_list_request_whatever_the_page_size(
+    client: Any, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The list runs on the psycopg connection itself (no SQLAlchemy events): count at the driver.
     statements: list[str] = []
+    execute = psycopg.Cursor.execute
 
-    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        statements.append(statement)
+    def counted(cursor: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        if query != ";":  # the pool's pre-ping on checkout (SQLAlchemy pings psycopg with ";")
+            statements.append(str(query))
+        return execute(cursor, query, *args, **kwargs)
 
-    engine = get_engine()
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        for level, limit in (("campaigns", 1), ("adsets", 500), ("ads", 2)):
-            statements.clear()
-            response = client.get(
-                f"/api/ads-manager/{level}",
-                headers=world.seller.headers,
-                params={"limit": limit, "sort": "-roas", "status": "ACTIVE,PAUSED", "q": "a"},
-            )
-            assert response.status_code == 200
-            assert len(statements) == 1, statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
+    monkeypatch.setattr(psycopg.Cursor, "execute", counted)
+    for level, limit in (("campaigns", 1), ("adsets", 500), ("ads", 2)):
+        statements.clear()
+        response = client.get(
+            f"/api/ads-manager/{level}",
+            headers=world.seller.headers,
+            params={"limit": limit, "sort": "-roas", "status": "ACTIVE,PAUSED", "q": "a"},
+        )
+        assert response.status_code == 200
+        assert len(statements) == 1, statements
 
 
 # --- CSV ---------------------------------------------------------------------------------------
@@ -205,3 +205,46 @@ def test_daily_series_refuses_a_bad_range(client: Any, world: World) -> None:
 def test_daily_series_with_a_malformed_id_is_422(client: Any, world: World) -> None:
     response = client.get("/api/ads-manager/ads/nope/daily", headers=world.seller.headers)
     assert response.status_code == 422
+
+
+# --- where the read runs -----------------------------------------------------------------------
+
+
+def _read_on_the_event_loop(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Records, per list read, whether it ran on the event loop's thread."""
+    import asyncio
+
+    from pixecom.api.routers import ads_manager
+
+    seen: list[bool] = []
+    read_list = ads_manager.read_list
+
+    def recording(*args: Any) -> bytes:
+        try:
+            asyncio.get_running_loop()
+            seen.append(True)
+        except RuntimeError:
+            seen.append(False)
+        return read_list(*args)
+
+    monkeypatch.setattr(ads_manager, "read_list", recording)
+    return seen
+
+
+@pytest.mark.parametrize("level", ["campaigns", "adsets", "ads"])
+def test_inline_reads_answer_byte_for_byte_what_the_threadpool_does(
+    client: Any, world: World, monkeypatch: pytest.MonkeyPatch, level: str
+) -> None:
+    from pixecom.settings import get_settings
+
+    seen = _read_on_the_event_loop(monkeypatch)
+    params = {"date_preset": "last_7d", "limit": 2, "sort": "-spend"}
+    url = f"/api/ads-manager/{level}"
+    pooled = client.get(url, headers=world.seller.headers, params=params)
+    monkeypatch.setenv("API_READS_INLINE", "true")
+    get_settings.cache_clear()
+    inline = client.get(url, headers=world.seller.headers, params=params)
+    get_settings.cache_clear()  # monkeypatch restores the environment after the test
+    assert pooled.status_code == inline.status_code == 200
+    assert inline.content == pooled.content
+    assert seen == [False, True]

@@ -45,6 +45,10 @@ class Settings(BaseModel):
     db_statement_timeout_ms: int = Field(default=15_000, ge=0)
     # How long a request waits for a free pooled connection before it is answered 503 + Retry-After.
     db_pool_timeout_seconds: float = Field(default=5.0, gt=0)
+    # Ads Manager list reads run on the event loop instead of a threadpool hop: right where one
+    # process serves one request at a time (the API Lambda sets it); under uvicorn (pixecom dev)
+    # concurrent requests would wait behind each read, so the default keeps the hop.
+    api_reads_inline: bool = False
     # JWT signing key: env var, Secrets Manager secret, or a generated file for local runs.
     jwt_secret: str | None = None
     jwt_secret_arn: str | None = None

@@ -34,6 +34,24 @@ class RangePlan:
         ranges = [r for _, r in self.by_local_day]
         return DateRange(min(r.since for r in ranges), max(r.until for r in ranges))
 
+    def split(self) -> tuple[DateRange | None, tuple[DateRange, ...]]:
+        """The envelope cut into its core (the days inside EVERY candidate range: they count for
+        every account, whatever its timezone; None when the candidates share no day, as `today`
+        does) and the edges around it (days only some candidates hold; none when the candidates
+        are one range)."""
+        envelope = self.envelope
+        ranges = [self.custom] if self.custom is not None else [r for _, r in self.by_local_day]
+        since, until = max(r.since for r in ranges), min(r.until for r in ranges)
+        if since > until:
+            return None, (envelope,)
+        one_day = timedelta(days=1)
+        edges = tuple(
+            DateRange(lo, hi)
+            for lo, hi in ((envelope.since, since - one_day), (until + one_day, envelope.until))
+            if lo <= hi
+        )
+        return DateRange(since, until), edges
+
     def utc_range(self) -> DateRange:
         """The range in UTC: what `date_range` says when the seller has no ad account."""
         if self.custom is not None:

@@ -30,9 +30,10 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import DateSpec, Filters, Level, ListQuery
-from pixecom.adsmanager.query import RT_KEY, acct_cte, stats_cte, types_cte
+from pixecom.adsmanager.query import RT_KEY, acct_cte, types_cte
 from pixecom.adsmanager.ranges import plan_ranges
 from pixecom.adsmanager.sql import LEVELS, SUM_COLUMNS
+from pixecom.adsmanager.stats import stats_cte
 from pixecom.domain.enums import CampaignStatus
 from pixecom.domain.metrics import MONEY_METRICS
 

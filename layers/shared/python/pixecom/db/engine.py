@@ -170,6 +170,15 @@ def read_connection() -> Iterator[Connection]:
         yield conn.execution_options(isolation_level="AUTOCOMMIT")
 
 
+@contextmanager
+def read_driver_connection() -> Iterator[Any]:
+    """`read_connection`'s psycopg connection itself (autocommit), for a read that needs none of
+    SQLAlchemy's statement compilation or result wrapping. The pool still checks it out, pings
+    and returns it."""
+    with read_connection() as conn:
+        yield conn.connection.driver_connection
+
+
 def reset_engine() -> None:
     """Drop the cached engine (tests that point DATABASE_URL elsewhere; never in handlers)."""
     global _engine, _session_factory

@@ -4,8 +4,10 @@ Routes are registered once per level with literal paths (not `/{level}`), so the
 other /ads-manager routes such as bulk status jobs.
 
 The list routes are the hot path: async, their dependencies pure, and the database work done in
-ONE threadpool call on an autocommit connection (no BEGIN/COMMIT); Postgres formats the metrics
-and the route sends the bytes it assembles (`payload.list_json`).
+ONE call on an autocommit psycopg connection (no BEGIN/COMMIT, no SQLAlchemy statement layer):
+in the threadpool, or on the event loop itself where the process serves one request at a time
+(`api_reads_inline`, set in the API Lambda); Postgres formats the metrics and the route sends the
+bytes it assembles (`payload.list_json`).
 """
 
 from __future__ import annotations
@@ -36,15 +38,16 @@ from pixecom.adsmanager.params import (
     parse_list_query,
 )
 from pixecom.adsmanager.payload import date_range_payload, list_json
-from pixecom.adsmanager.query import list_entities
+from pixecom.adsmanager.query import list_entities, read_entities
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
-from pixecom.db.engine import read_connection
+from pixecom.db.engine import read_driver_connection
 from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.metrics import metrics_payload
 from pixecom.domain.results import MIXED
+from pixecom.settings import get_settings
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
 
@@ -129,16 +132,19 @@ RawParams = Annotated[RawListParams, Depends(raw_list_params)]
 
 
 def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
-    """The list's JSON body: one statement on a read-only (autocommit) connection."""
-    with read_connection() as conn:
-        result = list_entities(conn, seller_id, query, now)
+    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection."""
+    with read_driver_connection() as conn:
+        result = read_entities(conn, seller_id, query, now)
     return list_json(result, query.level)
 
 
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
     async def list_level(caller: CurrentSeller, raw: RawParams, now: Now) -> Response:
         query = parse_list_query(level, raw, paged=True)
-        body = await run_in_threadpool(read_list, caller.seller_id, query, now)
+        if get_settings().api_reads_inline:  # one request at a time (Lambda): no hop to pay for
+            body = read_list(caller.seller_id, query, now)
+        else:
+            body = await run_in_threadpool(read_list, caller.seller_id, query, now)
         return Response(body, media_type="application/json")
 
     list_level.__doc__ = (
