@@ -419,7 +419,7 @@ SHOWN_CASES = [
 @pytest.mark.parametrize(("totals", "currency", "mixed"), SHOWN_CASES)
 def test_shown_value_is_the_formatted_metric_as_a_number_for_every_metric(totals, currency, mixed):
     formatted = format_metrics(compute_metrics(totals), currency=currency, results_mixed=mixed)
-    sums = {name: getattr(totals, name) for name in SUMMED_COUNTERS}
+    sums = [getattr(totals, name) for name in SUMMED_COUNTERS]
     for name, shown in formatted.items():
         value = shown_value(name, sums, minor_units(currency), mixed)
         if shown is None:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from pixecom.adsmanager.sums import Sums
-from pixecom.domain.metrics import METRIC_BY_NAME, METRIC_NAMES, SUMMED_COUNTERS, MetricValue, shown_value
+from pixecom.domain.metrics import METRIC_BY_NAME, METRIC_NAMES, MetricValue, shown_value
 
 Values = Mapping[str, MetricValue]
 
@@ -26,21 +26,18 @@ class SummedMetrics(dict[str, MetricValue]):
     A dict of the metrics read so far: reading one computes it the first time (`__missing__`),
     then it is a plain dict lookup (rules read the same few metrics of thousands of rows)."""
 
-    __slots__ = ("_counters", "_mixed", "_places", "_sums")
+    __slots__ = ("_mixed", "_places", "_sums")
 
     def __init__(self, sums: Sums, places: int, results_mixed: bool = False) -> None:
         super().__init__()
         self._sums = sums
-        self._counters: dict[str, Decimal | int] | None = None  # by name, made at the first read
         self._places = places
         self._mixed = results_mixed
 
     def __missing__(self, name: str) -> MetricValue:
         if name not in METRIC_BY_NAME:
             raise KeyError(name)
-        if self._counters is None:
-            self._counters = dict(zip(SUMMED_COUNTERS, self._sums, strict=True))
-        value = self[name] = shown_value(name, self._counters, self._places, self._mixed)
+        value = self[name] = shown_value(name, self._sums, self._places, self._mixed)
         return value
 
     def every(self) -> dict[str, MetricValue]:

@@ -9,7 +9,7 @@ numbers, counts as ints. Every metric is one line of the table `METRICS`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
@@ -245,22 +245,31 @@ def format_ratio(value: Decimal | None) -> float | None:
     return float(value.quantize(_RATIO_QUANTUM, rounding=ROUND_HALF_UP, context=_CTX))
 
 
-def shown_value(
-    name: str, sums: Mapping[str, Number], places: int, results_mixed: bool = False
-) -> MetricValue:
-    """One metric of summed counters as the Ads Manager shows it, as a number: money rounded
-    half-up to `places` (the currency's minor units), ratios to 4 decimals, counts as ints; None
-    where undefined, or for a metric reading `results` over mixed result types. The value
-    `format_metrics` formats, without making the other 24 (rules read 2 or 3 of thousands of rows).
+# Each metric's counters as positions in SUMMED_COUNTERS order (shown_value reads a row's sums
+# as they come from the database, without naming them).
+_POSITION: dict[str, int] = {name: i for i, name in enumerate(SUMMED_COUNTERS)}
+_OPERANDS: dict[str, tuple[int, int]] = {
+    m.name: (_POSITION[m.numerator], _POSITION[m.denominator])
+    for m in METRICS
+    if m.numerator is not None and m.denominator is not None
+}
+
+
+def shown_value(name: str, sums: Sequence[Number], places: int, results_mixed: bool = False) -> MetricValue:
+    """One metric of summed counters (`sums`: in SUMMED_COUNTERS order) as the Ads Manager shows
+    it, as a number: money rounded half-up to `places` (the currency's minor units), ratios to 4
+    decimals, counts as ints; None where undefined, or for a metric reading `results` over mixed
+    result types. The value `format_metrics` formats, without making the other 24 (rules read 2
+    or 3 metrics of thousands of rows).
     """
     m = METRIC_BY_NAME[name]
     if results_mixed and m.counts_results:
         return None
     if m.numerator is None:
-        value: Number | None = sums[name]
+        value: Number | None = sums[_POSITION[name]]
     else:
-        assert m.denominator is not None
-        value = ratio(sums[m.numerator], sums[m.denominator], m.scale)
+        numerator, denominator = _OPERANDS[name]
+        value = ratio(sums[numerator], sums[denominator], m.scale)
     if value is None:
         return None
     if m.kind is Kind.COUNT:

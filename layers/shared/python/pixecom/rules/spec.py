@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from pixecom.adsmanager.values import Values, amount
+from pixecom.adsmanager.values import Values
 from pixecom.domain.automation import ConditionOp, RuleActionType, RuleWindow
 from pixecom.domain.enums import EntityLevel
 from pixecom.domain.metrics import METRIC_NAMES
@@ -111,7 +111,8 @@ def matching(spec: RuleSpec, rows: Iterable[T], metrics_of: Callable[[T], Values
     """The rows whose metrics match the rule, in order: spend at least the minimum, and every
     condition holds (`condition_holds`). One pass per test over what the last one kept: an
     evaluation runs this over thousands of rows per rule."""
-    kept = [row for row in rows if amount(metrics_of(row), "spend") >= spec.min_spend]
+    least = spec.min_spend
+    kept = [row for row in rows if (spend := metrics_of(row)["spend"]) is not None and spend >= least]
     for condition in spec.conditions:
         holds, name, value = _OPS[condition.op], condition.metric, condition.value
         kept = [row for row in kept if (x := metrics_of(row)[name]) is not None and holds(x, value)]
