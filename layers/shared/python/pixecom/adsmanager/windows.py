@@ -159,7 +159,7 @@ def merge_needs(*groups: Needs) -> Needs:
 @dataclass(frozen=True)
 class AccountRead:
     """The Ads Manager rows of one level of one ad account over one window that `need` asks
-    for, in its order (spend descending, then id), and the account's totals over the window."""
+    for (in no particular order), and the account's totals over the window."""
 
     account_id: uuid.UUID
     rows: list[Candidate]
@@ -172,7 +172,7 @@ class AccountRead:
         return not filters.ad_account_ids or self.account_id in filters.ad_account_ids
 
     def where(self, filters: Filters) -> list[Candidate]:
-        """The rows `filters` keep, in order (rules with the same filters share the list)."""
+        """The rows `filters` keep (rules with the same filters share the list)."""
         if filters not in self._kept:
             kept = self.rows if self._in_accounts(filters) else []
             for check in _checks(replace(filters, ad_account_ids=())):  # one pass per filter

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import Filters
-from pixecom.adsmanager.sums import SummedRow
+from pixecom.adsmanager.sums import SummedRow, by_spend
 from pixecom.adsmanager.windows import Candidates, Need, Needs, merge_needs
 from pixecom.db.automation_models import Rule, RuleAction
 from pixecom.db.models import AdAccount, AdSet, Campaign
@@ -152,6 +152,7 @@ def _matches(
 ) -> list[tuple[SummedRow, dict[str, Any]]]:
     read = reads.read(session, account, spec.level, spec.window, now, rule_need(spec))
     kept = matching(spec, read.where(rule_filters(spec, account)), _metrics_of)
+    kept.sort(key=lambda candidate: by_spend(candidate.row))  # the Ads Manager's order
     return [(candidate.row, decisive_values(spec, candidate.metrics)) for candidate in kept]
 
 
