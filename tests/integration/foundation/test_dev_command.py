@@ -72,9 +72,10 @@ def test_a_busy_port_is_named_in_one_line_with_how_to_choose_another(occupied, b
     assert "Traceback" not in err and out == ""
 
 
-def test_make_dev_on_a_busy_port_prints_only_the_one_line(occupied, tmp_path):
-    # -o: the venv and the console count as built (this test is about the recipe, not them).
-    make = subprocess.run(
+def _make_dev(port: object, state_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`make dev PORT=port` with the venv and the console counted as built (-o: these tests are
+    about the recipe, not them)."""
+    return subprocess.run(
         [
             "make",
             "--no-print-directory",
@@ -83,15 +84,19 @@ def test_make_dev_on_a_busy_port_prints_only_the_one_line(occupied, tmp_path):
             "-o",
             "console",
             "dev",
-            f"PORT={occupied}",
+            f"PORT={port}",
             f"BIN={Path(sys.executable).parent}",
         ],
         cwd=ROOT,
-        env={**os.environ, "PIXECOM_STATE_DIR": str(tmp_path)},
+        env={**os.environ, "PIXECOM_STATE_DIR": str(state_dir)},
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_make_dev_on_a_busy_port_prints_only_the_one_line(occupied, tmp_path):
+    make = _make_dev(occupied, tmp_path)
     [line] = make.stderr.strip().splitlines()
     assert line.startswith(f"Port {occupied} (the API) is already in use")
     assert make.stdout == ""
@@ -99,24 +104,7 @@ def test_make_dev_on_a_busy_port_prints_only_the_one_line(occupied, tmp_path):
 
 
 def test_a_failure_other_than_a_busy_port_still_fails_make_dev(tmp_path):
-    make = subprocess.run(
-        [
-            "make",
-            "--no-print-directory",
-            "-o",
-            ".venv/.installed-stamp",
-            "-o",
-            "console",
-            "dev",
-            "PORT=not-a-port",
-            f"BIN={Path(sys.executable).parent}",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "PIXECOM_STATE_DIR": str(tmp_path)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    make = _make_dev("not-a-port", tmp_path)
     assert make.returncode != 0
     assert "Error 2" in make.stderr  # argparse's usage error, and make's own line for it
 

@@ -11,6 +11,27 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 LEAN_HANDLERS = sorted(p for p in (ROOT / "functions").glob("*/app.py") if p.parent.name != "api")
+ALL_HANDLERS = sorted((ROOT / "functions").glob("*/app.py"))
+# A Lambda-like environment: no DATABASE_URL, no AWS credentials, only what every handler needs.
+PROBE_ENV = {
+    "POWERTOOLS_SERVICE_NAME": "test",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "PATH": "/usr/bin:/bin",
+    "JWT_SECRET": "cold-start-test-key-" + "x" * 32,
+}
+
+
+def _probe(script: str, *args: object) -> str:
+    """The last line a fresh interpreter running `script` with `args` prints."""
+    out = subprocess.run(
+        [sys.executable, "-c", script, *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=PROBE_ENV,
+    )
+    return out.stdout.strip().splitlines()[-1]
+
 
 # One fresh interpreter imports every lean handler and reports which web modules got loaded.
 PROBE = """
@@ -24,14 +45,8 @@ print(json.dumps(sorted(m for m in ("fastapi", "starlette", "uvicorn", "pgserver
 
 def test_worker_and_dispatcher_handlers_import_no_web_framework():
     assert len(LEAN_HANDLERS) >= 6
-    out = subprocess.run(
-        [sys.executable, "-c", PROBE, *map(str, LEAN_HANDLERS)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={"POWERTOOLS_SERVICE_NAME": "test", "AWS_DEFAULT_REGION": "us-east-1", "PATH": "/usr/bin:/bin"},
-    )
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == []
+    out = _probe(PROBE, *LEAN_HANDLERS)
+    assert json.loads(out) == []
 
 
 # Imported where they are used (the first Graph/Login client, token cipher, password hash),
@@ -53,19 +68,8 @@ print(json.dumps(sorted(m for m in sys.argv[1].split(",") if m in sys.modules)))
 
 
 def _loaded(handlers, modules):
-    out = subprocess.run(
-        [sys.executable, "-c", LOADED, ",".join(modules), *map(str, handlers)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={
-            "POWERTOOLS_SERVICE_NAME": "test",
-            "AWS_DEFAULT_REGION": "us-east-1",
-            "PATH": "/usr/bin:/bin",
-            "JWT_SECRET": "cold-start-test-key-" + "x" * 32,
-        },
-    )
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    out = _probe(LOADED, ",".join(modules), *handlers)
+    return json.loads(out)
 
 
 def test_worker_and_dispatcher_handlers_defer_http_crypto_and_hashing_libraries():
@@ -91,20 +95,8 @@ print(_loader._plugins is None)
 def test_no_handler_scans_the_installed_distributions_for_pydantic_plugins():
     # pixecom/__init__.py sets PYDANTIC_DISABLE_PLUGINS (unset here, as in Lambda) before the
     # first model is built; the scan reads every distribution's entry points.
-    handlers = sorted((ROOT / "functions").glob("*/app.py"))
-    out = subprocess.run(
-        [sys.executable, "-c", PLUGIN_SCAN, *map(str, handlers)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={
-            "POWERTOOLS_SERVICE_NAME": "test",
-            "AWS_DEFAULT_REGION": "us-east-1",
-            "PATH": "/usr/bin:/bin",
-            "JWT_SECRET": "cold-start-test-key-" + "x" * 32,
-        },
-    )
-    assert out.stdout.strip().splitlines()[-1] == "True"
+    out = _probe(PLUGIN_SCAN, *ALL_HANDLERS)
+    assert out == "True"
 
 
 def _calls(statements: list[ast.stmt]) -> list[str]:
@@ -115,9 +107,7 @@ def _calls(statements: list[ast.stmt]) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(
-    "handler", sorted((ROOT / "functions").glob("*/app.py")), ids=lambda p: p.parent.name
-)
+@pytest.mark.parametrize("handler", ALL_HANDLERS, ids=lambda p: p.parent.name)
 def test_every_handler_imports_without_garbage_collection_then_freezes_what_it_made(handler):
     body = ast.parse(handler.read_text()).body[1:]  # after the docstring
     first_import, start = body[0], body[1]
@@ -138,20 +128,8 @@ print(json.dumps(states))
 
 
 def test_after_each_handler_init_the_collector_runs_again_and_the_init_objects_are_frozen():
-    handlers = sorted((ROOT / "functions").glob("*/app.py"))
-    out = subprocess.run(
-        [sys.executable, "-c", GC_AFTER_INIT, *map(str, handlers)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={
-            "POWERTOOLS_SERVICE_NAME": "test",
-            "AWS_DEFAULT_REGION": "us-east-1",
-            "PATH": "/usr/bin:/bin",
-            "JWT_SECRET": "cold-start-test-key-" + "x" * 32,
-        },
-    )
-    states = json.loads(out.stdout.strip().splitlines()[-1])
+    out = _probe(GC_AFTER_INIT, *ALL_HANDLERS)
+    states = json.loads(out)
     assert all(enabled for enabled, _ in states)
     assert states[0][1] > 50_000  # modules, classes, mappers, models: all of them
     frozen = [count for _, count in states]
