@@ -82,3 +82,46 @@ def test_a_local_invocation_keeps_its_lambda_context_out_of_other_threads_log_li
 
     assert inside and all(line.get("function_name") == "delivery_dispatch" for line in inside)
     assert "function_name" not in outside and "function_request_id" not in outside
+
+
+def test_the_local_scheduler_runs_the_daily_maintenance_when_its_schedule_comes(db, sqs):
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from pixecom.db.engine import session_scope
+    from pixecom.db.models import LoginAttempt
+    from pixecom.local.schedules import scheduled_functions
+
+    start = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    with session_scope() as s:  # 45 days old: past the 30-day retention
+        s.add(
+            LoginAttempt(
+                email="old@x.com",
+                client_ip="10.0.0.1",
+                succeeded=False,
+                attempted_at=start - timedelta(days=45),
+            )
+        )
+
+    def remaining() -> list[str]:
+        with session_scope() as s:
+            return list(s.scalars(select(LoginAttempt.email)))
+
+    now = [start]
+    maintenance = [f for f in scheduled_functions() if f.name == "maintenance"]  # daily, 03:30 UTC
+    scheduler = LocalScheduler(
+        interval=3600, tick=lambda _kinds: [], control_interval=0.05, timed=maintenance, clock=lambda: now[0]
+    ).start()
+    try:
+        time.sleep(0.5)  # ten rounds before 03:30 comes: nothing runs
+        assert remaining() == ["old@x.com"]
+
+        now[0] = datetime(2026, 12, 2, 3, 31, tzinfo=UTC)
+        deadline = time.monotonic() + 60
+        while remaining() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        scheduler.stop()
+
+    assert remaining() == []

@@ -21,6 +21,7 @@ from pixecom.db.models import AdAccount, User
 from pixecom.local.dev_login import add_dev_login, point_login_at
 from pixecom.local.runner import LocalQueues
 from pixecom.local.scheduler import LocalScheduler
+from pixecom.local.schedules import scheduled_functions
 from pixecom.meta.errors import redact
 from pixecom.observability import logger
 from pixecom.sellpages.service import DuplicateSellpage, create_sellpage
@@ -88,7 +89,7 @@ def start_local_sync(simulator_port: int, scenario_file: Path | None, demo_email
     queues = LocalQueues().start()
     if scenario_file is None:
         connect_demo_accounts(demo_email, scenario)
-    scheduler = LocalScheduler().start()
+    scheduler = LocalScheduler(timed=scheduled_functions()).start()  # and the daily/5-minute ones
     return LocalSync(simulator, queues, scheduler)
 
 

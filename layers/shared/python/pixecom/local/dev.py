@@ -156,7 +156,11 @@ def _serve(options: DevOptions) -> int:
         mount_console(app, settings.console_dir)
         print(f"PixEcom Ads Manager console: http://{options.host}:{options.port}/  (OpenAPI docs at /docs)")
         print(f"Demo login: {email} / {password}")
-        print(f"Graph API simulator: {local_sync.simulator.base_url}; sync runs every minute", flush=True)
+        print(
+            f"Graph API simulator: {local_sync.simulator.base_url}; sync runs every minute, the other "
+            "scheduled functions (alerts sweep, token health, maintenance) on their template schedules",
+            flush=True,
+        )
         uvicorn.run(app, host=options.host, port=options.port, log_level="info")
     print("pixecom dev stopped", flush=True)
     return 0
