@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from pixecom.adsmanager.sums import Sums
-from pixecom.domain.metrics import METRIC_BY_NAME, METRIC_NAMES, MetricValue, shown_value
+from pixecom.domain.metrics import METRIC_BY_NAME, MetricValue, shown_value
 
 Values = Mapping[str, MetricValue]
 
@@ -39,10 +39,6 @@ class SummedMetrics(dict[str, MetricValue]):
             raise KeyError(name)
         value = self[name] = shown_value(name, self._sums, self._places, self._mixed)
         return value
-
-    def every(self) -> dict[str, MetricValue]:
-        """All 25 metrics, in the metric table's order."""
-        return {name: self[name] for name in METRIC_NAMES}
 
 
 def number(values: Values, name: str) -> Decimal | None:

@@ -9,7 +9,7 @@ reads, computed as shown (`pixecom.adsmanager.values.SummedMetrics`).
 the rules and alerts that need it. It reads only the rows some reader can act on: the union of
 their `Need`s (statuses, and the lowest minimum spend), gathered before the first read. Each
 reader then keeps its own rows with `AccountRead.where`, the Ads Manager's filters applied in
-Python (`row_in`). A row's numbers do not depend on the filters (they only narrow which rows the
+Python (`AccountRead.where`). A row's numbers do not depend on the filters (they only narrow which rows the
 statement returns), so a filtered read and the filtered shared read are the same rows.
 """
 
@@ -72,12 +72,6 @@ def window_dates(window: RuleWindow, days: DateRange) -> DateSpec:
     (the window resolved in the account's timezone)."""
     preset = _PRESETS.get(window)
     return DateSpec(preset=preset) if preset is not None else DateSpec(custom=days)
-
-
-def row_in(row: SummedRow, f: Filters) -> bool:
-    """Whether the Ads Manager's `f` keeps `row` (`pixecom.adsmanager.query._entity_filters` in
-    Python): each non-empty filter must hold; `q` is a case-insensitive "name contains"."""
-    return all(check(row) for check in _checks(f))
 
 
 def _checks(f: Filters) -> list[Callable[[SummedRow], bool]]:

@@ -235,14 +235,14 @@ def format_money(value: Decimal | None, places: int = 2) -> str | None:
     `pixecom.domain.currency.minor_units`), rounded half-up; None stays None."""
     if value is None:
         return None
-    return str(value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=_CTX))
+    return str(_SHOWN.quantize(value, _QUANTA[places]))
 
 
 def format_ratio(value: Decimal | None) -> float | None:
     """A ratio/percentage rounded half-up to 4 decimals, as a JSON number; None stays None."""
     if value is None:
         return None
-    return float(value.quantize(_RATIO_QUANTUM, rounding=ROUND_HALF_UP, context=_CTX))
+    return float(_SHOWN.quantize(value, _RATIO_QUANTUM))
 
 
 # Each metric's counters as positions in SUMMED_COUNTERS order (shown_value reads a row's sums

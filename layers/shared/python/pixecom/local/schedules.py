@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from pixecom.local.template import REPO_ROOT, read_template
+from pixecom.local.template import REPO_ROOT, read_template, resources_of_type
 
 # Run by LocalScheduler's own sync tick, each with its worker right after it.
 SYNC_DISPATCHERS = frozenset({"stats_dispatch", "delivery_dispatch"})
@@ -73,9 +73,7 @@ def scheduled_functions(template: Mapping[str, Any] | None = None) -> list[Sched
     """Every function of the template with a `Schedule` event, but the sync dispatchers."""
     template = template if template is not None else read_template(REPO_ROOT / "template.yaml")
     found = []
-    for resource in template.get("Resources", {}).values():
-        if resource.get("Type") != "AWS::Serverless::Function":
-            continue
+    for resource in resources_of_type(template, "AWS::Serverless::Function").values():
         props = resource.get("Properties", {})
         name = str(props.get("CodeUri", "")).rstrip("/").rsplit("/", 1)[-1]
         for rule, event in props.get("Events", {}).items():

@@ -49,14 +49,14 @@ def read_template(path: Path) -> dict[str, Any]:
 
 
 def function_ids(template: Mapping[str, Any]) -> list[str]:
-    return sorted(_resources_of_type(template, "AWS::Serverless::Function"))
+    return sorted(resources_of_type(template, "AWS::Serverless::Function"))
 
 
 def queue_ids(template: Mapping[str, Any]) -> list[str]:
-    return sorted(_resources_of_type(template, "AWS::SQS::Queue"))
+    return sorted(resources_of_type(template, "AWS::SQS::Queue"))
 
 
-def _resources_of_type(template: Mapping[str, Any], kind: str) -> dict[str, Any]:
+def resources_of_type(template: Mapping[str, Any], kind: str) -> dict[str, Any]:
     return {name: r for name, r in template.get("Resources", {}).items() if r.get("Type") == kind}
 
 
@@ -83,7 +83,7 @@ def function_spec(
     `resources` gives the local value of a resource's `!Ref` (a queue's URL); a variable whose
     value needs a resource not there (the database secret) is left out.
     """
-    functions = _resources_of_type(template, "AWS::Serverless::Function")
+    functions = resources_of_type(template, "AWS::Serverless::Function")
     if logical_id not in functions:
         raise InvokeError(
             f"{logical_id} is not a function of the template; functions: {', '.join(sorted(functions))}"
