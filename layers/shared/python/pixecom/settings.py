@@ -109,6 +109,10 @@ class Settings(BaseModel):
     job_item_retention_days: int = Field(default=90, ge=1)  # after the job finished
     # Not below 14: backfill progress counts chunks through runs this young (sync.recording).
     sync_run_retention_days: int = Field(default=14, ge=14)
+    # Whole months of ad_stats_daily kept before this month (Meta keeps 37 months of insights),
+    # and how many months' partitions the maintenance creates ahead.
+    stats_retention_months: int = Field(default=37, ge=1)
+    stats_partition_months_ahead: int = Field(default=2, ge=1)
     local_state_dir: Path = Field(default=Path(".pixecom"), validation_alias="PIXECOM_STATE_DIR")
     # The built console that `pixecom dev` serves at / (local app only).
     console_dir: Path = Field(default=Path("console/dist"), validation_alias="PIXECOM_CONSOLE_DIR")

@@ -173,6 +173,8 @@ class AdStatsDaily(Base):
         Index("ix_ad_stats_daily_account_date", "ad_account_id", "date"),
         Index("ix_ad_stats_daily_campaign_date", "campaign_id", "date"),
         Index("ix_ad_stats_daily_adset_date", "adset_id", "date"),
+        # One partition per month, and a default one (migration 0019, pixecom.db.partitions).
+        {"postgresql_partition_by": "RANGE (date)"},
     )
 
 
