@@ -66,8 +66,28 @@ def pg_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # Short path: the server's Unix socket lives in the data dir (108-byte limit).
     data_dir = Path("/tmp") / f"pixecom-pg-{os.getpid()}"
     server, url = start_embedded_postgres(data_dir)
+    _EMBEDDED["server"] = server
     yield url
     server.cleanup()
+
+
+_EMBEDDED: dict[str, Any] = {}
+
+
+@pytest.fixture(scope="session")
+def standby(pg_server_url: str) -> Iterator[Any]:
+    """A streaming standby of the embedded server (its own pg_basebackup), once per session."""
+    import shutil
+
+    from pixecom.local.standby import start_standby
+
+    server = _EMBEDDED.get("server")
+    if server is None:
+        pytest.skip("a standby needs the embedded PostgreSQL (DATABASE_URL names another server)")
+    replica = start_standby(server, Path("/tmp") / f"pixecom-standby-{os.getpid()}")
+    yield replica
+    replica.stop()
+    shutil.rmtree(replica.data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

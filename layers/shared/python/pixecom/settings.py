@@ -39,6 +39,16 @@ class Settings(BaseModel):
     database_secret_arn: str | None = Field(default=None, validation_alias="DB_SECRET_ARN")
     # RDS Proxy endpoint, when the secret names the instance.
     database_host_override: str | None = Field(default=None, validation_alias="DB_HOST")
+    # A streaming replica for the reads that tolerate a little lag (pixecom.db.reader): locally
+    # its URL; in AWS its host (a replica's endpoint, or the RDS Proxy's read-only endpoint),
+    # logging in with the DB secret's credentials. Neither set: every read goes to the primary.
+    database_reader_url: str | None = None
+    database_reader_host: str | None = Field(default=None, validation_alias="DB_READER_HOST")
+    # The reader serves a read only while it is at most this far behind the primary...
+    reader_max_lag_seconds: float = Field(default=30.0, ge=0)
+    # ...and the seller wrote no entity or account row for this long (read-your-writes); keep it
+    # above reader_max_lag_seconds plus the longest write transaction.
+    reader_after_write_seconds: float = Field(default=60.0, ge=0)
     db_pool_size: int = Field(default=1, ge=1)
     db_max_overflow: int = Field(default=0, ge=0)
     db_pool_recycle_seconds: int = Field(default=240, ge=1)

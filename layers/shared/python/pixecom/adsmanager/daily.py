@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import DateSpec, Level
@@ -36,7 +36,12 @@ _KEY_OF = {Level.CAMPAIGNS: "e.id", Level.ADSETS: "e.id", Level.ADS: "e.adset_id
 
 
 def daily_series(
-    session: Session, seller_id: uuid.UUID, level: Level, entity_id: uuid.UUID, dates: DateSpec, now: datetime
+    session: Session | Connection,
+    seller_id: uuid.UUID,
+    level: Level,
+    entity_id: uuid.UUID,
+    dates: DateSpec,
+    now: datetime,
 ) -> DailySeries | None:
     """The entity's totals per local day of its account's range; None if the seller has no such entity."""
     lv = LEVELS[level]

@@ -18,6 +18,7 @@ from pixecom.db import (  # noqa: F401 (registers their tables)
     automation_models,
     login_models,
     reconciliation_models,
+    replica_models,
     rollup_models,
     sync_models,
 )

@@ -39,11 +39,11 @@ from pixecom.adsmanager.params import (
 )
 from pixecom.adsmanager.payload import date_range_payload, list_json
 from pixecom.adsmanager.query import list_entities, read_entities
-from pixecom.api.deps import CurrentSeller, DbSession, Now
+from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
-from pixecom.db.engine import read_driver_connection
+from pixecom.db.reader import lag_tolerant
 from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.metrics import metrics_payload
 from pixecom.domain.results import MIXED
@@ -132,9 +132,11 @@ RawParams = Annotated[RawListParams, Depends(raw_list_params)]
 
 
 def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
-    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection."""
-    with read_driver_connection() as conn:
-        result = read_entities(conn, seller_id, query, now)
+    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection, on the
+    reader when it is fresh enough for this seller (pixecom.db.reader)."""
+    result = lag_tolerant(
+        seller_id, lambda conn: read_entities(conn.connection.driver_connection, seller_id, query, now)
+    )
     return list_json(result, query.level)
 
 
@@ -160,9 +162,11 @@ class CsvResponse(StreamingResponse):
 
 
 def _export_route(level: Level) -> Callable[..., CsvResponse]:
-    def export_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> CsvResponse:
+    def export_level(caller: CurrentSeller, raw: RawParams, now: Now) -> CsvResponse:
         query = parse_list_query(level, raw, paged=False)
-        result = list_entities(db, caller.seller_id, query, now)
+        result = lag_tolerant(
+            caller.seller_id, lambda conn: list_entities(conn, caller.seller_id, query, now)
+        )
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
             csv_lines(result, level),
@@ -177,14 +181,15 @@ def _daily_route(level: Level) -> Callable[..., JSONResponse]:
     def daily(
         entity_id: uuid.UUID,
         caller: CurrentSeller,
-        db: DbSession,
         now: Now,
         date_preset: PresetParam = None,
         since: DateText = None,
         until: DateText = None,
     ) -> JSONResponse:
         dates = parse_dates(date_preset, since, until)
-        series = daily_series(db, caller.seller_id, level, entity_id, dates, now)
+        series = lag_tolerant(
+            caller.seller_id, lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now)
+        )
         if series is None:
             raise NotFound(f"No such {level.value[:-1]}")
         mixed = series.result_type == MIXED
