@@ -1,6 +1,10 @@
 """The whole session lifecycle over HTTP against real Postgres."""
 
+import pytest
 from auth_helpers import PASSWORD, bearer
+
+# Through PgBouncer in transaction pooling mode: nothing may rely on session state.
+pytestmark = pytest.mark.pooler
 
 
 def test_full_flow_register_me_refresh_reuse_login_logout(api, register):
