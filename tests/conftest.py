@@ -102,14 +102,20 @@ def template_db_url(pg_server_url: str) -> str:
     return url
 
 
+def _pooler_available() -> bool:
+    from pixecom.local.pooler import pgbouncer_binary
+
+    return "server" in _EMBEDDED and pgbouncer_binary() is not None
+
+
 @pytest.fixture(scope="session")
 def pgbouncer(pg_server_url: str) -> Iterator[Any]:
     """A real PgBouncer in transaction pooling mode before the embedded server, once per session;
     tests marked `pooler` reach their database through it (see `db_url`)."""
-    from pixecom.local.pooler import pgbouncer_binary, start_pooler
+    from pixecom.local.pooler import start_pooler
 
     server = _EMBEDDED.get("server")
-    if server is None or pgbouncer_binary() is None:
+    if not _pooler_available():
         pytest.skip("needs the embedded PostgreSQL and Debian's pgbouncer (.ci/run installs it)")
     pooler = start_pooler(
         server.get_postmaster_info().socket_dir,
@@ -150,7 +156,8 @@ def db_url(
 ) -> Iterator[str]:
     """A fresh, migrated database for this test; DATABASE_URL points at it, engine reset.
 
-    A test marked `pooler` gets the database through PgBouncer in transaction pooling mode.
+    A test marked `pooler` gets the database through PgBouncer in transaction pooling mode (when
+    pgbouncer is installed and the server is the embedded one; else directly).
 
     Every stats run a test makes must reconcile with the simulator's account totals: a test
     that leaves a differing account-day fails unless marked `reconciliation_differs`."""
@@ -160,8 +167,8 @@ def db_url(
     name = f"pixecom_test_{uuid.uuid4().hex[:12]}"
     _admin(pg_server_url, f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
     url = make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
-    if request.node.get_closest_marker("pooler"):  # everything this test does goes through PgBouncer
-        url = request.getfixturevalue("pgbouncer").url(name)
+    if request.node.get_closest_marker("pooler") and _pooler_available():
+        url = request.getfixturevalue("pgbouncer").url(name)  # everything the test does goes through it
     monkeypatch.setenv("DATABASE_URL", url)
     get_settings.cache_clear()
     reset_engine()
