@@ -109,3 +109,13 @@ def test_connecting_queues_an_immediate_sync_and_the_backfill_chunks(connect, sq
         3,
         0,
     )
+
+
+def test_the_apps_graph_budget_defers_what_a_cycle_cannot_afford(accounts, sqs, monkeypatch):
+    from pixecom.settings import get_settings
+
+    monkeypatch.setenv("GRAPH_APP_CALLS_PER_HOUR", "32")  # 8 calls a 15-minute cycle: two accounts of 4
+    get_settings.cache_clear()
+    result = dispatch_stats(datetime.now(UTC))
+    assert (result.messages, result.deferred) == (2, 1)
+    assert len(received(sqs, "STATS_QUEUE_URL")) == 2

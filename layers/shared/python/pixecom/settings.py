@@ -112,6 +112,10 @@ class Settings(BaseModel):
     automation_queue_url: str | None = None  # alerts + rules after each stats sync
     # A queued/running bulk job with no progress for this long gets its message again (the jobs
     # sweeper, run with the delivery dispatch). Longer than the ControlQueue's visibility timeout.
+    # Graph calls per hour the whole app may spend on stats syncs; each stats dispatch queues at
+    # most a cycle's share of it (by each account's last run), the rest in later cycles. Unset:
+    # no app-wide cap (each account's own budget still holds through its usage headers).
+    graph_app_calls_per_hour: int | None = Field(default=None, ge=1)
     job_stale_after_seconds: int = Field(default=900, ge=60)
     # Daily maintenance (pixecom.maintenance): how long rows are kept before they are purged.
     login_attempt_retention_days: int = Field(default=30, ge=1)
