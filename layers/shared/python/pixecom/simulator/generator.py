@@ -72,11 +72,15 @@ class _Kinds:
 
 
 def generate_scenario(accounts: int = 3, ads: int = 30, days: int = 28, seed: int = 1,
-                      today: date | None = None, *, ads_per_account: int | None = None) -> Scenario:
-    """Build a deterministic scenario: `ads` in total (or `ads_per_account`), `days` of history."""
+                      today: date | None = None, *, ads_per_account: int | None = None,
+                      ad_counts: list[int] | None = None) -> Scenario:
+    """Build a deterministic scenario: `ads` in total (or `ads_per_account`, or each account's own
+    count from `ad_counts`, which then sets the number of accounts), `days` of history."""
     today = today or datetime.now(UTC).date()
     rng = random.Random(seed)  # noqa: S311 - simulation, not security
-    if ads_per_account is not None:
+    if ad_counts is not None:
+        counts = list(ad_counts)
+    elif ads_per_account is not None:
         counts = [ads_per_account] * accounts
     else:
         counts = [ads // accounts + (1 if i < ads % accounts else 0) for i in range(accounts)]
