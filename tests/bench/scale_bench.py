@@ -158,7 +158,7 @@ def run_cycle(kind: str, timer: DbTimer, now: datetime) -> tuple[list[tuple[str,
     dispatch_seconds = time.perf_counter() - started
     client, url = sqs_client(), os.environ[QUEUE_ENV[kind]]
     arn = client.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    measured = []
+    measured: list[tuple[str, dict[str, float]]] = []
     while True:
         received = client.receive_message(QueueUrl=url, MaxNumberOfMessages=1, AttributeNames=["All"]).get(
             "Messages", []
@@ -185,7 +185,8 @@ def collect(
             str(r[0]): (int(r[1]), int(r[2]) + int(r[3]))
             for r in s.execute(
                 text(
-                    "SELECT DISTINCT ON (ad_account_id) ad_account_id, graph_calls, rows_written, rows_deleted "
+                    "SELECT DISTINCT ON (ad_account_id) ad_account_id, graph_calls, rows_written, "
+                    "rows_deleted "
                     "FROM sync_runs WHERE kind = :kind ORDER BY ad_account_id, started_at DESC"
                 ),
                 {"kind": kind},
@@ -232,7 +233,8 @@ def report(kind: str, figures: list[AccountFigures], dispatch_seconds: float, pe
     print(f"\n== {kind} cycle: {len(figures)} accounts, dispatch {dispatch_seconds * 1000:.0f} ms")
     if per_account:
         print(
-            f"{'account':>16} {'ads':>6} {'calls':>5} {'rows':>6} {'worker ms':>9} {'db ms':>7} {'conns':>5} {'budget %':>8}"
+            f"{'account':>16} {'ads':>6} {'calls':>5} {'rows':>6} {'worker ms':>9} {'db ms':>7} "
+            f"{'conns':>5} {'budget %':>8}"
         )
         for a in sorted(figures, key=lambda a: -a.ads):
             print(
@@ -259,7 +261,8 @@ def report(kind: str, figures: list[AccountFigures], dispatch_seconds: float, pe
         )
     total_wall = sum(a.wall for a in figures)
     print(
-        f"run: {sum(a.graph_calls for a in figures)} Graph calls, {sum(a.rows for a in figures)} rows written, "
+        f"run: {sum(a.graph_calls for a in figures)} Graph calls, "
+        f"{sum(a.rows for a in figures)} rows written, "
         f"worker time {total_wall:.1f} s (mean {total_wall / len(figures) * 1000:.0f} ms/account), "
         f"db time {sum(a.db for a in figures):.1f} s, {sum(a.statements for a in figures)} statements, "
         f"peak connections per worker {max(a.connections for a in figures)}"
