@@ -8,8 +8,8 @@ rollup and preset-snapshot triggers keep whatever functions they call, and any c
 added before this revision moves with the rest.
 
 Rows are copied with the triggers not yet on the new table: the rollups and the snapshot already
-hold the sums of exactly these rows. One partition per month the data spans, this month and the
-next two, and a DEFAULT partition so a write into any other month is kept (the daily maintenance
+hold the sums of exactly these rows. One partition per month the data spans, the 37 months before
+this one (what a backfill may write), this month and the next two, and a DEFAULT partition so a write into any other month is kept (the daily maintenance
 moves such rows into their month's partition when it creates it).
 
 Revision ID: 0019
@@ -31,6 +31,8 @@ depends_on: str | Sequence[str] | None = None
 TABLE = "ad_stats_daily"
 REBUILT = "ad_stats_daily_rebuilt"
 MONTHS_AHEAD = 2
+# Meta keeps 37 months of insights: a backfill may write any of them, each into its partition.
+MONTHS_BACK = 37
 
 
 def _definitions(conn: Connection) -> tuple[list[str], list[str], list[str]]:
@@ -76,16 +78,14 @@ def _add_months(month: date, months: int) -> date:
 
 
 def _months(conn: Connection) -> list[date]:
-    """Every month the rows span, and this month through MONTHS_AHEAD after it."""
+    """Every month the rows span, and MONTHS_BACK before this month through MONTHS_AHEAD after."""
     this_month = date.today().replace(day=1)
     first = conn.execute(text(f"SELECT min(date) FROM {TABLE}")).scalar()  # noqa: S608
     last = conn.execute(text(f"SELECT max(date) FROM {TABLE}")).scalar()  # noqa: S608
-    start = min(first.replace(day=1), this_month) if first else this_month
-    end = (
-        max(last.replace(day=1), _add_months(this_month, MONTHS_AHEAD))
-        if last
-        else _add_months(this_month, MONTHS_AHEAD)
-    )
+    start = _add_months(this_month, -MONTHS_BACK)
+    start = min(first.replace(day=1), start) if first else start
+    end = _add_months(this_month, MONTHS_AHEAD)
+    end = max(last.replace(day=1), end) if last else end
     months, month = [], start
     while month <= end:
         months.append(month)
