@@ -18,13 +18,14 @@ Run:  .venv/bin/python tests/bench/scale_bench.py [--accounts 150] [--largest 20
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import random
 import statistics
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -154,7 +155,8 @@ def run_cycle(kind: str, timer: DbTimer, now: datetime) -> tuple[list[tuple[str,
     from pixecom.queue import sqs_client
 
     started = time.perf_counter()
-    invoke(f"{kind}_dispatch", scheduled_event(now, f"{kind}-dispatch"))
+    with redirect_stdout(io.StringIO()):
+        invoke(f"{kind}_dispatch", scheduled_event(now, f"{kind}-dispatch"))
     dispatch_seconds = time.perf_counter() - started
     client, url = sqs_client(), os.environ[QUEUE_ENV[kind]]
     arn = client.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
@@ -165,7 +167,7 @@ def run_cycle(kind: str, timer: DbTimer, now: datetime) -> tuple[list[tuple[str,
         )
         if not received:
             return measured, dispatch_seconds
-        with timer.measure() as figures:
+        with timer.measure() as figures, redirect_stdout(io.StringIO()):  # the handlers' metric lines
             invoke(f"{kind}_worker", sqs_event(received, arn))
         client.delete_message(QueueUrl=url, ReceiptHandle=received[0]["ReceiptHandle"])
         measured.append((received[0]["Body"], figures))
