@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml layers/shared/requirements.txt
 PORT ?= 8000
 SIM_PORT ?= 8081
 dev: $(STAMP) console
-	@$(BIN)/pixecom dev --port $(PORT) --simulator-port $(SIM_PORT) || { code=$$?; test $$code -eq 3 || exit $$code; }
+	@$(BIN)/pixecom dev --port $(PORT) --simulator-port $(SIM_PORT) $(if $(REPLICA),--replica) || { code=$$?; test $$code -eq 3 || exit $$code; }
 
 ## make console: the reference console (console/, React + Vite) built into console/dist
 console: console/dist/index.html

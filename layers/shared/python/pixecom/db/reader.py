@@ -4,10 +4,10 @@ Lag-tolerant reads (the Ads Manager lists, exports and daily series) call
 `lag_tolerant(seller_id, read)`: `read` runs on a connection to the reader when
 
 - a reader is configured (`DATABASE_READER_URL`, or `DB_READER_HOST` with the DB secret),
-- the seller wrote none of its ad accounts, campaigns, ad sets or ads in the last
+- nothing the seller sees of its accounts, campaigns, ad sets or ads changed in the last
   `reader_after_write_seconds` (`seller_write_marks`, kept by statement triggers on those
-  tables, migration 0020; read on the primary: a bulk job, a budget change, a new account or a
-  finished sync are seen at once by the seller who caused them), and
+  tables, migration 0020; read on the primary: a bulk job, a budget change, a new account are
+  seen at once by the seller who caused them), and
 - the reader is at most `reader_max_lag_seconds` behind (its own view: nothing received is
   left to replay, or its last replayed commit is that recent);
 

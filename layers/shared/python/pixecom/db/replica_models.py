@@ -1,7 +1,8 @@
 """What routing reads to a replica needs (migration 0020; pixecom.db.reader).
 
-`seller_write_marks`: when each seller last wrote each of its ad accounts' entities or the
-account row itself (statement triggers on `ad_accounts`, `campaigns`, `adsets`, `ads`). Read on
+`seller_write_marks`: when each seller last connected or removed an ad account, or added,
+removed or changed what it sees of an entity (name, statuses, budgets, sellpage), per account
+(statement triggers on `ad_accounts`, `campaigns`, `adsets`, `ads`). Read on
 the primary before a lag-tolerant read: a seller who just wrote reads the primary. No foreign
 keys: a mark outliving its account is harmless, and keeping it costs no lock on the account.
 """

@@ -28,6 +28,7 @@ class DevOptions:
     port: int = 8000
     simulator_port: int = 8081
     scenario: Path | None = None
+    replica: bool = False  # a streaming standby serving the lag-tolerant reads (pixecom.local.standby)
 
 
 def ensure_database(state_dir: Path) -> tuple[str, Any]:
@@ -128,6 +129,24 @@ def run(options: DevOptions) -> int:
         return 0
 
 
+def _start_replica(started: ExitStack, embedded: Any, url: str, state_dir: Path) -> None:
+    """A fresh standby of the embedded server (its pg_basebackup) for the lag-tolerant reads."""
+    if embedded is None:
+        print("--replica needs the embedded PostgreSQL (DATABASE_URL is set): no replica", flush=True)
+        return
+    from sqlalchemy.engine import make_url
+
+    from pixecom.local.standby import start_standby
+
+    standby = start_standby(embedded, state_dir / "standby")
+    started.callback(standby.stop)
+    os.environ["DATABASE_READER_URL"] = standby.url(make_url(url).database or "postgres")
+    get_settings.cache_clear()
+    print(
+        f"Read replica: a streaming standby in {standby.data_dir} serves the lag-tolerant reads", flush=True
+    )
+
+
 def _serve(options: DevOptions) -> int:
     import uvicorn
 
@@ -143,6 +162,8 @@ def _serve(options: DevOptions) -> int:
         url, embedded = ensure_database(state_dir)
         if embedded is not None:
             started.callback(stop_embedded_postgres, embedded)
+        if options.replica:
+            _start_replica(started, embedded, url, state_dir)
         upgrade(url)
         email, password = seed_demo_seller()
         from pixecom.api.app import create_app
