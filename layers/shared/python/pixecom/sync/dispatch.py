@@ -36,7 +36,7 @@ from pixecom.queue import send_messages
 from pixecom.settings import get_settings
 from pixecom.sync import backfill
 from pixecom.sync.fairness import DEFAULT_EXPECTED_CALLS, Candidate, fair_order, within_budget
-from pixecom.sync.leases import Window, live_windows
+from pixecom.sync.leases import Window, live_windows_of
 from pixecom.sync_message import SyncMessage, new_run_id
 
 BACKFILL_CHUNK_DAYS = 30  # one async report per month of history keeps each message well inside a timeout
@@ -205,7 +205,7 @@ def in_fair_order(clocks: Sequence[AccountClock], now: datetime) -> tuple[list[A
 def busy_windows(account_ids: Sequence[uuid.UUID], now: datetime) -> dict[uuid.UUID, list[Window]]:
     """Windows live stats leases hold, per account."""
     with session_scope() as session:
-        return {account_id: live_windows(session, account_id, now) for account_id in account_ids}
+        return live_windows_of(session, account_ids, now)
 
 
 def already_covered(message: SyncMessage, clock: AccountClock, busy: Sequence[Window], now: datetime) -> bool:
