@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfoNotFoundError
 
 from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy import or_, select, update
+from sqlalchemy.dialects.postgresql import distinct_on
 
 from pixecom.control.sweep import sweep_stale_jobs
 from pixecom.db.engine import session_scope
@@ -174,7 +175,7 @@ def expected_calls(account_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
     with session_scope() as session:
         rows = session.execute(
             select(SyncRun.ad_account_id, SyncRun.graph_calls)
-            .distinct(SyncRun.ad_account_id)
+            .ext(distinct_on(SyncRun.ad_account_id))
             .where(SyncRun.kind == SyncKind.STATS, SyncRun.is_backfill.is_(False))
             .where(SyncRun.finished_at.is_not(None), SyncRun.ad_account_id.in_(account_ids))
             .order_by(SyncRun.ad_account_id, SyncRun.started_at.desc())
