@@ -132,9 +132,14 @@ def test_an_accounts_expected_calls_are_its_last_regular_stats_runs(accounts, sq
         for minutes, calls, backfill in ((30, 9, False), (15, 6, False), (5, 40, True)):
             s.add(
                 SyncRun(
-                    seller_id=seller_id, ad_account_id=accounts[0], kind=SyncKind.STATS,
-                    started_at=now - timedelta(minutes=minutes), finished_at=now, is_backfill=backfill,
-                    outcome=SyncOutcome.SUCCEEDED, graph_calls=calls,
+                    seller_id=seller_id,
+                    ad_account_id=accounts[0],
+                    kind=SyncKind.STATS,
+                    started_at=now - timedelta(minutes=minutes),
+                    finished_at=now,
+                    is_backfill=backfill,
+                    outcome=SyncOutcome.SUCCEEDED,
+                    graph_calls=calls,
                 )
             )
     assert expected_calls(accounts)[accounts[0]] == 6  # the latest regular run, not the backfill
