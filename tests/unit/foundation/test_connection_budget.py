@@ -104,3 +104,14 @@ def test_the_budget_is_what_operations_md_says() -> None:
 
 def test_only_the_api_reads_on_the_replica() -> None:
     assert reader_functions() == ["ApiFunction"]
+
+
+def test_the_replica_and_its_host_exist_only_with_read_replica_true() -> None:
+    condition = TEMPLATE["Conditions"]["HasReadReplica"]["Fn::And"]
+    assert {"Fn::Equals": [{"Ref": "ReadReplica"}, "true"]} in condition
+    assert TEMPLATE["Parameters"]["ReadReplica"]["Default"] == "false"
+    replica = TEMPLATE["Resources"]["DatabaseReadReplica"]
+    assert replica["Condition"] == "HasReadReplica"
+    assert replica["Properties"]["SourceDBInstanceIdentifier"] == {"Ref": "Database"}
+    host = TEMPLATE["Resources"]["ApiFunction"]["Properties"]["Environment"]["Variables"]["DB_READER_HOST"]
+    assert host["Fn::If"][0] == "HasReadReplica" and host["Fn::If"][2] == ""
