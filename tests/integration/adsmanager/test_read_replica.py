@@ -32,9 +32,14 @@ def replica_reads(
     get_settings.cache_clear()
 
 
-def _age_marks(session: Session, db_url: str) -> None:
+@pytest.fixture
+def settled(world: Any, set_now: Any, session: Session, db_url: str, standby: Any) -> Any:
+    """The world at its clock, its setup's write marks an hour old, the standby caught up."""
+    set_now(WORLD_NOW)
     session.rollback()
     age_write_marks(db_url)
+    caught_up(db_url, standby)
+    return world
 
 
 def _spend(listed: Any) -> list[str]:
@@ -42,12 +47,10 @@ def _spend(listed: Any) -> list[str]:
 
 
 def test_lists_are_served_by_the_standby(
-    world: Any, api: Any, set_now: Any, session: Session, db_url: str, standby: Any, replica_reads: Any
+    settled: Any, api: Any, session: Session, db_url: str, standby: Any, replica_reads: Any
 ) -> None:
-    set_now(WORLD_NOW)
+    world = settled
     primary = api.get(LIST, headers=world.seller.headers).json()
-    _age_marks(session, db_url)
-    caught_up(db_url, standby)
     replica_reads(30.0)
 
     on_standby = api.get(LIST, headers=world.seller.headers)
@@ -63,11 +66,9 @@ def test_lists_are_served_by_the_standby(
 
 
 def test_the_sellers_own_write_is_read_on_the_primary_while_the_standby_is_behind(
-    world: Any, api: Any, set_now: Any, session: Session, db_url: str, standby: Any, replica_reads: Any
+    settled: Any, api: Any, session: Session, db_url: str, standby: Any, replica_reads: Any
 ) -> None:
-    set_now(WORLD_NOW)
-    _age_marks(session, db_url)
-    caught_up(db_url, standby)
+    world = settled
     replica_reads(3600.0)  # lag alone would never send it to the primary
     standby_sql(standby, "SELECT pg_wal_replay_pause()")
     campaign = world.campaigns["mug_winter"]
@@ -81,12 +82,10 @@ def test_the_sellers_own_write_is_read_on_the_primary_while_the_standby_is_behin
 
 
 def test_a_lagging_standby_serves_the_older_numbers_whole_then_the_primary_serves_the_new(
-    world: Any, api: Any, set_now: Any, session: Session, db_url: str, standby: Any, replica_reads: Any
+    settled: Any, api: Any, session: Session, db_url: str, standby: Any, replica_reads: Any
 ) -> None:
-    set_now(WORLD_NOW)
-    _age_marks(session, db_url)
+    world = settled
     before = api.get(LIST, headers=world.seller.headers).json()
-    caught_up(db_url, standby)
     standby_sql(standby, "SELECT pg_wal_replay_pause()")
     session.execute(
         text("UPDATE ad_stats_daily SET spend = spend + 1")
@@ -104,18 +103,21 @@ def test_a_lagging_standby_serves_the_older_numbers_whole_then_the_primary_serve
 
 
 def test_a_stopped_standby_sends_reads_to_the_primary_without_an_error(
-    world: Any, api: Any, set_now: Any, session: Session, db_url: str, standby: Any, replica_reads: Any
+    settled: Any, api: Any, session: Session, db_url: str, standby: Any, replica_reads: Any
 ) -> None:
-    set_now(WORLD_NOW)
-    _age_marks(session, db_url)
+    world = settled
+    campaign_id = world.campaigns["mug_winter"].id
+    daily = f"/api/ads-manager/campaigns/{campaign_id}/daily?since=2026-11-01&until=2026-11-19"
     expected = api.get(LIST, headers=world.seller.headers).json()
+    expected_daily = api.get(daily, headers=world.seller.headers).json()
     replica_reads(30.0)
     standby.stop()
     try:
         response = api.get(LIST, headers=world.seller.headers)
         export = api.get(LIST.replace("campaigns?", "campaigns/export.csv?"), headers=world.seller.headers)
+        series = api.get(daily, headers=world.seller.headers)
     finally:
         standby.start()
     assert response.status_code == 200 and response.json() == expected
-    assert export.status_code == 200
-    assert reader.reader_route_counts == {"primary:reader_error": 2}
+    assert export.status_code == 200 and series.json() == expected_daily
+    assert reader.reader_route_counts == {"primary:reader_error": 3}
