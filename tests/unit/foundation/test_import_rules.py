@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "rules": 3,
     "auth": 3,
     "maintenance": 3,
+    "store": 3,  # the PixEcom store's orders and the sellpage level (reads adsmanager.params)
     # adapters: Postgres, Meta, SQS, Secrets Manager
     "db": 2,
     "meta": 2,

@@ -109,6 +109,8 @@ class Settings(BaseModel):
     job_item_retention_days: int = Field(default=90, ge=1)  # after the job finished
     # Not below 14: backfill progress counts chunks through runs this young (sync.recording).
     sync_run_retention_days: int = Field(default=14, ge=14)
+    # Requests one store API key may make per minute (pixecom.store.keys; a batch is one request).
+    store_key_requests_per_minute: int = Field(default=600, ge=1)
     local_state_dir: Path = Field(default=Path(".pixecom"), validation_alias="PIXECOM_STATE_DIR")
     # The built console that `pixecom dev` serves at / (local app only).
     console_dir: Path = Field(default=Path("console/dist"), validation_alias="PIXECOM_CONSOLE_DIR")

@@ -31,6 +31,8 @@ from pixecom.control import jobs
 from pixecom.domain.enums import ConnectionStatus
 from pixecom.observability import logger
 from pixecom.sellpages import service as sellpages
+from pixecom.store import ingest as store_ingest
+from pixecom.store import keys as store_keys
 from pixecom.sync.dispatch import QueueNotConfigured
 
 
@@ -152,6 +154,24 @@ def _not_connected(exc: jobs.AccountNotConnected) -> ApiError:
     return Conflict(f"Ad account '{exc.name}' ({exc.meta_account_id}) is disabled", code="account_disabled")
 
 
+def _store_key_rejected(exc: store_keys.StoreKeyRejected) -> ApiError:
+    headers = {"WWW-Authenticate": "ApiKey"}
+    if exc.reason == "missing":
+        return Unauthorized("Missing X-PixEcom-Store-Key header", headers=headers)
+    if exc.reason == "revoked":
+        return Unauthorized("This store API key was revoked", code="api_key_revoked", headers=headers)
+    if exc.reason == "scope":
+        return ApiError("This store API key may not do this", code="api_key_scope", status_code=403)
+    return Unauthorized("Invalid store API key", code="invalid_api_key", headers=headers)
+
+
+def _order_rejected(exc: store_ingest.OrderRejected) -> ApiError:
+    error = exc.error
+    if error.code == "version_conflict":
+        return Conflict(error.message, code=error.code, field=error.field)
+    return InvalidInput(error.message, code=error.code, field=error.field)
+
+
 def _auth_failure(exc: auth.AuthFailure) -> ApiError:
     if isinstance(exc, auth.EmailTaken):
         return Conflict("Email is already registered", code="email_taken", field="email")
@@ -191,6 +211,12 @@ SERVICE_ERRORS: dict[type[Exception], Callable[[Any], ApiError]] = {
         f"A sellpage for {exc.key} already exists", code="duplicate_sellpage"
     ),
     sellpages.UnknownSellpage: lambda _exc: NotFound("No such sellpage"),
+    # the store's orders
+    store_keys.StoreKeyRejected: _store_key_rejected,
+    store_keys.StoreKeyRateLimited: lambda exc: TooManyRequests(
+        "Too many requests with this store API key", headers={"Retry-After": str(exc.retry_after)}
+    ),
+    store_ingest.OrderRejected: _order_rejected,
     # Ads Manager reads
     InvalidParam: lambda exc: InvalidInput(f"{exc.param}: {exc.message}", field=exc.param),
     # bulk status control

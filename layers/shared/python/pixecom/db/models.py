@@ -19,6 +19,7 @@ from pixecom.db import (  # noqa: F401 (registers their tables)
     login_models,
     reconciliation_models,
     rollup_models,
+    store_models,
     sync_models,
 )
 from pixecom.db.account_models import (
