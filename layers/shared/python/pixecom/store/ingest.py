@@ -74,7 +74,7 @@ def _validation_problem(exc: ValidationError) -> ItemError:
     return ItemError("invalid_input", f"{field}: {first.get('msg', 'invalid')}", field)
 
 
-def _parse(raw: Mapping[str, Any] | OrderEvent) -> OrderEvent | ItemError:
+def _parse(raw: object) -> OrderEvent | ItemError:
     if isinstance(raw, OrderEvent):
         return raw
     if not isinstance(raw, Mapping):
@@ -88,16 +88,16 @@ def _parse(raw: Mapping[str, Any] | OrderEvent) -> OrderEvent | ItemError:
 class _Lookups:
     """The seller's sellpages and the Meta ids the batch names, read once per batch."""
 
-    def __init__(self, session: Session, seller_id: uuid.UUID, events: Iterable[OrderEvent]) -> None:
+    def __init__(self, session: Session, seller_id: uuid.UUID) -> None:
         pages = session.execute(select(Sellpage.id, Sellpage.url_key).where(Sellpage.seller_id == seller_id))
         self.page_by_key: dict[str, uuid.UUID] = {key: page_id for page_id, key in pages}
         self.page_ids = set(self.page_by_key.values())
         self.ads: dict[str, tuple[str, str, str]] = {}
         self.campaign_tz: dict[str, str] = {}
         self.session, self.seller_id = session, seller_id
-        self.attributions: dict[int, tuple[dict[str, str], Attribution]] = {}
 
-    def load_meta(self, attributions: Iterable[Attribution]) -> None:
+    def load_meta(self, found: Iterable[Attribution]) -> None:
+        attributions = list(found)
         ad_ids = sorted({a.ad_meta_id for a in attributions if a.ad_meta_id})
         campaign_ids = sorted({a.campaign_meta_id for a in attributions if a.campaign_meta_id})
         if ad_ids:
@@ -230,7 +230,7 @@ def _write(session: Session, seller_id: uuid.UUID, rows: list[dict[str, Any]], n
 
 
 def ingest_events(
-    session: Session, seller_id: uuid.UUID, raw_events: Sequence[Mapping[str, Any] | OrderEvent], now: datetime
+    session: Session, seller_id: uuid.UUID, raw_events: Sequence[object], now: datetime
 ) -> list[ItemResult]:
     """Every event answered, in the order given; the good ones written in the caller's transaction."""
     results: dict[int, ItemResult] = {}
@@ -243,7 +243,7 @@ def ingest_events(
                                         Outcome.REJECTED, event)
         else:
             parsed.append((index, event))
-    lookups = _Lookups(session, seller_id, (e for _, e in parsed))
+    lookups = _Lookups(session, seller_id)
     landing: dict[int, tuple[dict[str, str], Attribution]] = {}
     for index, event in list(parsed):
         try:

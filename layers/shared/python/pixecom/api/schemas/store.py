@@ -44,7 +44,7 @@ class OrderBatch(BaseModel):
     """Up to 1,000 order events, each answered on its own (see OrderEvent for one event's fields)."""
 
     model_config = ConfigDict(extra="forbid")
-    events: list[dict[str, Any]] = Field(
+    events: list[Any] = Field(
         min_length=1,
         max_length=MAX_BATCH,
         description="order events (OrderEvent); a bad one is answered as rejected, the others are written",
