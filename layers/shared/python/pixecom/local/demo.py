@@ -11,6 +11,7 @@ import logging
 import os
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -28,12 +29,16 @@ from pixecom.sellpages.service import DuplicateSellpage, create_sellpage
 from pixecom.settings import get_settings
 from pixecom.simulator.generator import generate_scenario
 from pixecom.simulator.scenario import Scenario, load_scenario
+from pixecom.simulator.store import store_events
 from pixecom.simulator.testing import SimulatorServer
+from pixecom.store.events import MAX_BATCH
+from pixecom.store.ingest import Outcome, ingest_events
 
 DEMO_SEED = 42
 DEMO_ACCOUNTS = 3
 DEMO_ADS = 60
-DEMO_HISTORY_DAYS = 120  # longer than the 90-day backfill, so every chunk has data
+DEMO_HISTORY_DAYS = 120
+DEMO_STORE_DAYS = 60  # the store's orders the demo sends (the shops' history)  # longer than the 90-day backfill, so every chunk has data
 # The generated ads link to these two shops: campaigns get linked to a sellpage by their ads' URLs.
 DEMO_SELLPAGES = (
     ("Example shop", "https://shop.example.com/p"),
@@ -100,6 +105,7 @@ def connect_demo_accounts(email: str, scenario: Scenario) -> None:
     if seller_id is None:
         raise RuntimeError(f"no demo user {email}")
     seed_demo_sellpages(seller_id)
+    seed_demo_store(seller_id, scenario)
     for spec in scenario.ad_accounts:
         if not spec.access_token:
             continue
@@ -118,6 +124,19 @@ def seed_demo_sellpages(seller_id: uuid.UUID) -> None:
                 create_sellpage(session, seller_id, name, url)
         except DuplicateSellpage:
             continue
+
+
+def seed_demo_store(seller_id: uuid.UUID, scenario: Scenario) -> None:
+    """The demo shops' orders of the last DEMO_STORE_DAYS days, sent through the same ingestion as
+    the store's API (a restart sends the same events again: duplicates, nothing changes)."""
+    now = datetime.now(UTC)
+    events = store_events(scenario, now.date() - timedelta(days=DEMO_STORE_DAYS), now.date(), seed=DEMO_SEED)
+    applied = 0
+    for start in range(0, len(events), MAX_BATCH):
+        with session_scope() as session:
+            results = ingest_events(session, seller_id, events[start : start + MAX_BATCH], now)
+        applied += sum(r.outcome is Outcome.APPLIED for r in results)
+    logger.info("demo store orders sent", extra={"events": len(events), "applied": applied})
 
 
 def _account_id(seller_id: uuid.UUID, meta_account_id: str) -> uuid.UUID:
