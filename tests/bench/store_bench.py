@@ -34,14 +34,11 @@ os.environ.setdefault("STORE_KEY_REQUESTS_PER_MINUTE", "1000000")
 import ads_manager_bench as base  # noqa: E402 (sets the environment the app reads)
 
 SELLPAGES = 10
-IDS_SQL = """
-UPDATE campaigns c SET meta_id = '1202' || n.rn FROM (SELECT id, row_number() OVER (ORDER BY id) rn FROM campaigns) n
- WHERE n.id = c.id;
-UPDATE adsets c SET meta_id = '1203' || n.rn FROM (SELECT id, row_number() OVER (ORDER BY id) rn FROM adsets) n
- WHERE n.id = c.id;
-UPDATE ads c SET meta_id = '1204' || n.rn FROM (SELECT id, row_number() OVER (ORDER BY id) rn FROM ads) n
- WHERE n.id = c.id;
-"""
+IDS_SQL = "".join(
+    f"UPDATE {table} t SET meta_id = '{prefix}' || n.rn "
+    f"FROM (SELECT id, row_number() OVER (ORDER BY id) rn FROM {table}) n WHERE n.id = t.id;"
+    for table, prefix in (("campaigns", 1202), ("adsets", 1203), ("ads", 1204))
+)  # Meta-looking numeric ids, as landing URLs carry them
 
 
 def _pages(seller_id: uuid.UUID) -> list[uuid.UUID]:
@@ -51,8 +48,10 @@ def _pages(seller_id: uuid.UUID) -> list[uuid.UUID]:
     from pixecom.sellpages.service import create_sellpage
 
     with session_scope() as session:
-        pages = [create_sellpage(session, seller_id, f"Page {n}", f"https://bench.example.com/p/{n}").id
-                 for n in range(SELLPAGES)]
+        pages = [
+            create_sellpage(session, seller_id, f"Page {n}", f"https://bench.example.com/p/{n}").id
+            for n in range(SELLPAGES)
+        ]
         session.execute(
             text(
                 "UPDATE campaigns c SET sellpage_id = (CAST(:pages AS uuid[]))[1 + n.rn % :k] "
@@ -71,14 +70,18 @@ def _ads(seller_id: uuid.UUID) -> list[tuple[str, uuid.UUID]]:
 
     with session_scope() as session:
         rows = session.execute(
-            text("SELECT a.meta_id, c.sellpage_id FROM ads a JOIN campaigns c ON c.id = a.campaign_id "
-                 "WHERE a.seller_id = :s"),
+            text(
+                "SELECT a.meta_id, c.sellpage_id FROM ads a JOIN campaigns c ON c.id = a.campaign_id "
+                "WHERE a.seller_id = :s"
+            ),
             {"s": seller_id},
         ).all()
     return [(meta_id, page) for meta_id, page in rows]
 
 
-def _events(batch: int, ads: list[tuple[str, uuid.UUID]], pages: list[uuid.UUID], refunded: bool) -> list[dict[str, Any]]:
+def _events(
+    batch: int, ads: list[tuple[str, uuid.UUID]], pages: list[uuid.UUID], refunded: bool
+) -> list[dict[str, Any]]:
     rng = random.Random(batch)
     today = datetime.now(UTC).date()
     events = []
@@ -87,14 +90,21 @@ def _events(batch: int, ads: list[tuple[str, uuid.UUID]], pages: list[uuid.UUID]
         ad_id, page = rng.choice(ads) if meta else ("", rng.choice(pages))
         day = today - timedelta(days=rng.randrange(90))
         amount = f"{rng.randint(1500, 9000) / 100:.2f}"
-        events.append({
-            "order_id": f"b{batch}-{n}", "version": 3 if refunded else 2,
-            "type": "order.refunded" if refunded else "order.paid", "sellpage_id": str(page),
-            "amount": amount, "refunded_amount": amount if refunded else "0", "currency": "USD",
-            "ordered_at": f"{day.isoformat()}T15:{n % 60:02d}:00-05:00",
-            "landing_params": {"utm_source": "facebook", "fbclid": f"IwAR{batch}x{n}", "ad_id": ad_id}
-            if meta else {"utm_source": "google"},
-        })
+        events.append(
+            {
+                "order_id": f"b{batch}-{n}",
+                "version": 3 if refunded else 2,
+                "type": "order.refunded" if refunded else "order.paid",
+                "sellpage_id": str(page),
+                "amount": amount,
+                "refunded_amount": amount if refunded else "0",
+                "currency": "USD",
+                "ordered_at": f"{day.isoformat()}T15:{n % 60:02d}:00-05:00",
+                "landing_params": {"utm_source": "facebook", "fbclid": f"IwAR{batch}x{n}", "ad_id": ad_id}
+                if meta
+                else {"utm_source": "google"},
+            }
+        )
     return events
 
 
@@ -103,9 +113,24 @@ def _floor_rows(events: list[dict[str, Any]], seller_id: uuid.UUID) -> list[tupl
     import json
 
     return [
-        (seller_id, e["order_id"], e["version"], e["type"], "paid", hashlib.sha256(json.dumps(e).encode()).digest(),
-         e["sellpage_id"], e["amount"], "0", "USD", e["ordered_at"], date.fromisoformat(e["ordered_at"][:10]),
-         "", "", e["landing_params"].get("ad_id", ""), json.dumps(e["landing_params"]))
+        (
+            seller_id,
+            e["order_id"],
+            e["version"],
+            e["type"],
+            "paid",
+            hashlib.sha256(json.dumps(e).encode()).digest(),
+            e["sellpage_id"],
+            e["amount"],
+            "0",
+            "USD",
+            e["ordered_at"],
+            date.fromisoformat(e["ordered_at"][:10]),
+            "",
+            "",
+            e["landing_params"].get("ad_id", ""),
+            json.dumps(e["landing_params"]),
+        )
         for e in events
     ]
 
@@ -121,9 +146,9 @@ def insert_floor(url: str, batches: list[list[dict[str, Any]]], seller_id: uuid.
         for events in batches:
             with conn.cursor() as cur:
                 cur.executemany(
-                    "INSERT INTO bench_orders_floor (seller_id, order_id, version, event_type, status, event_hash, "
-                    "sellpage_id, amount, refunded_amount, currency, ordered_at, local_date, campaign_meta_id, "
-                    "adset_meta_id, ad_meta_id, landing_params) VALUES "
+                    "INSERT INTO bench_orders_floor (seller_id, order_id, version, event_type, status, "
+                    "event_hash, sellpage_id, amount, refunded_amount, currency, ordered_at, local_date, "
+                    "campaign_meta_id, adset_meta_id, ad_meta_id, landing_params) VALUES "
                     "(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     _floor_rows(events, seller_id),
                 )
@@ -143,8 +168,8 @@ def main() -> int:
     os.environ["DATABASE_URL"] = url
     import psycopg
 
-    with psycopg.connect(base._libpq(url), autocommit=True) as conn:
-        conn.execute(IDS_SQL)
+    with psycopg.connect(base._libpq(url), autocommit=True) as pg:
+        pg.execute(IDS_SQL)
 
     from fastapi.testclient import TestClient
     from sqlalchemy import text
@@ -179,14 +204,16 @@ def main() -> int:
             assert answer.status_code == 200 and answer.json()["counts"]["applied"] == 1000, answer.text[:300]
         elapsed = time.perf_counter() - started
         rates[label] = args.batches * 1000 / elapsed
-        print(f"ingestion, {label}: {args.batches} x 1,000 in {elapsed:.1f} s = {rates[label]:,.0f} orders/s "
-              f"(server p50 per batch {statistics.median(timer.samples[-args.batches:]):.0f} ms)")
+        print(
+            f"ingestion, {label}: {args.batches} x 1,000 in {elapsed:.1f} s = {rates[label]:,.0f} orders/s "
+            f"(server p50 per batch {statistics.median(timer.samples[-args.batches :]):.0f} ms)"
+        )
     floor = insert_floor(url, new, seller_id)
     print(f"floor: the database's own insert rate (psycopg executemany, no triggers) = {floor:,.0f} orders/s")
     for label, rate in rates.items():
         print(f"ingestion ratio, {label} = floor / rate = {floor / rate:.2f}")
-    with get_engine().connect() as conn:
-        stats = conn.execute(text("SELECT count(*) FROM store_stats_daily")).scalar_one()
+    with get_engine().connect() as sa_conn:
+        stats = sa_conn.execute(text("SELECT count(*) FROM store_stats_daily")).scalar_one()
     print(f"store_stats_daily rows: {stats}")
 
     def api(path: str, auth: bool = True) -> list[float]:
@@ -197,15 +224,22 @@ def main() -> int:
 
     minimal = api("/api/bench-minimal", auth=False)
     today = datetime.now(ZONE).date()
-    with get_engine().connect() as conn:
+    with get_engine().connect() as sa_conn:
         rollup = base.timed(
-            partial(base._run, conn, text(base.ROLLUP_READ),
-                    {"s": seller_id, "since": today - timedelta(days=30), "until": today - timedelta(days=1)}),
+            partial(
+                base._run,
+                sa_conn,
+                text(base.ROLLUP_READ),
+                {"s": seller_id, "since": today - timedelta(days=30), "until": today - timedelta(days=1)},
+            ),
             args.iterations,
         )
     sellpages = api("/api/ads-manager/sellpages?date_preset=last_30d")
-    for label, samples in (("minimal endpoint", minimal), ("campaign rollup read alone", rollup),
-                           ("GET /api/ads-manager/sellpages?date_preset=last_30d", sellpages)):
+    for label, samples in (
+        ("minimal endpoint", minimal),
+        ("campaign rollup read alone", rollup),
+        ("GET /api/ads-manager/sellpages?date_preset=last_30d", sellpages),
+    ):
         print(f"{label:<55} p50 {base.pct(samples, 0.5):7.1f} ms  p95 {base.pct(samples, 0.95):7.1f} ms")
     ratio = statistics.median(sellpages) / (statistics.median(rollup) + statistics.median(minimal))
     print(f"sellpages ratio = p50 / (rollup read + minimal endpoint) = {ratio:.2f}")

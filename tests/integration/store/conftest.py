@@ -46,20 +46,39 @@ def add_tree(
     common = {"status": "ACTIVE", "delivery_status": "ACTIVE", "effective_status": "ACTIVE"}
     with session_scope() as s:
         acc = AdAccount(
-            seller_id=seller_id, meta_account_id=f"act_{n}", name=f"Account {n}", currency=currency,
-            timezone_name=tz, access_token_encrypted=b"x",
+            seller_id=seller_id,
+            meta_account_id=f"act_{n}",
+            name=f"Account {n}",
+            currency=currency,
+            timezone_name=tz,
+            access_token_encrypted=b"x",
         )
         s.add(acc)
         s.flush()
-        c = Campaign(seller_id=seller_id, ad_account_id=acc.id, meta_id=f"{n}1", name="C", sellpage_id=sellpage_id,
-                     **common)
+        c = Campaign(
+            seller_id=seller_id,
+            ad_account_id=acc.id,
+            meta_id=f"{n}1",
+            name="C",
+            sellpage_id=sellpage_id,
+            **common,
+        )
         s.add(c)
         s.flush()
-        st = AdSet(seller_id=seller_id, ad_account_id=acc.id, campaign_id=c.id, meta_id=f"{n}2", name="S", **common)
+        st = AdSet(
+            seller_id=seller_id, ad_account_id=acc.id, campaign_id=c.id, meta_id=f"{n}2", name="S", **common
+        )
         s.add(st)
         s.flush()
-        ad = Ad(seller_id=seller_id, ad_account_id=acc.id, campaign_id=c.id, adset_id=st.id, meta_id=f"{n}3",
-                name="A", **common)
+        ad = Ad(
+            seller_id=seller_id,
+            ad_account_id=acc.id,
+            campaign_id=c.id,
+            adset_id=st.id,
+            meta_id=f"{n}3",
+            name="A",
+            **common,
+        )
         s.add(ad)
         s.flush()
         return Tree(acc.id, c.id, c.meta_id, st.meta_id, ad.meta_id)

@@ -17,11 +17,21 @@ def _stats(tree_campaign_id: Any, day: date, spend: str, purchases: int, value: 
 
     with session_scope() as s:
         ad = s.scalars(select(Ad).where(Ad.campaign_id == tree_campaign_id)).one()
-        s.add(AdStatsDaily(
-            ad_id=ad.id, date=day, seller_id=ad.seller_id, ad_account_id=ad.ad_account_id,
-            campaign_id=ad.campaign_id, adset_id=ad.adset_id, spend=Decimal(spend), purchases=purchases,
-            purchase_value=Decimal(value), impressions=1000, clicks=10,
-        ))
+        s.add(
+            AdStatsDaily(
+                ad_id=ad.id,
+                date=day,
+                seller_id=ad.seller_id,
+                ad_account_id=ad.ad_account_id,
+                campaign_id=ad.campaign_id,
+                adset_id=ad.adset_id,
+                spend=Decimal(spend),
+                purchases=purchases,
+                purchase_value=Decimal(value),
+                impressions=1000,
+                clicks=10,
+            )
+        )
 
 
 def _send(api: Any, shop: Shop, *events: dict[str, Any]) -> None:
@@ -29,7 +39,9 @@ def _send(api: Any, shop: Shop, *events: dict[str, Any]) -> None:
     assert answer.status_code == 200 and answer.json()["counts"]["rejected"] == 0, answer.text
 
 
-def _row(api: Any, shop: Shop, page_id: Any, query: str = "since=2026-11-15&until=2026-11-25") -> dict[str, Any]:
+def _row(
+    api: Any, shop: Shop, page_id: Any, query: str = "since=2026-11-15&until=2026-11-25"
+) -> dict[str, Any]:
     answer = api.get(f"/api/ads-manager/sellpages?{query}", headers=shop.headers)
     assert answer.status_code == 200, answer.text
     return next(r for r in answer.json()["data"] if r["id"] == str(page_id))
@@ -41,7 +53,8 @@ def test_a_sellpage_shows_meta_and_the_store_side_by_side_with_roas_mer_and_the_
     _stats(shop.tree.campaign_id, date(2026, 11, 10), "50.00", 1, "40.00")  # outside the range
     page, ads = str(shop.page_id), {"ad_id": shop.tree.ad}
     _send(
-        api, shop,
+        api,
+        shop,
         event("a", 2, "paid", sellpage_id=page, landing_params=ads),
         event("b", 2, "paid", sellpage_id=page, landing_params=ads),
         event("c", 3, "refunded", refunded_amount="10.00", sellpage_id=page, landing_params=ads),
@@ -51,14 +64,28 @@ def test_a_sellpage_shows_meta_and_the_store_side_by_side_with_roas_mer_and_the_
     )
     row = _row(api, shop, shop.page_id)
     assert row["linked_campaigns"] == 1
-    assert row["sums"] == [{
-        "currency": "USD", "spend": "100.00", "meta_purchases": 5, "meta_purchase_value": "300.00",
-        "store_orders": 4, "store_gross_revenue": "180.00", "store_refunds": "10.00", "store_revenue": "170.00",
-        "store_attributed_orders": 3, "store_attributed_revenue": "110.00",
-    }]
+    assert row["sums"] == [
+        {
+            "currency": "USD",
+            "spend": "100.00",
+            "meta_purchases": 5,
+            "meta_purchase_value": "300.00",
+            "store_orders": 4,
+            "store_gross_revenue": "180.00",
+            "store_refunds": "10.00",
+            "store_revenue": "170.00",
+            "store_attributed_orders": 3,
+            "store_attributed_revenue": "110.00",
+        }
+    ]
     assert row["ratios"] == {
-        "currency": "USD", "meta_roas": 3.0, "store_roas": 1.1, "mer": 1.7, "purchase_value_gap": "190.00",
-        "null_reason": None, "conversion": None,
+        "currency": "USD",
+        "meta_roas": 3.0,
+        "store_roas": 1.1,
+        "mer": 1.7,
+        "purchase_value_gap": "190.00",
+        "null_reason": None,
+        "conversion": None,
     }
 
 
@@ -66,11 +93,16 @@ def test_store_revenue_in_another_currency_nulls_the_ratios_and_says_why(api, ma
     shop = make_shop()
     _stats(shop.tree.campaign_id, date(2026, 11, 20), "100.00", 5, "300.00")
     page = str(shop.page_id)
-    _send(api, shop, event("a", 2, "paid", sellpage_id=page),
-          event("b", 2, "paid", currency="EUR", amount="20.00", sellpage_id=page))
+    _send(
+        api,
+        shop,
+        event("a", 2, "paid", sellpage_id=page),
+        event("b", 2, "paid", currency="EUR", amount="20.00", sellpage_id=page),
+    )
     row = _row(api, shop, shop.page_id)
     assert [(s["currency"], s["spend"], s["store_revenue"]) for s in row["sums"]] == [
-        ("EUR", "0.00", "20.00"), ("USD", "100.00", "40.00"),
+        ("EUR", "0.00", "20.00"),
+        ("USD", "100.00", "40.00"),
     ]
     ratios = row["ratios"]
     assert ratios["meta_roas"] == 3.0
@@ -87,7 +119,9 @@ def test_spend_in_two_currencies_has_no_ratios(api, make_shop):
     assert row["linked_campaigns"] == 2
     assert [(s["currency"], s["spend"]) for s in row["sums"]] == [("JPY", "5000"), ("USD", "100.00")]
     assert row["ratios"]["mer"] is None
-    assert row["ratios"]["null_reason"] == "spend is in several currencies (JPY, USD): ratios need one currency"
+    assert (
+        row["ratios"]["null_reason"] == "spend is in several currencies (JPY, USD): ratios need one currency"
+    )
 
 
 def test_a_preset_resolves_in_the_accounts_timezone(api, make_seller):
@@ -100,9 +134,21 @@ def test_a_preset_resolves_in_the_accounts_timezone(api, make_seller):
     _stats(tree.campaign_id, date(2026, 11, 20), "80.00", 1, "50.00")
     shop = Shop(seller.seller_id, seller.headers, {"X-PixEcom-Store-Key": key}, page, "", page, tree)
     # 2026-11-21 05:00 UTC is the 20th in Los Angeles: the order counts on the 20th, as Meta's spend does.
-    _send(api, shop, event("a", 2, "paid", sellpage_id=str(page), ordered_at="2026-11-21T05:00:00+00:00",
-                           landing_params={"campaign_id": tree.campaign}))
-    api.app.dependency_overrides[get_now] = lambda: datetime(2026, 11, 21, 18, 0, tzinfo=UTC)  # the 21st in LA
+    _send(
+        api,
+        shop,
+        event(
+            "a",
+            2,
+            "paid",
+            sellpage_id=str(page),
+            ordered_at="2026-11-21T05:00:00+00:00",
+            landing_params={"campaign_id": tree.campaign},
+        ),
+    )
+    api.app.dependency_overrides[get_now] = lambda: datetime(
+        2026, 11, 21, 18, 0, tzinfo=UTC
+    )  # the 21st in LA
     try:
         row = _row(api, shop, page, "date_preset=yesterday")
     finally:

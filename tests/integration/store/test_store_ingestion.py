@@ -7,8 +7,9 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from conftest import Shop, add_sellpage, add_tree, event
 from sqlalchemy import create_engine, text
+
+from conftest import Shop, add_sellpage, add_tree, event
 
 
 def _lifecycle(rng: random.Random, order_id: str, base: dict[str, Any]) -> list[dict[str, Any]]:
@@ -34,8 +35,10 @@ def _landing(rng: random.Random, shop: Shop) -> dict[str, Any]:
     t = shop.tree
     roll = rng.random()
     if roll < 0.35:  # Meta's dynamic parameters filled in, all three
-        return {"landing_url": f"{shop.page_url}?utm_source=facebook&campaign_id={t.campaign}"
-                               f"&adset_id={t.adset}&ad_id={t.ad}&fbclid=IwAR{rng.randint(1, 10**9)}"}
+        return {
+            "landing_url": f"{shop.page_url}?utm_source=facebook&campaign_id={t.campaign}"
+            f"&adset_id={t.adset}&ad_id={t.ad}&fbclid=IwAR{rng.randint(1, 10**9)}"
+        }
     if roll < 0.55:  # only the ad id: the ad set and campaign come from the synced ad
         return {"landing_params": {"ad_id": t.ad, "utm_source": "facebook"}}
     if roll < 0.65:  # an ad preview: the placeholders were never filled in
@@ -56,7 +59,9 @@ def _truth(events: list[dict[str, Any]], shop: Shop) -> dict[tuple[str, str, str
             continue
         url = e.get("landing_url", "")
         params = e.get("landing_params", {})
-        key = (t.campaign, t.adset, t.ad) if ("ad_id=" in url or params.get("ad_id") == t.ad) else ("", "", "")
+        key = (
+            (t.campaign, t.adset, t.ad) if ("ad_id=" in url or params.get("ad_id") == t.ad) else ("", "", "")
+        )
         amount, refunded = Decimal(e["amount"]), Decimal(e.get("refunded_amount", "0"))
         s = sums[key]
         s[0] += 0 if refunded == amount else 1
@@ -109,14 +114,18 @@ def test_events_sent_twice_late_and_out_of_order_give_the_newest_state_of_every_
     truth = _truth(events, shop)
     assert _stored(db_url, shop.seller_id) == {k: v for k, v in truth.items() if any(v)}
     # and the sellpage level reads the same truth
-    body = api.get("/api/ads-manager/sellpages?since=2026-11-01&until=2026-11-30", headers=shop.headers).json()
+    body = api.get(
+        "/api/ads-manager/sellpages?since=2026-11-01&until=2026-11-30", headers=shop.headers
+    ).json()
     mug = next(r for r in body["data"] if r["id"] == str(shop.page_id))
     (usd,) = mug["sums"]
     assert usd["store_orders"] == sum(int(v[0]) for v in truth.values())
     assert Decimal(usd["store_revenue"]) == sum(v[1] - v[2] for v in truth.values())
-    assert Decimal(usd["store_attributed_revenue"]) == truth[(shop.tree.campaign, shop.tree.adset, shop.tree.ad)][
-        1
-    ] - truth[(shop.tree.campaign, shop.tree.adset, shop.tree.ad)][2]
+    assert (
+        Decimal(usd["store_attributed_revenue"])
+        == truth[(shop.tree.campaign, shop.tree.adset, shop.tree.ad)][1]
+        - truth[(shop.tree.campaign, shop.tree.adset, shop.tree.ad)][2]
+    )
 
 
 def test_a_refund_then_a_late_paid_event_keeps_the_refund(api, make_shop, db_url):
@@ -138,8 +147,9 @@ def test_the_same_version_with_other_content_is_a_conflict_and_changes_nothing(a
     api.post("/api/store/orders", json=event("o1", 2, "paid", **page), headers=shop.key_headers)
     again = api.post("/api/store/orders", json=event("o1", 2, "paid", **page), headers=shop.key_headers)
     assert again.json()["outcome"] == "duplicate"
-    other = api.post("/api/store/orders", json=event("o1", 2, "paid", amount="41.00", **page),
-                     headers=shop.key_headers)
+    other = api.post(
+        "/api/store/orders", json=event("o1", 2, "paid", amount="41.00", **page), headers=shop.key_headers
+    )
     assert other.status_code == 409
     assert other.json()["error"]["code"] == "version_conflict"
     assert _stored(db_url, shop.seller_id) == {("", "", ""): [Decimal(1), Decimal("40.00"), Decimal(0)]}
@@ -153,9 +163,21 @@ def test_an_order_is_dated_in_its_campaigns_account_timezone(api, make_seller, d
     headers = {"X-PixEcom-Store-Key": key}
     # 03:00 UTC on the 21st is still the 20th in Los Angeles; without a known campaign, the sent offset's day
     at = "2026-11-21T03:00:00+00:00"
-    api.post("/api/store/orders", json=event("a", 2, "paid", sellpage_id=str(page), ordered_at=at,
-                                             landing_params={"campaign_id": tree.campaign}), headers=headers)
-    api.post("/api/store/orders", json=event("b", 2, "paid", sellpage_id=str(page), ordered_at=at), headers=headers)
+    api.post(
+        "/api/store/orders",
+        json=event(
+            "a",
+            2,
+            "paid",
+            sellpage_id=str(page),
+            ordered_at=at,
+            landing_params={"campaign_id": tree.campaign},
+        ),
+        headers=headers,
+    )
+    api.post(
+        "/api/store/orders", json=event("b", 2, "paid", sellpage_id=str(page), ordered_at=at), headers=headers
+    )
     engine = create_engine(db_url)
     with engine.connect() as conn:
         days = dict(conn.execute(text("SELECT order_id, local_date::text FROM store_orders")).all())
@@ -166,7 +188,9 @@ def test_an_order_is_dated_in_its_campaigns_account_timezone(api, make_seller, d
 def test_a_sellpage_given_by_url_is_found_by_its_key(api, make_shop):
     shop = make_shop()
     url = shop.page_url.replace("https://", "http://www.") + "/?variant=2"
-    answer = api.post("/api/store/orders", json=event("o1", 2, "paid", sellpage_url=url), headers=shop.key_headers)
+    answer = api.post(
+        "/api/store/orders", json=event("o1", 2, "paid", sellpage_url=url), headers=shop.key_headers
+    )
     assert answer.status_code == 200 and answer.json()["outcome"] == "applied"
 
 
@@ -185,10 +209,18 @@ def test_bad_events_get_a_clear_4xx_and_write_nothing(api, make_shop, db_url):
         (event("o", 1, "paid", amount="-1.00", **page), 422, "invalid_input", "amount"),
         (event("o", 1, "paid", currency="ABC", **page), 422, "unknown_currency", "currency"),
         (event("o", 1, "paid", currency="JPY", amount="10.5", **page), 422, "invalid_input", "amount"),
-        (event("o", 1, "paid", sellpage_id="00000000-0000-0000-0000-000000000001"), 422, "unknown_sellpage",
-         "sellpage_id"),
-        (event("o", 1, "paid", sellpage_url="https://elsewhere.example.org/x"), 422, "unknown_sellpage",
-         "sellpage_url"),
+        (
+            event("o", 1, "paid", sellpage_id="00000000-0000-0000-0000-000000000001"),
+            422,
+            "unknown_sellpage",
+            "sellpage_id",
+        ),
+        (
+            event("o", 1, "paid", sellpage_url="https://elsewhere.example.org/x"),
+            422,
+            "unknown_sellpage",
+            "sellpage_url",
+        ),
         (event("o", 1, "refunded", refunded_amount="50.00", **page), 422, "invalid_input", "refunded_amount"),
         (event("o", 1, "paid"), 422, "invalid_input", "body"),  # no sellpage at all
     ]
@@ -197,12 +229,18 @@ def test_bad_events_get_a_clear_4xx_and_write_nothing(api, make_shop, db_url):
         assert answer.status_code == status, (body, answer.text)
         assert answer.json()["error"]["code"] == code, answer.text
         assert answer.json()["error"].get("field") == field, answer.text
-    too_big = api.post("/api/store/orders/batch", content=b'{"events": [' + b" " * 1_100_000 + b"]}",
-                       headers={**shop.key_headers, "content-type": "application/json"})
+    too_big = api.post(
+        "/api/store/orders/batch",
+        content=b'{"events": [' + b" " * 1_100_000 + b"]}",
+        headers={**shop.key_headers, "content-type": "application/json"},
+    )
     assert too_big.status_code == 413
     assert too_big.json()["error"]["code"] == "payload_too_large"
-    over = api.post("/api/store/orders/batch", json={"events": [event(f"o{i}", 1, "paid", **page)
-                                                                 for i in range(1001)]}, headers=shop.key_headers)
+    over = api.post(
+        "/api/store/orders/batch",
+        json={"events": [event(f"o{i}", 1, "paid", **page) for i in range(1001)]},
+        headers=shop.key_headers,
+    )
     assert over.status_code == 422
     assert _count_orders(db_url) == 0
 
@@ -212,8 +250,15 @@ def test_a_batch_writes_its_good_events_and_explains_each_bad_one(api, make_shop
     page = {"sellpage_id": str(shop.page_id)}
     answer = api.post(
         "/api/store/orders/batch",
-        json={"events": [event("g1", 2, "paid", **page), event("b1", 2, "paid", amount="-5", **page),
-                         "not an object", event("g2", 2, "paid", **page), {"order_id": "b3"}]},
+        json={
+            "events": [
+                event("g1", 2, "paid", **page),
+                event("b1", 2, "paid", amount="-5", **page),
+                "not an object",
+                event("g2", 2, "paid", **page),
+                {"order_id": "b3"},
+            ]
+        },
         headers=shop.key_headers,
     )
     assert answer.status_code == 200
@@ -227,8 +272,16 @@ def test_a_batch_writes_its_good_events_and_explains_each_bad_one(api, make_shop
 
 def test_one_batch_of_a_thousand_orders_is_written_whole(api, make_shop, db_url):
     shop = make_shop()
-    events = [event(f"o{i}", 2, "paid", sellpage_id=str(shop.page_id),
-                    landing_params={"ad_id": shop.tree.ad, "fbclid": f"IwAR{i}"}) for i in range(1000)]
+    events = [
+        event(
+            f"o{i}",
+            2,
+            "paid",
+            sellpage_id=str(shop.page_id),
+            landing_params={"ad_id": shop.tree.ad, "fbclid": f"IwAR{i}"},
+        )
+        for i in range(1000)
+    ]
     answer = api.post("/api/store/orders/batch", json={"events": events}, headers=shop.key_headers)
     assert answer.status_code == 200, answer.text
     assert answer.json()["counts"]["applied"] == 1000

@@ -53,7 +53,10 @@ def test_amounts_that_contradict_the_event_are_refused_on_refunded_amount(kind, 
 def test_landing_params_keep_utm_fbclid_and_meta_ids_and_drop_the_rest():
     url = "https://shop.example.com/p?utm_source=fb&email=a@b.c&fbclid=IwAR1&ad_id=1&x=2"
     assert landing_params(url, {"utm_campaign": "Winter", "ad_id": "9"}) == {
-        "utm_source": "fb", "fbclid": "IwAR1", "ad_id": "9", "utm_campaign": "Winter",
+        "utm_source": "fb",
+        "fbclid": "IwAR1",
+        "ad_id": "9",
+        "utm_campaign": "Winter",
     }
 
 
@@ -72,8 +75,16 @@ def test_meta_ids_are_digits_and_unfilled_placeholders_attribute_nothing():
 
 @pytest.mark.parametrize(
     ("value", "currency", "ok"),
-    [("12.35", "USD", True), ("12.345", "USD", False), ("1090", "JPY", True), ("10.5", "JPY", False),
-     ("1.235", "KWD", True), ("12.300", "USD", True), ("-0.01", "USD", False), ("0", "USD", True)],
+    [
+        ("12.35", "USD", True),
+        ("12.345", "USD", False),
+        ("1090", "JPY", True),
+        ("10.5", "JPY", False),
+        ("1.235", "KWD", True),
+        ("12.300", "USD", True),
+        ("-0.01", "USD", False),
+        ("0", "USD", True),
+    ],
 )
 def test_money_has_at_most_the_currencys_decimals_and_is_never_negative(value, currency, ok):
     if ok:

@@ -22,8 +22,11 @@ def _meta_purchases(scenario) -> int:
             for adset in campaign.adsets:
                 for ad in adset.ads:
                     for n in range((UNTIL - SINCE).days + 1):
-                        day = synthesize_day(ad.profile, ad.id, SINCE.fromordinal(SINCE.toordinal() + n)) \
-                            if ad.profile else None
+                        day = (
+                            synthesize_day(ad.profile, ad.id, SINCE.fromordinal(SINCE.toordinal() + n))
+                            if ad.profile
+                            else None
+                        )
                         total += day.actions.get("purchase", 0) if day else 0
     return total
 
@@ -39,12 +42,19 @@ def test_the_store_sells_about_what_meta_claims_but_not_exactly():
 
 def test_the_store_has_refunds_cancels_unpaid_orders_other_channels_and_untagged_ads():
     events = store_events(_scenario(), SINCE, UNTIL)
-    assert set(Counter(e["type"] for e in events)) == {"order.created", "order.paid", "order.refunded",
-                                                       "order.cancelled"}
+    assert set(Counter(e["type"] for e in events)) == {
+        "order.created",
+        "order.paid",
+        "order.refunded",
+        "order.cancelled",
+    }
     sources = {e["landing_params"]["utm_source"] for e in events}
     assert {"facebook", "google", "email", "tiktok"} <= sources
-    untagged = [e for e in events if e["landing_params"]["utm_source"] == "facebook"
-                and "ad_id" not in e["landing_params"]]
+    untagged = [
+        e
+        for e in events
+        if e["landing_params"]["utm_source"] == "facebook" and "ad_id" not in e["landing_params"]
+    ]
     assert untagged  # ads set up without Meta's URL parameters
     partly = [e for e in events if e["type"] == "order.refunded" and e["refunded_amount"] != e["amount"]]
     assert partly

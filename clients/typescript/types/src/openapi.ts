@@ -838,6 +838,112 @@ export interface paths {
         patch: operations["sellpages_update_campaign"];
         trace?: never;
     };
+    "/api/store/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Keys
+         * @description The seller's store API keys, revoked ones included (never the keys themselves).
+         */
+        get: operations["store_list_keys"];
+        put?: never;
+        /**
+         * Create Key
+         * @description A new store API key; the key itself is in this answer only.
+         */
+        post: operations["store_create_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke Key
+         * @description Revoke a key: from now on it is refused (401 api_key_revoked). Revoking twice is no change.
+         */
+        delete: operations["store_revoke_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Order Event
+         * @description One order event. Sending it again answers `duplicate`, an older version `stale`; neither
+         *     changes anything. A refused event (422, or 409 version_conflict) writes nothing.
+         */
+        post: operations["store_send_order_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Order Batch
+         * @description Up to 1,000 order events (a store's history): the good ones are written, each is answered.
+         */
+        post: operations["store_send_order_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/sellpages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sellpages
+         * @description Each sellpage: spend, purchases and purchase value of the campaigns linked to it beside the
+         *     store's orders and revenue, per currency; store ROAS, MER and the gap where one currency allows.
+         */
+        get: operations["store_list_sellpages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1495,6 +1601,13 @@ export interface components {
          * @enum {string}
          */
         ConnectionStatus: "ACTIVE" | "NEEDS_REAUTH" | "DISABLED";
+        /** ConversionOut */
+        ConversionOut: {
+            /** Source */
+            source: string;
+            /** Rate Dates */
+            rate_dates: string[];
+        };
         /**
          * CurrencySummary
          * @description The metrics over every matching row in one currency (never a sum across currencies).
@@ -1649,7 +1762,7 @@ export interface components {
          * @description Every `error.code` of the API. Clients switch on these; the message is for humans.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "meta_rejected" | "state_invalid" | "state_used" | "state_expired" | "code_missing" | "code_invalid" | "code_used" | "code_expired" | "redirect_uri_mismatch" | "token_invalid" | "login_denied" | "invalid_signed_request" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "csrf_rejected" | "invitation_required" | "invitation_invalid" | "invitation_used" | "invitation_expired" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "already_connected" | "duplicate_sellpage" | "account_needs_reauth" | "needs_reauth" | "account_disabled" | "throttled" | "payload_too_large" | "invalid_input" | "idempotency_key_reused" | "too_many_requests" | "too_many_attempts" | "http_error" | "internal_error" | "unavailable" | "login_not_configured" | "meta_unavailable" | "queue_unavailable" | "busy";
+        ErrorCode: "bad_request" | "malformed_json" | "meta_rejected" | "state_invalid" | "state_used" | "state_expired" | "code_missing" | "code_invalid" | "code_used" | "code_expired" | "redirect_uri_mismatch" | "token_invalid" | "login_denied" | "invalid_signed_request" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "invalid_api_key" | "api_key_revoked" | "csrf_rejected" | "invitation_required" | "invitation_invalid" | "invitation_used" | "invitation_expired" | "api_key_scope" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "already_connected" | "duplicate_sellpage" | "account_needs_reauth" | "needs_reauth" | "account_disabled" | "throttled" | "version_conflict" | "payload_too_large" | "invalid_input" | "idempotency_key_reused" | "unknown_sellpage" | "unknown_currency" | "too_many_requests" | "too_many_attempts" | "http_error" | "internal_error" | "unavailable" | "login_not_configured" | "meta_unavailable" | "queue_unavailable" | "busy";
         /** ErrorDetail */
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
@@ -1700,6 +1813,14 @@ export interface components {
          * @enum {string}
          */
         HealthState: "ok" | "expiring_soon" | "needs_reconnect";
+        /** ItemErrorOut */
+        ItemErrorOut: {
+            code: components["schemas"]["ErrorCode"];
+            /** Message */
+            message: string;
+            /** Field */
+            field: string | null;
+        };
         /** JobAccepted */
         JobAccepted: {
             /**
@@ -1813,6 +1934,11 @@ export interface components {
             finished_at: string | null;
             counts: components["schemas"]["JobCounts"];
         };
+        /**
+         * KeyScope
+         * @enum {string}
+         */
+        KeyScope: "orders:write";
         /** LoginRequest */
         LoginRequest: {
             /** Email */
@@ -1945,6 +2071,115 @@ export interface components {
              */
             aov: string | null;
         };
+        /**
+         * OrderBatch
+         * @description Up to 1,000 order events, each answered on its own (see OrderEvent for one event's fields).
+         */
+        OrderBatch: {
+            /**
+             * Events
+             * @description order events (OrderEvent); a bad one is answered as rejected, the others are written
+             */
+            events: unknown[];
+        };
+        /** OrderBatchResult */
+        OrderBatchResult: {
+            /** Data */
+            data: components["schemas"]["OrderResult"][];
+            /** Counts */
+            counts: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * OrderEvent
+         * @description One event of one order, carrying the whole order as of that event.
+         *
+         *     `version` orders the events of an order (higher is newer): the store's own counter, e.g. the
+         *     order's update sequence. `refunded_amount` is the total refunded so far.
+         */
+        OrderEvent: {
+            /**
+             * Order Id
+             * @description the store's order id
+             */
+            order_id: string;
+            /**
+             * Version
+             * @description this event's place among the order's events
+             */
+            version: number;
+            type: components["schemas"]["OrderEventType"];
+            /**
+             * Sellpage Id
+             * @description the sellpage sold on (or sellpage_url)
+             */
+            sellpage_id?: string | null;
+            /**
+             * Sellpage Url
+             * @description any URL of the sellpage
+             */
+            sellpage_url?: string | null;
+            /**
+             * Amount
+             * @description order total, in the currency's units
+             */
+            amount: number | string;
+            /**
+             * Refunded Amount
+             * @description refunded so far
+             * @default 0
+             */
+            refunded_amount: number | string;
+            /**
+             * Currency
+             * @description ISO 4217 code, e.g. USD
+             */
+            currency: string;
+            /**
+             * Ordered At
+             * Format: date-time
+             * @description when the order was placed, with its UTC offset
+             */
+            ordered_at: string;
+            /**
+             * Landing Url
+             * @description the URL the shopper landed on
+             */
+            landing_url?: string | null;
+            /**
+             * Landing Params
+             * @description utm_*, fbclid, campaign_id, adset_id, ad_id (instead of or beside landing_url)
+             */
+            landing_params?: {
+                [key: string]: string;
+            } | null;
+        };
+        /**
+         * OrderEventType
+         * @enum {string}
+         */
+        OrderEventType: "order.created" | "order.paid" | "order.refunded" | "order.cancelled";
+        /** OrderResult */
+        OrderResult: {
+            /**
+             * Index
+             * @description the event's position in the request
+             */
+            index: number;
+            /** Order Id */
+            order_id: string | null;
+            /** Version */
+            version: number | null;
+            /** @description applied: written; duplicate: this version was already stored; stale: a newer version is stored; rejected: not written, see error */
+            outcome: components["schemas"]["Outcome"];
+            error: components["schemas"]["ItemErrorOut"] | null;
+        };
+        /**
+         * Outcome
+         * @enum {string}
+         */
+        Outcome: "applied" | "duplicate" | "stale" | "rejected";
         /** Paging */
         Paging: {
             /**
@@ -2233,6 +2468,32 @@ export interface components {
             /** Url */
             url: string;
         };
+        /** SellpageLevelList */
+        SellpageLevelList: {
+            date_range: components["schemas"]["DateRangeOut"];
+            /** Data */
+            data: components["schemas"]["SellpageLevelRow"][];
+        };
+        /** SellpageLevelRow */
+        SellpageLevelRow: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Url */
+            url: string;
+            /** Linked Campaigns */
+            linked_campaigns: number;
+            /**
+             * Sums
+             * @description one entry per currency, never summed across currencies
+             */
+            sums: components["schemas"]["SellpageSums"][];
+            ratios: components["schemas"]["SellpageRatiosOut"];
+        };
         /** SellpageList */
         SellpageList: {
             /** Data */
@@ -2257,6 +2518,73 @@ export interface components {
             /** Created At */
             created_at: string | null;
         };
+        /** SellpageRatiosOut */
+        SellpageRatiosOut: {
+            /**
+             * Currency
+             * @description the spend's currency, which the ratios are in
+             */
+            currency: string | null;
+            /** Meta Roas */
+            meta_roas: number | null;
+            /**
+             * Store Roas
+             * @description store revenue from the linked campaigns' ads / spend
+             */
+            store_roas: number | null;
+            /**
+             * Mer
+             * @description all store revenue of the sellpage / ad spend
+             */
+            mer: number | null;
+            /**
+             * Purchase Value Gap
+             * @description Meta's purchase value - store revenue from its ads
+             */
+            purchase_value_gap: string | null;
+            /**
+             * Null Reason
+             * @description why the ratios are null (mixed currencies, no spend)
+             */
+            null_reason: string | null;
+            /** @description the rates store revenue was converted with */
+            conversion: components["schemas"]["ConversionOut"] | null;
+        };
+        /**
+         * SellpageSums
+         * @description One currency's sums: Meta's from the linked campaigns' spend in it, the store's from orders in it.
+         */
+        SellpageSums: {
+            /** Currency */
+            currency: string;
+            /** Spend */
+            spend: string;
+            /** Meta Purchases */
+            meta_purchases: number;
+            /** Meta Purchase Value */
+            meta_purchase_value: string;
+            /**
+             * Store Orders
+             * @description paid orders, fully refunded and cancelled ones left out
+             */
+            store_orders: number;
+            /** Store Gross Revenue */
+            store_gross_revenue: string;
+            /** Store Refunds */
+            store_refunds: string;
+            /**
+             * Store Revenue
+             * @description gross revenue - refunds
+             */
+            store_revenue: string;
+            /**
+             * Store Attributed Orders
+             * @description orders whose URL names a campaign linked to this sellpage
+             */
+            store_attributed_orders: number;
+            /** Store Attributed Revenue */
+            store_attributed_revenue: string;
+        };
         /** SellpageUpdate */
         SellpageUpdate: {
             /** Name */
@@ -2274,6 +2602,76 @@ export interface components {
              * @enum {string}
              */
             status: "ACTIVE" | "PAUSED";
+        };
+        /** StoreKeyCreate */
+        StoreKeyCreate: {
+            /**
+             * Name
+             * @description what the key is for, e.g. 'shop backend'
+             */
+            name: string;
+            /** @default orders:write */
+            scope: components["schemas"]["KeyScope"];
+        };
+        /** StoreKeyCreated */
+        StoreKeyCreated: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            scope: components["schemas"]["KeyScope"];
+            /**
+             * Key Prefix
+             * @description the key's first characters, to tell keys apart
+             */
+            key_prefix: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+            /**
+             * Key
+             * @description the key itself: shown this once, store it in the store's secrets
+             */
+            key: string;
+        };
+        /** StoreKeyList */
+        StoreKeyList: {
+            /** Data */
+            data: components["schemas"]["StoreKeyOut"][];
+        };
+        /** StoreKeyOut */
+        StoreKeyOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            scope: components["schemas"]["KeyScope"];
+            /**
+             * Key Prefix
+             * @description the key's first characters, to tell keys apart
+             */
+            key_prefix: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
         };
         /**
          * SyncKind
@@ -5364,6 +5762,356 @@ export interface operations {
             };
             /** @description Request body over 1 MB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_list_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreKeyList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_create_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StoreKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreKeyCreated"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_revoke_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_send_order_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderEvent"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResult"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_send_order_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderBatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderBatchResult"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_list_sellpages: {
+        parameters: {
+            query?: {
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellpageLevelList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -125,7 +125,9 @@ def check_money(value: Decimal, currency: str, field: str) -> Decimal:
 
 def check_currency(currency: str) -> str:
     if not is_known_currency(currency):
-        raise OrderProblem("currency", f"{currency!r} is not an ISO 4217 currency code", code="unknown_currency")
+        raise OrderProblem(
+            "currency", f"{currency!r} is not an ISO 4217 currency code", code="unknown_currency"
+        )
     return currency
 
 

@@ -37,8 +37,8 @@ from pixecom.store.ingest import Outcome, ingest_events
 DEMO_SEED = 42
 DEMO_ACCOUNTS = 3
 DEMO_ADS = 60
-DEMO_HISTORY_DAYS = 120
-DEMO_STORE_DAYS = 60  # the store's orders the demo sends (the shops' history)  # longer than the 90-day backfill, so every chunk has data
+DEMO_HISTORY_DAYS = 120  # longer than the 90-day backfill, so every chunk has data
+DEMO_STORE_DAYS = 60  # the store's orders the demo sends (the shops' history)
 # The generated ads link to these two shops: campaigns get linked to a sellpage by their ads' URLs.
 DEMO_SELLPAGES = (
     ("Example shop", "https://shop.example.com/p"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import random
 import struct
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
@@ -41,7 +41,9 @@ def _money(value: Decimal, decimals: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
-def _lifecycle(rng: random.Random, base: dict[str, object], amount: Decimal, decimals: int) -> list[dict[str, object]]:
+def _lifecycle(
+    rng: random.Random, base: Mapping[str, object], amount: Decimal, decimals: int
+) -> list[dict[str, object]]:
     """An order's events: created, then mostly paid, then sometimes refunded or cancelled."""
     order = {**base, "amount": str(amount)}
     events: list[dict[str, object]] = [{**order, "version": 1, "type": "order.created"}]
@@ -94,13 +96,20 @@ def store_events(scenario: Scenario, since: date, until: date, seed: int = 0) ->
                     rng = _rng(seed, ad.id, day.toordinal())
                     store_count = max(0, round(purchases * rng.uniform(0.75, 1.2)))
                     for n in range(store_count):
-                        params: dict[str, str] = {"utm_source": "facebook", "utm_medium": "paid",
-                                                  "fbclid": f"IwAR{rng.getrandbits(48):x}"}
+                        params: dict[str, str] = {
+                            "utm_source": "facebook",
+                            "utm_medium": "paid",
+                            "fbclid": f"IwAR{rng.getrandbits(48):x}",
+                        }
                         if tagged:
                             params |= {"campaign_id": campaign_id, "adset_id": adset_id, "ad_id": ad.id}
-                        base = {"order_id": f"{ad.id}-{day:%Y%m%d}-{n}", "sellpage_url": page,
-                                "currency": account.currency, "ordered_at": _ordered_at(rng, day, zone),
-                                "landing_params": params}
+                        base = {
+                            "order_id": f"{ad.id}-{day:%Y%m%d}-{n}",
+                            "sellpage_url": page,
+                            "currency": account.currency,
+                            "ordered_at": _ordered_at(rng, day, zone),
+                            "landing_params": params,
+                        }
                         amount = _money(aov * Decimal(rng.uniform(0.7, 1.3)), decimals)
                         events += _lifecycle(rng, base, amount, decimals)
                 day += timedelta(days=1)
@@ -108,8 +117,15 @@ def store_events(scenario: Scenario, since: date, until: date, seed: int = 0) ->
     return events
 
 
-def _other_channels(seed: int, account: AdAccountSpec, shops: dict[str, Decimal], since: date, until: date,
-                    zone: ZoneInfo, decimals: int) -> list[dict[str, object]]:
+def _other_channels(
+    seed: int,
+    account: AdAccountSpec,
+    shops: dict[str, Decimal],
+    since: date,
+    until: date,
+    zone: ZoneInfo,
+    decimals: int,
+) -> list[dict[str, object]]:
     """Orders from channels other than Meta: no Meta ids, a utm_source of their own."""
     events: list[dict[str, object]] = []
     for page, aov in sorted(shops.items()):
@@ -118,9 +134,15 @@ def _other_channels(seed: int, account: AdAccountSpec, shops: dict[str, Decimal]
             rng = _rng(seed, "other", account.id, page, day.toordinal())
             shop = hashlib.blake2b(page.encode(), digest_size=4).hexdigest()
             for n in range(rng.randint(0, 4)):
-                base = {"order_id": f"{account.id}-{shop}-{day:%Y%m%d}-{n}", "sellpage_url": page, "currency": account.currency,
-                        "ordered_at": _ordered_at(rng, day, zone),
-                        "landing_params": {"utm_source": rng.choice(OTHER_CHANNELS)}}
-                events += _lifecycle(rng, base, _money(aov * Decimal(rng.uniform(0.7, 1.3)), decimals), decimals)
+                base = {
+                    "order_id": f"{account.id}-{shop}-{day:%Y%m%d}-{n}",
+                    "sellpage_url": page,
+                    "currency": account.currency,
+                    "ordered_at": _ordered_at(rng, day, zone),
+                    "landing_params": {"utm_source": rng.choice(OTHER_CHANNELS)},
+                }
+                events += _lifecycle(
+                    rng, base, _money(aov * Decimal(rng.uniform(0.7, 1.3)), decimals), decimals
+                )
             day += timedelta(days=1)
     return events

@@ -22,7 +22,9 @@ class OrderEvent(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    order_id: str = Field(min_length=1, max_length=128, pattern=r"^[!-~]+$", description="the store's order id")
+    order_id: str = Field(
+        min_length=1, max_length=128, pattern=r"^[!-~]+$", description="the store's order id"
+    )
     version: int = Field(ge=1, le=2**62, description="this event's place among the order's events")
     type: OrderEventType
     sellpage_id: uuid.UUID | None = Field(default=None, description="the sellpage sold on (or sellpage_url)")
@@ -31,7 +33,9 @@ class OrderEvent(BaseModel):
     refunded_amount: Decimal = Field(default=Decimal(0), allow_inf_nan=False, description="refunded so far")
     currency: str = Field(min_length=3, max_length=3, description="ISO 4217 code, e.g. USD")
     ordered_at: AwareDatetime = Field(description="when the order was placed, with its UTC offset")
-    landing_url: str | None = Field(default=None, max_length=4096, description="the URL the shopper landed on")
+    landing_url: str | None = Field(
+        default=None, max_length=4096, description="the URL the shopper landed on"
+    )
     landing_params: dict[str, str] | None = Field(
         default=None,
         max_length=MAX_PARAMS * 2,

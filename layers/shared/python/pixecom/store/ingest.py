@@ -123,7 +123,9 @@ class _Lookups:
         known_ad = self.ads.get(found.ad_meta_id)
         if known_ad is not None:
             adset, campaign, tz = known_ad
-            filled = Attribution(found.campaign_meta_id or campaign, found.adset_meta_id or adset, found.ad_meta_id)
+            filled = Attribution(
+                found.campaign_meta_id or campaign, found.adset_meta_id or adset, found.ad_meta_id
+            )
             if filled.campaign_meta_id == campaign:
                 return filled, tz
             return filled, self.campaign_tz.get(filled.campaign_meta_id)
@@ -201,7 +203,9 @@ def _result(cand: _Candidate, outcome: Outcome) -> ItemResult:
 
 
 def _conflict(cand: _Candidate) -> ItemResult:
-    message = f"version {cand.event.version} of order {cand.event.order_id} was already sent with other content"
+    message = (
+        f"version {cand.event.version} of order {cand.event.order_id} was already sent with other content"
+    )
     return ItemResult(
         cand.index,
         cand.event.order_id,
@@ -231,7 +235,7 @@ _UPSERT = text(
         {", ".join(f"{name} = excluded.{name}" for name, _ in _COLUMNS[2:])}, updated_at = excluded.updated_at
     WHERE store_orders.version < excluded.version
     RETURNING order_id
-    """
+    """  # noqa: S608 (only the fixed column list is interpolated)
 )
 
 
@@ -254,8 +258,9 @@ def ingest_events(
         event = _parse(raw)
         if isinstance(event, ItemError):
             order_id = raw.get("order_id") if isinstance(raw, Mapping) else None
-            results[index] = ItemResult(index, order_id if isinstance(order_id, str) else None, None,
-                                        Outcome.REJECTED, event)
+            results[index] = ItemResult(
+                index, order_id if isinstance(order_id, str) else None, None, Outcome.REJECTED, event
+            )
         else:
             parsed.append((index, event))
     lookups = _Lookups(session, seller_id)
@@ -301,7 +306,9 @@ def _rejected(index: int, event: OrderEvent, problem: OrderProblem) -> ItemResul
     return ItemResult(index, event.order_id, event.version, Outcome.REJECTED, error)
 
 
-def _stored_versions(session: Session, seller_id: uuid.UUID, order_ids: list[str]) -> dict[str, tuple[int, bytes]]:
+def _stored_versions(
+    session: Session, seller_id: uuid.UUID, order_ids: list[str]
+) -> dict[str, tuple[int, bytes]]:
     if not order_ids:
         return {}
     rows = session.execute(

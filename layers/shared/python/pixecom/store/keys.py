@@ -83,7 +83,9 @@ def list_keys(session: Session, seller_id: uuid.UUID) -> Sequence[StoreApiKey]:
     return session.scalars(query.order_by(StoreApiKey.created_at, StoreApiKey.id)).all()
 
 
-def revoke_key(session: Session, seller_id: uuid.UUID, key_id: uuid.UUID, now: datetime) -> StoreApiKey | None:
+def revoke_key(
+    session: Session, seller_id: uuid.UUID, key_id: uuid.UUID, now: datetime
+) -> StoreApiKey | None:
     """Revoke the seller's key (again: no change); None when the seller has no such key."""
     row = session.scalar(
         select(StoreApiKey).where(StoreApiKey.seller_id == seller_id, StoreApiKey.id == key_id)

@@ -18,10 +18,10 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import DateSpec
@@ -111,12 +111,19 @@ _RANGES_CTE = """
         SELECT * FROM unnest(CAST(:account_ids AS uuid[]), CAST(:account_since AS date[]),
                              CAST(:account_until AS date[]))
     ), page_range(sellpage_id, since, until) AS (
-        SELECT * FROM unnest(CAST(:page_ids AS uuid[]), CAST(:page_since AS date[]), CAST(:page_until AS date[]))
+        SELECT * FROM unnest(CAST(:page_ids AS uuid[]), CAST(:page_since AS date[]),
+                             CAST(:page_until AS date[]))
     )
 """
-_SPEND_SQL = text(
-    _RANGES_CTE
-    + """
+
+
+def _with_ranges(body: str) -> TextClause:
+    """A statement reading the accounts' and sellpages' ranges (given as arrays) as tables."""
+    return text(_RANGES_CTE + body)
+
+
+_SPEND_SQL = _with_ranges(
+    """
     SELECT c.sellpage_id, acc.currency, sum(s.spend), sum(s.purchases), sum(s.purchase_value)
     FROM campaigns c
     JOIN account_range r ON r.account_id = c.ad_account_id
@@ -136,9 +143,8 @@ _STORE_ROWS = """
     WHERE st.seller_id = :seller_id AND st.date BETWEEN :since AND :until
       AND st.date BETWEEN coalesce(r.since, p.since) AND coalesce(r.until, p.until)
 """
-_STORE_SQL = text(
-    _RANGES_CTE
-    + """
+_STORE_SQL = _with_ranges(
+    """
     SELECT st.sellpage_id, st.currency, sum(st.orders), sum(st.gross_revenue), sum(st.refunds),
            coalesce(sum(st.orders) FILTER (WHERE c.sellpage_id = st.sellpage_id), 0),
            coalesce(sum(st.gross_revenue - st.refunds) FILTER (WHERE c.sellpage_id = st.sellpage_id), 0)
@@ -147,9 +153,8 @@ _STORE_SQL = text(
     + " GROUP BY st.sellpage_id, st.currency"
 )
 # Day by day, for the converter: (sellpage, currency, day, all revenue, attributed revenue).
-_STORE_DAYS_SQL = text(
-    _RANGES_CTE
-    + """
+_STORE_DAYS_SQL = _with_ranges(
+    """
     SELECT st.sellpage_id, st.currency, st.date, sum(st.gross_revenue - st.refunds),
            coalesce(sum(st.gross_revenue - st.refunds) FILTER (WHERE c.sellpage_id = st.sellpage_id), 0)
     """
@@ -166,18 +171,24 @@ def read_sellpage_level(
     converter: RevenueConverter = NO_RATES,
 ) -> SellpageLevel:
     """Every sellpage of the seller, by name, with its sums per currency and its ratios."""
-    account_tz = dict(session.execute(_ACCOUNTS_SQL, {"seller_id": seller_id}).all())
+    account_tz: dict[uuid.UUID, str] = {
+        account_id: tz for account_id, tz in session.execute(_ACCOUNTS_SQL, {"seller_id": seller_id})
+    }
     account_ranges = {acc: _range_in(spec, now, tz) for acc, tz in account_tz.items()}
     rows: dict[uuid.UUID, SellpageRow] = {}
     page_accounts: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for page_id, name, url, account_id, campaigns in session.execute(_SELLPAGES_SQL, {"seller_id": seller_id}):
+    for page_id, name, url, account_id, campaigns in session.execute(
+        _SELLPAGES_SQL, {"seller_id": seller_id}
+    ):
         row = rows.setdefault(page_id, SellpageRow(page_id, name, url, 0))
         if account_id is not None:
             row.linked_campaigns += campaigns
             page_accounts[page_id].append(account_id)
     utc_range = _range_in(spec, now, "UTC")
     page_ranges = {
-        page: _envelope([account_ranges[a] for a in page_accounts[page]]) if page_accounts[page] else utc_range
+        page: _envelope([account_ranges[a] for a in page_accounts[page]])
+        if page_accounts[page]
+        else utc_range
         for page in rows
     }
     ranges = _Ranges(account_ranges, page_ranges)
@@ -187,7 +198,9 @@ def read_sellpage_level(
     for page, currency, spend, purchases, value in session.execute(_SPEND_SQL, params):
         s = sums.setdefault((page, currency), CurrencySums(currency))
         s.spend, s.meta_purchases, s.meta_purchase_value, s.has_spend = spend, purchases, value, True
-    for page, currency, orders, gross, refunds, att_orders, att_revenue in session.execute(_STORE_SQL, params):
+    for page, currency, orders, gross, refunds, att_orders, att_revenue in session.execute(
+        _STORE_SQL, params
+    ):
         s = sums.setdefault((page, currency), CurrencySums(currency))
         s.store_orders, s.store_gross_revenue, s.store_refunds = orders, gross, refunds
         s.store_attributed_orders, s.store_attributed_revenue, s.has_store = att_orders, att_revenue, True
@@ -229,9 +242,13 @@ def _needs_conversion(sums: Sequence[CurrencySums]) -> bool:
 _Days = tuple[list[DatedAmount], list[DatedAmount]]
 
 
-def _store_days(session: Session, params: dict[str, object], mixed: list[uuid.UUID]) -> dict[uuid.UUID, _Days]:
+def _store_days(
+    session: Session, params: dict[str, object], mixed: list[uuid.UUID]
+) -> dict[uuid.UUID, _Days]:
     days: dict[uuid.UUID, _Days] = defaultdict(lambda: ([], []))
-    for page, currency, day, revenue, attributed in session.execute(_STORE_DAYS_SQL, {**params, "mixed": mixed}):
+    for page, currency, day, revenue, attributed in session.execute(
+        _STORE_DAYS_SQL, {**params, "mixed": mixed}
+    ):
         every, from_meta = days[page]
         every.append(DatedAmount(day, currency, revenue))
         from_meta.append(DatedAmount(day, currency, attributed))
@@ -256,7 +273,8 @@ def sellpage_ratios(sums: Sequence[CurrencySums], days: _Days, converter: Revenu
         all_converted = converter.convert(every, currency)
         meta_converted = converter.convert(from_meta, currency)
         if all_converted is None or meta_converted is None:
-            reason = f"store revenue in {', '.join(foreign)} is not converted to {currency} (no exchange rates yet)"
+            unconverted = ", ".join(foreign)
+            reason = f"store revenue in {unconverted} is not converted to {currency} (no exchange rates yet)"
             return SellpageRatios(currency, meta_roas, None, None, None, reason)
         revenue, attributed, conversion = all_converted.amount, meta_converted.amount, all_converted
     return SellpageRatios(

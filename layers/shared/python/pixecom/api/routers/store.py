@@ -93,7 +93,9 @@ def _result_payload(result: ItemResult) -> dict[str, Any]:
         "order_id": result.order_id,
         "version": result.version,
         "outcome": result.outcome.value,
-        "error": None if error is None else {"code": error.code, "message": error.message, "field": error.field},
+        "error": None
+        if error is None
+        else {"code": error.code, "message": error.message, "field": error.field},
     }
 
 
@@ -177,7 +179,10 @@ def list_sellpages(
     store's orders and revenue, per currency; store ROAS, MER and the gap where one currency allows."""
     level = read_sellpage_level(db, caller.seller_id, parse_dates(date_preset, since, until), now)
     return {
-        "date_range": {"since": level.date_range.since.isoformat(), "until": level.date_range.until.isoformat()},
+        "date_range": {
+            "since": level.date_range.since.isoformat(),
+            "until": level.date_range.until.isoformat(),
+        },
         "data": [
             {
                 "id": str(row.id),

@@ -84,7 +84,9 @@ class SellpageSums(OutModel):
     store_gross_revenue: str
     store_refunds: str
     store_revenue: str = Field(description="gross revenue - refunds")
-    store_attributed_orders: int = Field(description="orders whose URL names a campaign linked to this sellpage")
+    store_attributed_orders: int = Field(
+        description="orders whose URL names a campaign linked to this sellpage"
+    )
     store_attributed_revenue: str
 
 

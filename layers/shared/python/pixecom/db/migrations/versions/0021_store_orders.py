@@ -72,7 +72,7 @@ BEGIN
     RETURN NULL;
 END;
 $$;
-"""
+"""  # noqa: S608 (only the fixed fragment above is interpolated)
 
 
 def upgrade() -> None:
@@ -123,11 +123,16 @@ def upgrade() -> None:
             ["seller_id"], ["sellers.id"], name="fk_store_orders_seller_id_sellers", ondelete="CASCADE"
         ),
         sa.ForeignKeyConstraint(
-            ["sellpage_id"], ["sellpages.id"], name="fk_store_orders_sellpage_id_sellpages", ondelete="CASCADE"
+            ["sellpage_id"],
+            ["sellpages.id"],
+            name="fk_store_orders_sellpage_id_sellpages",
+            ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("seller_id", "order_id", name="pk_store_orders"),
-        sa.CheckConstraint("amount >= 0 AND refunded_amount >= 0 AND refunded_amount <= amount",
-                           name="ck_store_orders_amounts"),
+        sa.CheckConstraint(
+            "amount >= 0 AND refunded_amount >= 0 AND refunded_amount <= amount",
+            name="ck_store_orders_amounts",
+        ),
         sa.CheckConstraint("version >= 1", name="ck_store_orders_version"),
     )
     op.create_index("ix_store_orders_sellpage_id", "store_orders", ["sellpage_id"])
