@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from conftest import Shop, add_sellpage, add_tree, event
+from store_helpers import Shop, add_sellpage, add_tree, event
 
 
 def _stats(tree_campaign_id: Any, day: date, spend: str, purchases: int, value: str) -> None:

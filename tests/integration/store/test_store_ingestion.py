@@ -8,8 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import create_engine, text
-
-from conftest import Shop, add_sellpage, add_tree, event
+from store_helpers import Shop, add_sellpage, add_tree, event
 
 
 def _lifecycle(rng: random.Random, order_id: str, base: dict[str, Any]) -> list[dict[str, Any]]:

@@ -6,8 +6,7 @@ import hashlib
 
 import pytest
 from sqlalchemy import create_engine, text
-
-from conftest import add_sellpage, event
+from store_helpers import add_sellpage, event
 
 
 def _key_rows(db_url: str) -> list[tuple[bytes, str]]:
