@@ -63,10 +63,17 @@ BEGIN
         WHERE (s.seller_id, s.sellpage_id, s.campaign_meta_id, s.adset_meta_id, s.ad_meta_id, s.date, s.currency)
             = (r.seller_id, r.sellpage_id, r.campaign_meta_id, r.adset_meta_id, r.ad_meta_id, r.local_date,
                r.currency);
-        -- A day with nothing left is no row at all (an order moved away, refunded to zero, ...).
+        -- A key with nothing left is no row at all (an order moved away, cancelled, ...); matched
+        -- on the whole primary key, so only the rows just subtracted from are looked at.
         DELETE FROM store_stats_daily AS s
-        USING (SELECT DISTINCT seller_id, sellpage_id, local_date FROM old_rows) AS o
-        WHERE s.seller_id = o.seller_id AND s.sellpage_id = o.sellpage_id AND s.date = o.local_date
+        USING (
+            SELECT DISTINCT seller_id, sellpage_id, campaign_meta_id, adset_meta_id, ad_meta_id, local_date,
+                            currency
+            FROM old_rows
+        ) AS o
+        WHERE (s.seller_id, s.sellpage_id, s.campaign_meta_id, s.adset_meta_id, s.ad_meta_id, s.date, s.currency)
+            = (o.seller_id, o.sellpage_id, o.campaign_meta_id, o.adset_meta_id, o.ad_meta_id, o.local_date,
+               o.currency)
           AND s.orders = 0 AND s.gross_revenue = 0 AND s.refunds = 0;
     END IF;
     RETURN NULL;
