@@ -7,8 +7,6 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-DEFAULT_HEADERS = {"content-type": "application/json"}
-
 
 @dataclass(frozen=True)
 class Tree:

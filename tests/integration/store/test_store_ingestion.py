@@ -76,7 +76,8 @@ def _stored(db_url: str, seller_id: Any) -> dict[tuple[str, str, str], list[Deci
             rows = conn.execute(
                 text(
                     "SELECT campaign_meta_id, adset_meta_id, ad_meta_id, sum(orders), sum(gross_revenue), "
-                    "sum(refunds) FROM store_stats_daily WHERE seller_id = :s GROUP BY 1, 2, 3"
+                    "sum(refunds) FROM store_stats_daily WHERE seller_id = :s GROUP BY 1, 2, 3 "
+                    "HAVING sum(orders) <> 0 OR sum(gross_revenue) <> 0 OR sum(refunds) <> 0"
                 ),
                 {"s": seller_id},
             ).all()
