@@ -32,12 +32,16 @@ _counter = iter(range(10_000, 10**9, 7))
 
 
 def add_tree(
-    seller_id: uuid.UUID, sellpage_id: uuid.UUID | None, currency: str = "USD", tz: str = "UTC"
+    seller_id: uuid.UUID,
+    sellpage_id: uuid.UUID | None,
+    currency: str = "USD",
+    tz: str = "UTC",
+    n: int | None = None,
 ) -> Tree:
     from pixecom.db.engine import session_scope
     from pixecom.db.models import Ad, AdAccount, AdSet, Campaign
 
-    n = next(_counter)
+    n = next(_counter) if n is None else n
     common = {"status": "ACTIVE", "delivery_status": "ACTIVE", "effective_status": "ACTIVE"}
     with session_scope() as s:
         acc = AdAccount(

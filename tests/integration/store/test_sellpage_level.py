@@ -163,3 +163,17 @@ def test_a_bad_date_parameter_is_a_422_naming_it(api, make_shop):
     answer = api.get("/api/ads-manager/sellpages?date_preset=forever", headers=shop.headers)
     assert answer.status_code == 422
     assert answer.json()["error"]["field"] == "date_preset"
+
+
+def test_an_order_naming_only_an_ad_synced_later_is_attributed_once_the_ad_is_known(api, make_seller):
+    seller = make_seller()
+    page = add_sellpage(seller.seller_id, "P", "https://later.example.com/p")
+    key = api.post("/api/store/keys", json={"name": "k"}, headers=seller.headers).json()["key"]
+    shop = Shop(seller.seller_id, seller.headers, {"X-PixEcom-Store-Key": key}, page, "", page, None)  # type: ignore[arg-type]
+    _send(api, shop, event("a", 2, "paid", sellpage_id=str(page), landing_params={"ad_id": "777000013"}))
+    before = _row(api, shop, page)
+    assert before["sums"][0]["store_attributed_orders"] == 0
+    tree = add_tree(seller.seller_id, page, n=77700001)  # the delivery sync brings the ad
+    _stats(tree.campaign_id, date(2026, 11, 20), "20.00", 1, "40.00")
+    after = _row(api, shop, page)
+    assert (after["sums"][0]["store_attributed_orders"], after["ratios"]["store_roas"]) == (1, 2.0)

@@ -2,8 +2,9 @@
 and their daily sums per sellpage, Meta campaign/ad set/ad, day and currency.
 
 `store_stats_daily` is maintained ONLY by statement triggers on `store_orders`: never write it from
-code. A key whose orders all moved away (cancelled, re-dated) stays at zero. Meta ids are kept as the landing URL carried them ("" when it carried none), so an order
-stays attributed to a campaign the delivery sync has not seen yet.
+code. A key whose orders all moved away (cancelled, re-dated) stays at zero. Meta ids are kept as
+the landing URL carried them ("" when it carried none), so an order stays attributed to a
+campaign the delivery sync has not seen yet.
 """
 
 import uuid

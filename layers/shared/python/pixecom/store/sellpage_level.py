@@ -137,8 +137,14 @@ _SPEND_SQL = _with_ranges(
 _STORE_ROWS = """
     FROM store_stats_daily st
     JOIN page_range p ON p.sellpage_id = st.sellpage_id
-    LEFT JOIN campaigns c
-        ON st.campaign_meta_id <> '' AND c.seller_id = st.seller_id AND c.meta_id = st.campaign_meta_id
+    LEFT JOIN campaigns named
+        ON st.campaign_meta_id <> '' AND named.seller_id = st.seller_id
+       AND named.meta_id = st.campaign_meta_id
+    -- an ad id alone, sent before the ad was synced: its campaign is known by now
+    LEFT JOIN ads by_ad
+        ON st.campaign_meta_id = '' AND st.ad_meta_id <> '' AND by_ad.seller_id = st.seller_id
+       AND by_ad.meta_id = st.ad_meta_id
+    LEFT JOIN campaigns c ON c.id = coalesce(named.id, by_ad.campaign_id)
     LEFT JOIN account_range r ON r.account_id = c.ad_account_id
     WHERE st.seller_id = :seller_id AND st.date BETWEEN :since AND :until
       AND st.date BETWEEN coalesce(r.since, p.since) AND coalesce(r.until, p.until)
