@@ -110,6 +110,14 @@ _RANGES_CTE = """
     WITH account_range(account_id, since, until) AS (
         SELECT * FROM unnest(CAST(:account_ids AS uuid[]), CAST(:account_since AS date[]),
                              CAST(:account_until AS date[]))
+    ), ad_only AS MATERIALIZED (
+        -- the few ads that orders named without their campaign (usually none): looked up alone,
+        -- not by hashing every ad of the seller
+        SELECT a.meta_id, a.campaign_id FROM ads a
+        WHERE a.seller_id = :seller_id AND a.meta_id IN (
+            SELECT DISTINCT ad_meta_id FROM store_stats_daily
+            WHERE seller_id = :seller_id AND campaign_meta_id = '' AND ad_meta_id <> ''
+              AND date BETWEEN :since AND :until)
     ), page_range(sellpage_id, since, until) AS (
         SELECT * FROM unnest(CAST(:page_ids AS uuid[]), CAST(:page_since AS date[]),
                              CAST(:page_until AS date[]))
@@ -141,9 +149,7 @@ _STORE_ROWS = """
         ON st.campaign_meta_id <> '' AND named.seller_id = st.seller_id
        AND named.meta_id = st.campaign_meta_id
     -- an ad id alone, sent before the ad was synced: its campaign is known by now
-    LEFT JOIN ads by_ad
-        ON st.campaign_meta_id = '' AND st.ad_meta_id <> '' AND by_ad.seller_id = st.seller_id
-       AND by_ad.meta_id = st.ad_meta_id
+    LEFT JOIN ad_only by_ad ON st.campaign_meta_id = '' AND by_ad.meta_id = st.ad_meta_id
     LEFT JOIN campaigns c ON c.id = coalesce(named.id, by_ad.campaign_id)
     LEFT JOIN account_range r ON r.account_id = c.ad_account_id
     WHERE st.seller_id = :seller_id AND st.date BETWEEN :since AND :until
