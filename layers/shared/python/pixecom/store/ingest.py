@@ -240,9 +240,12 @@ _UPSERT = text(
 
 
 def _write(session: Session, rows: list[dict[str, Any]], now: datetime) -> set[str]:
-    """Insert new orders, replace stored ones whose version is lower; the order ids written."""
+    """Insert new orders, replace stored ones whose version is lower; the order ids written.
+
+    Rows go in by order id: concurrent batches lock the orders they share in the same order."""
     if not rows:
         return set()
+    rows = sorted(rows, key=lambda row: str(row["order_id"]))
     params: dict[str, Any] = {name: [row[name] for row in rows] for name, _ in _COLUMNS}
     params["landing_params"] = [json.dumps(row["landing_params"]) for row in rows]
     return set(session.scalars(_UPSERT, {**params, "now": now}))

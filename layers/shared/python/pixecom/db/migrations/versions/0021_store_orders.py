@@ -45,6 +45,7 @@ def _apply(contributions: str) -> str:
                sum(orders), sum(gross), sum(refunds)
         FROM ({contributions}) AS delta
         GROUP BY 1, 2, 3, 4, 5, 6, 7
+        ORDER BY 1, 2, 3, 4, 5, 6, 7  -- one lock order for every writer: concurrent batches never deadlock
         ON CONFLICT (seller_id, sellpage_id, campaign_meta_id, adset_meta_id, ad_meta_id, date, currency)
         DO UPDATE SET orders = s.orders + excluded.orders,
                       gross_revenue = s.gross_revenue + excluded.gross_revenue,
