@@ -288,3 +288,66 @@ def test_one_batch_of_a_thousand_orders_is_written_whole(api, make_shop, db_url)
     assert _stored(db_url, shop.seller_id) == {
         (shop.tree.campaign, shop.tree.adset, shop.tree.ad): [Decimal(1000), Decimal("40000.00"), Decimal(0)]
     }
+
+
+def _versioned(order: int, version: int, page: str) -> dict[str, Any]:
+    """Order `order` at `version`: its content follows from both, so any two senders agree."""
+    kinds = {1: ("created", "0"), 2: ("paid", "0"), 3: ("refunded", "5.00"), 4: ("refunded", "40.00"),
+             5: ("cancelled", "0")}  # fmt: skip
+    kind, refunded = kinds[version]
+    extra = {"refunded_amount": refunded} if kind == "refunded" else {}
+    day = 10 + order % 3
+    return event(
+        f"o{order}", version, kind, sellpage_id=page, ordered_at=f"2026-11-{day}T10:00:00+00:00", **extra
+    )
+
+
+def test_concurrent_batches_sharing_orders_and_days_neither_deadlock_nor_lose_a_sum(
+    api, make_shop, db_url, monkeypatch
+):
+    import asyncio
+
+    import anyio
+    import httpx
+
+    from pixecom.db.engine import reset_engine
+    from pixecom.settings import get_settings
+
+    shop = make_shop()
+    monkeypatch.setenv("DB_POOL_SIZE", "4")
+    get_settings.cache_clear()
+    reset_engine()
+    rng = random.Random(11)
+    page = str(shop.page_id)
+    batches = [[_versioned(rng.randrange(60), rng.randint(1, 5), page) for _ in range(120)] for _ in range(8)]
+
+    async def send_all() -> list[httpx.Response]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = 4
+        transport = httpx.ASGITransport(app=api.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test", timeout=60) as client:
+            return await asyncio.gather(
+                *(
+                    client.post("/api/store/orders/batch", json={"events": b}, headers=shop.key_headers)
+                    for b in batches
+                )
+            )
+
+    try:
+        answers = anyio.run(send_all)
+    finally:
+        reset_engine()
+    assert [a.status_code for a in answers] == [200] * len(batches)
+    newest: dict[str, dict[str, Any]] = {}
+    for e in (e for b in batches for e in b):
+        if e["order_id"] not in newest or e["version"] > newest[e["order_id"]]["version"]:
+            newest[e["order_id"]] = e
+    expected = [Decimal(0)] * 3
+    for e in newest.values():
+        if e["type"] in ("order.paid", "order.refunded"):
+            refunded = Decimal(e.get("refunded_amount", "0"))
+            expected = [
+                expected[0] + (refunded != Decimal("40.00")),
+                expected[1] + Decimal("40.00"),
+                expected[2] + refunded,
+            ]
+    assert _stored(db_url, shop.seller_id) == {("", "", ""): expected}
