@@ -69,6 +69,7 @@ def create_rules(seller_id: uuid.UUID) -> int:
 
     from pixecom.db.engine import session_scope
     from pixecom.rules.service import create_rule
+    from pixecom.domain.metrics import MONEY_METRICS
     from pixecom.rules.spec import RuleSpec
 
     with session_scope() as session:
@@ -91,8 +92,15 @@ def create_rules(seller_id: uuid.UUID) -> int:
                     "level": level,
                     "window": window,
                     "scope": scope_json,
-                    "conditions": [{"metric": m, "op": o, "value": v} for m, o, v in conditions],
-                    "min_spend": Decimal(min_spend),
+                    "conditions": [
+                        {
+                            "metric": m,
+                            "op": o,
+                            "value": {"amount": v, "currency": "USD"} if m in MONEY_METRICS else v,
+                        }
+                        for m, o, v in conditions
+                    ],
+                    "min_spend": {"amount": min_spend, "currency": "USD"},
                     "action": {"type": action, "percent": percent},
                 }
             )

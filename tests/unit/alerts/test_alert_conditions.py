@@ -24,7 +24,12 @@ from pixecom.rates.thresholds import AccountMoney
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 DEFAULTS = AlertThresholds()  # in USD
 # The ECB's quotation (units per euro), published the day before: 1 USD = 150 JPY.
-BOOK = RateBook([Rate("USD", date(2026, 11, 19), Decimal("1.05"), "ecb"), Rate("JPY", date(2026, 11, 19), Decimal("157.5"), "ecb")])
+BOOK = RateBook(
+    [
+        Rate("USD", date(2026, 11, 19), Decimal("1.05"), "ecb"),
+        Rate("JPY", date(2026, 11, 19), Decimal("157.5"), "ecb"),
+    ]
+)
 ON_USD = DEFAULTS.on_account(AccountMoney("USD", NOW.date(), BOOK))
 ON_JPY = DEFAULTS.on_account(AccountMoney("JPY", NOW.date(), BOOK))
 

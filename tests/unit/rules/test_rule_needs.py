@@ -85,7 +85,9 @@ def test_alerts_that_are_switched_on_add_their_reads():
 
 
 def test_alerts_in_a_currency_without_a_rate_read_nothing_on_the_account_but_the_totals():
-    t = AlertThresholds(spend_without_purchase=_usd(25), target_cost_per_purchase=_usd(30), min_spend=_usd(15))
+    t = AlertThresholds(
+        spend_without_purchase=_usd(25), target_cost_per_purchase=_usd(30), min_spend=_usd(15)
+    )
 
     needs = alert_needs(t.on_account(AccountMoney("VND", date(2026, 12, 4), RateBook([]))))
 

@@ -12,17 +12,31 @@ from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import MetricTotals, compute_metrics
 from pixecom.domain.money import Rate, RateBook
 from pixecom.rates.thresholds import AccountMoney
-from pixecom.rules.spec import AccountRule, NotApplicable, RuleSpec, changed_budget, matching, on_account, rule_matches
+from pixecom.rules.spec import (
+    AccountRule,
+    NotApplicable,
+    RuleSpec,
+    changed_budget,
+    matching,
+    on_account,
+    rule_matches,
+)
 
 DAY = date(2026, 12, 4)
 # The ECB's quotation: units per euro. 1 USD = 150 JPY here.
-BOOK = RateBook([Rate("USD", date(2026, 12, 3), Decimal("1.0"), "ecb"), Rate("JPY", date(2026, 12, 3), Decimal("150"), "ecb")])
+BOOK = RateBook(
+    [
+        Rate("USD", date(2026, 12, 3), Decimal("1.0"), "ecb"),
+        Rate("JPY", date(2026, 12, 3), Decimal("150"), "ecb"),
+    ]
+)
 
 
 def _on(spec: RuleSpec, currency: str = "USD") -> AccountRule:
     applied = on_account(spec, AccountMoney(currency, DAY, BOOK))
     assert isinstance(applied, AccountRule)
     return applied
+
 
 BASE = {
     "name": "r",
@@ -78,7 +92,10 @@ def test_a_money_amount_without_its_currency_is_refused_in_our_words(field):
 
 
 def test_a_ratio_condition_takes_a_number_not_money():
-    body = {**BASE, "conditions": [{"metric": "roas", "op": "lt", "value": {"amount": "1", "currency": "USD"}}]}
+    body = {
+        **BASE,
+        "conditions": [{"metric": "roas", "op": "lt", "value": {"amount": "1", "currency": "USD"}}],
+    }
     with pytest.raises(ValidationError, match="roas is not money"):
         RuleSpec.model_validate(body)
 

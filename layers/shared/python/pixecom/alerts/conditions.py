@@ -327,7 +327,12 @@ def spike_finding(
     """The account spends today more than N x its daily average of the previous 7 days."""
     average = spend_previous_7d / 7
     least = t.min_spend
-    if least is None or average <= 0 or spend_today < least or spend_today <= t.spend_spike_multiplier * average:
+    if (
+        least is None
+        or average <= 0
+        or spend_today < least
+        or spend_today <= t.spend_spike_multiplier * average
+    ):
         return []
     today, usual = _money(spend_today, account.currency), _money(average, account.currency)
     return [
@@ -338,6 +343,10 @@ def spike_finding(
             account.name,
             f"{account.name} spent {today} {account.currency} today, over "
             f"{t.spend_spike_multiplier}x its 7-day daily average of {usual} {account.currency}",
-            {"spend_today": today, "daily_average_7d": usual, "conversions": [n for n in t.notes if n["threshold"] == "min_spend"]},
+            {
+                "spend_today": today,
+                "daily_average_7d": usual,
+                "conversions": [n for n in t.notes if n["threshold"] == "min_spend"],
+            },
         )
     ]

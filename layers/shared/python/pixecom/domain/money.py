@@ -133,7 +133,9 @@ class RateBook:
         )
 
 
-def convert(book: RateBook, amount: Decimal, from_currency: str, to_currency: str, on_date: date) -> Conversion | None:
+def convert(
+    book: RateBook, amount: Decimal, from_currency: str, to_currency: str, on_date: date
+) -> Conversion | None:
     """`amount` from one currency to another at `on_date`'s reference rate: the converted amount
     with the rate, its source and the day it was published; None when a currency has no rate."""
     return book.convert(amount, from_currency, to_currency, on_date)

@@ -23,7 +23,13 @@ SAVE_BATCH = 1000
 def save_rates(session: Session, rates: Iterable[Rate], loaded_at: datetime) -> int:
     """Insert or replace each (currency, day); the latest load wins. Returns how many rows."""
     rows = [
-        {"currency": r.currency, "day": r.day, "per_eur": r.per_eur, "source": r.source, "loaded_at": loaded_at}
+        {
+            "currency": r.currency,
+            "day": r.day,
+            "per_eur": r.per_eur,
+            "source": r.source,
+            "loaded_at": loaded_at,
+        }
         for r in {(r.currency, r.day): r for r in rates}.values()
     ]
     for start in range(0, len(rows), SAVE_BATCH):
@@ -32,7 +38,11 @@ def save_rates(session: Session, rates: Iterable[Rate], loaded_at: datetime) -> 
         session.execute(
             statement.on_conflict_do_update(
                 index_elements=["currency", "day"],
-                set_={"per_eur": excluded.per_eur, "source": excluded.source, "loaded_at": excluded.loaded_at},
+                set_={
+                    "per_eur": excluded.per_eur,
+                    "source": excluded.source,
+                    "loaded_at": excluded.loaded_at,
+                },
             )
         )
     return len(rows)
@@ -52,11 +62,15 @@ def load_book(session: Session, since: date, until: date) -> RateBook:
 
 def latest_day(session: Session, source: str) -> date | None:
     """The newest day `source` has rates for."""
-    found: date | None = session.scalar(select(func.max(ExchangeRate.day)).where(ExchangeRate.source == source))
+    found: date | None = session.scalar(
+        select(func.max(ExchangeRate.day)).where(ExchangeRate.source == source)
+    )
     return found
 
 
-def convert(session: Session, amount: Decimal, from_currency: str, to_currency: str, on_date: date) -> Conversion | None:
+def convert(
+    session: Session, amount: Decimal, from_currency: str, to_currency: str, on_date: date
+) -> Conversion | None:
     """`amount` of `from_currency` in `to_currency` at `on_date`'s reference rate (or the last
     published before it): the amount at full precision, the rate, its source and its day; None
     when either currency has no rate (never a guess)."""

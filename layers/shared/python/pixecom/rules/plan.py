@@ -140,7 +140,9 @@ def plan_rule(
     spec = spec_of(rule)
     if not in_scope(spec, account.id):
         return []
-    applied = on_account(spec, account_money(account, now, book if book is not None else book_around(session, now)))
+    applied = on_account(
+        spec, account_money(account, now, book if book is not None else book_around(session, now))
+    )
     if isinstance(applied, NotApplicable):
         return []
     matched = _matches(session, spec, applied, account, now, reads if reads is not None else Candidates())
@@ -154,7 +156,10 @@ def plan_rule(
             for r, values in matched
         ]
     notes = tuple(applied.notes())
-    return [replace(p, currency=account.currency, conversions=notes) for p in _drop_cooling(session, rule, spec, planned, now)]
+    return [
+        replace(p, currency=account.currency, conversions=notes)
+        for p in _drop_cooling(session, rule, spec, planned, now)
+    ]
 
 
 def rule_filters(spec: RuleSpec, account: AdAccount) -> Filters:

@@ -120,7 +120,9 @@ def preview_rule(session: Session, rule: Rule, now: datetime) -> Preview:
             continue
         applied = on_account(spec, account_money(account, now, book))
         if isinstance(applied, NotApplicable):
-            skipped.append({"ad_account_id": str(account.id), "currency": account.currency, "reason": applied.reason})
+            skipped.append(
+                {"ad_account_id": str(account.id), "currency": account.currency, "reason": applied.reason}
+            )
             continue
         out += plan_rule(session, rule, account, now, reads, book)
     return Preview(out, skipped)

@@ -17,7 +17,13 @@ from pixecom.domain.automation import ConditionOp, RuleActionType, RuleWindow
 from pixecom.domain.enums import EntityLevel
 from pixecom.domain.metrics import METRIC_NAMES, MONEY_METRICS
 from pixecom.domain.money import Conversion
-from pixecom.rates.thresholds import AccountMoney, Applied, MoneyAmount, money_without_currency, require_currency
+from pixecom.rates.thresholds import (
+    AccountMoney,
+    Applied,
+    MoneyAmount,
+    money_without_currency,
+    require_currency,
+)
 
 MAX_BUDGET_CHANGE_PCT = Decimal(20)  # per change: larger jumps reset Meta's learning phase
 BUDGET_SPACING_HOURS = 48  # at most one budget change per entity in this many hours

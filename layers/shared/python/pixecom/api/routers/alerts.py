@@ -98,7 +98,12 @@ class WebhookOut(BaseModel):
 StatusParam = Annotated[str, Query(pattern="^(open|resolved|all)$")]
 
 
-@router.get("/alerts", response_model=AlertList, response_model_exclude_unset=True, responses=error_responses(401, 422))
+@router.get(
+    "/alerts",
+    response_model=AlertList,
+    response_model_exclude_unset=True,
+    responses=error_responses(401, 422),
+)
 def list_alerts(
     caller: CurrentSeller,
     db: DbSession,
@@ -124,7 +129,12 @@ def list_alerts(
     return {"data": [alert_payload(a) for a in rows], "paging": {"next_cursor": next_cursor}}
 
 
-@router.post("/alerts/{alert_id}/ack", response_model=AlertOut, response_model_exclude_unset=True, responses=error_responses(401, 404, 422))
+@router.post(
+    "/alerts/{alert_id}/ack",
+    response_model=AlertOut,
+    response_model_exclude_unset=True,
+    responses=error_responses(401, 404, 422),
+)
 def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     alert = acknowledge(db, caller.seller_id, alert_id, caller.user_id, now)
     if alert is None:

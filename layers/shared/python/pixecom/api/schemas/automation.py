@@ -40,7 +40,10 @@ AlertValues = _partial(
     Metrics,
     "AlertValues",
     "What an alert found: the metrics it read (as in `Metrics`) and its own facts.",
-    target=(MoneyString | None, Field(default=None, description="the target cost per purchase, in `currency`")),
+    target=(
+        MoneyString | None,
+        Field(default=None, description="the target cost per purchase, in `currency`"),
+    ),
     floor=(float | None, Field(default=None, description="the ROAS floor")),
     spend_today=(MoneyString | None, Field(default=None)),
     daily_average_7d=(MoneyString | None, Field(default=None)),
@@ -58,9 +61,14 @@ class ThresholdNote(OutModel):
     threshold: str
     from_: str | None = Field(default=None, alias="from", examples=["20.00 USD"])
     to: str | None = Field(default=None, examples=["3000 JPY"])
-    rate: str | None = Field(default=None, description="units of the account's currency per unit of the threshold's")
+    rate: str | None = Field(
+        default=None, description="units of the account's currency per unit of the threshold's"
+    )
     source: str | None = Field(default=None, examples=["ecb"])
-    rate_date: str | None = Field(default=None, description="the day the rate was published (the last before the day asked for when that day had none)")
+    rate_date: str | None = Field(
+        default=None,
+        description="the day the rate was published (the last before the day asked for when that day had none)",
+    )
     reason: str | None = None
 
 

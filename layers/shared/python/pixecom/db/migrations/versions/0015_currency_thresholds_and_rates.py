@@ -76,7 +76,9 @@ def upgrade() -> None:
             for c in rule.conditions
         ]
         bind.execute(
-            sa.text("UPDATE rules SET min_spend_currency = :c, conditions = CAST(:j AS jsonb) WHERE id = :id"),
+            sa.text(
+                "UPDATE rules SET min_spend_currency = :c, conditions = CAST(:j AS jsonb) WHERE id = :id"
+            ),
             {"c": currency, "j": _dumps(conditions), "id": rule.id},
         )
     settings = bind.execute(sa.text("SELECT seller_id, values FROM alert_settings")).all()
