@@ -30,7 +30,6 @@ import time
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
-from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -68,8 +67,8 @@ def create_rules(seller_id: uuid.UUID) -> int:
     from sqlalchemy import text
 
     from pixecom.db.engine import session_scope
-    from pixecom.rules.service import create_rule
     from pixecom.domain.metrics import MONEY_METRICS
+    from pixecom.rules.service import create_rule
     from pixecom.rules.spec import RuleSpec
 
     with session_scope() as session:

@@ -96,5 +96,6 @@ class AccountMoney:
         """Why `money` does not apply to this account (`apply` gave None)."""
         return (
             f"no exchange rate between {money.currency} and {self.currency} on or before "
-            f"{self.on_date.isoformat()}: amounts in {money.currency} do not apply to this {self.currency} account"
+            f"{self.on_date.isoformat()}: amounts in {money.currency} do not apply to this "
+            f"{self.currency} account"
         )

@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pixecom.adsmanager.values import shown
 from pixecom.adsmanager.windows import Candidates
 from pixecom.db.automation_models import Rule, RuleRun
 from pixecom.db.models import AdAccount, Campaign, Sellpage
-from pixecom.adsmanager.values import shown
 from pixecom.rates.store import account_money, book_around
 from pixecom.rates.thresholds import MoneyAmount
 from pixecom.rules.plan import PlannedAction, in_scope, plan_rule, spec_of

@@ -149,7 +149,7 @@ class LoginRegistry:
         expires_at: datetime | None = None,
         token_type: str = "USER",
         assets: list[str] | None = None,
-    ) -> MintedToken:  # noqa: S107
+    ) -> MintedToken:
         now = self.now()
         if expires_at is None and token_type == "USER":
             seconds = self.spec.long_lived_seconds if long_lived else self.spec.short_lived_seconds

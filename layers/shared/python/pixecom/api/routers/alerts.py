@@ -23,7 +23,6 @@ from pixecom.api.errors import InvalidInput, NotFound
 from pixecom.api.schemas.ads_manager import Currency
 from pixecom.api.schemas.automation import AlertValues, ThresholdNote
 from pixecom.api.schemas.errors import error_responses
-from pixecom.rates.thresholds import MoneyAmount
 from pixecom.api.schemas.paging import Paging
 from pixecom.db.automation_models import AlertSetting, Webhook, WebhookDelivery
 from pixecom.domain.automation import (
@@ -33,6 +32,7 @@ from pixecom.domain.automation import (
     AlertStatus,
     WebhookDeliveryState,
 )
+from pixecom.rates.thresholds import MoneyAmount
 
 router = APIRouter(tags=["alerts"])
 

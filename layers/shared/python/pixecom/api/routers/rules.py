@@ -16,10 +16,10 @@ from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
 from pixecom.api.schemas.automation import PreviewEntity, SkippedAccount
 from pixecom.api.schemas.errors import error_responses
-from pixecom.rates.thresholds import MoneyAmount, require_currency
 from pixecom.db.automation_models import Rule
 from pixecom.domain.automation import RuleActionType, RuleWindow
 from pixecom.domain.enums import EntityLevel
+from pixecom.rates.thresholds import MoneyAmount, require_currency
 from pixecom.rules import service
 from pixecom.rules.spec import Action, Condition, RuleSpec, Scope
 

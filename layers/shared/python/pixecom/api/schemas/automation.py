@@ -67,7 +67,8 @@ class ThresholdNote(OutModel):
     source: str | None = Field(default=None, examples=["ecb"])
     rate_date: str | None = Field(
         default=None,
-        description="the day the rate was published (the last before the day asked for when that day had none)",
+        description="the day the rate was published (the last one before the day asked for, "
+        "when that day had none)",
     )
     reason: str | None = None
 
