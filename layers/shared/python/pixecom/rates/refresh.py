@@ -9,8 +9,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from pixecom.rates.sources import RateSource
+from pixecom.db.engine import session_scope
+from pixecom.rates.sources import EcbFeed, RateSource
 from pixecom.rates.store import latest_day, save_rates
+from pixecom.settings import get_settings
 
 BACKFILL_AFTER_DAYS = 4  # a long weekend has no rates; more missing days than that: backfill
 
@@ -36,3 +38,10 @@ def refresh_rates(session: Session, source: RateSource, now: datetime) -> Refres
     saved = save_rates(session, rates, now)
     days = {r.day for r in rates}
     return RefreshReport(source.name, history, saved, len(days), max(days).isoformat() if days else None)
+
+
+def run_refresh(now: datetime, source: RateSource | None = None) -> RefreshReport:
+    """One run of the scheduled function: the configured ECB feed (`EXCHANGE_RATES_URL`)."""
+    feed = source if source is not None else EcbFeed(get_settings().exchange_rates_url)
+    with session_scope() as session:
+        return refresh_rates(session, feed, now)
