@@ -64,6 +64,7 @@ def run_load(args: argparse.Namespace) -> int:
     local_database()
     with session_scope() as session:
         saved = save_rates(session, rates, utc_now())
-    currencies = sorted({r.currency for r in rates})
-    print(f"stored {saved} rates ({', '.join(currencies)}) from {min(r.day for r in rates)} to {max(r.day for r in rates)}")
+    currencies = ", ".join(sorted({r.currency for r in rates}))
+    first, last = min(r.day for r in rates), max(r.day for r in rates)
+    print(f"stored {saved} rates ({currencies}) from {first} to {last}")
     return 0

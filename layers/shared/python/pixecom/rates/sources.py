@@ -37,7 +37,10 @@ class RateSourceError(Exception):
 
 
 class RateSource(Protocol):
-    name: str
+    @property
+    def name(self) -> str:
+        """Stored with each rate it published (`ecb`, ...)."""
+        ...
 
     def fetch(self, *, history: bool) -> list[Rate]:
         """The latest day's rates, or (`history`) every day the source still offers."""

@@ -86,3 +86,8 @@ def book_around(session: Session, now: datetime) -> RateBook:
 def account_money(account: AdAccount, now: datetime, book: RateBook) -> AccountMoney:
     """How thresholds apply to `account` at `now`: in its currency, at its local day's rates."""
     return AccountMoney(account.currency, local_today(now, account.timezone_name), book)
+
+
+def known_currencies(session: Session) -> set[str]:
+    """Every currency some source has published a rate for, and the euro."""
+    return {*session.scalars(select(ExchangeRate.currency).distinct()), "EUR"}
