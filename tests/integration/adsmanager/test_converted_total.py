@@ -43,8 +43,10 @@ def _ecb_xml() -> bytes:
         for day, rates in sorted(ECB_DAYS.items(), reverse=True)
     )
     return (
-        '<?xml version="1.0" encoding="UTF-8"?><gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" '
-        'xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref"><gesmes:subject>Reference rates</gesmes:subject>'
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" '
+        'xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">'
+        "<gesmes:subject>Reference rates</gesmes:subject>"
         f"<Cube>{cubes}</Cube></gesmes:Envelope>"
     ).encode()
 
@@ -134,7 +136,8 @@ def test_the_converted_total_is_each_days_amounts_at_that_days_rate_summed(api, 
     assert total["left_out"] == [
         {
             "currency": "IDR",
-            "reason": "no exchange rate between IDR and USD for 2026-11-02: its amounts are not in this total",
+            "reason": "no exchange rate between IDR and USD for 2026-11-02: "
+            "its amounts are not in this total",
         }
     ]
     # The rows and the per-currency summary stay in their own currencies.
