@@ -239,7 +239,7 @@ def main() -> int:
                 return first_design_reads(session, account, now)
             if design == "whole":
                 return whole_list_reads(session, account, now)
-            reads = Candidates(needs=evaluation_needs(session, seller_id))
+            reads = Candidates(needs=evaluation_needs(session, account, now))
             for level, window in reads.needs:
                 reads.read(session, account, level, window, now, reads.needs[(level, window)])
             return len(reads.reads)
