@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from pixecom.db.models import AdAccount
@@ -48,7 +49,7 @@ def save_rates(session: Session, rates: Iterable[Rate], loaded_at: datetime) -> 
     return len(rows)
 
 
-def load_book(session: Session, since: date, until: date) -> RateBook:
+def load_book(session: Session | Connection, since: date, until: date) -> RateBook:
     """Every rate a conversion on a day in since..until can use (those days', and the days
     before `since` a carried-forward rate may come from)."""
     earliest = since - timedelta(days=MAX_RATE_AGE_DAYS)

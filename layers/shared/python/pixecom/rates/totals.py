@@ -24,15 +24,17 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import Level, ListQuery
 from pixecom.adsmanager.ranges import plan_ranges
-from pixecom.db.engine import session_scope
 from pixecom.domain.currency import minor_units
 from pixecom.domain.metrics import format_money, format_ratio, ratio
 from pixecom.domain.money import RateBook
 from pixecom.rates.store import load_book
+
+Reader = Session | Connection  # a session, or the list's own autocommit connection
 
 LABEL = "converted"
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -133,7 +135,7 @@ def convert_days(reporting: str, days: Iterable[DayAmounts], book: RateBook) -> 
 
 
 def converted_total(
-    session: Session, seller_id: uuid.UUID, query: ListQuery, now: datetime
+    session: Reader, seller_id: uuid.UUID, query: ListQuery, now: datetime
 ) -> ConvertedTotal | None:
     """The list's converted grand total; None when the seller has no reporting currency."""
     reporting, days = read_day_amounts(session, seller_id, query, now)
@@ -145,11 +147,12 @@ def converted_total(
     return convert_days(reporting, days, book)
 
 
-def with_converted_total(body: bytes, seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
+def with_converted_total(
+    body: bytes, conn: Reader, seller_id: uuid.UUID, query: ListQuery, now: datetime
+) -> bytes:
     """A list's JSON body (an object) with `converted_total` added (null without a reporting
-    currency): the one hook the list routes call."""
-    with session_scope() as session:
-        total = converted_total(session, seller_id, query, now)
+    currency), read on the list's own connection: the one hook the list routes call."""
+    total = converted_total(conn, seller_id, query, now)
     added = _dumps(None if total is None else total.as_json()).encode()
     return body[:-1] + b',"converted_total":' + added + b"}"
 
@@ -187,7 +190,7 @@ def csv_total_lines(total: ConvertedTotal | None, header: list[str]) -> list[str
 
 
 def read_day_amounts(
-    session: Session, seller_id: uuid.UUID, query: ListQuery, now: datetime
+    session: Reader, seller_id: uuid.UUID, query: ListQuery, now: datetime
 ) -> tuple[str | None, list[DayAmounts]]:
     """The seller's reporting currency, and (when there is one) the money of the rows `query`
     matches, summed per currency and day, each account over its own range (its timezone's

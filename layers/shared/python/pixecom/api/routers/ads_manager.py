@@ -44,7 +44,7 @@ from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
-from pixecom.db.engine import read_driver_connection
+from pixecom.db.engine import read_connection
 from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.metrics import metrics_payload
 from pixecom.domain.results import MIXED
@@ -134,10 +134,11 @@ RawParams = Annotated[RawListParams, Depends(raw_list_params)]
 
 
 def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
-    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection."""
-    with read_driver_connection() as conn:
-        result = read_entities(conn, seller_id, query, now)
-    return with_converted_total(list_json(result, query.level), seller_id, query, now)
+    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection, then
+    the converted grand total's on the same connection."""
+    with read_connection() as conn:
+        result = read_entities(conn.connection.driver_connection, seller_id, query, now)
+        return with_converted_total(list_json(result, query.level), conn, seller_id, query, now)
 
 
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
