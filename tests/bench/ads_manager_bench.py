@@ -225,6 +225,7 @@ def main() -> int:
         sql_samples(ROLLUP_READ, {"s": seller_id, "since": rng.since, "until": rng.until}),
     )
     campaigns = measure(Level.CAMPAIGNS, "")
+    converted_total_cost(seller_id, campaigns, lambda: measure(Level.CAMPAIGNS, " (converted)"))
     measure(Level.ADS, " (live)")
     # What the stats sync leaves behind after each run: every account's preset snapshot.
     started = time.perf_counter()
@@ -284,6 +285,30 @@ def write_cost(seller_id: uuid.UUID) -> None:
                 samples.append((time.perf_counter() - started) * 1000)
                 tx.rollback()
         print(f"sync-like UPDATE of 10,000 stats rows {label}: p50 {statistics.median(samples):.0f} ms")
+
+
+def converted_total_cost(seller_id: uuid.UUID, campaigns: float, measure: Callable[[], float]) -> None:
+    """/campaigns again once the seller reports in EUR (pixecom.rates.totals converts each day of
+    the USD accounts at its own rate), then back to no reporting currency for what follows."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from sqlalchemy import text
+
+    from pixecom.db.engine import session_scope
+    from pixecom.domain.money import Rate
+    from pixecom.rates.store import save_rates
+
+    today = datetime.now(UTC).date()
+    with session_scope() as session:
+        rates = [Rate("USD", today - timedelta(days=d), Decimal("1.05"), "ecb") for d in range(120)]
+        save_rates(session, rates, datetime.now(UTC))
+        session.execute(text("UPDATE sellers SET reporting_currency = 'EUR' WHERE id = :s"), {"s": seller_id})
+    converted = measure()
+    added = converted - campaigns
+    print(f"the converted total (reporting currency EUR) adds {added:.1f} ms to /campaigns p50")
+    with session_scope() as session:
+        session.execute(text("UPDATE sellers SET reporting_currency = NULL WHERE id = :s"), {"s": seller_id})
 
 
 def _run(conn: Any, statement: Any, params: dict[str, Any]) -> object:
