@@ -6,9 +6,10 @@ published before it, and the total says which days were carried forward), then s
 total is labelled with the rates' sources and dates. A currency with no rate is left out of the
 total and named, never guessed. The list's own rows and per-currency summaries are untouched.
 
-It reads the level's daily stats itself (one statement: the seller's reporting currency, then the money
-summed per currency and day over the rows the list's filters match, each account over its own
-date range), so it depends on the list's parameters only, not on how the list is read.
+It reads the seller's reporting currency (a primary-key read: all a seller without one pays), then
+the level's daily stats itself (one statement: the money summed per currency and day over the
+rows the list's filters match, each account over its own date range) and the rates of those
+days, so it depends on the list's parameters only, not on how the list is read.
 """
 
 from __future__ import annotations
@@ -138,9 +139,10 @@ def converted_total(
     session: Reader, seller_id: uuid.UUID, query: ListQuery, now: datetime
 ) -> ConvertedTotal | None:
     """The list's converted grand total; None when the seller has no reporting currency."""
-    reporting, days = read_day_amounts(session, seller_id, query, now)
+    reporting = reporting_currency(session, seller_id)
     if reporting is None:
         return None
+    days = read_day_amounts(session, seller_id, query, now)
     if not days:
         return ConvertedTotal(reporting)
     book = load_book(session, min(d.day for d in days), max(d.day for d in days))
@@ -189,12 +191,21 @@ def csv_total_lines(total: ConvertedTotal | None, header: list[str]) -> list[str
     return [buffer.getvalue()]
 
 
+def reporting_currency(session: Reader, seller_id: uuid.UUID) -> str | None:
+    """The seller's reporting currency (None: not chosen). A primary-key read: what every list
+    request of a seller without one pays for the converted total."""
+    found: str | None = session.execute(
+        text("SELECT reporting_currency FROM sellers WHERE id = :s"), {"s": seller_id}
+    ).scalar()
+    return found
+
+
 def read_day_amounts(
     session: Reader, seller_id: uuid.UUID, query: ListQuery, now: datetime
-) -> tuple[str | None, list[DayAmounts]]:
-    """The seller's reporting currency, and (when there is one) the money of the rows `query`
-    matches, summed per currency and day, each account over its own range (its timezone's
-    preset, or the custom range). One statement."""
+) -> list[DayAmounts]:
+    """The money of the rows `query` matches, summed per currency and day, each account over its
+    own range (its timezone's preset, or the custom range). One statement over the level's daily
+    stats (the rollups for campaigns and ad sets)."""
     plan = plan_ranges(query.dates, now)
     envelope = plan.envelope
     params: dict[str, Any] = {
@@ -243,20 +254,16 @@ def read_day_amounts(
         account_filter = " AND a.id IN :ad_account_ids"
         params["ad_account_ids"] = list(f.ad_account_ids)
     statement = text(
-        "WITH rc AS (SELECT reporting_currency AS cur FROM sellers "  # noqa: S608 (fixed fragments, bound values)
-        "WHERE id = :seller_id AND reporting_currency IS NOT NULL), "
-        f"r(local_day, since, until) AS ({ranges}), "
+        f"WITH r(local_day, since, until) AS ({ranges}), "  # noqa: S608 (fixed fragments, bound values)
         "acct AS (SELECT a.id, a.currency, r.since, r.until FROM ad_accounts a JOIN r ON "
-        f"{on_day} WHERE a.seller_id = :seller_id AND EXISTS (SELECT 1 FROM rc){account_filter}) "
-        "SELECT (SELECT cur FROM rc) AS reporting, acct.currency, s.date, "
-        "sum(s.spend) AS spend, sum(s.purchase_value) AS purchase_value "
+        f"{on_day} WHERE a.seller_id = :seller_id{account_filter}) "
+        "SELECT acct.currency, s.date, sum(s.spend) AS spend, sum(s.purchase_value) AS purchase_value "
         f"FROM {stats_table} s "
         "JOIN acct ON acct.id = s.ad_account_id AND s.date BETWEEN acct.since AND acct.until "
         + " ".join(joins)
         + " WHERE "
         + " AND ".join(where)
-        + " GROUP BY acct.currency, s.date "
-        "UNION ALL SELECT cur, NULL, NULL, NULL, NULL FROM rc"
+        + " GROUP BY acct.currency, s.date"
     )
     for name in (
         "sellpage_ids",
@@ -269,6 +276,4 @@ def read_day_amounts(
         if name in params:
             statement = statement.bindparams(bindparam(name, expanding=True))
     rows = session.execute(statement, params).all()
-    reporting = next((r.reporting for r in rows), None)
-    days = [DayAmounts(r.currency, r.date, r.spend, r.purchase_value) for r in rows if r.currency is not None]
-    return reporting, days
+    return [DayAmounts(r.currency, r.date, r.spend, r.purchase_value) for r in rows]
