@@ -30,7 +30,6 @@ import time
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
-from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -68,6 +67,7 @@ def create_rules(seller_id: uuid.UUID) -> int:
     from sqlalchemy import text
 
     from pixecom.db.engine import session_scope
+    from pixecom.domain.metrics import MONEY_METRICS
     from pixecom.rules.service import create_rule
     from pixecom.rules.spec import RuleSpec
 
@@ -91,8 +91,15 @@ def create_rules(seller_id: uuid.UUID) -> int:
                     "level": level,
                     "window": window,
                     "scope": scope_json,
-                    "conditions": [{"metric": m, "op": o, "value": v} for m, o, v in conditions],
-                    "min_spend": Decimal(min_spend),
+                    "conditions": [
+                        {
+                            "metric": m,
+                            "op": o,
+                            "value": {"amount": v, "currency": "USD"} if m in MONEY_METRICS else v,
+                        }
+                        for m, o, v in conditions
+                    ],
+                    "min_spend": {"amount": min_spend, "currency": "USD"},
                     "action": {"type": action, "percent": percent},
                 }
             )
@@ -232,7 +239,7 @@ def main() -> int:
                 return first_design_reads(session, account, now)
             if design == "whole":
                 return whole_list_reads(session, account, now)
-            reads = Candidates(needs=evaluation_needs(session, seller_id))
+            reads = Candidates(needs=evaluation_needs(session, account, now))
             for level, window in reads.needs:
                 reads.read(session, account, level, window, now, reads.needs[(level, window)])
             return len(reads.reads)

@@ -11,7 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from automation_helpers import day, ids_by_name, rows
+from automation_helpers import day, ids_by_name, rows, usd
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
@@ -58,8 +58,8 @@ def _rule(
         "name": name,
         "level": level,
         "window": window,
-        "conditions": [{"metric": "spend", "op": "gt", "value": "0"}],
-        "min_spend": "0",
+        "conditions": [{"metric": "spend", "op": "gt", "value": usd("0")}],
+        "min_spend": usd("0"),
         "action": {"type": action},
         **extra,
     }
@@ -287,7 +287,7 @@ def test_a_minimum_spend_compares_the_spend_as_shown_rounded_to_the_currencys_ce
             ),
             {"d": day(1)},
         )
-    rule_id = _create(api, synced.headers, _rule("Big spenders", window="last_3d", min_spend="100"))
+    rule_id = _create(api, synced.headers, _rule("Big spenders", window="last_3d", min_spend=usd("100")))
 
     _evaluate_rules(synced, graph, now)
 

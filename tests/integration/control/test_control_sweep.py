@@ -34,6 +34,7 @@ def _job_committed_without_a_message(seller_id, ad_ids, clock) -> uuid.UUID:
             scope={},
             conditions=[],
             min_spend=Decimal("0"),
+            min_spend_currency="USD",
             action=RuleActionType.PAUSE,
             cooldown_minutes=60,
         )

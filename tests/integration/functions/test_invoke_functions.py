@@ -42,6 +42,7 @@ FUNCTION_EVENTS = {
     "TokenHealthFunction": "schedule/token_health.json",
     "AlertsSweepFunction": "schedule/alerts_sweep.json",
     "MaintenanceFunction": "schedule/maintenance.json",
+    "ExchangeRatesFunction": "schedule/exchange_rates.json",
 }
 
 
@@ -242,6 +243,18 @@ def test_maintenance_reports_what_it_purged_per_table(local):
     purged = local.run("MaintenanceFunction").result["purged"]
     assert set(purged) == {"login_attempts", "refresh_tokens", "oauth_states", "job_items", "sync_runs"}
     assert all(count == 0 for count in purged.values())  # a fresh database: nothing is old yet
+
+
+def test_exchange_rates_backfills_an_empty_store_then_reads_the_daily_file(local):
+    first = local.run("ExchangeRatesFunction").result
+    second = local.run("ExchangeRatesFunction").result
+
+    assert (first["source"], first["history"]) == ("ecb", True)  # the simulator's 90-day file
+    assert first["days"] >= 60  # its working days
+    assert (second["history"], second["days"]) == (False, 1)
+    assert second["newest_day"] == first["newest_day"]
+    stored = _scalar("SELECT count(*) FROM exchange_rates WHERE currency = 'THB'")
+    assert stored == first["days"]
 
 
 def test_token_health_skips_without_a_meta_app(local):

@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "adsmanager": 3,
     "sellpages": 3,
     "alerts": 3,
+    "rates": 3,
     "rules": 3,
     "auth": 3,
     "maintenance": 3,

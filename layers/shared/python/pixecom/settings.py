@@ -78,6 +78,8 @@ class Settings(BaseModel):
     cors_origins: tuple[str, ...] = ("http://localhost:3000", "http://127.0.0.1:3000")
     # Meta Graph API.
     graph_base_url: str = "https://graph.facebook.com"
+    # Where the ECB's eurofxref files are (pixecom.rates; `pixecom dev`: the simulator's copy).
+    exchange_rates_url: str = "https://www.ecb.europa.eu/stats/eurofxref/"
     graph_version: str = "v25.0"
     graph_app_secret: str | None = None
     graph_app_secret_arn: str | None = None  # in AWS: the Meta app secret in Secrets Manager

@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "pixecom.simulator.cli",
     "pixecom.local.invoke",
     "pixecom.local.maintenance_cli",
+    "pixecom.local.rates_cli",
 ]
 
 

@@ -17,14 +17,17 @@ from pathlib import Path
 from sqlalchemy import select
 
 from pixecom.accounts.connect import AccountAlreadyConnected, connect_account, replace_token
+from pixecom.clock import utc_now
 from pixecom.db.engine import session_scope
-from pixecom.db.models import AdAccount, User
+from pixecom.db.models import AdAccount, Seller, User
 from pixecom.local.dev_login import add_dev_login, point_login_at
 from pixecom.local.runner import LocalQueues
 from pixecom.local.scheduler import LocalScheduler
 from pixecom.local.schedules import scheduled_functions
 from pixecom.meta.errors import redact
 from pixecom.observability import logger
+from pixecom.rates.refresh import run_refresh
+from pixecom.rates.sources import RateSourceError
 from pixecom.sellpages.service import DuplicateSellpage, create_sellpage
 from pixecom.settings import get_settings
 from pixecom.simulator.generator import generate_scenario
@@ -89,13 +92,27 @@ def start_local_sync(simulator_port: int, scenario_file: Path | None, demo_email
     state_file = get_settings().local_state_dir / "simulator-state.json"
     simulator = SimulatorServer(add_dev_login(scenario), port=simulator_port, state_file=state_file).start()
     os.environ["GRAPH_BASE_URL"] = simulator.base_url
+    # The ECB's rate files, as the simulator serves them (set EXCHANGE_RATES_URL for the real feed).
+    os.environ.setdefault("EXCHANGE_RATES_URL", simulator.base_url + "/ecb/")
     point_login_at(simulator.base_url, scenario)
     get_settings.cache_clear()
     queues = LocalQueues().start()
+    fetch_rates()  # the daily function's first run: today's rates and, on a new database, 90 days
     if scenario_file is None:
         connect_demo_accounts(demo_email, scenario)
     scheduler = LocalScheduler(timed=scheduled_functions()).start()  # and the daily/5-minute ones
     return LocalSync(simulator, queues, scheduler)
+
+
+def fetch_rates() -> None:
+    """Store the reference rates now (the scheduled function runs daily after 16:30 UTC); a feed
+    that cannot be read is said in one line and leaves the stored rates as they are."""
+    try:
+        report = run_refresh(utc_now())
+    except RateSourceError as exc:
+        logger.warning("exchange rates not fetched", extra={"error": str(exc)})
+        return
+    logger.info("exchange rates stored", extra=report.as_dict())
 
 
 def connect_demo_accounts(email: str, scenario: Scenario) -> None:
@@ -105,6 +122,10 @@ def connect_demo_accounts(email: str, scenario: Scenario) -> None:
     if seller_id is None:
         raise RuntimeError(f"no demo user {email}")
     seed_demo_sellpages(seller_id)
+    with session_scope() as session:  # converted totals in dollars, until the seller picks another
+        seller = session.get(Seller, seller_id)
+        if seller is not None and seller.reporting_currency is None:
+            seller.reporting_currency = "USD"
     seed_demo_store(seller_id, scenario)
     for spec in scenario.ad_accounts:
         if not spec.access_token:

@@ -158,7 +158,8 @@ def _serve(options: DevOptions) -> int:
         print(f"Demo login: {email} / {password}")
         print(
             f"Graph API simulator: {local_sync.simulator.base_url}; sync runs every minute, the other "
-            "scheduled functions (alerts sweep, token health, maintenance) on their template schedules",
+            "scheduled functions (alerts sweep, token health, maintenance, exchange rates) on their "
+            "template schedules",
             flush=True,
         )
         uvicorn.run(app, host=options.host, port=options.port, log_level="info")

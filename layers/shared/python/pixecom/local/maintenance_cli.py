@@ -32,7 +32,7 @@ def run_maintenance_command(args: argparse.Namespace) -> int:
 
     from pixecom.maintenance.run import run_maintenance
 
-    _local_database()
+    local_database()
     print(json.dumps(run_maintenance(datetime.now(UTC)), indent=2))
     return 0
 
@@ -40,13 +40,13 @@ def run_maintenance_command(args: argparse.Namespace) -> int:
 def run_rotate_command(args: argparse.Namespace) -> int:
     from pixecom.maintenance.rotate import rotate_token_keys
 
-    _local_database()
+    local_database()
     report = rotate_token_keys(batch_size=max(1, args.batch_size))
     print(json.dumps(report.as_dict(), indent=2))
     return 1 if report.unreadable else 0
 
 
-def _local_database() -> None:
+def local_database() -> None:
     """Without DATABASE_URL (or a DB secret), the embedded dev database `pixecom dev` uses."""
     from pixecom.local.dev import ensure_database
     from pixecom.settings import get_settings

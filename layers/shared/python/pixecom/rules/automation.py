@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from pixecom.db.models import AdAccount
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
 from pixecom.queue import send_messages
+from pixecom.rates.store import account_money, book_around
 from pixecom.rules.evaluate import EvaluationReport, enabled_rules, evaluate_rules
 from pixecom.rules.plan import rules_needs
 from pixecom.settings import get_settings
@@ -68,14 +70,11 @@ def run_automation(
     level and window of the account)."""
     now = clock()
     with session_scope() as session:
-        seller_id = session.scalar(
-            AdAccount.__table__.select()
-            .with_only_columns(AdAccount.seller_id)
-            .where(AdAccount.id == message.account_id)
-        )
-        if seller_id is None:
+        account = session.get(AdAccount, message.account_id)
+        if account is None:
             return EvaluationReport()
-        reads = Candidates(needs=evaluation_needs(session, seller_id))
+        seller_id = account.seller_id
+        reads = Candidates(needs=evaluation_needs(session, account, now))
         evaluate_account_alerts(session, message.account_id, now, reads=reads)
     report = evaluate_rules(
         message.account_id, message.evaluation_key, now, graph=graph, send_control=send_control, reads=reads
@@ -84,10 +83,12 @@ def run_automation(
     return report
 
 
-def evaluation_needs(session: Session, seller_id: uuid.UUID) -> Needs:
-    """What the seller's alerts and enabled rules read, per level and window: planned before the
-    first read, so each (level, window) is read once, with the rows all of them act on."""
+def evaluation_needs(session: Session, account: AdAccount, now: datetime) -> Needs:
+    """What the seller's alerts and enabled rules read on `account`, per level and window (their
+    amounts in the account's currency): planned before the first read, so each (level, window) is
+    read once, with the rows all of them act on."""
+    money = account_money(account, now, book_around(session, now))
     return merge_needs(
-        alert_needs(load_thresholds(session, seller_id)),
-        rules_needs(enabled_rules(session, seller_id)),
+        alert_needs(load_thresholds(session, account.seller_id).on_account(money)),
+        rules_needs(enabled_rules(session, account.seller_id), money),
     )

@@ -34,6 +34,7 @@ from pixecom.domain.enums import ConnectionStatus, EntityLevel, JobStatus
 from pixecom.meta.errors import GraphError
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
+from pixecom.rates.store import account_money, book_around
 from pixecom.rules.plan import TARGET_STATUS, PlannedAction, plan_rule, rules_needs
 
 BUDGET_CHANGE = "budget_change"
@@ -68,10 +69,12 @@ def evaluate_rules(
         if account is None or account.connection_status is not ConnectionStatus.ACTIVE:
             return report
         rules = enabled_rules(session, account.seller_id)
-        reads = reads if reads is not None else Candidates(needs=rules_needs(rules))
+        book = book_around(session, now)
+        if reads is None:
+            reads = Candidates(needs=rules_needs(rules, account_money(account, now, book)))
         for rule in rules:
             report.rules += 1
-            planned = plan_rule(session, rule, account, now, reads)
+            planned = plan_rule(session, rule, account, now, reads, book)
             rule.last_evaluated_at = now
             if planned:
                 _record_run(session, rule, account, planned, evaluation_key, now, report)

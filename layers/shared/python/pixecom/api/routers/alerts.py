@@ -20,6 +20,8 @@ from pixecom.alerts.store import acknowledge, alert_payload
 from pixecom.alerts.webhooks import set_webhook, webhook_payload
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.schemas.ads_manager import Currency
+from pixecom.api.schemas.automation import AlertValues, ThresholdNote
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.paging import Paging
 from pixecom.db.automation_models import AlertSetting, Webhook, WebhookDelivery
@@ -30,6 +32,7 @@ from pixecom.domain.automation import (
     AlertStatus,
     WebhookDeliveryState,
 )
+from pixecom.rates.thresholds import MoneyAmount
 
 router = APIRouter(tags=["alerts"])
 
@@ -44,7 +47,9 @@ class AlertOut(BaseModel):
     entity_id: uuid.UUID
     entity_name: str
     message: str
-    values: dict[str, str | None]
+    currency: Currency | None = Field(description="the ad account's: of the money in `values` and `message`")
+    values: AlertValues  # type: ignore[valid-type]
+    conversions: list[ThresholdNote] = Field(description="thresholds of another currency as they applied")
     occurrences: int
     opened_at: datetime
     last_seen_at: datetime
@@ -58,11 +63,11 @@ class AlertList(BaseModel):
 
 
 class AlertThresholdsOut(BaseModel):
-    spend_without_purchase: Decimal
-    target_cost_per_purchase: Decimal | None
+    spend_without_purchase: MoneyAmount
+    target_cost_per_purchase: MoneyAmount | None
     roas_floor: Decimal | None
     spend_spike_multiplier: Decimal
-    min_spend: Decimal
+    min_spend: MoneyAmount
     token_expiry_days: int
     throttled_minutes: int
     stale_sync_minutes: int
@@ -93,7 +98,12 @@ class WebhookOut(BaseModel):
 StatusParam = Annotated[str, Query(pattern="^(open|resolved|all)$")]
 
 
-@router.get("/alerts", response_model=AlertList, responses=error_responses(401, 422))
+@router.get(
+    "/alerts",
+    response_model=AlertList,
+    response_model_exclude_unset=True,
+    responses=error_responses(401, 422),
+)
 def list_alerts(
     caller: CurrentSeller,
     db: DbSession,
@@ -119,7 +129,12 @@ def list_alerts(
     return {"data": [alert_payload(a) for a in rows], "paging": {"next_cursor": next_cursor}}
 
 
-@router.post("/alerts/{alert_id}/ack", response_model=AlertOut, responses=error_responses(401, 404, 422))
+@router.post(
+    "/alerts/{alert_id}/ack",
+    response_model=AlertOut,
+    response_model_exclude_unset=True,
+    responses=error_responses(401, 404, 422),
+)
 def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     alert = acknowledge(db, caller.seller_id, alert_id, caller.user_id, now)
     if alert is None:

@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.schemas.automation import PreviewEntity, SkippedAccount
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.automation_models import Rule
 from pixecom.domain.automation import RuleActionType, RuleWindow
 from pixecom.domain.enums import EntityLevel
+from pixecom.rates.thresholds import MoneyAmount, require_currency
 from pixecom.rules import service
 from pixecom.rules.spec import Action, Condition, RuleSpec, Scope
 
@@ -32,7 +33,7 @@ class RuleOut(BaseModel):
     scope: Scope
     window: RuleWindow
     conditions: list[Condition]
-    min_spend: Decimal
+    min_spend: MoneyAmount
     action: Action
     cooldown_minutes: int
     enabled: bool
@@ -51,30 +52,28 @@ class RulePatch(BaseModel):
     scope: Scope | None = None
     window: RuleWindow | None = None
     conditions: list[Condition] | None = None
-    min_spend: Decimal | None = None
+    min_spend: MoneyAmount | None = None
     action: Action | None = None
     cooldown_minutes: int | None = None
     enabled: bool | None = None
+
+    @field_validator("min_spend", mode="before")
+    @classmethod
+    def _min_spend_has_currency(cls, value: Any) -> Any:
+        return require_currency(value, "min_spend")
 
 
 class RuleList(BaseModel):
     data: list[RuleOut]
 
 
-class PreviewEntity(BaseModel):
-    level: EntityLevel
-    entity_id: uuid.UUID
-    name: str
-    matched_id: uuid.UUID
-    values: dict[str, str | None]
-    daily_budget_from: int | None = None
-    daily_budget_to: int | None = None
-
-
 class RulePreview(BaseModel):
     rule_id: uuid.UUID
     action: RuleActionType
     entities: list[PreviewEntity]
+    skipped_accounts: list[SkippedAccount] = Field(
+        description="accounts in the rule's scope its amounts cannot apply to (no exchange rate), and why"
+    )
 
 
 class RuleRunOut(BaseModel):
@@ -166,14 +165,29 @@ def disable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> di
     return service.rule_payload(rule)
 
 
-@router.post("/rules/{rule_id}/preview", response_model=RulePreview, responses=error_responses(401, 404, 422))
+@router.post(
+    "/rules/{rule_id}/preview",
+    response_model=RulePreview,
+    response_model_exclude_unset=True,
+    responses=error_responses(401, 404, 422),
+)
 def preview_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     rule = _owned(db, caller, rule_id)
-    planned = service.preview_rule(db, rule, now)
-    return {"rule_id": str(rule.id), "action": rule.action.value, "entities": [p.as_json() for p in planned]}
+    preview = service.preview_rule(db, rule, now)
+    return {
+        "rule_id": str(rule.id),
+        "action": rule.action.value,
+        "entities": [service.entity_json(p.as_json()) for p in preview.planned],
+        "skipped_accounts": preview.skipped,
+    }
 
 
-@router.get("/rules/{rule_id}/runs", response_model=RuleRunList, responses=error_responses(401, 404, 422))
+@router.get(
+    "/rules/{rule_id}/runs",
+    response_model=RuleRunList,
+    response_model_exclude_unset=True,
+    responses=error_responses(401, 404, 422),
+)
 def list_runs(
     rule_id: uuid.UUID,
     caller: CurrentSeller,
