@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--email", required=True)
     parser.add_argument("--seller-name", required=True, help="new seller (owner) or existing one (member)")
     parser.add_argument("--role", choices=["owner", "member"], default="owner")
-    parser.set_defaults(handler=run_create_user)
+    parser.set_defaults(handler=run_create_user, database=True)
     invite = subparsers.add_parser(
         "invite",
         help="create a single-use sign-up code (SIGNUP_MODE=invitation)",
@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
     )
     invite.add_argument("--email", help="bind the code to this email address")
     invite.add_argument("--days", type=int, help="days until it expires (default INVITATION_TTL_DAYS)")
-    invite.set_defaults(handler=run_invite)
+    invite.set_defaults(handler=run_invite, database=True)
 
 
 def read_password() -> str | None:
