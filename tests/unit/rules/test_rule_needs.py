@@ -2,11 +2,11 @@
 
 from decimal import Decimal
 
-from pixecom.adsmanager.windows import TOTALS_ONLY, Need, merge_needs
 from pixecom.alerts.conditions import AlertThresholds
 from pixecom.alerts.evaluate import alert_needs
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.enums import CampaignStatus, EntityLevel
+from pixecom.rules.windows import TOTALS_ONLY, Need, merge_needs
 
 ACTIVE = frozenset({CampaignStatus.ACTIVE})
 PAUSED = frozenset({CampaignStatus.PAUSED})

@@ -6,11 +6,11 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from pixecom.adsmanager.windows import window_range
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import MetricTotals, compute_metrics
 from pixecom.rules.spec import RuleSpec, changed_budget, matching, rule_matches
+from pixecom.rules.windows import window_range
 
 BASE = {
     "name": "r",

@@ -22,7 +22,6 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.windows import Candidates
 from pixecom.control.jobs import StatusChange, create_status_job
 from pixecom.control.messages import send_control_message
 from pixecom.crypto import decrypt_token
@@ -35,6 +34,7 @@ from pixecom.meta.errors import GraphError
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
 from pixecom.rules.plan import TARGET_STATUS, PlannedAction, plan_rule, rules_needs
+from pixecom.rules.windows import Candidates
 
 BUDGET_CHANGE = "budget_change"
 

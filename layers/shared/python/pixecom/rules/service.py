@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.windows import Candidates
 from pixecom.db.automation_models import Rule, RuleRun
 from pixecom.db.models import AdAccount, Campaign, Sellpage
 from pixecom.domain.metrics import format_money
 from pixecom.rules.plan import PlannedAction, in_scope, plan_rule, spec_of
 from pixecom.rules.spec import RuleSpec
+from pixecom.rules.windows import Candidates
 
 
 class UnknownScopeId(Exception):

@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfoNotFoundError
 from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy import or_, select, update
 
-from pixecom.control.sweep import sweep_stale_jobs
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
 from pixecom.domain.dates import FULL_STATS_WINDOW_DAYS, backfill_chunks, local_today, stats_window
@@ -61,7 +60,6 @@ class DispatchResult:
     messages: int
     covered: int = 0  # accounts left out: a run in progress or queued already covers their window
     backfill_chunks: int = 0  # missing backfill chunks queued again
-    jobs_requeued: int = 0  # stale bulk jobs whose ControlQueue message was sent again
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -74,21 +72,6 @@ def queue_url_for(kind: SyncKind) -> str:
     if not url:
         raise QueueNotConfigured(f"no queue URL configured for {kind.value} sync")
     return url
-
-
-def scheduled_time(value: str | None) -> datetime:
-    """The instant an EventBridge `Scheduled Event` names (its `time`), or now if absent/unreadable.
-
-    Using the event's own time makes a replayed event (`sam local invoke -e`) compute the same windows.
-    """
-    if value:
-        try:
-            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            if parsed.tzinfo is not None:
-                return parsed
-        except ValueError:
-            logger.warning("unreadable schedule time, using now", extra={"time": value})
-    return datetime.now(UTC)
 
 
 def account_today(timezone_name: str, now: datetime) -> date:
@@ -261,20 +244,9 @@ def dispatch_delivery(now: datetime | None = None) -> DispatchResult:
     run_id = new_run_id("delivery")
     messages = [delivery_message(clock.account_id, run_id) for clock in due_accounts(now)]
     sent = send(SyncKind.DELIVERY, messages)
-    requeued = _sweep_jobs_quietly(now)
-    logger.info("delivery dispatched", extra={"run_id": run_id, "messages": sent, "jobs_requeued": requeued})
+    logger.info("delivery dispatched", extra={"run_id": run_id, "messages": sent})
     metrics.add_metric(name="DeliveryMessagesDispatched", unit=MetricUnit.Count, value=sent)
-    return DispatchResult(SyncKind.DELIVERY.value, run_id, len(messages), sent, jobs_requeued=requeued)
-
-
-def _sweep_jobs_quietly(now: datetime) -> int:
-    """The bulk jobs sweeper rides on the 5-minute delivery dispatch; a failure there must not
-    undo the dispatch (the stale jobs stay stale and the next dispatch tries again)."""
-    try:
-        return len(sweep_stale_jobs(now).requeued)
-    except Exception as exc:
-        logger.error("could not sweep stale jobs", extra={"error": type(exc).__name__})
-        return 0
+    return DispatchResult(SyncKind.DELIVERY.value, run_id, len(messages), sent)
 
 
 def dispatch(kind: SyncKind, now: datetime | None = None) -> DispatchResult:

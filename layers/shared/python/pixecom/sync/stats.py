@@ -28,6 +28,7 @@ from datetime import datetime
 from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session
 
+from pixecom.automation_message import queue_automation
 from pixecom.clock import Clock, utc_now
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdAccount, AdSet, SyncRun
@@ -188,8 +189,6 @@ def sync_account_stats(
     worker evaluates them, off this sync's path."""
     report = run_sync(message, _stats_body, graph=graph, clock=clock)
     if report.outcome is SyncOutcome.SUCCEEDED and not message.backfill:
-        from pixecom.rules.automation import queue_automation
-
         queue_automation(message.account_id, f"stats:{message.run_id}")
     return report
 
