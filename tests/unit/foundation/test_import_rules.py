@@ -52,7 +52,9 @@ ORDER = _service_order(_DOC)
 # Highest first. A module may import its own package, any package of a lower layer, and, within
 # the services, those its arrows name. The package's own __init__ is foundation.
 LAYERS: dict[str, int] = {
-    name: len(LAYER_NAMES) - 1 - LAYER_NAMES.index(layer) for name, layer in PLACED.items() if layer in LAYER_NAMES
+    name: len(LAYER_NAMES) - 1 - LAYER_NAMES.index(layer)
+    for name, layer in PLACED.items()
+    if layer in LAYER_NAMES
 } | {"pixecom": 0}
 SERVICES = {name for name, layer in PLACED.items() if layer == "services"}
 # The developer harness: never shipped in the Lambda layer, imported by nothing that is.
@@ -160,7 +162,9 @@ def test_the_rules_see_the_whole_package_and_the_whole_document():
 
 def test_every_arrow_of_the_service_order_joins_two_services():
     named = set(ORDER) | {target for targets in ORDER.values() for target in targets}
-    assert sorted(named - SERVICES) == [], "docs/architecture.md: the order names a package that is no service"
+    assert sorted(named - SERVICES) == [], (
+        "docs/architecture.md: the order names a package that is no service"
+    )
 
 
 def test_services_import_each_other_only_along_the_documented_order():

@@ -1,5 +1,5 @@
 """Meta's app callbacks: deauthorize and data deletion, each a form POST of a `signed_request`
-(meta-login.md section 9). Verified with the app secret in constant time; idempotent (one record
+(Meta's form of both). Verified with the app secret in constant time; idempotent (one record
 per Meta request, keyed by user and issued_at); audited for every seller concerned.
 
 - deauthorize: the accounts the user's grants connected are disconnected (DISABLED, reason

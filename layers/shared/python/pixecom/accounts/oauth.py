@@ -16,7 +16,7 @@ from pixecom.settings import Settings
 if TYPE_CHECKING:  # imported by the first client: most importers never make one
     import httpx
 
-# Our reading of Meta's code-exchange subcodes (third-party fixtures, meta-login.md section 2).
+# Our reading of Meta's code-exchange subcodes (third-party fixtures, as Meta's login errors show them).
 CODE_ERRORS = {36009: "code_used", 36007: "code_expired", 36008: "redirect_uri_mismatch"}
 
 

@@ -115,7 +115,7 @@ def update_account(
         )
         logger.warning("ad account needs re-auth", extra={"account_id": str(account_id)})
     elif stop is RateLimited and report.deferred_until is not None:
-        # The dispatchers skip a throttled account too (DESIGN.md "Meta errors").
+        # The dispatchers skip a throttled account too (docs/architecture.md, sync failures).
         session.execute(
             update(AdAccount)
             .where(AdAccount.id == account_id)

@@ -16,7 +16,7 @@ from typing import Any
 
 from pixecom.meta.usage import parse_usage
 
-# Codes from meta-graph-api.md section 6.
+# Meta's documented error codes and subcodes (the Graph API's error handling guide).
 TRANSIENT_CODES = frozenset({1, 2, 960})
 RATE_LIMIT_CODES = frozenset({4, 17, 32, 341, 368, 613, *range(80000, 80015)})
 TOKEN_CODES = frozenset({102, 190, 463, 467})
