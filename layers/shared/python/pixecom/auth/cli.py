@@ -78,9 +78,10 @@ def run_create_user(args: argparse.Namespace) -> int:
 
 
 def run_invite(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
     from pixecom.auth.invitations import create_invitation
+    from pixecom.clock import utc_now
     from pixecom.db.engine import session_scope
 
     if args.days is not None and args.days < 1:
@@ -88,7 +89,7 @@ def run_invite(args: argparse.Namespace) -> int:
         return 2
     ttl = timedelta(days=args.days) if args.days else None
     with session_scope() as session:
-        invitation = create_invitation(session, now=datetime.now(UTC), email=args.email, ttl=ttl)
+        invitation = create_invitation(session, now=utc_now(), email=args.email, ttl=ttl)
     bound = f" for {invitation.email}" if invitation.email else ""
     print(f"invitation code{bound} (single use, expires {invitation.expires_at:%Y-%m-%d %H:%M} UTC):")
     print(invitation.code)

@@ -90,13 +90,13 @@ def set_local_status(session: Session, job: JobRef, applied: Sequence[JobItem]) 
     follow_status_change(session, job.seller_id, job.level, ids)
 
 
-def write_audit(session: Session, job: JobRef, items: Sequence[JobItem]) -> None:
+def write_audit(session: Session, job: JobRef, items: Sequence[JobItem], now: datetime) -> None:
     finished = [i for i in items if i.outcome is not JobItemOutcome.PENDING]
     if not finished:
         return
     owner = session.get_one(Job, job.id)
     for item in finished:
-        audit.record_item_outcome(session, owner, item)
+        audit.record_item_outcome(session, owner, item, now)
 
 
 def update_account(

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from pixecom.accounts.connect import AccountAlreadyConnected, connect_account, replace_token
+from pixecom.clock import utc_now
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, User
 from pixecom.local.dev_login import add_dev_login, point_login_at
@@ -90,9 +91,9 @@ def connect_demo_accounts(email: str, scenario: Scenario) -> None:
         if not spec.access_token:
             continue
         try:
-            connect_account(seller_id, spec.id, spec.access_token)
+            connect_account(seller_id, spec.id, spec.access_token, now=utc_now())
         except AccountAlreadyConnected:
-            replace_token(seller_id, _account_id(seller_id, spec.id), spec.access_token)
+            replace_token(seller_id, _account_id(seller_id, spec.id), spec.access_token, now=utc_now())
         logger.info("demo ad account connected", extra={"meta_account_id": spec.id})
 
 

@@ -28,11 +28,10 @@ def register(subparsers: Any) -> None:
 
 
 def run_maintenance_command(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
-
+    from pixecom.clock import utc_now
     from pixecom.maintenance.run import run_maintenance
 
-    print(json.dumps(run_maintenance(datetime.now(UTC)), indent=2))
+    print(json.dumps(run_maintenance(utc_now()), indent=2))
     return 0
 
 

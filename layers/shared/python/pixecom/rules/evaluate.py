@@ -132,6 +132,7 @@ def _record_run(
             action=rule.action,
             entities=[p.as_json() for p in claimed],
             job_id=job_id,
+            created_at=now,
         )
     )
     report.runs += 1
@@ -286,5 +287,6 @@ def _record_budget(item: _BudgetItem, error: str | None, now: datetime) -> None:
                 to_value=str(item.to_minor),
                 outcome=outcome.value,
                 detail={"meta_id": item.meta_id, **({"error": error} if error else {})},
+                created_at=now,
             )
         )

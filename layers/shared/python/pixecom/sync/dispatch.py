@@ -202,9 +202,8 @@ def send(kind: SyncKind, messages: Sequence[SyncMessage]) -> int:
     return send_messages(queue_url_for(kind), [m.to_body() for m in messages])
 
 
-def dispatch_stats(now: datetime | None = None) -> DispatchResult:
+def dispatch_stats(now: datetime) -> DispatchResult:
     """One stats message per due account."""
-    now = now or datetime.now(UTC)
     run_id = new_run_id("stats")
     clocks = due_accounts(now)
     busy = busy_windows([c.account_id for c in clocks], now)
@@ -238,9 +237,8 @@ def _queue_chunks_quietly(
         return 0
 
 
-def dispatch_delivery(now: datetime | None = None) -> DispatchResult:
+def dispatch_delivery(now: datetime) -> DispatchResult:
     """One delivery message per due account."""
-    now = now or datetime.now(UTC)
     run_id = new_run_id("delivery")
     messages = [delivery_message(clock.account_id, run_id) for clock in due_accounts(now)]
     sent = send(SyncKind.DELIVERY, messages)
@@ -249,14 +247,13 @@ def dispatch_delivery(now: datetime | None = None) -> DispatchResult:
     return DispatchResult(SyncKind.DELIVERY.value, run_id, len(messages), sent)
 
 
-def dispatch(kind: SyncKind, now: datetime | None = None) -> DispatchResult:
+def dispatch(kind: SyncKind, now: datetime) -> DispatchResult:
     return dispatch_stats(now) if kind is SyncKind.STATS else dispatch_delivery(now)
 
 
-def enqueue_account_sync(clock: AccountClock, now: datetime | None = None, *, stats: bool = True) -> str:
+def enqueue_account_sync(clock: AccountClock, now: datetime, *, stats: bool = True) -> str:
     """An immediate delivery and (unless `stats` is False) stats sync of one account (connect, new
     token, the sync button). The stats message is left out when a live run already covers it."""
-    now = now or datetime.now(UTC)
     run_id = new_run_id("manual")
     send(SyncKind.DELIVERY, [delivery_message(clock.account_id, run_id)])
     message = stats_message(clock, now, run_id)

@@ -188,6 +188,7 @@ def connect_ad_account(body: ConnectRequest, caller: CurrentSeller, graph: Graph
         body.access_token.get_secret_value(),
         backfill_days=body.backfill_days,
         graph=graph,
+        now=now,
     )
     return AdAccountOut.of(account, now)
 
@@ -227,7 +228,7 @@ def replace_ad_account_token(
 ) -> AdAccountOut:
     """A new token for the account (e.g. after NEEDS_REAUTH): checked with Meta, then ACTIVE again."""
     account = service.replace_token(
-        caller.seller_id, account_id, body.access_token.get_secret_value(), graph=graph
+        caller.seller_id, account_id, body.access_token.get_secret_value(), graph=graph, now=now
     )
     checks = reconciliation_summaries(db, caller.seller_id, [account.id])
     return AdAccountOut.of(account, now, checks.get(account.id))
@@ -246,8 +247,8 @@ def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Respo
     response_model=SyncQueued,
     responses=error_responses(401, 404, 409, 422, 503),
 )
-def sync_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> SyncQueued:
+def sync_ad_account(account_id: uuid.UUID, caller: CurrentSeller, now: Now) -> SyncQueued:
     """Queue an immediate stats and delivery sync, and every backfill chunk not done yet."""
-    requested = service.request_sync(caller.seller_id, account_id)
+    requested = service.request_sync(caller.seller_id, account_id, now)
     backfill: list[QueuedWork] = ["backfill"] if requested.backfill_chunks else []
     return SyncQueued(run_id=requested.run_id, queued=["delivery", "stats", *backfill])

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Header, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
@@ -134,10 +134,12 @@ IdempotencyKey = Annotated[
     response_model=JobAccepted,
     responses=error_responses(400, 401, 404, 409, 422, 503),
 )
-def change_status(body: StatusChangeIn, caller: CurrentSeller, idempotency_key: IdempotencyKey = None) -> Any:
+def change_status(
+    body: StatusChangeIn, caller: CurrentSeller, now: Now, idempotency_key: IdempotencyKey = None
+) -> Any:
     """Queue a pause/activate of up to 500 campaigns, ad sets or ads; answers with the job id."""
     change = StatusChange(body.level, CampaignStatus(body.status), body.ids, idempotency_key)
-    result = enqueue_status_change(caller.seller_id, caller.user_id, change)
+    result = enqueue_status_change(caller.seller_id, caller.user_id, change, now=now)
     headers = {"Idempotent-Replayed": "true"} if result.replayed else None
     return JSONResponse({"job_id": str(result.job_id)}, status_code=202, headers=headers)
 
