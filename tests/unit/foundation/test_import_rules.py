@@ -248,3 +248,16 @@ def test_lambda_handlers_import_only_the_package_and_libraries():
         ]
         assert ours, handler
         assert not [m for m in ours if _package(m) in HARNESS], handler
+
+
+def test_request_and_response_models_live_in_api_schemas():
+    """Routers hold routes; the bodies they take and answer are in `api/schemas/` (a router may
+    define a starlette Response class: how a body is sent, not what it holds)."""
+    models = sorted(
+        f"{path.relative_to(PACKAGE)}: {node.name}"
+        for path in sorted((PACKAGE / "api/routers").glob("*.py"))
+        for node in ast.parse(path.read_text()).body
+        if isinstance(node, ast.ClassDef)
+        and not any(isinstance(b, ast.Name) and b.id.endswith("Response") for b in node.bases)
+    )
+    assert models == []
