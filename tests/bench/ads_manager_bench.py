@@ -35,6 +35,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from pixecom.clock import utc_now
+
 os.environ.setdefault("PIXECOM_ENV", "local")
 os.environ.setdefault("JWT_SECRET", "bench-signing-key-" + "x" * 32)
 os.environ.setdefault("PIXECOM_STATE_DIR", tempfile.mkdtemp(prefix="pixecom-bench-"))
@@ -184,7 +186,7 @@ def main() -> int:
     get_settings.cache_clear()
     seller_id = uuid.UUID(bytes=bytes.fromhex(_md5("s1")))
     user_id = uuid.UUID(bytes=bytes.fromhex(_md5("u1")))
-    headers = {"Authorization": f"Bearer {issue_access_token(user_id, seller_id)}"}
+    headers = {"Authorization": f"Bearer {issue_access_token(user_id, seller_id, now=utc_now())}"}
     app = create_app()
     app.add_api_route("/api/bench-minimal", _minimal, methods=["GET"])  # the round-trip floor
     timer = ServerTimer(app)

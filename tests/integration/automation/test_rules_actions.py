@@ -8,8 +8,9 @@ from typing import Any
 
 from automation_helpers import ids_by_name, rows, usd
 
+from pixecom.automation.worker import run_automation
+from pixecom.automation_message import AutomationMessage
 from pixecom.control.apply import apply_job
-from pixecom.rules.automation import AutomationMessage, run_automation
 
 STOP_LOSS = {
     "name": "Stop-loss",

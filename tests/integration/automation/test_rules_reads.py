@@ -18,14 +18,15 @@ from sqlalchemy.orm import Session
 from pixecom.adsmanager.params import DateSpec, Filters, ListQuery
 from pixecom.adsmanager.query import EntityRow, list_entities
 from pixecom.adsmanager.sums import by_spend
-from pixecom.adsmanager.windows import LIST_LEVEL, Candidates, Need, account_window, window_dates
+from pixecom.automation.worker import run_automation
+from pixecom.automation_message import AutomationMessage
 from pixecom.db.engine import get_engine, session_scope
 from pixecom.db.models import AdAccount
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus, EntityLevel
 from pixecom.domain.metrics import METRIC_NAMES
-from pixecom.rules.automation import AutomationMessage, run_automation
 from pixecom.rules.evaluate import evaluate_rules
+from pixecom.rules.windows import LIST_LEVEL, Candidates, Need, account_window, window_dates
 from pixecom.sellpages.service import create_sellpage
 
 ADS_MANAGER_STATEMENT = "WITH acct AS MATERIALIZED"  # how build_list_sql's statement begins

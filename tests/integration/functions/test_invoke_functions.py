@@ -22,6 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from integration.sync.sync_helpers import day, forget_queued_full_window, small_scenario
+from pixecom.clock import utc_now
 from pixecom.local.invoke import Invocation, LocalServices, invoke, local_functions, local_spec
 from pixecom.local.template import REPO_ROOT, function_ids, read_template
 
@@ -135,7 +136,7 @@ def local(
                 s.add(user)
                 s.flush()
                 seller_id, user_id = seller.id, user.id
-            account = connect_account(seller_id, "act_1001", "token-1001", backfill_days=1)
+            account = connect_account(seller_id, "act_1001", "token-1001", backfill_days=1, now=utc_now())
             tmp = tmp_path_factory.mktemp("invoke")
             yield Local(template, services, layer, tmp, seller_id, user_id, account.id)
         finally:
@@ -216,6 +217,7 @@ def test_control_worker_pauses_a_campaign_on_the_simulator(local):
         local.seller_id,
         local.user_id,
         StatusChange(EntityLevel.CAMPAIGN, CampaignStatus.PAUSED, [campaign_id]),
+        now=utc_now(),
     ).job_id
     assert [b["job_id"] for b in local.queued("ControlQueue")] == [str(job_id)]
     result = local.run(

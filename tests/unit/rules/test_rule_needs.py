@@ -3,13 +3,13 @@
 from datetime import date
 from decimal import Decimal
 
-from pixecom.adsmanager.windows import TOTALS_ONLY, Need, merge_needs
 from pixecom.alerts.conditions import AlertThresholds
 from pixecom.alerts.evaluate import alert_needs
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.enums import CampaignStatus, EntityLevel
 from pixecom.domain.money import RateBook
 from pixecom.rates.thresholds import AccountMoney, MoneyAmount
+from pixecom.rules.windows import TOTALS_ONLY, Need, merge_needs
 
 ACTIVE = frozenset({CampaignStatus.ACTIVE})
 PAUSED = frozenset({CampaignStatus.PAUSED})

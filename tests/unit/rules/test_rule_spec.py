@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from pixecom.adsmanager.windows import window_range
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import MetricTotals, compute_metrics
@@ -21,6 +20,7 @@ from pixecom.rules.spec import (
     on_account,
     rule_matches,
 )
+from pixecom.rules.windows import window_range
 
 DAY = date(2026, 12, 4)
 # The ECB's quotation: units per euro. 1 USD = 150 JPY here.

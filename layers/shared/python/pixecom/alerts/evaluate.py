@@ -2,7 +2,7 @@
 scheduled sweep (the connection and sync-health kinds, which a sync that never runs cannot raise).
 
 The metric kinds read the Ads Manager statement for the account through the evaluation's
-`pixecom.adsmanager.windows.Candidates` (one read per level and window, shared with the rules), so an
+`pixecom.rules.windows.Candidates` (one read per level and window, shared with the rules), so an
 alert's numbers are the ones the seller sees in the lists: ads and ad sets today, campaigns over
 the last 3 days, and the account's spend (the totals of the campaigns' read) today and over the
 previous 7 days (the `last_7d` preset: the 7 full days ending yesterday). `alert_needs` says
@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import Filters
 from pixecom.adsmanager.values import amount
-from pixecom.adsmanager.windows import TOTALS_ONLY, Candidates, Need, Needs
 from pixecom.alerts.conditions import (
     ACCOUNT_KINDS,
     AccountFacts,
@@ -42,6 +41,7 @@ from pixecom.db.models import Ad, AdAccount, AdSet
 from pixecom.domain.automation import AlertEntityLevel, AlertKind, RuleWindow
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus, EntityLevel
 from pixecom.rates.store import account_money, book_around
+from pixecom.rules.windows import TOTALS_ONLY, Candidates, Need, Needs
 
 _ENTITY_LEVEL = {
     EntityLevel.CAMPAIGN: AlertEntityLevel.CAMPAIGN,

@@ -12,7 +12,6 @@ sees, once for every route. A router translates by hand only what depends on the
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -27,6 +26,7 @@ from pixecom.auth import service as auth
 from pixecom.auth.invitations import InvitationProblem
 from pixecom.auth.passwords import HashingBusy
 from pixecom.auth.throttle import LoginThrottled
+from pixecom.clock import utc_now
 from pixecom.control import jobs
 from pixecom.domain.enums import ConnectionStatus
 from pixecom.observability import logger
@@ -142,7 +142,7 @@ def _meta_error(exc: accounts.GraphRejected | accounts.GraphUnavailable) -> ApiE
         return BadRequest(f"Meta rejected the request: {exc.reason}", code=exc.code)
     headers = None
     if exc.retry_after is not None:
-        seconds = max(1, int((exc.retry_after - datetime.now(exc.retry_after.tzinfo)).total_seconds()))
+        seconds = max(1, int((exc.retry_after - utc_now()).total_seconds()))
         headers = {"Retry-After": str(seconds)}
     return ServiceUnavailable(f"Could not reach Meta: {exc.reason}", code="meta_unavailable", headers=headers)
 

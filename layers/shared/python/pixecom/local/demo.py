@@ -7,7 +7,6 @@ through `POST /api/ad-accounts` with the scenario's tokens.
 
 from __future__ import annotations
 
-import logging
 import os
 import uuid
 from dataclasses import dataclass
@@ -24,7 +23,6 @@ from pixecom.local.dev_login import add_dev_login, point_login_at
 from pixecom.local.runner import LocalQueues
 from pixecom.local.scheduler import LocalScheduler
 from pixecom.local.schedules import scheduled_functions
-from pixecom.meta.errors import redact
 from pixecom.observability import logger
 from pixecom.rates.refresh import run_refresh
 from pixecom.rates.sources import RateSourceError
@@ -60,16 +58,6 @@ def demo_scenario() -> Scenario:
     return scenario
 
 
-class _AccessLogRedaction(logging.Filter):
-    """uvicorn access records carry (client, method, path, version, status) args: redact the path."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        args = record.args
-        if isinstance(args, tuple) and len(args) == 5 and isinstance(args[2], str):
-            record.args = (args[0], args[1], redact(args[2]), args[3], args[4])
-        return True
-
-
 @dataclass
 class LocalSync:
     simulator: SimulatorServer
@@ -86,8 +74,6 @@ def start_local_sync(simulator_port: int, scenario_file: Path | None, demo_email
     """Serve the scenario, point Graph calls at it, connect the demo accounts (generated data
     only), and start the every-minute scheduler (its first cycle runs at once)."""
     scenario = load_scenario(scenario_file) if scenario_file else demo_scenario()
-    # The simulator's access log shows request URLs, scenario tokens included: redact them.
-    logging.getLogger("uvicorn.access").addFilter(_AccessLogRedaction())
     # Object writes (a bulk pause) survive a restart: the jobs and audit log that recorded them stay.
     state_file = get_settings().local_state_dir / "simulator-state.json"
     simulator = SimulatorServer(add_dev_login(scenario), port=simulator_port, state_file=state_file).start()
@@ -131,9 +117,9 @@ def connect_demo_accounts(email: str, scenario: Scenario) -> None:
         if not spec.access_token:
             continue
         try:
-            connect_account(seller_id, spec.id, spec.access_token)
+            connect_account(seller_id, spec.id, spec.access_token, now=utc_now())
         except AccountAlreadyConnected:
-            replace_token(seller_id, _account_id(seller_id, spec.id), spec.access_token)
+            replace_token(seller_id, _account_id(seller_id, spec.id), spec.access_token, now=utc_now())
         logger.info("demo ad account connected", extra={"meta_account_id": spec.id})
 
 

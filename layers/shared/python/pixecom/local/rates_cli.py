@@ -18,7 +18,7 @@ def register(subparsers: Any) -> None:
         "fetch",
         help="read the ECB feed (EXCHANGE_RATES_URL) and store its rates, the last 90 days when missing",
     )
-    fetch.set_defaults(handler=run_fetch)
+    fetch.set_defaults(handler=run_fetch, database=True)
     load = commands.add_parser(
         "load",
         help="store rates from a CSV file: date,currency,per_eur (units of the currency for one euro)",
@@ -27,16 +27,14 @@ def register(subparsers: Any) -> None:
         "2026-12-04,VND,27350",
     )
     load.add_argument("file", type=Path, help="CSV with the header date,currency,per_eur")
-    load.set_defaults(handler=run_load)
+    load.set_defaults(handler=run_load, database=True)
 
 
 def run_fetch(args: argparse.Namespace) -> int:
     from pixecom.clock import utc_now
-    from pixecom.local.maintenance_cli import local_database
     from pixecom.rates.refresh import run_refresh
     from pixecom.rates.sources import RateSourceError
 
-    local_database()
     try:
         report = run_refresh(utc_now())
     except RateSourceError as exc:
@@ -49,7 +47,6 @@ def run_fetch(args: argparse.Namespace) -> int:
 def run_load(args: argparse.Namespace) -> int:
     from pixecom.clock import utc_now
     from pixecom.db.engine import session_scope
-    from pixecom.local.maintenance_cli import local_database
     from pixecom.rates.sources import RateSourceError, parse_operator_csv
     from pixecom.rates.store import save_rates
 
@@ -61,7 +58,6 @@ def run_load(args: argparse.Namespace) -> int:
     except RateSourceError as exc:
         print(f"pixecom rates load: {args.file}: {exc}", file=sys.stderr)
         return 1
-    local_database()
     with session_scope() as session:
         saved = save_rates(session, rates, utc_now())
     currencies = ", ".join(sorted({r.currency for r in rates}))

@@ -22,7 +22,6 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.windows import Candidates
 from pixecom.control.jobs import StatusChange, create_status_job
 from pixecom.control.messages import send_control_message
 from pixecom.crypto import decrypt_token
@@ -36,6 +35,7 @@ from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
 from pixecom.rates.store import account_money, book_around
 from pixecom.rules.plan import TARGET_STATUS, PlannedAction, plan_rule, rules_needs
+from pixecom.rules.windows import Candidates
 
 BUDGET_CHANGE = "budget_change"
 
@@ -135,6 +135,7 @@ def _record_run(
             action=rule.action,
             entities=[p.as_json() for p in claimed],
             job_id=job_id,
+            created_at=now,
         )
     )
     report.runs += 1
@@ -289,5 +290,6 @@ def _record_budget(item: _BudgetItem, error: str | None, now: datetime) -> None:
                 to_value=str(item.to_minor),
                 outcome=outcome.value,
                 detail={"meta_id": item.meta_id, **({"error": error} if error else {})},
+                created_at=now,
             )
         )

@@ -3,7 +3,7 @@ preview and the evaluation, so a preview lists exactly what the rule would then 
 
 1. Candidates: the Ads Manager list of the rule's level for the account, summed over the window
    in the account's timezone (one read per level and window, shared by all the rules of an
-   evaluation: `pixecom.adsmanager.windows.Candidates`), kept where the rule's scope and the status
+   evaluation: `pixecom.rules.windows.Candidates`), kept where the rule's scope and the status
    the action applies to (pause: ACTIVE, activate: PAUSED, budget: ACTIVE) hold, as the Ads
    Manager's filters would keep them.
 2. Matches: spend >= the rule's minimum and every condition true (`spec.matching`), every
@@ -29,7 +29,6 @@ from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import Filters
 from pixecom.adsmanager.sums import SummedRow, by_spend
-from pixecom.adsmanager.windows import Candidates, Need, Needs, merge_needs
 from pixecom.db.automation_models import Rule, RuleAction
 from pixecom.db.models import AdAccount, AdSet, Campaign
 from pixecom.domain.automation import RuleActionOutcome, RuleActionType
@@ -48,6 +47,7 @@ from pixecom.rules.spec import (
     matching,
     on_account,
 )
+from pixecom.rules.windows import Candidates, Need, Needs, merge_needs
 
 ACTS_ON_STATUS = {
     RuleActionType.PAUSE: CampaignStatus.ACTIVE,

@@ -11,13 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.values import shown
-from pixecom.adsmanager.windows import Candidates
 from pixecom.db.automation_models import Rule, RuleRun
 from pixecom.db.models import AdAccount, Campaign, Sellpage
 from pixecom.rates.store import account_money, book_around
 from pixecom.rates.thresholds import MoneyAmount
 from pixecom.rules.plan import PlannedAction, in_scope, plan_rule, spec_of
 from pixecom.rules.spec import Condition, NotApplicable, RuleSpec, on_account
+from pixecom.rules.windows import Candidates
 
 
 class UnknownScopeId(Exception):

@@ -7,41 +7,16 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
 
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput
-from pixecom.api.schemas.ads_manager import Currency
+from pixecom.api.schemas.currency import RatesOut, ReportingCurrencyIn, ReportingCurrencyOut
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import Seller
 from pixecom.domain.money import rate_text
 from pixecom.rates.store import known_currencies, load_book
 
 router = APIRouter(tags=["currency"])
-
-
-class ReportingCurrencyIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    currency: str = Field(pattern=r"^[A-Z]{3}$", examples=["USD"])
-
-
-class ReportingCurrencyOut(BaseModel):
-    currency: Currency | None = Field(description="null until the seller chooses one")
-
-
-class RateOut(BaseModel):
-    currency: Currency
-    per_eur: str = Field(description="units of the currency for one euro")
-    source: str
-    rate_date: date = Field(
-        description="the day it was published: the last one on or before the day asked for"
-    )
-
-
-class RatesOut(BaseModel):
-    date: date
-    rates: list[RateOut]
 
 
 @router.get("/reporting-currency", response_model=ReportingCurrencyOut, responses=error_responses(401))

@@ -1,8 +1,9 @@
-"""The AutomationQueue: after each successful stats sync, evaluate the account's alerts and the
-seller's rules, then deliver the seller's due webhooks, in a worker of its own.
+"""The AutomationWorker: after each successful stats sync, evaluate the account's alerts and the
+seller's rules, then deliver the seller's due webhooks.
 
-The stats worker only sends one small message (best effort, after its transaction committed),
-so neither a slow evaluation nor an unreachable webhook can delay or fail a sync.
+The stats worker only sends one small message (`pixecom.automation_message`, best effort, after
+its transaction committed), so neither a slow evaluation nor an unreachable webhook can delay or
+fail a sync.
 """
 
 from __future__ import annotations
@@ -11,50 +12,20 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
 from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.windows import Candidates, Needs, merge_needs
 from pixecom.alerts.evaluate import alert_needs, evaluate_account_alerts, load_thresholds
 from pixecom.alerts.webhooks import deliver_due
+from pixecom.automation_message import AutomationMessage
 from pixecom.clock import Clock, utc_now
 from pixecom.control.messages import send_control_message
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
 from pixecom.meta.factory import GraphFactory, default_graph
-from pixecom.observability import logger
-from pixecom.queue import send_messages
 from pixecom.rates.store import account_money, book_around
 from pixecom.rules.evaluate import EvaluationReport, enabled_rules, evaluate_rules
 from pixecom.rules.plan import rules_needs
-from pixecom.settings import get_settings
-
-
-class AutomationMessage(BaseModel):
-    """One account to evaluate; `evaluation_key` names the sync run that triggered it, so a
-    redelivered message is the same evaluation (rules act once per key)."""
-
-    model_config = ConfigDict(frozen=True, extra="ignore")
-
-    account_id: uuid.UUID
-    evaluation_key: str
-
-
-def queue_automation(account_id: uuid.UUID, evaluation_key: str) -> bool:
-    """Send the message; never raises (the sync that calls this has already succeeded)."""
-    queue_url = get_settings().automation_queue_url
-    if not queue_url:
-        return False
-    body = AutomationMessage(account_id=account_id, evaluation_key=evaluation_key).model_dump_json()
-    try:
-        send_messages(queue_url, [body])
-    except Exception as exc:  # the next sync queues the next evaluation
-        logger.warning(
-            "automation message not queued",
-            extra={"account_id": str(account_id), "error_type": type(exc).__name__},
-        )
-        return False
-    return True
+from pixecom.rules.windows import Candidates, Needs, merge_needs
 
 
 def run_automation(
