@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 from automation_helpers import TZ, account_spec, day, insight, rows, sync_message
+from pixecom.rules.automation import AutomationMessage, run_automation
 
 from pixecom.db.engine import session_scope
 from pixecom.domain.money import Rate
 from pixecom.rates.store import save_rates
-from pixecom.rules.automation import AutomationMessage, run_automation
 from pixecom.simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,

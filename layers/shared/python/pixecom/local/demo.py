@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -136,7 +136,7 @@ def seed_demo_sellpages(seller_id: uuid.UUID) -> None:
 def seed_demo_store(seller_id: uuid.UUID, scenario: Scenario) -> None:
     """The demo shops' orders of the last DEMO_STORE_DAYS days, sent through the same ingestion as
     the store's API (a restart sends the same events again: duplicates, nothing changes)."""
-    now = datetime.now(UTC)
+    now = utc_now()
     events = store_events(scenario, now.date() - timedelta(days=DEMO_STORE_DAYS), now.date(), seed=DEMO_SEED)
     applied = 0
     for start in range(0, len(events), MAX_BATCH):
