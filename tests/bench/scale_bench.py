@@ -27,12 +27,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 from sync_bench import bench_graph, prepare_database, simulator_process  # noqa: E402
+
+from pixecom.clock import utc_now  # noqa: E402
 
 STATS_PER_HOUR, DELIVERY_PER_HOUR = 4, 12
 
@@ -127,7 +129,7 @@ def connect_all(spec_accounts: list[Any], base_url: str) -> dict[str, Any]:
                 seller_id = seller.id
         assert seller_id is not None
         accounts[spec.id] = connect_account(
-            seller_id, spec.id, spec.access_token, backfill_days=1, graph=bench_graph(base_url)
+            seller_id, spec.id, spec.access_token, backfill_days=1, graph=bench_graph(base_url), now=utc_now()
         )
     return accounts
 
@@ -304,7 +306,7 @@ def main() -> int:
         by_id = {str(a.id): a.meta_account_id for a in accounts.values()}
         timer = DbTimer()
         timer.install(get_engine())
-        now = datetime.now(UTC)
+        now = utc_now()
         # Delivery; the day's first stats run (the 28-day restatement); then a regular one (2 days).
         for n, (kind, label) in enumerate(
             (("delivery", "delivery"), ("stats", "stats, 28-day window"), ("stats", "stats, 2-day window"))

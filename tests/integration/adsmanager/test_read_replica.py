@@ -34,9 +34,14 @@ def replica_reads(
 
 @pytest.fixture
 def settled(world: Any, set_now: Any, session: Session, db_url: str, standby: Any) -> Any:
-    """The world at its clock, its setup's write marks an hour old, the standby caught up."""
+    """The world at its clock, its seller reporting in USD (lists carry a converted total), its
+    setup's write marks an hour old, the standby caught up."""
     set_now(WORLD_NOW)
     session.rollback()
+    session.execute(
+        text("UPDATE sellers SET reporting_currency = 'USD' WHERE id = :s"), {"s": world.seller.seller_id}
+    )
+    session.commit()
     age_write_marks(db_url)
     caught_up(db_url, standby)
     return world
@@ -56,13 +61,16 @@ def test_lists_are_served_by_the_standby(
     on_standby = api.get(LIST, headers=world.seller.headers)
 
     assert on_standby.status_code == 200 and on_standby.json() == primary
+    assert primary["converted_total"]["currency"] == "USD"  # read on the standby with the rows
     assert reader.reader_route_counts == {"reader": 1}
     queries = standby_sql(
         standby,
         f"SELECT query FROM pg_stat_activity WHERE datname = '{make_url(db_url).database}' "
         "AND backend_type = 'client backend'",
     )
-    assert any("campaign_stats_daily" in q for (q,) in queries)
+    # Its connection's last statement: the converted total's rates, read after the list's rows
+    # and the total's sums on the same standby connection.
+    assert any("FROM exchange_rates" in q for (q,) in queries)
 
 
 def test_the_sellers_own_write_is_read_on_the_primary_while_the_standby_is_behind(
@@ -93,6 +101,7 @@ def test_a_lagging_standby_serves_the_older_numbers_whole_then_the_primary_serve
     session.commit()
     after = api.get(LIST, headers=world.seller.headers).json()
     assert _spend(after) != _spend(before)
+    assert after["converted_total"]["spend"] != before["converted_total"]["spend"]
     time.sleep(1.1)
 
     replica_reads(3600.0)

@@ -23,7 +23,9 @@ def test_a_pooler_test_reaches_its_database_through_pgbouncer(db_url: str, pgbou
     assert make_url(db_url).query["port"] == str(pgbouncer.port)
 
 
-def test_a_session_setting_does_not_follow_its_client_to_the_next_transaction(db_url: str) -> None:
+def test_a_session_setting_does_not_follow_its_client_to_the_next_transaction(
+    db_url: str, pgbouncer: Any
+) -> None:
     with (
         psycopg.connect(_libpq(db_url), autocommit=True) as a,
         psycopg.connect(_libpq(db_url), autocommit=True) as b,

@@ -13,20 +13,8 @@ from pixecom.db.models import Ad, AdAccount, AdSet, AdStatsDaily, Base, Campaign
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus, UserRole
 
 EXPECTED_TABLES = {
-    "sellers",
-    "users",
-    "refresh_tokens",
-    "login_attempts",
-    "ad_accounts",
-    "sellpages",
-    "campaigns",
-    "adsets",
-    "ads",
-    "ad_stats_daily",
-    "sync_runs",
-    "jobs",
-    "job_items",
-    "audit_log",
+    "sellers", "users", "refresh_tokens", "login_attempts", "ad_accounts", "sellpages", "campaigns",
+    "adsets", "ads", "ad_stats_daily", "sync_runs", "jobs", "job_items", "audit_log",
 }
 
 
@@ -61,12 +49,7 @@ def test_migrated_schema_matches_the_models(db_url):
 
 def test_delivery_status_values_are_the_six_of_the_design():
     assert [s.value for s in DeliveryStatus] == [
-        "ACTIVE",
-        "INACTIVE",
-        "LEARNING",
-        "ERROR",
-        "LIMITED",
-        "NOT_DELIVERING",
+        "ACTIVE", "INACTIVE", "LEARNING", "ERROR", "LIMITED", "NOT_DELIVERING",
     ]
 
 
@@ -75,21 +58,14 @@ def _tree(session):
     session.add(seller)
     session.flush()
     account = AdAccount(
-        seller_id=seller.id,
-        meta_account_id="act_1",
-        name="A",
-        currency="USD",
-        timezone_name="UTC",
-        access_token_encrypted=b"x",
+        seller_id=seller.id, meta_account_id="act_1", name="A", currency="USD",
+        timezone_name="UTC", access_token_encrypted=b"x",
     )
     session.add(account)
     session.flush()
     common = dict(
-        seller_id=seller.id,
-        ad_account_id=account.id,
-        status=CampaignStatus.ACTIVE,
-        delivery_status=DeliveryStatus.ACTIVE,
-        effective_status="ACTIVE",
+        seller_id=seller.id, ad_account_id=account.id, status=CampaignStatus.ACTIVE,
+        delivery_status=DeliveryStatus.ACTIVE, effective_status="ACTIVE",
     )
     campaign = Campaign(meta_id="1", name="C", **common)
     session.add(campaign)
@@ -107,13 +83,8 @@ def test_same_meta_id_twice_in_one_account_is_rejected(session):
     seller, account, *_ = _tree(session)
     session.add(
         Campaign(
-            seller_id=seller.id,
-            ad_account_id=account.id,
-            meta_id="1",
-            name="dup",
-            status=CampaignStatus.ACTIVE,
-            delivery_status=DeliveryStatus.ACTIVE,
-            effective_status="ACTIVE",
+            seller_id=seller.id, ad_account_id=account.id, meta_id="1", name="dup",
+            status=CampaignStatus.ACTIVE, delivery_status=DeliveryStatus.ACTIVE, effective_status="ACTIVE",
         )
     )
     with pytest.raises(IntegrityError):
@@ -123,12 +94,8 @@ def test_same_meta_id_twice_in_one_account_is_rejected(session):
 def test_second_stats_row_for_the_same_ad_and_day_is_rejected(session):
     seller, account, campaign, adset, ad = _tree(session)
     keys = dict(
-        ad_id=ad.id,
-        date=date(2026, 11, 20),
-        seller_id=seller.id,
-        ad_account_id=account.id,
-        campaign_id=campaign.id,
-        adset_id=adset.id,
+        ad_id=ad.id, date=date(2026, 11, 20), seller_id=seller.id, ad_account_id=account.id,
+        campaign_id=campaign.id, adset_id=adset.id,
     )
     session.add(AdStatsDaily(**keys, spend=Decimal("1.10")))
     session.flush()
@@ -141,13 +108,8 @@ def test_money_round_trips_as_exact_decimal(session):
     seller, account, campaign, adset, ad = _tree(session)
     session.add(
         AdStatsDaily(
-            ad_id=ad.id,
-            date=date(2026, 11, 20),
-            seller_id=seller.id,
-            ad_account_id=account.id,
-            campaign_id=campaign.id,
-            adset_id=adset.id,
-            spend=Decimal("12.34"),
+            ad_id=ad.id, date=date(2026, 11, 20), seller_id=seller.id, ad_account_id=account.id,
+            campaign_id=campaign.id, adset_id=adset.id, spend=Decimal("12.34"),
             purchase_value=Decimal("59.90"),
         )
     )

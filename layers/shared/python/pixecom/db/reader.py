@@ -56,6 +56,13 @@ RECENT_WRITE_SQL = text(
     "AND written_at > now() - make_interval(secs => :window))"
 )
 
+# Why a read went to the primary -> its metric (docs/operations.md names them for alarms).
+FALLBACK_METRICS = {
+    "recent_write": "ReaderFallbackRecentWrite",
+    "lag": "ReaderFallbackLag",
+    "reader_error": "ReaderFallbackReaderError",
+}
+
 _reader: Engine | None = None
 reader_route_counts: Counter[str] = Counter()
 
@@ -98,9 +105,7 @@ def _fallback(reason: str) -> None:
     from pixecom.observability import metrics
 
     reader_route_counts[f"primary:{reason}"] += 1
-    metrics.add_metric(
-        name=f"ReaderFallback{reason.title().replace('_', '')}", unit=MetricUnit.Count, value=1
-    )
+    metrics.add_metric(name=FALLBACK_METRICS[reason], unit=MetricUnit.Count, value=1)
 
 
 def _on_primary(read: Callable[[Connection], T]) -> T:

@@ -15,15 +15,17 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, WithJsonSchema
+from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
 from pixecom.adsmanager.daily import daily_series
-from pixecom.adsmanager.export import csv_lines
+from pixecom.adsmanager.export import columns, csv_lines
 from pixecom.adsmanager.params import (
     DEFAULT_LIMIT,
     DEFAULT_SORT,
@@ -47,6 +49,7 @@ from pixecom.db.reader import lag_tolerant
 from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.metrics import metrics_payload
 from pixecom.domain.results import MIXED
+from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
 from pixecom.settings import get_settings
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
@@ -132,12 +135,15 @@ RawParams = Annotated[RawListParams, Depends(raw_list_params)]
 
 
 def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
-    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection, on the
-    reader when it is fresh enough for this seller (pixecom.db.reader)."""
-    result = lag_tolerant(
-        seller_id, lambda conn: read_entities(conn.connection.driver_connection, seller_id, query, now)
-    )
-    return list_json(result, query.level)
+    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection, then
+    the converted grand total's on the same connection; on the reader when it is fresh enough for
+    this seller (pixecom.db.reader), else both on the primary."""
+
+    def read(conn: Connection) -> bytes:
+        result = read_entities(conn.connection.driver_connection, seller_id, query, now)
+        return with_converted_total(list_json(result, query.level), conn, seller_id, query, now)
+
+    return lag_tolerant(seller_id, read)
 
 
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
@@ -151,7 +157,8 @@ def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
 
     list_level.__doc__ = (
         f"{level.value} with metrics for the date range, a summary per currency over every matching "
-        "row, and a keyset cursor. A preset resolves in each ad account's own timezone; "
+        "row, a grand total converted into the seller's reporting currency, and a keyset cursor. "
+        "A preset resolves in each ad account's own timezone; "
         "`date_range` is then the envelope (earliest since, latest until) of those accounts' ranges."
     )
     return list_level
@@ -164,12 +171,18 @@ class CsvResponse(StreamingResponse):
 def _export_route(level: Level) -> Callable[..., CsvResponse]:
     def export_level(caller: CurrentSeller, raw: RawParams, now: Now) -> CsvResponse:
         query = parse_list_query(level, raw, paged=False)
-        result = lag_tolerant(
-            caller.seller_id, lambda conn: list_entities(conn, caller.seller_id, query, now)
+        # The rows and the converted total from one connection: both on the reader or both on
+        # the primary, never a total from one server under rows from the other.
+        result, total = lag_tolerant(
+            caller.seller_id,
+            lambda conn: (
+                list_entities(conn, caller.seller_id, query, now),
+                converted_total(conn, caller.seller_id, query, now),
+            ),
         )
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
-            csv_lines(result, level),
+            chain(csv_lines(result, level), csv_total_lines(total, columns(level))),
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
