@@ -107,6 +107,8 @@ class LevelSql:
     # ad_stats_daily, migration 0002) hold ~50x / ~10x fewer rows than ad_stats_daily.
     stats_table: str
     stats_key: str  # the stats table's column the entity's stats group on
+    # Per entity and date preset (kept exact by a trigger, migrations 0003 and 0012).
+    snapshot_table: str
     campaign_expr: str  # the entity's campaign id
     adset_expr: str  # the entity's ad set id (NULL for campaigns)
     parent_join: str  # how to reach the campaign (for sellpage_id)
@@ -117,6 +119,7 @@ LEVELS: dict[Level, LevelSql] = {
     Level.CAMPAIGNS: LevelSql(
         table="campaigns",
         stats_table="campaign_stats_daily",
+        snapshot_table="campaign_preset_stats",
         stats_key="campaign_id",
         campaign_expr="e.id",
         adset_expr="CAST(NULL AS uuid)",
@@ -126,6 +129,7 @@ LEVELS: dict[Level, LevelSql] = {
     Level.ADSETS: LevelSql(
         table="adsets",
         stats_table="adset_stats_daily",
+        snapshot_table="adset_preset_stats",
         stats_key="adset_id",
         campaign_expr="e.campaign_id",
         adset_expr="e.id",
@@ -135,6 +139,7 @@ LEVELS: dict[Level, LevelSql] = {
     Level.ADS: LevelSql(
         table="ads",
         stats_table="ad_stats_daily",
+        snapshot_table="ad_preset_stats",
         stats_key="ad_id",
         campaign_expr="e.campaign_id",
         adset_expr="e.adset_id",

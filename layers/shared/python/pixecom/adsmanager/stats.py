@@ -21,9 +21,9 @@ def stats_cte(lv: LevelSql, query: ListQuery, plan: RangePlan, params: dict[str,
         pushdown += " AND s.adset_id = ANY(:adset_ids)"
     if query.filters.ad_account_ids:
         pushdown += " AND s.ad_account_id = ANY(:ad_account_ids)"
-    # Ads for a preset: accounts with a fresh snapshot read one row per ad from it; the others
+    # A preset: accounts with a fresh snapshot read one row per entity from it; the others
     # (never refreshed, or stale since their local midnight) aggregate live.
-    if lv.stats_table == "ad_stats_daily" and query.dates.preset is not None:
+    if query.dates.preset is not None:
         return _snapshot_stats(lv, query, pushdown, params)
     return _range_stats(lv, plan, pushdown, params)
 
@@ -68,7 +68,7 @@ def _range_stats(lv: LevelSql, plan: RangePlan, pushdown: str, params: dict[str,
 
 
 def _snapshot_stats(lv: LevelSql, query: ListQuery, pushdown: str, params: dict[str, Any]) -> str:
-    """Ads for a preset: the fresh accounts' snapshot rows, plus the live sums of the others.
+    """A preset: the fresh accounts' snapshot rows of the level, plus the live sums of the others.
 
     The live part reads the envelope [:lo, :hi] (constants: the planner estimates the rows) and
     picks each account's own days by FILTER; when every account is fresh its join is empty and
@@ -77,8 +77,8 @@ def _snapshot_stats(lv: LevelSql, query: ListQuery, pushdown: str, params: dict[
     params["preset"] = query.dates.preset.value
     own_days = "s.date BETWEEN acct.since AND acct.until"
     return (
-        f"SELECT s.ad_id AS entity_id, {', '.join(SUM_COLUMNS)} "  # noqa: S608
-        "FROM ad_preset_stats s JOIN acct ON acct.id = s.ad_account_id AND acct.fresh "
+        f"SELECT s.{lv.stats_key} AS entity_id, {', '.join(SUM_COLUMNS)} "  # noqa: S608
+        f"FROM {lv.snapshot_table} s JOIN acct ON acct.id = s.ad_account_id AND acct.fresh "
         f"WHERE s.seller_id = :seller_id AND s.preset = :preset{pushdown} UNION ALL "
         f"SELECT s.{lv.stats_key} AS entity_id, {sum_list('s', where=own_days)} "
         f"FROM {lv.stats_table} s JOIN acct ON acct.id = s.ad_account_id AND NOT acct.fresh "

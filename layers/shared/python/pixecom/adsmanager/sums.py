@@ -20,7 +20,7 @@ caller sorts the few it acts on: `by_spend`).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -55,21 +55,19 @@ class SummedRow(NamedTuple):
     sellpage_id: uuid.UUID | None
     currency: str
     result_type: str | None
-    # the counters, in SUM_COLUMNS order (flat: a row is built from the result row in one call)
-    spend: Decimal
-    impressions: int
-    clicks: int
-    link_clicks: int
-    content_views: int
-    add_to_cart: int
-    initiate_checkout: int
-    purchases: int
-    purchase_value: Decimal
-    results: int
+    sums: Sums  # every summed counter of the catalogue, in SUM_COLUMNS order
 
     @property
-    def sums(self) -> Sums:
-        return self[_ENTITY_COLUMNS:]  # type: ignore[return-value]  # the counters' positions
+    def spend(self) -> Decimal:
+        return self.sums[_SPEND]  # type: ignore[return-value]  # money: a Decimal
+
+    @classmethod
+    def of(cls, result_row: Sequence[Any]) -> SummedRow:
+        """From a result row: the entity's columns, then its counters."""
+        return cls(*result_row[:_ENTITY_COLUMNS], tuple(result_row[_ENTITY_COLUMNS:]))
+
+
+_SPEND = SUM_COLUMNS.index("spend")
 
 
 def by_spend(row: SummedRow) -> tuple[Decimal, uuid.UUID]:
@@ -84,9 +82,7 @@ class AccountSums:
     currency: str | None  # None when the account is not the seller's
 
 
-_ENTITY_COLUMNS = 11  # id .. result_type
-if SummedRow._fields[_ENTITY_COLUMNS:] != SUM_COLUMNS:  # pragma: no cover
-    raise RuntimeError("SummedRow's counters must be SUM_COLUMNS, in order")
+_ENTITY_COLUMNS = len(SummedRow._fields) - 1  # id .. result_type
 
 
 def _sum_columns(source: str, *, summed: bool) -> str:
@@ -158,6 +154,6 @@ def list_account_sums(
     """The account's entities of `level` with one of `statuses` (None: any) whose spend over
     `dates` is at least `min_spend`, with their summed counters; and the account's totals."""
     sql, params = build_sums_sql(seller_id, account_id, level, dates, statuses, min_spend, now)
-    rows = [SummedRow._make(r) for r in session.execute(text(sql), params)]
+    rows = [SummedRow.of(r) for r in session.execute(text(sql), params)]
     total = rows.pop(next(i for i, row in enumerate(rows) if row.id is None))  # no entity: totals
     return AccountSums(rows, total.sums, total.currency)
