@@ -25,6 +25,7 @@ COUNTERS = (
     "initiate_checkout",
     "purchases",
     "results",
+    "landing_page_views",
 )
 MONEY = ("spend", "purchase_value")
 SEVEN_DAY_CLICK_ONE_DAY_VIEW = [
@@ -152,6 +153,8 @@ class Seeder:
             "spend": Decimal(str(values.pop("spend", "0"))),
             "purchase_value": Decimal(str(values.pop("purchase_value", "0"))),
         }
+        # Landing page views: most link clicks load the page (unless the test says otherwise).
+        values.setdefault("landing_page_views", int(values.get("link_clicks", 0)) * 9 // 10)
         for name in COUNTERS:
             row[name] = int(values.pop(name, 0))
         assert not values, values
@@ -207,6 +210,7 @@ def expected_metrics(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "cost_per_purchase": div(t["spend"], t["purchases"]),
         "cost_per_result": div(t["spend"], t["results"]),
         "aov": div(t["purchase_value"], t["purchases"]),
+        "cost_per_landing_page_view": div(t["spend"], t["landing_page_views"]),
     }
     ratios = {
         "ctr": div(t["link_clicks"], t["impressions"], 100),

@@ -375,6 +375,7 @@ def test_totals_add_field_by_field_and_sum_of_nothing_is_zero():
             purchases=80,
             purchase_value=Decimal(3200),
             results=80,
+            landing_page_views=1_800,
         )
         == FUNNEL + FUNNEL
     )

@@ -65,49 +65,45 @@ C, M, R = Kind.COUNT, Kind.MONEY, Kind.RATIO
 # at the end: positional sums (`pixecom.domain.metrics.MetricTotals`) default them to 0.
 COUNTERS: tuple[Counter, ...] = (
     Counter("spend", M, "amount spent", field="spend"),
-    Counter("impressions", C, "times the ads were on screen", field="impressions"),
-    Counter(
-        "reach", C, "people who saw the ads (per ad and day; never summed)", field="reach", additive=False
-    ),
-    Counter("clicks", C, "all clicks", field="clicks"),
+    Counter("impressions", C, "impressions", field="impressions"),
+    Counter("reach", C, "people reached", field="reach", additive=False),
+    Counter("clicks", C, "clicks (all)", field="clicks"),
     Counter(
         "link_clicks",
         C,
-        "clicks on links to the destination",
+        "link clicks",
         field="inline_link_clicks",
         actions=("link_click",),
     ),
     Counter(
         "content_views",
         C,
-        "pixel ViewContent events",
+        "content views",
         actions=("omni_view_content", "view_content", "offsite_conversion.fb_pixel_view_content"),
     ),
     Counter(
         "add_to_cart",
         C,
-        "pixel AddToCart events",
+        "adds to cart",
         actions=("omni_add_to_cart", "add_to_cart", "offsite_conversion.fb_pixel_add_to_cart"),
     ),
     Counter(
         "initiate_checkout",
         C,
-        "pixel InitiateCheckout events",
+        "checkouts initiated",
         actions=(
             "omni_initiated_checkout",
             "initiate_checkout",
             "offsite_conversion.fb_pixel_initiate_checkout",
         ),
     ),
-    Counter("purchases", C, "pixel Purchase events", actions=_PURCHASE),
-    Counter("purchase_value", M, "value of the purchases", actions=_PURCHASE, values=True),
-    Counter(
-        "results", C, "the ad sets' optimization events (see result types)", field="results", computed=True
-    ),
+    Counter("purchases", C, "purchases", actions=_PURCHASE),
+    Counter("purchase_value", M, "purchase conversion value", actions=_PURCHASE, values=True),
+    Counter("results", C, "results (the ad sets' optimization events)", field="results", computed=True),
     Counter(
         "landing_page_views",
         C,
-        "landing page loads after a link click",
+        "landing page views",
         actions=("omni_landing_page_view", "landing_page_view"),
     ),
 )
@@ -147,7 +143,7 @@ class Metric:
         if self.numerator is None:
             return f"sum of {self.name}"
         scaled = f" x {self.scale}" if self.scale != 1 else ""
-        return f"{self.numerator}{scaled} / {self.denominator}"
+        return f"{self.numerator} / {self.denominator}{scaled}"
 
 
 def _counter_metric(c: Counter) -> Metric:
@@ -159,17 +155,17 @@ def _counter_metric(c: Counter) -> Metric:
 # impressions). A new ratio metric is one line here.
 RATIOS: tuple[Metric, ...] = (
     Metric("cpm", M, "spend", "impressions", 1000, "cost per 1,000 impressions"),
-    Metric("ctr", R, "link_clicks", "impressions", 100, "link click-through rate, percent"),
-    Metric("ctr_all", R, "clicks", "impressions", 100, "click-through rate (all clicks), percent"),
+    Metric("ctr", R, "link_clicks", "impressions", 100, "link click-through rate"),
+    Metric("ctr_all", R, "clicks", "impressions", 100, "click-through rate (all)"),
     Metric("cpc", M, "spend", "link_clicks", description="cost per link click"),
     Metric("cpv", M, "spend", "content_views", description="cost per content view"),
     Metric("cost_per_add_to_cart", M, "spend", "add_to_cart", description="cost per add to cart"),
-    Metric("cost_per_checkout", M, "spend", "initiate_checkout", description="cost per checkout started"),
+    Metric("cost_per_checkout", M, "spend", "initiate_checkout", description="cost per checkout initiated"),
     Metric("cost_per_purchase", M, "spend", "purchases", description="cost per purchase"),
-    Metric("cr", R, "purchases", "content_views", 100, "conversion rate, percent"),
-    Metric("cr1", R, "add_to_cart", "content_views", 100, "view to cart, percent"),
-    Metric("cr2", R, "initiate_checkout", "add_to_cart", 100, "cart to checkout, percent"),
-    Metric("cr3", R, "purchases", "initiate_checkout", 100, "checkout to purchase, percent"),
+    Metric("cr", R, "purchases", "content_views", 100, "conversion rate"),
+    Metric("cr1", R, "add_to_cart", "content_views", 100, "view -> cart"),
+    Metric("cr2", R, "initiate_checkout", "add_to_cart", 100, "cart -> checkout"),
+    Metric("cr3", R, "purchases", "initiate_checkout", 100, "checkout -> purchase"),
     Metric("cost_per_result", M, "spend", "results", description="cost per result"),
     Metric("roas", R, "purchase_value", "spend", description="return on ad spend"),
     Metric("aov", M, "purchase_value", "purchases", description="average order value"),
