@@ -45,6 +45,8 @@ os.environ.setdefault("API_READS_INLINE", "true")
 import psycopg  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from pixecom.domain.catalogue import SUMMED_COUNTERS  # noqa: E402
+
 BIG_ADS, SMALL_ADS, DAYS, SELLERS = 5000, 250, 90, 20
 
 SEED_SQL = f"""
@@ -82,10 +84,10 @@ INSERT INTO ads (id, seller_id, ad_account_id, campaign_id, adset_id, meta_id, n
   FROM adsets s, generate_series(1, 10) j;
 INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, spend,
                             impressions, clicks, link_clicks, content_views, add_to_cart,
-                            initiate_checkout, purchases, purchase_value, results)
+                            initiate_checkout, purchases, purchase_value, results, landing_page_views)
   SELECT ad_id, day, seller_id, ad_account_id, campaign_id, adset_id, round(imp * 0.008, 2), imp,
          imp / 40, imp / 80, imp / 160, imp / 640, imp / 1280, imp / 2560,
-         round((imp / 2560) * 31.5, 2), imp / 2560
+         round((imp / 2560) * 31.5, 2), imp / 2560, imp / 100
   FROM (
     SELECT a.id AS ad_id, (CURRENT_DATE - d) AS day, a.seller_id, a.ad_account_id, a.campaign_id,
            a.adset_id, (random() * 8000)::int AS imp
@@ -210,11 +212,15 @@ def main() -> int:
         with get_engine().connect() as conn:
             return bool(conn.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": name}).scalar())
 
-    health = report("floor: GET /api/health (round trip)", timed(partial(get, "/api/health", False), args.iterations))
+    health = report(
+        "floor: GET /api/health (round trip)", timed(partial(get, "/api/health", False), args.iterations)
+    )
     dates = parse_list_query(Level.CAMPAIGNS, RawListParams(date_preset="last_30d")).dates
     rng = range_for_timezone(dates, datetime.now(UTC), "America/New_York")  # the seeded accounts' zone
     window = {"s": seller_id, "since": rng.since, "until": rng.until}
-    live = {level: api(f"/api/ads-manager/{level}?date_preset=last_30d", " (no snapshot)") for level in LEVELS}
+    live = {
+        level: api(f"/api/ads-manager/{level}?date_preset=last_30d", " (no snapshot)") for level in LEVELS
+    }
     # What the stats sync leaves behind after each run: every account's preset snapshot.
     started = time.perf_counter()
     with session_scope() as session:
@@ -232,7 +238,9 @@ def main() -> int:
             )
         else:  # before the per-entity snapshots existed: the level's rollup read
             floors[level] = sql_floor(
-                f"{level} rollup read alone (no snapshot table)", ROLLUP_READ.format(key=key, table=rollup_table), window
+                f"{level} rollup read alone (no snapshot table)",
+                ROLLUP_READ.format(key=key, table=rollup_table),
+                window,
             )
     ratios = []
     for level in LEVELS:
@@ -284,10 +292,7 @@ LEVELS = {
     "adsets": ("adset_id", "adset_preset_stats", "adset_stats_daily"),
     "ads": ("ad_id", "ad_preset_stats", "ad_stats_daily"),
 }
-_SUMS = (
-    "spend, impressions, clicks, link_clicks, content_views, add_to_cart, initiate_checkout, "
-    "purchases, purchase_value, results"
-)
+_SUMS = ", ".join(SUMMED_COUNTERS)
 ROLLUP_READ = (
     "SELECT {key}, "
     + ", ".join(f"sum({c.strip()})" for c in _SUMS.split(","))
