@@ -36,7 +36,7 @@ class Param:
 
 @dataclass(frozen=True)
 class Fragment:
-    text: sql.Composable
+    text: sql.SQL | sql.Composed
     params: tuple[object, ...] = ()
 
     def as_string(self, context: Any = None) -> str:

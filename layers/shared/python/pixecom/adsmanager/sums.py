@@ -64,7 +64,7 @@ class SummedRow(NamedTuple):
     @classmethod
     def of(cls, result_row: Sequence[Any]) -> SummedRow:
         """From a result row: the entity's columns, then its counters."""
-        return cls(*result_row[:_ENTITY_COLUMNS], tuple(result_row[_ENTITY_COLUMNS:]))
+        return cls._make((*result_row[:_ENTITY_COLUMNS], tuple(result_row[_ENTITY_COLUMNS:])))
 
 
 _SPEND = SUM_COLUMNS.index("spend")

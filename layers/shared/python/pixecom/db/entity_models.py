@@ -7,7 +7,7 @@ Money is NUMERIC (Decimal), never float. Meta ids are strings.
 
 import uuid
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -136,7 +136,10 @@ class Ad(_MetaEntity, Base):
 
 # --- stats --------------------------------------------------------------------------------
 
-_StoredCounters = orm_counters(summed_only=False)
+if TYPE_CHECKING:
+    _StoredCounters = Any  # the counters' columns, typed by the catalogue at run time
+else:
+    _StoredCounters = orm_counters(summed_only=False)
 
 
 class AdStatsDaily(_StoredCounters, Base):

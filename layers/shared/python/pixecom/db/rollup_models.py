@@ -5,6 +5,7 @@ of ad_stats_daily keeps them right without knowing they exist.
 """
 
 import uuid
+from typing import TYPE_CHECKING, Any
 from datetime import date, datetime
 
 from sqlalchemy import Date, DateTime, ForeignKey, Index, String
@@ -15,7 +16,10 @@ from pixecom.db.base import Base
 from pixecom.db.stats_schema import orm_counters
 
 # The additive counters of ad_stats_daily, from the catalogue (reach is not additive: not rolled up).
-_StatsSums = orm_counters(summed_only=True)
+if TYPE_CHECKING:
+    _StatsSums = Any  # the counters' columns, typed by the catalogue at run time
+else:
+    _StatsSums = orm_counters(summed_only=True)
 
 
 class CampaignStatsDaily(_StatsSums, Base):

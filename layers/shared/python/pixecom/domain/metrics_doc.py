@@ -69,7 +69,8 @@ def render(text: str) -> str:
         pattern = re.compile(rf"(<!-- catalogue:{name} -->\n)(?:.*?\n)?(<!-- /catalogue:{name} -->)", re.S)
         if not pattern.search(text):
             raise ValueError(f"no <!-- catalogue:{name} --> block")
-        text = pattern.sub(lambda found, t=table: found.group(1) + t() + "\n" + found.group(2), text)
+        rendered = table()
+        text = pattern.sub(lambda found: found.group(1) + rendered + "\n" + found.group(2), text)
     return text
 
 

@@ -97,6 +97,7 @@ if TYPE_CHECKING:
     class InsightRow(_InsightKeys):
         """One ad on one day; every counter of the catalogue as an attribute."""
 
+        def __init__(self, **fields: Any) -> None: ...
         def __getattr__(self, name: str) -> Any: ...
 
 else:
