@@ -16,7 +16,10 @@ from sqlalchemy.orm import Session
 from pixecom.db.rollups import refresh_preset_stats
 
 Lister = Callable[..., dict[str, Any]]
-SNAPSHOT = {"campaigns": ("campaign_preset_stats", "campaign_id"), "adsets": ("adset_preset_stats", "adset_id")}
+SNAPSHOT = {
+    "campaigns": ("campaign_preset_stats", "campaign_id"),
+    "adsets": ("adset_preset_stats", "adset_id"),
+}
 PRESETS = ("today", "yesterday", "last_7d", "last_14d", "last_30d", "this_month", "last_month")
 
 

@@ -5,8 +5,8 @@ of ad_stats_daily keeps them right without knowing they exist.
 """
 
 import uuid
-from typing import TYPE_CHECKING, Any
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Date, DateTime, ForeignKey, Index, String
 from sqlalchemy.dialects.postgresql import UUID

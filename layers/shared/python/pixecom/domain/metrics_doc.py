@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import partial
 from pathlib import Path
 
 from pixecom.domain.catalogue import COUNTERS, METRICS, Counter, Kind, Metric
@@ -63,14 +64,17 @@ def metrics_table() -> str:
 TABLES = {"counters": counters_table, "metrics": metrics_table}
 
 
+def _fill(table: str, found: re.Match[str]) -> str:
+    return found.group(1) + table + "\n" + found.group(2)
+
+
 def render(text: str) -> str:
     """`text` with every catalogue table replaced by what the catalogue says now."""
     for name, table in TABLES.items():
         pattern = re.compile(rf"(<!-- catalogue:{name} -->\n)(?:.*?\n)?(<!-- /catalogue:{name} -->)", re.S)
         if not pattern.search(text):
             raise ValueError(f"no <!-- catalogue:{name} --> block")
-        rendered = table()
-        text = pattern.sub(lambda found: found.group(1) + rendered + "\n" + found.group(2), text)
+        text = pattern.sub(partial(_fill, table()), text)
     return text
 
 
