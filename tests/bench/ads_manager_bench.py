@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import statistics
 import sys
@@ -253,8 +254,42 @@ def main() -> int:
         print(f"{level} without a fresh snapshot: {value:.1f} ms ({value / (floors[level] + health):.2f}x)")
     client.close()
     server.stop()
+    metrics_where(args.iterations)
     write_cost(seller_id)
     return 0
+
+
+def metrics_where(iterations: int) -> None:
+    """Where one page's metrics (50 rows and a summary) are cheaper to compute and format: in
+    Postgres (`sql.metrics_json`, what the lists do) or in Python (`metrics_payload` on the sums)."""
+    from pixecom.adsmanager.sql import metrics_json
+    from pixecom.adsmanager.statement import q, run
+    from pixecom.db.engine import get_engine
+    from pixecom.domain.metrics import MetricTotals, metrics_payload
+
+    sums = q(
+        "SELECT "
+        + ", ".join(f"CAST(g * {i + 1}.25 AS numeric) AS {c}" for i, c in enumerate(SUMMED_COUNTERS))
+        + " FROM generate_series(1, 51) AS g"
+    )
+    in_sql = q(
+        "SELECT CAST({} AS text) AS metrics FROM ({}) AS t", metrics_json("t", q("2"), q("false")), sums
+    )
+    with get_engine().connect() as conn:
+        sql_ms = timed(partial(run, conn, in_sql), iterations)
+        bare_ms = timed(partial(run, conn, sums), iterations)
+
+        def in_python() -> object:
+            return [
+                json.dumps(metrics_payload(MetricTotals.from_mapping(r), currency="USD"))
+                for r in run(conn, sums)
+            ]
+
+        python_ms = timed(in_python, iterations)
+    print(
+        f"metrics of 51 rows: in SQL {pct(sql_ms, 0.5):.2f} ms, sums alone {pct(bare_ms, 0.5):.2f} ms, "
+        f"sums + Python {pct(python_ms, 0.5):.2f} ms (p50)"
+    )
 
 
 class HttpServer:
