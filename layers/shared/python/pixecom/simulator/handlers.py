@@ -72,18 +72,10 @@ def _list_edge(call: Call, parent_id: str, kind: NodeKind) -> Any:
     wanted = _status_filter(call.params)
     tree = call.fields
     with state.lock:
-        rows = [
-            render_entry(entry, tree, state.loaded_at)
-            for entry in state.children(parent_id, kind)
-            if _visible(state.effective_status(entry.node.id), wanted)
-        ]
-    return page(
-        rows,
-        call.params,
-        call.url,
-        default_limit=state.settings.default_page_size,
-        max_limit=state.settings.max_page_size,
-    )
+        rows = [render_entry(entry, tree, state.loaded_at) for entry in state.children(parent_id, kind)
+                if _visible(state.effective_status(entry.node.id), wanted)]
+    return page(rows, call.params, call.url, default_limit=state.settings.default_page_size,
+                max_limit=state.settings.max_page_size)
 
 
 def _status_filter(params: dict[str, str]) -> set[str] | None:
@@ -102,27 +94,14 @@ def _sync_insights(call: Call, account: AdAccountSpec) -> Any:
     state = call.state
     query = parse_query(call.params, state.today(account))
     with state.lock:
-        ads = [
-            ctx for ctx in state.ad_contexts(account.id) if passes_filters(query, ctx, state.effective_status)
-        ]
+        ads = [ctx for ctx in state.ad_contexts(account.id)
+               if passes_filters(query, ctx, state.effective_status)]
         if len(ads) * query.days() > state.settings.sync_insights_max_ad_days:
-            raise SimError(
-                1,
-                TOO_MUCH_DATA,
-                subcode=99,
-                http_status=500,
-                user_title="Too much data",
-                user_msg=TOO_MUCH_DATA,
-            )
+            raise SimError(1, TOO_MUCH_DATA, subcode=99, http_status=500,
+                           user_title="Too much data", user_msg=TOO_MUCH_DATA)
         groups = collect(query, ads, state.insight_for, state.discrepancies.get(account.id))
-        return page(
-            groups,
-            call.params,
-            call.url,
-            default_limit=state.settings.default_page_size,
-            max_limit=state.settings.max_page_size,
-            render=partial(render_group, query),
-        )
+        return page(groups, call.params, call.url, default_limit=state.settings.default_page_size,
+                    max_limit=state.settings.max_page_size, render=partial(render_group, query))
 
 
 def _report_run_call(call: Call, run: ReportRun, edge: str | None) -> Any:
@@ -133,29 +112,16 @@ def _report_run_call(call: Call, run: ReportRun, edge: str | None) -> Any:
     if edge == "insights" and call.method == "GET":
         status, _ = state.progress(run)
         if status != "Job Completed":
-            raise SimError(
-                100,
-                f"(#100) The report run is not complete (async_status: {status})",
-                subcode=2490547 if status in ("Job Failed", "Job Skipped") else None,
-            )
+            raise SimError(100, f"(#100) The report run is not complete (async_status: {status})",
+                           subcode=2490547 if status in ("Job Failed", "Job Skipped") else None)
         with state.lock:
             if run.groups is None:  # Meta computes a report once; later pages read the same result
-                ads = [
-                    ctx
-                    for ctx in state.ad_contexts(run.account.id)
-                    if passes_filters(run.query, ctx, state.effective_status)
-                ]
-                run.groups = collect(
-                    run.query, ads, state.insight_for, state.discrepancies.get(run.account.id)
-                )
-            return page(
-                run.groups,
-                call.params,
-                call.url,
-                default_limit=state.settings.default_page_size,
-                max_limit=state.settings.max_page_size,
-                render=partial(render_group, run.query),
-            )
+                ads = [ctx for ctx in state.ad_contexts(run.account.id)
+                       if passes_filters(run.query, ctx, state.effective_status)]
+                run.groups = collect(run.query, ads, state.insight_for,
+                                     state.discrepancies.get(run.account.id))
+            return page(run.groups, call.params, call.url, default_limit=state.settings.default_page_size,
+                        max_limit=state.settings.max_page_size, render=partial(render_group, run.query))
     raise _unknown_path(call)
 
 

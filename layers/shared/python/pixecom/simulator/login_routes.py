@@ -79,9 +79,8 @@ def login_router(state: SimulatorState) -> APIRouter:
             app_id = body.app_id or next(iter(registry.apps))
             consent = registry.consent(app_id, "sim-system-user")
             consent.granted |= set(body.scopes)
-            token = registry.mint(
-                app_id, "sim-system-user", long_lived=True, token_type="SYSTEM_USER", assets=body.assets
-            )
+            token = registry.mint(app_id, "sim-system-user", long_lived=True, token_type="SYSTEM_USER",
+                                  assets=body.assets)
             if body.expires_in_60_days:
                 token.expires_at = token.issued_at + timedelta(seconds=registry.spec.long_lived_seconds)
         return {"access_token": token.value}
