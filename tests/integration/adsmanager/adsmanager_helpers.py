@@ -328,3 +328,21 @@ def build_world(seed: Seeder, make_seller: Any) -> World:
     _stats_for(seed, oad, rng, november)
     seed.commit()
     return World(seed, seller, other, la, bkk, mug, tee, c, s, a, oc, oad)
+
+
+def live_body(call: Any, session: Session, **params: Any) -> dict[str, Any]:
+    """A list request (`call`) answered by the live aggregate: the accounts' preset snapshot
+    states removed for the request, then restored."""
+    from sqlalchemy import text
+
+    saved = session.execute(text("SELECT * FROM ad_preset_stats_state")).all()
+    session.execute(text("DELETE FROM ad_preset_stats_state"))
+    session.commit()
+    body: dict[str, Any] = call(**params)
+    for row in saved:
+        session.execute(
+            text("INSERT INTO ad_preset_stats_state VALUES (:a, :d, :r)"),
+            {"a": row.ad_account_id, "d": row.local_day, "r": row.refreshed_at},
+        )
+    session.commit()
+    return body

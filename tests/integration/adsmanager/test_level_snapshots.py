@@ -9,7 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from adsmanager_helpers import WORLD_NOW, World
+from adsmanager_helpers import WORLD_NOW, World, live_body
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -50,19 +50,8 @@ def _refresh(session: Session, world: World, now: Any = WORLD_NOW) -> None:
     session.commit()
 
 
-def _live(rows: Lister, session: Session, **params: Any) -> dict[str, Any]:
-    """The same request answered by the live aggregate (snapshot states removed, then restored)."""
-    saved = session.execute(text("SELECT * FROM ad_preset_stats_state")).all()
-    session.execute(text("DELETE FROM ad_preset_stats_state"))
-    session.commit()
-    body = rows(**params)
-    for row in saved:
-        session.execute(
-            text("INSERT INTO ad_preset_stats_state VALUES (:a, :d, :r)"),
-            {"a": row.ad_account_id, "d": row.local_day, "r": row.refreshed_at},
-        )
-    session.commit()
-    return body
+def _live(rows: Any, session: Session, **params: Any) -> dict[str, Any]:
+    return live_body(rows, session, **params)
 
 
 @pytest.mark.parametrize("preset", PRESETS)
