@@ -31,3 +31,17 @@ def test_a_renamed_metric_makes_the_doc_stale() -> None:
 def test_a_doc_without_the_markers_is_refused() -> None:
     with pytest.raises(ValueError, match="catalogue:counters"):
         render("# Metrics\n")
+
+
+def test_counters_say_where_they_come_from_whatever_their_kind() -> None:
+    from pixecom.domain.catalogue import Counter, Kind
+    from pixecom.domain.metrics_doc import _source
+
+    reach = Counter("reach", Kind.COUNT, "people reached", field="reach", additive=False)
+    revenue = Counter("store_revenue", Kind.MONEY, "the store's revenue", from_meta=False)
+    views = Counter(
+        "landing_page_views", Kind.COUNT, "lpv", actions=("omni_landing_page_view", "landing_page_view")
+    )
+    assert _source(reach) == "`reach`; stored per ad and day, never summed"
+    assert _source(revenue).startswith("not Meta")
+    assert _source(views) == "actions `omni_landing_page_view`, `landing_page_view`"

@@ -41,7 +41,9 @@ class Counter:
     row's `actions` list (`action_values` when `values`). `computed`: read by its own rule in
     `pixecom.meta.normalize` (results: Meta's `results` field, else the ad set's result
     action). `additive`: summed over days and ads; a non-additive counter (reach) is stored per
-    ad-day and never summed, rolled up or shown as a sum.
+    ad-day and never summed, rolled up or shown as a sum. `from_meta=False`: a counter another
+    source writes onto the stats rows (a store's revenue): the Graph sync neither reads nor
+    overwrites it, everything else (columns, sums, triggers, metrics) treats it as any other.
     """
 
     name: str
@@ -52,6 +54,7 @@ class Counter:
     values: bool = False
     computed: bool = False
     additive: bool = True
+    from_meta: bool = True
 
     @property
     def money(self) -> bool:
@@ -112,6 +115,8 @@ COUNTER_BY_NAME: dict[str, Counter] = {c.name: c for c in COUNTERS}
 SUMMED: tuple[Counter, ...] = tuple(c for c in COUNTERS if c.additive)
 SUMMED_COUNTERS: tuple[str, ...] = tuple(c.name for c in SUMMED)
 STORED_COUNTERS: tuple[str, ...] = tuple(c.name for c in COUNTERS)
+# What the Graph sync reads from Meta and writes onto the stats rows.
+META_COUNTERS: tuple[Counter, ...] = tuple(c for c in COUNTERS if c.from_meta)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from pixecom.domain.catalogue import COUNTERS, METRICS, Counter, Kind, Metric
 
 def _source(c: Counter) -> str:
     parts = []
+    if not c.from_meta:
+        return "not Meta: written onto the stats rows by its own source"
     if c.computed:
         return 'see "What results means"'
     if c.field is not None:

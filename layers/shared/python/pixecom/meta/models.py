@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, create_model
 
-from pixecom.domain.catalogue import COUNTERS, Counter
+from pixecom.domain.catalogue import META_COUNTERS, Counter
 from pixecom.meta.errors import GraphError
 from pixecom.meta.usage import UsageReading
 
@@ -102,12 +102,12 @@ if TYPE_CHECKING:
 
 else:
     # One ad on one day (in the ad account's timezone), counters already de-aliased: the keys
-    # and every counter of the catalogue (`pixecom.domain.catalogue.COUNTERS`).
+    # and every counter of the catalogue Meta reports (`pixecom.domain.catalogue.META_COUNTERS`).
     InsightRow = create_model(
         "InsightRow",
         __base__=_InsightKeys,
         __module__=__name__,
-        **{c.name: (_counter_type(c), ...) for c in COUNTERS},
+        **{c.name: (_counter_type(c), ...) for c in META_COUNTERS},
     )
 
 

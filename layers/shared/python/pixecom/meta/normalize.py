@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
-from pixecom.domain.catalogue import COUNTER_BY_NAME, COUNTERS, Counter
+from pixecom.domain.catalogue import COUNTER_BY_NAME, COUNTERS, META_COUNTERS, Counter
 from pixecom.meta.models import AdAccountInfo, AdNode, AdSetNode, CampaignNode, DailyTotals, InsightRow
 
 # counter -> the action types Meta reports it under, first present wins (the catalogue's aliases).
@@ -174,7 +174,7 @@ def insight_row_from_graph(
     )
 
 
-_READ_COUNTERS = tuple(c for c in COUNTERS if not c.computed)
+_READ_COUNTERS = tuple(c for c in META_COUNTERS if not c.computed)
 
 
 def _counter(raw: Mapping[str, Any], actions: ActionMap, counter: Counter) -> Decimal | int | None:
