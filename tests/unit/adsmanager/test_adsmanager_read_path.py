@@ -233,4 +233,11 @@ def test_the_rules_statement_binds_statuses_and_the_minimum_spend() -> None:
     )  # fmt: skip
     assert text_of(fragment).count("%s") == len(fragment.params)
     assert ["ACTIVE"] in fragment.params and Decimal("5") in fragment.params
-    assert isinstance(fragment.text, sql.Composed)
+    assert "%%" not in text_of(fragment)  # no literal percent sign to escape in this statement
+
+
+def test_a_quoted_constant_holding_a_percent_sign_is_escaped_for_the_driver() -> None:
+    fragment = q("SELECT {} WHERE x = {}", sql.Literal("50%"), Param(1))
+    assert text_of(fragment) == "SELECT '50%%' WHERE x = %s"
+    with pytest.raises(ValueError, match="no %"):
+        q("SELECT '50%' WHERE x = {}", Param(1))

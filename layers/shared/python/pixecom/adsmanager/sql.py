@@ -3,16 +3,15 @@
 Postgres computes and formats the metrics of list rows, summaries and daily points
 (`metrics_json`), so the API streams the JSON it builds. Every formula comes from the catalogue
 (`pixecom.domain.catalogue.METRICS`), the minor units from `pixecom.domain.currency`, the result
-types from `pixecom.domain.results`. Names are `sql.Identifier`s and the tables' constants
-`sql.Literal`s: none of these fragments holds a client value.
+types from `pixecom.domain.results`. Names are quoted by psycopg.sql (`statement.ident`) and the
+tables' constants too (`statement.lit`): none of these fragments holds a client value.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from psycopg import sql
+from functools import lru_cache
 
 from pixecom.adsmanager.params import Level
 from pixecom.adsmanager.statement import Fragment, ident, join, lit, q
@@ -33,6 +32,7 @@ RATIO_FORMULAS: dict[str, tuple[str, str, int]] = {
 RATIO_DECIMALS = 4
 
 
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
 def metric_expr(name: str, alias: str) -> Fragment:
     """One metric over already-summed NUMERIC columns of `alias` (full precision)."""
     if name in SUM_COLUMNS:
@@ -41,18 +41,20 @@ def metric_expr(name: str, alias: str) -> Fragment:
     return q("({} * {}) / NULLIF({}, 0)", ident(alias, num), lit(scale), ident(alias, den))
 
 
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
 def minor_units_sql(currency: Fragment) -> Fragment:
     """The ISO 4217 minor units of the currency expression `currency` (domain.currency's table)."""
     by_units: dict[int, list[str]] = {}
     for code, units in MINOR_UNITS.items():
         by_units.setdefault(units, []).append(code)
     whens = [
-        q("WHEN {} IN ({}) THEN {}", currency, sql.SQL(", ").join(map(lit, codes)), lit(units))
+        q("WHEN {} IN ({}) THEN {}", currency, join(", ", map(lit, codes)), lit(units))
         for units, codes in by_units.items()
     ]
     return q("(CASE {} ELSE {} END)", _spaced(whens), lit(DEFAULT_MINOR_UNITS))
 
 
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
 def result_type_sql(adset: str) -> Fragment:
     """The result type of ad set alias `adset` (domain.results.result_type, as SQL)."""
     goal = q("upper({})", ident(adset, "optimization_goal"))
@@ -64,7 +66,7 @@ def result_type_sql(adset: str) -> Fragment:
             lit(g),
             event,
             events,
-            lit(default) if default else sql.SQL("CAST(NULL AS text)"),
+            lit(default) if default else q("CAST(NULL AS text)"),
         )
         for g, default in PIXEL_GOALS.items()
     )
@@ -72,6 +74,7 @@ def result_type_sql(adset: str) -> Fragment:
     return q("(CASE {} {} {} ELSE CAST(NULL AS text) END)", goal, pixel, goals)
 
 
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
 def metrics_json(alias: str, minor_units: Fragment, results_mixed: Fragment) -> Fragment:
     """`json_build_object(...)` of the API's `metrics` object over summed columns of `alias`.
 
@@ -92,6 +95,7 @@ def metrics_json(alias: str, minor_units: Fragment, results_mixed: Fragment) -> 
     return q("json_build_object({})", _listed(parts))
 
 
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
 def sum_list(
     source: str, *, coalesce: bool = False, cast: bool = False, where: Fragment | None = None
 ) -> Fragment:
@@ -112,17 +116,19 @@ def sum_list(
     return _listed(parts)
 
 
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
 def sum_columns(source: str) -> Fragment:
     """`s.spend, s.impressions, ...`: the counters of `source` as they are."""
     return _listed(q("{}", ident(source, col)) for col in SUM_COLUMNS)
 
 
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
 def typed_sums(source: str, *, summed: bool) -> Fragment:
     """The counters of `source`, NULL (no stats) as 0; counts as bigint so they load as ints."""
     parts = []
     for col in SUM_COLUMNS:
         value = q("sum({})", ident(source, col)) if summed else q("{}", ident(source, col))
-        kind = sql.SQL("numeric" if col in _MONEY_COUNTERS else "bigint")
+        kind = q("numeric") if col in _MONEY_COUNTERS else q("bigint")
         parts.append(q("CAST(COALESCE({}, 0) AS {}) AS {}", value, kind, ident(col)))
     return _listed(parts)
 
@@ -139,53 +145,53 @@ def _spaced(parts: Iterable[Fragment]) -> Fragment:
 class LevelSql:
     """Table names and column expressions of one list level (alias `e` = the listed entity)."""
 
-    table: sql.Identifier
+    table: Fragment
     # Where the level's daily sums live: the campaign/ad set rollups (kept exact by a trigger on
     # ad_stats_daily, migration 0002) hold ~50x / ~10x fewer rows than ad_stats_daily.
-    stats_table: sql.Identifier
-    stats_key: sql.Identifier  # the stats table's column the entity's stats group on
+    stats_table: Fragment
+    stats_key: Fragment  # the stats table's column the entity's stats group on
     # Per entity and date preset (kept exact by a trigger, migrations 0003 and 0012).
-    snapshot_table: sql.Identifier
-    campaign_expr: sql.SQL  # the entity's campaign id
-    adset_expr: sql.SQL  # the entity's ad set id (NULL for campaigns)
-    parent_join: sql.SQL  # how to reach the campaign (for sellpage_id)
-    sellpage_expr: sql.SQL
-    result_type_key: sql.SQL  # the key of the entity's result types (`types`)
+    snapshot_table: Fragment
+    campaign_expr: Fragment  # the entity's campaign id
+    adset_expr: Fragment  # the entity's ad set id (NULL for campaigns)
+    parent_join: Fragment  # how to reach the campaign (for sellpage_id)
+    sellpage_expr: Fragment
+    result_type_key: Fragment  # the key of the entity's result types (`types`)
 
 
-_PARENT = sql.SQL("JOIN campaigns c ON c.id = e.campaign_id")
+_PARENT = q("JOIN campaigns c ON c.id = e.campaign_id")
 LEVELS: dict[Level, LevelSql] = {
     Level.CAMPAIGNS: LevelSql(
         table=ident("campaigns"),
         stats_table=ident("campaign_stats_daily"),
         stats_key=ident("campaign_id"),
         snapshot_table=ident("campaign_preset_stats"),
-        campaign_expr=sql.SQL("e.id"),
-        adset_expr=sql.SQL("CAST(NULL AS uuid)"),
-        parent_join=sql.SQL(""),
-        sellpage_expr=sql.SQL("e.sellpage_id"),
-        result_type_key=sql.SQL("e.id"),
+        campaign_expr=q("e.id"),
+        adset_expr=q("CAST(NULL AS uuid)"),
+        parent_join=q(""),
+        sellpage_expr=q("e.sellpage_id"),
+        result_type_key=q("e.id"),
     ),
     Level.ADSETS: LevelSql(
         table=ident("adsets"),
         stats_table=ident("adset_stats_daily"),
         stats_key=ident("adset_id"),
         snapshot_table=ident("adset_preset_stats"),
-        campaign_expr=sql.SQL("e.campaign_id"),
-        adset_expr=sql.SQL("e.id"),
+        campaign_expr=q("e.campaign_id"),
+        adset_expr=q("e.id"),
         parent_join=_PARENT,
-        sellpage_expr=sql.SQL("c.sellpage_id"),
-        result_type_key=sql.SQL("e.id"),
+        sellpage_expr=q("c.sellpage_id"),
+        result_type_key=q("e.id"),
     ),
     Level.ADS: LevelSql(
         table=ident("ads"),
         stats_table=ident("ad_stats_daily"),
         stats_key=ident("ad_id"),
         snapshot_table=ident("ad_preset_stats"),
-        campaign_expr=sql.SQL("e.campaign_id"),
-        adset_expr=sql.SQL("e.adset_id"),
+        campaign_expr=q("e.campaign_id"),
+        adset_expr=q("e.adset_id"),
         parent_join=_PARENT,
-        sellpage_expr=sql.SQL("c.sellpage_id"),
-        result_type_key=sql.SQL("e.adset_id"),
+        sellpage_expr=q("c.sellpage_id"),
+        result_type_key=q("e.adset_id"),
     ),
 }
