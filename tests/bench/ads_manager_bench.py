@@ -175,10 +175,12 @@ def main() -> int:
     from sqlalchemy import text
 
     from pixecom.adsmanager.params import Level, RawListParams, parse_list_query
-    from pixecom.adsmanager.ranges import range_for_timezone
+    from pixecom.adsmanager.query import list_statement
+    from pixecom.adsmanager.ranges import plan_ranges, range_for_timezone
+    from pixecom.adsmanager.statement import run
     from pixecom.api.app import create_app
     from pixecom.auth.tokens import issue_access_token
-    from pixecom.db.engine import get_engine, session_scope
+    from pixecom.db.engine import get_engine, read_driver_connection, session_scope
     from pixecom.db.rollups import refresh_preset_stats
     from pixecom.settings import get_settings
 
@@ -247,6 +249,13 @@ def main() -> int:
     for level in LEVELS:
         value = api(f"/api/ads-manager/{level}?date_preset=last_30d", " (snapshot)")
         ratios.append((level, value, floors[level]))
+        query = parse_list_query(Level(level), RawListParams(date_preset="last_30d"))
+        statement = list_statement(query, plan_ranges(query.dates, datetime.now(UTC)), seller_id)
+        with read_driver_connection() as conn:
+            report(
+                "  its statement alone (psycopg, autocommit)",
+                timed(partial(run, conn, statement), args.iterations),
+            )
     for level, value, read in ratios:
         ratio = value / (read + health)
         print(f"{level} ratio = {value:.1f} / ({read:.1f} + {health:.1f}) = {ratio:.2f}  (aim <= 1.5)")
