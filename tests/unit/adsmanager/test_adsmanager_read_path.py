@@ -136,7 +136,7 @@ def test_range_stats_of_a_custom_range_is_one_core_scan_of_the_rollup() -> None:
     fragment = range_stats(
         LEVELS[Level.CAMPAIGNS], plan_ranges(qq.dates, NOW), SELLER, stats_pushdown(qq.filters)
     )
-    assert 'FROM "campaign_stats_daily" s' in text_of(fragment)
+    assert "FROM campaign_stats_daily s" in text_of(fragment)
     assert "JOIN acct" not in text_of(fragment)
     assert fragment.params == (SELLER, date(2026, 11, 1), date(2026, 11, 15))
 

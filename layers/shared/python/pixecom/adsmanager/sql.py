@@ -145,6 +145,7 @@ def _spaced(parts: Iterable[Fragment]) -> Fragment:
 class LevelSql:
     """Table names and column expressions of one list level (alias `e` = the listed entity)."""
 
+    # Names of our own schema, written plainly (as every other statement names them).
     table: Fragment
     # Where the level's daily sums live: the campaign/ad set rollups (kept exact by a trigger on
     # ad_stats_daily, migration 0002) hold ~50x / ~10x fewer rows than ad_stats_daily.
@@ -162,10 +163,10 @@ class LevelSql:
 _PARENT = q("JOIN campaigns c ON c.id = e.campaign_id")
 LEVELS: dict[Level, LevelSql] = {
     Level.CAMPAIGNS: LevelSql(
-        table=ident("campaigns"),
-        stats_table=ident("campaign_stats_daily"),
-        stats_key=ident("campaign_id"),
-        snapshot_table=ident("campaign_preset_stats"),
+        table=q("campaigns"),
+        stats_table=q("campaign_stats_daily"),
+        stats_key=q("campaign_id"),
+        snapshot_table=q("campaign_preset_stats"),
         campaign_expr=q("e.id"),
         adset_expr=q("CAST(NULL AS uuid)"),
         parent_join=q(""),
@@ -173,10 +174,10 @@ LEVELS: dict[Level, LevelSql] = {
         result_type_key=q("e.id"),
     ),
     Level.ADSETS: LevelSql(
-        table=ident("adsets"),
-        stats_table=ident("adset_stats_daily"),
-        stats_key=ident("adset_id"),
-        snapshot_table=ident("adset_preset_stats"),
+        table=q("adsets"),
+        stats_table=q("adset_stats_daily"),
+        stats_key=q("adset_id"),
+        snapshot_table=q("adset_preset_stats"),
         campaign_expr=q("e.campaign_id"),
         adset_expr=q("e.id"),
         parent_join=_PARENT,
@@ -184,10 +185,10 @@ LEVELS: dict[Level, LevelSql] = {
         result_type_key=q("e.id"),
     ),
     Level.ADS: LevelSql(
-        table=ident("ads"),
-        stats_table=ident("ad_stats_daily"),
-        stats_key=ident("ad_id"),
-        snapshot_table=ident("ad_preset_stats"),
+        table=q("ads"),
+        stats_table=q("ad_stats_daily"),
+        stats_key=q("ad_id"),
+        snapshot_table=q("ad_preset_stats"),
         campaign_expr=q("e.campaign_id"),
         adset_expr=q("e.adset_id"),
         parent_join=_PARENT,

@@ -16,7 +16,7 @@ session or connection (inside its transaction).
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, LiteralString
@@ -110,30 +110,32 @@ def lit(value: str | int) -> Fragment:
 EMPTY = Fragment("")
 
 
-def driver_connection(conn: PgConnection[Any] | Session | Connection) -> PgConnection[Any]:
-    """The psycopg connection itself: as given, or the one under a SQLAlchemy session/connection."""
-    if isinstance(conn, Session):
-        conn = conn.connection()
-    if isinstance(conn, Connection):
-        driver = conn.connection.driver_connection
-        assert isinstance(driver, PgConnection)
-        return driver
-    return conn
+Conn = PgConnection[Any] | Session | Connection
 
 
-def _query(statement: Fragment) -> sql.SQL:
-    return sql.SQL(statement.text)  # composed by q from trusted parts
-
-
-def run(conn: PgConnection[Any] | Session | Connection, statement: Fragment) -> list[dict[str, Any]]:
-    """Execute `statement`; its rows as dicts."""
-    with driver_connection(conn).cursor(row_factory=dict_row) as cursor:
-        return cursor.execute(_query(statement), statement.params).fetchall()
+def run(conn: Conn, statement: Fragment) -> Sequence[Mapping[Any, Any]]:
+    """Execute `statement`; its rows as mappings. On a psycopg connection directly (the API's
+    list read: no SQLAlchemy layer); on a session or SQLAlchemy connection through
+    `exec_driver_sql`, inside its transaction and seen by its instrumentation."""
+    if isinstance(conn, PgConnection):
+        with conn.cursor(row_factory=dict_row) as cursor:
+            return cursor.execute(_query(statement), statement.params).fetchall()
+    return _sqlalchemy(conn).exec_driver_sql(statement.text, statement.params).mappings().all()
 
 
 def run_tuples(
     conn: PgConnection[Any] | Session | Connection, statement: Fragment
-) -> Sequence[tuple[Any, ...]]:
+) -> Sequence[Sequence[Any]]:
     """Execute `statement`; its rows as tuples (the cheapest shape to read thousands of rows)."""
-    with driver_connection(conn).cursor() as cursor:
-        return cursor.execute(_query(statement), statement.params).fetchall()
+    if isinstance(conn, PgConnection):
+        with conn.cursor() as cursor:
+            return cursor.execute(_query(statement), statement.params).fetchall()
+    return _sqlalchemy(conn).exec_driver_sql(statement.text, statement.params).all()
+
+
+def _sqlalchemy(conn: Session | Connection) -> Connection:
+    return conn.connection() if isinstance(conn, Session) else conn
+
+
+def _query(statement: Fragment) -> sql.SQL:
+    return sql.SQL(statement.text)  # composed by q from trusted parts
