@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
 import { client, queryClient } from "./api";
+import { CallbackPage } from "./connect/CallbackPage";
 import { AdAccountsPage } from "./pages/AdAccounts";
 import { AdsManagerPage } from "./pages/AdsManager";
 import { LoginPage } from "./pages/Login";
@@ -28,6 +29,7 @@ function route(pathname: string): ReactNode {
   const ads = pathname.match(/^\/ads-manager\/(campaigns|adsets|ads)$/);
   if (ads) return <AdsManagerPage level={ads[1] as "campaigns" | "adsets" | "ads"} />;
   if (pathname === "/ad-accounts") return <AdAccountsPage />;
+  if (pathname === "/meta/callback") return <CallbackPage />;
   return (
     <div className="empty">
       Nothing here. <Link to={HOME}>Go to the Ads Manager</Link>

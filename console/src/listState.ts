@@ -90,6 +90,13 @@ export function hrefFor(level: Level, state: ListState): string {
   return `/ads-manager/${level}${query ? `?${query}` : ""}`;
 }
 
+export const NO_FILTERS: Partial<ListState> = {
+  sellpage_id: [], status: [], delivery_status: [], ad_account_id: [], campaign_id: [], adset_id: [], q: "",
+};
+export const hasFilters = (state: ListState) =>
+  Boolean(state.sellpage_id.length + state.status.length + state.delivery_status.length + state.ad_account_id.length +
+    state.campaign_id.length + state.adset_id.length) || Boolean(state.q);
+
 /** The date part of any Ads Manager query (lists and daily series). */
 export function dateQuery(state: ListState): { date_preset?: DatePreset; since?: string; until?: string } {
   return state.date_preset ? { date_preset: state.date_preset } : { since: state.since, until: state.until };

@@ -1,6 +1,6 @@
 """The browser tests' server, run as a subprocess: the local app (same as `pixecom dev`) and the
 built console on a free port, a small simulator scenario connected to the demo seller and synced
-once, and the local scheduler draining the ControlQueue (bulk status jobs).
+once (its Facebook Login a consent page that redirects to this console's /meta/callback), and the local scheduler draining the ControlQueue (bulk status jobs).
 
 DATABASE_URL must name a migrated database. When everything is up it prints one line,
 `READY {json}`, with the URLs and the scenario's tokens, then serves until terminated.
@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-SCENARIO = {"accounts": 2, "ads": 16, "days": 20, "seed": 7}  # USD and EUR accounts
+# USD and EUR accounts connected to the demo seller, and a third only Facebook Login reaches.
+SCENARIO = {"accounts": 3, "ads": 16, "days": 20, "seed": 7}
 
 
 def main() -> int:
@@ -25,6 +26,7 @@ def main() -> int:
     from pixecom.api.app import create_app
     from pixecom.local.console import allow_console_origin, mount_console
     from pixecom.local.demo import connect_demo_accounts
+    from pixecom.local.dev_login import add_dev_login, point_login_at
     from pixecom.local.dev import seed_demo_seller
     from pixecom.local.runner import LocalQueues, run_once
     from pixecom.local.scheduler import LocalScheduler
@@ -32,22 +34,25 @@ def main() -> int:
     from pixecom.simulator.generator import generate_scenario
     from pixecom.simulator.testing import SimulatorServer
 
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    console_url = f"http://127.0.0.1:{port}"
+
     scenario = generate_scenario(**SCENARIO)
     scenario.settings.report_polls_to_complete = 1
-    simulator = SimulatorServer(scenario).start()
+    scenario.ad_accounts[-1].access_token = None
+    simulator = SimulatorServer(add_dev_login(scenario, console_url)).start()
     os.environ["GRAPH_BASE_URL"] = simulator.base_url
-    get_settings.cache_clear()
+    point_login_at(simulator.base_url, scenario)
     queues = LocalQueues().start()
     email, password = seed_demo_seller()
     connect_demo_accounts(email, scenario)
     run_once(("delivery", "stats"))  # the first sync, done before the browser looks
     scheduler = LocalScheduler(interval=3600).start()  # from now on: bulk jobs every 2 s
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    allow_console_origin(f"http://127.0.0.1:{port}")
+    allow_console_origin(console_url)
     app = create_app()
     mount_console(app, get_settings().console_dir)
     server = uvicorn.Server(
@@ -57,7 +62,7 @@ def main() -> int:
     )
 
     ready: dict[str, Any] = {
-        "base_url": f"http://127.0.0.1:{port}",
+        "base_url": console_url,
         "simulator_url": simulator.base_url,
         "graph_version": get_settings().graph_version,
         "email": email,

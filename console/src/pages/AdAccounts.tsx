@@ -1,27 +1,76 @@
 import type { AdAccount } from "@pixecom/types";
-import { useMutation } from "@tanstack/react-query";
+import type { TokenHealthOut } from "../apiTypes";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { unwrap } from "@pixecom/client";
 import { client, errorText, queryClient } from "../api";
 import { Badge } from "../components/Badge";
+import { ErrorBox } from "../components/ErrorBox";
+import { ConnectButton } from "../connect/ConnectButton";
+import { RECONNECT_REASONS } from "../connect/words";
 import { useAdAccounts } from "../components/Filters";
 import { ago, dateTime } from "../format";
 
 /** Each connected account: connection state and what to do about it, syncs, backfill, "sync now". */
 export function AdAccountsPage() {
   const accounts = useAdAccounts();
+  const health = useTokenHealth();
+  const healthOf = new Map((health.data?.data ?? []).map((h) => [h.account_id, h.token]));
   return (
     <div className="accounts">
-      <h1>Ad accounts</h1>
+      <div className="page-title">
+        <h1>Ad accounts</h1>
+        <ConnectButton />
+      </div>
       {accounts.isPending && <div className="muted">Loading…</div>}
-      {accounts.isError && <div className="error">{errorText(accounts.error)}</div>}
+      {accounts.isError && <ErrorBox error={accounts.error} onRetry={() => void accounts.refetch()} />}
       {accounts.data?.data.length === 0 && (
-        <div className="empty">No ad account connected yet. Connect one with POST /api/ad-accounts.</div>
+        <div className="empty" data-testid="no-accounts">
+          <p>No ad account connected yet. Connect your Facebook ad accounts to see their campaigns here.</p>
+          <ConnectButton />
+        </div>
       )}
       <div className="account-list">
-        {accounts.data?.data.map((account) => <AccountCard key={account.id} account={account} />)}
+        {accounts.data?.data.map((account) => (
+          <AccountCard key={account.id} account={account} token={healthOf.get(account.id)} />
+        ))}
       </div>
     </div>
+  );
+}
+
+function useTokenHealth() {
+  return useQuery({
+    queryKey: ["token-health"],
+    queryFn: async () => unwrap(await client.api.GET("/api/meta/token-health")),
+  });
+}
+
+const SOURCES: Record<string, string> = {
+  login: "Facebook login",
+  system_user: "System user token",
+  pasted: "Pasted token",
+};
+
+/** The account's Meta token: where it came from, until when, and "Reconnect" when it needs it. */
+function TokenHealth({ token }: { token: TokenHealthOut }) {
+  const until = token.expires_at ? `until ${dateTime(token.expires_at)}` : "no expiry";
+  return (
+    <>
+      <dt>Facebook access</dt>
+      <dd data-testid="token-health" data-state={token.state}>
+        {SOURCES[token.source] ?? token.source} · {until}
+        {token.state === "expiring_soon" && <span className="warn"> · expires soon: reconnect to extend it</span>}
+        {token.state === "needs_reconnect" && (
+          <span className="error"> · {RECONNECT_REASONS[token.reason ?? "invalid"] ?? token.reason}</span>
+        )}
+        {token.state !== "ok" && (
+          <div>
+            <ConnectButton label="Reconnect" primary={token.state === "needs_reconnect"} />
+          </div>
+        )}
+      </dd>
+    </>
   );
 }
 
@@ -29,7 +78,7 @@ function connectionState(account: AdAccount, now: number): { value: string; help
   if (account.connection_status === "NEEDS_REAUTH")
     return {
       value: "NEEDS_REAUTH",
-      help: "Meta no longer accepts this account's token, so nothing syncs. Paste a new access token below.",
+      help: "Meta no longer accepts this account's token, so nothing syncs. Reconnect with Facebook, or paste a new access token below.",
     };
   if (account.connection_status === "DISABLED")
     return { value: "DISABLED", help: "Meta disabled this ad account. Re-enable it in Meta's Business Settings." };
@@ -41,7 +90,7 @@ function connectionState(account: AdAccount, now: number): { value: string; help
   return { value: "ACTIVE", help: null };
 }
 
-function AccountCard({ account }: { account: AdAccount }) {
+function AccountCard({ account, token }: { account: AdAccount; token: TokenHealthOut | undefined }) {
   const now = Date.now();
   const state = connectionState(account, now);
   const sync = useMutation({
@@ -66,6 +115,7 @@ function AccountCard({ account }: { account: AdAccount }) {
       {account.connection_error && <p className="error small">Meta said: {account.connection_error}</p>}
       {account.connection_status === "NEEDS_REAUTH" && <TokenForm accountId={account.id} />}
       <dl className="facts">
+        {token && <TokenHealth token={token} />}
         <dt>Stats synced</dt>
         <dd title={dateTime(account.stats.last_success_at)}>
           {ago(account.stats.last_success_at, now)}

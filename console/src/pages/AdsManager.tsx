@@ -5,8 +5,10 @@ import { client, errorText } from "../api";
 import { DailyChart } from "../components/DailyChart";
 import { EntityTable, type Row } from "../components/EntityTable";
 import { Filters, useAdAccounts } from "../components/Filters";
+import { ErrorBox } from "../components/ErrorBox";
 import { JobPanel } from "../components/JobPanel";
-import { hrefFor, LEVELS, levelInfo, listQuery, readState, type Level, type ListQuery, type ListState } from "../listState";
+import { ConnectButton } from "../connect/ConnectButton";
+import { hasFilters, hrefFor, LEVELS, NO_FILTERS, levelInfo, listQuery, readState, type Level, type ListQuery, type ListState } from "../listState";
 import { Link, navigate, useLocation } from "../router";
 
 async function fetchList(level: Level, query: ListQuery & { cursor?: string }) {
@@ -159,7 +161,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
         <DailyChart level={level} id={state.chart} name={chartRow?.name ?? ""} state={state} onClose={() => update({ chart: null })} />
       )}
 
-      {list.isError && <div className="error">{errorText(list.error)}</div>}
+      {list.isError && <ErrorBox error={list.error} onRetry={() => void list.refetch()} />}
       <div className={`results${list.isFetching ? " fetching" : ""}`} data-testid="results" data-state={list.isFetching ? "loading" : "idle"}>
         {list.data && (
           <>
@@ -179,7 +181,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
               onChart={(row) => update({ chart: state.chart === row.id ? null : row.id })}
               accountNames={accountNames}
             />
-            {rows.length === 0 && <div className="empty">No {info.noun} match these filters.</div>}
+            {rows.length === 0 && <EmptyList noun={info.noun} filtered={hasFilters(state)} noAccounts={accounts.data?.data.length === 0} onClear={() => update(NO_FILTERS)} />}
             <div className="pager">
               <label className="small">
                 Rows per page{" "}
@@ -206,6 +208,31 @@ export function AdsManagerPage({ level }: { level: Level }) {
         )}
         {list.isPending && <div className="empty muted">Loading {info.noun}…</div>}
       </div>
+    </div>
+  );
+}
+
+/** An empty table says why, and what to do next. */
+function EmptyList({ noun, filtered, noAccounts, onClear }: { noun: string; filtered: boolean; noAccounts: boolean; onClear: () => void }) {
+  if (noAccounts)
+    return (
+      <div className="empty" data-testid="empty-no-accounts">
+        <p>No ad account is connected yet: connect your Facebook ad accounts to see their {noun} here.</p>
+        <ConnectButton />
+      </div>
+    );
+  if (filtered)
+    return (
+      <div className="empty" data-testid="empty-filtered">
+        No {noun} match these filters.{" "}
+        <button type="button" className="link-button" onClick={onClear}>
+          Clear filters
+        </button>
+      </div>
+    );
+  return (
+    <div className="empty" data-testid="empty-dates">
+      No {noun} had delivery or changes in these dates. Choose a longer date range.
     </div>
   );
 }

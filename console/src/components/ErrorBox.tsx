@@ -1,0 +1,13 @@
+import { errorText } from "../api";
+
+/** A failed load: what went wrong, and a way to try again. */
+export function ErrorBox({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <div className="error-box" role="alert" data-testid="error-box">
+      <span className="error">{errorText(error)}</span>
+      <button type="button" onClick={onRetry}>
+        Retry
+      </button>
+    </div>
+  );
+}
