@@ -28,11 +28,16 @@ def main() -> int:
     from pixecom.local.demo import connect_demo_accounts
     from pixecom.local.dev_login import add_dev_login, point_login_at
     from pixecom.local.dev import seed_demo_seller
-    from pixecom.local.runner import LocalQueues, run_once
+    from pixecom.local.runner import QUEUE_ENV, LocalQueues, drain, drain_action_queues, run_once
     from pixecom.local.scheduler import LocalScheduler
     from pixecom.settings import get_settings
     from pixecom.simulator.generator import generate_scenario
     from pixecom.simulator.testing import SimulatorServer
+
+    def drain_queued_work() -> None:
+        for kind in ("delivery", "stats"):
+            drain(os.environ[QUEUE_ENV[kind]], f"{kind}_worker")
+        drain_action_queues()
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -50,7 +55,8 @@ def main() -> int:
     email, password = seed_demo_seller()
     connect_demo_accounts(email, scenario)
     run_once(("delivery", "stats"))  # the first sync, done before the browser looks
-    scheduler = LocalScheduler(interval=3600).start()  # from now on: bulk jobs every 2 s
+    # From now on, every 2 s: what a connect queued (delivery, backfill chunks), then bulk jobs.
+    scheduler = LocalScheduler(interval=3600, control_tick=drain_queued_work).start()
 
     allow_console_origin(console_url)
     app = create_app()

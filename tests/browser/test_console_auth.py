@@ -75,7 +75,7 @@ def test_register_asks_for_the_invitation_refuses_a_taken_email_and_signs_the_ne
     page.get_by_label("Email").fill(email)
     page.get_by_role("button", name="Create account").click()
     expect(page.get_by_test_id("who")).to_contain_text("Second shop")
-    expect(page.get_by_text("No campaigns match these filters.")).to_be_visible()
+    expect(page.get_by_test_id("empty-no-accounts")).to_contain_text("connect your Facebook ad accounts")
 
 
 def test_an_invitation_link_fills_in_the_code(page: Page, console_server):

@@ -93,7 +93,7 @@ def test_a_declined_permission_is_named_and_a_spent_login_link_cannot_be_used_tw
 
     picker = page.get_by_test_id("account-picker")
     expect(picker.get_by_role("status")).to_contain_text("You declined ads_management")
-    expect(picker.locator("[data-connectable=true]")).to_contain_text("Read only")
+    expect(picker.get_by_role("button", name="Connect again with every permission")).to_be_visible()
 
     page.goto(returned[0])  # Meta's redirect again (back button, a reload before the URL was replaced)
     failure = page.get_by_test_id("callback-error")
