@@ -122,3 +122,30 @@ def choose(page: Page, filter_id: str, *labels: str) -> None:
     for label in labels:
         menu.get_by_label(label, exact=True).check()
     menu.locator("summary").click()
+
+
+AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def assert_accessible(page: Page, screen: str) -> None:
+    """axe-core (from the workspace's node_modules) finds no serious or critical violation."""
+    if not page.evaluate("() => Boolean(window.axe)"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("async () => (await window.axe.run(document)).violations")
+    blocking = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
+    assert not blocking, f"axe on {screen}:\n" + "\n".join(blocking)
+
+
+def tab_until_focused(page: Page, target: Any, presses: int = 60) -> None:
+    """Reach `target` with the Tab key alone (every control must be reachable by keyboard)."""
+    page.locator("body").focus()
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"{target} not reached in {presses} Tab presses")

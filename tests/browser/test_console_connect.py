@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import uuid
 
-from browser_helpers import ARTIFACTS
+from browser_helpers import ARTIFACTS, assert_accessible, tab_until_focused
 from playwright.sync_api import Page, expect
 
 SHOTS = ARTIFACTS / "console"
@@ -38,8 +38,11 @@ def test_a_new_seller_connects_with_facebook_picks_an_account_and_watches_its_ba
     empty = page.get_by_test_id("empty-no-accounts")
     expect(empty).to_contain_text("No ad account is connected yet")
     page.screenshot(path=str(SHOTS / "10-new-seller-empty-ads-manager.png"))
+    assert_accessible(page, "Ads Manager, no account")
 
-    open_consent_page(page, empty.get_by_role("button", name="Connect with Facebook"))
+    button = empty.get_by_role("button", name="Connect with Facebook")
+    tab_until_focused(page, button)
+    open_consent_page(page, button)
     page.screenshot(path=str(SHOTS / "11-facebook-consent-simulated.png"))
     page.get_by_role("button", name=re.compile("^Continue as")).click()
 
@@ -54,6 +57,7 @@ def test_a_new_seller_connects_with_facebook_picks_an_account_and_watches_its_ba
     expect(taken.first.get_by_test_id("reason")).to_have_text("Another PixEcom seller has connected this account.")
     expect(taken.first.get_by_role("checkbox")).to_be_disabled()
     page.screenshot(path=str(SHOTS / "12-connect-account-picker.png"), full_page=True)
+    assert_accessible(page, "account picker")
 
     picker.get_by_role("button", name="Connect 1 selected").click()
     progress = page.get_by_test_id("backfill")
@@ -67,6 +71,7 @@ def test_a_new_seller_connects_with_facebook_picks_an_account_and_watches_its_ba
     expect(card).to_have_count(1)
     expect(card.get_by_test_id("token-health")).to_contain_text("Facebook login")
     expect(card.get_by_test_id("token-health")).to_have_attribute("data-state", "ok")
+    assert_accessible(page, "ad accounts")
 
 
 def test_cancel_on_facebook_says_so_and_offers_to_start_again(page: Page, console_server):
@@ -80,6 +85,7 @@ def test_cancel_on_facebook_says_so_and_offers_to_start_again(page: Page, consol
     expect(failure).to_contain_text("cancelled")
     expect(page).to_have_url(console_server.base_url + "/meta/callback")
     page.screenshot(path=str(SHOTS / "14-connect-cancelled.png"))
+    assert_accessible(page, "callback error")
     open_consent_page(page, failure.get_by_role("button", name="Start again"))
 
 

@@ -38,7 +38,7 @@ export function JobPanel({ jobId, title, onClose }: { jobId: string; title: stri
       {job.isError && <div className="error">{errorText(job.error)}</div>}
       {job.data && (
         <>
-          <div className="progress" aria-label="progress">
+          <div className="progress" role="progressbar" aria-label="progress" aria-valuemin={0} aria-valuemax={items.length} aria-valuenow={finished}>
             <div style={{ width: `${items.length ? (finished * 100) / items.length : 0}%` }} />
           </div>
           <p className="small">

@@ -130,7 +130,14 @@ function AccountCard({ account, token }: { account: AdAccount; token: TokenHealt
         </dd>
         <dt>History</dt>
         <dd>
-          <div className="progress" aria-label="backfill progress">
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="backfill progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(chunks_total ? (chunks_done * 100) / chunks_total : 100)}
+          >
             <div style={{ width: `${chunks_total ? (chunks_done * 100) / chunks_total : 100}%` }} />
           </div>
           <span className="small">
