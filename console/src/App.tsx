@@ -3,6 +3,9 @@ import { useEffect, type ReactNode } from "react";
 import { client, queryClient } from "./api";
 import { CallbackPage } from "./connect/CallbackPage";
 import { AdAccountsPage } from "./pages/AdAccounts";
+import { AlertsPage, useOpenAlertCount } from "./pages/Alerts";
+import { JobsPage } from "./pages/Jobs";
+import { RulesPage } from "./pages/Rules";
 import { AdsManagerPage } from "./pages/AdsManager";
 import { LoginPage } from "./pages/Login";
 import { HOME, Link, loginHref, navigate, useLocation } from "./router";
@@ -30,6 +33,9 @@ function route(pathname: string): ReactNode {
   if (ads) return <AdsManagerPage level={ads[1] as "campaigns" | "adsets" | "ads"} />;
   if (pathname === "/ad-accounts") return <AdAccountsPage />;
   if (pathname === "/meta/callback") return <CallbackPage />;
+  if (pathname === "/alerts") return <AlertsPage />;
+  if (pathname === "/rules") return <RulesPage />;
+  if (pathname === "/jobs") return <JobsPage />;
   return (
     <div className="empty">
       Nothing here. <Link to={HOME}>Go to the Ads Manager</Link>
@@ -40,6 +46,7 @@ function route(pathname: string): ReactNode {
 function Shell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const me = useQuery({ queryKey: ["me"], queryFn: () => client.me(), staleTime: Infinity });
+  const openAlerts = useOpenAlertCount();
   const logout = async () => {
     await client.logout();
     queryClient.clear();
@@ -52,6 +59,20 @@ function Shell({ children }: { children: ReactNode }) {
         <nav>
           <Link to={HOME} className={pathname.startsWith("/ads-manager") ? "active" : ""}>
             Ads Manager
+          </Link>
+          <Link to="/rules" className={pathname === "/rules" ? "active" : ""}>
+            Rules
+          </Link>
+          <Link to="/alerts" className={pathname === "/alerts" ? "active" : ""} data-testid="nav-alerts">
+            Alerts
+            {openAlerts.data && openAlerts.data !== "0" && (
+              <span className="nav-count" aria-label={`${openAlerts.data} open`}>
+                {openAlerts.data}
+              </span>
+            )}
+          </Link>
+          <Link to="/jobs" className={pathname === "/jobs" ? "active" : ""}>
+            Jobs
           </Link>
           <Link to="/ad-accounts" className={pathname === "/ad-accounts" ? "active" : ""}>
             Ad accounts

@@ -1,0 +1,325 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { unwrap } from "@pixecom/client";
+import type { components } from "@pixecom/types";
+import { client, errorText, queryClient } from "../api";
+import { ErrorBox } from "../components/ErrorBox";
+import { dateTime } from "../format";
+import { METRICS, METRIC_NAMES } from "../metrics";
+import { Link } from "../router";
+
+type Rule = components["schemas"]["RuleOut"];
+type RuleSpec = components["schemas"]["RuleSpec"];
+type Op = components["schemas"]["ConditionOp"];
+type Window = components["schemas"]["RuleWindow"];
+type Level = components["schemas"]["EntityLevel"];
+type ActionType = components["schemas"]["RuleActionType"];
+
+const OPS: [Op, string][] = [["gt", ">"], ["gte", "≥"], ["lt", "<"], ["lte", "≤"], ["eq", "="]];
+const WINDOWS: [Window, string][] = [["today", "Today"], ["yesterday", "Yesterday"], ["last_3d", "Last 3 days"], ["last_7d", "Last 7 days"]];
+const LEVELS: [Level, string][] = [["campaign", "Campaigns"], ["adset", "Ad sets"], ["ad", "Ads"]];
+const ACTIONS: [ActionType, string][] = [["pause", "Pause"], ["activate", "Activate"], ["change_budget", "Change daily budget"]];
+const opWord = (op: string) => OPS.find(([o]) => o === op)?.[1] ?? op;
+const metricLabel = (name: string) => METRICS[name as keyof typeof METRICS]?.label ?? name;
+
+export function describeRule(rule: Pick<Rule, "conditions" | "window" | "action" | "level" | "min_spend">): string {
+  const when = rule.conditions.map((c) => `${metricLabel(c.metric)} ${opWord(c.op)} ${c.value}`).join(" and ");
+  const act = ACTIONS.find(([a]) => a === rule.action.type)?.[1] ?? rule.action.type;
+  const pct = rule.action.type === "change_budget" && rule.action.percent ? ` by ${rule.action.percent}%` : "";
+  const window = WINDOWS.find(([w]) => w === rule.window)?.[1] ?? rule.window;
+  return `${act}${pct} ${LEVELS.find(([l]) => l === rule.level)?.[1].toLowerCase()} when ${when} (${window.toLowerCase()}, spend ≥ ${rule.min_spend})`;
+}
+
+/** Automated rules: list, create/edit with a form, preview before enabling, enable/disable, runs. */
+export function RulesPage() {
+  const rules = useQuery({ queryKey: ["rules"], queryFn: async () => unwrap(await client.api.GET("/api/rules")) });
+  const [editing, setEditing] = useState<Rule | "new" | null>(null);
+  return (
+    <div className="rules-page">
+      <div className="page-title">
+        <h1>Rules</h1>
+        <button type="button" className="primary" onClick={() => setEditing("new")}>
+          New rule
+        </button>
+      </div>
+      {editing && <RuleForm key={editing === "new" ? "new" : editing.id} rule={editing === "new" ? null : editing} onDone={() => setEditing(null)} />}
+      {rules.isError && <ErrorBox error={rules.error} onRetry={() => void rules.refetch()} />}
+      {rules.data?.data.length === 0 && !editing && (
+        <div className="empty">
+          <p>No rule yet. A rule pauses, activates or changes a budget when the numbers say so, checked after every sync.</p>
+          <button type="button" className="primary" onClick={() => setEditing("new")}>
+            Create your first rule
+          </button>
+        </div>
+      )}
+      {rules.data?.data.map((rule) => <RuleCard key={rule.id} rule={rule} onEdit={() => setEditing(rule)} />)}
+    </div>
+  );
+}
+
+function RuleCard({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
+  const [open, setOpen] = useState<"preview" | "runs" | null>(null);
+  const toggle = useMutation({
+    mutationFn: async () => {
+      const path = { params: { path: { rule_id: rule.id } } };
+      return unwrap(rule.enabled ? await client.api.POST("/api/rules/{rule_id}/disable", path) : await client.api.POST("/api/rules/{rule_id}/enable", path));
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["rules"] }),
+  });
+  return (
+    <section className="card" data-testid="rule-card" data-rule={rule.name} data-enabled={String(rule.enabled)}>
+      <div className="card-head">
+        <h2>{rule.name}</h2>
+        <span className={`badge ${rule.enabled ? "badge-active" : ""}`}>{rule.enabled ? "Enabled" : "Disabled"}</span>
+        <span className="spacer" />
+        <button type="button" onClick={() => setOpen(open === "preview" ? null : "preview")} aria-expanded={open === "preview"}>
+          Preview
+        </button>
+        <button type="button" onClick={() => setOpen(open === "runs" ? null : "runs")} aria-expanded={open === "runs"}>
+          Runs
+        </button>
+        <button type="button" onClick={onEdit}>
+          Edit
+        </button>
+        <button type="button" onClick={() => toggle.mutate()} disabled={toggle.isPending}>
+          {rule.enabled ? "Disable" : "Enable"}
+        </button>
+      </div>
+      <p className="small">{describeRule(rule)}</p>
+      <p className="small muted">Last checked: {dateTime(rule.last_evaluated_at)}</p>
+      {toggle.isError && <p className="error small">{errorText(toggle.error)}</p>}
+      {open === "preview" && <Preview rule={rule} />}
+      {open === "runs" && <Runs rule={rule} />}
+    </section>
+  );
+}
+
+function Preview({ rule }: { rule: Rule }) {
+  const preview = useQuery({
+    queryKey: ["rule-preview", rule.id, rule.updated_at],
+    queryFn: async () => unwrap(await client.api.POST("/api/rules/{rule_id}/preview", { params: { path: { rule_id: rule.id } } })),
+  });
+  if (preview.isPending) return <p className="muted">Checking today's numbers…</p>;
+  if (preview.isError) return <ErrorBox error={preview.error} onRetry={() => void preview.refetch()} />;
+  const entities = preview.data.entities;
+  const metricKeys = rule.conditions.map((c) => c.metric);
+  return (
+    <div className="table-wrap" data-testid="rule-preview">
+      <p className="small" style={{ padding: "8px 12px", margin: 0 }}>
+        {entities.length === 0 ? "Nothing matches right now: enabling it would change nothing yet." : `Enabled now, it would act on ${entities.length}:`}
+      </p>
+      {entities.length > 0 && (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>Name</th>
+              {metricKeys.map((m) => (
+                <th key={m} className="num">
+                  {metricLabel(m)}
+                </th>
+              ))}
+              {rule.action.type === "change_budget" && <th className="num">Daily budget</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {entities.map((e) => (
+              <tr key={e.entity_id}>
+                <td>{e.name}</td>
+                {metricKeys.map((m) => (
+                  <td key={m} className="num">
+                    {String((e.values as Record<string, unknown>)[m] ?? "—")}
+                  </td>
+                ))}
+                {rule.action.type === "change_budget" && (
+                  <td className="num">
+                    {e.daily_budget_from ?? "—"} → {e.daily_budget_to ?? "—"}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function Runs({ rule }: { rule: Rule }) {
+  const runs = useQuery({
+    queryKey: ["rule-runs", rule.id],
+    queryFn: async () => unwrap(await client.api.GET("/api/rules/{rule_id}/runs", { params: { path: { rule_id: rule.id } } })),
+  });
+  if (runs.isPending) return <p className="muted">Loading runs…</p>;
+  if (runs.isError) return <ErrorBox error={runs.error} onRetry={() => void runs.refetch()} />;
+  if (runs.data.data.length === 0) return <p className="muted small">This rule has not acted yet.</p>;
+  return (
+    <ul className="runs" data-testid="rule-runs">
+      {runs.data.data.map((run) => (
+        <li key={run.id}>
+          {dateTime(run.created_at)}: {run.action} on {run.entities.map((e) => e.name).join(", ")}
+          {run.job_id && (
+            <>
+              {" · "}
+              <Link to={`/jobs?job=${run.job_id}`}>its job</Link>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface Draft {
+  name: string;
+  level: Level;
+  window: Window;
+  conditions: { metric: string; op: Op; value: string }[];
+  min_spend: string;
+  action: ActionType;
+  percent: string;
+  cooldown_minutes: number;
+}
+
+function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
+  const [draft, setDraft] = useState<Draft>(() =>
+    rule
+      ? {
+          name: rule.name,
+          level: rule.level,
+          window: rule.window,
+          conditions: rule.conditions.map((c) => ({ metric: c.metric, op: c.op, value: String(c.value) })),
+          min_spend: rule.min_spend,
+          action: rule.action.type,
+          percent: rule.action.percent ?? "10",
+          cooldown_minutes: rule.cooldown_minutes,
+        }
+      : { name: "", level: "ad", window: "today", conditions: [{ metric: "cost_per_purchase", op: "gt", value: "30" }], min_spend: "20", action: "pause", percent: "10", cooldown_minutes: 60 },
+  );
+  const save = useMutation({
+    mutationFn: async () => {
+      const body: Omit<RuleSpec, "enabled"> = {
+        name: draft.name,
+        level: draft.level,
+        window: draft.window,
+        conditions: draft.conditions.map((c) => ({ metric: c.metric, op: c.op, value: c.value })),
+        min_spend: draft.min_spend,
+        action: { type: draft.action, percent: draft.action === "change_budget" ? draft.percent : null },
+        cooldown_minutes: draft.cooldown_minutes,
+      };
+      return rule
+        ? unwrap(await client.api.PATCH("/api/rules/{rule_id}", { params: { path: { rule_id: rule.id } }, body }))
+        : unwrap(await client.api.POST("/api/rules", { body: { ...body, enabled: false } }));
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["rules"] });
+      onDone();
+    },
+  });
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const setCondition = (i: number, patch: Partial<Draft["conditions"][number]>) =>
+    set({ conditions: draft.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="card form rule-form" onSubmit={submit} aria-label={rule ? "Edit rule" : "New rule"}>
+      <h2>{rule ? `Edit “${rule.name}”` : "New rule"} (saved disabled: preview it, then enable)</h2>
+      <label>
+        Name
+        <input required value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+      </label>
+      <div className="row">
+        <label>
+          Applies to
+          <select value={draft.level} onChange={(e) => set({ level: e.target.value as Level })}>
+            {LEVELS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Numbers of
+          <select value={draft.window} onChange={(e) => set({ window: e.target.value as Window })}>
+            {WINDOWS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Only when spend is at least
+          <input inputMode="decimal" required value={draft.min_spend} onChange={(e) => set({ min_spend: e.target.value })} />
+        </label>
+      </div>
+      <fieldset>
+        <legend>When all of these hold (money in the account's currency, percentages as shown)</legend>
+        {draft.conditions.map((c, i) => (
+          <div className="row condition" key={i} data-testid="condition">
+            <select aria-label={`Condition ${i + 1} metric`} value={c.metric} onChange={(e) => setCondition(i, { metric: e.target.value })}>
+              {METRIC_NAMES.map((m) => (
+                <option key={m} value={m}>
+                  {METRICS[m].label}
+                </option>
+              ))}
+            </select>
+            <select aria-label={`Condition ${i + 1} comparison`} value={c.op} onChange={(e) => setCondition(i, { op: e.target.value as Op })}>
+              {OPS.map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+            <input aria-label={`Condition ${i + 1} value`} inputMode="decimal" required value={c.value} onChange={(e) => setCondition(i, { value: e.target.value })} />
+            {draft.conditions.length > 1 && (
+              <button type="button" onClick={() => set({ conditions: draft.conditions.filter((_, j) => j !== i) })} aria-label={`Remove condition ${i + 1}`}>
+                Remove
+              </button>
+            )}
+          </div>
+        ))}
+        <button type="button" onClick={() => set({ conditions: [...draft.conditions, { metric: "roas", op: "lt", value: "1" }] })}>
+          Add a condition
+        </button>
+      </fieldset>
+      <div className="row">
+        <label>
+          Then
+          <select value={draft.action} onChange={(e) => set({ action: e.target.value as ActionType })}>
+            {ACTIONS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        {draft.action === "change_budget" && (
+          <label>
+            By percent (−20 to +20)
+            <input inputMode="decimal" required value={draft.percent} onChange={(e) => set({ percent: e.target.value })} />
+          </label>
+        )}
+        <label>
+          Wait between actions (minutes)
+          <input type="number" min={0} value={draft.cooldown_minutes} onChange={(e) => set({ cooldown_minutes: Number(e.target.value) })} />
+        </label>
+      </div>
+      <div className="card-foot">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save rule
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+        {save.isError && (
+          <span className="error small" role="alert">
+            {errorText(save.error)}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
