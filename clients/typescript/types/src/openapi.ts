@@ -335,6 +335,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alerts/webhook/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Webhook
+         * @description Send a signed test event to the webhook now and say how it went (also in its status).
+         */
+        post: operations["alerts_test_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -672,6 +692,41 @@ export interface paths {
          * @description The public status page of a deletion (or deauthorization) request.
          */
         get: operations["meta_login_data_deletion_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Preferences */
+        get: operations["preferences_read_preferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change Preferences */
+        patch: operations["preferences_change_preferences"];
+        trace?: never;
+    };
+    "/api/ads-manager/column-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Column Presets */
+        get: operations["preferences_list_column_presets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1356,6 +1411,30 @@ export interface components {
             /** Sellpage Id */
             sellpage_id: string | null;
         };
+        /** ColumnPresetList */
+        ColumnPresetList: {
+            /** Data */
+            data: components["schemas"]["ColumnPresetOut"][];
+            /**
+             * Default
+             * @description The preset a user who never chose sees
+             */
+            default: string;
+        };
+        /** ColumnPresetOut */
+        ColumnPresetOut: {
+            /** Id */
+            id: string;
+            /** Label */
+            label: string;
+            /** Description */
+            description: string;
+            /**
+             * Columns
+             * @description Metric names (fields of Metrics), in order
+             */
+            columns: string[];
+        };
         /**
          * Condition
          * @description `metric op value`, a metric of the Ads Manager (domain.metrics), values as it shows them:
@@ -1953,6 +2032,29 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** PreferencesOut */
+        PreferencesOut: {
+            /**
+             * Locale
+             * @description The console's language; null: the browser's decides
+             */
+            locale: ("en" | "vi") | null;
+            /**
+             * Ads Manager Columns
+             * @description Metric names of the Ads Manager's columns, in order; null: the default preset's
+             */
+            ads_manager_columns: string[] | null;
+        };
+        /**
+         * PreferencesPatch
+         * @description Only the fields sent change; null resets one to its default.
+         */
+        PreferencesPatch: {
+            /** Locale */
+            locale?: ("en" | "vi") | null;
+            /** Ads Manager Columns */
+            ads_manager_columns?: string[] | null;
+        };
         /** PreviewEntity */
         PreviewEntity: {
             level: components["schemas"]["EntityLevel"];
@@ -2409,6 +2511,22 @@ export interface components {
             last_error: string | null;
             /** Pending Deliveries */
             pending_deliveries: number;
+        };
+        /** WebhookTestOut */
+        WebhookTestOut: {
+            /**
+             * Delivered
+             * @description The receiver answered 2xx
+             */
+            delivered: boolean;
+            /**
+             * Status Code
+             * @description The receiver's HTTP status; null when it could not be reached
+             */
+            status_code: number | null;
+            /** Error */
+            error: string | null;
+            webhook: components["schemas"]["WebhookOut"];
         };
     };
     responses: never;
@@ -3657,6 +3775,44 @@ export interface operations {
             };
         };
     };
+    alerts_test_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     auth_register: {
         parameters: {
             query?: never;
@@ -4614,6 +4770,124 @@ export interface operations {
             };
             /** @description Invalid input (the field is named) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    preferences_read_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    preferences_change_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    preferences_list_column_presets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnPresetList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
