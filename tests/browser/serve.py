@@ -1,6 +1,7 @@
 """The browser tests' server, run as a subprocess: the local app (same as `pixecom dev`) and the
 built console on a free port, a small simulator scenario connected to the demo seller and synced
-once (its Facebook Login a consent page that redirects to this console's /meta/callback), and the local scheduler draining the ControlQueue (bulk status jobs).
+once (its Facebook Login a consent page that redirects to this console's /meta/callback), and the
+local scheduler draining the queues every 2 s (a connect's backfill, the bulk status jobs).
 
 DATABASE_URL must name a migrated database. When everything is up it prints one line,
 `READY {json}`, with the URLs and the scenario's tokens, then serves until terminated.
@@ -26,8 +27,8 @@ def main() -> int:
     from pixecom.api.app import create_app
     from pixecom.local.console import allow_console_origin, mount_console
     from pixecom.local.demo import connect_demo_accounts
-    from pixecom.local.dev_login import add_dev_login, point_login_at
     from pixecom.local.dev import seed_demo_seller
+    from pixecom.local.dev_login import add_dev_login, point_login_at
     from pixecom.local.runner import QUEUE_ENV, LocalQueues, drain, drain_action_queues, run_once
     from pixecom.local.scheduler import LocalScheduler
     from pixecom.settings import get_settings

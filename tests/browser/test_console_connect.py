@@ -32,7 +32,9 @@ def open_consent_page(page: Page, button) -> None:
     expect(page.get_by_role("heading", name=re.compile("is requesting access"))).to_be_visible()
 
 
-def test_a_new_seller_connects_with_facebook_picks_an_account_and_watches_its_backfill(page: Page, console_server):
+def test_a_new_seller_connects_with_facebook_picks_an_account_and_watches_its_backfill(
+    page: Page, console_server
+):
     SHOTS.mkdir(parents=True, exist_ok=True)
     register_new_seller(page, console_server, "Connect shop")
     empty = page.get_by_test_id("empty-no-accounts")
@@ -54,7 +56,9 @@ def test_a_new_seller_connects_with_facebook_picks_an_account_and_watches_its_ba
     expect(free).to_have_count(1)
     expect(free).to_contain_text("Can pause, activate and change budgets")
     taken = picker.locator("[data-testid=picker-row][data-connectable=false]")
-    expect(taken.first.get_by_test_id("reason")).to_have_text("Another PixEcom seller has connected this account.")
+    expect(taken.first.get_by_test_id("reason")).to_have_text(
+        "Another PixEcom seller has connected this account."
+    )
     expect(taken.first.get_by_role("checkbox")).to_be_disabled()
     page.screenshot(path=str(SHOTS / "12-connect-account-picker.png"), full_page=True)
     assert_accessible(page, "account picker")
@@ -77,7 +81,9 @@ def test_a_new_seller_connects_with_facebook_picks_an_account_and_watches_its_ba
 def test_cancel_on_facebook_says_so_and_offers_to_start_again(page: Page, console_server):
     register_new_seller(page, console_server, "Cancel shop")
     page.get_by_role("link", name="Ad accounts").click()
-    open_consent_page(page, page.locator("main .page-title").get_by_role("button", name="Connect with Facebook"))
+    open_consent_page(
+        page, page.locator("main .page-title").get_by_role("button", name="Connect with Facebook")
+    )
     page.get_by_role("button", name="Cancel").click()
 
     failure = page.get_by_test_id("callback-error")
@@ -89,9 +95,13 @@ def test_cancel_on_facebook_says_so_and_offers_to_start_again(page: Page, consol
     open_consent_page(page, failure.get_by_role("button", name="Start again"))
 
 
-def test_a_declined_permission_is_named_and_a_spent_login_link_cannot_be_used_twice(page: Page, console_server):
+def test_a_declined_permission_is_named_and_a_spent_login_link_cannot_be_used_twice(
+    page: Page, console_server
+):
     register_new_seller(page, console_server, "Decline shop")
-    open_consent_page(page, page.get_by_test_id("empty-no-accounts").get_by_role("button", name="Connect with Facebook"))
+    open_consent_page(
+        page, page.get_by_test_id("empty-no-accounts").get_by_role("button", name="Connect with Facebook")
+    )
     page.get_by_role("checkbox", name=re.compile("ads_management")).uncheck()
     returned: list[str] = []
     page.on("framenavigated", lambda frame: returned.append(frame.url) if "code=" in frame.url else None)

@@ -13,7 +13,9 @@ from playwright.sync_api import Page, expect
 SHOTS = ARTIFACTS / "console"
 
 
-def test_alerts_list_filters_and_acknowledge_with_the_open_count_in_the_navigation(page: Page, console_server):
+def test_alerts_list_filters_and_acknowledge_with_the_open_count_in_the_navigation(
+    page: Page, console_server
+):
     SHOTS.mkdir(parents=True, exist_ok=True)
     with console_server.api() as api:
         # Demo data has disapproved ads: wait until the automation after the first sync has opened
@@ -43,7 +45,9 @@ def test_alerts_list_filters_and_acknowledge_with_the_open_count_in_the_navigati
     first.get_by_role("button", name=re.compile("^Acknowledge")).click()
     expect(first).to_contain_text("Acknowledged")
     with console_server.api() as api:
-        acked = [a for a in api.get("/api/alerts", params={"limit": 200}).json()["data"] if a["id"] == alert_id]
+        acked = [
+            a for a in api.get("/api/alerts", params={"limit": 200}).json()["data"] if a["id"] == alert_id
+        ]
     assert acked[0]["acknowledged_at"] is not None
 
 
@@ -89,7 +93,9 @@ def test_a_rule_is_made_with_the_form_previewed_enabled_and_disabled(page: Page,
     preview = card.get_by_test_id("rule-preview")
     expect(preview).to_be_visible()
     expect(preview.locator("tbody tr")).to_have_count(len(expected))
-    print(f"\nconsole timing: opening a rule preview {time.monotonic() - started:.2f} s ({len(expected)} rows)")
+    print(
+        f"\nconsole timing: opening a rule preview {time.monotonic() - started:.2f} s ({len(expected)} rows)"
+    )
     page.screenshot(path=str(SHOTS / "21-rule-preview.png"), full_page=True)
     assert_accessible(page, "rule preview")
 

@@ -17,11 +17,16 @@ def test_preferences_are_kept_per_user_and_a_patch_changes_only_what_it_sends(ap
     seller, other = make_seller(), make_seller()
     api.patch("/api/preferences", json={"locale": "vi"}, headers=seller.headers)
     changed = api.patch(
-        "/api/preferences", json={"ads_manager_columns": ["spend", "cr3", "aov", "spend"]}, headers=seller.headers
+        "/api/preferences",
+        json={"ads_manager_columns": ["spend", "cr3", "aov", "spend"]},
+        headers=seller.headers,
     )
     assert changed.json() == {"locale": "vi", "ads_manager_columns": ["spend", "cr3", "aov"]}
     assert api.get("/api/preferences", headers=seller.headers).json()["locale"] == "vi"
-    assert api.get("/api/preferences", headers=other.headers).json() == {"locale": None, "ads_manager_columns": None}
+    assert api.get("/api/preferences", headers=other.headers).json() == {
+        "locale": None,
+        "ads_manager_columns": None,
+    }
 
     reset = api.patch("/api/preferences", json={"ads_manager_columns": None}, headers=seller.headers)
     assert reset.json() == {"locale": "vi", "ads_manager_columns": None}
@@ -29,7 +34,9 @@ def test_preferences_are_kept_per_user_and_a_patch_changes_only_what_it_sends(ap
 
 def test_columns_that_are_not_metrics_and_unknown_locales_are_422(api, make_seller):
     seller = make_seller()
-    bad = api.patch("/api/preferences", json={"ads_manager_columns": ["spend", "nonsense"]}, headers=seller.headers)
+    bad = api.patch(
+        "/api/preferences", json={"ads_manager_columns": ["spend", "nonsense"]}, headers=seller.headers
+    )
     assert bad.status_code == 422 and bad.json()["error"]["field"] == "ads_manager_columns"
     assert "nonsense" in bad.json()["error"]["message"]
     assert api.patch("/api/preferences", json={"locale": "fr"}, headers=seller.headers).status_code == 422

@@ -152,7 +152,12 @@ def test_send_a_test_posts_a_signed_test_event_now_and_shows_how_it_went(api, sy
     [(body, headers)] = receiver.received
     payload = json.loads(body)
     assert payload["event"] == "test" and payload["alert"] is None and "test alert" in payload["text"]
-    assert verify(SECRET, headers[SIGNATURE_HEADER], body, now=int(datetime.fromisoformat(payload["sent_at"]).timestamp()))
+    assert verify(
+        SECRET,
+        headers[SIGNATURE_HEADER],
+        body,
+        now=int(datetime.fromisoformat(payload["sent_at"]).timestamp()),
+    )
 
 
 def test_a_failed_test_send_says_why_and_marks_the_webhook_failing(api, synced, receiver):

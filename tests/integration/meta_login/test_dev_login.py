@@ -50,7 +50,9 @@ def test_dev_login_redirects_to_the_console_on_its_own_port():
     assert scenario.login.dialog.interactive
 
 
-def test_dev_setup_lets_a_seller_connect_the_login_only_account_through_the_consent_page(api, make_seller, dev_sim):
+def test_dev_setup_lets_a_seller_connect_the_login_only_account_through_the_consent_page(
+    api, make_seller, dev_sim
+):
     from pixecom.settings import get_settings
 
     settings = get_settings()

@@ -1,4 +1,4 @@
-""""Send a test" for a seller's alert webhook: one signed POST now (not through the outbox, so
+""" "Send a test" for a seller's alert webhook: one signed POST now (not through the outbox, so
 the seller sees the answer at once), recorded on the webhook row like any delivery."""
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ def ping_payload(at: datetime) -> dict[str, object]:
     return {"event": "test", "text": PING_TEXT, "alert": None, "sent_at": at.isoformat()}
 
 
-def send_ping(session: Session, seller_id: uuid.UUID, at: datetime, post: Post | None = None) -> PingResult | None:
+def send_ping(
+    session: Session, seller_id: uuid.UUID, at: datetime, post: Post | None = None
+) -> PingResult | None:
     """POST a signed test event to the seller's webhook; None when there is no webhook."""
     hook = session.get(Webhook, seller_id)
     if hook is None:

@@ -198,7 +198,9 @@ def _deliver_one(
     return True
 
 
-def signed_post(hook: Webhook, payload: dict[str, Any], at: datetime, post: Post) -> tuple[int | None, str | None]:
+def signed_post(
+    hook: Webhook, payload: dict[str, Any], at: datetime, post: Post
+) -> tuple[int | None, str | None]:
     """POST `payload` to the hook, signed with its secret: (HTTP status or None, error or None)."""
     body = json.dumps(payload, separators=(",", ":"), sort_keys=True).encode()
     headers = {

@@ -32,7 +32,9 @@ def add_dev_login(scenario: Scenario, console_url: str) -> Scenario:
     `console_url`), a consent page a person clicks, and a user who reaches every account."""
     if scenario.login is None:
         scenario.login = LoginSpec(
-            apps=[AppSpec(id=DEV_APP_ID, secret=DEV_APP_SECRET, redirect_uris=[dev_redirect_uri(console_url)])],
+            apps=[
+                AppSpec(id=DEV_APP_ID, secret=DEV_APP_SECRET, redirect_uris=[dev_redirect_uri(console_url)])
+            ],
             dialog=DialogKnobs(interactive=True),
             users=[
                 MetaUserSpec(

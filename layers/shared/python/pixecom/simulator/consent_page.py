@@ -16,8 +16,7 @@ PERMISSION_WORDS = {
 }
 
 
-def consent_page(app: AppSpec, user_name: str, scopes: list[str], params: dict[str, str],
-                 action: str) -> str:
+def consent_page(app: AppSpec, user_name: str, scopes: list[str], params: dict[str, str], action: str) -> str:
     """The HTML page; `params` (the dialog's query) travel back as hidden fields."""
     hidden = "".join(
         f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">' for k, v in params.items()
@@ -38,7 +37,8 @@ button{{font:inherit;padding:8px 16px;border-radius:6px;border:1px solid #bbb;ma
 <p>Logged in to Facebook as <strong>{escape(user_name)}</strong> (simulated Meta).</p>
 <form method="post" action="{escape(action)}">{hidden}
 <fieldset><legend>Permissions (untick one to decline it)</legend><ul>{boxes}</ul></fieldset>
-<p><button class="primary" type="submit" name="choice" value="approve">Continue as {escape(user_name)}</button>
+<p><button class="primary" type="submit" name="choice" value="approve">
+Continue as {escape(user_name)}</button>
 <button type="submit" name="choice" value="deny">Cancel</button></p>
 </form></main></body></html>"""
 

@@ -12,9 +12,9 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, ConfigDict
 
+from pixecom.simulator.consent_page import chosen_knobs, consent_page
 from pixecom.simulator.login_spec import DialogKnobs
 from pixecom.simulator.login_state import LoginRegistry
-from pixecom.simulator.consent_page import chosen_knobs, consent_page
 from pixecom.simulator.oauth import DialogResult, dialog, dialog_request
 from pixecom.simulator.signed_request import sign_request
 from pixecom.simulator.state import SimulatorState
@@ -78,7 +78,9 @@ def login_router(state: SimulatorState) -> APIRouter:
             asked = dialog_request(registry, params)
             if isinstance(asked, DialogResult):
                 return _answer(asked)
-            knobs = chosen_knobs(registry.dialog, asked[2], form.get("choice", ["deny"])[0], form.get("grant", []))
+            knobs = chosen_knobs(
+                registry.dialog, asked[2], form.get("choice", ["deny"])[0], form.get("grant", [])
+            )
             result = dialog(registry, params, knobs)
         # 303: the browser follows a POST's redirect with a GET, as after Meta's own form.
         return _answer(result, redirect_status=303)
@@ -101,8 +103,9 @@ def login_router(state: SimulatorState) -> APIRouter:
             app_id = body.app_id or next(iter(registry.apps))
             consent = registry.consent(app_id, "sim-system-user")
             consent.granted |= set(body.scopes)
-            token = registry.mint(app_id, "sim-system-user", long_lived=True, token_type="SYSTEM_USER",
-                                  assets=body.assets)
+            token = registry.mint(
+                app_id, "sim-system-user", long_lived=True, token_type="SYSTEM_USER", assets=body.assets
+            )
             if body.expires_in_60_days:
                 token.expires_at = token.issued_at + timedelta(seconds=registry.spec.long_lived_seconds)
         return {"access_token": token.value}

@@ -176,7 +176,9 @@ def put_webhook(body: WebhookIn, caller: CurrentSeller, db: DbSession) -> dict[s
 
 class WebhookTestOut(BaseModel):
     delivered: bool = Field(description="The receiver answered 2xx")
-    status_code: int | None = Field(description="The receiver's HTTP status; null when it could not be reached")
+    status_code: int | None = Field(
+        description="The receiver's HTTP status; null when it could not be reached"
+    )
     error: str | None
     webhook: WebhookOut
 
@@ -188,8 +190,12 @@ def test_webhook(caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, An
     hook = db.get(Webhook, caller.seller_id)
     if sent is None or hook is None:
         raise NotFound("No webhook set")
-    return {"delivered": sent.delivered, "status_code": sent.status_code, "error": sent.error,
-            "webhook": _webhook_out(db, hook)}
+    return {
+        "delivered": sent.delivered,
+        "status_code": sent.status_code,
+        "error": sent.error,
+        "webhook": _webhook_out(db, hook),
+    }
 
 
 @router.delete("/alerts/webhook", status_code=204, responses=error_responses(401, 404))
