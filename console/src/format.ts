@@ -43,3 +43,10 @@ export function waitText(seconds: number): string {
   const s = seconds % 60;
   return m > 0 ? `${m} min ${String(s).padStart(2, "0")} s` : `${s} s`;
 }
+
+/** A date (YYYY-MM-DD from the API) in the one date format the console shows. */
+export function dateOnly(value: string | null | undefined): string {
+  if (!value) return "";
+  const [y, m, d] = value.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { dateStyle: "medium", timeZone: "UTC" });
+}

@@ -1,12 +1,25 @@
 import type { AdRow, AdsetRow, CampaignRow, Summary } from "@pixecom/types";
-import { COLUMNS, formatMetric } from "../columns";
+import { formatMetric, type Column } from "../columns";
 import type { Level } from "../listState";
 import { Badge, statusLabel } from "./Badge";
+import { ResultLabel } from "./ResultLabel";
+
+// Meta's effective_status, said in the row when it is why the row does not deliver.
+const WHY_NOT_DELIVERING: Record<string, string> = {
+  DISAPPROVED: "Disapproved by Meta's ad review",
+  WITH_ISSUES: "Has issues: see Meta's ad review",
+  PENDING_REVIEW: "Waiting for Meta's ad review",
+  IN_PROCESS: "Being processed by Meta",
+  ADSET_PAUSED: "Its ad set is paused",
+  CAMPAIGN_PAUSED: "Its campaign is paused",
+  PENDING_BILLING_INFO: "Meta needs billing information",
+};
 
 export type Row = CampaignRow | AdsetRow | AdRow;
 
 interface Props {
   level: Level;
+  columns: Column[];
   rows: Row[];
   summary: Summary[];
   sort: string;
@@ -21,7 +34,7 @@ interface Props {
 
 /** The sortable metrics table; a summary row per currency below (every matching row, not the page). */
 export function EntityTable(props: Props) {
-  const { level, rows, summary, selected, onSelect } = props;
+  const { level, rows, summary, selected, onSelect, columns } = props;
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   return (
     <div className="table-wrap">
@@ -39,7 +52,8 @@ export function EntityTable(props: Props) {
             <SortHeader label="Name" sortKey="name" {...props} className="name" />
             <th>Delivery</th>
             <th>Status</th>
-            {COLUMNS.map((c) => (
+            <th title="What Results counts: each ad set's optimisation event">Result type</th>
+            {columns.map((c) => (
               <SortHeader key={c.key} label={c.label} title={c.title} sortKey={c.key} {...props} className="num" />
             ))}
             <th className="actions" />
@@ -66,13 +80,21 @@ export function EntityTable(props: Props) {
                 )}
                 <div className="sub">{props.accountNames.get(row.ad_account_id) ?? row.meta_id}</div>
               </td>
-              <td>
+              <td className="delivery">
                 <Badge value={row.delivery_status} title={row.effective_status} />
+                {WHY_NOT_DELIVERING[row.effective_status] && (
+                  <div className="sub why" data-testid="why-not-delivering">
+                    {WHY_NOT_DELIVERING[row.effective_status]}
+                  </div>
+                )}
               </td>
               <td className="status" data-value={row.status}>
                 {statusLabel(row.status)}
               </td>
-              {COLUMNS.map((c) => (
+              <td className="result-type" data-value={row.result_type ?? ""}>
+                <ResultLabel level={level} row={row} />
+              </td>
+              {columns.map((c) => (
                 <td key={c.key} className="num" data-metric={c.key} data-value={String(row.metrics[c.key])}>
                   {formatMetric(c, row.metrics, row.currency)}
                 </td>
@@ -97,10 +119,10 @@ export function EntityTable(props: Props) {
           {summary.map((s) => (
             <tr key={s.currency} className="summary" data-currency={s.currency}>
               <td />
-              <td colSpan={3}>
+              <td colSpan={4}>
                 Total · {s.currency}
               </td>
-              {COLUMNS.map((c) => (
+              {columns.map((c) => (
                 <td key={c.key} className="num" data-metric={c.key} data-value={String(s.metrics[c.key])}>
                   {formatMetric(c, s.metrics, s.currency)}
                 </td>

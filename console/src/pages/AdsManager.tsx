@@ -5,7 +5,10 @@ import { client, errorText } from "../api";
 import { DailyChart } from "../components/DailyChart";
 import { EntityTable, type Row } from "../components/EntityTable";
 import { Filters, useAdAccounts } from "../components/Filters";
+import { ColumnChooser, useColumns } from "../components/ColumnChooser";
 import { ErrorBox } from "../components/ErrorBox";
+import { downloadCsv, screenCsv } from "../csv";
+import { dateOnly } from "../format";
 import { JobPanel } from "../components/JobPanel";
 import { ConnectButton } from "../connect/ConnectButton";
 import { hasFilters, hrefFor, LEVELS, NO_FILTERS, levelInfo, listQuery, readState, type Level, type ListQuery, type ListState } from "../listState";
@@ -61,6 +64,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
     placeholderData: keepPreviousData,
   });
   const accounts = useAdAccounts();
+  const columns = useColumns();
   const accountNames = useMemo(
     () => new Map((accounts.data?.data ?? []).map((a) => [a.id, a.name])),
     [accounts.data],
@@ -165,11 +169,20 @@ export function AdsManagerPage({ level }: { level: Level }) {
       <div className={`results${list.isFetching ? " fetching" : ""}`} data-testid="results" data-state={list.isFetching ? "loading" : "idle"}>
         {list.data && (
           <>
-            <div className="results-head small muted">
-              {list.data.date_range.since} – {list.data.date_range.until} · totals cover every matching {info.singular.replace("adset", "ad set")}, per currency
+            <div className="results-head">
+              <span className="small muted">
+                {dateOnly(list.data.date_range.since)} – {dateOnly(list.data.date_range.until)} · totals cover every matching{" "}
+                {info.singular.replace("adset", "ad set")}, per currency
+              </span>
+              <span className="spacer" />
+              <ColumnChooser columns={columns} />
+              <button type="button" onClick={() => downloadCsv(`${level}-${list.data!.date_range.since}-${list.data!.date_range.until}.csv`, screenCsv(rows, list.data!.summary, columns, accountNames))}>
+                Download CSV
+              </button>
             </div>
             <EntityTable
               level={level}
+              columns={columns}
               rows={rows}
               summary={list.data.summary}
               sort={state.sort}
