@@ -893,6 +893,23 @@ export interface paths {
         patch: operations["sellpages_update_campaign"];
         trace?: never;
     };
+    "/api/auth/signup-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signup Rules */
+        get: operations["auth_signup_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2365,6 +2382,19 @@ export interface components {
             name?: string | null;
             /** Url */
             url?: string | null;
+        };
+        /** SignupRules */
+        SignupRules: {
+            /**
+             * Mode
+             * @description invitation: register needs invitation_code
+             * @enum {string}
+             */
+            mode: "open" | "invitation";
+            /** Min Password Length */
+            min_password_length: number;
+            /** Max Password Length */
+            max_password_length: number;
         };
         /** StatusChangeIn */
         StatusChangeIn: {
@@ -5652,6 +5682,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    auth_signup_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupRules"];
                 };
             };
         };

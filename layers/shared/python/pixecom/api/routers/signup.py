@@ -1,0 +1,30 @@
+"""GET /api/auth/signup-rules (public): what the register form must say before a submit, i.e.
+whether sign-up needs an invitation code and the password rule."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter
+from pydantic import Field
+
+from pixecom.api.schemas.base import OutModel
+from pixecom.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from pixecom.settings import get_settings
+
+router = APIRouter(prefix="/auth", tags=["auth"])
+
+
+class SignupRules(OutModel):
+    mode: Literal["open", "invitation"] = Field(description="invitation: register needs invitation_code")
+    min_password_length: int
+    max_password_length: int
+
+
+@router.get("/signup-rules", response_model=SignupRules)
+def signup_rules() -> SignupRules:
+    return SignupRules(
+        mode=get_settings().signup_mode,
+        min_password_length=MIN_PASSWORD_LENGTH,
+        max_password_length=MAX_PASSWORD_LENGTH,
+    )
