@@ -14,11 +14,14 @@ SHOTS = ARTIFACTS / "console"
 
 def header_metrics(page: Page) -> list[str]:
     return page.eval_on_selector_all(
-        "[data-testid=entity-table] tbody tr:first-child td[data-metric]", "tds => tds.map(td => td.dataset.metric)"
+        "[data-testid=entity-table] tbody tr:first-child td[data-metric]",
+        "tds => tds.map(td => td.dataset.metric)",
     )
 
 
-def test_a_preset_chosen_in_one_browser_is_the_columns_in_another(page: Page, browser: Browser, console_server):
+def test_a_preset_chosen_in_one_browser_is_the_columns_in_another(
+    page: Page, browser: Browser, console_server
+):
     with console_server.api() as api:
         presets = api.get("/api/ads-manager/column-presets").json()
     funnel = next(p for p in presets["data"] if p["id"] == "engagement")
