@@ -1,6 +1,6 @@
 import type { Metrics } from "@pixecom/types";
 import { count, money, percent, ratio } from "./format";
-import { METRICS, METRIC_NAMES, type MetricKind } from "./metrics";
+import { METRIC_KINDS, METRIC_NAMES, metricLabel, metricTitle, type MetricKind } from "./metrics";
 
 export interface Column {
   key: keyof Metrics;
@@ -13,14 +13,14 @@ export interface Column {
 export function columnsFor(names: readonly string[]): Column[] {
   return names
     .filter((name): name is keyof Metrics => (METRIC_NAMES as string[]).includes(name))
-    .map((key) => ({ key, ...METRICS[key] }));
+    .map((key) => ({ key, label: metricLabel(key), title: metricTitle(key), kind: METRIC_KINDS[key] }));
 }
 
 /** Until the API's presets load: the performance preset's columns. */
-export const FALLBACK_COLUMNS = columnsFor([
+export const FALLBACK_COLUMN_NAMES = [
   "spend", "purchases", "purchase_value", "roas", "cost_per_purchase", "results", "cost_per_result",
   "cpm", "ctr", "cpc", "cr", "cr1", "cr2",
-]);
+];
 
 export function formatMetric(column: Column, metrics: Metrics, currency: string): string {
   const value = metrics[column.key];

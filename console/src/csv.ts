@@ -3,6 +3,7 @@
 import type { Summary } from "@pixecom/types";
 import type { Column } from "./columns";
 import type { Row } from "./components/EntityTable";
+import { t } from "./i18n";
 import { resultWords } from "./results";
 
 const cell = (value: unknown): string => {
@@ -11,7 +12,7 @@ const cell = (value: unknown): string => {
 };
 
 export function screenCsv(rows: Row[], summary: Summary[], columns: Column[], accountNames: Map<string, string>): string {
-  const head = ["Name", "Ad account", "Delivery", "Status", "Result type", "Currency", ...columns.map((c) => c.label)];
+  const head = [t("table.name"), t("filter.account"), t("table.delivery"), t("table.status"), t("table.resultType"), t("table.currency"), ...columns.map((c) => c.label)];
   const lines = rows.map((r) => [
     r.name,
     accountNames.get(r.ad_account_id) ?? r.meta_id,
@@ -21,7 +22,7 @@ export function screenCsv(rows: Row[], summary: Summary[], columns: Column[], ac
     r.currency,
     ...columns.map((c) => r.metrics[c.key]),
   ]);
-  const totals = summary.map((s) => [`Total ${s.currency}`, "", "", "", resultWords(s.result_type), s.currency, ...columns.map((c) => s.metrics[c.key])]);
+  const totals = summary.map((s) => [t("table.total", { currency: s.currency }), "", "", "", resultWords(s.result_type), s.currency, ...columns.map((c) => s.metrics[c.key])]);
   return [head, ...lines, ...totals].map((line) => line.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 # USD and EUR accounts connected to the demo seller, and a third only Facebook Login reaches.
-SCENARIO = {"accounts": 3, "ads": 16, "days": 20, "seed": 7}
+SCENARIO = {"accounts": 3, "ads": 24, "days": 20, "seed": 7}  # 8 ads per account
 
 
 def main() -> int:

@@ -57,7 +57,7 @@ def test_each_row_says_what_results_count_and_why_it_does_not_deliver(page: Page
     by_id = {a["id"]: a for a in ads}
     cells = page.eval_on_selector_all(
         "[data-testid=entity-table] tbody tr",
-        "rows => rows.map(r => [r.dataset.id, r.querySelector('td.result-type').textContent])",
+        "rows => rows.map(r => [r.dataset.id, r.querySelector('.result-type').textContent])",
     )
     words = {"purchase": "Purchases", "add_to_cart": "Add to cart", "link_click": "Link clicks"}
     for row_id, text in cells:

@@ -3,8 +3,9 @@ import { useRef } from "react";
 import { unwrap } from "@pixecom/client";
 import type { components } from "@pixecom/types";
 import { client, errorText, queryClient } from "../api";
-import { columnsFor, FALLBACK_COLUMNS, type Column } from "../columns";
-import { METRICS, METRIC_NAMES } from "../metrics";
+import { columnsFor, FALLBACK_COLUMN_NAMES, type Column } from "../columns";
+import { t, type MessageKey } from "../i18n";
+import { METRIC_NAMES, metricLabel, metricTitle } from "../metrics";
 
 type Prefs = components["schemas"]["PreferencesOut"];
 
@@ -20,6 +21,9 @@ function usePresets() {
   });
 }
 
+/** A preset's name in the chosen language (the API's label for a preset the console does not know). */
+const presetLabel = (preset: { id: string; label: string }) => t(`columnPreset.${preset.id}` as MessageKey) ?? preset.label;
+
 /** The Ads Manager's columns: the user's saved choice (on the server), else the default preset. */
 export function useColumns(): Column[] {
   const prefs = usePreferences();
@@ -27,7 +31,7 @@ export function useColumns(): Column[] {
   const saved = prefs.data?.ads_manager_columns;
   if (saved) return columnsFor(saved);
   const preset = presets.data?.data.find((p) => p.id === presets.data?.default);
-  return preset ? columnsFor(preset.columns) : FALLBACK_COLUMNS;
+  return columnsFor(preset ? preset.columns : FALLBACK_COLUMN_NAMES);
 }
 
 /** "Columns: …": a preset, or any metrics ticked one by one; saved for the user on the server. */
@@ -52,25 +56,25 @@ export function ColumnChooser({ columns }: { columns: Column[] }) {
   return (
     <details className="multi columns-chooser" ref={ref} data-testid="column-chooser">
       <summary>
-        <span className="muted">Columns:</span> {current ? current.label : `Custom (${names.length})`}
+        <span className="muted">{t("columns.title")}</span> {current ? presetLabel(current) : t("columns.custom", { n: names.length })}
       </summary>
       <div className="menu wide">
         <fieldset>
-          <legend className="small muted">Presets</legend>
+          <legend className="small muted">{t("columns.presets")}</legend>
           {presets.data?.data.map((p) => (
             <label key={p.id} title={p.description}>
               <input type="radio" name="column-preset" checked={current?.id === p.id} onChange={() => save.mutate(p.columns)} />
-              {p.label}
+              {presetLabel(p)}
             </label>
           ))}
         </fieldset>
         <fieldset>
-          <legend className="small muted">Metrics</legend>
+          <legend className="small muted">{t("columns.metrics")}</legend>
           <div className="metric-grid">
             {METRIC_NAMES.map((name) => (
-              <label key={name} title={METRICS[name].title}>
+              <label key={name} title={metricTitle(name)}>
                 <input type="checkbox" checked={names.includes(name)} onChange={(e) => toggle(name, e.target.checked)} />
-                {METRICS[name].label}
+                {metricLabel(name)}
               </label>
             ))}
           </div>

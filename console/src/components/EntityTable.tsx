@@ -2,18 +2,12 @@ import type { AdRow, AdsetRow, CampaignRow, Summary } from "@pixecom/types";
 import { formatMetric, type Column } from "../columns";
 import type { Level } from "../listState";
 import { Badge, statusLabel } from "./Badge";
+import { t, type MessageKey } from "../i18n";
 import { ResultLabel } from "./ResultLabel";
 
 // Meta's effective_status, said in the row when it is why the row does not deliver.
-const WHY_NOT_DELIVERING: Record<string, string> = {
-  DISAPPROVED: "Disapproved by Meta's ad review",
-  WITH_ISSUES: "Has issues: see Meta's ad review",
-  PENDING_REVIEW: "Waiting for Meta's ad review",
-  IN_PROCESS: "Being processed by Meta",
-  ADSET_PAUSED: "Its ad set is paused",
-  CAMPAIGN_PAUSED: "Its campaign is paused",
-  PENDING_BILLING_INFO: "Meta needs billing information",
-};
+const WHY = new Set(["DISAPPROVED", "WITH_ISSUES", "PENDING_REVIEW", "IN_PROCESS", "ADSET_PAUSED", "CAMPAIGN_PAUSED", "PENDING_BILLING_INFO"]);
+const whyNotDelivering = (effective: string) => (WHY.has(effective) ? t(`why.${effective}` as MessageKey) : null);
 
 export type Row = CampaignRow | AdsetRow | AdRow;
 
@@ -44,15 +38,14 @@ export function EntityTable(props: Props) {
             <th className="check">
               <input
                 type="checkbox"
-                aria-label="Select all on this page"
+                aria-label={t("table.selectAll")}
                 checked={allOnPage}
                 onChange={(e) => onSelect(rows.map((r) => r.id), e.target.checked)}
               />
             </th>
-            <SortHeader label="Name" sortKey="name" {...props} className="name" />
-            <th>Delivery</th>
-            <th>Status</th>
-            <th title="What Results counts: each ad set's optimisation event">Result type</th>
+            <SortHeader label={t("table.name")} sortKey="name" {...props} className="name" />
+            <th>{t("table.delivery")}</th>
+            <th>{t("table.status")}</th>
             {columns.map((c) => (
               <SortHeader key={c.key} label={c.label} title={c.title} sortKey={c.key} {...props} className="num" />
             ))}
@@ -65,7 +58,7 @@ export function EntityTable(props: Props) {
               <td className="check">
                 <input
                   type="checkbox"
-                  aria-label={`Select ${row.name}`}
+                  aria-label={t("table.select", { name: row.name })}
                   checked={selected.has(row.id)}
                   onChange={(e) => onSelect([row.id], e.target.checked)}
                 />
@@ -78,21 +71,23 @@ export function EntityTable(props: Props) {
                     {row.name}
                   </button>
                 )}
-                <div className="sub">{props.accountNames.get(row.ad_account_id) ?? row.meta_id}</div>
+                <div className="sub">
+                  {props.accountNames.get(row.ad_account_id) ?? row.meta_id} ·{" "}
+                  <span className="result-type" data-value={row.result_type ?? ""} title={t("table.resultTypeTitle")}>
+                    <ResultLabel level={level} row={row} />
+                  </span>
+                </div>
               </td>
               <td className="delivery">
                 <Badge value={row.delivery_status} title={row.effective_status} />
-                {WHY_NOT_DELIVERING[row.effective_status] && (
+                {whyNotDelivering(row.effective_status) && (
                   <div className="sub why" data-testid="why-not-delivering">
-                    {WHY_NOT_DELIVERING[row.effective_status]}
+                    {whyNotDelivering(row.effective_status)}
                   </div>
                 )}
               </td>
               <td className="status" data-value={row.status}>
                 {statusLabel(row.status)}
-              </td>
-              <td className="result-type" data-value={row.result_type ?? ""}>
-                <ResultLabel level={level} row={row} />
               </td>
               {columns.map((c) => (
                 <td key={c.key} className="num" data-metric={c.key} data-value={String(row.metrics[c.key])}>
@@ -103,8 +98,8 @@ export function EntityTable(props: Props) {
                 <button
                   type="button"
                   className={`icon-button${props.chartId === row.id ? " on" : ""}`}
-                  aria-label={`Daily chart of ${row.name}`}
-                  title="Daily chart"
+                  aria-label={t("table.chartOf", { name: row.name })}
+                  title={t("table.chart")}
                   onClick={() => props.onChart(row)}
                 >
                   <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
@@ -119,8 +114,8 @@ export function EntityTable(props: Props) {
           {summary.map((s) => (
             <tr key={s.currency} className="summary" data-currency={s.currency}>
               <td />
-              <td colSpan={4}>
-                Total · {s.currency}
+              <td colSpan={3}>
+                {t("table.total", { currency: s.currency })}
               </td>
               {columns.map((c) => (
                 <td key={c.key} className="num" data-metric={c.key} data-value={String(s.metrics[c.key])}>

@@ -1,4 +1,5 @@
 import { errorText } from "../api";
+import { t } from "../i18n";
 
 /** A failed load: what went wrong, and a way to try again. */
 export function ErrorBox({ error, onRetry }: { error: unknown; onRetry: () => void }) {
@@ -6,7 +7,7 @@ export function ErrorBox({ error, onRetry }: { error: unknown; onRetry: () => vo
     <div className="error-box" role="alert" data-testid="error-box">
       <span className="error">{errorText(error)}</span>
       <button type="button" onClick={onRetry}>
-        Retry
+        {t("common.retry")}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { unwrap } from "@pixecom/client";
 import { client } from "../api";
+import { t } from "../i18n";
 import type { Level } from "../listState";
 import { resultWords } from "../results";
 import type { Row } from "./EntityTable";
@@ -22,8 +23,6 @@ export function ResultLabel({ level, row }: { level: Level; row: Row }) {
   });
   if (!mixed) return <span>{resultWords(row.result_type)}</span>;
   return (
-    <span title="Results are not summed over different events: see each one below">
-      Mixed{below.data ? `: ${below.data}` : ""}
-    </span>
+    <span title={t("table.mixedTitle")}>{below.data ? t("result.mixedOf", { types: below.data }) : t("result.mixed")}</span>
   );
 }

@@ -3,16 +3,19 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { unwrap } from "@pixecom/client";
 import { client, errorText, queryClient } from "../api";
+import { dateOnly } from "../format";
 import { HOME, Link } from "../router";
 import { ConnectButton } from "./ConnectButton";
-import { reasonText } from "./words";
+import { t, type MessageKey } from "../i18n";
+
+const reasonText = (reason: string | null | undefined) => (reason ? (t(`reason.${reason}` as MessageKey) ?? reason) : "");
 
 // Meta keeps 37 months of insights: 1131 days is the most a backfill asks for.
 const HISTORY = [
-  [30, "30 days"],
-  [90, "90 days"],
-  [365, "1 year"],
-  [1131, "37 months (all Meta keeps)"],
+  [30, "connect.days30"],
+  [90, "connect.days90"],
+  [365, "connect.year"],
+  [1131, "connect.all"],
 ] as const;
 
 /** The ad accounts a Facebook login reaches: tick the connectable ones, connect, watch the backfill. */
@@ -40,8 +43,8 @@ export function AccountPicker({ connection }: { connection: ConnectionOut }) {
   if (connect.data)
     return (
       <section className="card" data-testid="connected">
-        <h2>Connected {connect.data.connected.length} ad account{connect.data.connected.length === 1 ? "" : "s"}</h2>
-        <p className="muted">Their history is loading: the Ads Manager shows each day as it arrives.</p>
+        <h2>{t("connect.connected", { n: connect.data.connected.length })}</h2>
+        <p className="muted">{t("connect.historyLoading")}</p>
         {connect.data.connected.map((a) => (
           <BackfillProgress key={a.account_id} accountId={a.account_id} name={a.name} />
         ))}
@@ -51,22 +54,22 @@ export function AccountPicker({ connection }: { connection: ConnectionOut }) {
           </p>
         ))}
         <div className="card-foot">
-          <Link to={HOME}>Open the Ads Manager</Link>
-          <Link to="/ad-accounts">See ad accounts</Link>
+          <Link to={HOME}>{t("connect.openAdsManager")}</Link>
+          <Link to="/ad-accounts">{t("connect.seeAccounts")}</Link>
         </div>
       </section>
     );
 
   return (
     <section className="card" data-testid="account-picker">
-      <h2>Choose the ad accounts to connect</h2>
+      <h2>{t("connect.choose")}</h2>
       {connection.declined_scopes.length > 0 && (
         <div className="notice" role="status">
-          You declined {connection.declined_scopes.join(", ")}. Some accounts cannot be connected, or only read.{" "}
-          <ConnectButton label="Connect again with every permission" primary={false} />
+          {t("connect.declined", { scopes: connection.declined_scopes.join(", ") })}{" "}
+          <ConnectButton label={t("connect.again")} primary={false} />
         </div>
       )}
-      {connection.ad_accounts.length === 0 && <p className="muted">This Facebook login reaches no ad account.</p>}
+      {connection.ad_accounts.length === 0 && <p className="muted">{t("connect.none")}</p>}
       <ul className="picker">
         {connection.ad_accounts.map((account) => (
           <PickerRow
@@ -79,17 +82,17 @@ export function AccountPicker({ connection }: { connection: ConnectionOut }) {
       </ul>
       <div className="card-foot">
         <label className="small">
-          History to load{" "}
+          {t("connect.history")}{" "}
           <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
-            {HISTORY.map(([value, label]) => (
+            {HISTORY.map(([value, key]) => (
               <option key={value} value={value}>
-                {label}
+                {t(key)}
               </option>
             ))}
           </select>
         </label>
         <button type="button" className="primary" disabled={chosen.size === 0 || connect.isPending} onClick={() => connect.mutate()}>
-          Connect {chosen.size} selected
+          {t("connect.connectSelected", { n: chosen.size })}
         </button>
         {connect.isError && <span className="error small">{errorText(connect.error)}</span>}
       </div>
@@ -113,9 +116,9 @@ function PickerRow({ account, checked, onChange }: { account: ConnectableAccount
       <div className="small">
         {account.connectable ? (
           account.can_manage ? (
-            <span className="ok">Can pause, activate and change budgets.</span>
+            <span className="ok">{t("connect.canManage")}</span>
           ) : (
-            <span className="warn">Read only: pausing and budgets need the Manage ads permission and an Advertiser role.</span>
+            <span className="warn">{t("connect.readOnly")}</span>
           )
         ) : (
           <span className="muted" data-testid="reason">{reasonText(account.reason)}</span>
@@ -136,14 +139,16 @@ function BackfillProgress({ accountId, name }: { accountId: string; name: string
   return (
     <div className="backfill" data-testid="backfill" data-complete={String(backfill?.complete ?? false)}>
       <strong>{name}</strong>
-      <div className="progress" role="progressbar" aria-label={`History of ${name}`} aria-valuenow={Math.round(share)} aria-valuemin={0} aria-valuemax={100}>
+      <div className="progress" role="progressbar" aria-label={t("connect.historyOf", { name })} aria-valuenow={Math.round(share)} aria-valuemin={0} aria-valuemax={100}>
         <div style={{ width: `${backfill?.complete ? 100 : share}%` }} />
       </div>
       <span className="small">
         {backfill
           ? backfill.complete
-            ? `History loaded${backfill.since ? ` since ${backfill.since}` : ""}`
-            : `Loading history: ${backfill.chunks_done} of ${backfill.chunks_total} parts`
+            ? backfill.since
+              ? t("connect.historyLoadedSince", { date: dateOnly(backfill.since) })
+              : t("connect.historyLoaded")
+            : t("connect.historyParts", { done: backfill.chunks_done, total: backfill.chunks_total })
           : "…"}
       </span>
     </div>

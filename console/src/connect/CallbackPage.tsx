@@ -6,7 +6,7 @@ import { client, errorText } from "../api";
 import { Link, navigate, useLocation } from "../router";
 import { AccountPicker } from "./AccountPicker";
 import { ConnectButton } from "./ConnectButton";
-import { CALLBACK_ERRORS } from "./words";
+import { t } from "../i18n";
 
 type Answer = { connection: ConnectionOut } | { error: unknown };
 
@@ -69,15 +69,15 @@ export function CallbackPage() {
 
   return (
     <div className="connect-page">
-      <h1>Connect with Facebook</h1>
-      {fromMeta && <p className="muted" data-testid="callback-pending">Finishing the Facebook login…</p>}
+      <h1>{t("connect.title")}</h1>
+      {fromMeta && <p className="muted" data-testid="callback-pending">{t("connect.finishing")}</p>}
       {failure !== null && <CallbackFailure error={failure} />}
-      {connectionId && connection.isPending && <p className="muted">Loading the ad accounts of this login…</p>}
+      {connectionId && connection.isPending && <p className="muted">{t("connect.loadingAccounts")}</p>}
       {connection.isError && <CallbackFailure error={connection.error} />}
       {connection.data && <AccountPicker connection={connection.data} />}
       {!fromMeta && !connectionId && failure === null && (
         <div className="empty">
-          <p>Nothing to finish here. Start a Facebook login to connect your ad accounts.</p>
+          <p>{t("connect.nothing")}</p>
           <ConnectButton />
         </div>
       )}
@@ -87,14 +87,14 @@ export function CallbackPage() {
 
 function CallbackFailure({ error }: { error: unknown }) {
   const code = error instanceof PixecomApiError ? error.code : null;
-  const words = (code && CALLBACK_ERRORS[code]) ?? errorText(error);
+  const words = errorText(error);
   return (
     <section className="card" role="alert" data-testid="callback-error" data-code={code ?? ""}>
       <p className="error">{words}</p>
-      <p>Nothing was connected. Start again: Facebook will ask you once more.</p>
+      <p>{t("connect.nothingConnected")}</p>
       <div className="card-foot">
-        <ConnectButton label="Start again" />
-        <Link to="/ad-accounts">Back to ad accounts</Link>
+        <ConnectButton label={t("connect.startAgain")} />
+        <Link to="/ad-accounts">{t("connect.backToAccounts")}</Link>
       </div>
     </section>
   );

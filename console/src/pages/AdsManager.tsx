@@ -8,6 +8,7 @@ import { Filters, useAdAccounts } from "../components/Filters";
 import { ColumnChooser, useColumns } from "../components/ColumnChooser";
 import { ErrorBox } from "../components/ErrorBox";
 import { downloadCsv, screenCsv } from "../csv";
+import { t } from "../i18n";
 import { dateOnly } from "../format";
 import { JobPanel } from "../components/JobPanel";
 import { ConnectButton } from "../connect/ConnectButton";
@@ -80,8 +81,9 @@ export function AdsManagerPage({ level }: { level: Level }) {
         }),
       ),
     onSuccess: (accepted, status) => {
-      const verb = status === "PAUSED" ? "Pause" : "Activate";
-      setJob({ id: accepted.job_id, title: `${verb} ${selected.size} ${selected.size === 1 ? info.singular.replace("adset", "ad set") : info.noun}` });
+      const noun = selected.size === 1 ? info.one : info.noun;
+      const key = status === "PAUSED" ? "am.jobTitlePause" : "am.jobTitleActivate";
+      setJob({ id: accepted.job_id, title: t(key, { n: selected.size, noun }) });
       setSelection({ level, ids: new Set() });
     },
   });
@@ -115,13 +117,13 @@ export function AdsManagerPage({ level }: { level: Level }) {
               aria-selected={l.level === level}
               className={l.level === level ? "tab active" : "tab"}
             >
-              {l.label}
+              {t(`level.${l.level}`)}
             </Link>
           ))}
         </nav>
         {(drillCampaign || drillAdset) && (
-          <nav className="breadcrumb" aria-label="Breadcrumb">
-            <Link to={hrefFor("campaigns", { ...state, campaign_id: [], adset_id: [], chart: null })}>All campaigns</Link>
+          <nav className="breadcrumb" aria-label={t("am.breadcrumb")}>
+            <Link to={hrefFor("campaigns", { ...state, campaign_id: [], adset_id: [], chart: null })}>{t("am.allCampaigns")}</Link>
             {drillCampaign && (
               <>
                 <span className="sep">›</span>
@@ -147,15 +149,15 @@ export function AdsManagerPage({ level }: { level: Level }) {
 
       {selected.size > 0 && (
         <div className="bulk-bar" data-testid="bulk-bar">
-          <strong>{selected.size} selected</strong>
+          <strong>{t("am.selected", { n: selected.size })}</strong>
           <button type="button" disabled={bulk.isPending} onClick={() => bulk.mutate("PAUSED")}>
-            Pause
+            {t("am.pause")}
           </button>
           <button type="button" disabled={bulk.isPending} onClick={() => bulk.mutate("ACTIVE")}>
-            Activate
+            {t("am.activate")}
           </button>
           <button type="button" className="link-button" onClick={() => setSelection({ level, ids: new Set() })}>
-            Clear selection
+            {t("am.clearSelection")}
           </button>
           {bulk.isError && <span className="error inline">{errorText(bulk.error)}</span>}
         </div>
@@ -171,13 +173,12 @@ export function AdsManagerPage({ level }: { level: Level }) {
           <>
             <div className="results-head">
               <span className="small muted">
-                {dateOnly(list.data.date_range.since)} – {dateOnly(list.data.date_range.until)} · totals cover every matching{" "}
-                {info.singular.replace("adset", "ad set")}, per currency
+                {t("am.totalsNote", { since: dateOnly(list.data.date_range.since), until: dateOnly(list.data.date_range.until), noun: info.one })}
               </span>
               <span className="spacer" />
               <ColumnChooser columns={columns} />
               <button type="button" onClick={() => downloadCsv(`${level}-${list.data!.date_range.since}-${list.data!.date_range.until}.csv`, screenCsv(rows, list.data!.summary, columns, accountNames))}>
-                Download CSV
+                {t("am.csv")}
               </button>
             </div>
             <EntityTable
@@ -197,7 +198,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
             {rows.length === 0 && <EmptyList noun={info.noun} filtered={hasFilters(state)} noAccounts={accounts.data?.data.length === 0} onClear={() => update(NO_FILTERS)} />}
             <div className="pager">
               <label className="small">
-                Rows per page{" "}
+                {t("am.rowsPerPage")}{" "}
                 <select value={state.limit} onChange={(e) => update({ limit: Number(e.target.value) })}>
                   {[25, 50, 100, 200].map((n) => (
                     <option key={n}>{n}</option>
@@ -206,20 +207,20 @@ export function AdsManagerPage({ level }: { level: Level }) {
               </label>
               <span className="spacer" />
               <button type="button" disabled={cursors.length === 0} onClick={() => setPaging({ key: queryKey, cursors: cursors.slice(0, -1) })}>
-                ‹ Previous
+                {t("am.previous")}
               </button>
-              <span className="small">Page {cursors.length + 1}</span>
+              <span className="small">{t("am.page", { n: cursors.length + 1 })}</span>
               <button
                 type="button"
                 disabled={!list.data.paging.next_cursor}
                 onClick={() => setPaging({ key: queryKey, cursors: [...cursors, list.data!.paging.next_cursor!] })}
               >
-                Next ›
+                {t("am.next")}
               </button>
             </div>
           </>
         )}
-        {list.isPending && <div className="empty muted">Loading {info.noun}…</div>}
+        {list.isPending && <div className="empty muted">{t("am.loading", { noun: info.noun })}</div>}
       </div>
     </div>
   );
@@ -230,22 +231,22 @@ function EmptyList({ noun, filtered, noAccounts, onClear }: { noun: string; filt
   if (noAccounts)
     return (
       <div className="empty" data-testid="empty-no-accounts">
-        <p>No ad account is connected yet: connect your Facebook ad accounts to see their {noun} here.</p>
+        <p>{t("am.emptyNoAccounts", { noun })}</p>
         <ConnectButton />
       </div>
     );
   if (filtered)
     return (
       <div className="empty" data-testid="empty-filtered">
-        No {noun} match these filters.{" "}
+        {t("am.emptyFiltered", { noun })}{" "}
         <button type="button" className="link-button" onClick={onClear}>
-          Clear filters
+          {t("filter.clear")}
         </button>
       </div>
     );
   return (
     <div className="empty" data-testid="empty-dates">
-      No {noun} had delivery or changes in these dates. Choose a longer date range.
+      {t("am.emptyDates", { noun })}
     </div>
   );
 }

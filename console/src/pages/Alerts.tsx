@@ -5,23 +5,16 @@ import type { components } from "@pixecom/types";
 import { client, errorText, queryClient } from "../api";
 import { ErrorBox } from "../components/ErrorBox";
 import { dateTime } from "../format";
+import { t, type MessageKey } from "../i18n";
 import { navigate, useLocation } from "../router";
 
 type AlertKind = components["schemas"]["AlertKind"];
 type Severity = components["schemas"]["AlertSeverity"];
 
-export const KIND_WORDS: Record<AlertKind, string> = {
-  account_needs_reconnect: "Account needs reconnecting",
-  token_expiring: "Facebook access expiring",
-  account_throttled: "Account throttled by Meta",
-  stats_stale: "Stats not synced lately",
-  ad_delivery_error: "Ad not delivering (disapproved or error)",
-  adset_limited: "Ad set learning limited",
-  spend_without_purchase: "Spend without a purchase",
-  cost_per_purchase_high: "Cost per purchase above target",
-  roas_low: "ROAS below floor",
-  spend_spike: "Spend spike",
-};
+const KINDS: AlertKind[] = [
+  "account_needs_reconnect", "token_expiring", "account_throttled", "stats_stale", "ad_delivery_error",
+  "adset_limited", "spend_without_purchase", "cost_per_purchase_high", "roas_low", "spend_spike",
+];
 const SEVERITIES: Severity[] = ["critical", "warning", "info"];
 
 /** The open-alert count the navigation shows (200+ past one page). */
@@ -65,18 +58,18 @@ export function AlertsPage() {
 
   return (
     <div className="alerts-page">
-      <h1>Alerts</h1>
-      <div className="filters" role="group" aria-label="Alert filters">
+      <h1>{t("alerts.title")}</h1>
+      <div className="filters" role="group" aria-label={t("alerts.filters")}>
         <label>
-          Status{" "}
+          {t("alerts.status")}{" "}
           <select value={status} onChange={(e) => setFilter("status", e.target.value === "open" ? [] : [e.target.value])} data-testid="alert-status">
-            <option value="open">Open</option>
-            <option value="resolved">Resolved</option>
-            <option value="all">All</option>
+            <option value="open">{t("alerts.open")}</option>
+            <option value="resolved">{t("alerts.resolved")}</option>
+            <option value="all">{t("alerts.all")}</option>
           </select>
         </label>
         <fieldset className="inline-checks">
-          <legend>Severity</legend>
+          <legend>{t("alerts.severity")}</legend>
           {SEVERITIES.map((s) => (
             <label key={s}>
               <input
@@ -84,39 +77,39 @@ export function AlertsPage() {
                 checked={severity.includes(s)}
                 onChange={(e) => setFilter("severity", e.target.checked ? [...severity, s] : severity.filter((x) => x !== s))}
               />
-              {s}
+              {t(`severity.${s}`)}
             </label>
           ))}
         </fieldset>
         <label>
-          Kind{" "}
+          {t("alerts.kind")}{" "}
           <select value={kind ?? ""} onChange={(e) => setFilter("kind", e.target.value ? [e.target.value] : [])}>
-            <option value="">All kinds</option>
-            {Object.entries(KIND_WORDS).map(([value, words]) => (
+            <option value="">{t("alerts.allKinds")}</option>
+            {KINDS.map((value) => (
               <option key={value} value={value}>
-                {words}
+                {t(`kind.${value}`)}
               </option>
             ))}
           </select>
         </label>
       </div>
       {alerts.isError && <ErrorBox error={alerts.error} onRetry={() => void alerts.refetch()} />}
-      {alerts.isPending && <p className="muted">Loading alerts…</p>}
+      {alerts.isPending && <p className="muted">{t("alerts.loading")}</p>}
       {alerts.data && alerts.data.data.length === 0 && (
-        <div className="empty">No {status === "all" ? "" : status} alerts{severity.length || kind ? " match these filters" : ""}.</div>
+        <div className="empty">{severity.length || kind ? t("alerts.noneFiltered") : t("alerts.none")}</div>
       )}
       {alerts.data && alerts.data.data.length > 0 && (
         <div className="table-wrap">
           <table className="grid" data-testid="alerts-table">
             <thead>
               <tr>
-                <th>Severity</th>
-                <th>What</th>
-                <th>Where</th>
-                <th>Opened</th>
-                <th>Last seen</th>
+                <th>{t("alerts.severity")}</th>
+                <th>{t("alerts.what")}</th>
+                <th>{t("alerts.where")}</th>
+                <th>{t("alerts.opened")}</th>
+                <th>{t("alerts.lastSeen")}</th>
                 <th>
-                  <span className="sr-only">Acknowledge</span>
+                  <span className="sr-only">{t("alerts.ack")}</span>
                 </th>
               </tr>
             </thead>
@@ -124,27 +117,27 @@ export function AlertsPage() {
               {alerts.data.data.map((a) => (
                 <tr key={a.id} data-id={a.id} data-severity={a.severity}>
                   <td>
-                    <span className={`badge badge-sev-${a.severity}`}>{a.severity}</span>
+                    <span className={`badge badge-sev-${a.severity}`}>{t(`severity.${a.severity}`)}</span>
                   </td>
                   <td>
-                    <strong>{KIND_WORDS[a.kind] ?? a.kind}</strong>
+                    <strong>{t(`kind.${a.kind}` as MessageKey) ?? a.kind}</strong>
                     <div className="small">{a.message}</div>
                   </td>
                   <td>
                     {a.entity_name}
-                    <div className="sub">{a.entity_level.replace("adset", "ad set")}</div>
+                    <div className="sub">{t(`one.${a.entity_level}` as MessageKey) ?? a.entity_level}</div>
                   </td>
                   <td className="small">{dateTime(a.opened_at)}</td>
                   <td className="small">
                     {dateTime(a.last_seen_at)}
-                    {a.occurrences > 1 ? ` · ${a.occurrences}×` : ""}
+                    {a.occurrences > 1 ? t("alerts.times", { n: a.occurrences }) : ""}
                   </td>
                   <td>
                     {a.acknowledged_at ? (
-                      <span className="muted small">Acknowledged</span>
+                      <span className="muted small">{t("alerts.acked")}</span>
                     ) : (
-                      <button type="button" disabled={ack.isPending} onClick={() => ack.mutate(a.id)} aria-label={`Acknowledge: ${a.message}`}>
-                        Acknowledge
+                      <button type="button" disabled={ack.isPending} onClick={() => ack.mutate(a.id)} aria-label={t("alerts.ackOf", { message: a.message })}>
+                        {t("alerts.ack")}
                       </button>
                     )}
                   </td>
@@ -164,14 +157,14 @@ export function AlertsPage() {
 }
 
 const THRESHOLD_FIELDS = [
-  ["spend_without_purchase", "Spend without a purchase (account currency)", "money"],
-  ["target_cost_per_purchase", "Target cost per purchase (empty: off)", "money?"],
-  ["roas_floor", "ROAS floor (empty: off)", "number?"],
-  ["spend_spike_multiplier", "Spend spike: times the usual day", "number"],
-  ["min_spend", "Minimum spend before judging", "money"],
-  ["token_expiry_days", "Warn days before Facebook access expires", "int"],
-  ["throttled_minutes", "Throttled for more than (minutes)", "int"],
-  ["stale_sync_minutes", "Stats older than (minutes)", "int"],
+  ["spend_without_purchase", "money"],
+  ["target_cost_per_purchase", "money?"],
+  ["roas_floor", "number?"],
+  ["spend_spike_multiplier", "number"],
+  ["min_spend", "money"],
+  ["token_expiry_days", "int"],
+  ["throttled_minutes", "int"],
+  ["stale_sync_minutes", "int"],
 ] as const;
 type ThresholdKey = (typeof THRESHOLD_FIELDS)[number][0];
 
@@ -185,7 +178,7 @@ function Thresholds() {
   const save = useMutation({
     mutationFn: async (values: Record<ThresholdKey, string>) => {
       const body = Object.fromEntries(
-        THRESHOLD_FIELDS.map(([k, , kind]) => [k, kind === "int" ? Number(values[k]) : values[k].trim() === "" ? null : values[k].trim()]),
+        THRESHOLD_FIELDS.map(([k, kind]) => [k, kind === "int" ? Number(values[k]) : values[k].trim() === "" ? null : values[k].trim()]),
       );
       return unwrap(await client.api.PUT("/api/alerts/settings", { body: body as never }));
     },
@@ -196,13 +189,13 @@ function Thresholds() {
     if (draft) save.mutate(draft);
   };
   return (
-    <form className="card form" onSubmit={submit} aria-label="Alert thresholds">
-      <h2>Thresholds</h2>
+    <form className="card form" onSubmit={submit} aria-label={t("thresholds.form")}>
+      <h2>{t("thresholds.title")}</h2>
       {current.isError && <ErrorBox error={current.error} onRetry={() => void current.refetch()} />}
       {draft &&
-        THRESHOLD_FIELDS.map(([key, label, kind]) => (
+        THRESHOLD_FIELDS.map(([key, kind]) => (
           <label key={key}>
-            {label}
+            {t(`thresholds.${key}`)}
             <input
               inputMode={kind === "int" ? "numeric" : "decimal"}
               value={draft[key]}
@@ -213,9 +206,9 @@ function Thresholds() {
         ))}
       <div className="card-foot">
         <button type="submit" className="primary" disabled={!draft || save.isPending}>
-          Save thresholds
+          {t("thresholds.save")}
         </button>
-        {save.isSuccess && <span className="ok small">Saved</span>}
+        {save.isSuccess && <span className="ok small">{t("common.saved")}</span>}
         {save.isError && <span className="error small">{errorText(save.error)}</span>}
       </div>
     </form>
@@ -244,6 +237,10 @@ function WebhookCard() {
       queryClient.setQueryData(["webhook"], data);
     },
   });
+  const ping = useMutation({
+    mutationFn: async () => unwrap(await client.api.POST("/api/alerts/webhook/test")),
+    onSuccess: (answer) => queryClient.setQueryData(["webhook"], answer.webhook),
+  });
   const remove = useMutation({
     mutationFn: async () => client.api.DELETE("/api/alerts/webhook"),
     onSuccess: () => queryClient.setQueryData(["webhook"], null),
@@ -251,34 +248,34 @@ function WebhookCard() {
   return (
     <form
       className="card form"
-      aria-label="Alert webhook"
+      aria-label={t("webhook.form")}
       onSubmit={(e) => {
         e.preventDefault();
         save.mutate();
       }}
     >
-      <h2>Webhook</h2>
-      <p className="small muted">Each new alert is POSTed there, signed with the secret.</p>
+      <h2>{t("webhook.title")}</h2>
+      <p className="small muted">{t("webhook.help")}</p>
       <label>
-        URL (https)
+        {t("webhook.url")}
         <input type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://example.com/pixecom-alerts" />
       </label>
       <label>
-        Signing secret (16+ characters{hook.data?.has_secret ? "; empty keeps the current one" : ""})
+        {hook.data?.has_secret ? t("webhook.secretKeep") : t("webhook.secret")}
         <input type="password" autoComplete="new-password" value={secret} onChange={(e) => setSecret(e.target.value)} minLength={16} />
       </label>
       {hook.data && (
         <dl className="facts" data-testid="webhook-status" data-status={hook.data.status}>
-          <dt>Delivery</dt>
+          <dt>{t("webhook.delivery")}</dt>
           <dd>
-            {hook.data.status}
-            {hook.data.pending_deliveries ? ` · ${hook.data.pending_deliveries} waiting` : ""}
+            {hook.data.status === "ok" ? t("webhook.ok") : t("webhook.failing")}
+            {hook.data.pending_deliveries ? t("webhook.waiting", { n: hook.data.pending_deliveries }) : ""}
           </dd>
-          <dt>Last success</dt>
+          <dt>{t("webhook.lastSuccess")}</dt>
           <dd>{dateTime(hook.data.last_success_at)}</dd>
           {hook.data.last_error && (
             <>
-              <dt>Last error</dt>
+              <dt>{t("webhook.lastError")}</dt>
               <dd className="error">{hook.data.last_error}</dd>
             </>
           )}
@@ -286,15 +283,26 @@ function WebhookCard() {
       )}
       <div className="card-foot">
         <button type="submit" className="primary" disabled={save.isPending}>
-          Save webhook
+          {t("webhook.save")}
         </button>
         {hook.data && (
+          <button type="button" onClick={() => ping.mutate()} disabled={ping.isPending}>
+            {t("webhook.test")}
+          </button>
+        )}
+        {hook.data && (
           <button type="button" onClick={() => remove.mutate()} disabled={remove.isPending}>
-            Remove
+            {t("common.remove")}
           </button>
         )}
         {save.isError && <span className="error small">{errorText(save.error)}</span>}
       </div>
+      {ping.data && (
+        <p className={ping.data.delivered ? "ok small" : "error small"} role="status" data-testid="webhook-test">
+          {ping.data.delivered ? t("webhook.testOk", { status: ping.data.status_code ?? "" }) : t("webhook.testFailed", { error: ping.data.error ?? "" })}
+        </p>
+      )}
+      {ping.isError && <p className="error small">{errorText(ping.error)}</p>}
     </form>
   );
 }

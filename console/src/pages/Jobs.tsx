@@ -1,9 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { unwrap } from "@pixecom/client";
 import { client } from "../api";
-import { Badge } from "../components/Badge";
+import { Badge, statusLabel } from "../components/Badge";
 import { ErrorBox } from "../components/ErrorBox";
 import { dateTime } from "../format";
+import { t, type MessageKey } from "../i18n";
 import { navigate, useLocation } from "../router";
 
 /** Which rule made each job: the rules' runs name their jobs. */
@@ -36,25 +37,25 @@ export function JobsPage() {
   const rules = useJobRules();
   return (
     <div className="jobs-page">
-      <h1>Jobs</h1>
+      <h1>{t("jobs.title")}</h1>
       {jobs.isError && <ErrorBox error={jobs.error} onRetry={() => void jobs.refetch()} />}
       {jobs.data?.data.length === 0 && (
-        <div className="empty">No job yet. Select campaigns, ad sets or ads in the Ads Manager and pause or activate them, or let a rule act.</div>
+        <div className="empty">{t("jobs.empty")}</div>
       )}
       {jobs.data && jobs.data.data.length > 0 && (
         <div className="table-wrap">
           <table className="grid" data-testid="jobs-table">
             <thead>
               <tr>
-                <th>Started</th>
-                <th>What</th>
-                <th>By</th>
-                <th>Status</th>
-                <th className="num">Applied</th>
-                <th className="num">Failed</th>
-                <th className="num">Skipped</th>
+                <th>{t("jobs.started")}</th>
+                <th>{t("jobs.what")}</th>
+                <th>{t("jobs.by")}</th>
+                <th>{t("jobs.status")}</th>
+                <th className="num">{t("jobs.applied")}</th>
+                <th className="num">{t("jobs.failed")}</th>
+                <th className="num">{t("jobs.skipped")}</th>
                 <th>
-                  <span className="sr-only">Details</span>
+                  <span className="sr-only">{t("jobs.details")}</span>
                 </th>
               </tr>
             </thead>
@@ -65,9 +66,9 @@ export function JobsPage() {
                   <tr key={job.id} data-id={job.id}>
                     <td className="small">{dateTime(job.created_at)}</td>
                     <td>
-                      {`Set ${job.target_status.toLowerCase()}`} · {job.level.replace("adset", "ad set")}s
+                      {t("jobs.set", { status: statusLabel(job.target_status).toLowerCase(), level: t(`noun.${job.level}s` as MessageKey) })}
                     </td>
-                    <td data-testid="job-by">{rule ? `Rule “${rule}”` : "You (bulk)"}</td>
+                    <td data-testid="job-by">{rule ? t("jobs.byRule", { name: rule }) : t("jobs.byYou")}</td>
                     <td>
                       <Badge value={job.status} />
                     </td>
@@ -76,7 +77,7 @@ export function JobsPage() {
                     <td className="num">{job.counts.skipped}</td>
                     <td>
                       <button type="button" onClick={() => navigate(openId === job.id ? "/jobs" : `/jobs?job=${job.id}`)} aria-expanded={openId === job.id}>
-                        {openId === job.id ? "Hide items" : "Items"}
+                        {openId === job.id ? t("jobs.hideItems") : t("jobs.items")}
                       </button>
                     </td>
                   </tr>
@@ -96,16 +97,16 @@ function JobItems({ jobId }: { jobId: string }) {
     queryKey: ["job", jobId],
     queryFn: async () => unwrap(await client.api.GET("/api/jobs/{job_id}", { params: { path: { job_id: jobId } } })),
   });
-  if (job.isPending) return <p className="muted">Loading the job…</p>;
+  if (job.isPending) return <p className="muted">{t("jobs.loading")}</p>;
   if (job.isError) return <ErrorBox error={job.error} onRetry={() => void job.refetch()} />;
   return (
     <section className="card" data-testid="job-items">
-      <h2>Items</h2>
+      <h2>{t("jobs.items")}</h2>
       <ul className="job-items">
         {job.data.items.map((item) => (
           <li key={item.id} data-outcome={item.outcome}>
-            <strong>{item.name}</strong>: {item.from_status} → {item.to_status} · <Badge value={item.outcome} />
-            {item.error && <div className="error small">Meta said: {item.error}</div>}
+            <strong>{item.name}</strong>: {statusLabel(item.from_status)} → {statusLabel(item.to_status)} · <Badge value={item.outcome} />
+            {item.error && <div className="error small">{t("jobs.metaSaid", { error: item.error })}</div>}
           </li>
         ))}
       </ul>

@@ -5,7 +5,8 @@ import type { components } from "@pixecom/types";
 import { client, errorText, queryClient } from "../api";
 import { ErrorBox } from "../components/ErrorBox";
 import { dateTime } from "../format";
-import { METRICS, METRIC_NAMES } from "../metrics";
+import { t } from "../i18n";
+import { METRIC_NAMES, metricLabel } from "../metrics";
 import { Link } from "../router";
 
 type Rule = components["schemas"]["RuleOut"];
@@ -16,18 +17,22 @@ type Level = components["schemas"]["EntityLevel"];
 type ActionType = components["schemas"]["RuleActionType"];
 
 const OPS: [Op, string][] = [["gt", ">"], ["gte", "≥"], ["lt", "<"], ["lte", "≤"], ["eq", "="]];
-const WINDOWS: [Window, string][] = [["today", "Today"], ["yesterday", "Yesterday"], ["last_3d", "Last 3 days"], ["last_7d", "Last 7 days"]];
-const LEVELS: [Level, string][] = [["campaign", "Campaigns"], ["adset", "Ad sets"], ["ad", "Ads"]];
-const ACTIONS: [ActionType, string][] = [["pause", "Pause"], ["activate", "Activate"], ["change_budget", "Change daily budget"]];
+const WINDOWS: Window[] = ["today", "yesterday", "last_3d", "last_7d"];
+const LEVELS: [Level, "campaigns" | "adsets" | "ads"][] = [["campaign", "campaigns"], ["adset", "adsets"], ["ad", "ads"]];
+const ACTIONS: ActionType[] = ["pause", "activate", "change_budget"];
 const opWord = (op: string) => OPS.find(([o]) => o === op)?.[1] ?? op;
-const metricLabel = (name: string) => METRICS[name as keyof typeof METRICS]?.label ?? name;
+const levelWords = (level: Level) => t(`level.${LEVELS.find(([l]) => l === level)?.[1] ?? "ads"}`);
 
 export function describeRule(rule: Pick<Rule, "conditions" | "window" | "action" | "level" | "min_spend">): string {
-  const when = rule.conditions.map((c) => `${metricLabel(c.metric)} ${opWord(c.op)} ${c.value}`).join(" and ");
-  const act = ACTIONS.find(([a]) => a === rule.action.type)?.[1] ?? rule.action.type;
-  const pct = rule.action.type === "change_budget" && rule.action.percent ? ` by ${rule.action.percent}%` : "";
-  const window = WINDOWS.find(([w]) => w === rule.window)?.[1] ?? rule.window;
-  return `${act}${pct} ${LEVELS.find(([l]) => l === rule.level)?.[1].toLowerCase()} when ${when} (${window.toLowerCase()}, spend ≥ ${rule.min_spend})`;
+  const when = rule.conditions.map((c) => `${metricLabel(c.metric)} ${opWord(c.op)} ${c.value}`).join(t("rules.and"));
+  const pct = rule.action.type === "change_budget" && rule.action.percent ? t("rules.by", { percent: rule.action.percent }) : "";
+  return t("rules.describe", {
+    action: t(`action.${rule.action.type}`) + pct,
+    level: levelWords(rule.level).toLowerCase(),
+    conditions: when,
+    window: t(`window.${rule.window}`).toLowerCase(),
+    minSpend: rule.min_spend,
+  });
 }
 
 /** Automated rules: list, create/edit with a form, preview before enabling, enable/disable, runs. */
@@ -37,18 +42,18 @@ export function RulesPage() {
   return (
     <div className="rules-page">
       <div className="page-title">
-        <h1>Rules</h1>
+        <h1>{t("rules.title")}</h1>
         <button type="button" className="primary" onClick={() => setEditing("new")}>
-          New rule
+          {t("rules.new")}
         </button>
       </div>
       {editing && <RuleForm key={editing === "new" ? "new" : editing.id} rule={editing === "new" ? null : editing} onDone={() => setEditing(null)} />}
       {rules.isError && <ErrorBox error={rules.error} onRetry={() => void rules.refetch()} />}
       {rules.data?.data.length === 0 && !editing && (
         <div className="empty">
-          <p>No rule yet. A rule pauses, activates or changes a budget when the numbers say so, checked after every sync.</p>
+          <p>{t("rules.empty")}</p>
           <button type="button" className="primary" onClick={() => setEditing("new")}>
-            Create your first rule
+            {t("rules.createFirst")}
           </button>
         </div>
       )}
@@ -70,23 +75,23 @@ function RuleCard({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
     <section className="card" data-testid="rule-card" data-rule={rule.name} data-enabled={String(rule.enabled)}>
       <div className="card-head">
         <h2>{rule.name}</h2>
-        <span className={`badge ${rule.enabled ? "badge-active" : ""}`}>{rule.enabled ? "Enabled" : "Disabled"}</span>
+        <span className={`badge ${rule.enabled ? "badge-active" : ""}`}>{rule.enabled ? t("rules.enabled") : t("rules.disabled")}</span>
         <span className="spacer" />
         <button type="button" onClick={() => setOpen(open === "preview" ? null : "preview")} aria-expanded={open === "preview"}>
-          Preview
+          {t("rules.preview")}
         </button>
         <button type="button" onClick={() => setOpen(open === "runs" ? null : "runs")} aria-expanded={open === "runs"}>
-          Runs
+          {t("rules.runs")}
         </button>
         <button type="button" onClick={onEdit}>
-          Edit
+          {t("rules.edit")}
         </button>
         <button type="button" onClick={() => toggle.mutate()} disabled={toggle.isPending}>
-          {rule.enabled ? "Disable" : "Enable"}
+          {rule.enabled ? t("rules.disable") : t("rules.enable")}
         </button>
       </div>
       <p className="small">{describeRule(rule)}</p>
-      <p className="small muted">Last checked: {dateTime(rule.last_evaluated_at)}</p>
+      <p className="small muted">{t("rules.lastChecked", { at: dateTime(rule.last_evaluated_at) })}</p>
       {toggle.isError && <p className="error small">{errorText(toggle.error)}</p>}
       {open === "preview" && <Preview rule={rule} />}
       {open === "runs" && <Runs rule={rule} />}
@@ -99,26 +104,26 @@ function Preview({ rule }: { rule: Rule }) {
     queryKey: ["rule-preview", rule.id, rule.updated_at],
     queryFn: async () => unwrap(await client.api.POST("/api/rules/{rule_id}/preview", { params: { path: { rule_id: rule.id } } })),
   });
-  if (preview.isPending) return <p className="muted">Checking today's numbers…</p>;
+  if (preview.isPending) return <p className="muted">{t("rules.checking")}</p>;
   if (preview.isError) return <ErrorBox error={preview.error} onRetry={() => void preview.refetch()} />;
   const entities = preview.data.entities;
   const metricKeys = rule.conditions.map((c) => c.metric);
   return (
     <div className="table-wrap" data-testid="rule-preview">
       <p className="small" style={{ padding: "8px 12px", margin: 0 }}>
-        {entities.length === 0 ? "Nothing matches right now: enabling it would change nothing yet." : `Enabled now, it would act on ${entities.length}:`}
+        {entities.length === 0 ? t("rules.previewNone") : t("rules.previewSome", { n: entities.length })}
       </p>
       {entities.length > 0 && (
         <table className="grid">
           <thead>
             <tr>
-              <th>Name</th>
+              <th>{t("table.name")}</th>
               {metricKeys.map((m) => (
                 <th key={m} className="num">
                   {metricLabel(m)}
                 </th>
               ))}
-              {rule.action.type === "change_budget" && <th className="num">Daily budget</th>}
+              {rule.action.type === "change_budget" && <th className="num">{t("rules.dailyBudget")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -149,18 +154,18 @@ function Runs({ rule }: { rule: Rule }) {
     queryKey: ["rule-runs", rule.id],
     queryFn: async () => unwrap(await client.api.GET("/api/rules/{rule_id}/runs", { params: { path: { rule_id: rule.id } } })),
   });
-  if (runs.isPending) return <p className="muted">Loading runs…</p>;
+  if (runs.isPending) return <p className="muted">{t("rules.loadingRuns")}</p>;
   if (runs.isError) return <ErrorBox error={runs.error} onRetry={() => void runs.refetch()} />;
-  if (runs.data.data.length === 0) return <p className="muted small">This rule has not acted yet.</p>;
+  if (runs.data.data.length === 0) return <p className="muted small">{t("rules.noRuns")}</p>;
   return (
     <ul className="runs" data-testid="rule-runs">
       {runs.data.data.map((run) => (
         <li key={run.id}>
-          {dateTime(run.created_at)}: {run.action} on {run.entities.map((e) => e.name).join(", ")}
+          {t("rules.runLine", { at: dateTime(run.created_at), action: t(`action.${run.action}`), names: run.entities.map((e) => e.name).join(", ") })}
           {run.job_id && (
             <>
               {" · "}
-              <Link to={`/jobs?job=${run.job_id}`}>its job</Link>
+              <Link to={`/jobs?job=${run.job_id}`}>{t("rules.itsJob")}</Link>
             </>
           )}
         </li>
@@ -223,96 +228,96 @@ function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
     save.mutate();
   };
   return (
-    <form className="card form rule-form" onSubmit={submit} aria-label={rule ? "Edit rule" : "New rule"}>
-      <h2>{rule ? `Edit “${rule.name}”` : "New rule"} (saved disabled: preview it, then enable)</h2>
+    <form className="card form rule-form" onSubmit={submit} aria-label={rule ? t("rules.formEdit") : t("rules.formNew")}>
+      <h2>{rule ? t("rules.headingEdit", { name: rule.name }) : t("rules.headingNew")}</h2>
       <label>
-        Name
+        {t("rules.name")}
         <input required value={draft.name} onChange={(e) => set({ name: e.target.value })} />
       </label>
       <div className="row">
         <label>
-          Applies to
+          {t("rules.appliesTo")}
           <select value={draft.level} onChange={(e) => set({ level: e.target.value as Level })}>
-            {LEVELS.map(([v, l]) => (
+            {LEVELS.map(([v]) => (
               <option key={v} value={v}>
-                {l}
+                {levelWords(v)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Numbers of
+          {t("rules.numbersOf")}
           <select value={draft.window} onChange={(e) => set({ window: e.target.value as Window })}>
-            {WINDOWS.map(([v, l]) => (
+            {WINDOWS.map((v) => (
               <option key={v} value={v}>
-                {l}
+                {t(`window.${v}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Only when spend is at least
+          {t("rules.minSpend")}
           <input inputMode="decimal" required value={draft.min_spend} onChange={(e) => set({ min_spend: e.target.value })} />
         </label>
       </div>
       <fieldset>
-        <legend>When all of these hold (money in the account's currency, percentages as shown)</legend>
+        <legend>{t("rules.conditions")}</legend>
         {draft.conditions.map((c, i) => (
           <div className="row condition" key={i} data-testid="condition">
-            <select aria-label={`Condition ${i + 1} metric`} value={c.metric} onChange={(e) => setCondition(i, { metric: e.target.value })}>
+            <select aria-label={t("rules.conditionMetric", { n: i + 1 })} value={c.metric} onChange={(e) => setCondition(i, { metric: e.target.value })}>
               {METRIC_NAMES.map((m) => (
                 <option key={m} value={m}>
-                  {METRICS[m].label}
+                  {metricLabel(m)}
                 </option>
               ))}
             </select>
-            <select aria-label={`Condition ${i + 1} comparison`} value={c.op} onChange={(e) => setCondition(i, { op: e.target.value as Op })}>
+            <select aria-label={t("rules.conditionOp", { n: i + 1 })} value={c.op} onChange={(e) => setCondition(i, { op: e.target.value as Op })}>
               {OPS.map(([v, l]) => (
                 <option key={v} value={v}>
                   {l}
                 </option>
               ))}
             </select>
-            <input aria-label={`Condition ${i + 1} value`} inputMode="decimal" required value={c.value} onChange={(e) => setCondition(i, { value: e.target.value })} />
+            <input aria-label={t("rules.conditionValue", { n: i + 1 })} inputMode="decimal" required value={c.value} onChange={(e) => setCondition(i, { value: e.target.value })} />
             {draft.conditions.length > 1 && (
-              <button type="button" onClick={() => set({ conditions: draft.conditions.filter((_, j) => j !== i) })} aria-label={`Remove condition ${i + 1}`}>
-                Remove
+              <button type="button" onClick={() => set({ conditions: draft.conditions.filter((_, j) => j !== i) })} aria-label={t("rules.removeCondition", { n: i + 1 })}>
+                {t("common.remove")}
               </button>
             )}
           </div>
         ))}
         <button type="button" onClick={() => set({ conditions: [...draft.conditions, { metric: "roas", op: "lt", value: "1" }] })}>
-          Add a condition
+          {t("rules.addCondition")}
         </button>
       </fieldset>
       <div className="row">
         <label>
-          Then
+          {t("rules.then")}
           <select value={draft.action} onChange={(e) => set({ action: e.target.value as ActionType })}>
-            {ACTIONS.map(([v, l]) => (
+            {ACTIONS.map((v) => (
               <option key={v} value={v}>
-                {l}
+                {t(`action.${v}`)}
               </option>
             ))}
           </select>
         </label>
         {draft.action === "change_budget" && (
           <label>
-            By percent (−20 to +20)
+            {t("rules.percent")}
             <input inputMode="decimal" required value={draft.percent} onChange={(e) => set({ percent: e.target.value })} />
           </label>
         )}
         <label>
-          Wait between actions (minutes)
+          {t("rules.cooldown")}
           <input type="number" min={0} value={draft.cooldown_minutes} onChange={(e) => set({ cooldown_minutes: Number(e.target.value) })} />
         </label>
       </div>
       <div className="card-foot">
         <button type="submit" className="primary" disabled={save.isPending}>
-          Save rule
+          {t("rules.save")}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t("common.cancel")}
         </button>
         {save.isError && (
           <span className="error small" role="alert">
