@@ -123,3 +123,19 @@ def test_jobs_list_bulk_jobs_with_their_items_and_metas_messages(page: Page, con
     expect(items).to_have_count(len(ads))
     page.screenshot(path=str(SHOTS / "22-jobs.png"), full_page=True)
     assert_accessible(page, "jobs")
+
+
+def test_send_a_test_shows_how_the_webhook_answered(page: Page, console_server):
+    open_signed_in(page, console_server, "/alerts")
+    hook = page.get_by_role("form", name="Alert webhook")
+    hook.get_by_label("URL (https)").fill("http://127.0.0.1:9/nobody-listens")
+    hook.get_by_label(re.compile("^Signing secret")).fill("a-secret-of-enough-length")
+    hook.get_by_role("button", name="Save webhook").click()
+    try:
+        hook.get_by_role("button", name="Send a test").click()
+        expect(hook.get_by_test_id("webhook-test")).to_contain_text("could not reach the webhook")
+        expect(hook.get_by_test_id("webhook-status")).to_have_attribute("data-status", "failing")
+        expect(hook.get_by_test_id("webhook-status")).to_contain_text("failing")
+    finally:
+        with console_server.api() as api:
+            api.delete("/api/alerts/webhook")
