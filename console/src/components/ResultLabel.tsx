@@ -17,12 +17,12 @@ export function ResultLabel({ level, row }: { level: Level; row: Row }) {
       const query = level === "campaigns" ? { campaign_id: [row.id], limit: 500 } : { adset_id: [row.id], limit: 500 };
       const path = level === "campaigns" ? "/api/ads-manager/adsets" : "/api/ads-manager/ads";
       const page = unwrap(await client.api.GET(path, { params: { query } }));
-      const types = new Set(page.data.map((r) => resultWords(r.result_type)));
-      return [...types].sort().join(", ");
+      // Raw types: their words are chosen at render, in whatever language is chosen then.
+      return [...new Set(page.data.map((r) => r.result_type ?? ""))].sort();
     },
   });
   if (!mixed) return <span>{resultWords(row.result_type)}</span>;
   return (
-    <span title={t("table.mixedTitle")}>{below.data ? t("result.mixedOf", { types: below.data }) : t("result.mixed")}</span>
+    <span title={t("table.mixedTitle")}>{below.data ? t("result.mixedOf", { types: below.data.map(resultWords).join(", ") }) : t("result.mixed")}</span>
   );
 }
