@@ -139,3 +139,42 @@ def test_send_a_test_shows_how_the_webhook_answered(page: Page, console_server):
     finally:
         with console_server.api() as api:
             api.delete("/api/alerts/webhook")
+
+
+def test_a_rule_made_job_names_its_rule(page: Page, console_server):
+    name = f"Stop one ad {uuid.uuid4().hex[:6]}"
+    with console_server.api() as api:
+        ad = api.get("/api/ads-manager/ads", params={"status": "ACTIVE", "date_preset": "last_7d"}).json()[
+            "data"
+        ][0]
+        rule = api.post(
+            "/api/rules",
+            json={
+                "name": name,
+                "level": "ad",
+                "scope": {"name_contains": ad["name"]},
+                "window": "last_7d",
+                "conditions": [{"metric": "spend", "op": "gte", "value": "0"}],
+                "min_spend": "0",
+                "action": {"type": "pause"},
+                "enabled": True,
+            },
+        ).json()
+        try:
+            api.post(f"/api/ad-accounts/{ad['ad_account_id']}/sync").raise_for_status()  # evaluated after it
+            deadline = time.monotonic() + 60
+            while not (
+                runs := [r for r in api.get(f"/api/rules/{rule['id']}/runs").json()["data"] if r["job_id"]]
+            ):
+                assert time.monotonic() < deadline, "the rule never acted"
+                time.sleep(1)
+            open_signed_in(page, console_server, "/jobs")
+            row = page.locator(f"[data-testid=jobs-table] tr[data-id='{runs[0]['job_id']}']")
+            expect(row.get_by_test_id("job-by")).to_have_text(f"Rule “{name}”")
+        finally:
+            api.post(f"/api/rules/{rule['id']}/disable")
+            api.post(
+                "/api/ads-manager/status",
+                json={"level": "ad", "ids": [ad["id"]], "status": "ACTIVE"},
+                headers={"Idempotency-Key": uuid.uuid4().hex},
+            )
