@@ -7,7 +7,7 @@ import re
 import time
 import uuid
 
-from browser_helpers import ARTIFACTS, assert_accessible, open_signed_in
+from browser_helpers import ARTIFACTS, assert_accessible, open_signed_in, tab_until_focused
 from playwright.sync_api import Page, expect
 
 SHOTS = ARTIFACTS / "console"
@@ -42,7 +42,9 @@ def test_alerts_list_filters_and_acknowledge_with_the_open_count_in_the_navigati
 
     first = table.locator("tbody tr").first
     alert_id = first.get_attribute("data-id")
-    first.get_by_role("button", name=re.compile("^Acknowledge")).click()
+    ack = first.get_by_role("button", name=re.compile("^Acknowledge"))
+    tab_until_focused(page, ack)  # by keyboard alone
+    page.keyboard.press("Enter")
     expect(first).to_contain_text("Acknowledged")
     with console_server.api() as api:
         acked = [
