@@ -6,7 +6,8 @@ import { client, errorText, queryClient } from "../api";
 import { ErrorBox } from "../components/ErrorBox";
 import { dateTime } from "../format";
 import { t } from "../i18n";
-import { METRIC_NAMES, metricLabel } from "../metrics";
+import { count, percent, ratio } from "../format";
+import { METRIC_KINDS, METRIC_NAMES, metricLabel } from "../metrics";
 import { Link } from "../router";
 
 type Rule = components["schemas"]["RuleOut"];
@@ -33,6 +34,17 @@ export function describeRule(rule: Pick<Rule, "conditions" | "window" | "action"
     window: t(`window.${rule.window}`).toLowerCase(),
     minSpend: rule.min_spend,
   });
+}
+
+/** A preview value as the Ads Manager shows it (money in the account's units, without its symbol:
+ * the preview does not say the currency). */
+function previewValue(metric: string, value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  const kind = METRIC_KINDS[metric as keyof typeof METRIC_KINDS];
+  const number = Number(value);
+  if (kind === "percent") return percent(number);
+  if (kind === "count") return count(number);
+  return ratio(number);
 }
 
 /** Automated rules: list, create/edit with a form, preview before enabling, enable/disable, runs. */
@@ -132,7 +144,7 @@ function Preview({ rule }: { rule: Rule }) {
                 <td>{e.name}</td>
                 {metricKeys.map((m) => (
                   <td key={m} className="num">
-                    {String((e.values as Record<string, unknown>)[m] ?? "—")}
+                    {previewValue(m, (e.values as Record<string, unknown>)[m])}
                   </td>
                 ))}
                 {rule.action.type === "change_budget" && (
