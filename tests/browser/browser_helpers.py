@@ -9,25 +9,14 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
+from pixecom.domain.column_presets import DEFAULT_PRESET, PRESETS
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"  # gitignored: screenshots for reviewers and of failures
 ACCESS_TOKEN_TTL_SECONDS = 5  # the test server's setting: every test runs across expiries
 
-METRICS = (
-    "spend",
-    "purchases",
-    "purchase_value",
-    "roas",
-    "cost_per_purchase",
-    "results",
-    "cost_per_result",
-    "cpm",
-    "ctr",
-    "cpc",
-    "cr",
-    "cr1",
-    "cr2",
-)
+# The columns a user who never chose sees: the API's default preset.
+METRICS = next(p.columns for p in PRESETS if p.id == DEFAULT_PRESET)
 
 
 def log_in(page: Page, email: str, password: str) -> None:
