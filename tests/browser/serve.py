@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-# USD and EUR accounts connected to the demo seller, and a third only Facebook Login reaches.
-SCENARIO = {"accounts": 3, "ads": 24, "days": 20, "seed": 7}  # 8 ads per account
+# USD and EUR accounts connected to the demo seller; JPY and THB ones only Facebook Login reaches.
+SCENARIO = {"accounts": 4, "ads": 32, "days": 20, "seed": 7}  # 8 ads per account
 
 
 def main() -> int:
@@ -48,7 +48,8 @@ def main() -> int:
 
     scenario = generate_scenario(**SCENARIO)
     scenario.settings.report_polls_to_complete = 1
-    scenario.ad_accounts[-1].access_token = None
+    for login_only in scenario.ad_accounts[2:]:
+        login_only.access_token = None
     simulator = SimulatorServer(add_dev_login(scenario, console_url)).start()
     os.environ["GRAPH_BASE_URL"] = simulator.base_url
     point_login_at(simulator.base_url, scenario)
