@@ -77,7 +77,9 @@ def accounts(make_seller: Any, graph: Any) -> Any:
     seller = make_seller()
     ids = {}
     for meta_id in ("act_5001", "act_5009"):
-        account = connect_account(seller.seller_id, meta_id, f"token-{meta_id[4:]}", backfill_days=1, now=utc_now())
+        account = connect_account(
+            seller.seller_id, meta_id, f"token-{meta_id[4:]}", backfill_days=1, now=utc_now()
+        )
         sync_account_delivery(sync_message(account.id, "delivery"))
         sync_account_stats(sync_message(account.id, "stats"))
         ids[meta_id] = account.id

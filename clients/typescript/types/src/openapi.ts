@@ -335,6 +335,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alerts/webhook/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Webhook
+         * @description Send a signed test event to the webhook now and say how it went (also in its status).
+         */
+        post: operations["alerts_test_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -718,6 +738,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Preferences */
+        get: operations["preferences_read_preferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change Preferences */
+        patch: operations["preferences_change_preferences"];
+        trace?: never;
+    };
+    "/api/ads-manager/column-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Column Presets */
+        get: operations["preferences_list_column_presets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules": {
         parameters: {
             query?: never;
@@ -874,6 +929,23 @@ export interface paths {
         head?: never;
         /** Update Campaign */
         patch: operations["sellpages_update_campaign"];
+        trace?: never;
+    };
+    "/api/auth/signup-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signup Rules */
+        get: operations["auth_signup_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/store/keys": {
@@ -1677,6 +1749,30 @@ export interface components {
         CampaignUpdate: {
             /** Sellpage Id */
             sellpage_id: string | null;
+        };
+        /** ColumnPresetList */
+        ColumnPresetList: {
+            /** Data */
+            data: components["schemas"]["ColumnPresetOut"][];
+            /**
+             * Default
+             * @description The preset a user who never chose sees
+             */
+            default: string;
+        };
+        /** ColumnPresetOut */
+        ColumnPresetOut: {
+            /** Id */
+            id: string;
+            /** Label */
+            label: string;
+            /** Description */
+            description: string;
+            /**
+             * Columns
+             * @description Metric names (fields of Metrics), in order
+             */
+            columns: string[];
         };
         /**
          * Condition
@@ -2657,6 +2753,29 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /** PreferencesOut */
+        PreferencesOut: {
+            /**
+             * Locale
+             * @description The console's language; null: the browser's decides
+             */
+            locale: ("en" | "vi") | null;
+            /**
+             * Ads Manager Columns
+             * @description Metric names of the Ads Manager's columns, in order; null: the default preset's
+             */
+            ads_manager_columns: string[] | null;
+        };
+        /**
+         * PreferencesPatch
+         * @description Only the fields sent change; null resets one to its default.
+         */
+        PreferencesPatch: {
+            /** Locale */
+            locale?: ("en" | "vi") | null;
+            /** Ads Manager Columns */
+            ads_manager_columns?: string[] | null;
+        };
         /** PreviewEntity */
         PreviewEntity: {
             level: components["schemas"]["EntityLevel"];
@@ -3152,6 +3271,19 @@ export interface components {
             /** Url */
             url?: string | null;
         };
+        /** SignupRules */
+        SignupRules: {
+            /**
+             * Mode
+             * @description invitation: register needs invitation_code
+             * @enum {string}
+             */
+            mode: "open" | "invitation";
+            /** Min Password Length */
+            min_password_length: number;
+            /** Max Password Length */
+            max_password_length: number;
+        };
         /** SkippedAccount */
         SkippedAccount: {
             /**
@@ -3418,6 +3550,22 @@ export interface components {
             last_error: string | null;
             /** Pending Deliveries */
             pending_deliveries: number;
+        };
+        /** WebhookTestOut */
+        WebhookTestOut: {
+            /**
+             * Delivered
+             * @description The receiver answered 2xx
+             */
+            delivered: boolean;
+            /**
+             * Status Code
+             * @description The receiver's HTTP status; null when it could not be reached
+             */
+            status_code: number | null;
+            /** Error */
+            error: string | null;
+            webhook: components["schemas"]["WebhookOut"];
         };
     };
     responses: never;
@@ -4666,6 +4814,44 @@ export interface operations {
             };
         };
     };
+    alerts_test_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     auth_register: {
         parameters: {
             query?: never;
@@ -5761,6 +5947,124 @@ export interface operations {
             };
         };
     };
+    preferences_read_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    preferences_change_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    preferences_list_column_presets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnPresetList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     rules_list_rules: {
         parameters: {
             query?: never;
@@ -6516,6 +6820,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    auth_signup_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupRules"];
                 };
             };
         };
