@@ -142,3 +142,37 @@ def test_a_new_webhook_needs_a_secret_and_never_shows_it(api, synced):
     _hook(api, synced, "https://hooks.example.com/x")
     shown = api.get("/api/alerts/webhook", headers=synced.headers).json()
     assert shown["has_secret"] is True and SECRET not in json.dumps(shown)
+
+
+def test_send_a_test_posts_a_signed_test_event_now_and_shows_how_it_went(api, synced, receiver):
+    _hook(api, synced, receiver.url)
+
+    sent = api.post("/api/alerts/webhook/test", headers=synced.headers)
+
+    assert sent.status_code == 200, sent.text
+    answer = sent.json()
+    assert (answer["delivered"], answer["status_code"], answer["error"]) == (True, 200, None)
+    assert answer["webhook"]["status"] == "ok" and answer["webhook"]["last_success_at"] is not None
+    [(body, headers)] = receiver.received
+    payload = json.loads(body)
+    assert payload["event"] == "test" and payload["alert"] is None and "test alert" in payload["text"]
+    assert verify(
+        SECRET,
+        headers[SIGNATURE_HEADER],
+        body,
+        now=int(datetime.fromisoformat(payload["sent_at"]).timestamp()),
+    )
+
+
+def test_a_failed_test_send_says_why_and_marks_the_webhook_failing(api, synced, receiver):
+    _hook(api, synced, receiver.url)
+    receiver.status = 410
+
+    answer = api.post("/api/alerts/webhook/test", headers=synced.headers).json()
+
+    assert (answer["delivered"], answer["status_code"], answer["error"]) == (False, 410, "HTTP 410")
+    assert (answer["webhook"]["status"], answer["webhook"]["last_error"]) == ("failing", "HTTP 410")
+
+
+def test_send_a_test_without_a_webhook_is_a_404(api, synced):
+    assert api.post("/api/alerts/webhook/test", headers=synced.headers).status_code == 404

@@ -335,6 +335,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alerts/webhook/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Webhook
+         * @description Send a signed test event to the webhook now and say how it went (also in its status).
+         */
+        post: operations["alerts_test_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -718,6 +738,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Preferences */
+        get: operations["preferences_read_preferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change Preferences */
+        patch: operations["preferences_change_preferences"];
+        trace?: never;
+    };
+    "/api/ads-manager/column-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Column Presets */
+        get: operations["preferences_list_column_presets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules": {
         parameters: {
             query?: never;
@@ -874,6 +929,23 @@ export interface paths {
         head?: never;
         /** Update Campaign */
         patch: operations["sellpages_update_campaign"];
+        trace?: never;
+    };
+    "/api/auth/signup-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signup Rules */
+        get: operations["auth_signup_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/store/keys": {
@@ -1331,108 +1403,139 @@ export interface components {
         AlertValues: {
             /**
              * Spend
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description amount spent
              */
             spend?: string | null;
-            /** Impressions */
+            /**
+             * Impressions
+             * @description impressions
+             */
             impressions?: number | null;
-            /** Clicks */
+            /**
+             * Clicks
+             * @description clicks (all)
+             */
             clicks?: number | null;
-            /** Link Clicks */
+            /**
+             * Link Clicks
+             * @description link clicks
+             */
             link_clicks?: number | null;
-            /** Content Views */
+            /**
+             * Content Views
+             * @description content views
+             */
             content_views?: number | null;
-            /** Add To Cart */
+            /**
+             * Add To Cart
+             * @description adds to cart
+             */
             add_to_cart?: number | null;
-            /** Initiate Checkout */
+            /**
+             * Initiate Checkout
+             * @description checkouts initiated
+             */
             initiate_checkout?: number | null;
-            /** Purchases */
+            /**
+             * Purchases
+             * @description purchases
+             */
             purchases?: number | null;
             /**
              * Purchase Value
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description purchase conversion value
              */
             purchase_value?: string | null;
             /**
              * Results
-             * @description null when the rows' result types differ (result_type `mixed`)
+             * @description results (the ad sets' optimization events); null when the rows' result types differ (result_type `mixed`)
              */
             results?: number | null;
             /**
+             * Landing Page Views
+             * @description landing page views
+             */
+            landing_page_views?: number | null;
+            /**
              * Cpm
-             * @description money; null when the denominator is zero
+             * @description cost per 1,000 impressions: spend / impressions x 1000; null when impressions is 0
              */
             cpm?: string | null;
             /**
              * Ctr
-             * @description link_clicks / impressions x 100; null when no impressions
+             * @description link click-through rate: link_clicks / impressions x 100; null when impressions is 0
              */
             ctr?: number | null;
             /**
              * Ctr All
-             * @description clicks / impressions x 100; null when no impressions
+             * @description click-through rate (all): clicks / impressions x 100; null when impressions is 0
              */
             ctr_all?: number | null;
             /**
              * Cpc
-             * @description money; null when the denominator is zero
+             * @description cost per link click: spend / link_clicks; null when link_clicks is 0
              */
             cpc?: string | null;
             /**
              * Cpv
-             * @description money; null when the denominator is zero
+             * @description cost per content view: spend / content_views; null when content_views is 0
              */
             cpv?: string | null;
             /**
              * Cost Per Add To Cart
-             * @description money; null when the denominator is zero
+             * @description cost per add to cart: spend / add_to_cart; null when add_to_cart is 0
              */
             cost_per_add_to_cart?: string | null;
             /**
              * Cost Per Checkout
-             * @description money; null when the denominator is zero
+             * @description cost per checkout initiated: spend / initiate_checkout; null when initiate_checkout is 0
              */
             cost_per_checkout?: string | null;
             /**
              * Cost Per Purchase
-             * @description money; null when the denominator is zero
+             * @description cost per purchase: spend / purchases; null when purchases is 0
              */
             cost_per_purchase?: string | null;
             /**
              * Cr
-             * @description purchases / content_views x 100
+             * @description conversion rate: purchases / content_views x 100; null when content_views is 0
              */
             cr?: number | null;
             /**
              * Cr1
-             * @description add_to_cart / content_views x 100
+             * @description view -> cart: add_to_cart / content_views x 100; null when content_views is 0
              */
             cr1?: number | null;
             /**
              * Cr2
-             * @description initiate_checkout / add_to_cart x 100
+             * @description cart -> checkout: initiate_checkout / add_to_cart x 100; null when add_to_cart is 0
              */
             cr2?: number | null;
             /**
              * Cr3
-             * @description purchases / initiate_checkout x 100
+             * @description checkout -> purchase: purchases / initiate_checkout x 100; null when initiate_checkout is 0
              */
             cr3?: number | null;
             /**
              * Cost Per Result
-             * @description null when no results, or result_type `mixed`
+             * @description cost per result: spend / results; null when results is 0, or the rows' result types differ (result_type `mixed`)
              */
             cost_per_result?: string | null;
             /**
              * Roas
-             * @description purchase_value / spend; null when nothing was spent
+             * @description return on ad spend: purchase_value / spend; null when spend is 0
              */
             roas?: number | null;
             /**
              * Aov
-             * @description money; null when the denominator is zero
+             * @description average order value: purchase_value / purchases; null when purchases is 0
              */
             aov?: string | null;
+            /**
+             * Cost Per Landing Page View
+             * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
+             */
+            cost_per_landing_page_view?: string | null;
             /**
              * Target
              * @description the target cost per purchase, in `currency`
@@ -1646,6 +1749,30 @@ export interface components {
         CampaignUpdate: {
             /** Sellpage Id */
             sellpage_id: string | null;
+        };
+        /** ColumnPresetList */
+        ColumnPresetList: {
+            /** Data */
+            data: components["schemas"]["ColumnPresetOut"][];
+            /**
+             * Default
+             * @description The preset a user who never chose sees
+             */
+            default: string;
+        };
+        /** ColumnPresetOut */
+        ColumnPresetOut: {
+            /** Id */
+            id: string;
+            /** Label */
+            label: string;
+            /** Description */
+            description: string;
+            /**
+             * Columns
+             * @description Metric names (fields of Metrics), in order
+             */
+            columns: string[];
         };
         /**
          * Condition
@@ -2206,223 +2333,282 @@ export interface components {
         MetricValues: {
             /**
              * Spend
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description amount spent
              */
             spend?: string | null;
-            /** Impressions */
+            /**
+             * Impressions
+             * @description impressions
+             */
             impressions?: number | null;
-            /** Clicks */
+            /**
+             * Clicks
+             * @description clicks (all)
+             */
             clicks?: number | null;
-            /** Link Clicks */
+            /**
+             * Link Clicks
+             * @description link clicks
+             */
             link_clicks?: number | null;
-            /** Content Views */
+            /**
+             * Content Views
+             * @description content views
+             */
             content_views?: number | null;
-            /** Add To Cart */
+            /**
+             * Add To Cart
+             * @description adds to cart
+             */
             add_to_cart?: number | null;
-            /** Initiate Checkout */
+            /**
+             * Initiate Checkout
+             * @description checkouts initiated
+             */
             initiate_checkout?: number | null;
-            /** Purchases */
+            /**
+             * Purchases
+             * @description purchases
+             */
             purchases?: number | null;
             /**
              * Purchase Value
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description purchase conversion value
              */
             purchase_value?: string | null;
             /**
              * Results
-             * @description null when the rows' result types differ (result_type `mixed`)
+             * @description results (the ad sets' optimization events); null when the rows' result types differ (result_type `mixed`)
              */
             results?: number | null;
             /**
+             * Landing Page Views
+             * @description landing page views
+             */
+            landing_page_views?: number | null;
+            /**
              * Cpm
-             * @description money; null when the denominator is zero
+             * @description cost per 1,000 impressions: spend / impressions x 1000; null when impressions is 0
              */
             cpm?: string | null;
             /**
              * Ctr
-             * @description link_clicks / impressions x 100; null when no impressions
+             * @description link click-through rate: link_clicks / impressions x 100; null when impressions is 0
              */
             ctr?: number | null;
             /**
              * Ctr All
-             * @description clicks / impressions x 100; null when no impressions
+             * @description click-through rate (all): clicks / impressions x 100; null when impressions is 0
              */
             ctr_all?: number | null;
             /**
              * Cpc
-             * @description money; null when the denominator is zero
+             * @description cost per link click: spend / link_clicks; null when link_clicks is 0
              */
             cpc?: string | null;
             /**
              * Cpv
-             * @description money; null when the denominator is zero
+             * @description cost per content view: spend / content_views; null when content_views is 0
              */
             cpv?: string | null;
             /**
              * Cost Per Add To Cart
-             * @description money; null when the denominator is zero
+             * @description cost per add to cart: spend / add_to_cart; null when add_to_cart is 0
              */
             cost_per_add_to_cart?: string | null;
             /**
              * Cost Per Checkout
-             * @description money; null when the denominator is zero
+             * @description cost per checkout initiated: spend / initiate_checkout; null when initiate_checkout is 0
              */
             cost_per_checkout?: string | null;
             /**
              * Cost Per Purchase
-             * @description money; null when the denominator is zero
+             * @description cost per purchase: spend / purchases; null when purchases is 0
              */
             cost_per_purchase?: string | null;
             /**
              * Cr
-             * @description purchases / content_views x 100
+             * @description conversion rate: purchases / content_views x 100; null when content_views is 0
              */
             cr?: number | null;
             /**
              * Cr1
-             * @description add_to_cart / content_views x 100
+             * @description view -> cart: add_to_cart / content_views x 100; null when content_views is 0
              */
             cr1?: number | null;
             /**
              * Cr2
-             * @description initiate_checkout / add_to_cart x 100
+             * @description cart -> checkout: initiate_checkout / add_to_cart x 100; null when add_to_cart is 0
              */
             cr2?: number | null;
             /**
              * Cr3
-             * @description purchases / initiate_checkout x 100
+             * @description checkout -> purchase: purchases / initiate_checkout x 100; null when initiate_checkout is 0
              */
             cr3?: number | null;
             /**
              * Cost Per Result
-             * @description null when no results, or result_type `mixed`
+             * @description cost per result: spend / results; null when results is 0, or the rows' result types differ (result_type `mixed`)
              */
             cost_per_result?: string | null;
             /**
              * Roas
-             * @description purchase_value / spend; null when nothing was spent
+             * @description return on ad spend: purchase_value / spend; null when spend is 0
              */
             roas?: number | null;
             /**
              * Aov
-             * @description money; null when the denominator is zero
+             * @description average order value: purchase_value / purchases; null when purchases is 0
              */
             aov?: string | null;
+            /**
+             * Cost Per Landing Page View
+             * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
+             */
+            cost_per_landing_page_view?: string | null;
         };
         /**
          * Metrics
-         * @description Every metric of the Ads Manager; the same object in rows, summary entries and daily points.
-         *
-         *     What each field means (formula, unit: money, count, ratio or percent, rounding, when it is
-         *     null, what `results` counts) is documented in the repository's docs/metrics.md.
+         * @description Every metric of the Ads Manager; the same object in rows, summary entries and daily points. What each field means (formula, unit: money, count, ratio or percent, rounding, when it is null, what `results` counts) is documented in the repository's docs/metrics.md.
          */
         Metrics: {
             /**
              * Spend
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description amount spent
              * @example 12.35
              */
             spend: string;
-            /** Impressions */
+            /**
+             * Impressions
+             * @description impressions
+             */
             impressions: number;
-            /** Clicks */
+            /**
+             * Clicks
+             * @description clicks (all)
+             */
             clicks: number;
-            /** Link Clicks */
+            /**
+             * Link Clicks
+             * @description link clicks
+             */
             link_clicks: number;
-            /** Content Views */
+            /**
+             * Content Views
+             * @description content views
+             */
             content_views: number;
-            /** Add To Cart */
+            /**
+             * Add To Cart
+             * @description adds to cart
+             */
             add_to_cart: number;
-            /** Initiate Checkout */
+            /**
+             * Initiate Checkout
+             * @description checkouts initiated
+             */
             initiate_checkout: number;
-            /** Purchases */
+            /**
+             * Purchases
+             * @description purchases
+             */
             purchases: number;
             /**
              * Purchase Value
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description purchase conversion value
              * @example 12.35
              */
             purchase_value: string;
             /**
              * Results
-             * @description null when the rows' result types differ (result_type `mixed`)
+             * @description results (the ad sets' optimization events); null when the rows' result types differ (result_type `mixed`)
              */
             results: number | null;
             /**
+             * Landing Page Views
+             * @description landing page views
+             */
+            landing_page_views: number;
+            /**
              * Cpm
-             * @description money; null when the denominator is zero
+             * @description cost per 1,000 impressions: spend / impressions x 1000; null when impressions is 0
              */
             cpm: string | null;
             /**
              * Ctr
-             * @description link_clicks / impressions x 100; null when no impressions
+             * @description link click-through rate: link_clicks / impressions x 100; null when impressions is 0
              */
             ctr: number | null;
             /**
              * Ctr All
-             * @description clicks / impressions x 100; null when no impressions
+             * @description click-through rate (all): clicks / impressions x 100; null when impressions is 0
              */
             ctr_all: number | null;
             /**
              * Cpc
-             * @description money; null when the denominator is zero
+             * @description cost per link click: spend / link_clicks; null when link_clicks is 0
              */
             cpc: string | null;
             /**
              * Cpv
-             * @description money; null when the denominator is zero
+             * @description cost per content view: spend / content_views; null when content_views is 0
              */
             cpv: string | null;
             /**
              * Cost Per Add To Cart
-             * @description money; null when the denominator is zero
+             * @description cost per add to cart: spend / add_to_cart; null when add_to_cart is 0
              */
             cost_per_add_to_cart: string | null;
             /**
              * Cost Per Checkout
-             * @description money; null when the denominator is zero
+             * @description cost per checkout initiated: spend / initiate_checkout; null when initiate_checkout is 0
              */
             cost_per_checkout: string | null;
             /**
              * Cost Per Purchase
-             * @description money; null when the denominator is zero
+             * @description cost per purchase: spend / purchases; null when purchases is 0
              */
             cost_per_purchase: string | null;
             /**
              * Cr
-             * @description purchases / content_views x 100
+             * @description conversion rate: purchases / content_views x 100; null when content_views is 0
              */
             cr: number | null;
             /**
              * Cr1
-             * @description add_to_cart / content_views x 100
+             * @description view -> cart: add_to_cart / content_views x 100; null when content_views is 0
              */
             cr1: number | null;
             /**
              * Cr2
-             * @description initiate_checkout / add_to_cart x 100
+             * @description cart -> checkout: initiate_checkout / add_to_cart x 100; null when add_to_cart is 0
              */
             cr2: number | null;
             /**
              * Cr3
-             * @description purchases / initiate_checkout x 100
+             * @description checkout -> purchase: purchases / initiate_checkout x 100; null when initiate_checkout is 0
              */
             cr3: number | null;
             /**
              * Cost Per Result
-             * @description null when no results, or result_type `mixed`
+             * @description cost per result: spend / results; null when results is 0, or the rows' result types differ (result_type `mixed`)
              */
             cost_per_result: string | null;
             /**
              * Roas
-             * @description purchase_value / spend; null when nothing was spent
+             * @description return on ad spend: purchase_value / spend; null when spend is 0
              */
             roas: number | null;
             /**
              * Aov
-             * @description money; null when the denominator is zero
+             * @description average order value: purchase_value / purchases; null when purchases is 0
              */
             aov: string | null;
+            /**
+             * Cost Per Landing Page View
+             * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
+             */
+            cost_per_landing_page_view: string | null;
         };
         /**
          * MoneyAmount
@@ -2566,6 +2752,29 @@ export interface components {
              * @description pass as `cursor` for the next page
              */
             next_cursor: string | null;
+        };
+        /** PreferencesOut */
+        PreferencesOut: {
+            /**
+             * Locale
+             * @description The console's language; null: the browser's decides
+             */
+            locale: ("en" | "vi") | null;
+            /**
+             * Ads Manager Columns
+             * @description Metric names of the Ads Manager's columns, in order; null: the default preset's
+             */
+            ads_manager_columns: string[] | null;
+        };
+        /**
+         * PreferencesPatch
+         * @description Only the fields sent change; null resets one to its default.
+         */
+        PreferencesPatch: {
+            /** Locale */
+            locale?: ("en" | "vi") | null;
+            /** Ads Manager Columns */
+            ads_manager_columns?: string[] | null;
         };
         /** PreviewEntity */
         PreviewEntity: {
@@ -3062,6 +3271,19 @@ export interface components {
             /** Url */
             url?: string | null;
         };
+        /** SignupRules */
+        SignupRules: {
+            /**
+             * Mode
+             * @description invitation: register needs invitation_code
+             * @enum {string}
+             */
+            mode: "open" | "invitation";
+            /** Min Password Length */
+            min_password_length: number;
+            /** Max Password Length */
+            max_password_length: number;
+        };
         /** SkippedAccount */
         SkippedAccount: {
             /**
@@ -3328,6 +3550,22 @@ export interface components {
             last_error: string | null;
             /** Pending Deliveries */
             pending_deliveries: number;
+        };
+        /** WebhookTestOut */
+        WebhookTestOut: {
+            /**
+             * Delivered
+             * @description The receiver answered 2xx
+             */
+            delivered: boolean;
+            /**
+             * Status Code
+             * @description The receiver's HTTP status; null when it could not be reached
+             */
+            status_code: number | null;
+            /** Error */
+            error: string | null;
+            webhook: components["schemas"]["WebhookOut"];
         };
     };
     responses: never;
@@ -3718,7 +3956,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -3783,7 +4021,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -3906,7 +4144,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -3971,7 +4209,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -4094,7 +4332,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -4159,7 +4397,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -4555,6 +4793,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    alerts_test_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestOut"];
+                };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
@@ -5671,6 +5947,124 @@ export interface operations {
             };
         };
     };
+    preferences_read_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    preferences_change_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    preferences_list_column_presets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnPresetList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     rules_list_rules: {
         parameters: {
             query?: never;
@@ -6426,6 +6820,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    auth_signup_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupRules"];
                 };
             };
         };

@@ -194,7 +194,16 @@ def _deliver_one(
         delivery.state, delivery.last_error = WebhookDeliveryState.FAILED, "webhook removed or disabled"
         report.failed += 1
         return True
-    body = json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
+    code, error = signed_post(hook, delivery.payload, at, post)
+    _record(delivery, hook, at, code, error, report)
+    return True
+
+
+def signed_post(
+    hook: Webhook, payload: dict[str, Any], at: datetime, post: Post
+) -> tuple[int | None, str | None]:
+    """POST `payload` to the hook, signed with its secret: (HTTP status or None, error or None)."""
+    body = json.dumps(payload, separators=(",", ":"), sort_keys=True).encode()
     headers = {
         "Content-Type": "application/json",
         "User-Agent": "PixEcom-Alerts/1",
@@ -209,8 +218,17 @@ def _deliver_one(
             error = f"HTTP {code}"
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: could not reach the webhook"
-    _record(delivery, hook, at, code, error, report)
-    return True
+    return code, error
+
+
+def record_attempt(hook: Webhook, at: datetime, error: str | None) -> None:
+    """How delivery goes, on the webhook row: the last attempt, success, or the failure streak."""
+    hook.last_attempt_at = at
+    if error is None:
+        hook.consecutive_failures, hook.last_error, hook.last_success_at = 0, None, at
+    else:
+        hook.consecutive_failures += 1
+        hook.last_error = error[:MAX_ERROR_CHARS]
 
 
 def _record(
@@ -223,14 +241,11 @@ def _record(
 ) -> None:
     delivery.attempts += 1
     delivery.last_status_code, delivery.last_error = code, error
-    hook.last_attempt_at = at
+    record_attempt(hook, at, error)
     if error is None:
         delivery.state, delivery.delivered_at = WebhookDeliveryState.DELIVERED, at
-        hook.consecutive_failures, hook.last_error, hook.last_success_at = 0, None, at
         report.delivered += 1
         return
-    hook.consecutive_failures += 1
-    hook.last_error = error[:MAX_ERROR_CHARS]
     if delivery.attempts >= MAX_ATTEMPTS:
         delivery.state = WebhookDeliveryState.FAILED
         report.failed += 1

@@ -198,9 +198,10 @@ def _serve(options: DevOptions) -> int:
         from pixecom.local.console import allow_console_origin, mount_console
         from pixecom.local.demo import start_local_sync
 
-        local_sync = start_local_sync(options.simulator_port, options.scenario, demo_email=email)
+        console_url = f"http://{options.host}:{options.port}"
+        local_sync = start_local_sync(options.simulator_port, options.scenario, email, console_url)
         started.callback(local_sync.stop)
-        allow_console_origin(f"http://{options.host}:{options.port}")
+        allow_console_origin(console_url)
         app = create_app()
         mount_console(app, settings.console_dir)
         print(f"PixEcom Ads Manager console: http://{options.host}:{options.port}/  (OpenAPI docs at /docs)")

@@ -19,7 +19,7 @@ from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, WithJsonSchema
 from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
@@ -39,16 +39,14 @@ from pixecom.adsmanager.params import (
     parse_dates,
     parse_list_query,
 )
-from pixecom.adsmanager.payload import date_range_payload, list_json
-from pixecom.adsmanager.query import list_entities, read_entities
+from pixecom.adsmanager.payload import daily_json, list_json
+from pixecom.adsmanager.query import list_entities
 from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.reader import lag_tolerant
 from pixecom.domain.dates import DEFAULT_PRESET
-from pixecom.domain.metrics import metrics_payload
-from pixecom.domain.results import MIXED
 from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
 from pixecom.settings import get_settings
 
@@ -140,7 +138,7 @@ def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
     this seller (pixecom.db.reader), else both on the primary."""
 
     def read(conn: Connection) -> bytes:
-        result = read_entities(conn.connection.driver_connection, seller_id, query, now)
+        result = list_entities(conn.connection.driver_connection, seller_id, query, now)
         return with_converted_total(list_json(result, query.level), conn, seller_id, query, now)
 
     return lag_tolerant(seller_id, read)
@@ -190,7 +188,7 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
     return export_level
 
 
-def _daily_route(level: Level) -> Callable[..., JSONResponse]:
+def _daily_route(level: Level) -> Callable[..., Response]:
     def daily(
         entity_id: uuid.UUID,
         caller: CurrentSeller,
@@ -198,29 +196,14 @@ def _daily_route(level: Level) -> Callable[..., JSONResponse]:
         date_preset: PresetParam = None,
         since: DateText = None,
         until: DateText = None,
-    ) -> JSONResponse:
+    ) -> Response:
         dates = parse_dates(date_preset, since, until)
         series = lag_tolerant(
             caller.seller_id, lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now)
         )
         if series is None:
             raise NotFound(f"No such {level.value[:-1]}")
-        mixed = series.result_type == MIXED
-        body: dict[str, Any] = {
-            "id": str(series.entity_id),
-            "currency": series.currency,
-            "result_type": series.result_type,
-            "attribution_setting": series.attribution_setting,
-            "date_range": date_range_payload(series.date_range),
-            "data": [
-                {
-                    "date": day.isoformat(),
-                    "metrics": metrics_payload(t, currency=series.currency, results_mixed=mixed),
-                }
-                for day, t in series.points
-            ],
-        }
-        return JSONResponse(body)
+        return Response(daily_json(series), media_type="application/json")
 
     daily.__doc__ = f"One point per day of the range for one of {level.value}, for charts."
     return daily

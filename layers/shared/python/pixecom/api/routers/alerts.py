@@ -14,10 +14,18 @@ from sqlalchemy import func, select
 from pixecom.alerts import queries
 from pixecom.alerts.conditions import AlertThresholds
 from pixecom.alerts.store import acknowledge, alert_payload
+from pixecom.alerts.webhook_ping import send_ping
 from pixecom.alerts.webhooks import set_webhook, webhook_payload
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
-from pixecom.api.schemas.alerts import AlertList, AlertOut, AlertThresholdsOut, WebhookIn, WebhookOut
+from pixecom.api.schemas.alerts import (
+    AlertList,
+    AlertOut,
+    AlertThresholdsOut,
+    WebhookIn,
+    WebhookOut,
+    WebhookTestOut,
+)
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.automation_models import AlertSetting, Webhook, WebhookDelivery
 from pixecom.domain.automation import (
@@ -121,6 +129,21 @@ def put_webhook(body: WebhookIn, caller: CurrentSeller, db: DbSession) -> dict[s
     except ValueError:
         raise InvalidInput("secret: required when creating the webhook", field="secret") from None
     return _webhook_out(db, hook)
+
+
+@router.post("/alerts/webhook/test", response_model=WebhookTestOut, responses=error_responses(401, 404))
+def test_webhook(caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
+    """Send a signed test event to the webhook now and say how it went (also in its status)."""
+    sent = send_ping(db, caller.seller_id, now)
+    hook = db.get(Webhook, caller.seller_id)
+    if sent is None or hook is None:
+        raise NotFound("No webhook set")
+    return {
+        "delivered": sent.delivered,
+        "status_code": sent.status_code,
+        "error": sent.error,
+        "webhook": _webhook_out(db, hook),
+    }
 
 
 @router.delete("/alerts/webhook", status_code=204, responses=error_responses(401, 404))

@@ -76,3 +76,12 @@ class WebhookOut(BaseModel):
     last_success_at: datetime | None
     last_error: str | None
     pending_deliveries: int
+
+
+class WebhookTestOut(BaseModel):
+    delivered: bool = Field(description="The receiver answered 2xx")
+    status_code: int | None = Field(
+        description="The receiver's HTTP status; null when it could not be reached"
+    )
+    error: str | None
+    webhook: WebhookOut
