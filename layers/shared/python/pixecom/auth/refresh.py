@@ -157,6 +157,17 @@ def revoke_family(session: Session, family_id: uuid.UUID, *, now: datetime) -> i
     return int(getattr(result, "rowcount", 0) or 0)
 
 
+def revoke_user(session: Session, user_id: uuid.UUID, *, now: datetime) -> int:
+    """Revoke every live token of every family of the user (a member removed or demoted)."""
+    result = session.execute(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
+        .values(revoked_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def _locked_row(session: Session, token: str) -> RefreshToken | None:
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None

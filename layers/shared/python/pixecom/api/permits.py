@@ -1,0 +1,68 @@
+"""How a route declares who may call it: exactly one of these in its `dependencies=`.
+
+    @router.post("/rules", dependencies=[requires(Permission.RULES_WRITE)])
+    @router.get("/auth/me", dependencies=[SIGNED_IN])     # any member, no permission needed
+    @router.post("/auth/login", dependencies=[PUBLIC])    # no credentials at all
+
+A caller whose role lacks the permission gets 403 `forbidden` before the endpoint runs, so
+nothing changes. The OpenAPI document shows each operation's declaration as `x-permission`;
+tests/integration/teams/test_route_permissions.py walks every operation for every role and
+fails, naming it, for a route that declares none (or more than one).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import Depends, params
+from fastapi.routing import APIRoute
+
+from pixecom.api.deps import Caller, get_caller
+from pixecom.api.errors import Forbidden
+from pixecom.domain.permissions import Permission
+
+PUBLIC_MARK = "public"
+SIGNED_IN_MARK = "signed_in"
+
+
+class Permit:
+    """The dependency behind `requires`: the caller, if their role has `permission`."""
+
+    def __init__(self, permission: Permission | None) -> None:
+        self.permission = permission
+
+    @property
+    def mark(self) -> str:
+        return self.permission.value if self.permission else SIGNED_IN_MARK
+
+    async def __call__(self, caller: Annotated[Caller, Depends(get_caller)]) -> Caller:
+        if self.permission is not None and self.permission not in caller.permissions:
+            raise Forbidden(
+                f"Your role ({caller.role.value}) may not do this: it needs {self.permission.value}"
+            )
+        return caller
+
+
+async def _public() -> None:
+    """No credentials needed (auth, health, Meta's callbacks, accepting an invitation)."""
+
+
+def requires(permission: Permission) -> Any:
+    return Depends(Permit(permission))
+
+
+SIGNED_IN: Any = Depends(Permit(None))
+PUBLIC: Any = Depends(_public)
+
+
+def declared_marks(route: APIRoute) -> list[str]:
+    """What the route declares: permission values, `signed_in`, `public` (should be one)."""
+    marks = []
+    for dependency in route.dependencies:
+        if not isinstance(dependency, params.Depends):
+            continue
+        if isinstance(dependency.dependency, Permit):
+            marks.append(dependency.dependency.mark)
+        elif dependency.dependency is _public:
+            marks.append(PUBLIC_MARK)
+    return marks
