@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import Depends, params
-from fastapi.routing import APIRoute
 
 from pixecom.api.deps import Caller, get_caller
 from pixecom.api.errors import Forbidden
@@ -55,10 +54,11 @@ SIGNED_IN: Any = Depends(Permit(None))
 PUBLIC: Any = Depends(_public)
 
 
-def declared_marks(route: APIRoute) -> list[str]:
-    """What the route declares: permission values, `signed_in`, `public` (should be one)."""
+def declared_marks(route: Any) -> list[str]:
+    """What a route (an APIRoute, or FastAPI's route context of an included one) declares:
+    permission values, `signed_in`, `public`; there should be exactly one."""
     marks = []
-    for dependency in route.dependencies:
+    for dependency in getattr(route, "dependencies", None) or []:
         if not isinstance(dependency, params.Depends):
             continue
         if isinstance(dependency.dependency, Permit):

@@ -211,7 +211,7 @@ def join(session: Session, user: User, seat: TeamSeat, now: datetime) -> None:
 # --- changing and removing ---------------------------------------------------------------------
 
 
-_UNCHANGED: list[uuid.UUID] = []  # sentinel: "ad_account_ids not given"
+UNCHANGED: list[uuid.UUID] = []  # sentinel: "ad_account_ids not given"
 
 
 def change_member(
@@ -220,7 +220,7 @@ def change_member(
     user_id: uuid.UUID,
     *,
     role: UserRole | None = None,
-    ad_account_ids: Sequence[uuid.UUID] | None = _UNCHANGED,
+    ad_account_ids: Sequence[uuid.UUID] | None = UNCHANGED,
     now: datetime,
 ) -> MemberView:
     """A new role and/or ad accounts (None: all) for a member."""
@@ -231,7 +231,7 @@ def change_member(
     if member.role is UserRole.OWNER and new_role is not UserRole.OWNER:
         _keep_an_owner(session, actor.seller_id, member.id)
     old_scope = _scopes(session, [member.id]).get(member.id, set()) if member.accounts_limited else None
-    if ad_account_ids is _UNCHANGED:
+    if ad_account_ids is UNCHANGED:
         new_scope = (
             None if old_scope is None or new_role not in NARROWABLE_ROLES else sorted(old_scope, key=str)
         )
@@ -241,7 +241,7 @@ def change_member(
     lessened = _lessens(member.role, new_role, old_scope, None if checked is None else set(checked))
     if new_role is not member.role:
         _audit(session, actor, MEMBER_CHANGED, member, from_value=member.role.value, to_value=new_role.value)
-    if ad_account_ids is not _UNCHANGED:
+    if ad_account_ids is not UNCHANGED:
         _audit(session, actor, MEMBER_CHANGED, member, detail={"ad_account_ids": _ids_out(checked)})
     member.role = new_role
     _set_scope(session, member, checked)

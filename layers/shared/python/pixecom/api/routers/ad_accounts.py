@@ -18,11 +18,13 @@ from sqlalchemy import select
 from pixecom.accounts import connect as service
 from pixecom.accounts.health import token_health
 from pixecom.api.deps import CurrentSeller, DbSession, Graph, Now
+from pixecom.api.permits import requires
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.meta import TokenHealthOut
 from pixecom.db.models import AdAccount
 from pixecom.domain.enums import ConnectionStatus
+from pixecom.domain.permissions import Permission
 from pixecom.domain.reconciliation import Difference, ReconciledMetric
 from pixecom.sync.reconcile import ReconciliationSummary, reconciliation_summaries
 
@@ -178,7 +180,11 @@ class SyncQueued(OutModel):
 
 
 @router.post(
-    "", status_code=201, response_model=AdAccountOut, responses=error_responses(400, 401, 409, 422, 503)
+    "",
+    dependencies=[requires(Permission.ACCOUNTS_MANAGE)],
+    status_code=201,
+    response_model=AdAccountOut,
+    responses=error_responses(400, 401, 409, 422, 503),
 )
 def connect_ad_account(body: ConnectRequest, caller: CurrentSeller, graph: Graph, now: Now) -> AdAccountOut:
     """Check the token against Meta, store the account (token encrypted), queue syncs and backfill."""
@@ -192,7 +198,9 @@ def connect_ad_account(body: ConnectRequest, caller: CurrentSeller, graph: Graph
     return AdAccountOut.of(account, now)
 
 
-@router.get("", response_model=AdAccountList, responses=error_responses(401))
+@router.get(
+    "", dependencies=[requires(Permission.READ)], response_model=AdAccountList, responses=error_responses(401)
+)
 def list_ad_accounts(caller: CurrentSeller, db: DbSession, now: Now) -> AdAccountList:
     rows = db.scalars(
         select(AdAccount)
@@ -203,7 +211,12 @@ def list_ad_accounts(caller: CurrentSeller, db: DbSession, now: Now) -> AdAccoun
     return AdAccountList(data=[AdAccountOut.of(a, now, checks.get(a.id)) for a in rows])
 
 
-@router.get("/{account_id}", response_model=AdAccountOut, responses=error_responses(401, 404, 422))
+@router.get(
+    "/{account_id}",
+    dependencies=[requires(Permission.READ)],
+    response_model=AdAccountOut,
+    responses=error_responses(401, 404, 422),
+)
 def get_ad_account(account_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> AdAccountOut:
     account = db.scalars(
         select(AdAccount).where(AdAccount.id == account_id, AdAccount.seller_id == caller.seller_id)
@@ -215,7 +228,10 @@ def get_ad_account(account_id: uuid.UUID, caller: CurrentSeller, db: DbSession, 
 
 
 @router.put(
-    "/{account_id}/token", response_model=AdAccountOut, responses=error_responses(400, 401, 404, 422, 503)
+    "/{account_id}/token",
+    dependencies=[requires(Permission.ACCOUNTS_MANAGE)],
+    response_model=AdAccountOut,
+    responses=error_responses(400, 401, 404, 422, 503),
 )
 def replace_ad_account_token(
     account_id: uuid.UUID,
@@ -233,7 +249,12 @@ def replace_ad_account_token(
     return AdAccountOut.of(account, now, checks.get(account.id))
 
 
-@router.delete("/{account_id}", status_code=204, responses=error_responses(401, 404, 422))
+@router.delete(
+    "/{account_id}",
+    dependencies=[requires(Permission.ACCOUNTS_MANAGE)],
+    status_code=204,
+    responses=error_responses(401, 404, 422),
+)
 def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Response:
     """Disconnect the account and remove its campaigns, ad sets, ads, stats and sync history."""
     service.disconnect_account(caller.seller_id, account_id)
@@ -242,6 +263,7 @@ def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Respo
 
 @router.post(
     "/{account_id}/sync",
+    dependencies=[requires(Permission.ADS_WRITE)],
     status_code=202,
     response_model=SyncQueued,
     responses=error_responses(401, 404, 409, 422, 503),

@@ -41,11 +41,14 @@ from pixecom.adsmanager.payload import date_range_payload, list_json
 from pixecom.adsmanager.query import list_entities, read_entities
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import NotFound
+from pixecom.api.narrowing import entity_visible, narrowed
+from pixecom.api.permits import requires
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.engine import read_driver_connection
 from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.metrics import metrics_payload
+from pixecom.domain.permissions import Permission
 from pixecom.domain.results import MIXED
 from pixecom.settings import get_settings
 
@@ -140,7 +143,7 @@ def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
 
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
     async def list_level(caller: CurrentSeller, raw: RawParams, now: Now) -> Response:
-        query = parse_list_query(level, raw, paged=True)
+        query = narrowed(parse_list_query(level, raw, paged=True), caller)
         if get_settings().api_reads_inline:  # one request at a time (Lambda): no hop to pay for
             body = read_list(caller.seller_id, query, now)
         else:
@@ -161,7 +164,7 @@ class CsvResponse(StreamingResponse):
 
 def _export_route(level: Level) -> Callable[..., CsvResponse]:
     def export_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> CsvResponse:
-        query = parse_list_query(level, raw, paged=False)
+        query = narrowed(parse_list_query(level, raw, paged=False), caller)
         result = list_entities(db, caller.seller_id, query, now)
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
@@ -184,7 +187,8 @@ def _daily_route(level: Level) -> Callable[..., JSONResponse]:
         until: DateText = None,
     ) -> JSONResponse:
         dates = parse_dates(date_preset, since, until)
-        series = daily_series(db, caller.seller_id, level, entity_id, dates, now)
+        visible = entity_visible(db, caller, level, entity_id)
+        series = daily_series(db, caller.seller_id, level, entity_id, dates, now) if visible else None
         if series is None:
             raise NotFound(f"No such {level.value[:-1]}")
         mixed = series.result_type == MIXED
@@ -232,6 +236,7 @@ for _level in Level:
         _path,
         _list_route(_level),
         methods=["GET"],
+        dependencies=[requires(Permission.READ)],
         name=f"list_{_level.value}",
         response_model=None,
         responses={
@@ -243,6 +248,7 @@ for _level in Level:
         f"{_path}/export.csv",
         _export_route(_level),
         methods=["GET"],
+        dependencies=[requires(Permission.READ)],
         name=f"export_{_level.value}",
         response_model=None,
         response_class=CsvResponse,
@@ -252,6 +258,7 @@ for _level in Level:
         _path + "/{entity_id}/daily",
         _daily_route(_level),
         methods=["GET"],
+        dependencies=[requires(Permission.READ)],
         name=f"daily_{_level.value}",
         response_model=None,
         responses={

@@ -20,6 +20,7 @@ from pixecom.alerts.store import acknowledge, alert_payload
 from pixecom.alerts.webhooks import set_webhook, webhook_payload
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.permits import requires
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.paging import Paging
 from pixecom.db.automation_models import AlertSetting, Webhook, WebhookDelivery
@@ -30,6 +31,7 @@ from pixecom.domain.automation import (
     AlertStatus,
     WebhookDeliveryState,
 )
+from pixecom.domain.permissions import Permission
 
 router = APIRouter(tags=["alerts"])
 
@@ -93,7 +95,12 @@ class WebhookOut(BaseModel):
 StatusParam = Annotated[str, Query(pattern="^(open|resolved|all)$")]
 
 
-@router.get("/alerts", response_model=AlertList, responses=error_responses(401, 422))
+@router.get(
+    "/alerts",
+    dependencies=[requires(Permission.READ)],
+    response_model=AlertList,
+    responses=error_responses(401, 422),
+)
 def list_alerts(
     caller: CurrentSeller,
     db: DbSession,
@@ -119,7 +126,12 @@ def list_alerts(
     return {"data": [alert_payload(a) for a in rows], "paging": {"next_cursor": next_cursor}}
 
 
-@router.post("/alerts/{alert_id}/ack", response_model=AlertOut, responses=error_responses(401, 404, 422))
+@router.post(
+    "/alerts/{alert_id}/ack",
+    dependencies=[requires(Permission.ALERTS_WRITE)],
+    response_model=AlertOut,
+    responses=error_responses(401, 404, 422),
+)
 def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     alert = acknowledge(db, caller.seller_id, alert_id, caller.user_id, now)
     if alert is None:
@@ -127,13 +139,23 @@ def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession,
     return alert_payload(alert)
 
 
-@router.get("/alerts/settings", response_model=AlertThresholdsOut, responses=error_responses(401))
+@router.get(
+    "/alerts/settings",
+    dependencies=[requires(Permission.READ)],
+    response_model=AlertThresholdsOut,
+    responses=error_responses(401),
+)
 def get_thresholds(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     stored = db.get(AlertSetting, caller.seller_id)
     return AlertThresholds.model_validate(stored.values if stored else {}).model_dump()
 
 
-@router.put("/alerts/settings", response_model=AlertThresholdsOut, responses=error_responses(400, 401, 422))
+@router.put(
+    "/alerts/settings",
+    dependencies=[requires(Permission.ALERTS_WRITE)],
+    response_model=AlertThresholdsOut,
+    responses=error_responses(400, 401, 422),
+)
 def put_thresholds(body: AlertThresholds, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     values = body.model_dump(mode="json")
     stored = db.get(AlertSetting, caller.seller_id)
@@ -156,7 +178,12 @@ def _webhook_out(db: DbSession, hook: Webhook) -> dict[str, Any]:
     return webhook_payload(hook, int(pending or 0))
 
 
-@router.get("/alerts/webhook", response_model=WebhookOut, responses=error_responses(401, 404))
+@router.get(
+    "/alerts/webhook",
+    dependencies=[requires(Permission.WEBHOOKS_MANAGE)],
+    response_model=WebhookOut,
+    responses=error_responses(401, 404),
+)
 def get_webhook(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     hook = db.get(Webhook, caller.seller_id)
     if hook is None:
@@ -164,7 +191,12 @@ def get_webhook(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     return _webhook_out(db, hook)
 
 
-@router.put("/alerts/webhook", response_model=WebhookOut, responses=error_responses(400, 401, 422))
+@router.put(
+    "/alerts/webhook",
+    dependencies=[requires(Permission.WEBHOOKS_MANAGE)],
+    response_model=WebhookOut,
+    responses=error_responses(400, 401, 422),
+)
 def put_webhook(body: WebhookIn, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     try:
         hook = set_webhook(db, caller.seller_id, str(body.url), body.secret, body.enabled)
@@ -173,7 +205,12 @@ def put_webhook(body: WebhookIn, caller: CurrentSeller, db: DbSession) -> dict[s
     return _webhook_out(db, hook)
 
 
-@router.delete("/alerts/webhook", status_code=204, responses=error_responses(401, 404))
+@router.delete(
+    "/alerts/webhook",
+    dependencies=[requires(Permission.WEBHOOKS_MANAGE)],
+    status_code=204,
+    responses=error_responses(401, 404),
+)
 def delete_webhook(caller: CurrentSeller, db: DbSession) -> Response:
     hook = db.get(Webhook, caller.seller_id)
     if hook is None:

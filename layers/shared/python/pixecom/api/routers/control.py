@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.permits import requires
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.paging import Paging
@@ -24,6 +25,7 @@ from pixecom.control import queries
 from pixecom.control.jobs import StatusChange, enqueue_status_change
 from pixecom.control.rules import MAX_IDS_PER_REQUEST
 from pixecom.domain.enums import CampaignStatus, EntityLevel, JobItemOutcome, JobStatus
+from pixecom.domain.permissions import Permission
 
 router = APIRouter(tags=["control"])
 
@@ -130,6 +132,7 @@ IdempotencyKey = Annotated[
 
 @router.post(
     "/ads-manager/status",
+    dependencies=[requires(Permission.ADS_WRITE)],
     status_code=202,
     response_model=JobAccepted,
     responses=error_responses(400, 401, 404, 409, 422, 503),
@@ -142,7 +145,12 @@ def change_status(body: StatusChangeIn, caller: CurrentSeller, idempotency_key: 
     return JSONResponse({"job_id": str(result.job_id)}, status_code=202, headers=headers)
 
 
-@router.get("/jobs", response_model=JobListOut, responses=error_responses(401, 422))
+@router.get(
+    "/jobs",
+    dependencies=[requires(Permission.READ)],
+    response_model=JobListOut,
+    responses=error_responses(401, 422),
+)
 def list_jobs(
     caller: CurrentSeller,
     session: DbSession,
@@ -160,7 +168,12 @@ def list_jobs(
     )
 
 
-@router.get("/jobs/{job_id}", response_model=JobOut, responses=error_responses(401, 404, 422))
+@router.get(
+    "/jobs/{job_id}",
+    dependencies=[requires(Permission.READ)],
+    response_model=JobOut,
+    responses=error_responses(401, 404, 422),
+)
 def get_job(job_id: uuid.UUID, caller: CurrentSeller, session: DbSession) -> JobOut:
     """One job with what happened to each item."""
     view = queries.get_job(session, caller.seller_id, job_id)
@@ -169,7 +182,12 @@ def get_job(job_id: uuid.UUID, caller: CurrentSeller, session: DbSession) -> Job
     return JobOut.model_validate(view, from_attributes=True)
 
 
-@router.get("/audit", response_model=AuditListOut, responses=error_responses(401, 422))
+@router.get(
+    "/audit",
+    dependencies=[requires(Permission.READ)],
+    response_model=AuditListOut,
+    responses=error_responses(401, 422),
+)
 def list_audit(
     caller: CurrentSeller,
     session: DbSession,

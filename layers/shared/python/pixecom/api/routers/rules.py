@@ -15,10 +15,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.permits import requires
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.automation_models import Rule
 from pixecom.domain.automation import RuleActionType, RuleWindow
 from pixecom.domain.enums import EntityLevel
+from pixecom.domain.permissions import Permission
 from pixecom.rules import service
 from pixecom.rules.spec import Action, Condition, RuleSpec, Scope
 
@@ -109,7 +111,13 @@ def _scope_error(exc: service.UnknownScopeId) -> NotFound:
     return NotFound(f"{exc.field}: not found", field=exc.field)
 
 
-@router.post("/rules", status_code=201, response_model=RuleOut, responses=error_responses(400, 401, 404, 422))
+@router.post(
+    "/rules",
+    dependencies=[requires(Permission.RULES_WRITE)],
+    status_code=201,
+    response_model=RuleOut,
+    responses=error_responses(400, 401, 404, 422),
+)
 def create_rule(body: RuleSpec, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     try:
         rule = service.create_rule(db, caller.seller_id, body)
@@ -118,17 +126,32 @@ def create_rule(body: RuleSpec, caller: CurrentSeller, db: DbSession) -> dict[st
     return service.rule_payload(rule)
 
 
-@router.get("/rules", response_model=RuleList, responses=error_responses(401))
+@router.get(
+    "/rules",
+    dependencies=[requires(Permission.READ)],
+    response_model=RuleList,
+    responses=error_responses(401),
+)
 def list_rules(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     return {"data": [service.rule_payload(r) for r in service.list_rules(db, caller.seller_id)]}
 
 
-@router.get("/rules/{rule_id}", response_model=RuleOut, responses=error_responses(401, 404, 422))
+@router.get(
+    "/rules/{rule_id}",
+    dependencies=[requires(Permission.READ)],
+    response_model=RuleOut,
+    responses=error_responses(401, 404, 422),
+)
 def get_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     return service.rule_payload(_owned(db, caller, rule_id))
 
 
-@router.patch("/rules/{rule_id}", response_model=RuleOut, responses=error_responses(400, 401, 404, 422))
+@router.patch(
+    "/rules/{rule_id}",
+    dependencies=[requires(Permission.RULES_WRITE)],
+    response_model=RuleOut,
+    responses=error_responses(400, 401, 404, 422),
+)
 def update_rule(rule_id: uuid.UUID, body: RulePatch, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     _owned(db, caller, rule_id)
     try:
@@ -143,14 +166,24 @@ def update_rule(rule_id: uuid.UUID, body: RulePatch, caller: CurrentSeller, db: 
     return service.rule_payload(rule)
 
 
-@router.delete("/rules/{rule_id}", status_code=204, responses=error_responses(401, 404, 422))
+@router.delete(
+    "/rules/{rule_id}",
+    dependencies=[requires(Permission.RULES_WRITE)],
+    status_code=204,
+    responses=error_responses(401, 404, 422),
+)
 def delete_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> Response:
     if not service.delete_rule(db, caller.seller_id, rule_id):
         raise NotFound("No such rule")
     return Response(status_code=204)
 
 
-@router.post("/rules/{rule_id}/enable", response_model=RuleOut, responses=error_responses(401, 404, 422))
+@router.post(
+    "/rules/{rule_id}/enable",
+    dependencies=[requires(Permission.RULES_WRITE)],
+    response_model=RuleOut,
+    responses=error_responses(401, 404, 422),
+)
 def enable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     rule = _owned(db, caller, rule_id)
     rule.enabled = True
@@ -158,7 +191,12 @@ def enable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dic
     return service.rule_payload(rule)
 
 
-@router.post("/rules/{rule_id}/disable", response_model=RuleOut, responses=error_responses(401, 404, 422))
+@router.post(
+    "/rules/{rule_id}/disable",
+    dependencies=[requires(Permission.RULES_WRITE)],
+    response_model=RuleOut,
+    responses=error_responses(401, 404, 422),
+)
 def disable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     rule = _owned(db, caller, rule_id)
     rule.enabled = False
@@ -166,14 +204,24 @@ def disable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> di
     return service.rule_payload(rule)
 
 
-@router.post("/rules/{rule_id}/preview", response_model=RulePreview, responses=error_responses(401, 404, 422))
+@router.post(
+    "/rules/{rule_id}/preview",
+    dependencies=[requires(Permission.RULES_WRITE)],
+    response_model=RulePreview,
+    responses=error_responses(401, 404, 422),
+)
 def preview_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     rule = _owned(db, caller, rule_id)
     planned = service.preview_rule(db, rule, now)
     return {"rule_id": str(rule.id), "action": rule.action.value, "entities": [p.as_json() for p in planned]}
 
 
-@router.get("/rules/{rule_id}/runs", response_model=RuleRunList, responses=error_responses(401, 404, 422))
+@router.get(
+    "/rules/{rule_id}/runs",
+    dependencies=[requires(Permission.READ)],
+    response_model=RuleRunList,
+    responses=error_responses(401, 404, 422),
+)
 def list_runs(
     rule_id: uuid.UUID,
     caller: CurrentSeller,

@@ -11,9 +11,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import NotFound
+from pixecom.api.permits import requires
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import Sellpage
+from pixecom.domain.permissions import Permission
 from pixecom.sellpages import service
 from pixecom.sellpages.linking import link_campaigns_to_sellpages
 
@@ -67,13 +69,22 @@ def _payload(page: Sellpage) -> dict[str, Any]:
     }
 
 
-@router.get("/sellpages", response_model=SellpageList, responses=error_responses(401))
+@router.get(
+    "/sellpages",
+    dependencies=[requires(Permission.READ)],
+    response_model=SellpageList,
+    responses=error_responses(401),
+)
 def list_sellpages(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     return {"data": [_payload(p) for p in service.list_sellpages(db, caller.seller_id)]}
 
 
 @router.post(
-    "/sellpages", status_code=201, response_model=SellpageOut, responses=error_responses(400, 401, 409, 422)
+    "/sellpages",
+    dependencies=[requires(Permission.ADS_WRITE)],
+    status_code=201,
+    response_model=SellpageOut,
+    responses=error_responses(400, 401, 409, 422),
 )
 def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     page = service.create_sellpage(db, caller.seller_id, body.name, body.url)
@@ -84,7 +95,10 @@ def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) 
 
 
 @router.patch(
-    "/sellpages/{sellpage_id}", response_model=SellpageOut, responses=error_responses(400, 401, 404, 409, 422)
+    "/sellpages/{sellpage_id}",
+    dependencies=[requires(Permission.ADS_WRITE)],
+    response_model=SellpageOut,
+    responses=error_responses(400, 401, 404, 409, 422),
 )
 def update_sellpage(
     sellpage_id: uuid.UUID, body: SellpageUpdate, caller: CurrentSeller, db: DbSession
@@ -97,7 +111,12 @@ def update_sellpage(
     return _payload(page)
 
 
-@router.delete("/sellpages/{sellpage_id}", status_code=204, responses=error_responses(401, 404, 422))
+@router.delete(
+    "/sellpages/{sellpage_id}",
+    dependencies=[requires(Permission.ADS_WRITE)],
+    status_code=204,
+    responses=error_responses(401, 404, 422),
+)
 def delete_sellpage(sellpage_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> Response:
     if not service.delete_sellpage(db, caller.seller_id, sellpage_id):
         raise NotFound("No such sellpage")
@@ -107,6 +126,7 @@ def delete_sellpage(sellpage_id: uuid.UUID, caller: CurrentSeller, db: DbSession
 
 @router.patch(
     "/campaigns/{campaign_id}",
+    dependencies=[requires(Permission.ADS_WRITE)],
     response_model=CampaignSellpageOut,
     responses=error_responses(400, 401, 404, 422),
 )
