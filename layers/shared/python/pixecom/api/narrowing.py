@@ -17,15 +17,23 @@ from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import Level, ListQuery
 from pixecom.api.deps import Caller
+from pixecom.control.jobs import EntitiesNotFound
+from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdSet, Campaign
+from pixecom.domain.enums import EntityLevel
 
 # Matches no ad account: the filter of a member limited to none.
 NO_ACCOUNT = uuid.UUID(int=0)
 
-_ENTITY_MODELS: dict[Level, type[Campaign] | type[AdSet] | type[Ad]] = {
-    Level.CAMPAIGNS: Campaign,
-    Level.ADSETS: AdSet,
-    Level.ADS: Ad,
+_ENTITY_MODELS: dict[EntityLevel, type[Campaign] | type[AdSet] | type[Ad]] = {
+    EntityLevel.CAMPAIGN: Campaign,
+    EntityLevel.ADSET: AdSet,
+    EntityLevel.AD: Ad,
+}
+_ENTITY_LEVEL = {
+    Level.CAMPAIGNS: EntityLevel.CAMPAIGN,
+    Level.ADSETS: EntityLevel.ADSET,
+    Level.ADS: EntityLevel.AD,
 }
 
 
@@ -47,10 +55,24 @@ def accounts_visible(caller: Caller, account_ids: Iterable[uuid.UUID]) -> bool:
 
 def entity_visible(session: Session, caller: Caller, level: Level, entity_id: uuid.UUID) -> bool:
     """The caller may see this campaign / ad set / ad (False also when it is not the seller's)."""
+    return caller.ad_account_ids is None or _all_visible(session, caller, _ENTITY_LEVEL[level], [entity_id])
+
+
+def check_entities(caller: Caller, level: EntityLevel, ids: Iterable[uuid.UUID]) -> None:
+    """EntitiesNotFound (404, naming none) unless the caller may see every one of `ids`; reads
+    only for a limited member."""
     if caller.ad_account_ids is None:
-        return True
+        return
+    with session_scope() as session:
+        if not _all_visible(session, caller, level, ids):
+            raise EntitiesNotFound(f"One or more {level.value} ids were not found")
+
+
+def _all_visible(session: Session, caller: Caller, level: EntityLevel, ids: Iterable[uuid.UUID]) -> bool:
+    wanted = set(ids)
     model = _ENTITY_MODELS[level]
-    account = session.scalar(
-        select(model.ad_account_id).where(model.id == entity_id, model.seller_id == caller.seller_id)
-    )
-    return account is not None and account in caller.ad_account_ids
+    accounts = session.execute(
+        select(model.id, model.ad_account_id).where(model.id.in_(wanted), model.seller_id == caller.seller_id)
+    ).all()
+    allowed = caller.ad_account_ids
+    return len(accounts) == len(wanted) and (allowed is None or all(a in allowed for _, a in accounts))

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pixecom.control.queries import visible_jobs
 from pixecom.db.models import AuditLog, Job, JobItem
 
 STATUS_CHANGE = "status_change"
@@ -97,10 +98,16 @@ def list_audit(
     cursor: str | None = None,
     job_id: uuid.UUID | None = None,
     entity_id: uuid.UUID | None = None,
+    accounts: frozenset[uuid.UUID] | None = None,
 ) -> AuditPage:
-    """The seller's audit log, newest first (ids only grow), `limit` at a time."""
+    """The seller's audit log, newest first (ids only grow), `limit` at a time. With `accounts`
+    (a member limited to those ad accounts): only the entries of jobs within them."""
     below = parse_audit_cursor(cursor)
     query = select(AuditLog).where(AuditLog.seller_id == seller_id)
+    if accounts is not None:
+        query = query.where(
+            AuditLog.job_id.in_(select(Job.id).where(Job.seller_id == seller_id, visible_jobs(accounts)))
+        )
     if below is not None:
         query = query.where(AuditLog.id < below)
     if job_id is not None:

@@ -207,6 +207,7 @@ def list_ad_accounts(caller: CurrentSeller, db: DbSession, now: Now) -> AdAccoun
         .where(AdAccount.seller_id == caller.seller_id)
         .order_by(AdAccount.name, AdAccount.id)
     ).all()
+    rows = [a for a in rows if caller.sees_account(a.id)]
     checks = reconciliation_summaries(db, caller.seller_id, [a.id for a in rows])
     return AdAccountList(data=[AdAccountOut.of(a, now, checks.get(a.id)) for a in rows])
 
@@ -221,7 +222,7 @@ def get_ad_account(account_id: uuid.UUID, caller: CurrentSeller, db: DbSession, 
     account = db.scalars(
         select(AdAccount).where(AdAccount.id == account_id, AdAccount.seller_id == caller.seller_id)
     ).first()
-    if account is None:
+    if account is None or not caller.sees_account(account.id):
         raise service.AccountNotFound(str(account_id))
     checks = reconciliation_summaries(db, caller.seller_id, [account.id])
     return AdAccountOut.of(account, now, checks.get(account.id))
@@ -270,6 +271,8 @@ def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Respo
 )
 def sync_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> SyncQueued:
     """Queue an immediate stats and delivery sync, and every backfill chunk not done yet."""
+    if not caller.sees_account(account_id):
+        raise service.AccountNotFound(str(account_id))
     requested = service.request_sync(caller.seller_id, account_id)
     backfill: list[QueuedWork] = ["backfill"] if requested.backfill_chunks else []
     return SyncQueued(run_id=requested.run_id, queued=["delivery", "stats", *backfill])

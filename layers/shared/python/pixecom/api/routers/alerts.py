@@ -120,7 +120,9 @@ def list_alerts(
         entity_id=entity_id,
     )
     try:
-        rows, next_cursor = queries.list_alerts(db, caller.seller_id, filters, limit, cursor)
+        rows, next_cursor = queries.list_alerts(
+            db, caller.seller_id, filters, limit, cursor, accounts=caller.ad_account_ids
+        )
     except ValueError:
         raise InvalidInput("cursor: malformed cursor", field="cursor") from None
     return {"data": [alert_payload(a) for a in rows], "paging": {"next_cursor": next_cursor}}
@@ -133,7 +135,7 @@ def list_alerts(
     responses=error_responses(401, 404, 422),
 )
 def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
-    alert = acknowledge(db, caller.seller_id, alert_id, caller.user_id, now)
+    alert = acknowledge(db, caller.seller_id, alert_id, caller.user_id, now, accounts=caller.ad_account_ids)
     if alert is None:
         raise NotFound("No such alert")
     return alert_payload(alert)

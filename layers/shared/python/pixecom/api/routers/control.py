@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.narrowing import check_entities
 from pixecom.api.permits import requires
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
@@ -140,6 +141,7 @@ IdempotencyKey = Annotated[
 def change_status(body: StatusChangeIn, caller: CurrentSeller, idempotency_key: IdempotencyKey = None) -> Any:
     """Queue a pause/activate of up to 500 campaigns, ad sets or ads; answers with the job id."""
     change = StatusChange(body.level, CampaignStatus(body.status), body.ids, idempotency_key)
+    check_entities(caller, body.level, body.ids)
     result = enqueue_status_change(caller.seller_id, caller.user_id, change)
     headers = {"Idempotent-Replayed": "true"} if result.replayed else None
     return JSONResponse({"job_id": str(result.job_id)}, status_code=202, headers=headers)
@@ -159,7 +161,9 @@ def list_jobs(
 ) -> JobListOut:
     """The seller's recent jobs, newest first, with item counts per outcome."""
     try:
-        page = queries.list_jobs(session, caller.seller_id, limit=limit, cursor=cursor)
+        page = queries.list_jobs(
+            session, caller.seller_id, limit=limit, cursor=cursor, accounts=caller.ad_account_ids
+        )
     except ValueError:
         raise InvalidInput("cursor: not a cursor from this API", field="cursor") from None
     return JobListOut(
@@ -176,7 +180,7 @@ def list_jobs(
 )
 def get_job(job_id: uuid.UUID, caller: CurrentSeller, session: DbSession) -> JobOut:
     """One job with what happened to each item."""
-    view = queries.get_job(session, caller.seller_id, job_id)
+    view = queries.get_job(session, caller.seller_id, job_id, accounts=caller.ad_account_ids)
     if view is None:
         raise NotFound("Job not found")
     return JobOut.model_validate(view, from_attributes=True)
@@ -199,7 +203,13 @@ def list_audit(
     """The seller's audit log, newest first; `cursor` continues where the last page ended."""
     try:
         page = audit_log.list_audit(
-            session, caller.seller_id, limit=limit, cursor=cursor, job_id=job_id, entity_id=entity_id
+            session,
+            caller.seller_id,
+            limit=limit,
+            cursor=cursor,
+            job_id=job_id,
+            entity_id=entity_id,
+            accounts=caller.ad_account_ids,
         )
     except ValueError:
         raise InvalidInput("cursor: not a cursor from this API", field="cursor") from None

@@ -142,6 +142,7 @@ def list_token_health(caller: CurrentSeller, db: DbSession, now: Now) -> TokenHe
         .where(AdAccount.seller_id == caller.seller_id)
         .order_by(AdAccount.name, AdAccount.id)
     )
+    visible = [a for a in rows if caller.sees_account(a.id)]
     return TokenHealthList(
         data=[
             AccountTokenHealthOut(
@@ -151,7 +152,7 @@ def list_token_health(caller: CurrentSeller, db: DbSession, now: Now) -> TokenHe
                 connection_id=a.grant_id,
                 token=TokenHealthOut.of(token_health(a, now)),
             )
-            for a in rows
+            for a in visible
         ]
     )
 

@@ -13,8 +13,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from pixecom.api.deps import CurrentSeller, DbSession, Now
+from pixecom.api.deps import Caller, CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.narrowing import accounts_visible
 from pixecom.api.permits import requires
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.automation_models import Rule
@@ -102,9 +103,23 @@ def _validation(exc: ValidationError) -> InvalidInput:
 
 def _owned(db: DbSession, caller: CurrentSeller, rule_id: uuid.UUID) -> Rule:
     rule = service.get_rule(db, caller.seller_id, rule_id)
-    if rule is None:
+    if rule is None or not _in_reach(caller, rule):
         raise NotFound("No such rule")
     return rule
+
+
+def _in_reach(caller: Caller, rule: Rule) -> bool:
+    """A member limited to some ad accounts sees (and makes) only rules scoped to some of them."""
+    scoped = [uuid.UUID(str(i)) for i in (rule.scope or {}).get("ad_account_ids") or ()]
+    return caller.ad_account_ids is None or (bool(scoped) and accounts_visible(caller, scoped))
+
+
+def _check_reach(caller: Caller, rule: Rule) -> None:
+    if not _in_reach(caller, rule):
+        raise NotFound(
+            "scope.ad_account_ids: not found (name only ad accounts you may see)",
+            field="scope.ad_account_ids",
+        )
 
 
 def _scope_error(exc: service.UnknownScopeId) -> NotFound:
@@ -120,9 +135,10 @@ def _scope_error(exc: service.UnknownScopeId) -> NotFound:
 )
 def create_rule(body: RuleSpec, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     try:
-        rule = service.create_rule(db, caller.seller_id, body)
+        rule = service.create_rule(db, caller.seller_id, body, created_by=caller.user_id)
     except service.UnknownScopeId as exc:
         raise _scope_error(exc) from None
+    _check_reach(caller, rule)  # raising rolls the new rule back
     return service.rule_payload(rule)
 
 
@@ -133,7 +149,8 @@ def create_rule(body: RuleSpec, caller: CurrentSeller, db: DbSession) -> dict[st
     responses=error_responses(401),
 )
 def list_rules(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
-    return {"data": [service.rule_payload(r) for r in service.list_rules(db, caller.seller_id)]}
+    rules = [r for r in service.list_rules(db, caller.seller_id) if _in_reach(caller, r)]
+    return {"data": [service.rule_payload(r) for r in rules]}
 
 
 @router.get(
@@ -163,6 +180,7 @@ def update_rule(rule_id: uuid.UUID, body: RulePatch, caller: CurrentSeller, db: 
     except service.UnknownScopeId as exc:
         raise _scope_error(exc) from None
     assert rule is not None
+    _check_reach(caller, rule)  # raising rolls the change back
     return service.rule_payload(rule)
 
 
@@ -173,6 +191,7 @@ def update_rule(rule_id: uuid.UUID, body: RulePatch, caller: CurrentSeller, db: 
     responses=error_responses(401, 404, 422),
 )
 def delete_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> Response:
+    _owned(db, caller, rule_id)
     if not service.delete_rule(db, caller.seller_id, rule_id):
         raise NotFound("No such rule")
     return Response(status_code=204)

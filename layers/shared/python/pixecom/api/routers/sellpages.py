@@ -11,10 +11,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from pixecom.api.deps import CurrentSeller, DbSession
 from pixecom.api.errors import NotFound
+from pixecom.api.narrowing import check_entities
 from pixecom.api.permits import requires
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.models import Sellpage
+from pixecom.domain.enums import EntityLevel
 from pixecom.domain.permissions import Permission
 from pixecom.sellpages import service
 from pixecom.sellpages.linking import link_campaigns_to_sellpages
@@ -133,6 +135,7 @@ def delete_sellpage(sellpage_id: uuid.UUID, caller: CurrentSeller, db: DbSession
 def update_campaign(
     campaign_id: uuid.UUID, body: CampaignUpdate, caller: CurrentSeller, db: DbSession
 ) -> dict[str, Any]:
+    check_entities(caller, EntityLevel.CAMPAIGN, [campaign_id])
     result = service.set_campaign_sellpage(db, caller.seller_id, campaign_id, body.sellpage_id)
     if result is None:
         raise NotFound("No such campaign")
