@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from pixecom.alerts import queries
 from pixecom.alerts.conditions import AlertThresholds
 from pixecom.alerts.store import acknowledge, alert_payload
+from pixecom.alerts.webhook_urls import UnsafeWebhookUrl
 from pixecom.alerts.webhooks import set_webhook, webhook_payload
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
@@ -84,12 +85,17 @@ class WebhookOut(BaseModel):
     url: str
     enabled: bool
     has_secret: bool
-    status: str = Field(description="ok, or failing after a failed delivery")
+    status: str = Field(
+        description="failing while the last attempt failed or a failed delivery waits for its retry "
+        "(even when a later one succeeded); ok otherwise"
+    )
     consecutive_failures: int
     last_attempt_at: datetime | None
     last_success_at: datetime | None
-    last_error: str | None
+    last_failure_at: datetime | None
+    last_error: str | None = Field(description="The last failure's reason (kept after a later success)")
     pending_deliveries: int
+    retrying_deliveries: int = Field(description="Pending deliveries that failed at least once")
 
 
 StatusParam = Annotated[str, Query(pattern="^(open|resolved|all)$")]
@@ -169,15 +175,15 @@ def put_thresholds(body: AlertThresholds, caller: CurrentSeller, db: DbSession) 
 
 
 def _webhook_out(db: DbSession, hook: Webhook) -> dict[str, Any]:
-    pending = db.scalar(
-        select(func.count())
+    pending, retrying = db.execute(
+        select(func.count(), func.count().filter(WebhookDelivery.attempts > 0))
         .select_from(WebhookDelivery)
         .where(
             WebhookDelivery.seller_id == hook.seller_id,
             WebhookDelivery.state == WebhookDeliveryState.PENDING,
         )
-    )
-    return webhook_payload(hook, int(pending or 0))
+    ).one()
+    return webhook_payload(hook, int(pending or 0), int(retrying or 0))
 
 
 @router.get(
@@ -202,6 +208,8 @@ def get_webhook(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
 def put_webhook(body: WebhookIn, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     try:
         hook = set_webhook(db, caller.seller_id, str(body.url), body.secret, body.enabled)
+    except UnsafeWebhookUrl as exc:
+        raise InvalidInput(f"url: {exc}", field="url") from None
     except ValueError:
         raise InvalidInput("secret: required when creating the webhook", field="secret") from None
     return _webhook_out(db, hook)
