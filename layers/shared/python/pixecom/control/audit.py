@@ -8,10 +8,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from pixecom.control.queries import visible_jobs
-from pixecom.db.models import AuditLog, Job, JobItem
+from pixecom.db.automation_models import Rule
+from pixecom.db.models import AuditLog, Job, JobItem, User
 
 STATUS_CHANGE = "status_change"
 STATUS_CHANGE_REQUESTED = "status_change_requested"
@@ -73,6 +74,11 @@ class AuditEntry:
     outcome: str | None
     job_id: uuid.UUID | None
     detail: dict[str, Any] | None
+    # Who: the person (their email), or for a rule's change the rule and the person who made it.
+    user_email: str | None = None
+    rule_name: str | None = None
+    rule_created_by: uuid.UUID | None = None
+    rule_created_by_email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,13 +120,26 @@ def list_audit(
         query = query.where(AuditLog.job_id == job_id)
     if entity_id is not None:
         query = query.where(AuditLog.entity_id == entity_id)
-    rows = session.scalars(query.order_by(AuditLog.id.desc()).limit(limit + 1)).all()
-    entries = [_entry(row) for row in rows[:limit]]
+    actor, creator = aliased(User), aliased(User)
+    named = (
+        query.add_columns(actor.email, Rule.name, Rule.created_by, creator.email)
+        .outerjoin(actor, actor.id == AuditLog.user_id)
+        .outerjoin(Rule, Rule.id == AuditLog.rule_id)
+        .outerjoin(creator, creator.id == Rule.created_by)
+    )
+    rows = session.execute(named.order_by(AuditLog.id.desc()).limit(limit + 1)).all()
+    entries = [_entry(row[0], *row[1:]) for row in rows[:limit]]
     next_cursor = str(entries[-1].id) if len(rows) > limit else None
     return AuditPage(entries, next_cursor)
 
 
-def _entry(row: AuditLog) -> AuditEntry:
+def _entry(
+    row: AuditLog,
+    user_email: str | None = None,
+    rule_name: str | None = None,
+    rule_created_by: uuid.UUID | None = None,
+    rule_created_by_email: str | None = None,
+) -> AuditEntry:
     return AuditEntry(
         id=row.id,
         at=row.created_at,
@@ -135,4 +154,8 @@ def _entry(row: AuditLog) -> AuditEntry:
         outcome=row.outcome,
         job_id=row.job_id,
         detail=row.detail,
+        user_email=user_email,
+        rule_name=rule_name,
+        rule_created_by=rule_created_by,
+        rule_created_by_email=rule_created_by_email,
     )

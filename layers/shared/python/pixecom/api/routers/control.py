@@ -93,6 +93,13 @@ class AuditAction(StrEnum):
     STATUS_CHANGE_REQUESTED = "status_change_requested"
     STATUS_CHANGE = "status_change"
     BUDGET_CHANGE = "budget_change"  # an automated rule's daily_budget change (minor units)
+    # team changes (pixecom.auth.team): entity_level "member", from/to the role
+    MEMBER_INVITED = "member_invited"
+    INVITATION_CANCELLED = "invitation_cancelled"
+    MEMBER_JOINED = "member_joined"
+    MEMBER_CHANGED = "member_changed"
+    MEMBER_REMOVED = "member_removed"
+    OWNERSHIP_TRANSFERRED = "ownership_transferred"
 
 
 class AuditDetail(OutModel):
@@ -102,15 +109,20 @@ class AuditDetail(OutModel):
     meta_id: str | None = None
     attempts: int | None = None
     error: str | None = None
+    ad_account_ids: list[str] | None = None  # member_changed: the member's ad accounts (null: all)
 
 
 class AuditEntryOut(OutModel):
     id: int
     at: datetime
     user_id: uuid.UUID | None
+    user_email: str | None = Field(description="The person who acted (or joined), when one did")
     rule_id: uuid.UUID | None = Field(default=None, description="Set when an automated rule acted")
+    rule_name: str | None = Field(description="The rule that acted")
+    rule_created_by: uuid.UUID | None = Field(description="Who made the rule that acted")
+    rule_created_by_email: str | None
     action: AuditAction
-    entity_level: EntityLevel | None
+    entity_level: EntityLevel | Literal["member"] | None
     entity_id: uuid.UUID | None
     entity_name: str | None
     from_status: CampaignStatus | str | None = Field(description="A status, or a daily budget in minor units")
@@ -220,7 +232,11 @@ def list_audit(
                     "id": e.id,
                     "at": e.at,
                     "user_id": e.user_id,
+                    "user_email": e.user_email,
                     "rule_id": e.rule_id,
+                    "rule_name": e.rule_name,
+                    "rule_created_by": e.rule_created_by,
+                    "rule_created_by_email": e.rule_created_by_email,
                     "action": e.action,
                     "entity_level": e.entity_level,
                     "entity_id": e.entity_id,
