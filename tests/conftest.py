@@ -191,6 +191,19 @@ def make_seller(db_url: str) -> Callable[..., SellerLogin]:
 
 
 @pytest.fixture
+def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Lower the argon2 cost for speed; tests that need the real cost override these env vars."""
+    from pixecom.settings import get_settings
+
+    monkeypatch.setenv("ARGON2_TIME_COST", "1")
+    monkeypatch.setenv("ARGON2_MEMORY_KIB", "256")
+    monkeypatch.setenv("ARGON2_PARALLELISM", "1")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture
 def make_member(db_url: str) -> Callable[..., SellerLogin]:
     """Add a member with `role` to an existing seller (limited to `ad_account_ids` when given);
     returns ids and auth headers, as make_seller does."""
