@@ -102,7 +102,8 @@ def test_the_database_holds_one_seller_per_meta_account_whatever_the_path(seller
                   timezone_name="UTC", access_token_encrypted=b"x")
         for owner in (seller.seller_id, other.seller_id)
     ]  # fmt: skip
-    with pytest.raises(sqlalchemy.exc.IntegrityError, match="uq_ad_accounts_meta_account_id"), session_scope() as s:
+    unique = "uq_ad_accounts_meta_account_id"
+    with pytest.raises(sqlalchemy.exc.IntegrityError, match=unique), session_scope() as s:
         s.add_all(rows)
 
 
