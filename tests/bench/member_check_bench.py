@@ -80,7 +80,9 @@ def main() -> int:
         seller = Seller(name="Bench")
         s.add(seller)
         s.flush()
-        user = User(seller_id=seller.id, email="bench@pixecom.example", password_hash="!", role=UserRole.ANALYST)
+        user = User(
+            seller_id=seller.id, email="bench@pixecom.example", password_hash="!", role=UserRole.ANALYST
+        )
         s.add(user)
         s.flush()
         user_id, seller_id = user.id, seller.id
@@ -101,7 +103,11 @@ def main() -> int:
     loop.close()
 
     base = pct(floor, 0.5)
-    for label, samples in (("floor (signature only)", floor), ("cache hit", hit), ("cache miss (Postgres)", missed)):
+    for label, samples in (
+        ("floor (signature only)", floor),
+        ("cache hit", hit),
+        ("cache miss (Postgres)", missed),
+    ):
         p50, p95 = pct(samples, 0.5), pct(samples, 0.95)
         print(f"{label:24s} p50 {p50:8.1f} us  p95 {p95:8.1f} us  {p50 / base:5.2f}x floor")
     print(f"per-request cost of the check on a hit: {pct(hit, 0.5) - base:.1f} us over the floor")

@@ -1,6 +1,7 @@
 """Every operation of openapi/openapi.json, called by every role (and by a member limited to one ad
 account), answers as the permission table says: 403 `forbidden` and nothing changed when the
-role lacks the route's permission, anything but that when it has it.
+role lacks the route's permission (or the route is a seller-wide write and the member is limited
+to some ad accounts), anything but that otherwise.
 
 A route that declares no permission (no `x-permission`: see pixecom.api.permits) fails the first
 test by name, so a new route cannot slip in unclassified.
@@ -110,24 +111,26 @@ def team(make_seller: Any, make_member: Any, session: Any) -> dict[str, Any]:
     )
     session.add(account)
     session.commit()
-    members: dict[str, Any] = {"owner": (UserRole.OWNER, owner)}
+    members: dict[str, Any] = {"owner": (UserRole.OWNER, owner, False)}
     for role in (UserRole.ADMIN, UserRole.MEDIA_BUYER, UserRole.ANALYST):
-        members[role.value] = (role, make_member(owner.seller_id, role.value))
+        members[role.value] = (role, make_member(owner.seller_id, role.value), False)
     members["limited media_buyer"] = (
         UserRole.MEDIA_BUYER,
         make_member(owner.seller_id, "media_buyer", ad_account_ids=[account.id]),
+        True,
     )
     return members
 
 
 def test_every_route_answers_every_role_as_the_permission_table_says(api, team):
     wrong: list[str] = []
-    for name, (role, login) in team.items():
+    for name, (role, login, limited) in team.items():
         for method, path, operation in _operations():
             mark = operation["x-permission"]
             if mark == "public":
                 continue
             allowed = mark == "signed_in" or may(role, Permission(mark))
+            allowed = allowed and not (limited and operation.get("x-seller-wide"))
             before = None if allowed else _snapshot()
             response = _call(api, method, path, operation, login.headers)
             refused = response.status_code == 403 and response.json()["error"]["code"] == "forbidden"
@@ -141,7 +144,7 @@ def test_every_route_answers_every_role_as_the_permission_table_says(api, team):
 
 
 def test_the_roles_table_of_the_api_is_the_permission_table(api, team):
-    _, analyst = team["analyst"]
+    _, analyst, _ = team["analyst"]
     table = api.get("/api/team/roles", headers=analyst.headers).json()["data"]
     assert {row["role"]: row["permissions"] for row in table} == {
         "owner": [p.value for p in Permission],

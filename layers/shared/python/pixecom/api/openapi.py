@@ -9,7 +9,8 @@ Rules applied to every route, so a new router gets them without asking:
   (malformed JSON), 413 and 422; a route with parameters declares 422; all with `ErrorResponse`;
 - FastAPI's own validation-error schema never appears: the API answers 422 with `ErrorResponse`;
 - `x-permission` names what the route declared (pixecom.api.permits): a permission of
-  pixecom.domain.permissions (and 403 is declared), `signed_in`, or `public`.
+  pixecom.domain.permissions (and 403 is declared), `signed_in`, or `public`; `x-seller-wide`
+  marks a write a member limited to some ad accounts may not make.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import TypeAdapter
 
-from pixecom.api.permits import PUBLIC_MARK, SIGNED_IN_MARK, declared_marks
+from pixecom.api.permits import PUBLIC_MARK, SIGNED_IN_MARK, declared_marks, is_seller_wide
 from pixecom.api.schemas.ads_manager import NAMED_SCHEMAS
 from pixecom.api.schemas.errors import ERROR_DESCRIPTIONS, RETRY_AFTER_HEADER, ErrorResponse
 from pixecom.domain.dates import DatePreset
@@ -75,6 +76,8 @@ def _mark_permissions(app: FastAPI, document: dict[str, Any]) -> None:
             operation = paths.get(route.path_format, {}).get(method.lower())
             if operation is not None and len(marks) == 1:
                 operation["x-permission"] = marks[0]
+                if is_seller_wide(route):
+                    operation["x-seller-wide"] = True
 
 
 def complete_operation(operation: dict[str, Any]) -> None:

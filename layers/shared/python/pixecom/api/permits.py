@@ -5,7 +5,10 @@
     @router.post("/auth/login", dependencies=[PUBLIC])    # no credentials at all
 
 A caller whose role lacks the permission gets 403 `forbidden` before the endpoint runs, so
-nothing changes. The OpenAPI document shows each operation's declaration as `x-permission`;
+nothing changes. `requires(..., seller_wide=True)` marks a write that changes the whole seller
+(alert thresholds, sellpages): a member limited to some ad accounts is refused it too.
+
+The OpenAPI document shows each operation's declaration as `x-permission` (and `x-seller-wide`);
 tests/integration/teams/test_route_permissions.py walks every operation for every role and
 fails, naming it, for a route that declares none (or more than one).
 """
@@ -25,10 +28,11 @@ SIGNED_IN_MARK = "signed_in"
 
 
 class Permit:
-    """The dependency behind `requires`: the caller, if their role has `permission`."""
+    """The dependency behind `requires`: the caller, if their role has `permission` (and, for a
+    seller-wide write, if they are not limited to some ad accounts)."""
 
-    def __init__(self, permission: Permission | None) -> None:
-        self.permission = permission
+    def __init__(self, permission: Permission | None, *, seller_wide: bool = False) -> None:
+        self.permission, self.seller_wide = permission, seller_wide
 
     @property
     def mark(self) -> str:
@@ -46,12 +50,19 @@ async def _public() -> None:
     """No credentials needed (auth, health, Meta's callbacks, accepting an invitation)."""
 
 
-def requires(permission: Permission) -> Any:
-    return Depends(Permit(permission))
+def requires(permission: Permission, *, seller_wide: bool = False) -> Any:
+    return Depends(Permit(permission, seller_wide=seller_wide))
 
 
 SIGNED_IN: Any = Depends(Permit(None))
 PUBLIC: Any = Depends(_public)
+
+
+def is_seller_wide(route: Any) -> bool:
+    return any(
+        isinstance(d, params.Depends) and isinstance(d.dependency, Permit) and d.dependency.seller_wide
+        for d in getattr(route, "dependencies", None) or []
+    )
 
 
 def declared_marks(route: Any) -> list[str]:

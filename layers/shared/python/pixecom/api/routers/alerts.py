@@ -160,7 +160,7 @@ def get_thresholds(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
 
 @router.put(
     "/alerts/settings",
-    dependencies=[requires(Permission.ALERTS_WRITE)],
+    dependencies=[requires(Permission.ALERTS_WRITE, seller_wide=True)],
     response_model=AlertThresholdsOut,
     responses=error_responses(400, 401, 422),
 )

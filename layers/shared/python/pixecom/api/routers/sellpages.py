@@ -83,7 +83,7 @@ def list_sellpages(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
 
 @router.post(
     "/sellpages",
-    dependencies=[requires(Permission.ADS_WRITE)],
+    dependencies=[requires(Permission.ADS_WRITE, seller_wide=True)],
     status_code=201,
     response_model=SellpageOut,
     responses=error_responses(400, 401, 409, 422),
@@ -98,7 +98,7 @@ def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) 
 
 @router.patch(
     "/sellpages/{sellpage_id}",
-    dependencies=[requires(Permission.ADS_WRITE)],
+    dependencies=[requires(Permission.ADS_WRITE, seller_wide=True)],
     response_model=SellpageOut,
     responses=error_responses(400, 401, 404, 409, 422),
 )
@@ -115,7 +115,7 @@ def update_sellpage(
 
 @router.delete(
     "/sellpages/{sellpage_id}",
-    dependencies=[requires(Permission.ADS_WRITE)],
+    dependencies=[requires(Permission.ADS_WRITE, seller_wide=True)],
     status_code=204,
     responses=error_responses(401, 404, 422),
 )
