@@ -43,6 +43,8 @@ class Permit:
             raise Forbidden(
                 f"Your role ({caller.role.value}) may not do this: it needs {self.permission.value}"
             )
+        if self.seller_wide and caller.ad_account_ids is not None:
+            raise Forbidden("This changes the whole seller: a member limited to some ad accounts may not")
         return caller
 
 
