@@ -77,6 +77,12 @@ def test_an_analyst_and_a_media_buyer_each_do_what_their_role_allows(api, owner)
     assert (refused.status_code, refused.json()["error"]["code"]) == (403, "forbidden")
     # The media buyer makes rules but touches no webhook and no member.
     assert api.post("/api/rules", json=_rule(), headers=buyer["headers"]).status_code == 201
+    latest = api.get("/api/audit?limit=1", headers=owner["headers"]).json()["data"][0]
+    assert (latest["action"], latest["user_email"], latest["entity_name"]) == (
+        "rule_created",
+        "bo@agency.example",
+        "Pause losers",
+    )
     webhook = {"url": "https://hooks.example.com/x", "secret": "s" * 20}
     assert api.put("/api/alerts/webhook", json=webhook, headers=buyer["headers"]).status_code == 403
     assert api.post("/api/team/invitations", json={"email": "x@y.example", "role": "analyst"},

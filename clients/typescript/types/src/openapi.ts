@@ -1330,7 +1330,7 @@ export interface components {
          * AuditAction
          * @enum {string}
          */
-        AuditAction: "status_change_requested" | "status_change" | "budget_change" | "member_invited" | "invitation_cancelled" | "member_joined" | "member_changed" | "member_removed" | "ownership_transferred";
+        AuditAction: "status_change_requested" | "status_change" | "budget_change" | "member_invited" | "invitation_cancelled" | "member_joined" | "member_changed" | "member_removed" | "ownership_transferred" | "rule_created" | "rule_changed" | "rule_deleted" | "rule_enabled" | "rule_disabled" | "alert_acknowledged" | "alert_settings_changed" | "webhook_set" | "webhook_deleted" | "sellpage_created" | "sellpage_changed" | "sellpage_deleted" | "campaign_sellpage_set" | "ad_account_connected" | "ad_account_token_replaced" | "ad_account_disconnected";
         /**
          * AuditDetail
          * @description What else the entry records: `items` for a request; `meta_id`, `attempts`, `error` for an item.
@@ -1381,8 +1381,11 @@ export interface components {
             /** Rule Created By Email */
             rule_created_by_email: string | null;
             action: components["schemas"]["AuditAction"];
-            /** Entity Level */
-            entity_level: components["schemas"]["EntityLevel"] | "member" | null;
+            /**
+             * Entity Level
+             * @description What the entry is about: an Ads Manager level, or another kind of object
+             */
+            entity_level: components["schemas"]["EntityLevel"] | ("member" | "rule" | "alert" | "alert_settings" | "webhook" | "sellpage" | "ad_account") | null;
             /** Entity Id */
             entity_id: string | null;
             /** Entity Name */

@@ -1,4 +1,7 @@
-"""The audit log of status changes: who asked, what changed, from, to, when, and how it ended."""
+"""The audit log: who did what, when. Status changes (who asked, what changed, from, to, how it
+ended), a rule's changes (the rule and its maker), team changes (pixecom.auth.team), and every
+other write through the API (`record_write`: rules, thresholds, the webhook, sellpages, ad
+accounts), each naming the person."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from pixecom.control.queries import visible_jobs
 from pixecom.db.automation_models import Rule
+from pixecom.db.engine import session_scope
 from pixecom.db.models import AuditLog, Job, JobItem, User
 
 STATUS_CHANGE = "status_change"
@@ -57,6 +61,47 @@ def record_request(session: Session, job: Job, item_count: int) -> None:
             detail={"items": item_count},
         )
     )
+
+
+def record_write(
+    session: Session,
+    seller_id: uuid.UUID,
+    user_id: uuid.UUID,
+    action: str,
+    subject: str,
+    *,
+    entity_id: uuid.UUID | None = None,
+    entity_name: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """One audit row for a write a person made through the API (in the write's transaction)."""
+    session.add(
+        AuditLog(
+            seller_id=seller_id,
+            user_id=user_id,
+            action=action,
+            entity_level=subject,
+            entity_id=entity_id,
+            entity_name=entity_name,
+            detail=detail,
+        )
+    )
+
+
+def record_write_now(
+    seller_id: uuid.UUID,
+    user_id: uuid.UUID,
+    action: str,
+    subject: str,
+    *,
+    entity_id: uuid.UUID | None = None,
+    entity_name: str | None = None,
+) -> None:
+    """`record_write` in its own transaction, for a write a service committed itself."""
+    with session_scope() as session:
+        record_write(
+            session, seller_id, user_id, action, subject, entity_id=entity_id, entity_name=entity_name
+        )
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from pixecom.api.permits import requires
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.meta import TokenHealthOut
+from pixecom.control.audit import record_write, record_write_now
 from pixecom.db.models import AdAccount
 from pixecom.domain.enums import ConnectionStatus
 from pixecom.domain.permissions import Permission
@@ -195,6 +196,8 @@ def connect_ad_account(body: ConnectRequest, caller: CurrentSeller, graph: Graph
         backfill_days=body.backfill_days,
         graph=graph,
     )
+    record_write_now(caller.seller_id, caller.user_id, "ad_account_connected", "ad_account",
+                     entity_id=account.id, entity_name=account.name)  # fmt: skip
     return AdAccountOut.of(account, now)
 
 
@@ -246,6 +249,8 @@ def replace_ad_account_token(
     account = service.replace_token(
         caller.seller_id, account_id, body.access_token.get_secret_value(), graph=graph
     )
+    record_write(db, caller.seller_id, caller.user_id, "ad_account_token_replaced", "ad_account",
+                 entity_id=account.id, entity_name=account.name)  # fmt: skip
     checks = reconciliation_summaries(db, caller.seller_id, [account.id])
     return AdAccountOut.of(account, now, checks.get(account.id))
 
@@ -259,6 +264,8 @@ def replace_ad_account_token(
 def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Response:
     """Disconnect the account and remove its campaigns, ad sets, ads, stats and sync history."""
     service.disconnect_account(caller.seller_id, account_id)
+    record_write_now(caller.seller_id, caller.user_id, "ad_account_disconnected", "ad_account",
+                     entity_id=account_id)  # fmt: skip
     return Response(status_code=204)
 
 

@@ -24,6 +24,7 @@ from pixecom.api.errors import InvalidInput, NotFound
 from pixecom.api.permits import requires
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.paging import Paging
+from pixecom.control.audit import record_write
 from pixecom.db.automation_models import AlertSetting, Webhook, WebhookDelivery
 from pixecom.domain.automation import (
     AlertEntityLevel,
@@ -144,6 +145,8 @@ def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession,
     alert = acknowledge(db, caller.seller_id, alert_id, caller.user_id, now, accounts=caller.ad_account_ids)
     if alert is None:
         raise NotFound("No such alert")
+    record_write(db, caller.seller_id, caller.user_id, "alert_acknowledged", "alert", entity_id=alert.id,
+                 entity_name=alert.entity_name)  # fmt: skip
     return alert_payload(alert)
 
 
@@ -171,6 +174,7 @@ def put_thresholds(body: AlertThresholds, caller: CurrentSeller, db: DbSession) 
         db.add(AlertSetting(seller_id=caller.seller_id, values=values))
     else:
         stored.values = values
+    record_write(db, caller.seller_id, caller.user_id, "alert_settings_changed", "alert_settings")
     return body.model_dump()
 
 
@@ -212,6 +216,7 @@ def put_webhook(body: WebhookIn, caller: CurrentSeller, db: DbSession) -> dict[s
         raise InvalidInput(f"url: {exc}", field="url") from None
     except ValueError:
         raise InvalidInput("secret: required when creating the webhook", field="secret") from None
+    record_write(db, caller.seller_id, caller.user_id, "webhook_set", "webhook", entity_name=hook.url)
     return _webhook_out(db, hook)
 
 
@@ -226,4 +231,5 @@ def delete_webhook(caller: CurrentSeller, db: DbSession) -> Response:
     if hook is None:
         raise NotFound("No webhook set")
     db.delete(hook)
+    record_write(db, caller.seller_id, caller.user_id, "webhook_deleted", "webhook", entity_name=hook.url)
     return Response(status_code=204)

@@ -100,6 +100,23 @@ class AuditAction(StrEnum):
     MEMBER_CHANGED = "member_changed"
     MEMBER_REMOVED = "member_removed"
     OWNERSHIP_TRANSFERRED = "ownership_transferred"
+    # other writes through the API (pixecom.control.audit.record_write)
+    RULE_CREATED = "rule_created"
+    RULE_CHANGED = "rule_changed"
+    RULE_DELETED = "rule_deleted"
+    RULE_ENABLED = "rule_enabled"
+    RULE_DISABLED = "rule_disabled"
+    ALERT_ACKNOWLEDGED = "alert_acknowledged"
+    ALERT_SETTINGS_CHANGED = "alert_settings_changed"
+    WEBHOOK_SET = "webhook_set"
+    WEBHOOK_DELETED = "webhook_deleted"
+    SELLPAGE_CREATED = "sellpage_created"
+    SELLPAGE_CHANGED = "sellpage_changed"
+    SELLPAGE_DELETED = "sellpage_deleted"
+    CAMPAIGN_SELLPAGE_SET = "campaign_sellpage_set"
+    AD_ACCOUNT_CONNECTED = "ad_account_connected"
+    AD_ACCOUNT_TOKEN_REPLACED = "ad_account_token_replaced"
+    AD_ACCOUNT_DISCONNECTED = "ad_account_disconnected"
 
 
 class AuditDetail(OutModel):
@@ -122,7 +139,11 @@ class AuditEntryOut(OutModel):
     rule_created_by: uuid.UUID | None = Field(description="Who made the rule that acted")
     rule_created_by_email: str | None
     action: AuditAction
-    entity_level: EntityLevel | Literal["member"] | None
+    entity_level: (
+        EntityLevel
+        | Literal["member", "rule", "alert", "alert_settings", "webhook", "sellpage", "ad_account"]
+        | None
+    ) = Field(description="What the entry is about: an Ads Manager level, or another kind of object")
     entity_id: uuid.UUID | None
     entity_name: str | None
     from_status: CampaignStatus | str | None = Field(description="A status, or a daily budget in minor units")

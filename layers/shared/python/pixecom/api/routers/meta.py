@@ -32,6 +32,7 @@ from pixecom.api.schemas.meta import (
     TokenHealthList,
     TokenHealthOut,
 )
+from pixecom.control.audit import record_write_now
 from pixecom.db.models import AdAccount
 from pixecom.domain.permissions import Permission
 from pixecom.meta.app_secret import app_secret
@@ -120,6 +121,9 @@ def connect_accounts(
         )
     except grants.GrantNotFound:
         raise NotFound("No such connection") from None
+    for account in outcome.connected:
+        record_write_now(caller.seller_id, caller.user_id, "ad_account_connected", "ad_account",
+                         entity_id=account.id, entity_name=account.name)  # fmt: skip
     return ConnectAccountsOut(
         connected=[
             ConnectedAccountOut(account_id=a.id, meta_account_id=a.meta_account_id, name=a.name)

@@ -18,6 +18,7 @@ from pixecom.api.errors import InvalidInput, NotFound
 from pixecom.api.narrowing import accounts_visible
 from pixecom.api.permits import requires
 from pixecom.api.schemas.errors import error_responses
+from pixecom.control.audit import record_write
 from pixecom.db.automation_models import Rule
 from pixecom.domain.automation import RuleActionType, RuleWindow
 from pixecom.domain.enums import EntityLevel
@@ -108,6 +109,12 @@ def _owned(db: DbSession, caller: CurrentSeller, rule_id: uuid.UUID) -> Rule:
     return rule
 
 
+def _audit(db: DbSession, caller: Caller, action: str, rule: Rule) -> None:
+    record_write(
+        db, caller.seller_id, caller.user_id, action, "rule", entity_id=rule.id, entity_name=rule.name
+    )
+
+
 def _in_reach(caller: Caller, rule: Rule) -> bool:
     """A member limited to some ad accounts sees (and makes) only rules scoped to some of them."""
     scoped = [uuid.UUID(str(i)) for i in (rule.scope or {}).get("ad_account_ids") or ()]
@@ -139,6 +146,7 @@ def create_rule(body: RuleSpec, caller: CurrentSeller, db: DbSession) -> dict[st
     except service.UnknownScopeId as exc:
         raise _scope_error(exc) from None
     _check_reach(caller, rule)  # raising rolls the new rule back
+    _audit(db, caller, "rule_created", rule)
     return service.rule_payload(rule)
 
 
@@ -181,6 +189,7 @@ def update_rule(rule_id: uuid.UUID, body: RulePatch, caller: CurrentSeller, db: 
         raise _scope_error(exc) from None
     assert rule is not None
     _check_reach(caller, rule)  # raising rolls the change back
+    _audit(db, caller, "rule_changed", rule)
     return service.rule_payload(rule)
 
 
@@ -191,7 +200,7 @@ def update_rule(rule_id: uuid.UUID, body: RulePatch, caller: CurrentSeller, db: 
     responses=error_responses(401, 404, 422),
 )
 def delete_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> Response:
-    _owned(db, caller, rule_id)
+    _audit(db, caller, "rule_deleted", _owned(db, caller, rule_id))
     if not service.delete_rule(db, caller.seller_id, rule_id):
         raise NotFound("No such rule")
     return Response(status_code=204)
@@ -206,6 +215,7 @@ def delete_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> Res
 def enable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     rule = _owned(db, caller, rule_id)
     rule.enabled = True
+    _audit(db, caller, "rule_enabled", rule)
     db.flush()
     return service.rule_payload(rule)
 
@@ -219,6 +229,7 @@ def enable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dic
 def disable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     rule = _owned(db, caller, rule_id)
     rule.enabled = False
+    _audit(db, caller, "rule_disabled", rule)
     db.flush()
     return service.rule_payload(rule)
 

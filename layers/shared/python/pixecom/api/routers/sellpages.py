@@ -9,12 +9,13 @@ from typing import Any
 from fastapi import APIRouter, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from pixecom.api.deps import CurrentSeller, DbSession
+from pixecom.api.deps import Caller, CurrentSeller, DbSession
 from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import check_entities
 from pixecom.api.permits import requires
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import error_responses
+from pixecom.control.audit import record_write
 from pixecom.db.models import Sellpage
 from pixecom.domain.enums import EntityLevel
 from pixecom.domain.permissions import Permission
@@ -71,6 +72,17 @@ def _payload(page: Sellpage) -> dict[str, Any]:
     }
 
 
+def _audit(
+    db: DbSession,
+    caller: Caller,
+    action: str,
+    entity_id: uuid.UUID,
+    name: str | None,
+    subject: str = "sellpage",
+) -> None:
+    record_write(db, caller.seller_id, caller.user_id, action, subject, entity_id=entity_id, entity_name=name)
+
+
 @router.get(
     "/sellpages",
     dependencies=[requires(Permission.READ)],
@@ -93,6 +105,7 @@ def create_sellpage(body: SellpageCreate, caller: CurrentSeller, db: DbSession) 
     # Campaigns whose ads point at the new page link to it now, not at the next delivery sync.
     link_campaigns_to_sellpages(db, caller.seller_id)
     db.refresh(page)
+    _audit(db, caller, "sellpage_created", page.id, page.name)
     return _payload(page)
 
 
@@ -110,6 +123,7 @@ def update_sellpage(
         raise NotFound("No such sellpage")
     if body.url is not None:
         link_campaigns_to_sellpages(db, caller.seller_id)
+    _audit(db, caller, "sellpage_changed", page.id, page.name)
     return _payload(page)
 
 
@@ -123,6 +137,7 @@ def delete_sellpage(sellpage_id: uuid.UUID, caller: CurrentSeller, db: DbSession
     if not service.delete_sellpage(db, caller.seller_id, sellpage_id):
         raise NotFound("No such sellpage")
     link_campaigns_to_sellpages(db, caller.seller_id)
+    _audit(db, caller, "sellpage_deleted", sellpage_id, None)
     return Response(status_code=204)
 
 
@@ -139,6 +154,7 @@ def update_campaign(
     result = service.set_campaign_sellpage(db, caller.seller_id, campaign_id, body.sellpage_id)
     if result is None:
         raise NotFound("No such campaign")
+    _audit(db, caller, "campaign_sellpage_set", campaign_id, None, "campaign")
     return {
         "id": str(result.campaign_id),
         "sellpage_id": str(result.sellpage_id) if result.sellpage_id else None,
