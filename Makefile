@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: dev test lint validate bench clean console openapi clients
+.PHONY: dev test lint validate bench clean console openapi clients docs
 
 # Browser tests need Chromium (Debian's package); without it `make test` skips them, saying so.
 CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
@@ -56,6 +56,10 @@ test: $(STAMP) lint validate $(if $(CHROMIUM),console)
 clients: $(STAMP) node_modules/.installed-stamp
 	npm run check
 	PIXECOM_PYTHON=$(abspath $(BIN))/python npm test
+
+## make docs: rewrite docs/metrics.md's counter and metric tables from the catalogue (a test compares them)
+docs: $(STAMP)
+	$(BIN)/python -m pixecom.domain.metrics_doc docs/metrics.md
 
 ## make openapi: rewrite openapi/openapi.json from the app (commit the diff; a test compares them)
 openapi: $(STAMP)

@@ -72,6 +72,7 @@ def main() -> int:
     from pixecom.api.deps import get_caller
     from pixecom.auth.members import member_cache
     from pixecom.auth.tokens import decode_access_token, issue_access_token
+    from pixecom.clock import utc_now
     from pixecom.db.engine import session_scope
     from pixecom.db.models import Seller, User
     from pixecom.domain.enums import UserRole
@@ -86,19 +87,20 @@ def main() -> int:
         s.add(user)
         s.flush()
         user_id, seller_id = user.id, seller.id
-    token = issue_access_token(user_id, seller_id)
+    now = utc_now()  # one instant: the token stays valid for the whole run
+    token = issue_access_token(user_id, seller_id, now=now)
     credentials = HTTPAuthorizationCredentials(scheme="Bearer", credentials=token)
     loop = asyncio.new_event_loop()
 
     async def decode_only() -> object:
-        return decode_access_token(token)
+        return decode_access_token(token, now=now)
 
     def miss() -> object:
         member_cache.clear()
-        return loop.run_until_complete(get_caller(credentials))
+        return loop.run_until_complete(get_caller(credentials, now))
 
     floor = timed_us(lambda: loop.run_until_complete(decode_only()), args.iterations)
-    hit = timed_us(lambda: loop.run_until_complete(get_caller(credentials)), args.iterations)
+    hit = timed_us(lambda: loop.run_until_complete(get_caller(credentials, now)), args.iterations)
     missed = timed_us(miss, max(200, args.iterations // 10))
     loop.close()
 

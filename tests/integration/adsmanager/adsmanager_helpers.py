@@ -1,6 +1,6 @@
 """Ads Manager test helpers: a small builder that writes accounts, entities and daily stats straight
 into the test database, keeps every raw daily row it wrote, and computes expected metrics from
-those rows with plain Python sums and the DESIGN.md formulas (never via pixecom.domain.metrics).
+those rows with plain Python sums and the formulas of docs/metrics.md (never via pixecom.domain.metrics).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ COUNTERS = (
     "initiate_checkout",
     "purchases",
     "results",
+    "landing_page_views",
 )
 MONEY = ("spend", "purchase_value")
 SEVEN_DAY_CLICK_ONE_DAY_VIEW = [
@@ -152,6 +153,8 @@ class Seeder:
             "spend": Decimal(str(values.pop("spend", "0"))),
             "purchase_value": Decimal(str(values.pop("purchase_value", "0"))),
         }
+        # Landing page views: most link clicks load the page (unless the test says otherwise).
+        values.setdefault("landing_page_views", int(values.get("link_clicks", 0)) * 9 // 10)
         for name in COUNTERS:
             row[name] = int(values.pop(name, 0))
         assert not values, values
@@ -189,7 +192,7 @@ def _q4(value: Decimal) -> float:
 
 
 def expected_metrics(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Every API metric from raw daily rows: plain sums, then DESIGN.md formulas, then API rounding."""
+    """Every API metric from raw daily rows: plain sums, docs/metrics.md's formulas, API rounding."""
     rows = list(rows)
     t: dict[str, Any] = {name: sum((r[name] for r in rows), 0) for name in COUNTERS}
     for name in MONEY:
@@ -207,6 +210,7 @@ def expected_metrics(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "cost_per_purchase": div(t["spend"], t["purchases"]),
         "cost_per_result": div(t["spend"], t["results"]),
         "aov": div(t["purchase_value"], t["purchases"]),
+        "cost_per_landing_page_view": div(t["spend"], t["landing_page_views"]),
     }
     ratios = {
         "ctr": div(t["link_clicks"], t["impressions"], 100),
@@ -324,3 +328,21 @@ def build_world(seed: Seeder, make_seller: Any) -> World:
     _stats_for(seed, oad, rng, november)
     seed.commit()
     return World(seed, seller, other, la, bkk, mug, tee, c, s, a, oc, oad)
+
+
+def live_body(call: Any, session: Session, **params: Any) -> dict[str, Any]:
+    """A list request (`call`) answered by the live aggregate: the accounts' preset snapshot
+    states removed for the request, then restored."""
+    from sqlalchemy import text
+
+    saved = session.execute(text("SELECT * FROM ad_preset_stats_state")).all()
+    session.execute(text("DELETE FROM ad_preset_stats_state"))
+    session.commit()
+    body: dict[str, Any] = call(**params)
+    for row in saved:
+        session.execute(
+            text("INSERT INTO ad_preset_stats_state VALUES (:a, :d, :r)"),
+            {"a": row.ad_account_id, "d": row.local_day, "r": row.refreshed_at},
+        )
+    session.commit()
+    return body

@@ -76,8 +76,8 @@ def test_rules_of_a_limited_member_are_scoped_to_their_accounts(api, world, make
         "name": "Pause losers",
         "level": "ad",
         "window": "last_3d",
-        "conditions": [{"metric": "cpc", "op": "gt", "value": "2"}],
-        "min_spend": "10",
+        "conditions": [{"metric": "cpc", "op": "gt", "value": {"amount": "2", "currency": "USD"}}],
+        "min_spend": {"amount": "10", "currency": "USD"},
         "action": {"type": "pause"},
     }
     everywhere = api.post("/api/rules", json=rule, headers=world.seller.headers).json()

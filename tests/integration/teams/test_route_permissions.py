@@ -1,7 +1,8 @@
 """Every operation of openapi/openapi.json, called by every role (and by a member limited to one ad
 account), answers as the permission table says: 403 `forbidden` and nothing changed when the
-role lacks the route's permission (or the route is a seller-wide write and the member is limited
-to some ad accounts), anything but that otherwise.
+role lacks the route's permission (or the route is about the whole seller and the member is
+limited to some ad accounts), anything but that otherwise. Public routes take no member's token
+(the store's order events authenticate with a store API key): they are not walked.
 
 A route that declares no permission (no `x-permission`: see pixecom.api.permits) fails the first
 test by name, so a new route cannot slip in unclassified.
@@ -38,6 +39,8 @@ WATCHED = (
     "webhooks",
     "jobs",
     "audit_log",
+    "sellers",
+    "store_api_keys",
 )
 # Runs last for each role: it takes the caller out of the team.
 LAST = ("post", "/api/team/leave")
@@ -61,13 +64,17 @@ def test_every_operation_declares_one_known_permission():
     )
 
 
-def test_public_operations_need_no_credentials_and_the_others_do():
-    wrong = [
-        f"{m.upper()} {p}"
-        for m, p, op in _operations()
-        if (op.get("x-permission") == "public") == bool(op.get("security"))
-    ]
+def _bearer(operation: dict[str, Any]) -> bool:
+    return any("HTTPBearer" in scheme for scheme in operation.get("security") or ())
+
+
+def test_public_operations_need_no_bearer_token_and_the_others_do():
+    """`public` means no member's token: the store's order events carry a store API key instead."""
+    public = [(m, p, op) for m, p, op in _operations() if op.get("x-permission") == "public"]
+    wrong = [f"{m.upper()} {p}" for m, p, op in _operations() if ((m, p, op) in public) == _bearer(op)]
     assert wrong == []
+    keyed = sorted(p for _, p, op in public if op.get("security"))
+    assert keyed == ["/api/store/orders", "/api/store/orders/batch"]
 
 
 _SNAPSHOT = text(
@@ -149,7 +156,7 @@ def test_the_roles_table_of_the_api_is_the_permission_table(api, team):
     assert {row["role"]: row["permissions"] for row in table} == {
         "owner": [p.value for p in Permission],
         "admin": ["read", "ads.write", "rules.write", "alerts.write", "webhooks.manage", "accounts.manage",
-                  "team.read", "members.manage"],
+                  "settings.manage", "store_keys.manage", "team.read", "members.manage"],
         "media_buyer": ["read", "ads.write", "rules.write", "alerts.write", "team.read"],
         "analyst": ["read", "team.read"],
     }  # fmt: skip

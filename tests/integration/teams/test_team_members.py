@@ -42,8 +42,8 @@ def _rule() -> dict[str, Any]:
         "name": "Pause losers",
         "level": "ad",
         "window": "last_3d",
-        "conditions": [{"metric": "cpc", "op": "gt", "value": "2"}],
-        "min_spend": "10",
+        "conditions": [{"metric": "cpc", "op": "gt", "value": {"amount": "2", "currency": "USD"}}],
+        "min_spend": {"amount": "10", "currency": "USD"},
         "action": {"type": "pause"},
     }
 

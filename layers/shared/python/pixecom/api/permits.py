@@ -5,8 +5,10 @@
     @router.post("/auth/login", dependencies=[PUBLIC])    # no credentials at all
 
 A caller whose role lacks the permission gets 403 `forbidden` before the endpoint runs, so
-nothing changes. `requires(..., seller_wide=True)` marks a write that changes the whole seller
-(alert thresholds, sellpages): a member limited to some ad accounts is refused it too.
+nothing changes. `requires(..., seller_wide=True)` marks a route about the whole seller: a write
+that changes it (alert thresholds, sellpages) or a read that cannot be limited to some ad
+accounts (the sellpage level: the store's orders are the seller's); a member limited to some ad
+accounts is refused it too.
 
 The OpenAPI document shows each operation's declaration as `x-permission` (and `x-seller-wide`);
 tests/integration/teams/test_route_permissions.py walks every operation for every role and
@@ -44,12 +46,15 @@ class Permit:
                 f"Your role ({caller.role.value}) may not do this: it needs {self.permission.value}"
             )
         if self.seller_wide and caller.ad_account_ids is not None:
-            raise Forbidden("This changes the whole seller: a member limited to some ad accounts may not")
+            raise Forbidden(
+                "This concerns the whole seller: a member limited to some ad accounts may not use it"
+            )
         return caller
 
 
 async def _public() -> None:
-    """No credentials needed (auth, health, Meta's callbacks, accepting an invitation)."""
+    """No bearer token needed (auth, health, Meta's callbacks, accepting an invitation; the
+    store's order events authenticate with their own store API key)."""
 
 
 def requires(permission: Permission, *, seller_wide: bool = False) -> Any:

@@ -57,17 +57,16 @@ def issue_access_token(
     user_id: uuid.UUID,
     seller_id: uuid.UUID,
     *,
-    now: datetime | None = None,
+    now: datetime,
     settings: Settings | None = None,
     version: int = 0,
 ) -> str:
     settings = settings or get_settings()
-    issued = now or datetime.now(UTC)
     claims = {
         "sub": str(user_id),
         "sid": str(seller_id),
-        "iat": int(issued.timestamp()),
-        "exp": int((issued + timedelta(seconds=settings.access_token_ttl_seconds)).timestamp()),
+        "iat": int(now.timestamp()),
+        "exp": int((now + timedelta(seconds=settings.access_token_ttl_seconds)).timestamp()),
         "iss": settings.jwt_issuer,
         "aud": settings.jwt_audience,
         "jti": uuid.uuid4().hex,
@@ -76,11 +75,10 @@ def issue_access_token(
     return jwt.encode(claims, signing_keys(settings)[0], algorithm=ALGORITHM)
 
 
-def decode_access_token(
-    token: str, *, now: datetime | None = None, settings: Settings | None = None
-) -> AccessClaims:
+def decode_access_token(token: str, *, now: datetime, settings: Settings | None = None) -> AccessClaims:
     settings = settings or get_settings()
-    options = {"require": REQUIRED_CLAIMS, "verify_exp": now is None}
+    # Expiry is checked against `now` below (the caller's clock), not PyJWT's own.
+    options = {"require": REQUIRED_CLAIMS, "verify_exp": False}
     for key in signing_keys(settings):
         try:
             claims = jwt.decode(
@@ -98,7 +96,7 @@ def decode_access_token(
             raise InvalidAccessToken(_reason(exc)) from None
     else:
         raise InvalidAccessToken("Invalid token signature")
-    if now is not None and claims["exp"] <= int(now.timestamp()):
+    if claims["exp"] <= int(now.timestamp()):
         raise InvalidAccessToken("Token has expired")
     try:
         return AccessClaims(

@@ -12,7 +12,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -78,11 +78,11 @@ def enqueue_status_change(
     change: StatusChange,
     *,
     send: Callable[[uuid.UUID], None] = send_control_message,
-    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    now: datetime,
 ) -> Enqueued:
     """Create the job for `change` (or return the one its Idempotency-Key already made) and queue it."""
     with session_scope() as session:
-        result = _create_or_replay(session, seller_id, user_id, change, now())
+        result = _create_or_replay(session, seller_id, user_id, change, now)
     if result.replayed or is_finished(result.status):
         return result
     try:
@@ -128,10 +128,10 @@ def _create_or_replay(
     job = session.get_one(Job, job_id)
     items = [_new_item(job, entity) for entity in entities]
     session.add_all(items)
-    audit.record_request(session, job, len(items))
+    audit.record_request(session, job, len(items), now)
     for item in items:
         if item.outcome is not JobItemOutcome.PENDING:
-            audit.record_item_outcome(session, job, item)
+            audit.record_item_outcome(session, job, item, now)
     job.status = job_status_from_outcomes(Counter(i.outcome for i in items), started=False)
     if is_finished(job.status):  # nothing to send to Meta: every item was skipped or refused
         job.started_at = job.finished_at = now

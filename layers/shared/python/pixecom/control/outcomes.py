@@ -90,13 +90,13 @@ def set_local_status(session: Session, job: JobRef, applied: Sequence[JobItem]) 
     follow_status_change(session, job.seller_id, job.level, ids)
 
 
-def write_audit(session: Session, job: JobRef, items: Sequence[JobItem]) -> None:
+def write_audit(session: Session, job: JobRef, items: Sequence[JobItem], now: datetime) -> None:
     finished = [i for i in items if i.outcome is not JobItemOutcome.PENDING]
     if not finished:
         return
     owner = session.get_one(Job, job.id)
     for item in finished:
-        audit.record_item_outcome(session, owner, item)
+        audit.record_item_outcome(session, owner, item, now)
 
 
 def update_account(
@@ -115,7 +115,7 @@ def update_account(
         )
         logger.warning("ad account needs re-auth", extra={"account_id": str(account_id)})
     elif stop is RateLimited and report.deferred_until is not None:
-        # The dispatchers skip a throttled account too (DESIGN.md "Meta errors").
+        # The dispatchers skip a throttled account too (docs/architecture.md, sync failures).
         session.execute(
             update(AdAccount)
             .where(AdAccount.id == account_id)

@@ -16,7 +16,8 @@ class Permission(StrEnum):
     """One thing a member may do. The value is what the API shows."""
 
     # Read everything the seller's (or the member's) ad accounts hold: Ads Manager lists, daily
-    # series, CSV exports, ad accounts and their syncs, sellpages, jobs, audit, alerts, rules.
+    # series, CSV exports, ad accounts and their syncs, sellpages, jobs, audit, alerts, rules,
+    # the reporting currency and the exchange rates.
     READ = "read"
     # Pause/activate in bulk, link campaigns to sellpages, edit sellpages, ask for a sync.
     ADS_WRITE = "ads.write"
@@ -28,6 +29,10 @@ class Permission(StrEnum):
     WEBHOOKS_MANAGE = "webhooks.manage"
     # Connect (token or Facebook Login), re-token and disconnect ad accounts.
     ACCOUNTS_MANAGE = "accounts.manage"
+    # Change the seller's settings: the reporting currency of converted totals and rules.
+    SETTINGS_MANAGE = "settings.manage"
+    # Create, list and revoke store API keys (secrets that write the seller's orders).
+    STORE_KEYS_MANAGE = "store_keys.manage"
     # See the team: members and their roles.
     TEAM_READ = "team.read"
     # Invite, change roles, narrow to ad accounts, remove members (never an owner: OWNERSHIP).
@@ -38,7 +43,13 @@ class Permission(StrEnum):
 
 _ANALYST = frozenset({Permission.READ, Permission.TEAM_READ})
 _MEDIA_BUYER = _ANALYST | {Permission.ADS_WRITE, Permission.RULES_WRITE, Permission.ALERTS_WRITE}
-_ADMIN = _MEDIA_BUYER | {Permission.WEBHOOKS_MANAGE, Permission.ACCOUNTS_MANAGE, Permission.MEMBERS_MANAGE}
+_ADMIN = _MEDIA_BUYER | {
+    Permission.WEBHOOKS_MANAGE,
+    Permission.ACCOUNTS_MANAGE,
+    Permission.SETTINGS_MANAGE,
+    Permission.STORE_KEYS_MANAGE,
+    Permission.MEMBERS_MANAGE,
+}
 
 ROLE_PERMISSIONS: dict[UserRole, frozenset[Permission]] = {
     UserRole.OWNER: frozenset(Permission),

@@ -245,8 +245,12 @@ def synthesize_day(profile: DeliveryProfile, ad_id: str, day: date) -> InsightDa
     checkouts = _draw(noise, add_to_cart, profile.initiate_checkout_rate)
     purchases = _draw(noise, checkouts, profile.purchase_rate)
     value = _money(profile.aov * purchases * Decimal(noise.uniform(0.8, 1.2)), profile.money_decimals)
+    # People who clicked and whose landing page loaded: between the content views (the page's
+    # pixel fired) and the link clicks. Drawn last, so the other counts keep their draws.
+    landing_page_views = content_views + _draw(noise, link_clicks - content_views, 0.6)
     actions = {"view_content": content_views, "add_to_cart": add_to_cart,
-               "initiate_checkout": checkouts, "purchase": purchases}
+               "initiate_checkout": checkouts, "purchase": purchases,
+               "landing_page_view": landing_page_views}
     return InsightDay.model_construct(
         date=day, spend=spend, impressions=impressions,
         reach=int(impressions / noise.uniform(1.05, 1.5)), clicks=clicks, inline_link_clicks=link_clicks,

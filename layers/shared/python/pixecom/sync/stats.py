@@ -28,14 +28,15 @@ from datetime import datetime
 from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session
 
+from pixecom.automation_message import queue_automation
 from pixecom.clock import Clock, utc_now
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdAccount, AdSet, SyncRun
 from pixecom.db.rollup_models import AdPresetStatsState
 from pixecom.db.rollups import refresh_preset_stats
+from pixecom.domain.catalogue import COUNTERS, META_COUNTERS
 from pixecom.domain.dates import DateRange, stats_window
 from pixecom.domain.enums import SyncOutcome
-from pixecom.domain.metrics import SUMMED_COUNTERS
 from pixecom.meta.client import GraphClient
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.meta.models import InsightRow
@@ -50,15 +51,15 @@ from pixecom.sync.runs import RunContext, RunReport, run_sync
 from pixecom.sync_message import SyncMessage
 
 UPSERT_CHUNK_ROWS = 20_000  # bounds one statement's parameter size; 2,000 ads x 28 days is 3 of them
-# Reach is stored per ad-day (never summed), so it is written but is not a summed counter.
-_COUNTERS = ("reach", *SUMMED_COUNTERS)
+# Every counter Meta reports is stored (reach too: per ad-day, never summed); counters of other
+# sources are theirs to write.
+_COUNTERS = tuple(c.name for c in META_COUNTERS)
 _ARRAY_TYPES = {
     "ad_id": "uuid[]",
     "date": "date[]",
     "campaign_id": "uuid[]",
     "adset_id": "uuid[]",
-    "spend": "numeric[]",
-    "purchase_value": "numeric[]",
+    **{c.name: "numeric[]" for c in COUNTERS if c.money},
 }
 _COLUMNS = ("ad_id", "date", "campaign_id", "adset_id", *_COUNTERS)
 
@@ -188,8 +189,6 @@ def sync_account_stats(
     worker evaluates them, off this sync's path."""
     report = run_sync(message, _stats_body, graph=graph, clock=clock)
     if report.outcome is SyncOutcome.SUCCEEDED and not message.backfill:
-        from pixecom.rules.automation import queue_automation
-
         queue_automation(message.account_id, f"stats:{message.run_id}")
     return report
 
@@ -203,7 +202,7 @@ def _stats_body(ctx: RunContext, client: GraphClient) -> None:
     rows = _fetch(client, account, window, index)
     unknown = {row.ad_id for row in rows} - index.ads.keys()
     if unknown:
-        index, rows = _refresh_entities(client, account, window, index, rows, len(unknown))
+        index, rows = _refresh_entities(client, account, window, index, rows, len(unknown), ctx.clock())
     totals = fetch_totals(client, account, window)  # Meta's own account totals (sync.reconcile)
     with session_scope() as session:
         locked = lock_account(session, account.id)
@@ -250,6 +249,7 @@ def _refresh_entities(
     index: AdIndex,
     rows: list[InsightRow],
     unknown: int,
+    now: datetime,
 ) -> tuple[AdIndex, list[InsightRow]]:
     """Run the entity sync for ads insights named before delivery did; re-read if result actions grew."""
     logger.info(
@@ -261,8 +261,8 @@ def _refresh_entities(
         locked = lock_account(session, account.id)
         if locked is None:
             return index, rows
-        apply_entities(session, account, entities)
-        locked.last_delivery_success_at, locked.last_delivery_error = utc_now(), None
+        apply_entities(session, account, entities, now)
+        locked.last_delivery_success_at, locked.last_delivery_error = now, None
         fresh = load_ad_index(session, account.id)
     if fresh.result_actions != index.result_actions:
         rows = _fetch(client, account, window, fresh)

@@ -15,15 +15,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, WithJsonSchema
 from starlette.concurrency import run_in_threadpool
 
 from pixecom.adsmanager.daily import daily_series
-from pixecom.adsmanager.export import csv_lines
+from pixecom.adsmanager.export import columns, csv_lines
 from pixecom.adsmanager.params import (
     DEFAULT_LIMIT,
     DEFAULT_SORT,
@@ -37,19 +38,18 @@ from pixecom.adsmanager.params import (
     parse_dates,
     parse_list_query,
 )
-from pixecom.adsmanager.payload import date_range_payload, list_json
-from pixecom.adsmanager.query import list_entities, read_entities
+from pixecom.adsmanager.payload import daily_json, list_json
+from pixecom.adsmanager.query import list_entities
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import entity_visible, narrowed
 from pixecom.api.permits import requires
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
-from pixecom.db.engine import read_driver_connection
+from pixecom.db.engine import read_connection
 from pixecom.domain.dates import DEFAULT_PRESET
-from pixecom.domain.metrics import metrics_payload
 from pixecom.domain.permissions import Permission
-from pixecom.domain.results import MIXED
+from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
 from pixecom.settings import get_settings
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
@@ -135,10 +135,11 @@ RawParams = Annotated[RawListParams, Depends(raw_list_params)]
 
 
 def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
-    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection."""
-    with read_driver_connection() as conn:
-        result = read_entities(conn, seller_id, query, now)
-    return list_json(result, query.level)
+    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection, then
+    the converted grand total's on the same connection."""
+    with read_connection() as conn:
+        result = list_entities(conn.connection.driver_connection, seller_id, query, now)
+        return with_converted_total(list_json(result, query.level), conn, seller_id, query, now)
 
 
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
@@ -152,7 +153,8 @@ def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
 
     list_level.__doc__ = (
         f"{level.value} with metrics for the date range, a summary per currency over every matching "
-        "row, and a keyset cursor. A preset resolves in each ad account's own timezone; "
+        "row, a grand total converted into the seller's reporting currency, and a keyset cursor. "
+        "A preset resolves in each ad account's own timezone; "
         "`date_range` is then the envelope (earliest since, latest until) of those accounts' ranges."
     )
     return list_level
@@ -166,9 +168,10 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
     def export_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> CsvResponse:
         query = narrowed(parse_list_query(level, raw, paged=False), caller)
         result = list_entities(db, caller.seller_id, query, now)
+        total = converted_total(db, caller.seller_id, query, now)
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
-            csv_lines(result, level),
+            chain(csv_lines(result, level), csv_total_lines(total, columns(level))),
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
@@ -176,7 +179,7 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
     return export_level
 
 
-def _daily_route(level: Level) -> Callable[..., JSONResponse]:
+def _daily_route(level: Level) -> Callable[..., Response]:
     def daily(
         entity_id: uuid.UUID,
         caller: CurrentSeller,
@@ -185,28 +188,13 @@ def _daily_route(level: Level) -> Callable[..., JSONResponse]:
         date_preset: PresetParam = None,
         since: DateText = None,
         until: DateText = None,
-    ) -> JSONResponse:
+    ) -> Response:
         dates = parse_dates(date_preset, since, until)
         visible = entity_visible(db, caller, level, entity_id)
         series = daily_series(db, caller.seller_id, level, entity_id, dates, now) if visible else None
         if series is None:
             raise NotFound(f"No such {level.value[:-1]}")
-        mixed = series.result_type == MIXED
-        body: dict[str, Any] = {
-            "id": str(series.entity_id),
-            "currency": series.currency,
-            "result_type": series.result_type,
-            "attribution_setting": series.attribution_setting,
-            "date_range": date_range_payload(series.date_range),
-            "data": [
-                {
-                    "date": day.isoformat(),
-                    "metrics": metrics_payload(t, currency=series.currency, results_mixed=mixed),
-                }
-                for day, t in series.points
-            ],
-        }
-        return JSONResponse(body)
+        return Response(daily_json(series), media_type="application/json")
 
     daily.__doc__ = f"One point per day of the range for one of {level.value}, for charts."
     return daily

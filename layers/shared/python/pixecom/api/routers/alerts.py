@@ -6,12 +6,9 @@ Sealed to the caller's seller: another seller's alert is not found (404).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
 from sqlalchemy import func, select
 
 from pixecom.alerts import queries
@@ -22,12 +19,11 @@ from pixecom.alerts.webhooks import set_webhook, webhook_payload
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
 from pixecom.api.permits import requires
+from pixecom.api.schemas.alerts import AlertList, AlertOut, AlertThresholdsOut, WebhookIn, WebhookOut
 from pixecom.api.schemas.errors import error_responses
-from pixecom.api.schemas.paging import Paging
 from pixecom.control.audit import record_write
 from pixecom.db.automation_models import AlertSetting, Webhook, WebhookDelivery
 from pixecom.domain.automation import (
-    AlertEntityLevel,
     AlertKind,
     AlertSeverity,
     AlertStatus,
@@ -38,67 +34,6 @@ from pixecom.domain.permissions import Permission
 router = APIRouter(tags=["alerts"])
 
 
-class AlertOut(BaseModel):
-    id: uuid.UUID
-    kind: AlertKind
-    severity: AlertSeverity
-    status: AlertStatus
-    ad_account_id: uuid.UUID
-    entity_level: AlertEntityLevel
-    entity_id: uuid.UUID
-    entity_name: str
-    message: str
-    values: dict[str, str | None]
-    occurrences: int
-    opened_at: datetime
-    last_seen_at: datetime
-    resolved_at: datetime | None
-    acknowledged_at: datetime | None
-
-
-class AlertList(BaseModel):
-    data: list[AlertOut]
-    paging: Paging
-
-
-class AlertThresholdsOut(BaseModel):
-    spend_without_purchase: Decimal
-    target_cost_per_purchase: Decimal | None
-    roas_floor: Decimal | None
-    spend_spike_multiplier: Decimal
-    min_spend: Decimal
-    token_expiry_days: int
-    throttled_minutes: int
-    stale_sync_minutes: int
-
-
-class WebhookIn(BaseModel):
-    """`secret` signs every delivery (HMAC-SHA256); required when creating, kept if omitted later."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    url: AnyHttpUrl
-    secret: str | None = Field(default=None, min_length=16, max_length=200)
-    enabled: bool = True
-
-
-class WebhookOut(BaseModel):
-    url: str
-    enabled: bool
-    has_secret: bool
-    status: str = Field(
-        description="failing while the last attempt failed or a failed delivery waits for its retry "
-        "(even when a later one succeeded); ok otherwise"
-    )
-    consecutive_failures: int
-    last_attempt_at: datetime | None
-    last_success_at: datetime | None
-    last_failure_at: datetime | None
-    last_error: str | None = Field(description="The last failure's reason (kept after a later success)")
-    pending_deliveries: int
-    retrying_deliveries: int = Field(description="Pending deliveries that failed at least once")
-
-
 StatusParam = Annotated[str, Query(pattern="^(open|resolved|all)$")]
 
 
@@ -106,6 +41,7 @@ StatusParam = Annotated[str, Query(pattern="^(open|resolved|all)$")]
     "/alerts",
     dependencies=[requires(Permission.READ)],
     response_model=AlertList,
+    response_model_exclude_unset=True,
     responses=error_responses(401, 422),
 )
 def list_alerts(
@@ -139,6 +75,7 @@ def list_alerts(
     "/alerts/{alert_id}/ack",
     dependencies=[requires(Permission.ALERTS_WRITE)],
     response_model=AlertOut,
+    response_model_exclude_unset=True,
     responses=error_responses(401, 404, 422),
 )
 def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
