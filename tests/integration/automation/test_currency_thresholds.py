@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 from automation_helpers import TZ, account_spec, day, insight, rows, sync_message
-from pixecom.rules.automation import AutomationMessage, run_automation
 
+from pixecom.automation.worker import run_automation
+from pixecom.automation_message import AutomationMessage
 from pixecom.db.engine import session_scope
 from pixecom.domain.money import Rate
 from pixecom.rates.store import save_rates
@@ -75,7 +76,9 @@ def accounts(make_seller: Any, graph: Any) -> Any:
     seller = make_seller()
     ids = {}
     for meta_id in ("act_5001", "act_5009"):
-        account = connect_account(seller.seller_id, meta_id, f"token-{meta_id[4:]}", backfill_days=1)
+        account = connect_account(
+            seller.seller_id, meta_id, f"token-{meta_id[4:]}", backfill_days=1, now=datetime.now(UTC)
+        )
         sync_account_delivery(sync_message(account.id, "delivery"))
         sync_account_stats(sync_message(account.id, "stats"))
         ids[meta_id] = account.id
