@@ -229,3 +229,20 @@ def test_narrowing_applies_only_to_roles_that_can_be_limited(api, owner, session
         f"/api/team/members/{admin['user']['id']}", json={"ad_account_ids": []}, headers=owner["headers"]
     )
     assert (limited_admin.status_code, limited_admin.json()["error"]["field"]) == (422, "ad_account_ids")
+
+
+def test_team_changes_and_other_writes_are_audited_at_the_requests_instant(api, owner):
+    instant = utc_now().replace(microsecond=0) - timedelta(hours=3)
+    api.app.dependency_overrides[get_now] = lambda: instant
+    _invite(api, owner, "ana@agency.example", "analyst")
+    created = api.post(
+        "/api/sellpages", json={"name": "Mug", "url": "https://shop.example/mug"}, headers=owner["headers"]
+    )
+    assert created.status_code == 201, created.text
+
+    entries = api.get("/api/audit", headers=owner["headers"]).json()["data"]
+
+    assert {(e["action"], e["at"]) for e in entries} == {
+        ("member_invited", instant.isoformat().replace("+00:00", "Z")),
+        ("sellpage_created", instant.isoformat().replace("+00:00", "Z")),
+    }

@@ -168,11 +168,11 @@ def invite(
         raise AlreadyMember("This person is already a member of the team", field="email")
     seat = TeamSeat(actor.seller_id, role, actor.user_id, accounts)
     invitation = create_invitation(session, now=now, email=email, seat=seat)
-    _audit(session, actor, MEMBER_INVITED, None, email, to_value=role.value)
+    _audit(session, actor, MEMBER_INVITED, None, email, to_value=role.value, now=now)
     return invitation
 
 
-def cancel_invitation(session: Session, actor: Actor, invitation_id: uuid.UUID) -> None:
+def cancel_invitation(session: Session, actor: Actor, invitation_id: uuid.UUID, *, now: datetime) -> None:
     row = session.scalars(
         select(Invitation).where(
             Invitation.id == invitation_id,
@@ -185,7 +185,13 @@ def cancel_invitation(session: Session, actor: Actor, invitation_id: uuid.UUID) 
     _check_may_manage(actor, row.role or UserRole.ANALYST)
     session.delete(row)
     _audit(
-        session, actor, INVITATION_CANCELLED, None, row.email, from_value=(row.role or UserRole.ANALYST).value
+        session,
+        actor,
+        INVITATION_CANCELLED,
+        None,
+        row.email,
+        from_value=(row.role or UserRole.ANALYST).value,
+        now=now,
     )
 
 
@@ -203,7 +209,7 @@ def join(session: Session, user: User, seat: TeamSeat, now: datetime) -> None:
             MemberAdAccount(user_id=user.id, ad_account_id=a, seller_id=seat.seller_id) for a in live
         )
     actor = Actor(seat.invited_by or user.id, seat.seller_id, seat.role)
-    _audit(session, actor, MEMBER_JOINED, user, to_value=seat.role.value, by=user.id)
+    _audit(session, actor, MEMBER_JOINED, user, to_value=seat.role.value, by=user.id, now=now)
     session.flush()
     member_cache.forget(user.id)
 
@@ -240,9 +246,17 @@ def change_member(
     checked = _checked_scope(session, actor.seller_id, new_role, new_scope)
     lessened = _lessens(member.role, new_role, old_scope, None if checked is None else set(checked))
     if new_role is not member.role:
-        _audit(session, actor, MEMBER_CHANGED, member, from_value=member.role.value, to_value=new_role.value)
+        _audit(
+            session,
+            actor,
+            MEMBER_CHANGED,
+            member,
+            from_value=member.role.value,
+            to_value=new_role.value,
+            now=now,
+        )
     if ad_account_ids is not UNCHANGED:
-        _audit(session, actor, MEMBER_CHANGED, member, detail={"ad_account_ids": _ids_out(checked)})
+        _audit(session, actor, MEMBER_CHANGED, member, detail={"ad_account_ids": _ids_out(checked)}, now=now)
     member.role = new_role
     _set_scope(session, member, checked)
     if lessened:
@@ -260,7 +274,7 @@ def remove_member(session: Session, actor: Actor, user_id: uuid.UUID, *, now: da
         _check_may_manage(actor, member.role)
     if member.role is UserRole.OWNER:
         _keep_an_owner(session, actor.seller_id, member.id)
-    _audit(session, actor, MEMBER_REMOVED, member, from_value=member.role.value)
+    _audit(session, actor, MEMBER_REMOVED, member, from_value=member.role.value, now=now)
     member.is_active = False
     _set_scope(session, member, None)
     _end_sessions(session, member, now)
@@ -276,7 +290,9 @@ def transfer_ownership(session: Session, actor: Actor, user_id: uuid.UUID, *, no
         raise TeamProblem("You already own this seller", field="user_id")
     target = _member(session, actor.seller_id, user_id, lock=True)
     me = _member(session, actor.seller_id, actor.user_id, lock=True)
-    _audit(session, actor, OWNERSHIP_TRANSFERRED, target, from_value=target.role.value, to_value="owner")
+    _audit(
+        session, actor, OWNERSHIP_TRANSFERRED, target, from_value=target.role.value, to_value="owner", now=now
+    )
     target.role = UserRole.OWNER
     _set_scope(session, target, None)
     me.role = UserRole.ADMIN
@@ -387,6 +403,7 @@ def _audit(
     to_value: str | None = None,
     detail: dict[str, object] | None = None,
     by: uuid.UUID | None = None,
+    now: datetime,
 ) -> None:
     session.add(
         AuditLog(
@@ -399,5 +416,6 @@ def _audit(
             from_value=from_value,
             to_value=to_value,
             detail=detail,
+            created_at=now,
         )
     )

@@ -72,11 +72,13 @@ def record_write(
     action: str,
     subject: str,
     *,
+    now: datetime,
     entity_id: uuid.UUID | None = None,
     entity_name: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> None:
-    """One audit row for a write a person made through the API (in the write's transaction)."""
+    """One audit row for a write a person made through the API (in the write's transaction), at
+    the request's instant."""
     session.add(
         AuditLog(
             seller_id=seller_id,
@@ -86,6 +88,7 @@ def record_write(
             entity_id=entity_id,
             entity_name=entity_name,
             detail=detail,
+            created_at=now,
         )
     )
 
@@ -96,13 +99,21 @@ def record_write_now(
     action: str,
     subject: str,
     *,
+    now: datetime,
     entity_id: uuid.UUID | None = None,
     entity_name: str | None = None,
 ) -> None:
     """`record_write` in its own transaction, for a write a service committed itself."""
     with session_scope() as session:
         record_write(
-            session, seller_id, user_id, action, subject, entity_id=entity_id, entity_name=entity_name
+            session,
+            seller_id,
+            user_id,
+            action,
+            subject,
+            now=now,
+            entity_id=entity_id,
+            entity_name=entity_name,
         )
 
 

@@ -49,7 +49,7 @@ def connect_ad_account(body: ConnectRequest, caller: CurrentSeller, graph: Graph
         now=now,
     )
     record_write_now(caller.seller_id, caller.user_id, "ad_account_connected", "ad_account",
-                     entity_id=account.id, entity_name=account.name)  # fmt: skip
+                     entity_id=account.id, entity_name=account.name, now=now)  # fmt: skip
     return AdAccountOut.of(account, now)
 
 
@@ -102,7 +102,7 @@ def replace_ad_account_token(
         caller.seller_id, account_id, body.access_token.get_secret_value(), graph=graph, now=now
     )
     record_write(db, caller.seller_id, caller.user_id, "ad_account_token_replaced", "ad_account",
-                 entity_id=account.id, entity_name=account.name)  # fmt: skip
+                 entity_id=account.id, entity_name=account.name, now=now)  # fmt: skip
     checks = reconciliation_summaries(db, caller.seller_id, [account.id])
     return AdAccountOut.of(account, now, checks.get(account.id))
 
@@ -113,11 +113,11 @@ def replace_ad_account_token(
     status_code=204,
     responses=error_responses(401, 404, 422),
 )
-def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller) -> Response:
+def disconnect_ad_account(account_id: uuid.UUID, caller: CurrentSeller, now: Now) -> Response:
     """Disconnect the account and remove its campaigns, ad sets, ads, stats and sync history."""
     service.disconnect_account(caller.seller_id, account_id)
     record_write_now(caller.seller_id, caller.user_id, "ad_account_disconnected", "ad_account",
-                     entity_id=account_id)  # fmt: skip
+                     entity_id=account_id, now=now)  # fmt: skip
     return Response(status_code=204)
 
 

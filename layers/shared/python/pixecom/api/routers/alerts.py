@@ -83,7 +83,7 @@ def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession,
     if alert is None:
         raise NotFound("No such alert")
     record_write(db, caller.seller_id, caller.user_id, "alert_acknowledged", "alert", entity_id=alert.id,
-                 entity_name=alert.entity_name)  # fmt: skip
+                 entity_name=alert.entity_name, now=now)  # fmt: skip
     return alert_payload(alert)
 
 
@@ -104,14 +104,14 @@ def get_thresholds(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     response_model=AlertThresholdsOut,
     responses=error_responses(400, 401, 422),
 )
-def put_thresholds(body: AlertThresholds, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+def put_thresholds(body: AlertThresholds, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     values = body.model_dump(mode="json")
     stored = db.get(AlertSetting, caller.seller_id)
     if stored is None:
         db.add(AlertSetting(seller_id=caller.seller_id, values=values))
     else:
         stored.values = values
-    record_write(db, caller.seller_id, caller.user_id, "alert_settings_changed", "alert_settings")
+    record_write(db, caller.seller_id, caller.user_id, "alert_settings_changed", "alert_settings", now=now)
     return body.model_dump()
 
 
@@ -146,14 +146,16 @@ def get_webhook(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     response_model=WebhookOut,
     responses=error_responses(400, 401, 422),
 )
-def put_webhook(body: WebhookIn, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+def put_webhook(body: WebhookIn, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     try:
         hook = set_webhook(db, caller.seller_id, str(body.url), body.secret, body.enabled)
     except UnsafeWebhookUrl as exc:
         raise InvalidInput(f"url: {exc}", field="url") from None
     except ValueError:
         raise InvalidInput("secret: required when creating the webhook", field="secret") from None
-    record_write(db, caller.seller_id, caller.user_id, "webhook_set", "webhook", entity_name=hook.url)
+    record_write(
+        db, caller.seller_id, caller.user_id, "webhook_set", "webhook", entity_name=hook.url, now=now
+    )
     return _webhook_out(db, hook)
 
 
@@ -163,10 +165,12 @@ def put_webhook(body: WebhookIn, caller: CurrentSeller, db: DbSession) -> dict[s
     status_code=204,
     responses=error_responses(401, 404),
 )
-def delete_webhook(caller: CurrentSeller, db: DbSession) -> Response:
+def delete_webhook(caller: CurrentSeller, db: DbSession, now: Now) -> Response:
     hook = db.get(Webhook, caller.seller_id)
     if hook is None:
         raise NotFound("No webhook set")
     db.delete(hook)
-    record_write(db, caller.seller_id, caller.user_id, "webhook_deleted", "webhook", entity_name=hook.url)
+    record_write(
+        db, caller.seller_id, caller.user_id, "webhook_deleted", "webhook", entity_name=hook.url, now=now
+    )
     return Response(status_code=204)

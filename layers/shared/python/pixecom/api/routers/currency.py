@@ -39,7 +39,9 @@ def get_reporting_currency(caller: CurrentSeller, db: DbSession) -> dict[str, An
     response_model=ReportingCurrencyOut,
     responses=error_responses(400, 401, 422),
 )
-def put_reporting_currency(body: ReportingCurrencyIn, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+def put_reporting_currency(
+    body: ReportingCurrencyIn, caller: CurrentSeller, db: DbSession, now: Now
+) -> dict[str, Any]:
     if body.currency not in known_currencies(db):
         raise InvalidInput(
             f"currency: no exchange rate is known for {body.currency}; an operator loads one with "
@@ -50,7 +52,7 @@ def put_reporting_currency(body: ReportingCurrencyIn, caller: CurrentSeller, db:
     assert seller is not None  # the caller's own seller
     seller.reporting_currency = body.currency
     record_write(db, caller.seller_id, caller.user_id, "reporting_currency_set", "settings",
-                 entity_name=body.currency)  # fmt: skip
+                 entity_name=body.currency, now=now)  # fmt: skip
     return {"currency": body.currency}
 
 

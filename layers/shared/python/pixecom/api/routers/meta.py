@@ -130,7 +130,7 @@ def connect_accounts(
         raise NotFound("No such connection") from None
     for account in outcome.connected:
         record_write_now(caller.seller_id, caller.user_id, "ad_account_connected", "ad_account",
-                         entity_id=account.id, entity_name=account.name)  # fmt: skip
+                         entity_id=account.id, entity_name=account.name, now=now)  # fmt: skip
     return ConnectAccountsOut(
         connected=[
             ConnectedAccountOut(account_id=a.id, meta_account_id=a.meta_account_id, name=a.name)

@@ -6,6 +6,7 @@ Sealed to the caller's seller: another seller's rule is not found (404).
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
@@ -45,9 +46,16 @@ def _owned(db: DbSession, caller: CurrentSeller, rule_id: uuid.UUID) -> Rule:
     return rule
 
 
-def _audit(db: DbSession, caller: Caller, action: str, rule: Rule) -> None:
+def _audit(db: DbSession, caller: Caller, action: str, rule: Rule, *, now: datetime) -> None:
     record_write(
-        db, caller.seller_id, caller.user_id, action, "rule", entity_id=rule.id, entity_name=rule.name
+        db,
+        caller.seller_id,
+        caller.user_id,
+        action,
+        "rule",
+        entity_id=rule.id,
+        entity_name=rule.name,
+        now=now,
     )
 
 
@@ -76,13 +84,13 @@ def _scope_error(exc: service.UnknownScopeId) -> NotFound:
     response_model=RuleOut,
     responses=error_responses(400, 401, 404, 422),
 )
-def create_rule(body: RuleSpec, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+def create_rule(body: RuleSpec, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     try:
         rule = service.create_rule(db, caller.seller_id, body, created_by=caller.user_id)
     except service.UnknownScopeId as exc:
         raise _scope_error(exc) from None
     _check_reach(caller, rule)  # raising rolls the new rule back
-    _audit(db, caller, "rule_created", rule)
+    _audit(db, caller, "rule_created", rule, now=now)
     return service.rule_payload(rule)
 
 
@@ -113,7 +121,9 @@ def get_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[s
     response_model=RuleOut,
     responses=error_responses(400, 401, 404, 422),
 )
-def update_rule(rule_id: uuid.UUID, body: RulePatch, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+def update_rule(
+    rule_id: uuid.UUID, body: RulePatch, caller: CurrentSeller, db: DbSession, now: Now
+) -> dict[str, Any]:
     _owned(db, caller, rule_id)
     try:
         rule = service.update_rule(
@@ -125,7 +135,7 @@ def update_rule(rule_id: uuid.UUID, body: RulePatch, caller: CurrentSeller, db: 
         raise _scope_error(exc) from None
     assert rule is not None
     _check_reach(caller, rule)  # raising rolls the change back
-    _audit(db, caller, "rule_changed", rule)
+    _audit(db, caller, "rule_changed", rule, now=now)
     return service.rule_payload(rule)
 
 
@@ -135,8 +145,8 @@ def update_rule(rule_id: uuid.UUID, body: RulePatch, caller: CurrentSeller, db: 
     status_code=204,
     responses=error_responses(401, 404, 422),
 )
-def delete_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> Response:
-    _audit(db, caller, "rule_deleted", _owned(db, caller, rule_id))
+def delete_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> Response:
+    _audit(db, caller, "rule_deleted", _owned(db, caller, rule_id), now=now)
     if not service.delete_rule(db, caller.seller_id, rule_id):
         raise NotFound("No such rule")
     return Response(status_code=204)
@@ -148,10 +158,10 @@ def delete_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> Res
     response_model=RuleOut,
     responses=error_responses(401, 404, 422),
 )
-def enable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+def enable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     rule = _owned(db, caller, rule_id)
     rule.enabled = True
-    _audit(db, caller, "rule_enabled", rule)
+    _audit(db, caller, "rule_enabled", rule, now=now)
     db.flush()
     return service.rule_payload(rule)
 
@@ -162,10 +172,10 @@ def enable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dic
     response_model=RuleOut,
     responses=error_responses(401, 404, 422),
 )
-def disable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+def disable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     rule = _owned(db, caller, rule_id)
     rule.enabled = False
-    _audit(db, caller, "rule_disabled", rule)
+    _audit(db, caller, "rule_disabled", rule, now=now)
     db.flush()
     return service.rule_payload(rule)
 

@@ -73,11 +73,11 @@ def _key_payload(row: StoreApiKey) -> dict[str, Any]:
     response_model=StoreKeyCreated,
     responses=error_responses(400, 401, 422),
 )
-def create_key(body: StoreKeyCreate, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+def create_key(body: StoreKeyCreate, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     """A new store API key; the key itself is in this answer only."""
     row, key = keys.create_key(db, caller.seller_id, caller.user_id, body.name, body.scope)
     record_write(db, caller.seller_id, caller.user_id, "store_key_created", "store_key",
-                 entity_id=row.id, entity_name=row.name)  # fmt: skip
+                 entity_id=row.id, entity_name=row.name, now=now)  # fmt: skip
     return {**_key_payload(row), "key": key}
 
 
@@ -104,7 +104,7 @@ def revoke_key(key_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now
     if row is None:
         raise NotFound("No such store API key")
     record_write(db, caller.seller_id, caller.user_id, "store_key_revoked", "store_key",
-                 entity_id=row.id, entity_name=row.name)  # fmt: skip
+                 entity_id=row.id, entity_name=row.name, now=now)  # fmt: skip
     return Response(status_code=204)
 
 

@@ -164,8 +164,8 @@ def invite(body: InvitationIn, caller: CurrentSeller, db: DbSession, now: Now) -
     responses=error_responses(404),
     summary="Cancel a pending invitation",
 )
-def cancel_invitation(invitation_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> Response:
-    team.cancel_invitation(db, _actor(caller), invitation_id)
+def cancel_invitation(invitation_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> Response:
+    team.cancel_invitation(db, _actor(caller), invitation_id, now=now)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
