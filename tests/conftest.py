@@ -241,6 +241,51 @@ def make_seller(db_url: str) -> Callable[..., SellerLogin]:
 
 
 @pytest.fixture
+def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Lower the argon2 cost for speed; tests that need the real cost override these env vars."""
+    from pixecom.settings import get_settings
+
+    monkeypatch.setenv("ARGON2_TIME_COST", "1")
+    monkeypatch.setenv("ARGON2_MEMORY_KIB", "256")
+    monkeypatch.setenv("ARGON2_PARALLELISM", "1")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def make_member(db_url: str) -> Callable[..., SellerLogin]:
+    """Add a member with `role` to an existing seller (limited to `ad_account_ids` when given);
+    returns ids and auth headers, as make_seller does."""
+    from pixecom.auth.tokens import issue_access_token
+    from pixecom.db.engine import session_scope
+    from pixecom.db.models import MemberAdAccount, User
+    from pixecom.domain.enums import UserRole
+
+    def make(
+        seller_id: uuid.UUID, role: str, *, ad_account_ids: Any = None, email: str | None = None
+    ) -> SellerLogin:
+        email = email or f"{role}-{uuid.uuid4().hex[:8]}@example.com"
+        with session_scope() as s:
+            user = User(
+                seller_id=seller_id,
+                email=email,
+                password_hash="!",
+                role=UserRole(role),
+                accounts_limited=ad_account_ids is not None,
+            )
+            s.add(user)
+            s.flush()
+            for account_id in ad_account_ids or ():
+                s.add(MemberAdAccount(user_id=user.id, ad_account_id=account_id, seller_id=seller_id))
+            user_id = user.id
+        token = issue_access_token(user_id, seller_id, now=utc_now())
+        return SellerLogin(seller_id, user_id, email, {"Authorization": f"Bearer {token}"})
+
+    return make
+
+
+@pytest.fixture
 def aws() -> Iterator[None]:
     """moto's mock_aws for the test."""
     from moto import mock_aws

@@ -436,10 +436,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user and their seller */
+        /** The signed-in user (with their role), their seller, their permissions and ad accounts */
         get: operations["auth_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/accept-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a team with an invitation code, signing in with an existing login
+         * @description For a user who is in no team now (removed from one, say); a new person registers with the code instead. 409 already_member when the login is still in a team.
+         */
+        post: operations["auth_accept_invitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1054,10 +1074,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/team/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every role and what it may do (the permission table) */
+        get: operations["team_list_roles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Members */
+        get: operations["team_list_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member: their next request is refused */
+        delete: operations["team_remove_member"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role and/or ad accounts
+         * @description Lowering what a member may do ends their sessions at once (their next request is refused; they sign in again). 409 last_owner: a team keeps an owner.
+         */
+        patch: operations["team_change_member"];
+        trace?: never;
+    };
+    "/api/team/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave the team (not the last owner); this session ends */
+        post: operations["team_leave_team"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/transfer-ownership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make another member an owner; you become an admin (and sign in again) */
+        post: operations["team_transfer_ownership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations not yet accepted and not expired */
+        get: operations["team_list_invitations"];
+        put?: never;
+        /**
+         * Invite someone by email: a single-use code that expires
+         * @description The invitee registers with the code (POST /api/auth/register, no seller_name) or, with an existing login in no team, accepts it (POST /api/auth/accept-invitation).
+         */
+        post: operations["team_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel a pending invitation */
+        delete: operations["team_cancel_invitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AcceptInvitationRequest
+         * @description An existing user who is in no team (e.g. removed from one) joins with an invitation.
+         */
+        AcceptInvitationRequest: {
+            /** Invitation Code */
+            invitation_code: string;
+            /** Email */
+            email: string;
+            /** Password */
+            password: string;
+        };
         /** AccountTokenHealthOut */
         AccountTokenHealthOut: {
             /**
@@ -1563,7 +1722,7 @@ export interface components {
          * AuditAction
          * @enum {string}
          */
-        AuditAction: "status_change_requested" | "status_change" | "budget_change";
+        AuditAction: "status_change_requested" | "status_change" | "budget_change" | "member_invited" | "invitation_cancelled" | "member_joined" | "member_changed" | "member_removed" | "ownership_transferred" | "rule_created" | "rule_changed" | "rule_deleted" | "rule_enabled" | "rule_disabled" | "alert_acknowledged" | "alert_settings_changed" | "webhook_set" | "webhook_deleted" | "sellpage_created" | "sellpage_changed" | "sellpage_deleted" | "campaign_sellpage_set" | "ad_account_connected" | "ad_account_token_replaced" | "ad_account_disconnected" | "reporting_currency_set" | "store_key_created" | "store_key_revoked";
         /**
          * AuditDetail
          * @description What else the entry records: `items` for a request; `meta_id`, `attempts`, `error` for an item.
@@ -1577,6 +1736,8 @@ export interface components {
             attempts: number | null;
             /** Error */
             error: string | null;
+            /** Ad Account Ids */
+            ad_account_ids: string[] | null;
         };
         /** AuditEntryOut */
         AuditEntryOut: {
@@ -1590,12 +1751,33 @@ export interface components {
             /** User Id */
             user_id: string | null;
             /**
+             * User Email
+             * @description The person who acted (or joined), when one did
+             */
+            user_email: string | null;
+            /**
              * Rule Id
              * @description Set when an automated rule acted
              */
             rule_id: string | null;
+            /**
+             * Rule Name
+             * @description The rule that acted
+             */
+            rule_name: string | null;
+            /**
+             * Rule Created By
+             * @description Who made the rule that acted
+             */
+            rule_created_by: string | null;
+            /** Rule Created By Email */
+            rule_created_by_email: string | null;
             action: components["schemas"]["AuditAction"];
-            entity_level: components["schemas"]["EntityLevel"] | null;
+            /**
+             * Entity Level
+             * @description What the entry is about: an Ads Manager level, or another kind of object
+             */
+            entity_level: components["schemas"]["EntityLevel"] | ("member" | "rule" | "alert" | "alert_settings" | "webhook" | "sellpage" | "ad_account" | "settings" | "store_key") | null;
             /** Entity Id */
             entity_id: string | null;
             /** Entity Name */
@@ -2122,7 +2304,7 @@ export interface components {
          * @description Every `error.code` of the API. Clients switch on these; the message is for humans.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "meta_rejected" | "state_invalid" | "state_used" | "state_expired" | "code_missing" | "code_invalid" | "code_used" | "code_expired" | "redirect_uri_mismatch" | "token_invalid" | "login_denied" | "invalid_signed_request" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "invalid_api_key" | "api_key_revoked" | "csrf_rejected" | "invitation_required" | "invitation_invalid" | "invitation_used" | "invitation_expired" | "api_key_scope" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "already_connected" | "duplicate_sellpage" | "account_needs_reauth" | "needs_reauth" | "account_disabled" | "throttled" | "version_conflict" | "payload_too_large" | "invalid_input" | "idempotency_key_reused" | "unknown_sellpage" | "unknown_currency" | "too_many_requests" | "too_many_attempts" | "http_error" | "internal_error" | "unavailable" | "login_not_configured" | "meta_unavailable" | "queue_unavailable" | "busy";
+        ErrorCode: "bad_request" | "malformed_json" | "meta_rejected" | "state_invalid" | "state_used" | "state_expired" | "code_missing" | "code_invalid" | "code_used" | "code_expired" | "redirect_uri_mismatch" | "token_invalid" | "login_denied" | "invalid_signed_request" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "invalid_api_key" | "api_key_revoked" | "forbidden" | "csrf_rejected" | "invitation_required" | "invitation_invalid" | "invitation_used" | "invitation_expired" | "api_key_scope" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "already_connected" | "connected_by_another_seller" | "last_owner" | "already_member" | "duplicate_sellpage" | "account_needs_reauth" | "needs_reauth" | "account_disabled" | "throttled" | "version_conflict" | "payload_too_large" | "invalid_input" | "idempotency_key_reused" | "unknown_sellpage" | "unknown_currency" | "too_many_requests" | "too_many_attempts" | "http_error" | "internal_error" | "unavailable" | "login_not_configured" | "meta_unavailable" | "queue_unavailable" | "busy";
         /** ErrorDetail */
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
@@ -2173,6 +2355,47 @@ export interface components {
          * @enum {string}
          */
         HealthState: "ok" | "expiring_soon" | "needs_reconnect";
+        /** InvitationIn */
+        InvitationIn: {
+            /** Email */
+            email: string;
+            role: components["schemas"]["UserRole"];
+            /**
+             * Ad Account Ids
+             * @description Limit the member to these ad accounts (media_buyer and analyst only); null = all
+             */
+            ad_account_ids?: string[] | null;
+        };
+        /** InvitationList */
+        InvitationList: {
+            /** Data */
+            data: components["schemas"]["InvitationOut"][];
+        };
+        /** InvitationOut */
+        InvitationOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Email */
+            email: string | null;
+            role: components["schemas"]["UserRole"];
+            /** Ad Account Ids */
+            ad_account_ids: string[] | null;
+            /** Invited By */
+            invited_by: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+        };
         /** ItemErrorOut */
         ItemErrorOut: {
             code: components["schemas"]["ErrorCode"];
@@ -2325,6 +2548,53 @@ export interface components {
         MeResponse: {
             user: components["schemas"]["UserOut"];
             seller: components["schemas"]["SellerOut"];
+            /**
+             * Permissions
+             * @description What the caller's role may do (GET /api/team/roles)
+             */
+            permissions: components["schemas"]["Permission"][];
+            /**
+             * Ad Account Ids
+             * @description null: every ad account of the seller; else the only ones the caller sees
+             */
+            ad_account_ids: string[] | null;
+        };
+        /** MemberList */
+        MemberList: {
+            /** Data */
+            data: components["schemas"]["MemberOut"][];
+        };
+        /** MemberOut */
+        MemberOut: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Email */
+            email: string;
+            role: components["schemas"]["UserRole"];
+            /**
+             * Ad Account Ids
+             * @description null: every ad account of the seller
+             */
+            ad_account_ids: string[] | null;
+            /**
+             * Joined At
+             * Format: date-time
+             */
+            joined_at: string;
+            /** Last Login At */
+            last_login_at: string | null;
+        };
+        /** MemberPatch */
+        MemberPatch: {
+            role?: components["schemas"]["UserRole"] | null;
+            /**
+             * Ad Account Ids
+             * @description Present: the member's ad accounts from now on (null = all); absent: unchanged
+             */
+            ad_account_ids?: string[] | null;
         };
         /**
          * MetricValues
@@ -2636,6 +2906,32 @@ export interface components {
              */
             currency: string;
         };
+        /** NewInvitationOut */
+        NewInvitationOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Email */
+            email: string;
+            role: components["schemas"]["UserRole"];
+            /**
+             * Code
+             * @description Single use, shown only now; send it to the invitee
+             */
+            code: string;
+            /**
+             * Accept Path
+             * @description The console's page that accepts it: /register?invitation=CODE
+             */
+            accept_path: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+        };
         /**
          * OrderBatch
          * @description Up to 1,000 order events, each answered on its own (see OrderEvent for one event's fields).
@@ -2753,6 +3049,12 @@ export interface components {
              */
             next_cursor: string | null;
         };
+        /**
+         * Permission
+         * @description One thing a member may do. The value is what the API shows.
+         * @enum {string}
+         */
+        Permission: "read" | "ads.write" | "rules.write" | "alerts.write" | "webhooks.manage" | "accounts.manage" | "settings.manage" | "store_keys.manage" | "team.read" | "members.manage" | "ownership";
         /** PreferencesOut */
         PreferencesOut: {
             /**
@@ -2910,11 +3212,14 @@ export interface components {
             email: string;
             /** Password */
             password: string;
-            /** Seller Name */
-            seller_name: string;
+            /**
+             * Seller Name
+             * @description The new seller's name; not needed with a team invitation's code
+             */
+            seller_name?: string | null;
             /**
              * Invitation Code
-             * @description Required when sign-up is by invitation (SIGNUP_MODE=invitation): a single-use code from `pixecom invite`; ignored when sign-up is open
+             * @description A single-use code: a team invitation's (joins that team with its role) or one from `pixecom invite` (a new seller); required when sign-up is by invitation
              */
             invitation_code?: string | null;
         };
@@ -2963,6 +3268,19 @@ export interface components {
          * @enum {string}
          */
         ResultType: "add_payment_info" | "add_to_cart" | "add_to_wishlist" | "app_install" | "complete_registration" | "content_view" | "impressions" | "initiate_checkout" | "landing_page_view" | "lead" | "link_click" | "messaging_conversation_started" | "mixed" | "page_like" | "post_engagement" | "purchase" | "reach" | "search" | "thruplay";
+        /** RolePermissions */
+        RolePermissions: {
+            role: components["schemas"]["UserRole"];
+            /** Permissions */
+            permissions: components["schemas"]["Permission"][];
+            /** May Be Limited To Ad Accounts */
+            may_be_limited_to_ad_accounts: boolean;
+        };
+        /** RoleTable */
+        RoleTable: {
+            /** Data */
+            data: components["schemas"]["RolePermissions"][];
+        };
         /**
          * RuleActionType
          * @enum {string}
@@ -3493,6 +3811,15 @@ export interface components {
          * @enum {string}
          */
         TokenSource: "login" | "system_user" | "pasted";
+        /** TransferIn */
+        TransferIn: {
+            /**
+             * User Id
+             * Format: uuid
+             * @description The member who becomes an owner; you become an admin
+             */
+            user_id: string;
+        };
         /** UserOut */
         UserOut: {
             /**
@@ -3506,9 +3833,10 @@ export interface components {
         };
         /**
          * UserRole
+         * @description A member's role in their seller's team (pixecom.domain.permissions: what each may do).
          * @enum {string}
          */
-        UserRole: "owner" | "member";
+        UserRole: "owner" | "admin" | "media_buyer" | "analyst";
         /**
          * WebhookIn
          * @description `secret` signs every delivery (HMAC-SHA256); required when creating, kept if omitted later.
@@ -3537,7 +3865,7 @@ export interface components {
             has_secret: boolean;
             /**
              * Status
-             * @description ok, or failing after a failed delivery
+             * @description failing while the last attempt failed or a failed delivery waits for its retry (even when a later one succeeded); ok otherwise
              */
             status: string;
             /** Consecutive Failures */
@@ -3546,10 +3874,20 @@ export interface components {
             last_attempt_at: string | null;
             /** Last Success At */
             last_success_at: string | null;
-            /** Last Error */
+            /** Last Failure At */
+            last_failure_at: string | null;
+            /**
+             * Last Error
+             * @description The last failure's reason (kept after a later success)
+             */
             last_error: string | null;
             /** Pending Deliveries */
             pending_deliveries: number;
+            /**
+             * Retrying Deliveries
+             * @description Pending deliveries that failed at least once
+             */
+            retrying_deliveries: number;
         };
         /** WebhookTestOut */
         WebhookTestOut: {
@@ -3603,6 +3941,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ad_accounts_connect_ad_account: {
@@ -3638,6 +3985,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3714,6 +4070,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -3754,6 +4119,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3823,6 +4197,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -3885,6 +4268,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3986,6 +4378,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -4053,6 +4454,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -4093,6 +4503,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4174,6 +4593,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -4241,6 +4669,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -4281,6 +4718,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4362,6 +4808,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -4429,6 +4884,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -4469,6 +4933,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4531,6 +5004,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -4564,6 +5046,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4618,6 +5109,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     alerts_put_thresholds: {
@@ -4653,6 +5153,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4700,6 +5209,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4758,6 +5276,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Request body over 1 MB */
             413: {
                 headers: {
@@ -4803,6 +5330,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -4834,6 +5370,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4888,7 +5433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5061,7 +5606,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5127,7 +5672,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5185,6 +5730,100 @@ export interface operations {
             };
         };
     };
+    auth_accept_invitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 = a browser client: the refresh token goes only into the HttpOnly cookie */
+                "X-PixEcom-Client"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description pixecom_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<seconds left in the session> */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     control_change_status: {
         parameters: {
             query?: never;
@@ -5220,6 +5859,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5306,6 +5954,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -5339,6 +5996,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5398,6 +6064,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -5429,6 +6104,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5478,6 +6162,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Request body over 1 MB */
             413: {
                 headers: {
@@ -5520,6 +6213,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5594,6 +6296,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
             503: {
                 headers: {
@@ -5640,6 +6351,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5700,6 +6420,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5769,6 +6498,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -5818,6 +6556,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6092,6 +6839,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     rules_create_rule: {
@@ -6127,6 +6883,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6192,6 +6957,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6232,6 +7006,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6301,6 +7084,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6359,6 +7151,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6408,6 +7209,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6450,6 +7260,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6508,6 +7327,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6555,6 +7383,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     sellpages_create_sellpage: {
@@ -6590,6 +7427,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6653,6 +7499,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6708,6 +7563,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6795,6 +7659,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6871,6 +7744,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     store_create_key: {
@@ -6906,6 +7788,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6953,6 +7844,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7020,7 +7920,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7109,7 +8009,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7176,6 +8076,529 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_list_roles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleTable"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_list_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_remove_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_change_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_leave_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_transfer_ownership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_list_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewInvitationOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_cancel_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -81,6 +81,12 @@ class Settings(BaseModel):
     # code from `pixecom invite` ("invitation"; the template's default).
     signup_mode: Literal["open", "invitation"] = "open"
     invitation_ttl_days: int = Field(default=7, ge=1)
+    # How long one process trusts what it read of a member (role, ad accounts, token version)
+    # before reading it again: the longest a removal made elsewhere takes to hold here.
+    member_cache_seconds: float = Field(default=2.0, ge=0)
+    # Alert webhooks may POST to loopback addresses (and over http to them): `pixecom dev` only.
+    # Deployed, a webhook URL must be https to a public address (pixecom.alerts.webhook_urls).
+    webhook_allow_loopback: bool = False
     # Key that encrypts ad-account tokens at rest.
     token_encryption_key: str | None = None
     token_encryption_key_arn: str | None = None

@@ -1,7 +1,7 @@
 """The Ads Manager list: ONE SQL statement per request, whatever the page size.
 
 The statement (`list_statement`) is composed of small named parts, one function each, with
-psycopg's sql module (`pixecom.adsmanager.statement`: each part carries its own values):
+psycopg `sql` (`pixecom.adsmanager.statement`: each part carries its own values):
 
 - `acct`: the seller's ad accounts, each with ITS OWN since/until (presets resolve in the
   account's timezone, see `ranges.py`) and its currency;

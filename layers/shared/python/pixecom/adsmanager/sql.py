@@ -1,9 +1,9 @@
-"""SQL fragments of the Ads Manager read side, derived from the domain's tables (psycopg's sql module).
+"""SQL fragments of the Ads Manager read side, derived from the domain's tables (psycopg `sql`).
 
 Postgres computes and formats the metrics of list rows, summaries and daily points
 (`metrics_json`), so the API streams the JSON it builds. Every formula comes from the catalogue
 (`pixecom.domain.catalogue.METRICS`), the minor units from `pixecom.domain.currency`, the result
-types from `pixecom.domain.results`. Names are quoted by psycopg's sql module (`statement.ident`) and the
+types from `pixecom.domain.results`. Names are quoted by psycopg `sql` (`statement.ident`) and the
 tables' constants too (`statement.lit`): none of these fragments holds a client value.
 """
 

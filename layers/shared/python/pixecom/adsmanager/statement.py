@@ -1,6 +1,6 @@
-"""SQL statements composed from small typed fragments (psycopg's sql module), each carrying its own values.
+"""SQL statements composed from small typed fragments (psycopg `sql`), each carrying its own values.
 
-A `Fragment` is SQL text (a `Composable` of psycopg's sql module) and the values of its `%s` placeholders,
+A `Fragment` is SQL text (a psycopg `Composable`) and the values of its `%s` placeholders,
 in order. `q(template, *parts)` fills a template's `{}` slots in order with parts: a nested
 fragment (its text and its values), a `Param` (a placeholder and its value), or a fixed
 composable (`sql.Identifier` for a table or column, `sql.Literal` for a constant of the domain's
@@ -53,7 +53,7 @@ Part = Fragment | Param | sql.Composable
 def q(template: LiteralString, *parts: Part) -> Fragment:
     """`template` with its `{}` slots filled by `parts`, in order.
 
-    Plain text at once: a nested fragment is its text, a `Param` a `%s`, a name of psycopg's sql module or
+    Plain text at once: a nested fragment is its text, a `Param` a `%s`, a psycopg sql name or
     constant its quoted rendering (`%` doubled, so the driver never reads it as a placeholder;
     `ident` and `lit` render each once per process). Building a list statement is string joins:
     rendering a deep `sql.Composed` tree on every request cost ~50 ms.

@@ -25,12 +25,14 @@ from sqlalchemy.orm import Session
 
 from pixecom.alerts.payload import alert_payload
 from pixecom.alerts.signing import SIGNATURE_HEADER, sign
+from pixecom.alerts.webhook_urls import UnsafeWebhookUrl, check_webhook_url
 from pixecom.clock import Clock, utc_now
 from pixecom.crypto import decrypt_token, encrypt_token
 from pixecom.db.automation_models import Alert, Webhook, WebhookDelivery
 from pixecom.db.engine import session_scope
 from pixecom.domain.automation import WebhookDeliveryState
 from pixecom.observability import logger
+from pixecom.settings import get_settings
 
 if TYPE_CHECKING:  # imported by the first delivery run, not by every importer
     import httpx
@@ -86,26 +88,30 @@ def set_webhook(
 ) -> Webhook:
     """Create or change the seller's webhook; the secret is kept encrypted and never shown again.
 
-    A new webhook needs a secret; omitting it on a change keeps the current one.
+    A new webhook needs a secret; omitting it on a change keeps the current one. UnsafeWebhookUrl
+    for a URL that is not https to a public address (pixecom.alerts.webhook_urls).
     """
     hook = session.get(Webhook, seller_id)
+    if hook is None and secret is None:
+        raise ValueError("secret")
+    check_webhook_url(url, allow_loopback=get_settings().webhook_allow_loopback)
     if hook is None:
-        if secret is None:
-            raise ValueError("secret")
+        assert secret is not None
         hook = Webhook(seller_id=seller_id, url=url, secret_encrypted=encrypt_token(secret), enabled=enabled)
         session.add(hook)
     else:
         hook.url, hook.enabled = url, enabled
         if secret is not None:
             hook.secret_encrypted = encrypt_token(secret)
-        hook.consecutive_failures, hook.last_error = 0, None
+        hook.consecutive_failures, hook.last_error, hook.last_failure_at = 0, None, None
     session.flush()
     return hook
 
 
-def webhook_payload(hook: Webhook, pending: int) -> dict[str, Any]:
-    """How the webhook is set up and how delivery goes (never the secret)."""
-    failing = hook.consecutive_failures > 0
+def webhook_payload(hook: Webhook, pending: int, retrying: int = 0) -> dict[str, Any]:
+    """How the webhook is set up and how delivery goes (never the secret). A failed delivery
+    waiting for its retry keeps the status failing even when a later delivery succeeded."""
+    failing = hook.consecutive_failures > 0 or retrying > 0
     return {
         "url": hook.url,
         "enabled": hook.enabled,
@@ -114,8 +120,10 @@ def webhook_payload(hook: Webhook, pending: int) -> dict[str, Any]:
         "consecutive_failures": hook.consecutive_failures,
         "last_attempt_at": hook.last_attempt_at.isoformat() if hook.last_attempt_at else None,
         "last_success_at": hook.last_success_at.isoformat() if hook.last_success_at else None,
+        "last_failure_at": hook.last_failure_at.isoformat() if hook.last_failure_at else None,
         "last_error": hook.last_error,
         "pending_deliveries": pending,
+        "retrying_deliveries": retrying,
     }
 
 
@@ -213,9 +221,13 @@ def signed_post(
 
     error, code = None, None
     try:
+        # Again at send time: the name may resolve elsewhere now than when the URL was saved.
+        check_webhook_url(hook.url, allow_loopback=get_settings().webhook_allow_loopback)
         code = post(hook.url, body, headers)
         if not 200 <= code < 300:
             error = f"HTTP {code}"
+    except UnsafeWebhookUrl as exc:
+        error = f"URL refused: {exc}"
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: could not reach the webhook"
     return code, error
@@ -225,10 +237,11 @@ def record_attempt(hook: Webhook, at: datetime, error: str | None) -> None:
     """How delivery goes, on the webhook row: the last attempt, success, or the failure streak."""
     hook.last_attempt_at = at
     if error is None:
-        hook.consecutive_failures, hook.last_error, hook.last_success_at = 0, None, at
+        # last_error and last_failure_at stay: an earlier failure must not vanish from view.
+        hook.consecutive_failures, hook.last_success_at = 0, at
     else:
         hook.consecutive_failures += 1
-        hook.last_error = error[:MAX_ERROR_CHARS]
+        hook.last_error, hook.last_failure_at = error[:MAX_ERROR_CHARS], at
 
 
 def _record(

@@ -182,6 +182,7 @@ def _serve(options: DevOptions) -> int:
 
     size_pool_for_server()
     os.environ.setdefault("SIGNUP_MODE", "open")  # locally anyone registers (the template: invitation)
+    os.environ.setdefault("WEBHOOK_ALLOW_LOOPBACK", "1")  # a receiver on this machine (deployed: never)
     get_settings.cache_clear()
     settings = get_settings()
     state_dir = settings.local_state_dir

@@ -41,12 +41,15 @@ from pixecom.adsmanager.params import (
 )
 from pixecom.adsmanager.payload import daily_json, list_json
 from pixecom.adsmanager.query import list_entities
-from pixecom.api.deps import CurrentSeller, Now
+from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import NotFound
+from pixecom.api.narrowing import entity_visible, narrowed
+from pixecom.api.permits import requires
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.reader import lag_tolerant
 from pixecom.domain.dates import DEFAULT_PRESET
+from pixecom.domain.permissions import Permission
 from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
 from pixecom.settings import get_settings
 
@@ -146,7 +149,7 @@ def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
 
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
     async def list_level(caller: CurrentSeller, raw: RawParams, now: Now) -> Response:
-        query = parse_list_query(level, raw, paged=True)
+        query = narrowed(parse_list_query(level, raw, paged=True), caller)
         if get_settings().api_reads_inline:  # one request at a time (Lambda): no hop to pay for
             body = read_list(caller.seller_id, query, now)
         else:
@@ -168,7 +171,7 @@ class CsvResponse(StreamingResponse):
 
 def _export_route(level: Level) -> Callable[..., CsvResponse]:
     def export_level(caller: CurrentSeller, raw: RawParams, now: Now) -> CsvResponse:
-        query = parse_list_query(level, raw, paged=False)
+        query = narrowed(parse_list_query(level, raw, paged=False), caller)
         # The rows and the converted total from one connection: both on the reader or both on
         # the primary, never a total from one server under rows from the other.
         result, total = lag_tolerant(
@@ -192,12 +195,16 @@ def _daily_route(level: Level) -> Callable[..., Response]:
     def daily(
         entity_id: uuid.UUID,
         caller: CurrentSeller,
+        db: DbSession,
         now: Now,
         date_preset: PresetParam = None,
         since: DateText = None,
         until: DateText = None,
     ) -> Response:
         dates = parse_dates(date_preset, since, until)
+        # A limited member's visibility is checked on the primary (membership is never stale).
+        if not entity_visible(db, caller, level, entity_id):
+            raise NotFound(f"No such {level.value[:-1]}")
         series = lag_tolerant(
             caller.seller_id, lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now)
         )
@@ -233,6 +240,7 @@ for _level in Level:
         _path,
         _list_route(_level),
         methods=["GET"],
+        dependencies=[requires(Permission.READ)],
         name=f"list_{_level.value}",
         response_model=None,
         responses={
@@ -244,6 +252,7 @@ for _level in Level:
         f"{_path}/export.csv",
         _export_route(_level),
         methods=["GET"],
+        dependencies=[requires(Permission.READ)],
         name=f"export_{_level.value}",
         response_model=None,
         response_class=CsvResponse,
@@ -253,6 +262,7 @@ for _level in Level:
         _path + "/{entity_id}/daily",
         _daily_route(_level),
         methods=["GET"],
+        dependencies=[requires(Permission.READ)],
         name=f"daily_{_level.value}",
         response_model=None,
         responses={

@@ -13,7 +13,7 @@ this one (what a backfill may write), this month and the next two, and a DEFAULT
 moves such rows into their month's partition when it creates it).
 
 Revision ID: 0019
-Revises: 0015
+Revises: 0017
 Create Date: 2026-12-06 10:30:00
 """
 
@@ -24,7 +24,7 @@ from alembic import op
 from sqlalchemy import Connection, text
 
 revision: str = "0019"
-down_revision: str | None = "0015"
+down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
