@@ -5,7 +5,7 @@ import { unwrap } from "@pixecom/client";
 import type { components } from "@pixecom/types";
 import { client, queryClient } from "./api";
 import { useAdAccounts } from "./components/Filters";
-import { money } from "./format";
+import { dateOnly, money } from "./format";
 import { t, type MessageKey } from "./i18n";
 import { METRIC_KINDS, metricLabel } from "./metrics";
 
@@ -86,7 +86,7 @@ export function noteText(note: ThresholdNote, accountCurrency: string | null): s
       from: note.from,
       to: note.to,
       source: note.source === "ecb" ? t("money.ecb") : (note.source ?? ""),
-      date: note.rate_date ?? "",
+      date: dateOnly(note.rate_date),
     });
   return t("money.notApplied", { threshold, currency: accountCurrency ?? "" });
 }

@@ -190,7 +190,8 @@ def test_a_chosen_reporting_currency_adds_the_converted_total_under_the_per_curr
         expect(total).to_contain_text("Converted at ECB reference rates of")
         expect(total).to_contain_text("(EUR, USD)")
         expect(total).not_to_contain_text("Left out")
-        page.screenshot(path=str(ARTIFACTS / "console" / "13-converted-total.png"), full_page=True)
+        (ARTIFACTS / "console").mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "console" / "06-converted-total.png"), full_page=True)
     finally:
         with console_server.api() as api:
             api.put("/api/reporting-currency", json={"currency": chosen_before or "USD"}).raise_for_status()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from datetime import date
 
 from browser_helpers import ARTIFACTS, assert_accessible, open_signed_in, tab_until_focused
 from playwright.sync_api import Page, expect
@@ -140,9 +141,11 @@ def test_a_money_condition_in_a_chosen_currency_applies_converted_and_the_previe
         row = rows.nth(i)
         expect(row).to_have_attribute("data-currency", entity["currency"])
         note = next(n for n in entity["conversions"] if n["threshold"] == "spend")
+        rate_date = date.fromisoformat(note["rate_date"])
         # In words: the yen amount, what it became in the account's currency, and the dated rate.
         expect(row.get_by_test_id("conversions")).to_contain_text(
-            f"Spend {note['from']} applied as {note['to']} (ECB rate of {note['rate_date']})"
+            f"Spend {note['from']} applied as {note['to']} "
+            f"(ECB rate of {rate_date:%b} {rate_date.day}, {rate_date.year})"
         )
     symbols = {"USD": "$", "EUR": "€"}
     first = expected["entities"][0]
