@@ -58,6 +58,8 @@ def test_thresholds_and_the_webhook_are_saved_through_the_api(page: Page, consol
     open_signed_in(page, console_server, "/alerts")
     thresholds = page.get_by_role("form", name="Alert thresholds")
     thresholds.get_by_label("ROAS floor (empty: off)").fill("1.5")
+    thresholds.get_by_label("Target cost per purchase (empty: off)").fill("2500")
+    thresholds.get_by_label("Currency of the target cost").select_option("JPY")
     thresholds.get_by_role("button", name="Save thresholds").click()
     expect(thresholds).to_contain_text("Saved")
     hook = page.get_by_role("form", name="Alert webhook")
@@ -66,7 +68,10 @@ def test_thresholds_and_the_webhook_are_saved_through_the_api(page: Page, consol
     hook.get_by_role("button", name="Save webhook").click()
     expect(hook.get_by_test_id("webhook-status")).to_be_visible()
     with console_server.api() as api:
-        assert api.get("/api/alerts/settings").json()["roas_floor"] in ("1.5", "1.50", "1.5000")
+        settings = api.get("/api/alerts/settings").json()
+        assert settings["roas_floor"] in ("1.5", "1.50", "1.5000")
+        assert settings["target_cost_per_purchase"] == {"amount": "2500", "currency": "JPY"}
+        api.put("/api/alerts/settings", json={**settings, "target_cost_per_purchase": None})
         assert api.get("/api/alerts/webhook").json()["url"] == "https://hooks.example.com/pixecom"
         api.delete("/api/alerts/webhook")
 
