@@ -125,10 +125,10 @@ function RuleCard({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
   );
 }
 
-/** The currencies the rule's amounts are in ("USD", "USD and EUR"). */
-function ruleCurrencies(rule: Rule): string {
+/** The currencies of the rule's amounts other than the account's ("VND", "VND and EUR"). */
+function ruleCurrencies(rule: Rule, account: string): string {
   const amounts = [rule.min_spend, ...rule.conditions.map((c) => c.value).filter((v): v is Exclude<ConditionValue, string> => typeof v === "object")];
-  return [...new Set(amounts.map((a) => a.currency))].join(t("rules.and"));
+  return [...new Set(amounts.map((a) => a.currency))].filter((c) => c !== account).join(t("rules.and"));
 }
 
 function Preview({ rule }: { rule: Rule }) {
@@ -152,7 +152,7 @@ function Preview({ rule }: { rule: Rule }) {
         <ul className="small notes" data-testid="rule-skipped">
           {skipped.map((s) => (
             <li key={s.ad_account_id} className="warn">
-              {t("rules.skipped", { account: accountNames.get(s.ad_account_id) ?? s.ad_account_id, currency: s.currency, amounts: ruleCurrencies(rule) })}
+              {t("rules.skipped", { account: accountNames.get(s.ad_account_id) ?? s.ad_account_id, currency: s.currency, amounts: ruleCurrencies(rule, s.currency) })}
             </li>
           ))}
         </ul>
