@@ -16,6 +16,7 @@ export const METRIC_KINDS: Record<keyof Metrics, MetricKind> = {
   purchases: "count",
   purchase_value: "money",
   results: "count",
+  landing_page_views: "count",
   cpm: "money",
   ctr: "percent",
   ctr_all: "percent",
@@ -31,6 +32,7 @@ export const METRIC_KINDS: Record<keyof Metrics, MetricKind> = {
   cost_per_result: "money",
   roas: "ratio",
   aov: "money",
+  cost_per_landing_page_view: "money",
 };
 export const METRIC_NAMES = Object.keys(METRIC_KINDS) as (keyof Metrics)[];
 export const metricLabel = (name: string) => t(`metric.${name}` as MessageKey) ?? name;

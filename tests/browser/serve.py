@@ -26,7 +26,7 @@ def main() -> int:
 
     from pixecom.api.app import create_app
     from pixecom.local.console import allow_console_origin, mount_console
-    from pixecom.local.demo import connect_demo_accounts
+    from pixecom.local.demo import connect_demo_accounts, fetch_rates
     from pixecom.local.dev import seed_demo_seller
     from pixecom.local.dev_login import add_dev_login, point_login_at
     from pixecom.local.runner import QUEUE_ENV, LocalQueues, drain, drain_action_queues, run_once
@@ -53,6 +53,11 @@ def main() -> int:
     simulator = SimulatorServer(add_dev_login(scenario, console_url)).start()
     os.environ["GRAPH_BASE_URL"] = simulator.base_url
     point_login_at(simulator.base_url, scenario)
+    # The ECB's reference rates as the simulator serves them (rule and alert amounts in another
+    # currency, the converted total), stored as `pixecom dev` stores them.
+    os.environ["EXCHANGE_RATES_URL"] = simulator.base_url + "/ecb/"
+    get_settings.cache_clear()
+    fetch_rates()
     queues = LocalQueues().start()
     email, password = seed_demo_seller()
     connect_demo_accounts(email, scenario)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from browser_helpers import choose, open_signed_in, screen_rows, wait_for_screen_to_equal_api
+from browser_helpers import ARTIFACTS, choose, open_signed_in, screen_rows, wait_for_screen_to_equal_api
 from playwright.sync_api import Page, expect
 
 LIST = "/api/ads-manager/{}"
@@ -158,3 +158,40 @@ def test_bulk_pause_ends_with_the_ads_paused_on_meta_shown_in_the_table_and_fail
     page.get_by_role("button", name="Clear filters").click()
     for row, status in zip(rows, ("Paused", "Paused", "Active"), strict=True):
         expect(page.locator(f"tr[data-id='{row['id']}'] td.status")).to_have_text(status)
+
+
+def test_a_chosen_reporting_currency_adds_the_converted_total_under_the_per_currency_totals(
+    page: Page, console_server
+):
+    open_signed_in(page, console_server)
+    with console_server.api() as api:
+        chosen_before = api.get("/api/reporting-currency").json()["currency"]  # the demo seller's: USD
+    try:
+        page.get_by_role("link", name="Ad accounts", exact=True).click()
+        form = page.get_by_role("form", name="Reporting currency")
+        form.get_by_label("Currency").select_option("GBP")  # neither account's: both are converted
+        form.get_by_role("button", name="Save currency").click()
+        expect(form).to_contain_text("Saved")
+        with console_server.api() as api:
+            assert api.get("/api/reporting-currency").json()["currency"] == "GBP"
+
+        page.get_by_role("link", name="Ads Manager", exact=True).click()
+        total = page.get_by_test_id("converted-total")
+        expect(total).to_have_attribute("data-currency", "GBP")
+        with console_server.api() as api:
+            expected = api.get(LIST.format("campaigns"), params={"date_preset": "last_7d"}).json()[
+                "converted_total"
+            ]
+        assert [r["currency"] for r in expected["rates"]] == ["EUR", "USD"] and expected["left_out"] == []
+        expect(total).to_have_attribute("data-spend", expected["spend"])
+        expect(total).to_have_attribute("data-purchase-value", expected["purchase_value"])
+        expect(total).to_contain_text("Total in GBP, converted:")
+        expect(total).to_contain_text("£")
+        expect(total).to_contain_text("Converted at ECB reference rates of")
+        expect(total).to_contain_text("(EUR, USD)")
+        expect(total).not_to_contain_text("Left out")
+        (ARTIFACTS / "console").mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "console" / "06-converted-total.png"), full_page=True)
+    finally:
+        with console_server.api() as api:
+            api.put("/api/reporting-currency", json={"currency": chosen_before or "USD"}).raise_for_status()

@@ -63,6 +63,7 @@ def test_a_first_visit_and_a_normal_load_log_no_console_error_nor_failed_request
     # The one 4xx left is the API's documented answer for "no webhook set" (GET .../webhook: 404).
     expected = "/api/alerts/webhook"
     open_signed_in(page, console_server)
+    page.wait_for_load_state("networkidle")  # a reload cancels what is still in flight (a failed request)
     page.reload()
     expect(page.get_by_test_id("results")).to_have_attribute("data-state", "idle")
     for name in ("Rules", "Alerts", "Jobs", "Ad accounts"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import time
 import uuid
+from datetime import date
 
 from browser_helpers import ARTIFACTS, assert_accessible, open_signed_in, tab_until_focused
 from playwright.sync_api import Page, expect
@@ -57,6 +58,8 @@ def test_thresholds_and_the_webhook_are_saved_through_the_api(page: Page, consol
     open_signed_in(page, console_server, "/alerts")
     thresholds = page.get_by_role("form", name="Alert thresholds")
     thresholds.get_by_label("ROAS floor (empty: off)").fill("1.5")
+    thresholds.get_by_label("Target cost per purchase (empty: off)").fill("2500")
+    thresholds.get_by_label("Currency of the target cost").select_option("JPY")
     thresholds.get_by_role("button", name="Save thresholds").click()
     expect(thresholds).to_contain_text("Saved")
     hook = page.get_by_role("form", name="Alert webhook")
@@ -65,7 +68,10 @@ def test_thresholds_and_the_webhook_are_saved_through_the_api(page: Page, consol
     hook.get_by_role("button", name="Save webhook").click()
     expect(hook.get_by_test_id("webhook-status")).to_be_visible()
     with console_server.api() as api:
-        assert api.get("/api/alerts/settings").json()["roas_floor"] in ("1.5", "1.50", "1.5000")
+        settings = api.get("/api/alerts/settings").json()
+        assert settings["roas_floor"] in ("1.5", "1.50", "1.5000")
+        assert settings["target_cost_per_purchase"] == {"amount": "2500", "currency": "JPY"}
+        api.put("/api/alerts/settings", json={**settings, "target_cost_per_purchase": None})
         assert api.get("/api/alerts/webhook").json()["url"] == "https://hooks.example.com/pixecom"
         api.delete("/api/alerts/webhook")
 
@@ -107,6 +113,78 @@ def test_a_rule_is_made_with_the_form_previewed_enabled_and_disabled(page: Page,
     expect(card).to_have_attribute("data-enabled", "false")
     card.get_by_role("button", name="Runs").click()
     expect(card).to_contain_text("This rule has not acted yet")
+
+
+def test_a_money_condition_in_a_chosen_currency_applies_converted_and_the_preview_says_so(
+    page: Page, console_server
+):
+    name = f"Spend in yen {uuid.uuid4().hex[:6]}"
+    open_signed_in(page, console_server, "/rules")
+    page.get_by_role("button", name="New rule").click()
+    form = page.get_by_role("form", name="New rule")
+    form.get_by_label("Name").fill(name)
+    form.get_by_label("Numbers of").select_option("last_7d")
+    form.get_by_label("Only when spend is at least").fill("0")
+    form.get_by_label("Condition 1 metric").select_option("spend")
+    form.get_by_label("Condition 1 comparison").select_option("gt")
+    form.get_by_label("Condition 1 value").fill("150")
+    form.get_by_label("Condition 1 currency").select_option("JPY")  # neither connected account's
+    form.get_by_role("button", name="Save rule").click()
+
+    card = page.locator(f"[data-testid=rule-card][data-rule='{name}']")
+    expect(card).to_contain_text("Spend > ¥150")
+    with console_server.api() as api:
+        rule = next(r for r in api.get("/api/rules").json()["data"] if r["name"] == name)
+        expected = api.post(f"/api/rules/{rule['id']}/preview").json()
+    assert rule["conditions"][0]["value"] == {"amount": "150", "currency": "JPY"}
+    assert expected["entities"] and not expected["skipped_accounts"]
+
+    card.get_by_role("button", name="Preview").click()
+    rows = card.get_by_test_id("rule-preview").locator("tbody tr")
+    expect(rows).to_have_count(len(expected["entities"]))
+    for i, entity in enumerate(expected["entities"]):
+        row = rows.nth(i)
+        expect(row).to_have_attribute("data-currency", entity["currency"])
+        note = next(n for n in entity["conversions"] if n["threshold"] == "spend")
+        rate_date = date.fromisoformat(note["rate_date"])
+        # In words: the yen amount, what it became in the account's currency, and the dated rate.
+        expect(row.get_by_test_id("conversions")).to_contain_text(
+            f"Spend {note['from']} applied as {note['to']} "
+            f"(ECB rate of {rate_date:%b} {rate_date.day}, {rate_date.year})"
+        )
+    symbols = {"USD": "$", "EUR": "€"}
+    first = expected["entities"][0]
+    expect(rows.first.locator("td[data-metric=spend]")).to_contain_text(symbols[first["currency"]])
+    page.screenshot(path=str(SHOTS / "23-rule-preview-converted.png"), full_page=True)
+    assert_accessible(page, "rule preview with conversions")
+
+
+def test_a_preview_names_the_accounts_a_rule_cannot_apply_to(page: Page, console_server):
+    name = f"Spend in dong {uuid.uuid4().hex[:6]}"
+    with console_server.api() as api:
+        api.post(
+            "/api/rules",
+            json={
+                "name": name,
+                "level": "ad",
+                "window": "last_7d",
+                "conditions": [{"metric": "roas", "op": "lt", "value": "1"}],
+                "min_spend": {"amount": "500000", "currency": "VND"},  # the ECB publishes no VND rate
+                "action": {"type": "pause"},
+                "enabled": False,
+            },
+        ).raise_for_status()
+        accounts = {a["id"]: a for a in api.get("/api/ad-accounts").json()["data"]}
+    open_signed_in(page, console_server, "/rules")
+    card = page.locator(f"[data-testid=rule-card][data-rule='{name}']")
+    card.get_by_role("button", name="Preview").click()
+    skipped = card.get_by_test_id("rule-skipped").locator("li")
+    expect(skipped).to_have_count(len(accounts))
+    for account in accounts.values():
+        expect(card.get_by_test_id("rule-skipped")).to_contain_text(
+            f"Not applied to {account['name']} ({account['currency']}): there is no exchange rate "
+            f"from VND to {account['currency']}"
+        )
 
 
 def test_jobs_list_bulk_jobs_with_their_items_and_metas_messages(page: Page, console_server):
@@ -156,8 +234,8 @@ def test_a_rule_made_job_names_its_rule(page: Page, console_server):
                 "level": "ad",
                 "scope": {"name_contains": ad["name"]},
                 "window": "last_7d",
-                "conditions": [{"metric": "spend", "op": "gte", "value": "0"}],
-                "min_spend": "0",
+                "conditions": [{"metric": "spend", "op": "gte", "value": {"amount": "0", "currency": "USD"}}],
+                "min_spend": {"amount": "0", "currency": "USD"},
                 "action": {"type": "pause"},
                 "enabled": True,
             },

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { unwrap } from "@pixecom/client";
 import type { components } from "@pixecom/types";
 import { client, errorText, queryClient } from "../api";
@@ -38,6 +38,9 @@ export function useColumns(): Column[] {
 export function ColumnChooser({ columns }: { columns: Column[] }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const presets = usePresets();
+  // The clicked choice at once (a controlled radio would otherwise show the old one until the
+  // query cache's update re-renders, a moment after the click).
+  const [clicked, setClicked] = useState<string[] | null>(null);
   const save = useMutation({
     mutationFn: async (names: string[] | null) =>
       unwrap(await client.api.PATCH("/api/preferences", { body: { ads_manager_columns: names } })),
@@ -45,13 +48,18 @@ export function ColumnChooser({ columns }: { columns: Column[] }) {
     onMutate: (names) => queryClient.setQueryData(["preferences"], (old: Prefs | undefined) => (old ? { ...old, ads_manager_columns: names } : old)),
     onSuccess: (prefs) => queryClient.setQueryData(["preferences"], prefs),
     onError: () => void queryClient.invalidateQueries({ queryKey: ["preferences"] }),
+    onSettled: () => setClicked(null),
   });
-  const names = columns.map((c) => c.key as string);
+  const choose = (names: string[]) => {
+    setClicked(names);
+    save.mutate(names);
+  };
+  const names = clicked ?? columns.map((c) => c.key as string);
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   const current = presets.data?.data.find((p) => same(p.columns, names));
   const toggle = (name: string, on: boolean) => {
     const next = on ? [...names, name] : names.filter((n) => n !== name);
-    if (next.length) save.mutate(next);
+    if (next.length) choose(next);
   };
   return (
     <details className="multi columns-chooser" ref={ref} data-testid="column-chooser">
@@ -63,7 +71,7 @@ export function ColumnChooser({ columns }: { columns: Column[] }) {
           <legend className="small muted">{t("columns.presets")}</legend>
           {presets.data?.data.map((p) => (
             <label key={p.id} title={p.description}>
-              <input type="radio" name="column-preset" checked={current?.id === p.id} onChange={() => save.mutate(p.columns)} />
+              <input type="radio" name="column-preset" checked={current?.id === p.id} onChange={() => choose(p.columns)} />
               {presetLabel(p)}
             </label>
           ))}

@@ -10,6 +10,7 @@ import { ConnectButton } from "../connect/ConnectButton";
 import { t, type MessageKey } from "../i18n";
 import { useAdAccounts } from "../components/Filters";
 import { ago, dateOnly, dateTime } from "../format";
+import { useCurrencyChoices, useReportingCurrency, useSetReportingCurrency } from "../currency";
 
 /** Each connected account: connection state and what to do about it, syncs, backfill, "sync now". */
 export function AdAccountsPage() {
@@ -30,6 +31,7 @@ export function AdAccountsPage() {
           <ConnectButton />
         </div>
       )}
+      <ReportingCurrencyCard />
       <div className="account-list">
         {accounts.data?.data.map((account) => (
           <AccountCard key={account.id} account={account} token={healthOf.get(account.id)} />
@@ -175,6 +177,45 @@ function TokenForm({ accountId }: { accountId: string }) {
         {t("accounts.replaceToken")}
       </button>
       {save.isError && <span className="error small">{errorText(save.error)}</span>}
+    </form>
+  );
+}
+
+/** The seller's reporting currency: the Ads Manager adds a total converted into it, and new rule
+ * and alert amounts default to it. */
+function ReportingCurrencyCard() {
+  const current = useReportingCurrency();
+  const choices = useCurrencyChoices();
+  const save = useSetReportingCurrency();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const value = chosen ?? current.data ?? "";
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (value) save.mutate(value);
+  };
+  return (
+    <form className="card form reporting-currency" onSubmit={submit} aria-label={t("reporting.form")}>
+      <h2>{t("reporting.title")}</h2>
+      <p className="small muted">{current.data ? t("reporting.help", { currency: current.data }) : t("reporting.helpNone")}</p>
+      {current.isError && <ErrorBox error={current.error} onRetry={() => void current.refetch()} />}
+      <div className="row">
+        <label>
+          {t("reporting.currency")}
+          <select value={value} onChange={(e) => setChosen(e.target.value)} data-testid="reporting-currency">
+            {!value && <option value="">{t("reporting.pick")}</option>}
+            {choices.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary" disabled={!value || value === current.data || save.isPending}>
+          {t("reporting.save")}
+        </button>
+        {save.isSuccess && <span className="ok small">{t("common.saved")}</span>}
+        {save.isError && <span className="error small">{errorText(save.error)}</span>}
+      </div>
     </form>
   );
 }

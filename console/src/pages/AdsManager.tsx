@@ -6,6 +6,7 @@ import { DailyChart } from "../components/DailyChart";
 import { EntityTable, type Row } from "../components/EntityTable";
 import { Filters, useAdAccounts } from "../components/Filters";
 import { ColumnChooser, useColumns } from "../components/ColumnChooser";
+import { ConvertedTotal } from "../components/ConvertedTotal";
 import { ErrorBox } from "../components/ErrorBox";
 import { downloadCsv, screenCsv } from "../csv";
 import { t } from "../i18n";
@@ -195,6 +196,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
               onChart={(row) => update({ chart: state.chart === row.id ? null : row.id })}
               accountNames={accountNames}
             />
+            <ConvertedTotal total={list.data.converted_total} currencies={list.data.summary.length} />
             {rows.length === 0 && <EmptyList noun={info.noun} filtered={hasFilters(state)} noAccounts={accounts.data?.data.length === 0} onClear={() => update(NO_FILTERS)} />}
             <div className="pager">
               <label className="small">

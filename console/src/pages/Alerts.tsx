@@ -6,6 +6,9 @@ import { client, errorText, queryClient } from "../api";
 import { ErrorBox } from "../components/ErrorBox";
 import { dateTime } from "../format";
 import { t, type MessageKey } from "../i18n";
+import { MoneyInput } from "../components/MoneyInput";
+import { money } from "../format";
+import { noteText, useDefaultCurrency, type MoneyAmount } from "../currency";
 import { navigate, useLocation } from "../router";
 
 type AlertKind = components["schemas"]["AlertKind"];
@@ -122,6 +125,7 @@ export function AlertsPage() {
                   <td>
                     <strong>{t(`kind.${a.kind}` as MessageKey) ?? a.kind}</strong>
                     <div className="small">{a.message}</div>
+                    <AlertMoney alert={a} />
                   </td>
                   <td>
                     {a.entity_name}
@@ -156,6 +160,24 @@ export function AlertsPage() {
   );
 }
 
+type Alert = components["schemas"]["AlertOut"];
+const ALERT_MONEY = ["spend", "cost_per_purchase", "purchase_value"] as const;
+
+/** The alert's money figures with their currency, and any threshold converted into it. */
+function AlertMoney({ alert }: { alert: Alert }) {
+  const values = alert.values as Partial<Record<(typeof ALERT_MONEY)[number], string | null>>;
+  const shown = alert.currency ? ALERT_MONEY.filter((k) => values[k] !== null && values[k] !== undefined) : [];
+  if (shown.length === 0 && alert.conversions.length === 0) return null;
+  return (
+    <div className="small muted" data-testid="alert-money" data-currency={alert.currency ?? ""}>
+      {shown.map((k) => `${t(`metric.${k}`)} ${money(values[k], alert.currency!)}`).join(" · ")}
+      {alert.conversions.map((n) => (
+        <div key={n.threshold}>{noteText(n, alert.currency)}</div>
+      ))}
+    </div>
+  );
+}
+
 const THRESHOLD_FIELDS = [
   ["spend_without_purchase", "money"],
   ["target_cost_per_purchase", "money?"],
@@ -168,17 +190,36 @@ const THRESHOLD_FIELDS = [
 ] as const;
 type ThresholdKey = (typeof THRESHOLD_FIELDS)[number][0];
 
+type ThresholdDraft = { values: Record<ThresholdKey, string>; currencies: Partial<Record<ThresholdKey, string>> };
+
 function Thresholds() {
   const current = useQuery({ queryKey: ["alert-thresholds"], queryFn: async () => unwrap(await client.api.GET("/api/alerts/settings")) });
-  const [draft, setDraft] = useState<Record<ThresholdKey, string> | null>(null);
+  const currency = useDefaultCurrency();
+  const [draft, setDraft] = useState<ThresholdDraft | null>(null);
   useEffect(() => {
-    if (current.data && draft === null)
-      setDraft(Object.fromEntries(THRESHOLD_FIELDS.map(([k]) => [k, current.data[k] === null ? "" : String(current.data[k])])) as Record<ThresholdKey, string>);
-  }, [current.data, draft]);
+    if (!current.data || !currency || draft !== null) return;
+    const data = current.data as Record<ThresholdKey, MoneyAmount | string | number | null>;
+    const values = {} as Record<ThresholdKey, string>;
+    const currencies: Partial<Record<ThresholdKey, string>> = {};
+    for (const [k, kind] of THRESHOLD_FIELDS) {
+      const value = data[k];
+      if (kind.startsWith("money")) {
+        const amount = value as MoneyAmount | null;
+        values[k] = amount?.amount ?? "";
+        currencies[k] = amount?.currency ?? currency;
+      } else values[k] = value === null ? "" : String(value);
+    }
+    setDraft({ values, currencies });
+  }, [current.data, currency, draft]);
   const save = useMutation({
-    mutationFn: async (values: Record<ThresholdKey, string>) => {
+    mutationFn: async ({ values, currencies }: ThresholdDraft) => {
       const body = Object.fromEntries(
-        THRESHOLD_FIELDS.map(([k, kind]) => [k, kind === "int" ? Number(values[k]) : values[k].trim() === "" ? null : values[k].trim()]),
+        THRESHOLD_FIELDS.map(([k, kind]) => {
+          const text = values[k].trim();
+          if (kind === "int") return [k, Number(text)];
+          if (text === "") return [k, null];
+          return [k, kind.startsWith("money") ? { amount: text, currency: currencies[k] } : text];
+        }),
       );
       return unwrap(await client.api.PUT("/api/alerts/settings", { body: body as never }));
     },
@@ -193,17 +234,30 @@ function Thresholds() {
       <h2>{t("thresholds.title")}</h2>
       {current.isError && <ErrorBox error={current.error} onRetry={() => void current.refetch()} />}
       {draft &&
-        THRESHOLD_FIELDS.map(([key, kind]) => (
-          <label key={key}>
-            {t(`thresholds.${key}`)}
-            <input
-              inputMode={kind === "int" ? "numeric" : "decimal"}
-              value={draft[key]}
-              required={!kind.endsWith("?")}
-              onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-            />
-          </label>
-        ))}
+        THRESHOLD_FIELDS.map(([key, kind]) =>
+          kind.startsWith("money") ? (
+            <div className="field" key={key}>
+              <span aria-hidden="true">{t(`thresholds.${key}`)}</span>
+              <MoneyInput
+                label={t(`thresholds.${key}`)}
+                currencyLabel={t(`thresholdCurrency.${key}` as MessageKey)}
+                required={!kind.endsWith("?")}
+                value={{ amount: draft.values[key], currency: draft.currencies[key] ?? currency ?? "USD" }}
+                onChange={(v) => setDraft({ values: { ...draft.values, [key]: v.amount }, currencies: { ...draft.currencies, [key]: v.currency } })}
+              />
+            </div>
+          ) : (
+            <label key={key}>
+              {t(`thresholds.${key}`)}
+              <input
+                inputMode={kind === "int" ? "numeric" : "decimal"}
+                value={draft.values[key]}
+                required={!kind.endsWith("?")}
+                onChange={(e) => setDraft({ ...draft, values: { ...draft.values, [key]: e.target.value } })}
+              />
+            </label>
+          ),
+        )}
       <div className="card-foot">
         <button type="submit" className="primary" disabled={!draft || save.isPending}>
           {t("thresholds.save")}

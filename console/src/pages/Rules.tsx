@@ -6,7 +6,10 @@ import { client, errorText, queryClient } from "../api";
 import { ErrorBox } from "../components/ErrorBox";
 import { dateTime } from "../format";
 import { t } from "../i18n";
-import { count, percent, ratio } from "../format";
+import { count, money, percent, ratio } from "../format";
+import { MoneyInput } from "../components/MoneyInput";
+import { isMoneyMetric, moneyText, noteText, useDefaultCurrency, type MoneyDraft } from "../currency";
+import { useAdAccounts } from "../components/Filters";
 import { METRIC_KINDS, METRIC_NAMES, metricLabel } from "../metrics";
 import { Link } from "../router";
 
@@ -16,6 +19,7 @@ type Op = components["schemas"]["ConditionOp"];
 type Window = components["schemas"]["RuleWindow"];
 type Level = components["schemas"]["EntityLevel"];
 type ActionType = components["schemas"]["RuleActionType"];
+type ConditionValue = Rule["conditions"][number]["value"];
 
 const OPS: [Op, string][] = [["gt", ">"], ["gte", "≥"], ["lt", "<"], ["lte", "≤"], ["eq", "="]];
 const WINDOWS: Window[] = ["today", "yesterday", "last_3d", "last_7d"];
@@ -25,26 +29,36 @@ const opWord = (op: string) => OPS.find(([o]) => o === op)?.[1] ?? op;
 const levelWords = (level: Level) => t(`level.${LEVELS.find(([l]) => l === level)?.[1] ?? "ads"}`);
 
 export function describeRule(rule: Pick<Rule, "conditions" | "window" | "action" | "level" | "min_spend">): string {
-  const when = rule.conditions.map((c) => `${metricLabel(c.metric)} ${opWord(c.op)} ${c.value}`).join(t("rules.and"));
+  const when = rule.conditions.map((c) => `${metricLabel(c.metric)} ${opWord(c.op)} ${valueText(c.value)}`).join(t("rules.and"));
   const pct = rule.action.type === "change_budget" && rule.action.percent ? t("rules.by", { percent: rule.action.percent }) : "";
   return t("rules.describe", {
     action: t(`action.${rule.action.type}`) + pct,
     level: levelWords(rule.level).toLowerCase(),
     conditions: when,
     window: t(`window.${rule.window}`).toLowerCase(),
-    minSpend: rule.min_spend,
+    minSpend: moneyText(rule.min_spend),
   });
 }
 
-/** A preview value as the Ads Manager shows it (money in the account's units, without its symbol:
- * the preview does not say the currency). */
-function previewValue(metric: string, value: unknown): string {
+/** A condition's value: money with its currency, other numbers as written. */
+const valueText = (value: ConditionValue): string => (typeof value === "object" ? moneyText(value) : value);
+
+/** A preview value as the Ads Manager shows it: money (a decimal string) in the entity's currency. */
+function previewValue(metric: string, value: unknown, currency: string): string {
   if (value === null || value === undefined) return "—";
   const kind = METRIC_KINDS[metric as keyof typeof METRIC_KINDS];
+  if (kind === "money") return money(String(value), currency);
   const number = Number(value);
   if (kind === "percent") return percent(number);
   if (kind === "count") return count(number);
   return ratio(number);
+}
+
+/** Minor units of `currency` (a budget) as money of it: JPY has none, USD two. */
+function minorMoney(value: number | null | undefined, currency: string): string {
+  if (value === null || value === undefined) return "—";
+  const places = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return money((value / 10 ** places).toFixed(places), currency);
 }
 
 /** Automated rules: list, create/edit with a form, preview before enabling, enable/disable, runs. */
@@ -111,7 +125,15 @@ function RuleCard({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
   );
 }
 
+/** The currencies of the rule's amounts other than the account's ("VND", "VND and EUR"). */
+function ruleCurrencies(rule: Rule, account: string): string {
+  const amounts = [rule.min_spend, ...rule.conditions.map((c) => c.value).filter((v): v is Exclude<ConditionValue, string> => typeof v === "object")];
+  return [...new Set(amounts.map((a) => a.currency))].filter((c) => c !== account).join(t("rules.and"));
+}
+
 function Preview({ rule }: { rule: Rule }) {
+  const accounts = useAdAccounts();
+  const accountNames = new Map((accounts.data?.data ?? []).map((a) => [a.id, a.name]));
   const preview = useQuery({
     queryKey: ["rule-preview", rule.id, rule.updated_at],
     queryFn: async () => unwrap(await client.api.POST("/api/rules/{rule_id}/preview", { params: { path: { rule_id: rule.id } } })),
@@ -119,12 +141,22 @@ function Preview({ rule }: { rule: Rule }) {
   if (preview.isPending) return <p className="muted">{t("rules.checking")}</p>;
   if (preview.isError) return <ErrorBox error={preview.error} onRetry={() => void preview.refetch()} />;
   const entities = preview.data.entities;
+  const skipped = preview.data.skipped_accounts;
   const metricKeys = rule.conditions.map((c) => c.metric);
   return (
     <div className="table-wrap" data-testid="rule-preview">
       <p className="small" style={{ padding: "8px 12px", margin: 0 }}>
         {entities.length === 0 ? t("rules.previewNone") : t("rules.previewSome", { n: entities.length })}
       </p>
+      {skipped.length > 0 && (
+        <ul className="small notes" data-testid="rule-skipped">
+          {skipped.map((s) => (
+            <li key={s.ad_account_id} className="warn">
+              {t("rules.skipped", { account: accountNames.get(s.ad_account_id) ?? s.ad_account_id, currency: s.currency, amounts: ruleCurrencies(rule, s.currency) })}
+            </li>
+          ))}
+        </ul>
+      )}
       {entities.length > 0 && (
         <table className="grid">
           <thead>
@@ -136,22 +168,26 @@ function Preview({ rule }: { rule: Rule }) {
                 </th>
               ))}
               {rule.action.type === "change_budget" && <th className="num">{t("rules.dailyBudget")}</th>}
+              <th>{t("rules.conversions")}</th>
             </tr>
           </thead>
           <tbody>
             {entities.map((e) => (
-              <tr key={e.entity_id}>
+              <tr key={e.entity_id} data-currency={e.currency}>
                 <td>{e.name}</td>
                 {metricKeys.map((m) => (
-                  <td key={m} className="num">
-                    {previewValue(m, (e.values as Record<string, unknown>)[m])}
+                  <td key={m} className="num" data-metric={m}>
+                    {previewValue(m, (e.values as Record<string, unknown>)[m], e.currency)}
                   </td>
                 ))}
                 {rule.action.type === "change_budget" && (
                   <td className="num">
-                    {e.daily_budget_from ?? "—"} → {e.daily_budget_to ?? "—"}
+                    {minorMoney(e.daily_budget_from, e.currency)} → {minorMoney(e.daily_budget_to, e.currency)}
                   </td>
                 )}
+                <td className="small" data-testid="conversions">
+                  {e.conversions.length === 0 ? t("rules.noConversion", { currency: e.currency }) : e.conversions.map((n) => noteText(n, e.currency)).join("; ")}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -190,35 +226,62 @@ interface Draft {
   name: string;
   level: Level;
   window: Window;
-  conditions: { metric: string; op: Op; value: string }[];
-  min_spend: string;
+  // A condition's currency is used only when its metric is money.
+  conditions: { metric: string; op: Op; value: string; currency: string }[];
+  min_spend: MoneyDraft;
   action: ActionType;
   percent: string;
   cooldown_minutes: number;
 }
 
-function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
-  const [draft, setDraft] = useState<Draft>(() =>
-    rule
-      ? {
-          name: rule.name,
-          level: rule.level,
-          window: rule.window,
-          conditions: rule.conditions.map((c) => ({ metric: c.metric, op: c.op, value: String(c.value) })),
-          min_spend: rule.min_spend,
-          action: rule.action.type,
-          percent: rule.action.percent ?? "10",
-          cooldown_minutes: rule.cooldown_minutes,
-        }
-      : { name: "", level: "ad", window: "today", conditions: [{ metric: "cost_per_purchase", op: "gt", value: "30" }], min_spend: "20", action: "pause", percent: "10", cooldown_minutes: 60 },
-  );
+/** The form waits for the default currency (the reporting one, else the first account's). */
+function RuleForm(props: { rule: Rule | null; onDone: () => void }) {
+  const currency = useDefaultCurrency();
+  if (!currency) return <p className="muted">{t("common.loading")}</p>;
+  return <RuleFormWith {...props} currency={currency} />;
+}
+
+function draftOf(rule: Rule | null, currency: string): Draft {
+  if (!rule)
+    return {
+      name: "",
+      level: "ad",
+      window: "today",
+      conditions: [{ metric: "cost_per_purchase", op: "gt", value: "30", currency }],
+      min_spend: { amount: "20", currency },
+      action: "pause",
+      percent: "10",
+      cooldown_minutes: 60,
+    };
+  return {
+    name: rule.name,
+    level: rule.level,
+    window: rule.window,
+    conditions: rule.conditions.map((c) =>
+      typeof c.value === "object"
+        ? { metric: c.metric, op: c.op, value: c.value.amount, currency: c.value.currency }
+        : { metric: c.metric, op: c.op, value: c.value, currency },
+    ),
+    min_spend: { ...rule.min_spend },
+    action: rule.action.type,
+    percent: rule.action.percent ?? "10",
+    cooldown_minutes: rule.cooldown_minutes,
+  };
+}
+
+function RuleFormWith({ rule, onDone, currency }: { rule: Rule | null; onDone: () => void; currency: string }) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(rule, currency));
   const save = useMutation({
     mutationFn: async () => {
       const body: Omit<RuleSpec, "enabled"> = {
         name: draft.name,
         level: draft.level,
         window: draft.window,
-        conditions: draft.conditions.map((c) => ({ metric: c.metric, op: c.op, value: c.value })),
+        conditions: draft.conditions.map((c) => ({
+          metric: c.metric,
+          op: c.op,
+          value: isMoneyMetric(c.metric) ? { amount: c.value, currency: c.currency } : c.value,
+        })),
         min_spend: draft.min_spend,
         action: { type: draft.action, percent: draft.action === "change_budget" ? draft.percent : null },
         cooldown_minutes: draft.cooldown_minutes,
@@ -267,10 +330,10 @@ function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
             ))}
           </select>
         </label>
-        <label>
-          {t("rules.minSpend")}
-          <input inputMode="decimal" required value={draft.min_spend} onChange={(e) => set({ min_spend: e.target.value })} />
-        </label>
+        <div className="field">
+          <span aria-hidden="true">{t("rules.minSpend")}</span>
+          <MoneyInput label={t("rules.minSpend")} currencyLabel={t("rules.minSpendCurrency")} value={draft.min_spend} onChange={(min_spend) => set({ min_spend })} />
+        </div>
       </div>
       <fieldset>
         <legend>{t("rules.conditions")}</legend>
@@ -290,7 +353,16 @@ function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
                 </option>
               ))}
             </select>
-            <input aria-label={t("rules.conditionValue", { n: i + 1 })} inputMode="decimal" required value={c.value} onChange={(e) => setCondition(i, { value: e.target.value })} />
+            {isMoneyMetric(c.metric) ? (
+              <MoneyInput
+                label={t("rules.conditionValue", { n: i + 1 })}
+                currencyLabel={t("rules.conditionCurrency", { n: i + 1 })}
+                value={{ amount: c.value, currency: c.currency }}
+                onChange={(v) => setCondition(i, { value: v.amount, currency: v.currency })}
+              />
+            ) : (
+              <input aria-label={t("rules.conditionValue", { n: i + 1 })} inputMode="decimal" required value={c.value} onChange={(e) => setCondition(i, { value: e.target.value })} />
+            )}
             {draft.conditions.length > 1 && (
               <button type="button" onClick={() => set({ conditions: draft.conditions.filter((_, j) => j !== i) })} aria-label={t("rules.removeCondition", { n: i + 1 })}>
                 {t("common.remove")}
@@ -298,7 +370,7 @@ function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
             )}
           </div>
         ))}
-        <button type="button" onClick={() => set({ conditions: [...draft.conditions, { metric: "roas", op: "lt", value: "1" }] })}>
+        <button type="button" onClick={() => set({ conditions: [...draft.conditions, { metric: "roas", op: "lt", value: "1", currency }] })}>
           {t("rules.addCondition")}
         </button>
       </fieldset>

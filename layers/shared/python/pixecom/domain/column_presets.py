@@ -61,6 +61,8 @@ PRESETS: tuple[ColumnPreset, ...] = (
         (
             "spend",
             "link_clicks",
+            "landing_page_views",
+            "cost_per_landing_page_view",
             "content_views",
             "cpv",
             "add_to_cart",
