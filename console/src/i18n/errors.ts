@@ -55,6 +55,10 @@ export const errorsEn: Record<ErrorCode, string> = {
   version_conflict: "This order version was already sent with other contents.",
   unknown_sellpage: "No sellpage of yours has this id or address.",
   unknown_currency: "This currency is not known.",
+  forbidden: "Your role in this team does not allow this.",
+  connected_by_another_seller: "This ad account is already connected to another PixEcom seller.",
+  last_owner: "A team keeps at least one owner: make someone else owner first.",
+  already_member: "This login already belongs to a team.",
 };
 
 export const errorsVi: Record<ErrorCode, string> = {
@@ -109,4 +113,8 @@ export const errorsVi: Record<ErrorCode, string> = {
   version_conflict: "Phiên bản đơn hàng này đã được gửi với nội dung khác.",
   unknown_sellpage: "Không có sellpage nào của bạn có mã hoặc địa chỉ này.",
   unknown_currency: "Không nhận ra loại tiền tệ này.",
+  forbidden: "Vai trò của bạn trong nhóm này không cho phép việc này.",
+  connected_by_another_seller: "Tài khoản quảng cáo này đã được kết nối với một người bán PixEcom khác.",
+  last_owner: "Nhóm phải luôn có ít nhất một chủ sở hữu: hãy chỉ định người khác làm chủ sở hữu trước.",
+  already_member: "Tài khoản đăng nhập này đã thuộc về một nhóm.",
 };
