@@ -96,8 +96,11 @@ class GraphSimulator:
             response.body = self._dispatch(request, version, segments, granted, account_id, fault)
         except SimError as error:
             response.status, response.body = error.http_status, error.body()
-            response.headers.update(error.headers)
+            error_headers = error.headers
+        else:
+            error_headers = {}
         self._usage_headers(response, account_id if charged else None, request.method, insights)
+        response.headers.update(error_headers)  # an error's own usage report wins (a budget block)
         return response
 
     def _usage_headers(self, response: GraphResponse, account_id: str | None, method: str,
