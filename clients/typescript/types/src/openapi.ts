@@ -446,6 +446,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ads-manager/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Budgets
+         * @description Queue a daily or lifetime budget (an amount, or a change in percent) on up to 500 campaigns
+         *     or ad sets; answers with the job id. Each item that Meta would refuse (the budget lives on the
+         *     other level, the other budget type, another currency, below the account's minimum daily
+         *     budget, a fifth change of an ad set within the hour) fails at once with the reason.
+         */
+        post: operations["control_change_budgets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs": {
         parameters: {
             query?: never;
@@ -1171,7 +1194,7 @@ export interface components {
          * AuditAction
          * @enum {string}
          */
-        AuditAction: "status_change_requested" | "status_change" | "budget_change";
+        AuditAction: "status_change_requested" | "status_change" | "budget_change_requested" | "budget_change";
         /**
          * AuditDetail
          * @description What else the entry records: `items` for a request; `meta_id`, `attempts`, `error` for an item.
@@ -1185,6 +1208,8 @@ export interface components {
             attempts: number | null;
             /** Error */
             error: string | null;
+            budget_type: components["schemas"]["BudgetType"] | null;
+            budget: components["schemas"]["BudgetRequestOut"] | null;
         };
         /** AuditEntryOut */
         AuditEntryOut: {
@@ -1210,12 +1235,12 @@ export interface components {
             entity_name: string | null;
             /**
              * From Status
-             * @description A status, or a daily budget in minor units
+             * @description A status, or a budget as money in the ad account's currency
              */
             from_status: components["schemas"]["CampaignStatus"] | string | null;
             /**
              * To Status
-             * @description A status, or a daily budget in minor units
+             * @description A status, or a budget as money in the ad account's currency
              */
             to_status: components["schemas"]["CampaignStatus"] | string | null;
             /** Outcome */
@@ -1255,6 +1280,67 @@ export interface components {
             /** Complete */
             complete: boolean;
         };
+        /**
+         * BudgetAmountIn
+         * @description Money: an amount in a currency's units, with that currency (it must be the ad account's).
+         */
+        BudgetAmountIn: {
+            /**
+             * Amount
+             * @example 50.00
+             */
+            amount: number | string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+        };
+        /** BudgetChangeIn */
+        BudgetChangeIn: {
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "campaign" | "adset";
+            /** Ids */
+            ids: string[];
+            budget: components["schemas"]["BudgetIn"];
+        };
+        /**
+         * BudgetIn
+         * @description The budget to set: `amount`, or `percent` (a change of the current budget: 10 is +10%).
+         */
+        BudgetIn: {
+            type: components["schemas"]["BudgetType"];
+            amount?: components["schemas"]["BudgetAmountIn"] | null;
+            /**
+             * Percent
+             * @example 10
+             */
+            percent?: number | string | null;
+        };
+        /**
+         * BudgetRequestOut
+         * @description What a budget job asked for.
+         */
+        BudgetRequestOut: {
+            type: components["schemas"]["BudgetType"];
+            /** Amount */
+            amount: string | null;
+            /** Currency */
+            currency: string | null;
+            /**
+             * Percent
+             * @description a change in percent, e.g. '10' or '-15'
+             */
+            percent: string | null;
+        };
+        /**
+         * BudgetType
+         * @enum {string}
+         */
+        BudgetType: "daily" | "lifetime";
         /**
          * CallbackIn
          * @description What Meta appended to the redirect URI, posted by the frontend's redirect page.
@@ -1749,6 +1835,16 @@ export interface components {
             outcome: components["schemas"]["JobItemOutcome"];
             /** Error */
             error: string | null;
+            /**
+             * From Budget
+             * @description a budget job's: the budget before, in the ad account's currency
+             */
+            from_budget: string | null;
+            /**
+             * To Budget
+             * @description a budget job's: the budget asked for
+             */
+            to_budget: string | null;
         };
         /**
          * JobItemOutcome
@@ -1770,9 +1866,9 @@ export interface components {
             id: string;
             /**
              * Kind
-             * @constant
+             * @enum {string}
              */
-            kind: "status_change";
+            kind: "status_change" | "budget_change";
             status: components["schemas"]["JobStatus"];
             /**
              * Created At
@@ -1781,6 +1877,7 @@ export interface components {
             created_at: string;
             /** Finished At */
             finished_at: string | null;
+            budget: components["schemas"]["BudgetRequestOut"] | null;
             /** Items */
             items: components["schemas"]["JobItemOut"][];
         };
@@ -1798,11 +1895,13 @@ export interface components {
             id: string;
             /**
              * Kind
-             * @constant
+             * @enum {string}
              */
-            kind: "status_change";
+            kind: "status_change" | "budget_change";
             level: components["schemas"]["EntityLevel"];
-            target_status: components["schemas"]["CampaignStatus"];
+            /** @description a status job's target; null for a budget job */
+            target_status: components["schemas"]["CampaignStatus"] | null;
+            budget: components["schemas"]["BudgetRequestOut"] | null;
             status: components["schemas"]["JobStatus"];
             /**
              * Created At
@@ -1972,10 +2071,16 @@ export interface components {
             values: {
                 [key: string]: string | null;
             };
-            /** Daily Budget From */
-            daily_budget_from?: number | null;
-            /** Daily Budget To */
-            daily_budget_to?: number | null;
+            /**
+             * Daily Budget From
+             * @description budget rules: the daily budget before, money in the account's currency
+             */
+            daily_budget_from?: string | null;
+            /**
+             * Daily Budget To
+             * @description budget rules: the daily budget asked for
+             */
+            daily_budget_to?: string | null;
         };
         /**
          * ReconciliationOut
@@ -4002,6 +4107,97 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["StatusChangeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAccepted"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    control_change_budgets: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetChangeIn"];
             };
         };
         responses: {

@@ -227,7 +227,9 @@ class Job(Base):
     level: Mapped[EntityLevel] = mapped_column(str_enum(EntityLevel, "entity_level"), nullable=False)
     # A status job's target; None for a budget job, whose request is `budget`
     # ({"type", "amount", "currency"} or {"type", "percent"}: pixecom.control.budgets).
-    target_status: Mapped[CampaignStatus | None] = mapped_column(str_enum(CampaignStatus, "job_target_status"))
+    target_status: Mapped[CampaignStatus | None] = mapped_column(
+        str_enum(CampaignStatus, "job_target_status")
+    )
     budget: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     status: Mapped[JobStatus] = mapped_column(str_enum(JobStatus, "job_status"), nullable=False)
     idempotency_key: Mapped[str | None] = mapped_column(String(200))

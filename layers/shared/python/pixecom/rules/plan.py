@@ -71,8 +71,8 @@ class PlannedAction:
             "values": self.values,
         }
         if self.budget is not None:
-            out["daily_budget_from"] = self.budget.from_minor
-            out["daily_budget_to"] = self.budget.to_minor
+            out["daily_budget_from"] = format(self.budget.from_amount.normalize(), "f")
+            out["daily_budget_to"] = format(self.budget.to_amount.normalize(), "f")
         return out
 
 
@@ -123,7 +123,7 @@ def plan_rule(
     if not matched:
         return []
     if spec.action.type is RuleActionType.CHANGE_BUDGET:
-        planned = _budget_targets(session, spec, matched)
+        planned = _budget_targets(session, spec, matched, account.currency)
     else:
         planned = [
             PlannedAction(spec.level, r.id, r.meta_id, r.name, r.ad_account_id, r.id, values)
@@ -160,7 +160,7 @@ _metrics_of = attrgetter("metrics")
 
 
 def _budget_targets(
-    session: Session, spec: RuleSpec, matched: list[tuple[SummedRow, dict[str, Any]]]
+    session: Session, spec: RuleSpec, matched: list[tuple[SummedRow, dict[str, Any]]], currency: str
 ) -> list[PlannedAction]:
     assert spec.action.percent is not None
     ids = [r.id for r, _ in matched]
@@ -185,7 +185,7 @@ def _budget_targets(
             )
         if holder is None or not holder.daily_budget or holder.id in out:
             continue
-        change = changed_budget(holder.daily_budget, spec.action.percent)
+        change = changed_budget(holder.daily_budget, spec.action.percent, currency)
         out[holder.id] = PlannedAction(
             level, holder.id, holder.meta_id, holder.name, holder.ad_account_id, row.id, values, change
         )

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
@@ -67,8 +67,12 @@ class PreviewEntity(BaseModel):
     name: str
     matched_id: uuid.UUID
     values: dict[str, str | None]
-    daily_budget_from: int | None = None
-    daily_budget_to: int | None = None
+    daily_budget_from: Decimal | None = Field(
+        default=None, description="budget rules: the daily budget before, money in the account's currency"
+    )
+    daily_budget_to: Decimal | None = Field(
+        default=None, description="budget rules: the daily budget asked for"
+    )
 
 
 class RulePreview(BaseModel):
