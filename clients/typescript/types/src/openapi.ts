@@ -2551,6 +2551,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     ad_accounts_connect_ad_account: {
@@ -3566,6 +3575,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     alerts_put_thresholds: {
@@ -3664,6 +3682,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     alerts_put_webhook: {
@@ -3753,6 +3780,15 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4086,6 +4122,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4466,6 +4511,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
             503: {
                 headers: {
@@ -4697,6 +4751,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     meta_login_deauthorize: {
@@ -4839,6 +4902,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5302,6 +5374,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

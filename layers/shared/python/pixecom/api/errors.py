@@ -112,7 +112,9 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
         return JSONResponse(error_body("malformed_json", "Request body is not valid JSON"), status_code=400)
-    details = [{"field": _field_of(e.get("loc", ())), "message": str(e.get("msg", ""))} for e in errors]
+    from pixecom.api.strict import in_our_words  # strict imports this module's InvalidInput
+
+    details = [{"field": _field_of(e.get("loc", ())), "message": in_our_words(e)} for e in errors]
     first = details[0] if details else {"field": "body", "message": "invalid"}
     message = f"{first['field']}: {first['message']}"
     return JSONResponse(

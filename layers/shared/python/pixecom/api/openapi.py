@@ -66,7 +66,7 @@ def complete_operation(operation: dict[str, Any]) -> None:
     responses: dict[str, Any] = operation.setdefault("responses", {})
     implied: set[int] = set()
     if operation.get("security"):
-        implied.add(401)
+        implied |= {401, 422}  # 422: a query parameter it does not take (pixecom.api.strict)
     if "requestBody" in operation:
         implied |= {400, 413, 422}
     if operation.get("parameters"):

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
 from pixecom.api.schemas.errors import error_responses
+from pixecom.api.strict import in_our_words
 from pixecom.db.automation_models import Rule
 from pixecom.domain.automation import RuleActionType, RuleWindow
 from pixecom.domain.enums import EntityLevel
@@ -99,7 +100,7 @@ class RuleRunList(BaseModel):
 def _validation(exc: ValidationError) -> InvalidInput:
     first = exc.errors()[0]
     field = ".".join(str(p) for p in first.get("loc", ())) or "body"
-    return InvalidInput(f"{field}: {first.get('msg', 'invalid')}", field=field)
+    return InvalidInput(f"{field}: {in_our_words(first)}", field=field)
 
 
 def _owned(db: DbSession, caller: CurrentSeller, rule_id: uuid.UUID) -> Rule:
