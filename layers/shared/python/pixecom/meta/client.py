@@ -28,7 +28,7 @@ from pixecom.meta.normalize import (
 )
 from pixecom.meta.params import act_id, bare_id
 from pixecom.meta.transport import GraphTransport
-from pixecom.settings import Settings
+from pixecom.settings import DEFAULT_GRAPH_VERSION, Settings
 
 if TYPE_CHECKING:
     import httpx
@@ -60,7 +60,7 @@ class GraphClient(GraphTransport):
         access_token: str,
         *,
         base_url: str = "https://graph.facebook.com",
-        version: str = "v25.0",
+        version: str = DEFAULT_GRAPH_VERSION,
         app_secret: str | None = None,
         page_size: int = 500,
         timeout: float = 30.0,

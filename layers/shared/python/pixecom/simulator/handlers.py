@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from pixecom.simulator import budgets
+from pixecom.simulator.budgets import BUDGET_FIELDS, minimum_for, render_minimums, too_low, wrong_level
+from pixecom.simulator.budgets import amount as budget_amount
 from pixecom.simulator.insights import collect, parse_query, passes_filters, render_group
 from pixecom.simulator.nodes import render_account, render_entry, render_report_run
 from pixecom.simulator.paging import page
@@ -62,7 +63,7 @@ def _account_call(call: Call, account: AdAccountSpec, edge: str | None) -> Any:
     if edge == "insights" and call.method == "GET":
         return _sync_insights(call, account)
     if edge == "minimum_budgets" and call.method == "GET":
-        return budgets.render_minimums(account)
+        return render_minimums(account)
     if edge == "insights" and call.method == "POST":
         query = parse_query(call.params, call.state.today(account))
         run = call.state.create_report_run(account, query, call.async_status or "Job Completed")
@@ -153,7 +154,7 @@ def _entry_call(call: Call, node_id: str, edge: str | None) -> Any:
 def _checked_budgets(state: SimulatorState, entry: Entry, params: dict[str, str]) -> dict[str, str]:
     """Meta's rules for a budget write (pixecom.simulator.budgets); raises its error, else the
     fields to write. Checked in Meta's order: level, type, amount, minimum, change limit."""
-    wanted = {f: params[f] for f in budgets.BUDGET_FIELDS if f in params}
+    wanted = {f: params[f] for f in BUDGET_FIELDS if f in params}
     if not wanted:
         return {}
     field, raw = next(iter(wanted.items()))
@@ -162,10 +163,10 @@ def _checked_budgets(state: SimulatorState, entry: Entry, params: dict[str, str]
     campaign = entry.campaign
     campaign_holds = bool(campaign.daily_budget or campaign.lifetime_budget)
     if entry.kind == "adset" and campaign_holds:
-        raise budgets.wrong_level("This ad set's campaign uses Advantage campaign budget: change the "
+        raise wrong_level("This ad set's campaign uses Advantage campaign budget: change the "
                                   "budget on the campaign, not on its ad sets.")
     if entry.kind == "campaign" and not campaign_holds:
-        raise budgets.wrong_level("This campaign does not use Advantage campaign budget: its ad sets "
+        raise wrong_level("This campaign does not use Advantage campaign budget: its ad sets "
                                   "hold the budgets, change them on the ad sets.")
     node = entry.adset if entry.kind == "adset" else campaign
     assert node is not None
@@ -173,12 +174,12 @@ def _checked_budgets(state: SimulatorState, entry: Entry, params: dict[str, str]
     if getattr(node, other):
         raise invalid_param(f"Param {field} cannot be set: this object has a {other.replace('_', ' ')}, "
                             "and a budget's type cannot be changed")
-    value = budgets.amount(raw, field)
+    value = budget_amount(raw, field)
     goals = [entry.adset.optimization_goal] if entry.adset is not None else [
         a.optimization_goal for a in campaign.adsets]
-    minimum = budgets.minimum_for(entry.account, goals)
+    minimum = minimum_for(entry.account, goals)
     if field == "daily_budget" and value < minimum:
-        raise budgets.too_low(entry.account, minimum)
+        raise too_low(entry.account, minimum)
     if entry.kind == "adset":
         state.budget_limits.check(entry.account, node.id, state.now())
     return {field: str(value)}
@@ -186,7 +187,7 @@ def _checked_budgets(state: SimulatorState, entry: Entry, params: dict[str, str]
 
 def _update(call: Call, node_id: str, status: str | None) -> None:
     state = call.state
-    if status is None and not {"name", *budgets.BUDGET_FIELDS} & call.params.keys():
+    if status is None and not {"name", *BUDGET_FIELDS} & call.params.keys():
         raise invalid_param("No fields to update were given")
     if status is not None and status not in STATUSES:
         raise invalid_param(f"Param status must be one of {{{', '.join(STATUSES)}}}")

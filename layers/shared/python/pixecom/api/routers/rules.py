@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.messages import in_our_words
 from pixecom.api.schemas.errors import error_responses
-from pixecom.api.strict import in_our_words
 from pixecom.db.automation_models import Rule
 from pixecom.domain.automation import RuleActionType, RuleWindow
 from pixecom.domain.enums import EntityLevel
