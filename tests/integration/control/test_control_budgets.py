@@ -140,7 +140,8 @@ def test_a_daily_amount_reaches_meta_and_shows_at_once_on_the_rows(world):
     )
 
     assert job["status"] == "succeeded" and job["kind"] == "budget_change"
-    assert _items(job) == {"Clicks": ("applied", "50.00", "60.00", None), "Sales": ("applied", "50.00", "60.00", None)}
+    applied = ("applied", "50.00", "60.00", None)
+    assert _items(job) == {"Clicks": applied, "Sales": applied}
     assert [world.sim.state.entries[m].node.daily_budget for m in ("7101202", "7101203")] == ["6000", "6000"]
     with session_scope() as s:
         budgets = s.scalars(select(AdSet.daily_budget).where(AdSet.meta_id.in_(["7101202", "7101203"]))).all()
