@@ -183,3 +183,25 @@ def test_a_sellpage_set_by_hand_is_never_overridden(account, db, graph):
     sync_account_delivery(delivery_message(account), graph=graph)
     assert entity(db, "campaigns", "1001101").sellpage_id == tee
     assert entity(db, "campaigns", "1001102").sellpage_id is None
+
+
+@pytest.mark.parametrize(
+    ("effective", "delivery", "has_reason"),
+    [
+        ("WITH_ISSUES", "ERROR", True),
+        ("PENDING_BILLING_INFO", "ERROR", True),
+        ("IN_PROCESS", "NOT_DELIVERING", False),
+        ("PREAPPROVED", "NOT_DELIVERING", False),
+        ("PENDING_REVIEW", "NOT_DELIVERING", False),
+    ],
+)
+def test_metas_newer_effective_statuses_are_mapped_with_metas_reason(
+    account, db, graph, sim, effective, delivery, has_reason
+):
+    sim.state.entries["1001301"].node.effective_status = effective
+
+    sync_account_delivery(delivery_message(account), graph=graph)
+
+    ad = entity(db, "ads", "1001301")
+    assert (ad.effective_status, ad.delivery_status) == (effective, delivery)
+    assert bool(ad.issues and ad.issues[0]["error_message"]) is has_reason

@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pixecom.simulator.budgets import offset
+from pixecom.simulator.generator import META_REASONS
 from pixecom.simulator.scenario import AdAccountSpec
 from pixecom.simulator.state import Entry, ReportRun
 from pixecom.simulator.wire import FieldTree, SimError, project
@@ -42,6 +43,12 @@ def meta_time(value: datetime | None, timezone_name: str) -> str | None:
     return value.astimezone(ZoneInfo(timezone_name)).strftime("%Y-%m-%dT%H:%M:%S%z")
 
 
+def _reasons(effective_status: str | None) -> list[dict[str, Any]] | None:
+    """Meta's `issues_info` for a status that has a reason, when the scenario gave none."""
+    reason = META_REASONS.get((effective_status or "").lower())
+    return [dict(reason)] if reason is not None else None
+
+
 def render_account(account: AdAccountSpec, tree: FieldTree | None, now: datetime) -> dict[str, Any]:
     offset = now.astimezone(ZoneInfo(account.timezone_name)).utcoffset()
     full: dict[str, Any] = {
@@ -64,7 +71,8 @@ def render_entry(entry: Entry, tree: FieldTree | None, loaded_at: datetime,
     full: dict[str, Any] = {
         "id": node.id, "account_id": entry.account.account_id, "name": node.name,
         "status": node.status, "configured_status": node.status,
-        "effective_status": node.effective_status or node.status, "issues_info": node.issues_info,
+        "effective_status": node.effective_status or node.status,
+        "issues_info": node.issues_info or _reasons(node.effective_status),
         "created_time": meta_time(created, tz), "updated_time": meta_time(node.updated_time or created, tz),
         "start_time": meta_time(created, tz),
     }
