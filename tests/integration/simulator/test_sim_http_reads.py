@@ -87,7 +87,18 @@ def test_paging_walks_every_ad_with_next_links_carrying_the_token(
         "limit": "7",
         "fields": "id",
         "effective_status": json.dumps(
-            ["ACTIVE", "PAUSED", "DISAPPROVED", "PENDING_REVIEW", "ADSET_PAUSED", "CAMPAIGN_PAUSED"]
+            [
+                "ACTIVE",
+                "PAUSED",
+                "DISAPPROVED",
+                "PENDING_REVIEW",
+                "ADSET_PAUSED",
+                "CAMPAIGN_PAUSED",
+                "WITH_ISSUES",
+                "IN_PROCESS",
+                "PENDING_BILLING_INFO",
+                "PREAPPROVED",
+            ]
         ),
     }
     seen: list[str] = []
