@@ -10,26 +10,22 @@ import json
 import math
 from datetime import datetime, timedelta
 
+from pixecom.domain.budgets import budget_offset, minimum_key
 from pixecom.simulator.scenario import AdAccountSpec
 from pixecom.simulator.wire import SimError
 
 CHANGES_PER_HOUR = 4
 BLOCK = timedelta(hours=1)
 BUDGET_FIELDS = ("daily_budget", "lifetime_budget")
-_WHOLE_UNIT = frozenset({"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX",
-                         "UYI", "VND", "VUV", "XAF", "XOF", "XPF"})
 # Meta's usual minimums in US cents, and about how many units of a whole-unit currency a dollar is.
 _USD_MINIMUMS = {"min_daily_budget_imp": 100, "min_daily_budget_high_freq": 500,
                  "min_daily_budget_low_freq": 1000, "min_daily_budget_video_views": 100}
 _PER_DOLLAR = {"JPY": 150, "KRW": 1400, "VND": 25000, "CLP": 950, "ISK": 140, "PYG": 7500}
-_IMPRESSION_GOALS = frozenset({"IMPRESSIONS", "REACH", "AD_RECALL_LIFT"})
-_HIGH_FREQUENCY_GOALS = frozenset({"LINK_CLICKS", "LANDING_PAGE_VIEWS", "POST_ENGAGEMENT", "PAGE_LIKES",
-                                   "ENGAGED_USERS"})
-_VIDEO_GOALS = frozenset({"THRUPLAY", "VIDEO_VIEWS", "TWO_SECOND_CONTINUOUS_VIDEO_VIEWS"})
 
 
 def offset(currency: str) -> int:
-    return 1 if currency.upper() in _WHOLE_UNIT else 100
+    """Meta's budget units per currency unit (the same table our client uses)."""
+    return budget_offset(currency)
 
 
 def minimum_budgets(account: AdAccountSpec) -> dict[str, int]:
@@ -45,19 +41,8 @@ def minimum_budgets(account: AdAccountSpec) -> dict[str, int]:
 def minimum_for(account: AdAccountSpec, optimization_goals: list[str | None]) -> int:
     """The minimum daily budget for a budget that funds ad sets with these goals."""
     minimums = minimum_budgets(account)
-    keys = {_minimum_key(goal) for goal in optimization_goals} or {"min_daily_budget_imp"}
+    keys = {minimum_key(goal) for goal in optimization_goals} or {"min_daily_budget_imp"}
     return max(minimums.get(key, 0) for key in keys)
-
-
-def _minimum_key(goal: str | None) -> str:
-    goal = (goal or "").upper()
-    if goal in _IMPRESSION_GOALS:
-        return "min_daily_budget_imp"
-    if goal in _HIGH_FREQUENCY_GOALS:
-        return "min_daily_budget_high_freq"
-    if goal in _VIDEO_GOALS:
-        return "min_daily_budget_video_views"
-    return "min_daily_budget_low_freq"
 
 
 def render_minimums(account: AdAccountSpec) -> dict[str, object]:
