@@ -327,3 +327,49 @@ def test_budgets_are_on_the_campaign_rows_after_the_sync(world):
     with session_scope() as s:
         cbo = s.scalars(select(Campaign).where(Campaign.meta_id == "7101101")).one()
         assert (cbo.daily_budget, cbo.bid_strategy) == (Decimal(100), "LOWEST_COST_WITHOUT_CAP")
+
+
+def _rows(world: World, level: str) -> dict[str, dict[str, Any]]:
+    body = world.api.get(f"/api/ads-manager/{level}?date_preset=today", headers=world.seller.headers).json()
+    return {row["name"]: row for row in body["data"]}
+
+
+def test_list_rows_carry_where_the_budget_lives_its_amount_and_the_bid(world):
+    campaigns, adsets = _rows(world, "campaigns"), _rows(world, "adsets")
+
+    assert campaigns["CBO"]["budget"] == {
+        "type": "daily",
+        "amount": "100.00",
+        "level": "campaign",
+        "remaining": "100.00",
+    }
+    assert campaigns["ABO"]["budget"] is None  # its ad sets hold the budgets
+    assert (campaigns["CBO"]["bid_strategy"], campaigns["CBO"]["objective"]) == (
+        "LOWEST_COST_WITHOUT_CAP",
+        "OUTCOME_SALES",
+    )
+    assert adsets["Under CBO"]["budget"]["level"] == "campaign"
+    assert adsets["Clicks"]["budget"] == {
+        "type": "daily",
+        "amount": "50.00",
+        "level": "adset",
+        "remaining": "50.00",
+    }
+    assert adsets["Lifetime"]["budget"]["type"] == "lifetime"
+    assert (adsets["Clicks"]["campaign_name"], adsets["Clicks"]["ad_account_name"]) == ("ABO", "Budget shop")
+
+
+def test_the_csv_carries_the_budget_and_names(world):
+    response = world.api.get(
+        "/api/ads-manager/adsets/export.csv?date_preset=today", headers=world.seller.headers
+    )
+
+    lines = response.text.splitlines()
+    header = lines[0].split(",")
+    clicks = dict(zip(header, next(line for line in lines if ",Clicks," in line).split(","), strict=False))
+    assert (clicks["budget_type"], clicks["budget_amount"], clicks["budget_level"]) == (
+        "daily",
+        "50.00",
+        "adset",
+    )
+    assert (clicks["campaign_name"], clicks["bid_strategy"]) == ("ABO", "LOWEST_COST_WITHOUT_CAP")

@@ -966,6 +966,8 @@ export interface components {
              * Format: uuid
              */
             ad_account_id: string;
+            /** Ad Account Name */
+            ad_account_name: string;
             /** Sellpage Id */
             sellpage_id: string | null;
             /**
@@ -990,11 +992,15 @@ export interface components {
              * Format: uuid
              */
             campaign_id: string;
+            /** Campaign Name */
+            campaign_name: string;
             /**
              * Adset Id
              * Format: uuid
              */
             adset_id: string;
+            /** Adset Name */
+            adset_name: string;
         };
         /** AdsetList */
         AdsetList: {
@@ -1032,6 +1038,8 @@ export interface components {
              * Format: uuid
              */
             ad_account_id: string;
+            /** Ad Account Name */
+            ad_account_name: string;
             /** Sellpage Id */
             sellpage_id: string | null;
             /**
@@ -1051,11 +1059,34 @@ export interface components {
              */
             attribution_setting: string | null;
             metrics: components["schemas"]["Metrics"];
+            /** @description null: the budgets are on the ad sets */
+            budget: components["schemas"]["Budget"] | null;
+            /**
+             * Bid Strategy
+             * @description Meta's bid_strategy, e.g. LOWEST_COST_WITHOUT_CAP
+             */
+            bid_strategy: string | null;
+            /**
+             * Bid Amount
+             * @description the bid or cost cap, where set
+             */
+            bid_amount: string | null;
+            /**
+             * Roas Average Floor
+             * @description minimum ROAS (1.5 = 150%), where set
+             */
+            roas_average_floor: string | null;
+            /** Objective */
+            objective: string | null;
+            /** Spend Cap */
+            spend_cap: string | null;
             /**
              * Campaign Id
              * Format: uuid
              */
             campaign_id: string;
+            /** Campaign Name */
+            campaign_name: string;
         };
         /**
          * AlertEntityLevel
@@ -1281,6 +1312,34 @@ export interface components {
             complete: boolean;
         };
         /**
+         * Budget
+         * @description Where the budget that funds the row lives and how much it is.
+         */
+        Budget: {
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "daily" | "lifetime";
+            /**
+             * Amount
+             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @example 12.35
+             */
+            amount: string;
+            /**
+             * Level
+             * @description `campaign`: an Advantage campaign budget shared by its ad sets; `adset`: its own
+             * @enum {string}
+             */
+            level: "campaign" | "adset";
+            /**
+             * Remaining
+             * @description what Meta reports as left of it
+             */
+            remaining: string | null;
+        };
+        /**
          * BudgetAmountIn
          * @description Money: an amount in a currency's units, with that currency (it must be the ad account's).
          */
@@ -1393,6 +1452,8 @@ export interface components {
              * Format: uuid
              */
             ad_account_id: string;
+            /** Ad Account Name */
+            ad_account_name: string;
             /** Sellpage Id */
             sellpage_id: string | null;
             /**
@@ -1412,6 +1473,27 @@ export interface components {
              */
             attribution_setting: string | null;
             metrics: components["schemas"]["Metrics"];
+            /** @description null: the budgets are on the ad sets */
+            budget: components["schemas"]["Budget"] | null;
+            /**
+             * Bid Strategy
+             * @description Meta's bid_strategy, e.g. LOWEST_COST_WITHOUT_CAP
+             */
+            bid_strategy: string | null;
+            /**
+             * Bid Amount
+             * @description the bid or cost cap, where set
+             */
+            bid_amount: string | null;
+            /**
+             * Roas Average Floor
+             * @description minimum ROAS (1.5 = 150%), where set
+             */
+            roas_average_floor: string | null;
+            /** Objective */
+            objective: string | null;
+            /** Spend Cap */
+            spend_cap: string | null;
         };
         /** CampaignSellpageOut */
         CampaignSellpageOut: {

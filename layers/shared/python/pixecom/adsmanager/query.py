@@ -43,6 +43,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from pixecom.adsmanager.entity_columns import extra_json_sql
 from pixecom.adsmanager.params import Cursor, Level, ListQuery
 from pixecom.adsmanager.ranges import RangePlan, plan_ranges
 from pixecom.adsmanager.sql import (
@@ -77,6 +78,7 @@ class EntityRow:
     result_type: str | None
     attribution_setting: str | None
     metrics_json: str  # the formatted `metrics` object, as Postgres built it
+    extra_json: str = "{}"  # budget, bids, parents' names: adsmanager.entity_columns
 
 
 @dataclass(frozen=True)
@@ -281,15 +283,16 @@ SELECT * FROM (
          {lv.campaign_expr} AS campaign_id, {lv.adset_expr} AS adset_id,
          {lv.sellpage_expr} AS sellpage_id, p.currency, t.rt AS result_type, t.attr,
          CAST({metrics_json("p", "p.mu", _MIXED)} AS text) AS metrics,
-         CAST(p.sort_value AS text) AS sort_text, CAST(NULL AS date) AS since, CAST(NULL AS date) AS until
+         CAST(p.sort_value AS text) AS sort_text, CAST(NULL AS date) AS since, CAST(NULL AS date) AS until,
+         CAST({extra_json_sql(query.level)} AS text) AS extra
   FROM page p JOIN {lv.table} e ON e.id = p.id {lv.parent_join}
   LEFT JOIN types t ON t.key = p.rt_key
   UNION ALL
   SELECT 'summary', row_number() OVER (ORDER BY s.currency), {_NULL_ENTITY}, s.currency, t.rt, NULL,
-         CAST({metrics_json("s", "s.mu", _MIXED)} AS text), NULL, NULL, NULL
+         CAST({metrics_json("s", "s.mu", _MIXED)} AS text), NULL, NULL, NULL, NULL
   FROM summed s JOIN summed_types t ON t.currency = s.currency
   UNION ALL
-  SELECT 'srange', 0, {_NULL_ENTITY}, NULL, NULL, NULL, NULL, NULL, min(since), max(until) FROM acct
+  SELECT 'srange', 0, {_NULL_ENTITY}, NULL, NULL, NULL, NULL, NULL, min(since), max(until), NULL FROM acct
 ) AS result ORDER BY kind, ord
 """  # noqa: S608
     return sql, params
@@ -311,6 +314,7 @@ def _entity_row(m: Mapping[Any, Any]) -> EntityRow:
         result_type=m["result_type"],
         attribution_setting=attribution_setting(m["attr"]),
         metrics_json=m["metrics"],
+        extra_json=m["extra"],
     )
 
 
