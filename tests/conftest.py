@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 import contract_check
 from lambda_support import FakeLambdaContext
+from pixecom.clock import utc_now
 
 TEMPLATE_DB = "pixecom_test_template"
 
@@ -184,7 +185,7 @@ def make_seller(db_url: str) -> Callable[..., SellerLogin]:
             s.add(user)
             s.flush()
             seller_id, user_id = seller.id, user.id
-        token = issue_access_token(user_id, seller_id)
+        token = issue_access_token(user_id, seller_id, now=utc_now())
         return SellerLogin(seller_id, user_id, email, {"Authorization": f"Bearer {token}"})
 
     return make

@@ -11,9 +11,10 @@ start_of_init()  # the imports below run without garbage collection (pixecom.run
 
 from typing import Any
 
+from pixecom.automation.worker import run_automation
+from pixecom.automation_message import AutomationMessage
 from pixecom.observability import logger, metrics
 from pixecom.queue import process_sqs_batch
-from pixecom.rules.automation import AutomationMessage, run_automation
 
 
 def record_handler(body: str) -> None:

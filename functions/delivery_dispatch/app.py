@@ -1,4 +1,5 @@
-"""DeliveryDispatchFunction: every 5 minutes (EventBridge `Schedule`), one message per account."""
+"""DeliveryDispatchFunction: every 5 minutes (EventBridge `Schedule`), one message per account,
+then the bulk jobs left without a message get theirs again."""
 
 from pixecom.runtime import end_of_init, start_of_init
 
@@ -6,9 +7,11 @@ start_of_init()  # the imports below run without garbage collection (pixecom.run
 
 from typing import Any
 
+from pixecom.clock import scheduled_time
+from pixecom.control.sweep import requeue_stale_jobs
 from pixecom.observability import logger, metrics
 from pixecom.settings import get_settings
-from pixecom.sync.dispatch import dispatch_delivery, scheduled_time
+from pixecom.sync.dispatch import dispatch_delivery
 
 get_settings()  # validated at start: a bad variable fails the init phase, naming it
 
@@ -16,7 +19,10 @@ get_settings()  # validated at start: a bad variable fails the init phase, namin
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
-    return dispatch_delivery(scheduled_time(event.get("time"))).as_dict()
+    now = scheduled_time(event.get("time"))
+    # Two independent steps on one schedule: the delivery dispatch, then the stuck-jobs sweep
+    # (pixecom.control.sweep), whose failure is logged and leaves the dispatch done.
+    return {**dispatch_delivery(now).as_dict(), "jobs_requeued": requeue_stale_jobs(now)}
 
 
 end_of_init()

@@ -7,10 +7,10 @@ start_of_init()  # the imports below run without garbage collection (pixecom.run
 
 from typing import Any
 
+from pixecom.clock import scheduled_time
 from pixecom.maintenance.run import run_maintenance
 from pixecom.observability import logger, metrics
 from pixecom.settings import get_settings
-from pixecom.sync.dispatch import scheduled_time
 
 get_settings()  # validated at start: a bad variable fails the init phase, naming it
 

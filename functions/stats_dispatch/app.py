@@ -6,9 +6,10 @@ start_of_init()  # the imports below run without garbage collection (pixecom.run
 
 from typing import Any
 
+from pixecom.clock import scheduled_time
 from pixecom.observability import logger, metrics
 from pixecom.settings import get_settings
-from pixecom.sync.dispatch import dispatch_stats, scheduled_time
+from pixecom.sync.dispatch import dispatch_stats
 
 get_settings()  # validated at start: a bad variable fails the init phase, naming it
 

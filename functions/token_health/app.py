@@ -8,13 +8,14 @@ start_of_init()  # the imports below run without garbage collection (pixecom.run
 from typing import Any
 
 from pixecom.accounts.token_check import check_tokens
+from pixecom.clock import scheduled_time
 from pixecom.observability import logger, metrics
 
 
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
-    return check_tokens().as_dict()
+    return check_tokens(scheduled_time(event.get("time"))).as_dict()
 
 
 end_of_init()

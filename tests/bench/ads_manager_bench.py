@@ -35,6 +35,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from pixecom.clock import utc_now
+
 os.environ.setdefault("PIXECOM_ENV", "local")
 os.environ.setdefault("JWT_SECRET", "bench-signing-key-" + "x" * 32)
 os.environ.setdefault("PIXECOM_STATE_DIR", tempfile.mkdtemp(prefix="pixecom-bench-"))
@@ -184,7 +186,7 @@ def main() -> int:
     get_settings.cache_clear()
     seller_id = uuid.UUID(bytes=bytes.fromhex(_md5("s1")))
     user_id = uuid.UUID(bytes=bytes.fromhex(_md5("u1")))
-    headers = {"Authorization": f"Bearer {issue_access_token(user_id, seller_id)}"}
+    headers = {"Authorization": f"Bearer {issue_access_token(user_id, seller_id, now=utc_now())}"}
     app = create_app()
     app.add_api_route("/api/bench-minimal", _minimal, methods=["GET"])  # the round-trip floor
     timer = ServerTimer(app)
@@ -225,6 +227,9 @@ def main() -> int:
         sql_samples(ROLLUP_READ, {"s": seller_id, "since": rng.since, "until": rng.until}),
     )
     campaigns = measure(Level.CAMPAIGNS, "")
+    converted_total_cost(
+        seller_id, campaigns, lambda: measure(Level.CAMPAIGNS, " (EUR total)"), args.iterations
+    )
     measure(Level.ADS, " (live)")
     # What the stats sync leaves behind after each run: every account's preset snapshot.
     started = time.perf_counter()
@@ -284,6 +289,48 @@ def write_cost(seller_id: uuid.UUID) -> None:
                 samples.append((time.perf_counter() - started) * 1000)
                 tx.rollback()
         print(f"sync-like UPDATE of 10,000 stats rows {label}: p50 {statistics.median(samples):.0f} ms")
+
+
+def converted_total_cost(
+    seller_id: uuid.UUID, campaigns: float, measure: Callable[[], float], iterations: int
+) -> None:
+    """What the lists' converted grand total (pixecom.rates.totals) costs: its reads timed alone
+    on one connection, without a reporting currency (what every list request pays) and with EUR
+    (each day of the USD accounts converted at its own rate); then /campaigns with EUR. Back to no
+    reporting currency for what follows."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from sqlalchemy import text
+
+    from pixecom.adsmanager.params import Level, RawListParams, parse_list_query
+    from pixecom.db.engine import get_engine, session_scope
+    from pixecom.domain.money import Rate
+    from pixecom.rates.store import save_rates
+    from pixecom.rates.totals import converted_total
+
+    query = parse_list_query(Level.CAMPAIGNS, RawListParams(date_preset="last_30d"))
+
+    def alone() -> float:
+        with get_engine().connect() as conn:
+            samples = timed(lambda: converted_total(conn, seller_id, query, datetime.now(UTC)), iterations)
+        return statistics.median(samples)
+
+    without = alone()
+    today = datetime.now(UTC).date()
+    with session_scope() as session:
+        rates = [Rate("USD", today - timedelta(days=d), Decimal("1.05"), "ecb") for d in range(120)]
+        save_rates(session, rates, datetime.now(UTC))
+        session.execute(text("UPDATE sellers SET reporting_currency = 'EUR' WHERE id = :s"), {"s": seller_id})
+    with_eur = alone()
+    converted = measure()
+    print(
+        f"converted total alone, p50: {without:.1f} ms without a reporting currency, "
+        f"{with_eur:.1f} ms in EUR; "
+        f"/campaigns p50 {campaigns:.1f} -> {converted:.1f} ms in EUR"
+    )
+    with session_scope() as session:
+        session.execute(text("UPDATE sellers SET reporting_currency = NULL WHERE id = :s"), {"s": seller_id})
 
 
 def _run(conn: Any, statement: Any, params: dict[str, Any]) -> object:

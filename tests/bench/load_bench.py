@@ -37,6 +37,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pixecom.clock import utc_now
+
 os.environ.setdefault("PIXECOM_ENV", "local")
 os.environ.setdefault("JWT_SECRET", "bench-signing-key-" + "x" * 32)
 os.environ.setdefault("PIXECOM_STATE_DIR", tempfile.mkdtemp(prefix="pixecom-bench-"))
@@ -123,7 +125,9 @@ def serve(url: str, port: int, sync_interval: float) -> None:
     get_settings.cache_clear()
     queues = LocalQueues().start()
     for k, spec in enumerate(scenario.ad_accounts, start=1):
-        connect_account(seller_id(k), spec.id, spec.access_token or "", backfill_days=BACKFILL_DAYS)
+        connect_account(
+            seller_id(k), spec.id, spec.access_token or "", backfill_days=BACKFILL_DAYS, now=utc_now()
+        )
     scheduler = LocalScheduler(interval=sync_interval).start()
     try:
         uvicorn.run(create_app(), host="127.0.0.1", port=port, log_level="warning", access_log=False)

@@ -9,7 +9,7 @@ with its ratio to the floor measured in the same run:
 - the reads of the first design (one Ads Manager statement per distinct rule scope/status, plus
   the alerts' own), of the second (one whole list per level and window, shared: 12 here), and
   of this one (one sums read per level and window with only the rows some reader acts on,
-  planned before the first read: `pixecom.rules.automation.evaluation_needs`);
+  planned before the first read: `pixecom.automation.worker.evaluation_needs`);
 - the first evaluation after a sync (`run_automation`: alerts, then the 20 rules, sharing their
   reads, as the AutomationWorker runs it; it acts: pause jobs are created, the queue send is a
   no-op);
@@ -30,7 +30,6 @@ import time
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
-from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -68,6 +67,7 @@ def create_rules(seller_id: uuid.UUID) -> int:
     from sqlalchemy import text
 
     from pixecom.db.engine import session_scope
+    from pixecom.domain.metrics import MONEY_METRICS
     from pixecom.rules.service import create_rule
     from pixecom.rules.spec import RuleSpec
 
@@ -91,8 +91,15 @@ def create_rules(seller_id: uuid.UUID) -> int:
                     "level": level,
                     "window": window,
                     "scope": scope_json,
-                    "conditions": [{"metric": m, "op": o, "value": v} for m, o, v in conditions],
-                    "min_spend": Decimal(min_spend),
+                    "conditions": [
+                        {
+                            "metric": m,
+                            "op": o,
+                            "value": {"amount": v, "currency": "USD"} if m in MONEY_METRICS else v,
+                        }
+                        for m, o, v in conditions
+                    ],
+                    "min_spend": {"amount": min_spend, "currency": "USD"},
                     "action": {"type": action, "percent": percent},
                 }
             )
@@ -122,7 +129,7 @@ def _list(session: Any, account: Any, level: Any, window: Any, filters: Any, now
     """One Ads Manager list statement (every row, metrics formatted by Postgres)."""
     from pixecom.adsmanager.params import ListQuery
     from pixecom.adsmanager.query import list_entities
-    from pixecom.adsmanager.windows import LIST_LEVEL, account_window, window_dates
+    from pixecom.rules.windows import LIST_LEVEL, account_window, window_dates
 
     dates = window_dates(window, account_window(window, now, account.timezone_name))
     query = ListQuery(level=LIST_LEVEL[level], dates=dates, filters=filters, limit=None)
@@ -186,13 +193,14 @@ def main() -> int:
     from pixecom.adsmanager.params import Level, RawListParams, parse_list_query
     from pixecom.adsmanager.query import build_list_sql
     from pixecom.adsmanager.ranges import plan_ranges
-    from pixecom.adsmanager.windows import Candidates
     from pixecom.alerts.evaluate import evaluate_account_alerts
+    from pixecom.automation.worker import evaluation_needs, run_automation
+    from pixecom.automation_message import AutomationMessage
     from pixecom.db.engine import get_engine, session_scope
     from pixecom.db.models import AdAccount
     from pixecom.db.rollups import refresh_preset_stats
-    from pixecom.rules.automation import AutomationMessage, evaluation_needs, run_automation
     from pixecom.rules.evaluate import evaluate_rules
+    from pixecom.rules.windows import Candidates
     from pixecom.runtime import end_of_init
     from pixecom.settings import get_settings
 
@@ -232,7 +240,7 @@ def main() -> int:
                 return first_design_reads(session, account, now)
             if design == "whole":
                 return whole_list_reads(session, account, now)
-            reads = Candidates(needs=evaluation_needs(session, seller_id))
+            reads = Candidates(needs=evaluation_needs(session, account, now))
             for level, window in reads.needs:
                 reads.read(session, account, level, window, now, reads.needs[(level, window)])
             return len(reads.reads)

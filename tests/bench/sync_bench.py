@@ -31,6 +31,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from pixecom.clock import utc_now
+
 os.environ.setdefault("PIXECOM_ENV", "local")
 os.environ.setdefault("PIXECOM_STATE_DIR", tempfile.mkdtemp(prefix="pixecom-bench-"))
 os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
@@ -175,7 +177,7 @@ def connect(url: str, base_url: str, spec: Any, days: int) -> Bench:
         s.flush()
         seller_id = seller.id
     account = connect_account(
-        seller_id, spec.id, spec.access_token, backfill_days=1, graph=bench_graph(base_url)
+        seller_id, spec.id, spec.access_token, backfill_days=1, graph=bench_graph(base_url), now=utc_now()
     )
     ref = recording.AccountRef(account.id, seller_id, account.meta_account_id, account.timezone_name)
     today = datetime.now(UTC).astimezone(ZoneInfo(spec.timezone_name)).date()

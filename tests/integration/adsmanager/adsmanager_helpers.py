@@ -1,6 +1,6 @@
 """Ads Manager test helpers: a small builder that writes accounts, entities and daily stats straight
 into the test database, keeps every raw daily row it wrote, and computes expected metrics from
-those rows with plain Python sums and the DESIGN.md formulas (never via pixecom.domain.metrics).
+those rows with plain Python sums and the formulas of docs/metrics.md (never via pixecom.domain.metrics).
 """
 
 from __future__ import annotations
@@ -189,7 +189,7 @@ def _q4(value: Decimal) -> float:
 
 
 def expected_metrics(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Every API metric from raw daily rows: plain sums, then DESIGN.md formulas, then API rounding."""
+    """Every API metric from raw daily rows: plain sums, docs/metrics.md's formulas, API rounding."""
     rows = list(rows)
     t: dict[str, Any] = {name: sum((r[name] for r in rows), 0) for name in COUNTERS}
     for name in MONEY:

@@ -131,7 +131,7 @@ def synced(sim: SimulatorServer, make_seller: Any, monkeypatch: pytest.MonkeyPat
 def _raw_rows(
     scenario: Scenario, account_n: int, since: date, until: date, ad: str | None = None
 ) -> list[Any]:
-    """The scenario's insights as raw daily rows, counters mapped as DESIGN.md says."""
+    """The scenario's insights as raw daily rows, counters mapped as docs/metrics.md says."""
     account = next(a for a in scenario.ad_accounts if a.id == f"act_{account_n}")
     rows = []
     for campaign in account.campaigns:

@@ -157,3 +157,8 @@ def ids_by_name(table: str, account_id: uuid.UUID) -> dict[str, uuid.UUID]:
     return {
         r.name: r.id for r in rows(f"SELECT id, name FROM {table} WHERE ad_account_id = :a", a=account_id)
     }  # noqa: S608
+
+
+def usd(amount: str) -> dict[str, str]:
+    """A money amount of the API in US dollars (the test accounts' currency)."""
+    return {"amount": amount, "currency": "USD"}

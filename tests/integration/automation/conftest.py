@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from automation_helpers import fast_graph_factory, scenario, sync_message
 
+from pixecom.clock import utc_now
 from pixecom.simulator.testing import SimulatorServer
 
 
@@ -57,7 +58,7 @@ def connect_synced(make_seller: Callable[..., Any], graph: Any) -> Callable[...,
     def do(meta_account_id: str = "act_5001", seller: Any = None) -> Synced:
         seller = seller or make_seller()
         account = connect_account(
-            seller.seller_id, meta_account_id, f"token-{meta_account_id[4:]}", backfill_days=1
+            seller.seller_id, meta_account_id, f"token-{meta_account_id[4:]}", backfill_days=1, now=utc_now()
         )
         sync_account_delivery(sync_message(account.id, "delivery"))
         sync_account_stats(sync_message(account.id, "stats"))

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from automation_helpers import day, rows, sync_message
+from automation_helpers import day, rows, sync_message, usd
 
 from pixecom.alerts.evaluate import evaluate_account_alerts
 from pixecom.alerts.sweep import sweep_alerts
@@ -50,13 +50,13 @@ def test_spend_without_purchase_opens_updates_and_resolves(synced, sim, now):
 
 
 def test_cost_per_purchase_above_target_opens_and_resolves_when_the_target_moves(api, synced, now):
-    _settings(api, synced, target_cost_per_purchase="50")
+    _settings(api, synced, target_cost_per_purchase=usd("50"))
     _evaluate(synced, now)
     _evaluate(synced, now)
     # Prospecting today: 185.00 spend / 2 purchases = 92.50 per purchase.
     assert _alerts("cost_per_purchase_high") == {"Prospecting": ("open", 2)}
 
-    _settings(api, synced, target_cost_per_purchase="100")
+    _settings(api, synced, target_cost_per_purchase=usd("100"))
     _evaluate(synced, now)
     assert _alerts("cost_per_purchase_high") == {"Prospecting": ("resolved", 2)}
 

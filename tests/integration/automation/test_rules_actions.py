@@ -7,19 +7,20 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from automation_helpers import ids_by_name, rows
+from automation_helpers import ids_by_name, rows, usd
 
+from pixecom.automation.worker import run_automation
+from pixecom.automation_message import AutomationMessage
 from pixecom.control.apply import apply_job
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
-from pixecom.rules.automation import AutomationMessage, run_automation
 
 STOP_LOSS = {
     "name": "Stop-loss",
     "level": "ad",
     "window": "today",
     "conditions": [{"metric": "purchases", "op": "eq", "value": "0"}],
-    "min_spend": "35",
+    "min_spend": usd("35"),
     "action": {"type": "pause"},
 }
 SCALE = {
@@ -27,7 +28,7 @@ SCALE = {
     "level": "adset",
     "window": "last_7d",  # still holds the same 3 days of data 49 hours later
     "conditions": [{"metric": "roas", "op": "gt", "value": "3"}],
-    "min_spend": "50",
+    "min_spend": usd("50"),
     "action": {"type": "change_budget", "percent": "20"},
     "cooldown_minutes": 0,
 }
@@ -93,7 +94,8 @@ def test_preview_lists_the_same_entities_the_rule_then_acts_on(api, synced, grap
 
     (run,) = api.get(f"/api/rules/{rule_id}/runs", headers=synced.headers).json()["data"]
     assert {e["name"] for e in run["entities"]} == set(previewed) == {"Burner 1", "Burner 2"}
-    assert previewed["Burner 1"] == {"spend": "50.00", "purchases": "0"}
+    assert previewed["Burner 1"] == {"spend": "50.00", "purchases": 0}  # the Ads Manager's types
+    assert {e["currency"] for e in preview.json()["entities"]} == {"USD"}
     job = api.get(f"/api/jobs/{run['job_id']}", headers=synced.headers).json()
     assert sorted(i["name"] for i in job["items"]) == ["Burner 1", "Burner 2"]
 

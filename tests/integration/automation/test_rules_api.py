@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from automation_helpers import usd
+
 RULE = {
     "name": "Pause losers",
     "level": "ad",
     "window": "today",
-    "conditions": [{"metric": "cost_per_purchase", "op": "gt", "value": "40"}],
-    "min_spend": "20",
+    "conditions": [{"metric": "cost_per_purchase", "op": "gt", "value": usd("40")}],
+    "min_spend": usd("20"),
     "action": {"type": "pause"},
 }
 
@@ -23,16 +25,16 @@ def _create(api: Any, headers: dict[str, str], body: dict[str, Any] = RULE) -> d
 def test_a_rule_is_created_read_changed_disabled_and_deleted(api, make_seller):
     seller = make_seller()
     rule = _create(api, seller.headers)
-    assert (rule["enabled"], rule["cooldown_minutes"], rule["min_spend"]) == (True, 1440, "20.00")
+    assert (rule["enabled"], rule["cooldown_minutes"], rule["min_spend"]) == (True, 1440, usd("20.00"))
 
     changed = api.patch(
-        f"/api/rules/{rule['id']}", json={"min_spend": "35", "window": "last_3d"}, headers=seller.headers
+        f"/api/rules/{rule['id']}", json={"min_spend": usd("35"), "window": "last_3d"}, headers=seller.headers
     )
     disabled = api.post(f"/api/rules/{rule['id']}/disable", headers=seller.headers)
     listed = api.get("/api/rules", headers=seller.headers).json()["data"]
     deleted = api.delete(f"/api/rules/{rule['id']}", headers=seller.headers)
 
-    assert (changed.json()["min_spend"], changed.json()["window"]) == ("35.00", "last_3d")
+    assert (changed.json()["min_spend"], changed.json()["window"]) == (usd("35.00"), "last_3d")
     assert disabled.json()["enabled"] is False
     assert [r["id"] for r in listed] == [rule["id"]]
     assert deleted.status_code == 204

@@ -11,21 +11,22 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from automation_helpers import day, ids_by_name, rows
+from automation_helpers import day, ids_by_name, rows, usd
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import DateSpec, Filters, ListQuery
 from pixecom.adsmanager.query import EntityRow, list_entities
 from pixecom.adsmanager.sums import by_spend
-from pixecom.adsmanager.windows import LIST_LEVEL, Candidates, Need, account_window, window_dates
+from pixecom.automation.worker import run_automation
+from pixecom.automation_message import AutomationMessage
 from pixecom.db.engine import get_engine, session_scope
 from pixecom.db.models import AdAccount
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus, EntityLevel
 from pixecom.domain.metrics import METRIC_NAMES
-from pixecom.rules.automation import AutomationMessage, run_automation
 from pixecom.rules.evaluate import evaluate_rules
+from pixecom.rules.windows import LIST_LEVEL, Candidates, Need, account_window, window_dates
 from pixecom.sellpages.service import create_sellpage
 
 ADS_MANAGER_STATEMENT = "WITH acct AS MATERIALIZED"  # how build_list_sql's statement begins
@@ -58,8 +59,8 @@ def _rule(
         "name": name,
         "level": level,
         "window": window,
-        "conditions": [{"metric": "spend", "op": "gt", "value": "0"}],
-        "min_spend": "0",
+        "conditions": [{"metric": "spend", "op": "gt", "value": usd("0")}],
+        "min_spend": usd("0"),
         "action": {"type": action},
         **extra,
     }
@@ -287,7 +288,7 @@ def test_a_minimum_spend_compares_the_spend_as_shown_rounded_to_the_currencys_ce
             ),
             {"d": day(1)},
         )
-    rule_id = _create(api, synced.headers, _rule("Big spenders", window="last_3d", min_spend="100"))
+    rule_id = _create(api, synced.headers, _rule("Big spenders", window="last_3d", min_spend=usd("100")))
 
     _evaluate_rules(synced, graph, now)
 

@@ -77,6 +77,10 @@ def test_deliveries_carry_a_signature_the_receiver_verifies_and_slack_text(api, 
         assert not verify(SECRET, signature, body, now=int(now.timestamp()) + 600)  # a replay, later
         payload = json.loads(body)
         assert payload["event"] == "alert.opened" and payload["text"] and payload["alert"]["kind"]
+        assert payload["alert"]["currency"] == "USD"  # the account's: of the money in its values
+    spent = [json.loads(b)["alert"] for b, _ in receiver.received]
+    (burner, *_) = [a for a in spent if a["kind"] == "spend_without_purchase"]
+    assert isinstance(burner["values"]["spend"], str) and isinstance(burner["values"]["purchases"], int)
 
 
 def test_failed_deliveries_retry_with_backoff_and_show_on_the_webhook(api, synced, receiver, now):

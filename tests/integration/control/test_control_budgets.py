@@ -313,11 +313,15 @@ def test_a_budget_request_needs_exactly_one_of_amount_and_percent(world):
 
 
 @pytest.fixture
-def now_api(api):
+def now_api(api, world):
+    """Move the API's clock to `at`; the seller's access token is issued again at that time."""
     from pixecom.api.deps import get_now
+    from pixecom.auth.tokens import issue_access_token
 
     def freeze(at):
         api.app.dependency_overrides[get_now] = lambda: at
+        token = issue_access_token(world.seller.user_id, world.seller.seller_id, now=at)
+        world.seller.headers["Authorization"] = f"Bearer {token}"
 
     yield freeze
     api.app.dependency_overrides.pop(get_now, None)

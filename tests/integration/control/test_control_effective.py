@@ -117,7 +117,7 @@ def test_a_job_never_finishes_before_it_was_created(make_seller):
         None,
         StatusChange(EntityLevel.AD, CampaignStatus.ACTIVE, list(seeded.ads.values())),
         send=lambda _job_id: None,
-        now=lambda: at,
+        now=at,
     )
     with session_scope() as s:
         job = s.get_one(Job, result.job_id)

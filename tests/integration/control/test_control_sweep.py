@@ -11,14 +11,13 @@ from control_helpers import control_scenario, queue_depth, seed_scenario
 
 from pixecom.control.apply import apply_job
 from pixecom.control.jobs import StatusChange, create_status_job
-from pixecom.control.sweep import sweep_stale_jobs
+from pixecom.control.sweep import requeue_stale_jobs, sweep_stale_jobs
 from pixecom.db.automation_models import Rule
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Job
 from pixecom.domain.automation import RuleActionType, RuleWindow
 from pixecom.domain.enums import CampaignStatus, EntityLevel, JobStatus
 from pixecom.settings import get_settings
-from pixecom.sync.dispatch import dispatch_delivery
 
 STALE = timedelta(seconds=get_settings().job_stale_after_seconds)
 
@@ -34,6 +33,7 @@ def _job_committed_without_a_message(seller_id, ad_ids, clock) -> uuid.UUID:
             scope={},
             conditions=[],
             min_spend=Decimal("0"),
+            min_spend_currency="USD",
             action=RuleActionType.PAUSE,
             cooldown_minutes=60,
         )
@@ -59,7 +59,7 @@ def _sends_per_ad(sim, meta_ids) -> set[int]:
     return {sim.calls_by_path.get(f"/{m}", 0) for m in meta_ids}
 
 
-def test_a_job_whose_send_failed_after_commit_is_requeued_by_the_dispatch_and_applied_once(
+def test_a_job_whose_send_failed_after_commit_is_requeued_by_the_scheduled_sweep_and_applied_once(
     make_seller, sqs, control_queue, simulator, graph_for, clock
 ):
     scenario = control_scenario(ads=60)
@@ -70,9 +70,7 @@ def test_a_job_whose_send_failed_after_commit_is_requeued_by_the_dispatch_and_ap
     assert control_queue() == []
 
     clock.advance(STALE.total_seconds() + 1)
-    result = dispatch_delivery(clock())
-
-    assert result.jobs_requeued == 1
+    assert requeue_stale_jobs(clock()) == 1
     (report,) = _work(control_queue, graph_for(sim), clock)
     assert report.applied == 60 and _status(job_id) is JobStatus.SUCCEEDED
     assert _sends_per_ad(sim, seeded.ads) == {1}

@@ -72,7 +72,7 @@ def test_a_busy_port_is_named_in_one_line_with_how_to_choose_another(occupied, b
     assert "Traceback" not in err and out == ""
 
 
-def _make_dev(port: object, state_dir: Path) -> subprocess.CompletedProcess[str]:
+def _make_dev(port: object, state_dir: Path, sim_port: object = None) -> subprocess.CompletedProcess[str]:
     """`make dev PORT=port` with the venv and the console counted as built (-o: these tests are
     about the recipe, not them)."""
     return subprocess.run(
@@ -85,6 +85,7 @@ def _make_dev(port: object, state_dir: Path) -> subprocess.CompletedProcess[str]
             "console",
             "dev",
             f"PORT={port}",
+            *([f"SIM_PORT={sim_port}"] if sim_port is not None else []),
             f"BIN={Path(sys.executable).parent}",
         ],
         cwd=ROOT,
@@ -101,6 +102,18 @@ def test_make_dev_on_a_busy_port_prints_only_the_one_line(occupied, tmp_path):
     assert line.startswith(f"Port {occupied} (the API) is already in use")
     assert make.stdout == ""
     assert make.returncode == 0
+
+
+def test_make_dev_with_one_port_for_both_services_is_refused_before_anything_starts(tmp_path):
+    port = _free_port()
+    make = _make_dev(port, tmp_path, sim_port=port)
+    assert make.returncode != 0
+    assert make.stdout == ""  # no banner: nothing was started
+    refusal, make_line = make.stderr.strip().splitlines()
+    assert refusal.startswith(f"The API and the Graph API simulator cannot share port {port}")
+    assert f"SIM_PORT={port}`" not in refusal
+    assert "Error 2" in make_line
+    assert not (tmp_path / "pgdata").exists()
 
 
 def test_a_failure_other_than_a_busy_port_still_fails_make_dev(tmp_path):

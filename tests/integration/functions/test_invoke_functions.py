@@ -22,6 +22,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from integration.sync.sync_helpers import day, forget_queued_full_window, small_scenario
+from pixecom.clock import utc_now
 from pixecom.local.invoke import Invocation, LocalServices, invoke, local_functions, local_spec
 from pixecom.local.template import REPO_ROOT, function_ids, read_template
 
@@ -42,6 +43,7 @@ FUNCTION_EVENTS = {
     "TokenHealthFunction": "schedule/token_health.json",
     "AlertsSweepFunction": "schedule/alerts_sweep.json",
     "MaintenanceFunction": "schedule/maintenance.json",
+    "ExchangeRatesFunction": "schedule/exchange_rates.json",
 }
 
 
@@ -134,7 +136,7 @@ def local(
                 s.add(user)
                 s.flush()
                 seller_id, user_id = seller.id, user.id
-            account = connect_account(seller_id, "act_1001", "token-1001", backfill_days=1)
+            account = connect_account(seller_id, "act_1001", "token-1001", backfill_days=1, now=utc_now())
             tmp = tmp_path_factory.mktemp("invoke")
             yield Local(template, services, layer, tmp, seller_id, user_id, account.id)
         finally:
@@ -215,6 +217,7 @@ def test_control_worker_pauses_a_campaign_on_the_simulator(local):
         local.seller_id,
         local.user_id,
         StatusChange(EntityLevel.CAMPAIGN, CampaignStatus.PAUSED, [campaign_id]),
+        now=utc_now(),
     ).job_id
     assert [b["job_id"] for b in local.queued("ControlQueue")] == [str(job_id)]
     result = local.run(
@@ -242,6 +245,18 @@ def test_maintenance_reports_what_it_purged_per_table(local):
     purged = local.run("MaintenanceFunction").result["purged"]
     assert set(purged) == {"login_attempts", "refresh_tokens", "oauth_states", "job_items", "sync_runs"}
     assert all(count == 0 for count in purged.values())  # a fresh database: nothing is old yet
+
+
+def test_exchange_rates_backfills_an_empty_store_then_reads_the_daily_file(local):
+    first = local.run("ExchangeRatesFunction").result
+    second = local.run("ExchangeRatesFunction").result
+
+    assert (first["source"], first["history"]) == ("ecb", True)  # the simulator's 90-day file
+    assert first["days"] >= 60  # its working days
+    assert (second["history"], second["days"]) == (False, 1)
+    assert second["newest_day"] == first["newest_day"]
+    stored = _scalar("SELECT count(*) FROM exchange_rates WHERE currency = 'THB'")
+    assert stored == first["days"]
 
 
 def test_token_health_skips_without_a_meta_app(local):

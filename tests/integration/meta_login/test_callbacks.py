@@ -82,3 +82,13 @@ def test_data_deletion_deletes_what_we_hold_answers_a_status_url_and_is_idempote
     assert (page["kind"], page["status"], page["accounts_affected"]) == ("data_deletion", "completed", 2)
     assert page["completed_at"] is not None and "2 ad account" in page["detail"]
     assert api.get("/api/meta/data-deletion/nope").status_code == 404
+
+
+def test_the_deletion_status_page_takes_both_its_times_from_the_one_clock(api, seller, meta):
+    """Received and completed in one request: one instant, never completed before received."""
+    connected(api, seller, meta)
+    answer = api.post(
+        "/api/meta/data-deletion", data={"signed_request": removal(meta, path="deletion-request")}
+    )
+    page = api.get(f"/api/meta/data-deletion/{answer.json()['confirmation_code']}").json()
+    assert page["received_at"] == page["completed_at"]

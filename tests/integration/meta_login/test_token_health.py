@@ -8,6 +8,7 @@ import pytest
 from login_helpers import APP_ID, APP_SECRET, by_account, login
 from sync_helpers import day, load_event, load_handler, stats_message
 
+from pixecom.clock import utc_now
 from pixecom.domain.enums import SyncOutcome
 from pixecom.meta.client import GraphClient
 from pixecom.meta.errors import InvalidRequest
@@ -86,7 +87,7 @@ def test_the_daily_check_refreshes_a_token_expiring_soon_and_reads_the_expiry_ba
     _, account_id = connect_1001(api, seller, meta)
     assert health_of(api, seller)["state"] == "expiring_soon"
     before = db.scalar("SELECT access_token_encrypted FROM ad_accounts WHERE id = :id", id=account_id)
-    report = check_tokens()
+    report = check_tokens(now=utc_now())
     assert (report.grants_checked, report.refreshed) == (1, 1)
     after = db.scalar("SELECT access_token_encrypted FROM ad_accounts WHERE id = :id", id=account_id)
     assert bytes(after) != bytes(before)  # the new token string replaced the old one

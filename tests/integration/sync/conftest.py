@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sync_helpers import Db, fast_graph_factory, small_scenario
 
+from pixecom.clock import utc_now
 from pixecom.simulator.testing import SimulatorServer
 
 
@@ -62,6 +63,7 @@ def connect(make_seller: Callable[..., Any], graph: Any) -> Callable[..., uuid.U
             token or f"token-{meta_account_id[4:]}",
             backfill_days=backfill_days,
             graph=graph,
+            now=utc_now(),
         )
         return account.id
 

@@ -41,3 +41,17 @@ def test_demo_seller_gets_its_sellpages_once_and_campaigns_link_to_them(graph, m
     sync_account_delivery(delivery_message(account.id), graph=graph)
     linked = db.rows("SELECT count(*) AS n FROM campaigns WHERE sellpage_id IS NOT NULL")
     assert linked[0].n > 0
+
+
+def test_demo_store_orders_are_sent_once_and_a_restart_changes_nothing(graph, make_seller, db):
+    make_seller(email="demo@example.com")
+    scenario = demo_scenario()
+    scenario.ad_accounts = scenario.ad_accounts[:1]
+    connect_demo_accounts("demo@example.com", scenario)
+    first = db.rows("SELECT count(*) AS n, sum(gross_revenue - refunds) AS revenue FROM store_stats_daily")
+    connect_demo_accounts("demo@example.com", scenario)  # a restart sends the same events again
+
+    again = db.rows("SELECT count(*) AS n, sum(gross_revenue - refunds) AS revenue FROM store_stats_daily")
+    assert first[0].n > 0 and (again[0].n, again[0].revenue) == (first[0].n, first[0].revenue)
+    kinds = db.rows("SELECT status, count(*) AS n FROM store_orders GROUP BY status")
+    assert {k.status for k in kinds} == {"pending", "paid", "partly_refunded", "refunded", "cancelled"}

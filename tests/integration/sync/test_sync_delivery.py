@@ -6,6 +6,7 @@ import pytest
 from sync_helpers import delivery_message, fast_graph_factory
 
 from pixecom.accounts.connect import connect_account
+from pixecom.clock import utc_now
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Campaign, Sellpage
 from pixecom.domain.delivery import map_delivery_status
@@ -103,7 +104,9 @@ def test_generated_account_covers_every_delivery_status_as_the_mapping_says(
 ):
     with SimulatorServer(generate_scenario(accounts=1, ads=16, days=3, seed=7)) as sim:
         graph = fast_graph_factory(sim.base_url)
-        account_id = connect_account(make_seller().seller_id, "act_1001", "token-1001", graph=graph).id
+        account_id = connect_account(
+            make_seller().seller_id, "act_1001", "token-1001", graph=graph, now=utc_now()
+        ).id
         sync_account_delivery(delivery_message(account_id), graph=graph)
         learning = {
             r.meta_id: r.learning_stage for r in db.rows("SELECT meta_id, learning_stage FROM adsets")

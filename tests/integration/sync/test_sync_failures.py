@@ -16,6 +16,7 @@ from sync_helpers import (
 )
 
 from pixecom.accounts.connect import connect_account
+from pixecom.clock import utc_now
 from pixecom.domain.enums import SyncOutcome
 from pixecom.meta.errors import TransientError
 from pixecom.settings import get_settings
@@ -54,7 +55,7 @@ def graph(clocked):
 def three_accounts(clocked, make_seller, graph):
     seller = make_seller()
     ids = {
-        n: connect_account(seller.seller_id, f"act_{n}", f"token-{n}", graph=graph).id
+        n: connect_account(seller.seller_id, f"act_{n}", f"token-{n}", graph=graph, now=utc_now()).id
         for n in (1001, 1002, 1003)
     }
     for account_id in ids.values():

@@ -12,6 +12,7 @@ import pytest
 from sync_helpers import day, delivery_message, fast_graph_factory, small_scenario, stats_message
 
 from pixecom.accounts.connect import connect_account, replace_token
+from pixecom.clock import utc_now
 from pixecom.db.engine import session_scope
 from pixecom.domain.enums import SyncOutcome
 from pixecom.meta.client import GraphClient
@@ -81,7 +82,7 @@ def seller(make_seller):
 
 def connect(seller, graph, n=1001, days=40, token=None):
     return connect_account(
-        seller.seller_id, f"act_{n}", token or f"token-{n}", backfill_days=days, graph=graph
+        seller.seller_id, f"act_{n}", token or f"token-{n}", backfill_days=days, graph=graph, now=utc_now()
     ).id
 
 
@@ -115,7 +116,7 @@ def test_a_chunk_blocked_by_a_dead_token_resumes_after_the_token_is_replaced(clo
     assert dispatch_stats(clock()).backfill_chunks == 0  # NEEDS_REAUTH accounts are not due
 
     sim.state.settings.extra_tokens["token-1001-new"] = ["act_1001"]
-    replace_token(seller.seller_id, account_id, "token-1001-new", graph=graph)
+    replace_token(seller.seller_id, account_id, "token-1001-new", graph=graph, now=utc_now())
     work(sqs, clock, graph)
     assert db.account(account_id).backfill_chunks_done == 2
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from sync_helpers import delivery_message, fast_graph_factory, local_today, stats_message
 
 from pixecom.accounts.connect import connect_account
+from pixecom.clock import utc_now
 from pixecom.simulator.generator import generate_scenario
 from pixecom.simulator.testing import SimulatorServer
 from pixecom.simulator.wire import result_event
@@ -68,7 +69,9 @@ def test_database_equals_the_scenario_for_every_counter_of_every_ad_day(db_url, 
         graph = fast_graph_factory(sim.base_url)
         seller = make_seller()
         for spec in scenario.ad_accounts:
-            account_id = connect_account(seller.seller_id, spec.id, spec.access_token, graph=graph).id
+            account_id = connect_account(
+                seller.seller_id, spec.id, spec.access_token, graph=graph, now=utc_now()
+            ).id
             sync_account_delivery(delivery_message(account_id), graph=graph)
             today = local_today(spec.timezone_name)
             since = today - timedelta(days=27)

@@ -23,6 +23,7 @@ import pytest
 from sync_helpers import Db, day, load_handler, small_scenario
 
 from pixecom.accounts.connect import connect_account
+from pixecom.clock import utc_now
 from pixecom.domain.enums import SyncOutcome
 from pixecom.queue import BatchFailed
 from pixecom.settings import get_settings
@@ -108,7 +109,7 @@ def world(
         get_settings.cache_clear()
         seller = make_seller()
         ids = {
-            n: connect_account(seller.seller_id, f"act_{n}", f"token-{n}", backfill_days=3).id
+            n: connect_account(seller.seller_id, f"act_{n}", f"token-{n}", backfill_days=3, now=utc_now()).id
             for n in (FAULTED, HEALTHY)
         }
         world = World(sim, clock, ids, sqs, lambda_context)
@@ -148,7 +149,7 @@ def test_stats_fault_stays_with_its_account_and_the_next_run_writes_metas_number
     world.meta_changes_numbers()
     world.sim.inject_fault(account_id=f"act_{FAULTED}", **TRANSIENT_FAULTS[kind])
 
-    assert dispatch_stats().accounts == 2
+    assert dispatch_stats(now=utc_now()).accounts == 2
     failed = world.work("stats_worker", world.take("STATS_QUEUE_URL"))
 
     assert [world.account_of(r) for r in failed] == [FAULTED]  # SQS will deliver it again
@@ -180,7 +181,7 @@ def test_meta_unreachable_fails_every_run_for_a_retry_and_the_retry_converges(
     monkeypatch.setenv("GRAPH_BASE_URL", f"http://127.0.0.1:{closed_port}")
     get_settings.cache_clear()
 
-    dispatch_stats()
+    dispatch_stats(now=utc_now())
     failed = world.work("stats_worker", world.take("STATS_QUEUE_URL"))
 
     assert sorted(world.account_of(r) for r in failed) == [FAULTED, HEALTHY]
@@ -199,7 +200,7 @@ def test_meta_unreachable_fails_every_run_for_a_retry_and_the_retry_converges(
 def test_a_short_fault_is_absorbed_by_the_runs_own_retries(world: World, db: Db) -> None:
     world.meta_changes_numbers()
     world.sim.inject_fault(account_id=f"act_{FAULTED}", connection="reset", times=2)  # < 1 + 2 retries
-    dispatch_stats()
+    dispatch_stats(now=utc_now())
     assert world.work("stats_worker", world.take("STATS_QUEUE_URL")) == []
     assert rows(db, world.ids[FAULTED]) == rows(db, world.ids[HEALTHY])
     assert meta_numbers_today(db, world.ids[FAULTED], FAULTED) == ((Decimal("9.87"), 987), False)
@@ -208,7 +209,7 @@ def test_a_short_fault_is_absorbed_by_the_runs_own_retries(world: World, db: Db)
 def test_a_fault_window_fails_the_run_inside_it_and_the_run_after_it_converges(world: World, db: Db) -> None:
     world.meta_changes_numbers()
     world.sim.inject_fault(account_id=f"act_{FAULTED}", bare_status=503, for_seconds=300)
-    dispatch_stats()
+    dispatch_stats(now=utc_now())
     failed = world.work("stats_worker", world.take("STATS_QUEUE_URL"))
     assert [world.account_of(r) for r in failed] == [FAULTED]
     world.clock.advance(300)  # the window is over on Meta's side; the fault is still registered
@@ -224,7 +225,7 @@ def test_a_bare_429_throttles_its_account_until_retry_after_then_the_next_dispat
     world.sim.inject_fault(account_id=f"act_{FAULTED}", bare_status=429, retry_after=120, times=1)
     started = datetime.now(UTC)
 
-    dispatch_stats()
+    dispatch_stats(now=utc_now())
     assert world.work("stats_worker", world.take("STATS_QUEUE_URL")) == []  # consumed, not retried
 
     faulted = db.account(world.ids[FAULTED])
@@ -239,7 +240,7 @@ def test_a_bare_429_throttles_its_account_until_retry_after_then_the_next_dispat
     assert rows(db, world.ids[FAULTED]) == before
     assert meta_numbers_today(db, world.ids[HEALTHY], HEALTHY) == ((Decimal("9.87"), 987), False)
 
-    assert dispatch_stats().accounts == 1  # the throttled account waits its Retry-After
+    assert dispatch_stats(now=utc_now()).accounts == 1  # the throttled account waits its Retry-After
     world.work("stats_worker", world.take("STATS_QUEUE_URL"))
     later = faulted.throttled_until + timedelta(seconds=1)
     assert dispatch_stats(later).accounts == 2
@@ -271,7 +272,7 @@ def test_delivery_fault_stays_with_its_account_and_the_next_run_brings_metas_sta
         world.sim.state.update_object(f"{n}303", status="PAUSED")
     world.sim.inject_fault(account_id=f"act_{FAULTED}", **TRANSIENT_FAULTS[kind])
 
-    assert dispatch_delivery().accounts == 2
+    assert dispatch_delivery(now=utc_now()).accounts == 2
     failed = world.work("delivery_worker", world.take("DELIVERY_QUEUE_URL"))
 
     assert [world.account_of(r) for r in failed] == [FAULTED]

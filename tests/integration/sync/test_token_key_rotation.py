@@ -9,6 +9,7 @@ from sync_helpers import delivery_message
 
 from pixecom.accounts.connect import connect_account
 from pixecom.alerts.webhooks import set_webhook
+from pixecom.clock import utc_now
 from pixecom.crypto import decrypt_token, encrypt_token
 from pixecom.db.engine import session_scope
 from pixecom.db.login_models import MetaGrant
@@ -39,7 +40,8 @@ def stored(keys, make_seller, graph):
     keys(K1)
     seller = make_seller()
     accounts = [
-        connect_account(seller.seller_id, f"act_{n}", f"token-{n}", graph=graph).id for n in (1001, 1002)
+        connect_account(seller.seller_id, f"act_{n}", f"token-{n}", graph=graph, now=utc_now()).id
+        for n in (1001, 1002)
     ]
     with session_scope() as s:
         s.add(

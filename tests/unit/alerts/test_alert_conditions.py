@@ -1,7 +1,7 @@
 """Alert conditions: pure functions of an account's facts and the seller's thresholds."""
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -18,9 +18,20 @@ from pixecom.alerts.conditions import (
 from pixecom.domain.automation import AlertEntityLevel, AlertKind
 from pixecom.domain.enums import ConnectionStatus
 from pixecom.domain.metrics import MetricTotals, compute_metrics
+from pixecom.domain.money import Rate, RateBook
+from pixecom.rates.thresholds import AccountMoney
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
-DEFAULTS = AlertThresholds()
+DEFAULTS = AlertThresholds()  # in USD
+# The ECB's quotation (units per euro), published the day before: 1 USD = 150 JPY.
+BOOK = RateBook(
+    [
+        Rate("USD", date(2026, 11, 19), Decimal("1.05"), "ecb"),
+        Rate("JPY", date(2026, 11, 19), Decimal("157.5"), "ecb"),
+    ]
+)
+ON_USD = DEFAULTS.on_account(AccountMoney("USD", NOW.date(), BOOK))
+ON_JPY = DEFAULTS.on_account(AccountMoney("JPY", NOW.date(), BOOK))
 
 
 def _account(**overrides):
@@ -77,16 +88,38 @@ def _ad(spend: str, purchases: int) -> EntityFacts:
 
 
 def test_spend_without_purchase_counts_from_the_threshold_up():
-    found = spend_findings([_ad("19.99", 0), _ad("20.00", 0), _ad("90", 1)], DEFAULTS, "USD")
+    found = spend_findings([_ad("19.99", 0), _ad("20.00", 0), _ad("90", 1)], ON_USD)
     assert [f.entity_name for f in found] == ["Ad 20.00"]
     assert found[0].detail["spend"] == "20.00"
+    assert found[0].detail["conversions"] == []
+
+
+def test_a_dollar_threshold_never_fires_on_a_yen_account_at_the_same_number_of_yen():
+    found = spend_findings([_ad("20", 0), _ad("2216", 0), _ad("2999", 0), _ad("3000", 0)], ON_JPY)
+
+    assert [f.entity_name for f in found] == ["Ad 3000"]  # 20 USD = 3000 JPY that day
+    assert "threshold 3000 JPY (20.00 USD at the ecb rate of 2026-11-19)" in found[0].message
+    assert found[0].detail["conversions"][0]["to"] == "3000 JPY"
+
+
+def test_a_threshold_without_a_rate_for_the_account_raises_nothing_there():
+    on_vnd = DEFAULTS.on_account(AccountMoney("VND", NOW.date(), BOOK))
+
+    assert on_vnd.spend_without_purchase is None
+    assert spend_findings([_ad("1000000", 0)], on_vnd) == []
+    assert "no exchange rate between USD and VND" in on_vnd.notes[0]["reason"]
+
+
+def test_alert_money_thresholds_must_state_their_currency():
+    with pytest.raises(ValidationError, match="spend_without_purchase is a money amount"):
+        AlertThresholds.model_validate({"spend_without_purchase": "20"})
 
 
 def test_a_spike_is_more_than_n_times_the_previous_daily_average():
     facts = _account()
-    assert spike_finding(facts, Decimal("60"), Decimal("210"), DEFAULTS) == []  # exactly 2x
-    assert _kinds(spike_finding(facts, Decimal("60.01"), Decimal("210"), DEFAULTS)) == [AlertKind.SPEND_SPIKE]
-    assert spike_finding(facts, Decimal("60"), Decimal("0"), DEFAULTS) == []  # no history: no spike
+    assert spike_finding(facts, Decimal("60"), Decimal("210"), ON_USD) == []  # exactly 2x
+    assert _kinds(spike_finding(facts, Decimal("60.01"), Decimal("210"), ON_USD)) == [AlertKind.SPEND_SPIKE]
+    assert spike_finding(facts, Decimal("60"), Decimal("0"), ON_USD) == []  # no history: no spike
 
 
 def test_thresholds_refuse_nonsense():

@@ -10,7 +10,7 @@ from pixecom.domain.delivery import (
 )
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus
 
-# Every effective_status value in meta-graph-api.md "Status enums" (campaign, ad set, ad).
+# Every effective_status value Meta documents for campaigns, ad sets and ads.
 META_EFFECTIVE_STATUSES = {
     "ACTIVE",
     "PAUSED",

@@ -1,6 +1,7 @@
-"""The import rules of docs/architecture.md, checked on the source: no import circle between
-modules nor between packages, no layer importing a higher one, and the dev harness (local/,
-simulator/) and the API imported by nothing that ships below them.
+"""The import rules of docs/architecture.md, read from that file and checked on the source: the
+layers (its table), the order of the services (its arrows, both ways: no import an arrow does
+not allow, no arrow no import uses), no import circle between modules nor between packages, and
+the dev harness (local/, simulator/) and the API imported by nothing that ships below them.
 
 Every import counts, including the ones inside functions and under TYPE_CHECKING.
 """
@@ -8,45 +9,56 @@ Every import counts, including the ones inside functions and under TYPE_CHECKING
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = ROOT / "layers/shared/python/pixecom"
+ARCHITECTURE = ROOT / "docs/architecture.md"
 
-# Highest first. A module may import its own package, any package of its own layer, and any
-# package of a lower layer. A new package must be placed here (the test says so).
+# The layer names of docs/architecture.md's table, highest first, and their rank (higher = above).
+LAYER_NAMES = ["entry points", "services", "adapters", "domain", "foundation"]
+HARNESS_LAYER = "dev harness"
+
+
+def _layer_table(text: str) -> dict[str, str]:
+    """package -> layer name, from the table under "Packages and import rules"."""
+    section = text.split("## Packages and import rules", 1)[1]
+    placed: dict[str, str] = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("|") or len(cells) < 2 or cells[0] not in [*LAYER_NAMES, HARNESS_LAYER]:
+            continue
+        for name in re.findall(r"`([a-z_]+)(?:/|\.py)`", cells[1]):
+            placed[name] = cells[0]
+    return placed
+
+
+def _service_order(text: str) -> dict[str, set[str]]:
+    """service -> the services it may import, from the block under "The order of the services"."""
+    section = text.split("### The order of the services", 1)[1]
+    block = section.split("```text", 1)[1].split("```", 1)[0]
+    arrows: dict[str, set[str]] = {}
+    for line in block.strip().splitlines():
+        source, _, targets = line.partition("->")
+        arrows.setdefault(source.strip(), set()).update(t.strip() for t in targets.split(",") if t.strip())
+    return arrows
+
+
+_DOC = ARCHITECTURE.read_text()
+PLACED = _layer_table(_DOC)
+ORDER = _service_order(_DOC)
+# Highest first. A module may import its own package, any package of a lower layer, and, within
+# the services, those its arrows name. The package's own __init__ is foundation.
 LAYERS: dict[str, int] = {
-    # entry points
-    "api": 4,
-    # services: the use cases
-    "accounts": 3,
-    "sync": 3,
-    "control": 3,
-    "adsmanager": 3,
-    "sellpages": 3,
-    "alerts": 3,
-    "rules": 3,
-    "auth": 3,
-    "maintenance": 3,
-    # adapters: Postgres, Meta, SQS, Secrets Manager
-    "db": 2,
-    "meta": 2,
-    "queue": 2,
-    "secret_store": 2,
-    "crypto": 2,  # ad-account tokens at rest (used by accounts, sync, control, rules, alerts)
-    "sync_message": 2,  # the sync queues' message (sent by sync, accounts and control)
-    # pure rules
-    "domain": 1,
-    # foundation
-    "settings": 0,
-    "clock": 0,
-    "observability": 0,
-    "runtime": 0,
-    "pixecom": 0,  # the package's own __init__
-}
+    name: len(LAYER_NAMES) - 1 - LAYER_NAMES.index(layer)
+    for name, layer in PLACED.items()
+    if layer in LAYER_NAMES
+} | {"pixecom": 0}
+SERVICES = {name for name, layer in PLACED.items() if layer == "services"}
 # The developer harness: never shipped in the Lambda layer, imported by nothing that is.
-HARNESS = {"local", "simulator"}
+HARNESS = {name for name, layer in PLACED.items() if layer == HARNESS_LAYER}
 
 
 def _module_name(path: Path) -> str:
@@ -141,14 +153,46 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def test_the_rules_see_the_whole_package():
+def test_the_rules_see_the_whole_package_and_the_whole_document():
     assert len(MODULES) > 50
     assert "pixecom.sync.runs" in GRAPH["pixecom.sync.stats"]
+    assert {"api", "sync", "db", "domain", "settings"} <= set(LAYERS) and HARNESS == {"local", "simulator"}
+    assert ORDER and set(ORDER) <= SERVICES
+
+
+def test_every_arrow_of_the_service_order_joins_two_services():
+    named = set(ORDER) | {target for targets in ORDER.values() for target in targets}
+    assert sorted(named - SERVICES) == [], (
+        "docs/architecture.md: the order names a package that is no service"
+    )
+
+
+def test_services_import_each_other_only_along_the_documented_order():
+    unwritten = sorted(
+        f"{module} -> {target}"
+        for module, targets in GRAPH.items()
+        if _package(module) in SERVICES
+        for target in targets
+        if _package(target) in SERVICES
+        and _package(target) != _package(module)
+        and _package(target) not in ORDER.get(_package(module), set())
+    )
+    assert unwritten == [], "an import between services that docs/architecture.md's order does not allow"
+
+
+def test_every_documented_arrow_is_an_import_that_exists():
+    unused = sorted(
+        f"{source} -> {target}"
+        for source, targets in ORDER.items()
+        for target in targets
+        if target not in PACKAGE_GRAPH.get(source, set())
+    )
+    assert unused == [], "docs/architecture.md's service order names arrows no import uses: drop them"
 
 
 def test_every_package_has_a_place_in_the_layers():
     unplaced = sorted({_package(m) for m in MODULES} - set(LAYERS) - HARNESS)
-    assert unplaced == [], f"place these packages in LAYERS (docs/architecture.md): {unplaced}"
+    assert unplaced == [], f"place these packages in docs/architecture.md's layer table: {unplaced}"
 
 
 def test_no_import_circle_between_modules():
@@ -204,3 +248,16 @@ def test_lambda_handlers_import_only_the_package_and_libraries():
         ]
         assert ours, handler
         assert not [m for m in ours if _package(m) in HARNESS], handler
+
+
+def test_request_and_response_models_live_in_api_schemas():
+    """Routers hold routes; the bodies they take and answer are in `api/schemas/` (a router may
+    define a starlette Response class: how a body is sent, not what it holds)."""
+    models = sorted(
+        f"{path.relative_to(PACKAGE)}: {node.name}"
+        for path in sorted((PACKAGE / "api/routers").glob("*.py"))
+        for node in ast.parse(path.read_text()).body
+        if isinstance(node, ast.ClassDef)
+        and not any(isinstance(b, ast.Name) and b.id.endswith("Response") for b in node.bases)
+    )
+    assert models == []

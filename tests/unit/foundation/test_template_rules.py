@@ -1,4 +1,5 @@
-"""Rules of DESIGN.md that template.yaml must keep (cfn-lint and the SAM transform run in make test)."""
+"""Rules of docs/operations.md that template.yaml must keep (cfn-lint and the SAM transform run
+in make test)."""
 
 import tomllib
 from pathlib import Path

@@ -42,6 +42,7 @@ def test_the_templates_timed_functions_are_every_scheduled_one_but_the_sync_disp
 
     assert found == {
         "alerts_sweep": "rate(5 minutes)",
+        "exchange_rates": "cron(30 16 * * ? *)",
         "maintenance": "cron(30 3 * * ? *)",
         "token_health": "cron(0 3 * * ? *)",
     }

@@ -1,16 +1,24 @@
 """What an evaluation reads: the union of what its alerts and rules act on."""
 
+from datetime import date
 from decimal import Decimal
 
-from pixecom.adsmanager.windows import TOTALS_ONLY, Need, merge_needs
 from pixecom.alerts.conditions import AlertThresholds
 from pixecom.alerts.evaluate import alert_needs
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.enums import CampaignStatus, EntityLevel
+from pixecom.domain.money import RateBook
+from pixecom.rates.thresholds import AccountMoney, MoneyAmount
+from pixecom.rules.windows import TOTALS_ONLY, Need, merge_needs
 
 ACTIVE = frozenset({CampaignStatus.ACTIVE})
 PAUSED = frozenset({CampaignStatus.PAUSED})
 AD_TODAY = (EntityLevel.AD, RuleWindow.TODAY)
+USD_ACCOUNT = AccountMoney("USD", date(2026, 12, 4), RateBook([]))
+
+
+def _usd(amount: int) -> MoneyAmount:
+    return MoneyAmount(amount=Decimal(amount), currency="USD")
 
 
 def test_a_need_covers_fewer_statuses_and_a_higher_minimum_spend():
@@ -57,7 +65,8 @@ def test_merged_needs_cover_every_reader_of_each_level_and_window():
 
 
 def test_alerts_read_active_rows_above_their_thresholds_and_only_totals_for_the_spike():
-    needs = alert_needs(AlertThresholds(spend_without_purchase=Decimal(25), min_spend=Decimal(10)))
+    t = AlertThresholds(spend_without_purchase=_usd(25), min_spend=_usd(10))
+    needs = alert_needs(t.on_account(USD_ACCOUNT))
 
     assert needs == {
         AD_TODAY: Need(ACTIVE, Decimal(25)),
@@ -67,9 +76,22 @@ def test_alerts_read_active_rows_above_their_thresholds_and_only_totals_for_the_
 
 
 def test_alerts_that_are_switched_on_add_their_reads():
-    t = AlertThresholds(target_cost_per_purchase=Decimal(30), roas_floor=Decimal(2), min_spend=Decimal(15))
+    t = AlertThresholds(target_cost_per_purchase=_usd(30), roas_floor=Decimal(2), min_spend=_usd(15))
 
-    needs = alert_needs(t)
+    needs = alert_needs(t.on_account(USD_ACCOUNT))
 
     assert needs[(EntityLevel.ADSET, RuleWindow.TODAY)] == Need(ACTIVE, Decimal(15))
     assert needs[(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D)] == Need(ACTIVE, Decimal(15))
+
+
+def test_alerts_in_a_currency_without_a_rate_read_nothing_on_the_account_but_the_totals():
+    t = AlertThresholds(
+        spend_without_purchase=_usd(25), target_cost_per_purchase=_usd(30), min_spend=_usd(15)
+    )
+
+    needs = alert_needs(t.on_account(AccountMoney("VND", date(2026, 12, 4), RateBook([]))))
+
+    assert needs == {
+        (EntityLevel.CAMPAIGN, RuleWindow.TODAY): TOTALS_ONLY,
+        (EntityLevel.CAMPAIGN, RuleWindow.LAST_7D): TOTALS_ONLY,
+    }

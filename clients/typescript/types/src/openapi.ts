@@ -93,7 +93,7 @@ export interface paths {
         };
         /**
          * List Campaigns
-         * @description campaigns with metrics for the date range, a summary per currency over every matching row, and a keyset cursor. A preset resolves in each ad account's own timezone; `date_range` is then the envelope (earliest since, latest until) of those accounts' ranges.
+         * @description campaigns with metrics for the date range, a summary per currency over every matching row, a grand total converted into the seller's reporting currency, and a keyset cursor. A preset resolves in each ad account's own timezone; `date_range` is then the envelope (earliest since, latest until) of those accounts' ranges.
          */
         get: operations["ads_manager_list_campaigns"];
         put?: never;
@@ -153,7 +153,7 @@ export interface paths {
         };
         /**
          * List Adsets
-         * @description adsets with metrics for the date range, a summary per currency over every matching row, and a keyset cursor. A preset resolves in each ad account's own timezone; `date_range` is then the envelope (earliest since, latest until) of those accounts' ranges.
+         * @description adsets with metrics for the date range, a summary per currency over every matching row, a grand total converted into the seller's reporting currency, and a keyset cursor. A preset resolves in each ad account's own timezone; `date_range` is then the envelope (earliest since, latest until) of those accounts' ranges.
          */
         get: operations["ads_manager_list_adsets"];
         put?: never;
@@ -213,7 +213,7 @@ export interface paths {
         };
         /**
          * List Ads
-         * @description ads with metrics for the date range, a summary per currency over every matching row, and a keyset cursor. A preset resolves in each ad account's own timezone; `date_range` is then the envelope (earliest since, latest until) of those accounts' ranges.
+         * @description ads with metrics for the date range, a summary per currency over every matching row, a grand total converted into the seller's reporting currency, and a keyset cursor. A preset resolves in each ad account's own timezone; `date_range` is then the envelope (earliest since, latest until) of those accounts' ranges.
          */
         get: operations["ads_manager_list_ads"];
         put?: never;
@@ -521,6 +521,44 @@ export interface paths {
          * @description The seller's audit log, newest first; `cursor` continues where the last page ended.
          */
         get: operations["control_list_audit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reporting-currency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Reporting Currency */
+        get: operations["currency_get_reporting_currency"];
+        /** Put Reporting Currency */
+        put: operations["currency_put_reporting_currency"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exchange Rates
+         * @description The reference rates a conversion on day `on` (default: today, UTC) uses, per currency.
+         */
+        get: operations["currency_exchange_rates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -861,6 +899,112 @@ export interface paths {
         patch: operations["sellpages_update_campaign"];
         trace?: never;
     };
+    "/api/store/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Keys
+         * @description The seller's store API keys, revoked ones included (never the keys themselves).
+         */
+        get: operations["store_list_keys"];
+        put?: never;
+        /**
+         * Create Key
+         * @description A new store API key; the key itself is in this answer only.
+         */
+        post: operations["store_create_key"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/keys/{key_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke Key
+         * @description Revoke a key: from now on it is refused (401 api_key_revoked). Revoking twice is no change.
+         */
+        delete: operations["store_revoke_key"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Order Event
+         * @description One order event. Sending it again answers `duplicate`, an older version `stale`; neither
+         *     changes anything. A refused event (422, or 409 version_conflict) writes nothing.
+         */
+        post: operations["store_send_order_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/store/orders/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send Order Batch
+         * @description Up to 1,000 order events (a store's history): the good ones are written, each is answered.
+         */
+        post: operations["store_send_order_batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/sellpages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sellpages
+         * @description Each sellpage: spend, purchases and purchase value of the campaigns linked to it beside the
+         *     store's orders and revenue, per currency; store ROAS, MER and the gap where one currency allows.
+         */
+        get: operations["store_list_sellpages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -942,6 +1086,8 @@ export interface components {
             paging: components["schemas"]["Paging"];
             /** @description a preset resolves per ad account timezone: the envelope (earliest since, latest until) of the accounts' ranges */
             date_range: components["schemas"]["DateRangeOut"];
+            /** @description null until the seller chooses a reporting currency (PUT /api/reporting-currency) */
+            converted_total: components["schemas"]["ConvertedTotal"] | null;
         };
         /** AdRow */
         AdRow: {
@@ -1014,6 +1160,8 @@ export interface components {
             paging: components["schemas"]["Paging"];
             /** @description a preset resolves per ad account timezone: the envelope (earliest since, latest until) of the accounts' ranges */
             date_range: components["schemas"]["DateRangeOut"];
+            /** @description null until the seller chooses a reporting currency (PUT /api/reporting-currency) */
+            converted_total: components["schemas"]["ConvertedTotal"] | null;
         };
         /** AdsetRow */
         AdsetRow: {
@@ -1129,10 +1277,17 @@ export interface components {
             entity_name: string;
             /** Message */
             message: string;
-            /** Values */
-            values: {
-                [key: string]: string | null;
-            };
+            /**
+             * Currency
+             * @description the ad account's: of the money in `values` and `message`
+             */
+            currency: string | null;
+            values: components["schemas"]["AlertValues"];
+            /**
+             * Conversions
+             * @description thresholds of another currency as they applied
+             */
+            conversions: components["schemas"]["ThresholdNote"][];
             /** Occurrences */
             occurrences: number;
             /**
@@ -1162,18 +1317,21 @@ export interface components {
         AlertStatus: "open" | "resolved";
         /**
          * AlertThresholds
-         * @description A seller's thresholds (money in each account's currency); the defaults apply to new sellers.
+         * @description A seller's thresholds; the defaults apply to new sellers. Money amounts state their
+         *     currency; on an account in another currency they apply converted at the reference rate of
+         *     the account's day (`on_account`). The defaults are in USD.
          *
          *     `target_cost_per_purchase` and `roas_floor` are off (null) until the seller sets them.
          */
         AlertThresholds: {
             /**
-             * Spend Without Purchase
-             * @default 20
+             * @default {
+             *       "amount": "20",
+             *       "currency": "USD"
+             *     }
              */
-            spend_without_purchase: number | string;
-            /** Target Cost Per Purchase */
-            target_cost_per_purchase?: number | string | null;
+            spend_without_purchase: components["schemas"]["MoneyAmount-Input"];
+            target_cost_per_purchase?: components["schemas"]["MoneyAmount-Input"] | null;
             /** Roas Floor */
             roas_floor?: number | string | null;
             /**
@@ -1182,10 +1340,12 @@ export interface components {
              */
             spend_spike_multiplier: number | string;
             /**
-             * Min Spend
-             * @default 10
+             * @default {
+             *       "amount": "10",
+             *       "currency": "USD"
+             *     }
              */
-            min_spend: number | string;
+            min_spend: components["schemas"]["MoneyAmount-Input"];
             /**
              * Token Expiry Days
              * @default 7
@@ -1204,22 +1364,151 @@ export interface components {
         };
         /** AlertThresholdsOut */
         AlertThresholdsOut: {
-            /** Spend Without Purchase */
-            spend_without_purchase: string;
-            /** Target Cost Per Purchase */
-            target_cost_per_purchase: string | null;
+            spend_without_purchase: components["schemas"]["MoneyAmount-Output"];
+            target_cost_per_purchase: components["schemas"]["MoneyAmount-Output"] | null;
             /** Roas Floor */
             roas_floor: string | null;
             /** Spend Spike Multiplier */
             spend_spike_multiplier: string;
-            /** Min Spend */
-            min_spend: string;
+            min_spend: components["schemas"]["MoneyAmount-Output"];
             /** Token Expiry Days */
             token_expiry_days: number;
             /** Throttled Minutes */
             throttled_minutes: number;
             /** Stale Sync Minutes */
             stale_sync_minutes: number;
+        };
+        /**
+         * AlertValues
+         * @description What an alert found: the metrics it read (as in `Metrics`) and its own facts.
+         */
+        AlertValues: {
+            /**
+             * Spend
+             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             */
+            spend?: string | null;
+            /** Impressions */
+            impressions?: number | null;
+            /** Clicks */
+            clicks?: number | null;
+            /** Link Clicks */
+            link_clicks?: number | null;
+            /** Content Views */
+            content_views?: number | null;
+            /** Add To Cart */
+            add_to_cart?: number | null;
+            /** Initiate Checkout */
+            initiate_checkout?: number | null;
+            /** Purchases */
+            purchases?: number | null;
+            /**
+             * Purchase Value
+             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             */
+            purchase_value?: string | null;
+            /**
+             * Results
+             * @description null when the rows' result types differ (result_type `mixed`)
+             */
+            results?: number | null;
+            /**
+             * Cpm
+             * @description money; null when the denominator is zero
+             */
+            cpm?: string | null;
+            /**
+             * Ctr
+             * @description link_clicks / impressions x 100; null when no impressions
+             */
+            ctr?: number | null;
+            /**
+             * Ctr All
+             * @description clicks / impressions x 100; null when no impressions
+             */
+            ctr_all?: number | null;
+            /**
+             * Cpc
+             * @description money; null when the denominator is zero
+             */
+            cpc?: string | null;
+            /**
+             * Cpv
+             * @description money; null when the denominator is zero
+             */
+            cpv?: string | null;
+            /**
+             * Cost Per Add To Cart
+             * @description money; null when the denominator is zero
+             */
+            cost_per_add_to_cart?: string | null;
+            /**
+             * Cost Per Checkout
+             * @description money; null when the denominator is zero
+             */
+            cost_per_checkout?: string | null;
+            /**
+             * Cost Per Purchase
+             * @description money; null when the denominator is zero
+             */
+            cost_per_purchase?: string | null;
+            /**
+             * Cr
+             * @description purchases / content_views x 100
+             */
+            cr?: number | null;
+            /**
+             * Cr1
+             * @description add_to_cart / content_views x 100
+             */
+            cr1?: number | null;
+            /**
+             * Cr2
+             * @description initiate_checkout / add_to_cart x 100
+             */
+            cr2?: number | null;
+            /**
+             * Cr3
+             * @description purchases / initiate_checkout x 100
+             */
+            cr3?: number | null;
+            /**
+             * Cost Per Result
+             * @description null when no results, or result_type `mixed`
+             */
+            cost_per_result?: string | null;
+            /**
+             * Roas
+             * @description purchase_value / spend; null when nothing was spent
+             */
+            roas?: number | null;
+            /**
+             * Aov
+             * @description money; null when the denominator is zero
+             */
+            aov?: string | null;
+            /**
+             * Target
+             * @description the target cost per purchase, in `currency`
+             */
+            target?: string | null;
+            /**
+             * Floor
+             * @description the ROAS floor
+             */
+            floor?: number | null;
+            /** Spend Today */
+            spend_today?: string | null;
+            /** Daily Average 7D */
+            daily_average_7d?: string | null;
+            /** Effective Status */
+            effective_status?: string | null;
+            /** Expires At */
+            expires_at?: string | null;
+            /** Throttled Until */
+            throttled_until?: string | null;
+            /** Last Success At */
+            last_success_at?: string | null;
         };
         /**
          * AuditAction
@@ -1428,6 +1717,8 @@ export interface components {
             paging: components["schemas"]["Paging"];
             /** @description a preset resolves per ad account timezone: the envelope (earliest since, latest until) of the accounts' ranges */
             date_range: components["schemas"]["DateRangeOut"];
+            /** @description null until the seller chooses a reporting currency (PUT /api/reporting-currency) */
+            converted_total: components["schemas"]["ConvertedTotal"] | null;
         };
         /** CampaignRow */
         CampaignRow: {
@@ -1527,26 +1818,28 @@ export interface components {
         /**
          * Condition
          * @description `metric op value`, a metric of the Ads Manager (domain.metrics), values as it shows them:
-         *     money in the account's currency, percentages x 100, ROAS as a ratio.
+         *     money as an amount with its currency (`{"amount": "1.50", "currency": "USD"}`), percentages
+         *     x 100, ROAS as a ratio, counts as numbers.
          */
         "Condition-Input": {
             /** Metric */
             metric: string;
             op: components["schemas"]["ConditionOp"];
             /** Value */
-            value: number | string;
+            value: components["schemas"]["MoneyAmount-Input"] | number | string;
         };
         /**
          * Condition
          * @description `metric op value`, a metric of the Ads Manager (domain.metrics), values as it shows them:
-         *     money in the account's currency, percentages x 100, ROAS as a ratio.
+         *     money as an amount with its currency (`{"amount": "1.50", "currency": "USD"}`), percentages
+         *     x 100, ROAS as a ratio, counts as numbers.
          */
         "Condition-Output": {
             /** Metric */
             metric: string;
             op: components["schemas"]["ConditionOp"];
             /** Value */
-            value: string;
+            value: components["schemas"]["MoneyAmount-Output"] | string;
         };
         /**
          * ConditionOp
@@ -1663,6 +1956,59 @@ export interface components {
          * @enum {string}
          */
         ConnectionStatus: "ACTIVE" | "NEEDS_REAUTH" | "DISABLED";
+        /** ConversionOut */
+        ConversionOut: {
+            /** Source */
+            source: string;
+            /** Rate Dates */
+            rate_dates: string[];
+        };
+        /**
+         * ConvertedTotal
+         * @description Every matching row's money converted into the seller's reporting currency: each day's
+         *     amounts at that day's reference rate, then summed. Not Meta's numbers: a conversion.
+         */
+        ConvertedTotal: {
+            /**
+             * Label
+             * @description always `converted`
+             * @example converted
+             */
+            label: string;
+            /**
+             * Currency
+             * @description the seller's reporting currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Spend
+             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @example 12.35
+             */
+            spend: string;
+            /**
+             * Purchase Value
+             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @example 12.35
+             */
+            purchase_value: string;
+            /**
+             * Roas
+             * @description converted purchase_value / converted spend
+             */
+            roas: number | null;
+            /**
+             * Rates
+             * @description the rates each other currency was converted with
+             */
+            rates: components["schemas"]["RatesUsed"][];
+            /**
+             * Left Out
+             * @description currencies without a rate: not in this total
+             */
+            left_out: components["schemas"]["LeftOut"][];
+        };
         /**
          * CurrencySummary
          * @description The metrics over every matching row in one currency (never a sum across currencies).
@@ -1817,7 +2163,7 @@ export interface components {
          * @description Every `error.code` of the API. Clients switch on these; the message is for humans.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "meta_rejected" | "state_invalid" | "state_used" | "state_expired" | "code_missing" | "code_invalid" | "code_used" | "code_expired" | "redirect_uri_mismatch" | "token_invalid" | "login_denied" | "invalid_signed_request" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "csrf_rejected" | "invitation_required" | "invitation_invalid" | "invitation_used" | "invitation_expired" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "already_connected" | "duplicate_sellpage" | "account_needs_reauth" | "needs_reauth" | "account_disabled" | "throttled" | "payload_too_large" | "invalid_input" | "idempotency_key_reused" | "too_many_requests" | "too_many_attempts" | "http_error" | "internal_error" | "unavailable" | "login_not_configured" | "meta_unavailable" | "queue_unavailable" | "busy";
+        ErrorCode: "bad_request" | "malformed_json" | "meta_rejected" | "state_invalid" | "state_used" | "state_expired" | "code_missing" | "code_invalid" | "code_used" | "code_expired" | "redirect_uri_mismatch" | "token_invalid" | "login_denied" | "invalid_signed_request" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "invalid_api_key" | "api_key_revoked" | "csrf_rejected" | "invitation_required" | "invitation_invalid" | "invitation_used" | "invitation_expired" | "api_key_scope" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "already_connected" | "duplicate_sellpage" | "account_needs_reauth" | "needs_reauth" | "account_disabled" | "throttled" | "version_conflict" | "payload_too_large" | "invalid_input" | "idempotency_key_reused" | "unknown_sellpage" | "unknown_currency" | "too_many_requests" | "too_many_attempts" | "http_error" | "internal_error" | "unavailable" | "login_not_configured" | "meta_unavailable" | "queue_unavailable" | "busy";
         /** ErrorDetail */
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
@@ -1868,6 +2214,14 @@ export interface components {
          * @enum {string}
          */
         HealthState: "ok" | "expiring_soon" | "needs_reconnect";
+        /** ItemErrorOut */
+        ItemErrorOut: {
+            code: components["schemas"]["ErrorCode"];
+            /** Message */
+            message: string;
+            /** Field */
+            field: string | null;
+        };
         /** JobAccepted */
         JobAccepted: {
             /**
@@ -1994,6 +2348,21 @@ export interface components {
             finished_at: string | null;
             counts: components["schemas"]["JobCounts"];
         };
+        /**
+         * KeyScope
+         * @enum {string}
+         */
+        KeyScope: "orders:write";
+        /** LeftOut */
+        LeftOut: {
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /** Reason */
+            reason: string;
+        };
         /** LoginRequest */
         LoginRequest: {
             /** Email */
@@ -2010,6 +2379,116 @@ export interface components {
         MeResponse: {
             user: components["schemas"]["UserOut"];
             seller: components["schemas"]["SellerOut"];
+        };
+        /**
+         * MetricValues
+         * @description The metrics a rule or alert read, as the Ads Manager shows them (same names and types as `Metrics`); a metric it did not read is absent, an undefined one null.
+         */
+        MetricValues: {
+            /**
+             * Spend
+             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             */
+            spend?: string | null;
+            /** Impressions */
+            impressions?: number | null;
+            /** Clicks */
+            clicks?: number | null;
+            /** Link Clicks */
+            link_clicks?: number | null;
+            /** Content Views */
+            content_views?: number | null;
+            /** Add To Cart */
+            add_to_cart?: number | null;
+            /** Initiate Checkout */
+            initiate_checkout?: number | null;
+            /** Purchases */
+            purchases?: number | null;
+            /**
+             * Purchase Value
+             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             */
+            purchase_value?: string | null;
+            /**
+             * Results
+             * @description null when the rows' result types differ (result_type `mixed`)
+             */
+            results?: number | null;
+            /**
+             * Cpm
+             * @description money; null when the denominator is zero
+             */
+            cpm?: string | null;
+            /**
+             * Ctr
+             * @description link_clicks / impressions x 100; null when no impressions
+             */
+            ctr?: number | null;
+            /**
+             * Ctr All
+             * @description clicks / impressions x 100; null when no impressions
+             */
+            ctr_all?: number | null;
+            /**
+             * Cpc
+             * @description money; null when the denominator is zero
+             */
+            cpc?: string | null;
+            /**
+             * Cpv
+             * @description money; null when the denominator is zero
+             */
+            cpv?: string | null;
+            /**
+             * Cost Per Add To Cart
+             * @description money; null when the denominator is zero
+             */
+            cost_per_add_to_cart?: string | null;
+            /**
+             * Cost Per Checkout
+             * @description money; null when the denominator is zero
+             */
+            cost_per_checkout?: string | null;
+            /**
+             * Cost Per Purchase
+             * @description money; null when the denominator is zero
+             */
+            cost_per_purchase?: string | null;
+            /**
+             * Cr
+             * @description purchases / content_views x 100
+             */
+            cr?: number | null;
+            /**
+             * Cr1
+             * @description add_to_cart / content_views x 100
+             */
+            cr1?: number | null;
+            /**
+             * Cr2
+             * @description initiate_checkout / add_to_cart x 100
+             */
+            cr2?: number | null;
+            /**
+             * Cr3
+             * @description purchases / initiate_checkout x 100
+             */
+            cr3?: number | null;
+            /**
+             * Cost Per Result
+             * @description null when no results, or result_type `mixed`
+             */
+            cost_per_result?: string | null;
+            /**
+             * Roas
+             * @description purchase_value / spend; null when nothing was spent
+             */
+            roas?: number | null;
+            /**
+             * Aov
+             * @description money; null when the denominator is zero
+             */
+            aov?: string | null;
         };
         /**
          * Metrics
@@ -2126,6 +2605,141 @@ export interface components {
              */
             aov: string | null;
         };
+        /**
+         * MoneyAmount
+         * @description A money amount and its currency: `{"amount": "20.00", "currency": "USD"}`.
+         */
+        "MoneyAmount-Input": {
+            /** Amount */
+            amount: number | string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+        };
+        /**
+         * MoneyAmount
+         * @description A money amount and its currency: `{"amount": "20.00", "currency": "USD"}`.
+         */
+        "MoneyAmount-Output": {
+            /** Amount */
+            amount: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+        };
+        /**
+         * OrderBatch
+         * @description Up to 1,000 order events, each answered on its own (see OrderEvent for one event's fields).
+         */
+        OrderBatch: {
+            /**
+             * Events
+             * @description order events (OrderEvent); a bad one is answered as rejected, the others are written
+             */
+            events: unknown[];
+        };
+        /** OrderBatchResult */
+        OrderBatchResult: {
+            /** Data */
+            data: components["schemas"]["OrderResult"][];
+            /** Counts */
+            counts: {
+                [key: string]: number;
+            };
+        };
+        /**
+         * OrderEvent
+         * @description One event of one order, carrying the whole order as of that event.
+         *
+         *     `version` orders the events of an order (higher is newer): the store's own counter, e.g. the
+         *     order's update sequence. `refunded_amount` is the total refunded so far.
+         */
+        OrderEvent: {
+            /**
+             * Order Id
+             * @description the store's order id
+             */
+            order_id: string;
+            /**
+             * Version
+             * @description this event's place among the order's events
+             */
+            version: number;
+            type: components["schemas"]["OrderEventType"];
+            /**
+             * Sellpage Id
+             * @description the sellpage sold on (or sellpage_url)
+             */
+            sellpage_id?: string | null;
+            /**
+             * Sellpage Url
+             * @description any URL of the sellpage
+             */
+            sellpage_url?: string | null;
+            /**
+             * Amount
+             * @description order total, in the currency's units
+             */
+            amount: number | string;
+            /**
+             * Refunded Amount
+             * @description refunded so far
+             * @default 0
+             */
+            refunded_amount: number | string;
+            /**
+             * Currency
+             * @description ISO 4217 code, e.g. USD
+             */
+            currency: string;
+            /**
+             * Ordered At
+             * Format: date-time
+             * @description when the order was placed, with its UTC offset
+             */
+            ordered_at: string;
+            /**
+             * Landing Url
+             * @description the URL the shopper landed on
+             */
+            landing_url?: string | null;
+            /**
+             * Landing Params
+             * @description utm_*, fbclid, campaign_id, adset_id, ad_id (instead of or beside landing_url)
+             */
+            landing_params?: {
+                [key: string]: string;
+            } | null;
+        };
+        /**
+         * OrderEventType
+         * @enum {string}
+         */
+        OrderEventType: "order.created" | "order.paid" | "order.refunded" | "order.cancelled";
+        /** OrderResult */
+        OrderResult: {
+            /**
+             * Index
+             * @description the event's position in the request
+             */
+            index: number;
+            /** Order Id */
+            order_id: string | null;
+            /** Version */
+            version: number | null;
+            /** @description applied: written; duplicate: this version was already stored; stale: a newer version is stored; rejected: not written, see error */
+            outcome: components["schemas"]["Outcome"];
+            error: components["schemas"]["ItemErrorOut"] | null;
+        };
+        /**
+         * Outcome
+         * @enum {string}
+         */
+        Outcome: "applied" | "duplicate" | "stale" | "rejected";
         /** Paging */
         Paging: {
             /**
@@ -2149,20 +2763,87 @@ export interface components {
              * Format: uuid
              */
             matched_id: string;
-            /** Values */
-            values: {
-                [key: string]: string | null;
-            };
+            /**
+             * Currency
+             * @description the ad account's: of the money in `values` and the budgets
+             * @example USD
+             */
+            currency: string;
+            values: components["schemas"]["MetricValues"];
+            /**
+             * Conversions
+             * @description the rule's amounts converted into `currency`
+             */
+            conversions: components["schemas"]["ThresholdNote"][];
             /**
              * Daily Budget From
-             * @description budget rules: the daily budget before, money in the account's currency
+             * @description budget rules: the daily budget before, in `currency`
              */
             daily_budget_from?: string | null;
             /**
              * Daily Budget To
-             * @description budget rules: the daily budget asked for
+             * @description budget rules: the daily budget asked for, in `currency`
              */
             daily_budget_to?: string | null;
+        };
+        /** RateOut */
+        RateOut: {
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Per Eur
+             * @description units of the currency for one euro
+             */
+            per_eur: string;
+            /** Source */
+            source: string;
+            /**
+             * Rate Date
+             * Format: date
+             * @description the day it was published: the last one on or before the day asked for
+             */
+            rate_date: string;
+        };
+        /** RatesOut */
+        RatesOut: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Rates */
+            rates: components["schemas"]["RateOut"][];
+        };
+        /** RatesUsed */
+        RatesUsed: {
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Source
+             * @description who published the rates: `ecb`, or `operator` (loaded by an operator)
+             */
+            source: string;
+            /**
+             * First Rate Date
+             * Format: date
+             */
+            first_rate_date: string;
+            /**
+             * Last Rate Date
+             * Format: date
+             */
+            last_rate_date: string;
+            /**
+             * Days Carried Forward
+             * @description days of this currency without a rate of their own, converted at the last one published before them
+             */
+            days_carried_forward: number;
         };
         /**
          * ReconciliationOut
@@ -2232,6 +2913,22 @@ export interface components {
             user: components["schemas"]["UserOut"];
             seller: components["schemas"]["SellerOut"];
         };
+        /** ReportingCurrencyIn */
+        ReportingCurrencyIn: {
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+        };
+        /** ReportingCurrencyOut */
+        ReportingCurrencyOut: {
+            /**
+             * Currency
+             * @description null until the seller chooses one
+             */
+            currency: string | null;
+        };
         /**
          * ResultType
          * @description what `results` count (the ad sets' optimization event); `mixed` over rows of different types, whose results and cost_per_result are then null
@@ -2262,8 +2959,7 @@ export interface components {
             window: components["schemas"]["RuleWindow"];
             /** Conditions */
             conditions: components["schemas"]["Condition-Output"][];
-            /** Min Spend */
-            min_spend: string;
+            min_spend: components["schemas"]["MoneyAmount-Output"];
             action: components["schemas"]["Action-Output"];
             /** Cooldown Minutes */
             cooldown_minutes: number;
@@ -2294,8 +2990,7 @@ export interface components {
             window?: components["schemas"]["RuleWindow"] | null;
             /** Conditions */
             conditions?: components["schemas"]["Condition-Input"][] | null;
-            /** Min Spend */
-            min_spend?: number | string | null;
+            min_spend?: components["schemas"]["MoneyAmount-Input"] | null;
             action?: components["schemas"]["Action-Input"] | null;
             /** Cooldown Minutes */
             cooldown_minutes?: number | null;
@@ -2312,6 +3007,11 @@ export interface components {
             action: components["schemas"]["RuleActionType"];
             /** Entities */
             entities: components["schemas"]["PreviewEntity"][];
+            /**
+             * Skipped Accounts
+             * @description accounts in the rule's scope its amounts cannot apply to (no exchange rate), and why
+             */
+            skipped_accounts: components["schemas"]["SkippedAccount"][];
         };
         /** RuleRunList */
         RuleRunList: {
@@ -2360,8 +3060,7 @@ export interface components {
             window: components["schemas"]["RuleWindow"];
             /** Conditions */
             conditions: components["schemas"]["Condition-Input"][];
-            /** Min Spend */
-            min_spend: number | string;
+            min_spend: components["schemas"]["MoneyAmount-Input"];
             action: components["schemas"]["Action-Input"];
             /**
              * Cooldown Minutes
@@ -2420,6 +3119,32 @@ export interface components {
             /** Url */
             url: string;
         };
+        /** SellpageLevelList */
+        SellpageLevelList: {
+            date_range: components["schemas"]["DateRangeOut"];
+            /** Data */
+            data: components["schemas"]["SellpageLevelRow"][];
+        };
+        /** SellpageLevelRow */
+        SellpageLevelRow: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Url */
+            url: string;
+            /** Linked Campaigns */
+            linked_campaigns: number;
+            /**
+             * Sums
+             * @description one entry per currency, never summed across currencies
+             */
+            sums: components["schemas"]["SellpageSums"][];
+            ratios: components["schemas"]["SellpageRatiosOut"];
+        };
         /** SellpageList */
         SellpageList: {
             /** Data */
@@ -2444,12 +3169,94 @@ export interface components {
             /** Created At */
             created_at: string | null;
         };
+        /** SellpageRatiosOut */
+        SellpageRatiosOut: {
+            /**
+             * Currency
+             * @description the spend's currency, which the ratios are in
+             */
+            currency: string | null;
+            /** Meta Roas */
+            meta_roas: number | null;
+            /**
+             * Store Roas
+             * @description store revenue from the linked campaigns' ads / spend
+             */
+            store_roas: number | null;
+            /**
+             * Mer
+             * @description all store revenue of the sellpage / ad spend
+             */
+            mer: number | null;
+            /**
+             * Purchase Value Gap
+             * @description Meta's purchase value - store revenue from its ads
+             */
+            purchase_value_gap: string | null;
+            /**
+             * Null Reason
+             * @description why the ratios are null (mixed currencies, no spend)
+             */
+            null_reason: string | null;
+            /** @description the rates store revenue was converted with */
+            conversion: components["schemas"]["ConversionOut"] | null;
+        };
+        /**
+         * SellpageSums
+         * @description One currency's sums: Meta's from the linked campaigns' spend in it, the store's from orders in it.
+         */
+        SellpageSums: {
+            /** Currency */
+            currency: string;
+            /** Spend */
+            spend: string;
+            /** Meta Purchases */
+            meta_purchases: number;
+            /** Meta Purchase Value */
+            meta_purchase_value: string;
+            /**
+             * Store Orders
+             * @description paid orders, fully refunded and cancelled ones left out
+             */
+            store_orders: number;
+            /** Store Gross Revenue */
+            store_gross_revenue: string;
+            /** Store Refunds */
+            store_refunds: string;
+            /**
+             * Store Revenue
+             * @description gross revenue - refunds
+             */
+            store_revenue: string;
+            /**
+             * Store Attributed Orders
+             * @description orders whose URL names a campaign linked to this sellpage
+             */
+            store_attributed_orders: number;
+            /** Store Attributed Revenue */
+            store_attributed_revenue: string;
+        };
         /** SellpageUpdate */
         SellpageUpdate: {
             /** Name */
             name?: string | null;
             /** Url */
             url?: string | null;
+        };
+        /** SkippedAccount */
+        SkippedAccount: {
+            /**
+             * Ad Account Id
+             * Format: uuid
+             */
+            ad_account_id: string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /** Reason */
+            reason: string;
         };
         /** StatusChangeIn */
         StatusChangeIn: {
@@ -2461,6 +3268,76 @@ export interface components {
              * @enum {string}
              */
             status: "ACTIVE" | "PAUSED";
+        };
+        /** StoreKeyCreate */
+        StoreKeyCreate: {
+            /**
+             * Name
+             * @description what the key is for, e.g. 'shop backend'
+             */
+            name: string;
+            /** @default orders:write */
+            scope: components["schemas"]["KeyScope"];
+        };
+        /** StoreKeyCreated */
+        StoreKeyCreated: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            scope: components["schemas"]["KeyScope"];
+            /**
+             * Key Prefix
+             * @description the key's first characters, to tell keys apart
+             */
+            key_prefix: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+            /**
+             * Key
+             * @description the key itself: shown this once, store it in the store's secrets
+             */
+            key: string;
+        };
+        /** StoreKeyList */
+        StoreKeyList: {
+            /** Data */
+            data: components["schemas"]["StoreKeyOut"][];
+        };
+        /** StoreKeyOut */
+        StoreKeyOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            scope: components["schemas"]["KeyScope"];
+            /**
+             * Key Prefix
+             * @description the key's first characters, to tell keys apart
+             */
+            key_prefix: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Last Used At */
+            last_used_at: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
         };
         /**
          * SyncKind
@@ -2487,6 +3364,42 @@ export interface components {
             last_attempt_at: string | null;
             /** Last Error */
             last_error: string | null;
+        };
+        /**
+         * ThresholdNote
+         * @description A threshold of another currency as it applied to the account: converted at a dated
+         *     reference rate (`from`, `to`, `rate`, `source`, `rate_date`), or not at all (`reason`).
+         */
+        ThresholdNote: {
+            /** Threshold */
+            threshold: string;
+            /**
+             * From
+             * @example 20.00 USD
+             */
+            from: string | null;
+            /**
+             * To
+             * @example 3000 JPY
+             */
+            to: string | null;
+            /**
+             * Rate
+             * @description units of the account's currency per unit of the threshold's
+             */
+            rate: string | null;
+            /**
+             * Source
+             * @example ecb
+             */
+            source: string | null;
+            /**
+             * Rate Date
+             * @description the day the rate was published (the last one before the day asked for, when that day had none)
+             */
+            rate_date: string | null;
+            /** Reason */
+            reason: string | null;
         };
         /** TokenHealthList */
         TokenHealthList: {
@@ -4537,6 +5450,144 @@ export interface operations {
             };
         };
     };
+    currency_get_reporting_currency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingCurrencyOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    currency_put_reporting_currency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportingCurrencyIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportingCurrencyOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    currency_exchange_rates: {
+        parameters: {
+            query?: {
+                on?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatesOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     health_health: {
         parameters: {
             query?: never;
@@ -5723,6 +6774,365 @@ export interface operations {
             };
             /** @description Request body over 1 MB */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_list_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreKeyList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_create_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StoreKeyCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoreKeyCreated"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_revoke_key: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_send_order_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderEvent"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResult"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_send_order_batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderBatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderBatchResult"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    store_list_sellpages: {
+        parameters: {
+            query?: {
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SellpageLevelList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -80,6 +80,8 @@ class Settings(BaseModel):
     cors_origins: tuple[str, ...] = ("http://localhost:3000", "http://127.0.0.1:3000")
     # Meta Graph API.
     graph_base_url: str = "https://graph.facebook.com"
+    # Where the ECB's eurofxref files are (pixecom.rates; `pixecom dev`: the simulator's copy).
+    exchange_rates_url: str = "https://www.ecb.europa.eu/stats/eurofxref/"
     # Meta serves a Marketing API version about a year; this one through 2027. Moving to the
     # next: docs/operations.md, "Moving to the next Graph API version".
     graph_version: str = Field(default=DEFAULT_GRAPH_VERSION, pattern=r"^v[0-9]+\.[0-9]+$")
@@ -113,6 +115,8 @@ class Settings(BaseModel):
     job_item_retention_days: int = Field(default=90, ge=1)  # after the job finished
     # Not below 14: backfill progress counts chunks through runs this young (sync.recording).
     sync_run_retention_days: int = Field(default=14, ge=14)
+    # Requests one store API key may make per minute (pixecom.store.keys; a batch is one request).
+    store_key_requests_per_minute: int = Field(default=600, ge=1)
     local_state_dir: Path = Field(default=Path(".pixecom"), validation_alias="PIXECOM_STATE_DIR")
     # The built console that `pixecom dev` serves at / (local app only).
     console_dir: Path = Field(default=Path("console/dist"), validation_alias="PIXECOM_CONSOLE_DIR")

@@ -1,5 +1,5 @@
 """Meta's app callbacks: deauthorize and data deletion, each a form POST of a `signed_request`
-(meta-login.md section 9). Verified with the app secret in constant time; idempotent (one record
+(Meta's form of both). Verified with the app secret in constant time; idempotent (one record
 per Meta request, keyed by user and issued_at); audited for every seller concerned.
 
 - deauthorize: the accounts the user's grants connected are disconnected (DISABLED, reason
@@ -46,7 +46,7 @@ def _unb64(part: str) -> bytes:
         raise BadSignedRequest() from None
 
 
-def parse_signed_request(raw: str, secret: str, now: datetime | None = None) -> dict[str, Any]:
+def parse_signed_request(raw: str, secret: str, now: datetime) -> dict[str, Any]:
     """The verified payload of `<b64url(sig)>.<b64url(payload)>` (HMAC-SHA256 of the encoded payload)."""
     signature_part, _, payload_part = raw.partition(".")
     if not signature_part or not payload_part:
@@ -64,15 +64,13 @@ def parse_signed_request(raw: str, secret: str, now: datetime | None = None) -> 
     issued_at = payload.get("issued_at")
     if not user_id or not isinstance(issued_at, int):
         raise BadSignedRequest()
-    now = now or datetime.now(UTC)
     if datetime.fromtimestamp(issued_at, UTC) < now - MAX_AGE:
         raise BadSignedRequest()
     return payload
 
 
-def handle_callback(kind: str, payload: dict[str, Any], now: datetime | None = None) -> MetaDataDeletion:
+def handle_callback(kind: str, payload: dict[str, Any], now: datetime) -> MetaDataDeletion:
     """Apply a verified deauthorize / data-deletion request once; a repeat returns the first record."""
-    now = now or datetime.now(UTC)
     user_id = str(payload["user_id"])
     key = f"{kind}:{user_id}:{payload['issued_at']}"
     existing = _find(key)
@@ -89,6 +87,7 @@ def handle_callback(kind: str, payload: dict[str, Any], now: datetime | None = N
                 status="completed",
                 accounts_affected=sum(counts.values()),
                 detail=_describe(kind, sum(counts.values())),
+                received_at=now,
                 completed_at=now,
             )
             session.add(record)
@@ -143,6 +142,7 @@ def _apply(session: Session, kind: str, meta_user_id: str, now: datetime) -> dic
                 action=f"meta_{kind}",
                 outcome="completed",
                 detail={"accounts": len(accounts), "meta_account_ids": [a.meta_account_id for a in accounts]},
+                created_at=now,
             )
         )
     return counts

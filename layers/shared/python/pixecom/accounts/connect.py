@@ -11,7 +11,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -150,7 +150,7 @@ def connect_account(
     *,
     backfill_days: int = DEFAULT_BACKFILL_DAYS,
     graph: GraphFactory = default_graph,
-    now: datetime | None = None,
+    now: datetime,
     facts: TokenFacts | None = None,
     grant_id: uuid.UUID | None = None,
 ) -> AdAccount:
@@ -158,7 +158,6 @@ def connect_account(
 
     A pasted token (no `facts`) is checked with `debug_token` first when our Meta app is
     configured: valid, ours, with ads_read or ads_management."""
-    now = now or datetime.now(UTC)
     account_ref = normalize_account_id(meta_account_id)
     with session_scope() as session:
         if _find_by_meta_id(session, seller_id, account_ref) is not None:
@@ -183,6 +182,7 @@ def connect_account(
                 backfill_chunks_total=len(plan.messages),
                 backfill_chunks_done=0,
                 grant_id=grant_id,
+                created_at=now,
             )
             if facts is not None:
                 set_facts(account, facts)
@@ -202,7 +202,7 @@ def replace_token(
     access_token: str,
     *,
     graph: GraphFactory = default_graph,
-    now: datetime | None = None,
+    now: datetime,
 ) -> AdAccount:
     """Check the new token against the account, store it, reactivate the account, queue a sync."""
     with session_scope() as session:
@@ -219,7 +219,6 @@ def replace_token(
         set_facts(account, facts or TokenFacts(TokenSource.PASTED))
         account.name, account.account_status = info.name, info.account_status
     logger.info("ad account token replaced", extra={"account_id": str(account_id)})
-    now = now or datetime.now(UTC)
     _queue_quietly(account, [], now)
     _queue_missing_quietly(account.id, now)
     return account
@@ -242,10 +241,9 @@ class SyncRequested:
     backfill_chunks: int  # missing backfill chunks queued again
 
 
-def request_sync(seller_id: uuid.UUID, account_id: uuid.UUID, now: datetime | None = None) -> SyncRequested:
+def request_sync(seller_id: uuid.UUID, account_id: uuid.UUID, now: datetime) -> SyncRequested:
     """Queue an immediate stats and delivery sync, and every backfill chunk not done yet (no live
     run fetching it); returns the run id the messages carry."""
-    now = now or datetime.now(UTC)
     with session_scope() as session:
         account = _owned(session, seller_id, account_id)
         _ensure_syncable(account, now)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -81,7 +81,7 @@ def save_grant(
             .with_for_update()
         ).first()
         if grant is None:
-            grant = MetaGrant(seller_id=seller_id, meta_user_id=info.user_id or "")
+            grant = MetaGrant(seller_id=seller_id, meta_user_id=info.user_id or "", created_at=now)
             session.add(grant)
         grant.user_id = user_id
         grant.token_type = info.type
@@ -210,11 +210,10 @@ def connect_from_grant(
     meta_account_ids: list[str],
     *,
     backfill_days: int = connect.DEFAULT_BACKFILL_DAYS,
-    now: datetime | None = None,
+    now: datetime,
 ) -> ConnectOutcome:
     """Connect the chosen accounts with the grant's token and start their backfill, as
     POST /api/ad-accounts does; each account not connectable is refused with its reason."""
-    now = now or datetime.now(UTC)
     view = grant_view(seller_id, grant_id)
     by_id = {choice.meta_account_id: choice for choice in view.accounts}
     with session_scope() as session:

@@ -1,5 +1,5 @@
 """Token health of a connected ad account: where its token came from, when it expires, what
-Meta says of it, and what the seller must do (meta-login.md sections 3, 4 and 10).
+Meta says of it, and what the seller must do (Meta's debug_token answer and its session errors).
 
 States: `ok`; `expiring_soon` (token or data access ends in under 7 days); `needs_reconnect`
 with a reason from Meta's 190 subcode. The alerts read `token_health()` (expiry included).

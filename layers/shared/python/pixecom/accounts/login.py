@@ -13,7 +13,7 @@ import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
@@ -71,14 +71,13 @@ def _digest(state: str) -> bytes:
 
 
 def start_login(
-    seller_id: uuid.UUID, user_id: uuid.UUID, *, now: datetime | None = None, settings: Settings | None = None
+    seller_id: uuid.UUID, user_id: uuid.UUID, *, now: datetime, settings: Settings | None = None
 ) -> AuthorizeUrl:
     """The dialog URL: our app, the redirect URI, the scopes (or the FLfB config) and a new state.
 
     When a permission was declined earlier, `auth_type=rerequest` asks for it again (Meta skips
     declined permissions silently otherwise)."""
     app = meta_app(settings or get_settings())
-    now = now or datetime.now(UTC)
     state = secrets.token_urlsafe(32)
     with session_scope() as session:
         declined = {
@@ -96,6 +95,7 @@ def start_login(
                 user_id=user_id,
                 state_hash=_digest(state),
                 rerequest=bool(declined),
+                created_at=now,
                 expires_at=now + STATE_TTL,
             )
         )
@@ -141,13 +141,12 @@ def complete_login(
     state: str,
     code: str | None,
     error: str | None = None,
-    now: datetime | None = None,
+    now: datetime,
     settings: Settings | None = None,
     graph: GraphFactory = default_graph,
 ) -> GrantView:
     """The callback: state, code exchange, long-lived token, debug_token, permissions, accounts."""
     app = meta_app(settings or get_settings())
-    now = now or datetime.now(UTC)
     consume_state(seller_id, user_id, state, now)
     if error is not None:
         raise LoginDenied(error)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from pixecom.clock import Clock, utc_now
 from pixecom.meta.app_secret import app_secret
 from pixecom.meta.backoff import install_log_redaction
 from pixecom.meta.errors import GraphError, TransientError, classify_error, redact
@@ -16,7 +17,7 @@ from pixecom.settings import Settings
 if TYPE_CHECKING:  # imported by the first client: most importers never make one
     import httpx
 
-# Our reading of Meta's code-exchange subcodes (third-party fixtures, meta-login.md section 2).
+# Our reading of Meta's code-exchange subcodes (third-party fixtures, as Meta's login errors show them).
 CODE_ERRORS = {36009: "code_used", 36007: "code_expired", 36008: "redirect_uri_mismatch"}
 
 
@@ -77,11 +78,14 @@ def _moment(raw: Any) -> datetime | None:
 class OAuthClient:
     """One short-lived httpx client for the Login calls of a request or a check run."""
 
-    def __init__(self, app: MetaApp, transport: httpx.BaseTransport | None = None) -> None:
+    def __init__(
+        self, app: MetaApp, transport: httpx.BaseTransport | None = None, clock: Clock = utc_now
+    ) -> None:
         import httpx
 
         install_log_redaction()  # httpx logs request URLs: code, client_secret, input_token
         self.app = app
+        self.clock = clock  # dates a rate limit's end
         self._http = httpx.Client(base_url=app.graph_base_url, timeout=20, transport=transport)
 
     def close(self) -> None:
@@ -107,7 +111,7 @@ class OAuthClient:
             raise TransientError(f"Meta answered {response.status_code} without JSON") from None
         if response.is_success and isinstance(body, dict) and "error" not in body:
             return body
-        error = classify_error(body, response.status_code, response.headers)
+        error = classify_error(body, response.status_code, response.headers, now=self.clock())
         error.scrubbed(*secrets)
         raise error
 

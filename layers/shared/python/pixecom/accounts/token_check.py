@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -42,8 +42,7 @@ class TokenCheckReport:
         return asdict(self)
 
 
-def check_tokens(now: datetime | None = None, settings: Settings | None = None) -> TokenCheckReport:
-    now = now or datetime.now(UTC)
+def check_tokens(now: datetime, settings: Settings | None = None) -> TokenCheckReport:
     report = TokenCheckReport()
     try:
         app = meta_app(settings or get_settings(), need_redirect=False)

@@ -13,12 +13,15 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from pixecom.adsmanager.values import Values, amount, number
+from pixecom.adsmanager.values import Values, amount, number, shown_metrics
 from pixecom.domain.automation import AlertEntityLevel, AlertKind, AlertSeverity
+from pixecom.domain.currency import minor_units
 from pixecom.domain.enums import ConnectionStatus
 from pixecom.domain.metrics import format_money
+from pixecom.domain.money import Money
+from pixecom.rates.thresholds import AccountMoney, MoneyAmount, require_currency
 
 # Kinds about the account's connection and sync health: also checked by the scheduled sweep.
 ACCOUNT_KINDS: frozenset[AlertKind] = frozenset(
@@ -46,23 +49,80 @@ SEVERITY: dict[AlertKind, AlertSeverity] = {
 }
 
 
+MONEY_THRESHOLDS = ("spend_without_purchase", "target_cost_per_purchase", "min_spend")
+
+
 class AlertThresholds(BaseModel):
-    """A seller's thresholds (money in each account's currency); the defaults apply to new sellers.
+    """A seller's thresholds; the defaults apply to new sellers. Money amounts state their
+    currency; on an account in another currency they apply converted at the reference rate of
+    the account's day (`on_account`). The defaults are in USD.
 
     `target_cost_per_purchase` and `roas_floor` are off (null) until the seller sets them.
     """
 
     model_config = ConfigDict(extra="forbid")
 
-    spend_without_purchase: Decimal = Field(default=Decimal(20), ge=0, max_digits=16, decimal_places=2)
-    target_cost_per_purchase: Decimal | None = Field(default=None, gt=0, max_digits=16, decimal_places=2)
+    spend_without_purchase: MoneyAmount = MoneyAmount(amount=Decimal(20), currency="USD")
+    target_cost_per_purchase: MoneyAmount | None = None
     roas_floor: Decimal | None = Field(default=None, gt=0, max_digits=10, decimal_places=4)
     spend_spike_multiplier: Decimal = Field(default=Decimal(2), gt=1, max_digits=6, decimal_places=2)
     # Below this much spend today, the CPA and spike alerts stay quiet (noise, not signal).
-    min_spend: Decimal = Field(default=Decimal(10), ge=0, max_digits=16, decimal_places=2)
+    min_spend: MoneyAmount = MoneyAmount(amount=Decimal(10), currency="USD")
     token_expiry_days: int = Field(default=7, ge=1, le=60)
     throttled_minutes: int = Field(default=60, ge=5, le=1440)
     stale_sync_minutes: int = Field(default=60, ge=15, le=1440)
+
+    @field_validator(*MONEY_THRESHOLDS, mode="before")
+    @classmethod
+    def _money_has_currency(cls, value: Any, info: ValidationInfo) -> Any:
+        return value if value is None else require_currency(value, str(info.field_name))
+
+    @field_validator("target_cost_per_purchase")
+    @classmethod
+    def _target_positive(cls, value: MoneyAmount | None) -> MoneyAmount | None:
+        if value is not None and value.amount <= 0:
+            raise ValueError("must be greater than 0")
+        return value
+
+    def on_account(self, money: AccountMoney) -> AccountThresholds:
+        """The thresholds in the account's currency; an amount without a rate is None (its
+        alert kinds stay quiet on the account) and `notes` says why."""
+        applied: dict[str, Decimal | None] = {}
+        notes: list[dict[str, Any]] = []
+        for name in MONEY_THRESHOLDS:
+            amount: MoneyAmount | None = getattr(self, name)
+            found = None if amount is None else money.apply(amount)
+            applied[name] = None if found is None else found.amount
+            if amount is not None and found is None:
+                notes.append({"threshold": name, "reason": money.no_rate(amount)})
+            elif found is not None and (note := found.note(name)) is not None:
+                notes.append(note)
+        return AccountThresholds(
+            currency=money.currency,
+            spend_without_purchase=applied["spend_without_purchase"],
+            target_cost_per_purchase=applied["target_cost_per_purchase"],
+            roas_floor=self.roas_floor,
+            spend_spike_multiplier=self.spend_spike_multiplier,
+            min_spend=applied["min_spend"],
+            notes=tuple(notes),
+        )
+
+
+@dataclass(frozen=True)
+class AccountThresholds:
+    """A seller's metric thresholds on one account, money in the account's currency (None: off
+    there, for want of a rate; `notes`: what was converted, at which rate, or why not)."""
+
+    currency: str
+    spend_without_purchase: Decimal | None
+    target_cost_per_purchase: Decimal | None
+    roas_floor: Decimal | None
+    spend_spike_multiplier: Decimal
+    min_spend: Decimal | None
+    notes: tuple[dict[str, Any], ...] = ()
+
+    def shown(self, amount: Decimal) -> str:
+        return Money(amount, self.currency).shown()
 
 
 @dataclass(frozen=True)
@@ -172,62 +232,78 @@ def delivery_findings(
     return out
 
 
-def _values(m: Values) -> dict[str, Any]:
-    return {
-        name: None if m[name] is None else str(m[name])
-        for name in ("spend", "purchases", "cost_per_purchase", "roas")
-    }
+def _values(m: Values, t: AccountThresholds, *used: str) -> dict[str, Any]:
+    """The finding's metrics as the Ads Manager shows them, and the notes of the converted
+    thresholds it used."""
+    notes = [n for n in t.notes if n["threshold"] in used]
+    return {**shown_metrics(m, ("spend", "purchases", "cost_per_purchase", "roas")), "conversions": notes}
 
 
-def spend_findings(today_ads: Iterable[EntityFacts], t: AlertThresholds, currency: str) -> list[Finding]:
+def _converted(t: AccountThresholds, name: str) -> str:
+    """`, threshold 3000 JPY (20.00 USD at the ecb rate of 2026-12-04)` when it was converted."""
+    for note in t.notes:
+        if note["threshold"] == name and "rate" in note:
+            return f" ({note['from']} at the {note['source']} rate of {note['rate_date']})"
+    return ""
+
+
+def spend_findings(today_ads: Iterable[EntityFacts], t: AccountThresholds) -> list[Finding]:
     """Ads that spent at least the threshold today without a purchase."""
+    threshold = t.spend_without_purchase
+    if threshold is None:
+        return []
+    shown = t.shown(threshold) + _converted(t, "spend_without_purchase")
     return [
         Finding(
             AlertKind.SPEND_WITHOUT_PURCHASE,
             e.level,
             e.id,
             e.name,
-            f"{e.name} spent {e.metrics['spend']} {currency} today without a purchase",
-            _values(e.metrics),
+            f"{e.name} spent {e.metrics['spend']} {t.currency} today without a purchase (threshold {shown})",
+            _values(e.metrics, t, "spend_without_purchase"),
         )
         for e in today_ads
         if amount(e.metrics, "purchases") == 0
         and amount(e.metrics, "spend") > 0
-        and amount(e.metrics, "spend") >= t.spend_without_purchase
+        and amount(e.metrics, "spend") >= threshold
     ]
 
 
-def cpa_findings(today_adsets: Iterable[EntityFacts], t: AlertThresholds, currency: str) -> list[Finding]:
+def cpa_findings(today_adsets: Iterable[EntityFacts], t: AccountThresholds) -> list[Finding]:
     """Ad sets whose cost per purchase today is above the seller's target."""
-    target = t.target_cost_per_purchase
-    if target is None:
+    target, least = t.target_cost_per_purchase, t.min_spend
+    if target is None or least is None:
         return []
     out = []
     for e in today_adsets:
         cpa = number(e.metrics, "cost_per_purchase")
-        if cpa is not None and cpa > target and amount(e.metrics, "spend") >= t.min_spend:
+        if cpa is not None and cpa > target and amount(e.metrics, "spend") >= least:
             out.append(
                 Finding(
                     AlertKind.COST_PER_PURCHASE_HIGH,
                     e.level,
                     e.id,
                     e.name,
-                    f"{e.name}: cost per purchase {cpa} {currency} today, target {target}",
-                    {**_values(e.metrics), "target": str(target)},
+                    f"{e.name}: cost per purchase {cpa} {t.currency} today, target "
+                    f"{t.shown(target)}{_converted(t, 'target_cost_per_purchase')}",
+                    {
+                        **_values(e.metrics, t, "target_cost_per_purchase", "min_spend"),
+                        "target": _money(target, t.currency),
+                    },
                 )
             )
     return out
 
 
-def roas_findings(last_3d_campaigns: Iterable[EntityFacts], t: AlertThresholds) -> list[Finding]:
+def roas_findings(last_3d_campaigns: Iterable[EntityFacts], t: AccountThresholds) -> list[Finding]:
     """Campaigns whose ROAS over the last 3 days is below the floor (and that spent enough)."""
-    floor = t.roas_floor
-    if floor is None:
+    floor, least = t.roas_floor, t.min_spend
+    if floor is None or least is None:
         return []
     out = []
     for e in last_3d_campaigns:
         roas = number(e.metrics, "roas")
-        if roas is not None and roas < floor and amount(e.metrics, "spend") >= t.min_spend:
+        if roas is not None and roas < floor and amount(e.metrics, "spend") >= least:
             out.append(
                 Finding(
                     AlertKind.ROAS_LOW,
@@ -235,27 +311,42 @@ def roas_findings(last_3d_campaigns: Iterable[EntityFacts], t: AlertThresholds) 
                     e.id,
                     e.name,
                     f"{e.name}: ROAS {roas} over the last 3 days, floor {floor}",
-                    {**_values(e.metrics), "floor": str(floor)},
+                    {**_values(e.metrics, t, "min_spend"), "floor": float(floor)},
                 )
             )
     return out
 
 
+def _money(value: Decimal, currency: str) -> str | None:
+    return format_money(value, minor_units(currency))
+
+
 def spike_finding(
-    account: AccountFacts, spend_today: Decimal, spend_previous_7d: Decimal, t: AlertThresholds
+    account: AccountFacts, spend_today: Decimal, spend_previous_7d: Decimal, t: AccountThresholds
 ) -> list[Finding]:
     """The account spends today more than N x its daily average of the previous 7 days."""
     average = spend_previous_7d / 7
-    if average <= 0 or spend_today < t.min_spend or spend_today <= t.spend_spike_multiplier * average:
+    least = t.min_spend
+    if (
+        least is None
+        or average <= 0
+        or spend_today < least
+        or spend_today <= t.spend_spike_multiplier * average
+    ):
         return []
+    today, usual = _money(spend_today, account.currency), _money(average, account.currency)
     return [
         Finding(
             AlertKind.SPEND_SPIKE,
             AlertEntityLevel.ACCOUNT,
             account.id,
             account.name,
-            f"{account.name} spent {format_money(spend_today)} {account.currency} today, over "
-            f"{t.spend_spike_multiplier}x its 7-day daily average of {format_money(average)}",
-            {"spend_today": format_money(spend_today), "daily_average_7d": format_money(average)},
+            f"{account.name} spent {today} {account.currency} today, over "
+            f"{t.spend_spike_multiplier}x its 7-day daily average of {usual} {account.currency}",
+            {
+                "spend_today": today,
+                "daily_average_7d": usual,
+                "conversions": [n for n in t.notes if n["threshold"] == "min_spend"],
+            },
         )
     ]

@@ -2,7 +2,7 @@
 scheduled sweep (the connection and sync-health kinds, which a sync that never runs cannot raise).
 
 The metric kinds read the Ads Manager statement for the account through the evaluation's
-`pixecom.adsmanager.windows.Candidates` (one read per level and window, shared with the rules), so an
+`pixecom.rules.windows.Candidates` (one read per level and window, shared with the rules), so an
 alert's numbers are the ones the seller sees in the lists: ads and ad sets today, campaigns over
 the last 3 days, and the account's spend (the totals of the campaigns' read) today and over the
 previous 7 days (the `last_7d` preset: the 7 full days ending yesterday). `alert_needs` says
@@ -12,6 +12,7 @@ which rows they read, so the shared reads skip the rows no alert acts on.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -20,10 +21,10 @@ from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import Filters
 from pixecom.adsmanager.values import amount
-from pixecom.adsmanager.windows import TOTALS_ONLY, Candidates, Need, Needs
 from pixecom.alerts.conditions import (
     ACCOUNT_KINDS,
     AccountFacts,
+    AccountThresholds,
     AlertThresholds,
     EntityFacts,
     Finding,
@@ -39,6 +40,8 @@ from pixecom.db.automation_models import AlertSetting
 from pixecom.db.models import Ad, AdAccount, AdSet
 from pixecom.domain.automation import AlertEntityLevel, AlertKind, RuleWindow
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus, EntityLevel
+from pixecom.rates.store import account_money, book_around
+from pixecom.rules.windows import TOTALS_ONLY, Candidates, Need, Needs
 
 _ENTITY_LEVEL = {
     EntityLevel.CAMPAIGN: AlertEntityLevel.CAMPAIGN,
@@ -84,9 +87,12 @@ def evaluate_account_alerts(
     findings = account_findings(facts, thresholds, now)
     kinds: set[AlertKind] = set(ACCOUNT_KINDS)
     if data:
-        reads = reads if reads is not None else Candidates(needs=alert_needs(thresholds))
-        findings += data_findings(session, account, facts, thresholds, now, reads)
+        applied = thresholds.on_account(account_money(account, now, book_around(session, now)))
+        reads = reads if reads is not None else Candidates(needs=alert_needs(applied))
+        findings += data_findings(session, account, facts, applied, now, reads)
         kinds = set(AlertKind)
+    # Every alert states its account's currency (of the money in its values and message).
+    findings = [replace(f, detail={**f.detail, "currency": account.currency}) for f in findings]
     return apply_findings(session, account.seller_id, account.id, kinds, findings, now)
 
 
@@ -94,7 +100,7 @@ def data_findings(
     session: Session,
     account: AdAccount,
     facts: AccountFacts,
-    t: AlertThresholds,
+    t: AccountThresholds,
     now: datetime,
     reads: Candidates,
 ) -> list[Finding]:
@@ -126,10 +132,11 @@ def data_findings(
         read = reads.read(session, account, EntityLevel.CAMPAIGN, window, now, TOTALS_ONLY)
         return amount(read.totals, "spend")
 
-    findings += spend_findings(active(EntityLevel.AD, RuleWindow.TODAY), t, account.currency)
-    if t.target_cost_per_purchase is not None:
-        findings += cpa_findings(active(EntityLevel.ADSET, RuleWindow.TODAY), t, account.currency)
-    if t.roas_floor is not None:
+    if t.spend_without_purchase is not None:
+        findings += spend_findings(active(EntityLevel.AD, RuleWindow.TODAY), t)
+    if t.target_cost_per_purchase is not None and t.min_spend is not None:
+        findings += cpa_findings(active(EntityLevel.ADSET, RuleWindow.TODAY), t)
+    if t.roas_floor is not None and t.min_spend is not None:
         findings += roas_findings(active(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D), t)
     findings += spike_finding(facts, spend(RuleWindow.TODAY), spend(RuleWindow.LAST_7D), t)
     return findings
@@ -139,18 +146,21 @@ _ACTIVE = Filters(statuses=(CampaignStatus.ACTIVE,))
 _ACTIVE_ONLY = frozenset({CampaignStatus.ACTIVE})
 
 
-def alert_needs(t: AlertThresholds) -> Needs:
-    """The rows the metric alerts read, per (level, window): active entities that spent at least
-    the alert's minimum (ads today: the spend-without-purchase threshold; ad sets today and
-    campaigns over 3 days: `min_spend`, when their alert is on), and the account's spend today
-    and over the previous 7 days (totals only)."""
+def alert_needs(t: AccountThresholds) -> Needs:
+    """The rows the metric alerts read on one account, per (level, window): active entities that
+    spent at least the alert's minimum in the account's currency (ads today: the
+    spend-without-purchase threshold; ad sets today and campaigns over 3 days: `min_spend`, when
+    their alert is on and applies there), and the account's spend today and over the previous
+    7 days (totals only)."""
     needs: Needs = {
-        (EntityLevel.AD, RuleWindow.TODAY): Need(_ACTIVE_ONLY, t.spend_without_purchase),
         (EntityLevel.CAMPAIGN, RuleWindow.TODAY): TOTALS_ONLY,
         (EntityLevel.CAMPAIGN, RuleWindow.LAST_7D): TOTALS_ONLY,
     }
-    if t.target_cost_per_purchase is not None:
-        needs[(EntityLevel.ADSET, RuleWindow.TODAY)] = Need(_ACTIVE_ONLY, t.min_spend)
-    if t.roas_floor is not None:
-        needs[(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D)] = Need(_ACTIVE_ONLY, t.min_spend)
+    if t.spend_without_purchase is not None:
+        needs[(EntityLevel.AD, RuleWindow.TODAY)] = Need(_ACTIVE_ONLY, t.spend_without_purchase)
+    if t.min_spend is not None:
+        if t.target_cost_per_purchase is not None:
+            needs[(EntityLevel.ADSET, RuleWindow.TODAY)] = Need(_ACTIVE_ONLY, t.min_spend)
+        if t.roas_floor is not None:
+            needs[(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D)] = Need(_ACTIVE_ONLY, t.min_spend)
     return needs

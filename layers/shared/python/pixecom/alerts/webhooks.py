@@ -75,6 +75,7 @@ def queue_alert_event(
             state=WebhookDeliveryState.PENDING,
             attempts=0,
             next_attempt_at=now,
+            created_at=now,
         )
     )
     return True

@@ -53,15 +53,22 @@ def password_slot() -> Iterator[None]:
         yield
 
 
+async def get_now() -> datetime:
+    """The request's clock: presets resolve against it, auth stamps tokens with it.
+    (async: resolving it costs no threadpool hop.)"""
+    return utc_now()
+
+
 async def get_caller(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    now: Annotated[datetime, Depends(get_now)],
 ) -> Caller:
     """The token's caller. Async on purpose: a signature check is microseconds of CPU, cheaper
     on the event loop than a hop to the threadpool and back."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("Missing bearer token")
     try:
-        claims = decode_access_token(credentials.credentials)
+        claims = decode_access_token(credentials.credentials, now=now)
     except InvalidAccessToken as exc:
         raise Unauthorized(str(exc), code="invalid_token") from None
     return Caller(user_id=claims.user_id, seller_id=claims.seller_id)
@@ -72,12 +79,6 @@ CurrentSeller = Annotated[Caller, Depends(get_caller)]
 # is an error response, never a 2xx for work that was rolled back.
 DbSession = Annotated[Session, Depends(get_db, scope="function")]
 PasswordSlot = Annotated[None, Depends(password_slot, scope="function")]
-
-
-async def get_now() -> datetime:
-    """The request's clock: presets resolve against it, auth stamps tokens with it.
-    (async: resolving it costs no threadpool hop.)"""
-    return utc_now()
 
 
 def get_graph() -> GraphFactory:

@@ -12,7 +12,6 @@ sees, once for every route. A router translates by hand only what depends on the
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -28,10 +27,13 @@ from pixecom.auth import service as auth
 from pixecom.auth.invitations import InvitationProblem
 from pixecom.auth.passwords import HashingBusy
 from pixecom.auth.throttle import LoginThrottled
+from pixecom.clock import utc_now
 from pixecom.control import jobs
 from pixecom.domain.enums import ConnectionStatus
 from pixecom.observability import logger
 from pixecom.sellpages import service as sellpages
+from pixecom.store import ingest as store_ingest
+from pixecom.store import keys as store_keys
 from pixecom.sync.dispatch import QueueNotConfigured
 
 
@@ -141,7 +143,7 @@ def _meta_error(exc: accounts.GraphRejected | accounts.GraphUnavailable) -> ApiE
         return BadRequest(f"Meta rejected the request: {exc.reason}", code=exc.code)
     headers = None
     if exc.retry_after is not None:
-        seconds = max(1, int((exc.retry_after - datetime.now(exc.retry_after.tzinfo)).total_seconds()))
+        seconds = max(1, int((exc.retry_after - utc_now()).total_seconds()))
         headers = {"Retry-After": str(seconds)}
     return ServiceUnavailable(f"Could not reach Meta: {exc.reason}", code="meta_unavailable", headers=headers)
 
@@ -151,6 +153,24 @@ def _not_connected(exc: jobs.AccountNotConnected) -> ApiError:
         message = f"Ad account '{exc.name}' ({exc.meta_account_id}) needs re-authentication; reconnect it"
         return Conflict(message, code="account_needs_reauth")
     return Conflict(f"Ad account '{exc.name}' ({exc.meta_account_id}) is disabled", code="account_disabled")
+
+
+def _store_key_rejected(exc: store_keys.StoreKeyRejected) -> ApiError:
+    headers = {"WWW-Authenticate": "ApiKey"}
+    if exc.reason == "missing":
+        return Unauthorized("Missing X-PixEcom-Store-Key header", headers=headers)
+    if exc.reason == "revoked":
+        return Unauthorized("This store API key was revoked", code="api_key_revoked", headers=headers)
+    if exc.reason == "scope":
+        return ApiError("This store API key may not do this", code="api_key_scope", status_code=403)
+    return Unauthorized("Invalid store API key", code="invalid_api_key", headers=headers)
+
+
+def _order_rejected(exc: store_ingest.OrderRejected) -> ApiError:
+    error = exc.error
+    if error.code == "version_conflict":
+        return Conflict(error.message, code=error.code, field=error.field)
+    return InvalidInput(error.message, code=error.code, field=error.field)
 
 
 def _auth_failure(exc: auth.AuthFailure) -> ApiError:
@@ -192,6 +212,12 @@ SERVICE_ERRORS: dict[type[Exception], Callable[[Any], ApiError]] = {
         f"A sellpage for {exc.key} already exists", code="duplicate_sellpage"
     ),
     sellpages.UnknownSellpage: lambda _exc: NotFound("No such sellpage"),
+    # the store's orders
+    store_keys.StoreKeyRejected: _store_key_rejected,
+    store_keys.StoreKeyRateLimited: lambda exc: TooManyRequests(
+        "Too many requests with this store API key", headers={"Retry-After": str(exc.retry_after)}
+    ),
+    store_ingest.OrderRejected: _order_rejected,
     # Ads Manager reads
     InvalidParam: lambda exc: InvalidInput(f"{exc.param}: {exc.message}", field=exc.param),
     # bulk status control

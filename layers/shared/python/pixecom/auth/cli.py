@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--email", required=True)
     parser.add_argument("--seller-name", required=True, help="new seller (owner) or existing one (member)")
     parser.add_argument("--role", choices=["owner", "member"], default="owner")
-    parser.set_defaults(handler=run_create_user)
+    parser.set_defaults(handler=run_create_user, database=True)
     invite = subparsers.add_parser(
         "invite",
         help="create a single-use sign-up code (SIGNUP_MODE=invitation)",
@@ -34,7 +34,7 @@ def register(subparsers: Any) -> None:
     )
     invite.add_argument("--email", help="bind the code to this email address")
     invite.add_argument("--days", type=int, help="days until it expires (default INVITATION_TTL_DAYS)")
-    invite.set_defaults(handler=run_invite)
+    invite.set_defaults(handler=run_invite, database=True)
 
 
 def read_password() -> str | None:
@@ -78,9 +78,10 @@ def run_create_user(args: argparse.Namespace) -> int:
 
 
 def run_invite(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
     from pixecom.auth.invitations import create_invitation
+    from pixecom.clock import utc_now
     from pixecom.db.engine import session_scope
 
     if args.days is not None and args.days < 1:
@@ -88,7 +89,7 @@ def run_invite(args: argparse.Namespace) -> int:
         return 2
     ttl = timedelta(days=args.days) if args.days else None
     with session_scope() as session:
-        invitation = create_invitation(session, now=datetime.now(UTC), email=args.email, ttl=ttl)
+        invitation = create_invitation(session, now=utc_now(), email=args.email, ttl=ttl)
     bound = f" for {invitation.email}" if invitation.email else ""
     print(f"invitation code{bound} (single use, expires {invitation.expires_at:%Y-%m-%d %H:%M} UTC):")
     print(invitation.code)

@@ -51,15 +51,14 @@ def signing_keys(settings: Settings) -> list[str]:
 
 
 def issue_access_token(
-    user_id: uuid.UUID, seller_id: uuid.UUID, *, now: datetime | None = None, settings: Settings | None = None
+    user_id: uuid.UUID, seller_id: uuid.UUID, *, now: datetime, settings: Settings | None = None
 ) -> str:
     settings = settings or get_settings()
-    issued = now or datetime.now(UTC)
     claims = {
         "sub": str(user_id),
         "sid": str(seller_id),
-        "iat": int(issued.timestamp()),
-        "exp": int((issued + timedelta(seconds=settings.access_token_ttl_seconds)).timestamp()),
+        "iat": int(now.timestamp()),
+        "exp": int((now + timedelta(seconds=settings.access_token_ttl_seconds)).timestamp()),
         "iss": settings.jwt_issuer,
         "aud": settings.jwt_audience,
         "jti": uuid.uuid4().hex,
@@ -67,11 +66,11 @@ def issue_access_token(
     return jwt.encode(claims, signing_keys(settings)[0], algorithm=ALGORITHM)
 
 
-def decode_access_token(
-    token: str, *, now: datetime | None = None, settings: Settings | None = None
-) -> AccessClaims:
+def decode_access_token(token: str, *, now: datetime, settings: Settings | None = None) -> AccessClaims:
     settings = settings or get_settings()
-    options = {"require": REQUIRED_CLAIMS, "verify_exp": now is None}
+    # Expiry and issue time are checked against `now` below (the caller's clock), not against
+    # PyJWT's own reading of the wall clock.
+    options = {"require": REQUIRED_CLAIMS, "verify_exp": False, "verify_iat": False}
     for key in signing_keys(settings):
         try:
             claims = jwt.decode(
@@ -89,7 +88,9 @@ def decode_access_token(
             raise InvalidAccessToken(_reason(exc)) from None
     else:
         raise InvalidAccessToken("Invalid token signature")
-    if now is not None and claims["exp"] <= int(now.timestamp()):
+    if not isinstance(claims["iat"], int) or claims["iat"] > int(now.timestamp()):
+        raise InvalidAccessToken("Invalid token")  # issued after `now`: not yet valid
+    if claims["exp"] <= int(now.timestamp()):
         raise InvalidAccessToken("Token has expired")
     try:
         return AccessClaims(

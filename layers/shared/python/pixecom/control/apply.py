@@ -172,23 +172,26 @@ def _apply_account(
 ) -> None:
     if plan.connection_status is not ConnectionStatus.ACTIVE:
         _fail_pending(
-            job, plan.item_ids, f"Ad account is {plan.connection_status.value}; reconnect it", report
+            job, plan.item_ids, f"Ad account is {plan.connection_status.value}; reconnect it", report, clock()
         )
         return
     try:
         token = decrypt_token(plan.token_encrypted)
     except TokenDecryptionError:
         _fail_pending(
-            job, plan.item_ids, "The stored access token is unreadable; reconnect the account", report
+            job,
+            plan.item_ids,
+            "The stored access token is unreadable; reconnect the account",
+            report,
+            clock(),
         )
         return
     with graph(token) as client:
         for chunk in chunks(plan.item_ids):
             stop = _apply_batch(job, plan, chunk, client, report, clock)
             if stop is TokenInvalid:
-                _fail_pending(
-                    job, plan.item_ids, "Meta rejected the access token; reconnect the account", report
-                )
+                reason = "Meta rejected the access token; reconnect the account"
+                _fail_pending(job, plan.item_ids, reason, report, clock())
             if stop is not None:
                 return
 
@@ -224,7 +227,7 @@ def _apply_batch(
         set_local_values(session, job, applied)
         if applied:
             report.touched_accounts.add(plan.id)
-        write_audit(session, job, items)
+        write_audit(session, job, items, at)
         update_account(session, plan.id, stop, report, results, budget_job=job.is_budget)
         return stop
 
@@ -270,7 +273,9 @@ def _send(
     return [by_object.get(item.meta_id, result) for item, result in zip(items, results, strict=True)]
 
 
-def _fail_pending(job: JobRef, item_ids: list[uuid.UUID], reason: str, report: ApplyReport) -> None:
+def _fail_pending(
+    job: JobRef, item_ids: list[uuid.UUID], reason: str, report: ApplyReport, now: datetime
+) -> None:
     """Fail whatever is still pending among `item_ids` (the account cannot be used)."""
     with session_scope() as session:
         items = session.scalars(
@@ -281,7 +286,7 @@ def _fail_pending(job: JobRef, item_ids: list[uuid.UUID], reason: str, report: A
         for item in items:
             item.outcome, item.error = JobItemOutcome.FAILED, reason
             report.failed += 1
-        write_audit(session, job, items)
+        write_audit(session, job, items, now)
 
 
 def _finish(job_id: uuid.UUID, report: ApplyReport, now: datetime) -> JobStatus:

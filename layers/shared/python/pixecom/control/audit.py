@@ -20,7 +20,7 @@ BUDGET_CHANGE_REQUESTED = "budget_change_requested"
 MAX_AUDIT_PAGE = 200
 
 
-def record_item_outcome(session: Session, job: Job, item: JobItem) -> None:
+def record_item_outcome(session: Session, job: Job, item: JobItem, now: datetime) -> None:
     """One audit row for an item that reached its final outcome (applied, failed, skipped)."""
     detail: dict[str, Any] = {"meta_id": item.meta_id, "attempts": item.attempts}
     if item.error:
@@ -47,11 +47,12 @@ def record_item_outcome(session: Session, job: Job, item: JobItem) -> None:
             outcome=item.outcome.value,
             job_id=job.id,
             detail=detail,
+            created_at=now,
         )
     )
 
 
-def record_request(session: Session, job: Job, item_count: int) -> None:
+def record_request(session: Session, job: Job, item_count: int, now: datetime) -> None:
     """One audit row for the request itself (the job), written when it is accepted."""
     session.add(
         AuditLog(
@@ -64,6 +65,7 @@ def record_request(session: Session, job: Job, item_count: int) -> None:
             outcome="accepted",
             job_id=job.id,
             detail={"items": item_count, **({"budget": job.budget} if job.budget is not None else {})},
+            created_at=now,
         )
     )
 

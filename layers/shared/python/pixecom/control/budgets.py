@@ -207,11 +207,10 @@ def enqueue_budget_change(
     change: BudgetChange,
     *,
     send: Callable[[uuid.UUID], None] = send_control_message,
-    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    now: datetime,
 ) -> Enqueued:
     """Create the budget job for `change` (or replay its Idempotency-Key's) and queue it."""
-    at = now()
-    return enqueue_job(seller_id, user_id, budget_job(change, at), send=send, now=lambda: at)
+    return enqueue_job(seller_id, user_id, budget_job(change, now), send=send, now=now)
 
 
 def create_budget_job(

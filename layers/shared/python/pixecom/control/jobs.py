@@ -13,7 +13,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -97,7 +97,7 @@ def enqueue_status_change(
     change: StatusChange,
     *,
     send: Callable[[uuid.UUID], None] = send_control_message,
-    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    now: datetime,
 ) -> Enqueued:
     """Create the job for `change` (or return the one its Idempotency-Key already made) and queue it."""
     return enqueue_job(seller_id, user_id, status_job(change), send=send, now=now)
@@ -109,11 +109,11 @@ def enqueue_job(
     spec: JobSpec,
     *,
     send: Callable[[uuid.UUID], None] = send_control_message,
-    now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    now: datetime,
 ) -> Enqueued:
     """Create the job `spec` describes (or return the one its Idempotency-Key made) and queue it."""
     with session_scope() as session:
-        result = create_job(session, seller_id, user_id, spec, now())
+        result = create_job(session, seller_id, user_id, spec, now)
     if result.replayed or is_finished(result.status):
         return result
     try:
@@ -174,10 +174,10 @@ def create_job(
     job = session.get_one(Job, job_id)
     items = spec.build_items(session, job, entities)
     session.add_all(items)
-    audit.record_request(session, job, len(items))
+    audit.record_request(session, job, len(items), now)
     for item in items:
         if item.outcome is not JobItemOutcome.PENDING:
-            audit.record_item_outcome(session, job, item)
+            audit.record_item_outcome(session, job, item, now)
     job.status = job_status_from_outcomes(Counter(i.outcome for i in items), started=False)
     if is_finished(job.status):  # nothing to send to Meta: every item was skipped or refused
         job.started_at = job.finished_at = now

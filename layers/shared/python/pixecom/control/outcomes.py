@@ -106,13 +106,13 @@ def set_local_values(session: Session, job: JobRef, applied: Sequence[JobItem]) 
     follow_status_change(session, job.seller_id, job.level, ids)
 
 
-def write_audit(session: Session, job: JobRef, items: Sequence[JobItem]) -> None:
+def write_audit(session: Session, job: JobRef, items: Sequence[JobItem], now: datetime) -> None:
     finished = [i for i in items if i.outcome is not JobItemOutcome.PENDING]
     if not finished:
         return
     owner = session.get_one(Job, job.id)
     for item in finished:
-        audit.record_item_outcome(session, owner, item)
+        audit.record_item_outcome(session, owner, item, now)
 
 
 def update_account(
@@ -135,7 +135,7 @@ def update_account(
     elif stop is RateLimited and report.deferred_until is not None and not budget_job:
         # A budget job's code 17 is Meta's limit on one ad set's budget, not on the account: the
         # job waits; the account's syncs go on.
-        # The dispatchers skip a throttled account too (DESIGN.md "Meta errors").
+        # The dispatchers skip a throttled account too (docs/architecture.md, sync failures).
         session.execute(
             update(AdAccount)
             .where(AdAccount.id == account_id)

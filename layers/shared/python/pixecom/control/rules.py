@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from pixecom.domain.enums import CampaignStatus, EntityLevel, JobItemOutcome, JobStatus
 
-# Meta executes at most 50 operations per batch request (meta-graph-api.md section 5).
+# Meta executes at most 50 operations per batch request (Graph API batch requests).
 GRAPH_BATCH_LIMIT = 50
 MAX_IDS_PER_REQUEST = 500
 # SQS refuses DelaySeconds above 15 minutes; longer deferrals hop (the worker re-sends).

@@ -4,11 +4,12 @@ a while gets its ControlQueue message again.
 A job can be left without a message that will finish it: a rule committed the job and its send
 failed, the process died between the commit and the send, or the message was lost mid-job (it
 reached the DLQ after its receives, or was deleted by a worker that then died). The sweep runs
-with the delivery dispatch (every 5 minutes) and re-sends those jobs' messages.
+on the delivery dispatch's schedule (every 5 minutes) and re-sends those jobs' messages.
 
 Re-sending is safe: the worker only ever sends `pending` items, each batch locked with
 `FOR UPDATE SKIP LOCKED` (control.apply), so a message that was not lost after all and the
-sweep's copy never apply an item twice.
+sweep's copy never apply an item twice. `requeue_stale_jobs` is the DeliveryDispatch function's
+second step, after the delivery dispatch and independent of it.
 
 A job's last progress is the latest of its creation, its start, its rate-limit deferral
 (`not_before`: a deferred job is not stale before its time has come), its last applied item and
@@ -91,3 +92,14 @@ def sweep_stale_jobs(
         )
     metrics.add_metric(name="StaleJobsRequeued", unit=MetricUnit.Count, value=len(result.requeued))
     return result
+
+
+def requeue_stale_jobs(now: datetime) -> int:
+    """The sweep as the schedule runs it: how many jobs were re-queued; a failure is logged, not
+    raised (the stale jobs stay stale and the next run tries again, and the delivery dispatch of
+    the same run is not undone)."""
+    try:
+        return len(sweep_stale_jobs(now).requeued)
+    except Exception as exc:
+        logger.error("could not sweep stale jobs", extra={"error": type(exc).__name__})
+        return 0

@@ -46,6 +46,8 @@ class Seller(Base):
 
     id: Mapped[uuid.UUID] = uuid_pk()
     name: Mapped[str] = mapped_column(String(200), nullable=False)
+    # The currency converted grand totals are shown in (pixecom.rates); None = not chosen yet.
+    reporting_currency: Mapped[str | None] = mapped_column(String(3))
     created_at: Mapped[datetime] = created_at_col()
 
 

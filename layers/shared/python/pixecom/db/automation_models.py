@@ -154,6 +154,7 @@ class Rule(Base):
     scope: Mapped[dict[str, Any]] = mapped_column(JSONB, nullable=False)
     conditions: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, nullable=False)
     min_spend: Mapped[Decimal] = mapped_column(THRESHOLD, nullable=False)
+    min_spend_currency: Mapped[str] = mapped_column(String(3), nullable=False)
     action: Mapped[RuleActionType] = mapped_column(str_enum(RuleActionType, "rule_action"), nullable=False)
     budget_change_pct: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
     cooldown_minutes: Mapped[int] = mapped_column(Integer, nullable=False)

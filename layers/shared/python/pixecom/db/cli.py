@@ -9,7 +9,7 @@ from typing import Any
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("migrate", help="apply database migrations (alembic upgrade)")
     parser.add_argument("--revision", default="head", help="target revision (default: head)")
-    parser.set_defaults(handler=run_migrate)
+    parser.set_defaults(handler=run_migrate, database=True)
 
 
 def run_migrate(args: argparse.Namespace) -> int:

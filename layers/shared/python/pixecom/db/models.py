@@ -17,8 +17,10 @@ took 40-50 ms of a cold start's CPU over the ~390 columns.
 from pixecom.db import (  # noqa: F401 (registers their tables)
     automation_models,
     login_models,
+    rate_models,
     reconciliation_models,
     rollup_models,
+    store_models,
     sync_models,
 )
 from pixecom.db.account_models import (

@@ -147,7 +147,7 @@ def validate_custom_range(since: date, until: date, max_months: int = MAX_RANGE_
     return DateRange(since, until)
 
 
-FULL_STATS_WINDOW_DAYS = 28  # Meta restates recent days as late conversions arrive (DESIGN.md).
+FULL_STATS_WINDOW_DAYS = 28  # Meta restates recent days as late conversions arrive (docs/architecture.md).
 
 
 def stats_window(today: date, full: bool) -> DateRange:

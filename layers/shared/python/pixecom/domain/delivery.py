@@ -1,4 +1,4 @@
-"""Meta statuses -> our closed vocabularies (DESIGN.md "Delivery status mapping"): pure.
+"""Meta statuses -> our closed vocabularies (docs/metrics.md, status vocabularies): pure.
 
 The raw `effective_status` is always stored next to the mapped value, so the mapping can be
 lossy; an unknown value never breaks a sync.
@@ -14,7 +14,7 @@ _ERROR = frozenset({"DISAPPROVED", "WITH_ISSUES", "PENDING_BILLING_INFO"})
 _NOT_DELIVERING = frozenset({"IN_PROCESS", "PENDING_REVIEW", "PREAPPROVED"})
 
 # learning_stage_info.status values that mean "learning limited". FAIL is what fixtures show;
-# LEARNING_LIMITED appears in one third-party test (meta-graph-api.md marks it unconfirmed).
+# LEARNING_LIMITED appears in one third-party test (unconfirmed by Meta's reference).
 _LIMITED_LEARNING = frozenset({"FAIL", "LEARNING_LIMITED"})
 
 

@@ -1,4 +1,4 @@
-"""The one definition of the funnel metrics (DESIGN.md "Metrics"): pure, no I/O.
+"""The one definition of the funnel metrics (docs/metrics.md): pure, no I/O.
 
 Base counters are summed first (`MetricTotals`); every ratio is then recomputed from the summed
 numerator and denominator (`compute_metrics`), never averaged over rows. A zero denominator gives
@@ -141,7 +141,7 @@ class Metric:
 
 C, M, R = Kind.COUNT, Kind.MONEY, Kind.RATIO
 
-# THE metric table (DESIGN.md "Metrics"; docs/metrics.md): the API's `metrics` object and the CSV
+# THE metric table (docs/metrics.md): the API's `metrics` object and the CSV
 # columns in this order. compute_metrics, the money/ratio/count sets and the SQL formulas of the
 # read side (pixecom.adsmanager.sql) are all derived from it: a new ratio metric is one line here.
 # CPM is money: a cost (spend per 1000 impressions) in the account's currency.

@@ -100,6 +100,29 @@ def port_is_busy(host: str, port: int) -> bool:
     return False
 
 
+# Two services on one port: refused before anything starts, and not with EXIT_PORT_BUSY (make
+# must fail: nothing else has the port, the command line is wrong).
+EXIT_USAGE = 2
+
+
+def same_port_message(options: DevOptions) -> str | None:
+    """One line when the API and the simulator were given the same port; None otherwise."""
+    if options.port != options.simulator_port:
+        return None
+    return (
+        f"The API and the Graph API simulator cannot share port {options.port}: give them two "
+        f"(`make dev PORT={options.port} SIM_PORT={_free_port(options, options.port)}`)."
+    )
+
+
+def _free_port(options: DevOptions, after: int) -> int:
+    """The first free port above `after` that neither service was given."""
+    taken = {options.port, options.simulator_port}
+    return next(
+        p for p in range(after + 1, after + 100) if p not in taken and not port_is_busy(options.host, p)
+    )
+
+
 def busy_port_message(options: DevOptions) -> str | None:
     """One line naming the first busy port and how to choose another; None when both are free."""
     for port, what, variable, flag in (
@@ -107,7 +130,7 @@ def busy_port_message(options: DevOptions) -> str | None:
         (options.simulator_port, "the Graph API simulator", "SIM_PORT", "--simulator-port"),
     ):
         if port_is_busy(options.host, port):
-            free = next(p for p in range(port + 1, port + 100) if not port_is_busy(options.host, p))
+            free = _free_port(options, port)
             return (
                 f"Port {port} ({what}) is already in use: choose another with "
                 f"`make dev {variable}={free}` (or `pixecom dev {flag} {free}`)."
@@ -116,7 +139,12 @@ def busy_port_message(options: DevOptions) -> str | None:
 
 
 def run(options: DevOptions) -> int:
-    """Serve until Ctrl-C; EXIT_PORT_BUSY (having said why in one line) when a port is taken."""
+    """Serve until Ctrl-C; EXIT_PORT_BUSY (having said why in one line) when a port is taken,
+    EXIT_USAGE when both services were given one port."""
+    same = same_port_message(options)
+    if same is not None:
+        print(same, file=sys.stderr)
+        return EXIT_USAGE
     busy = busy_port_message(options)
     if busy is not None:
         print(busy, file=sys.stderr)
@@ -158,7 +186,8 @@ def _serve(options: DevOptions) -> int:
         print(f"Demo login: {email} / {password}")
         print(
             f"Graph API simulator: {local_sync.simulator.base_url}; sync runs every minute, the other "
-            "scheduled functions (alerts sweep, token health, maintenance) on their template schedules",
+            "scheduled functions (alerts sweep, token health, maintenance, exchange rates) on their "
+            "template schedules",
             flush=True,
         )
         uvicorn.run(app, host=options.host, port=options.port, log_level="info")

@@ -11,7 +11,7 @@ the embedded server under PIXECOM_STATE_DIR), a moto SQS server with one queue p
 
 The template's environment is resolved against them (pixecom.local.template): a queue's `!Ref` is
 the local queue's URL; what names an AWS-only resource is left out and the local services stand
-in (DATABASE_URL, GRAPH_BASE_URL, PIXECOM_STATE_DIR).
+in (DATABASE_URL, GRAPH_BASE_URL, EXCHANGE_RATES_URL, PIXECOM_STATE_DIR).
 """
 
 from __future__ import annotations
@@ -213,6 +213,7 @@ class LocalServices:
             "PIXECOM_STATE_DIR": str(self.state_dir.resolve()),
             "DATABASE_URL": self.database_url,
             "GRAPH_BASE_URL": self.graph_base_url,
+            "EXCHANGE_RATES_URL": self.graph_base_url + "/ecb/",  # the simulator serves the ECB's files
             "AWS_ENDPOINT_URL": self.sqs_endpoint,
             "AWS_ACCESS_KEY_ID": "local",
             "AWS_SECRET_ACCESS_KEY": "local",

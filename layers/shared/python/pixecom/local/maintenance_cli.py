@@ -16,7 +16,7 @@ def register(subparsers: Any) -> None:
         "(LOGIN_ATTEMPT_RETENTION_DAYS, REFRESH_TOKEN_RETENTION_DAYS, JOB_ITEM_RETENTION_DAYS, "
         "SYNC_RUN_RETENTION_DAYS).",
     )
-    parser.set_defaults(handler=run_maintenance_command)
+    parser.set_defaults(handler=run_maintenance_command, database=True)
     rotate = subparsers.add_parser(
         "rotate-token-keys",
         help="re-encrypt every stored token with the newest key of TOKEN_ENCRYPTION_KEY(_ARN)",
@@ -24,33 +24,20 @@ def register(subparsers: Any) -> None:
         "old keys. Prints how many tokens were re-encrypted per table; never prints a token.",
     )
     rotate.add_argument("--batch-size", type=int, default=200, help="rows per transaction")
-    rotate.set_defaults(handler=run_rotate_command)
+    rotate.set_defaults(handler=run_rotate_command, database=True)
 
 
 def run_maintenance_command(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
-
+    from pixecom.clock import utc_now
     from pixecom.maintenance.run import run_maintenance
 
-    _local_database()
-    print(json.dumps(run_maintenance(datetime.now(UTC)), indent=2))
+    print(json.dumps(run_maintenance(utc_now()), indent=2))
     return 0
 
 
 def run_rotate_command(args: argparse.Namespace) -> int:
     from pixecom.maintenance.rotate import rotate_token_keys
 
-    _local_database()
     report = rotate_token_keys(batch_size=max(1, args.batch_size))
     print(json.dumps(report.as_dict(), indent=2))
     return 1 if report.unreadable else 0
-
-
-def _local_database() -> None:
-    """Without DATABASE_URL (or a DB secret), the embedded dev database `pixecom dev` uses."""
-    from pixecom.local.dev import ensure_database
-    from pixecom.settings import get_settings
-
-    settings = get_settings()
-    if not settings.database_secret_arn:
-        ensure_database(settings.local_state_dir)

@@ -20,6 +20,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from pixecom.clock import Clock, utc_now
 from pixecom.observability import logger, metrics
 from pixecom.queue import sqs_client
 from pixecom.settings import get_settings
@@ -223,14 +224,14 @@ class CycleReport:
     drained: DrainResult
 
 
-def run_once(kinds: Sequence[str] = ("delivery", "stats"), now: datetime | None = None) -> list[CycleReport]:
+def run_once(kinds: Sequence[str] = ("delivery", "stats"), clock: Clock = utc_now) -> list[CycleReport]:
     """One scheduler tick: for each kind, the dispatch handler, then the worker until the queue is empty.
 
     Delivery goes first so a new account's entities exist before its stats are written.
     """
     reports = []
     for kind in kinds:
-        dispatched = invoke(f"{kind}_dispatch", scheduled_event(now or datetime.now(UTC), f"{kind}-dispatch"))
+        dispatched = invoke(f"{kind}_dispatch", scheduled_event(clock(), f"{kind}-dispatch"))
         drained = drain(os.environ[QUEUE_ENV[kind]], f"{kind}_worker")
         reports.append(CycleReport(kind, int(dispatched.get("messages", 0)), drained))
         logger.info(

@@ -24,11 +24,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--graph-url", help="Graph API base URL (default: GRAPH_BASE_URL, else the local simulator)"
     )
-    parser.set_defaults(handler=run_sync_command)
+    parser.set_defaults(handler=run_sync_command, database=True)
 
 
 def run_sync_command(args: argparse.Namespace) -> int:
-    from pixecom.local.dev import ensure_database
     from pixecom.local.runner import LocalQueues, run_once
     from pixecom.local.scheduler import LocalScheduler
     from pixecom.settings import get_settings
@@ -39,7 +38,6 @@ def run_sync_command(args: argparse.Namespace) -> int:
         # Locally the accounts hold simulator tokens: never send them to the real Graph API.
         os.environ.setdefault("GRAPH_BASE_URL", LOCAL_SIMULATOR_URL)
     get_settings.cache_clear()
-    ensure_database(get_settings().local_state_dir)
     kinds = (args.kind,) if args.kind else ("delivery", "stats")
     with LocalQueues():
         if args.once:

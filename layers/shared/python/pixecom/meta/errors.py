@@ -16,7 +16,7 @@ from typing import Any
 
 from pixecom.meta.usage import parse_usage
 
-# Codes from meta-graph-api.md section 6.
+# Meta's documented error codes and subcodes (the Graph API's error handling guide).
 TRANSIENT_CODES = frozenset({1, 2, 960})
 RATE_LIMIT_CODES = frozenset({4, 17, 32, 341, 368, 613, *range(80000, 80015)})
 TOKEN_CODES = frozenset({102, 190, 463, 467})
@@ -212,7 +212,7 @@ def classify_error(
     http_status: int,
     headers: Mapping[str, str] | None = None,
     *,
-    now: datetime | None = None,
+    now: datetime,
 ) -> GraphError:
     """The typed exception for an error answer. Pure: `now` only dates a RateLimited's `until`."""
     error = body.get("error") if isinstance(body, Mapping) else None
@@ -220,7 +220,7 @@ def classify_error(
         # No envelope: a proxy's page (HTML 5xx, bare 429), a truncated body. A 2xx here is a
         # malformed answer. The status decides: 429 -> RateLimited, 5xx -> TransientError.
         missing = f"HTTP {http_status} without a Graph error envelope"
-        return _no_envelope_error(missing, http_status, headers, now or datetime.now(UTC))
+        return _no_envelope_error(missing, http_status, headers, now)
     code = _int_or_none(error.get("code"))
     subcode = _int_or_none(error.get("error_subcode"))
     transient = error.get("is_transient") is True
@@ -235,7 +235,7 @@ def classify_error(
     }
     message = str(error.get("message") or error.get("error_user_msg") or "Graph API error")
     if kind is RateLimited:
-        return RateLimited(message, until=rate_limit_until(headers, now or datetime.now(UTC)), **fields)
+        return RateLimited(message, until=rate_limit_until(headers, now), **fields)
     return kind(message, **fields)
 
 

@@ -1,6 +1,6 @@
 """Ad-level daily insights: a synchronous read for small requests, async report runs for big ones.
 
-Async flow (meta-graph-api.md section 3): POST /act_x/insights -> report_run_id; poll
+Async flow (Meta's asynchronous insights jobs): POST /act_x/insights -> report_run_id; poll
 GET /{run} until `Job Completed` with growing waits through the client's `sleep`; read
 GET /{run}/insights pages. A failed or skipped run is started once more; if that fails too the
 date range is split in halves, down to single days.

@@ -2,7 +2,7 @@
 
 Meta reports one event under several action types with the same count (`omni_purchase`,
 `purchase`, `offsite_conversion.fb_pixel_purchase`), so each counter reads exactly ONE of them,
-first present wins (DESIGN.md "Where the counters come from"); summing aliases double counts.
+first present wins (docs/metrics.md); summing aliases double counts.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Meta's rate-limit usage headers, read into one UsageReading (meta-graph-api.md section 7).
+"""Meta's rate-limit usage headers, read into one UsageReading.
 
 Every response (batch items included) may carry up to four JSON headers. Like Airbyte, we take
 the highest percentage any of them reports and the longest wait any of them announces.

@@ -24,7 +24,6 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.windows import Candidates
 from pixecom.control.budgets import BudgetChange, BudgetTarget, create_budget_job
 from pixecom.control.jobs import StatusChange, create_status_job
 from pixecom.control.messages import send_control_message
@@ -36,8 +35,10 @@ from pixecom.domain.budgets import BudgetType
 from pixecom.domain.enums import ConnectionStatus, EntityLevel, JobStatus
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
+from pixecom.rates.store import account_money, book_around
 from pixecom.rules.plan import TARGET_STATUS, PlannedAction, plan_rule, rules_needs
 from pixecom.rules.spec import capped_percent
+from pixecom.rules.windows import Candidates
 
 BUDGET_CHANGE = "budget_change"
 
@@ -69,10 +70,12 @@ def evaluate_rules(
         if account is None or account.connection_status is not ConnectionStatus.ACTIVE:
             return report
         rules = enabled_rules(session, account.seller_id)
-        reads = reads if reads is not None else Candidates(needs=rules_needs(rules))
+        book = book_around(session, now)
+        if reads is None:
+            reads = Candidates(needs=rules_needs(rules, account_money(account, now, book)))
         for rule in rules:
             report.rules += 1
-            planned = plan_rule(session, rule, account, now, reads)
+            planned = plan_rule(session, rule, account, now, reads, book)
             rule.last_evaluated_at = now
             if planned:
                 _record_run(session, rule, account, planned, evaluation_key, now, report)
@@ -125,6 +128,7 @@ def _record_run(
             action=rule.action,
             entities=[p.as_json() for p in claimed],
             job_id=job_id,
+            created_at=now,
         )
     )
     report.runs += 1

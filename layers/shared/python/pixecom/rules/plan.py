@@ -3,10 +3,12 @@ preview and the evaluation, so a preview lists exactly what the rule would then 
 
 1. Candidates: the Ads Manager list of the rule's level for the account, summed over the window
    in the account's timezone (one read per level and window, shared by all the rules of an
-   evaluation: `pixecom.adsmanager.windows.Candidates`), kept where the rule's scope and the status
+   evaluation: `pixecom.rules.windows.Candidates`), kept where the rule's scope and the status
    the action applies to (pause: ACTIVE, activate: PAUSED, budget: ACTIVE) hold, as the Ads
    Manager's filters would keep them.
-2. Matches: spend >= the rule's minimum and every condition true (`spec.matching`).
+2. Matches: spend >= the rule's minimum and every condition true (`spec.matching`), every
+   amount in the account's currency: as the rule states it, or converted at the reference rate
+   of the account's day (`spec.on_account`); never an amount of another currency as it is.
 3. Budget rules act on whoever holds the daily budget: the ad set, or its campaign when the
    campaign has the budget (campaign budget optimization); entities without a daily budget drop.
 4. Cooldown: an entity this rule acted on within `cooldown_minutes` drops; for budgets, so does
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from operator import attrgetter
 from typing import Any
@@ -27,19 +29,27 @@ from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import Filters
 from pixecom.adsmanager.sums import SummedRow, by_spend
-from pixecom.adsmanager.windows import Candidates, Need, Needs, merge_needs
 from pixecom.db.automation_models import Rule, RuleAction
 from pixecom.db.models import AdAccount, AdSet, Campaign
 from pixecom.domain.automation import RuleActionOutcome, RuleActionType
+from pixecom.domain.currency import minor_units
 from pixecom.domain.enums import CampaignStatus, EntityLevel
+from pixecom.domain.metrics import format_money
+from pixecom.domain.money import RateBook
+from pixecom.rates.store import account_money, book_around
+from pixecom.rates.thresholds import AccountMoney
 from pixecom.rules.spec import (
     BUDGET_SPACING_HOURS,
+    AccountRule,
     BudgetChange,
+    NotApplicable,
     RuleSpec,
     changed_budget,
     decisive_values,
     matching,
+    on_account,
 )
+from pixecom.rules.windows import Candidates, Need, Needs, merge_needs
 
 ACTS_ON_STATUS = {
     RuleActionType.PAUSE: CampaignStatus.ACTIVE,
@@ -61,6 +71,8 @@ class PlannedAction:
     matched_id: uuid.UUID  # the entity whose numbers matched (the ad set of a campaign budget)
     values: dict[str, Any]
     budget: BudgetChange | None = None
+    currency: str = ""  # the account's: of `values`' money and the budgets
+    conversions: tuple[dict[str, Any], ...] = ()  # the rule's amounts converted for this account
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -68,11 +80,13 @@ class PlannedAction:
             "entity_id": str(self.entity_id),
             "name": self.name,
             "matched_id": str(self.matched_id),
+            "currency": self.currency,
             "values": self.values,
+            "conversions": list(self.conversions),
         }
-        if self.budget is not None:
-            out["daily_budget_from"] = format(self.budget.from_amount.normalize(), "f")
-            out["daily_budget_to"] = format(self.budget.to_amount.normalize(), "f")
+        budget, places = self.budget, minor_units(self.currency)  # Meta's budget unit is never finer
+        out["daily_budget_from"] = None if budget is None else format_money(budget.from_amount, places)
+        out["daily_budget_to"] = None if budget is None else format_money(budget.to_amount, places)
         return out
 
 
@@ -84,7 +98,7 @@ def spec_of(rule: Rule) -> RuleSpec:
             "scope": rule.scope,
             "window": rule.window,
             "conditions": rule.conditions,
-            "min_spend": rule.min_spend,
+            "min_spend": {"amount": rule.min_spend, "currency": rule.min_spend_currency},
             "action": {"type": rule.action, "percent": rule.budget_change_pct},
             "cooldown_minutes": rule.cooldown_minutes,
             "enabled": rule.enabled,
@@ -92,16 +106,22 @@ def spec_of(rule: Rule) -> RuleSpec:
     )
 
 
-def rule_need(spec: RuleSpec) -> Need:
+def rule_need(spec: RuleSpec, applied: AccountRule) -> Need:
     """The rows the rule can act on: of the status its action applies to, spent at least its
-    minimum (`spec.matching` checks both again)."""
-    return Need(frozenset({ACTS_ON_STATUS[spec.action.type]}), spec.min_spend)
+    minimum in the account's currency (`spec.matching` checks both again)."""
+    return Need(frozenset({ACTS_ON_STATUS[spec.action.type]}), applied.min_spend)
 
 
-def rules_needs(rules: Iterable[Rule]) -> Needs:
-    """What the rules of an evaluation read, per (level, window)."""
-    specs = [spec_of(rule) for rule in rules]
-    return merge_needs(*({(spec.level, spec.window): rule_need(spec)} for spec in specs))
+def rules_needs(rules: Iterable[Rule], money: AccountMoney) -> Needs:
+    """What the rules of an evaluation of one account read, per (level, window); a rule whose
+    amounts cannot apply to the account (no rate) reads nothing."""
+    needs: list[Needs] = []
+    for rule in rules:
+        spec = spec_of(rule)
+        applied = on_account(spec, money)
+        if isinstance(applied, AccountRule):
+            needs.append({(spec.level, spec.window): rule_need(spec, applied)})
+    return merge_needs(*needs)
 
 
 def in_scope(spec: RuleSpec, account_id: uuid.UUID) -> bool:
@@ -114,12 +134,21 @@ def plan_rule(
     account: AdAccount,
     now: datetime,
     reads: Candidates | None = None,
+    book: RateBook | None = None,
 ) -> list[PlannedAction]:
-    """What `rule` would do to `account`'s entities at `now` (nothing is changed)."""
+    """What `rule` would do to `account`'s entities at `now` (nothing is changed). The rule's
+    amounts apply in the account's currency (`spec.on_account`: converted at the local day's
+    reference rate from `book` when the rule states another; a rule that cannot apply so acts
+    on nothing)."""
     spec = spec_of(rule)
     if not in_scope(spec, account.id):
         return []
-    matched = _matches(session, spec, account, now, reads if reads is not None else Candidates())
+    applied = on_account(
+        spec, account_money(account, now, book if book is not None else book_around(session, now))
+    )
+    if isinstance(applied, NotApplicable):
+        return []
+    matched = _matches(session, spec, applied, account, now, reads if reads is not None else Candidates())
     if not matched:
         return []
     if spec.action.type is RuleActionType.CHANGE_BUDGET:
@@ -129,7 +158,11 @@ def plan_rule(
             PlannedAction(spec.level, r.id, r.meta_id, r.name, r.ad_account_id, r.id, values)
             for r, values in matched
         ]
-    return _drop_cooling(session, rule, spec, planned, now)
+    notes = tuple(applied.notes())
+    return [
+        replace(p, currency=account.currency, conversions=notes)
+        for p in _drop_cooling(session, rule, spec, planned, now)
+    ]
 
 
 def rule_filters(spec: RuleSpec, account: AdAccount) -> Filters:
@@ -146,12 +179,13 @@ def rule_filters(spec: RuleSpec, account: AdAccount) -> Filters:
 def _matches(
     session: Session,
     spec: RuleSpec,
+    applied: AccountRule,
     account: AdAccount,
     now: datetime,
     reads: Candidates,
 ) -> list[tuple[SummedRow, dict[str, Any]]]:
-    read = reads.read(session, account, spec.level, spec.window, now, rule_need(spec))
-    kept = matching(spec, read.where(rule_filters(spec, account)), _metrics_of)
+    read = reads.read(session, account, spec.level, spec.window, now, rule_need(spec, applied))
+    kept = matching(applied, read.where(rule_filters(spec, account)), _metrics_of)
     kept.sort(key=lambda candidate: by_spend(candidate.row))  # the Ads Manager's order
     return [(candidate.row, decisive_values(spec, candidate.metrics)) for candidate in kept]
 

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.windows import Candidates
+from pixecom.adsmanager.values import shown
 from pixecom.db.automation_models import Rule, RuleRun
 from pixecom.db.models import AdAccount, Campaign, Sellpage
-from pixecom.domain.metrics import format_money
+from pixecom.rates.store import account_money, book_around
+from pixecom.rates.thresholds import MoneyAmount
 from pixecom.rules.plan import PlannedAction, in_scope, plan_rule, spec_of
-from pixecom.rules.spec import RuleSpec
+from pixecom.rules.spec import Condition, NotApplicable, RuleSpec, on_account
+from pixecom.rules.windows import Candidates
 
 
 class UnknownScopeId(Exception):
@@ -44,7 +47,8 @@ def _write(rule: Rule, spec: RuleSpec) -> None:
     rule.window = spec.window
     rule.scope = spec.scope.model_dump(mode="json")
     rule.conditions = [c.model_dump(mode="json") for c in spec.conditions]
-    rule.min_spend = spec.min_spend
+    rule.min_spend = spec.min_spend.amount
+    rule.min_spend_currency = spec.min_spend.currency
     rule.action = spec.action.type
     rule.budget_change_pct = spec.action.percent
     rule.cooldown_minutes = spec.cooldown_minutes
@@ -94,18 +98,34 @@ def delete_rule(session: Session, seller_id: uuid.UUID, rule_id: uuid.UUID) -> b
     return True
 
 
-def preview_rule(session: Session, rule: Rule, now: datetime) -> list[PlannedAction]:
+@dataclass(frozen=True)
+class Preview:
+    """What the rule would do now, and the accounts in its scope its amounts cannot apply to."""
+
+    planned: list[PlannedAction]
+    skipped: list[dict[str, Any]]
+
+
+def preview_rule(session: Session, rule: Rule, now: datetime) -> Preview:
     """What the rule would do now on every account in its scope; nothing is changed."""
     spec = spec_of(rule)
     accounts = session.scalars(
         select(AdAccount).where(AdAccount.seller_id == rule.seller_id).order_by(AdAccount.name, AdAccount.id)
     ).all()
-    reads = Candidates()
+    reads, book = Candidates(), book_around(session, now)
     out: list[PlannedAction] = []
+    skipped: list[dict[str, Any]] = []
     for account in accounts:
-        if in_scope(spec, account.id):
-            out += plan_rule(session, rule, account, now, reads)
-    return out
+        if not in_scope(spec, account.id):
+            continue
+        applied = on_account(spec, account_money(account, now, book))
+        if isinstance(applied, NotApplicable):
+            skipped.append(
+                {"ad_account_id": str(account.id), "currency": account.currency, "reason": applied.reason}
+            )
+            continue
+        out += plan_rule(session, rule, account, now, reads, book)
+    return Preview(out, skipped)
 
 
 def list_runs(session: Session, seller_id: uuid.UUID, rule_id: uuid.UUID, limit: int) -> list[RuleRun]:
@@ -124,7 +144,8 @@ def rule_payload(rule: Rule) -> dict[str, Any]:
     return {
         "id": str(rule.id),
         **spec,
-        "min_spend": format_money(rule.min_spend),
+        "min_spend": spec_of(rule).min_spend.as_json(),
+        "conditions": [_condition_json(c) for c in spec_of(rule).conditions],
         "last_evaluated_at": rule.last_evaluated_at.isoformat() if rule.last_evaluated_at else None,
         "created_at": rule.created_at.isoformat(),
         "updated_at": rule.updated_at.isoformat(),
@@ -138,7 +159,20 @@ def run_payload(run: RuleRun) -> dict[str, Any]:
         "ad_account_id": str(run.ad_account_id),
         "evaluation_key": run.evaluation_key,
         "action": run.action.value,
-        "entities": run.entities,
+        "entities": [entity_json(e) for e in run.entities],
         "job_id": str(run.job_id) if run.job_id else None,
         "created_at": run.created_at.isoformat(),
     }
+
+
+def entity_json(stored: dict[str, Any]) -> dict[str, Any]:
+    """A planned or stored entity with its values in the Ads Manager's types (runs recorded
+    before the values were typed held every value as a string, and no currency)."""
+    values = {name: shown(name, value) for name, value in stored.get("values", {}).items()}
+    return {**stored, "values": values, "conversions": stored.get("conversions", [])}
+
+
+def _condition_json(condition: Condition) -> dict[str, Any]:
+    value = condition.value
+    shown_value = value.as_json() if isinstance(value, MoneyAmount) else str(value)
+    return {"metric": condition.metric, "op": condition.op.value, "value": shown_value}

@@ -7,15 +7,24 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
-from pixecom.adsmanager.values import Values
+from pixecom.adsmanager.values import Values, shown_metrics
 from pixecom.domain.automation import ConditionOp, RuleActionType, RuleWindow
 from pixecom.domain.budgets import changed_by_percent
 from pixecom.domain.enums import EntityLevel
-from pixecom.domain.metrics import METRIC_NAMES
+from pixecom.domain.metrics import METRIC_NAMES, MONEY_METRICS
+from pixecom.domain.money import Conversion
+from pixecom.rates.thresholds import (
+    AccountMoney,
+    Applied,
+    MoneyAmount,
+    money_without_currency,
+    require_currency,
+)
 
 MAX_BUDGET_CHANGE_PCT = Decimal(20)  # per change: larger jumps reset Meta's learning phase
 BUDGET_SPACING_HOURS = 48  # at most one budget change per entity in this many hours
@@ -36,18 +45,28 @@ class Scope(BaseModel):
 
 class Condition(BaseModel):
     """`metric op value`, a metric of the Ads Manager (domain.metrics), values as it shows them:
-    money in the account's currency, percentages x 100, ROAS as a ratio."""
+    money as an amount with its currency (`{"amount": "1.50", "currency": "USD"}`), percentages
+    x 100, ROAS as a ratio, counts as numbers."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     metric: str
     op: ConditionOp
-    value: Decimal = Field(max_digits=20, decimal_places=4)
+    value: MoneyAmount | Annotated[Decimal, Field(max_digits=20, decimal_places=4)] = Field(
+        union_mode="left_to_right"
+    )
 
     @model_validator(mode="after")
     def _known_metric(self) -> Condition:
         if self.metric not in METRIC_NAMES:
             raise ValueError(f"unknown metric {self.metric[:64]!r}; use one of {', '.join(METRIC_NAMES)}")
+        money = isinstance(self.value, MoneyAmount)
+        if self.metric in MONEY_METRICS and not money:
+            raise money_without_currency(f"the value of {self.metric}")
+        if self.metric not in MONEY_METRICS and money:
+            raise PydanticCustomError(
+                "not_money", "{metric} is not money: give its value as a number", {"metric": self.metric}
+            )
         return self
 
 
@@ -78,10 +97,15 @@ class RuleSpec(BaseModel):
     scope: Scope = Field(default_factory=Scope)
     window: RuleWindow
     conditions: tuple[Condition, ...] = Field(min_length=1, max_length=MAX_CONDITIONS)
-    min_spend: Decimal = Field(ge=0, max_digits=16, decimal_places=2)
+    min_spend: MoneyAmount
     action: Action
     cooldown_minutes: int = Field(default=1440, ge=0, le=60 * 24 * 30)
     enabled: bool = True
+
+    @field_validator("min_spend", mode="before")
+    @classmethod
+    def _min_spend_has_currency(cls, value: Any) -> Any:
+        return require_currency(value, "min_spend")
 
     @model_validator(mode="after")
     def _budget_level(self) -> RuleSpec:
@@ -101,28 +125,68 @@ _OPS: dict[ConditionOp, Callable[[Any, Any], bool]] = {
 }
 
 
-def condition_holds(condition: Condition, metrics: Values) -> bool:
-    """An undefined metric (zero denominator) never satisfies a condition. Counts compare as ints
-    (exact against a Decimal), money and ratios as Decimals."""
-    value = metrics[condition.metric]
-    return value is not None and _OPS[condition.op](value, condition.value)
+@dataclass(frozen=True)
+class AccountRule:
+    """A rule's thresholds on one ad account, every amount in the account's currency: as the
+    rule states it, or converted at the day's reference rate (`conversions` says which)."""
+
+    min_spend: Decimal
+    conditions: tuple[tuple[str, ConditionOp, Decimal], ...]
+    conversions: tuple[tuple[str, Conversion], ...] = ()
+
+    def notes(self) -> list[dict[str, Any]]:
+        """Each converted threshold: from, to, rate, source and the rate's day."""
+        return [{"threshold": name, **c.as_json()} for name, c in self.conversions]
 
 
-def matching(spec: RuleSpec, rows: Iterable[T], metrics_of: Callable[[T], Values]) -> list[T]:
-    """The rows whose metrics match the rule, in order: spend at least the minimum, and every
-    condition holds (`condition_holds`). One pass per test over what the last one kept: an
-    evaluation runs this over thousands of rows per rule."""
-    least = spec.min_spend
-    kept = [row for row in rows if (spend := metrics_of(row)["spend"]) is not None and spend >= least]
+@dataclass(frozen=True)
+class NotApplicable:
+    """The rule's amounts cannot apply to the account: no rate between the currencies."""
+
+    reason: str
+
+
+def on_account(spec: RuleSpec, money: AccountMoney) -> AccountRule | NotApplicable:
+    """The rule's thresholds in the account's currency (see `AccountRule`), or why they cannot be."""
+    conversions: list[tuple[str, Conversion]] = []
+
+    def applied(name: str, amount: MoneyAmount) -> Applied | None:
+        found = money.apply(amount)
+        if found is not None and found.conversion is not None:
+            conversions.append((name, found.conversion))
+        return found
+
+    least = applied("min_spend", spec.min_spend)
+    if least is None:
+        return NotApplicable(money.no_rate(spec.min_spend))
+    conditions: list[tuple[str, ConditionOp, Decimal]] = []
     for condition in spec.conditions:
-        holds, name, value = _OPS[condition.op], condition.metric, condition.value
+        if isinstance(condition.value, MoneyAmount):
+            value = applied(condition.metric, condition.value)
+            if value is None:
+                return NotApplicable(money.no_rate(condition.value))
+            conditions.append((condition.metric, condition.op, value.amount))
+        else:
+            conditions.append((condition.metric, condition.op, condition.value))
+    return AccountRule(least.amount, tuple(conditions), tuple(conversions))
+
+
+def matching(rule: AccountRule, rows: Iterable[T], metrics_of: Callable[[T], Values]) -> list[T]:
+    """The rows whose metrics match the rule on their account, in order: spend at least the
+    minimum, and every condition holds (an undefined metric never does; counts compare as ints,
+    money and ratios as Decimals). One pass per test over what the last one kept: an evaluation
+    runs this over thousands of rows per rule."""
+    least = rule.min_spend
+    kept = [row for row in rows if (spend := metrics_of(row)["spend"]) is not None and spend >= least]
+    for name, op, value in rule.conditions:
+        holds = _OPS[op]
         kept = [row for row in kept if (x := metrics_of(row)[name]) is not None and holds(x, value)]
     return kept
 
 
-def rule_matches(spec: RuleSpec, metrics: Values) -> bool:
+def rule_matches(rule: AccountRule, metrics: Values) -> bool:
     """Whether one row's metrics match the rule (`matching`)."""
-    return bool(matching(spec, [metrics], _itself))
+    return bool(matching(rule, [metrics], _itself))
 
 
 def _itself(metrics: Values) -> Values:
@@ -130,9 +194,10 @@ def _itself(metrics: Values) -> Values:
 
 
 def decisive_values(spec: RuleSpec, metrics: Values) -> dict[str, Any]:
-    """The metric values the decision read (spend and each condition's metric), as shown."""
-    names = dict.fromkeys(["spend", *(c.metric for c in spec.conditions)])
-    return {n: None if metrics[n] is None else str(metrics[n]) for n in names}
+    """The metric values the decision read (spend and each condition's metric), as the Ads
+    Manager shows them (`pixecom.adsmanager.values.shown_metrics`)."""
+    names = ["spend", *(c.metric for c in spec.conditions)]
+    return shown_metrics(metrics, names)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,9 @@ def add_simulator_command(subparsers: argparse._SubParsersAction[argparse.Argume
     parser.add_argument("--write", type=Path, default=None, help="also write the generated scenario here")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8081)
+    parser.add_argument(
+        "--access-log", action="store_true", help="log every request (off: the token lines stay on screen)"
+    )
     parser.set_defaults(handler=run_simulator)
 
 
@@ -64,6 +67,7 @@ def run_simulator(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         log_level="info",
+        access_log=args.access_log,
         http=tracking_protocol(),
     )
     return 0

@@ -52,6 +52,13 @@ def tracking_protocol() -> type[asyncio.Protocol]:
     from uvicorn.protocols.http.auto import AutoHTTPProtocol  # dev dependency, as uvicorn itself
 
     class TrackingHTTPProtocol(AutoHTTPProtocol):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            # uvicorn logs a request whenever the process-wide "uvicorn.access" logger has a
+            # handler, whatever this server's `access_log` says: under `pixecom dev` the API's
+            # uvicorn installs one, and every Graph call of the sync would be a line.
+            self.access_log: bool = bool(self.access_log) and self.config.access_log
+
         def connection_made(self, transport: asyncio.Transport) -> None:
             super().connection_made(transport)
             key = _key(transport.get_extra_info("peername"), transport.get_extra_info("sockname"))

@@ -15,7 +15,7 @@ from pixecom.simulator.login_spec import AppSpec, LoginSpec, MetaUserSpec
 from pixecom.simulator.wire import SimError
 
 READ_SCOPES = frozenset({"ads_read", "ads_management"})
-# 190 subcodes and Meta's wording (meta-login.md section 10).
+# 190 subcodes and Meta's wording, as Meta words them.
 SUBCODE_MESSAGES: dict[int | None, str] = {
     None: "Error validating access token: The session is invalid.",
     458: "Error validating access token: The user has not authorized application {app}.",

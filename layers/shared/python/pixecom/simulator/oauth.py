@@ -1,6 +1,6 @@
 """Facebook Login endpoints: the dialog, `/oauth/access_token` (code, fb_exchange_token,
 client_credentials), `/debug_token`, `/me`, `/me/permissions`, and `user_tasks` on
-`/me/adaccounts`. Errors are Meta's (meta-login.md sections 1-6)."""
+`/me/adaccounts`. Errors are Meta's, codes and wording."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Meta's `signed_request`: `<b64url(sig)>.<b64url(payload JSON)>`, unpadded, where `sig` is the
-raw HMAC-SHA256 of the ENCODED payload keyed with the app secret (meta-login.md section 9)."""
+raw HMAC-SHA256 of the ENCODED payload keyed with the app secret, as Meta signs it."""
 
 from __future__ import annotations
 

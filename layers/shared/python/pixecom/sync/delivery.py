@@ -16,7 +16,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -102,18 +102,18 @@ def _delivery_body(ctx: RunContext, client: GraphClient) -> None:
             return  # disconnected while we were fetching
         if account.minimum_budgets != (minimums or None):
             account.minimum_budgets = minimums or None
-        counts = apply_entities(session, ctx.account, entities)
+        counts = apply_entities(session, ctx.account, entities, ctx.clock())
         ctx.stats.rows_written = counts.written
         ctx.stats.warnings.extend(counts.warnings or [])
         ctx.finish(session, account)
 
 
-def apply_entities(session: Session, account: AccountRef, entities: Entities) -> EntityCounts:
+def apply_entities(session: Session, account: AccountRef, entities: Entities, now: datetime) -> EntityCounts:
     """Upsert the three levels (parents first) and re-infer campaign sellpages, in `session`."""
     counts = EntityCounts(warnings=[])
-    campaign_ids = _upsert_campaigns(session, account, entities.campaigns, counts)
-    adset_ids, learning = _upsert_adsets(session, account, entities.adsets, campaign_ids, counts)
-    _upsert_ads(session, account, entities.ads, campaign_ids, adset_ids, learning, counts)
+    campaign_ids = _upsert_campaigns(session, account, entities.campaigns, counts, now)
+    adset_ids, learning = _upsert_adsets(session, account, entities.adsets, campaign_ids, counts, now)
+    _upsert_ads(session, account, entities.ads, campaign_ids, adset_ids, learning, counts, now)
     counts.sellpages_linked = link_campaigns_to_sellpages(session, account.seller_id, account.id)
     if counts.skipped:
         assert counts.warnings is not None
@@ -177,7 +177,7 @@ def _bids(account: AccountRef, node: CampaignNode | AdSetNode) -> dict[str, Any]
 
 
 def _upsert(
-    session: Session, model: Any, rows: list[dict[str, Any]], columns: Sequence[str]
+    session: Session, model: Any, rows: list[dict[str, Any]], now: datetime, columns: Sequence[str]
 ) -> dict[str, uuid.UUID]:
     """INSERT ... ON CONFLICT (ad_account_id, meta_id) DO UPDATE only when a value changed; meta_id -> id."""
     if not rows:
@@ -191,14 +191,13 @@ def _upsert(
         set_={**{c: stmt.excluded[c] for c in columns}, "synced_at": stmt.excluded.synced_at},
         where=changed,
     )
-    now = datetime.now(UTC)
-    session.execute(stmt, [{**row, "synced_at": now} for row in rows])
+    session.execute(stmt, [{**row, "synced_at": now, "created_at": now} for row in rows])
     query = select(model.meta_id, model.id).where(model.ad_account_id == rows[0]["ad_account_id"])
     return {str(meta_id): entity_id for meta_id, entity_id in session.execute(query).all()}
 
 
 def _upsert_campaigns(
-    session: Session, account: AccountRef, nodes: Sequence[CampaignNode], counts: EntityCounts
+    session: Session, account: AccountRef, nodes: Sequence[CampaignNode], counts: EntityCounts, now: datetime
 ) -> dict[str, uuid.UUID]:
     rows = []
     for node in nodes:
@@ -215,7 +214,7 @@ def _upsert_campaigns(
             )
     counts.written += len(rows)
     columns = (*_COMMON, *_BIDS, "objective", "spend_cap", "advantage_state")
-    return _upsert(session, Campaign, rows, columns)
+    return _upsert(session, Campaign, rows, now, columns)
 
 
 def _upsert_adsets(
@@ -224,6 +223,7 @@ def _upsert_adsets(
     nodes: Sequence[AdSetNode],
     campaign_ids: Mapping[str, uuid.UUID],
     counts: EntityCounts,
+    now: datetime,
 ) -> tuple[dict[str, uuid.UUID], dict[str, str | None]]:
     rows, learning = [], {}
     for node in nodes:
@@ -258,7 +258,7 @@ def _upsert_adsets(
         "learning_stage",
         "attribution_spec",
     )
-    return _upsert(session, AdSet, rows, columns), learning
+    return _upsert(session, AdSet, rows, now, columns), learning
 
 
 def _upsert_ads(
@@ -269,6 +269,7 @@ def _upsert_ads(
     adset_ids: Mapping[str, uuid.UUID],
     learning: Mapping[str, str | None],
     counts: EntityCounts,
+    now: datetime,
 ) -> None:
     rows = []
     for node in nodes:
@@ -286,4 +287,4 @@ def _upsert_ads(
             }
         )
     counts.written += len(rows)
-    _upsert(session, Ad, rows, (*_COMMON, "campaign_id", "adset_id", "link_url", "issues"))
+    _upsert(session, Ad, rows, now, (*_COMMON, "campaign_id", "adset_id", "link_url", "issues"))

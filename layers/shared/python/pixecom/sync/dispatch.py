@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfoNotFoundError
 from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy import or_, select, update
 
-from pixecom.control.sweep import sweep_stale_jobs
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
 from pixecom.domain.dates import FULL_STATS_WINDOW_DAYS, backfill_chunks, local_today, stats_window
@@ -61,7 +60,6 @@ class DispatchResult:
     messages: int
     covered: int = 0  # accounts left out: a run in progress or queued already covers their window
     backfill_chunks: int = 0  # missing backfill chunks queued again
-    jobs_requeued: int = 0  # stale bulk jobs whose ControlQueue message was sent again
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -74,21 +72,6 @@ def queue_url_for(kind: SyncKind) -> str:
     if not url:
         raise QueueNotConfigured(f"no queue URL configured for {kind.value} sync")
     return url
-
-
-def scheduled_time(value: str | None) -> datetime:
-    """The instant an EventBridge `Scheduled Event` names (its `time`), or now if absent/unreadable.
-
-    Using the event's own time makes a replayed event (`sam local invoke -e`) compute the same windows.
-    """
-    if value:
-        try:
-            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            if parsed.tzinfo is not None:
-                return parsed
-        except ValueError:
-            logger.warning("unreadable schedule time, using now", extra={"time": value})
-    return datetime.now(UTC)
 
 
 def account_today(timezone_name: str, now: datetime) -> date:
@@ -219,9 +202,8 @@ def send(kind: SyncKind, messages: Sequence[SyncMessage]) -> int:
     return send_messages(queue_url_for(kind), [m.to_body() for m in messages])
 
 
-def dispatch_stats(now: datetime | None = None) -> DispatchResult:
+def dispatch_stats(now: datetime) -> DispatchResult:
     """One stats message per due account."""
-    now = now or datetime.now(UTC)
     run_id = new_run_id("stats")
     clocks = due_accounts(now)
     busy = busy_windows([c.account_id for c in clocks], now)
@@ -255,36 +237,23 @@ def _queue_chunks_quietly(
         return 0
 
 
-def dispatch_delivery(now: datetime | None = None) -> DispatchResult:
+def dispatch_delivery(now: datetime) -> DispatchResult:
     """One delivery message per due account."""
-    now = now or datetime.now(UTC)
     run_id = new_run_id("delivery")
     messages = [delivery_message(clock.account_id, run_id) for clock in due_accounts(now)]
     sent = send(SyncKind.DELIVERY, messages)
-    requeued = _sweep_jobs_quietly(now)
-    logger.info("delivery dispatched", extra={"run_id": run_id, "messages": sent, "jobs_requeued": requeued})
+    logger.info("delivery dispatched", extra={"run_id": run_id, "messages": sent})
     metrics.add_metric(name="DeliveryMessagesDispatched", unit=MetricUnit.Count, value=sent)
-    return DispatchResult(SyncKind.DELIVERY.value, run_id, len(messages), sent, jobs_requeued=requeued)
+    return DispatchResult(SyncKind.DELIVERY.value, run_id, len(messages), sent)
 
 
-def _sweep_jobs_quietly(now: datetime) -> int:
-    """The bulk jobs sweeper rides on the 5-minute delivery dispatch; a failure there must not
-    undo the dispatch (the stale jobs stay stale and the next dispatch tries again)."""
-    try:
-        return len(sweep_stale_jobs(now).requeued)
-    except Exception as exc:
-        logger.error("could not sweep stale jobs", extra={"error": type(exc).__name__})
-        return 0
-
-
-def dispatch(kind: SyncKind, now: datetime | None = None) -> DispatchResult:
+def dispatch(kind: SyncKind, now: datetime) -> DispatchResult:
     return dispatch_stats(now) if kind is SyncKind.STATS else dispatch_delivery(now)
 
 
-def enqueue_account_sync(clock: AccountClock, now: datetime | None = None, *, stats: bool = True) -> str:
+def enqueue_account_sync(clock: AccountClock, now: datetime, *, stats: bool = True) -> str:
     """An immediate delivery and (unless `stats` is False) stats sync of one account (connect, new
     token, the sync button). The stats message is left out when a live run already covers it."""
-    now = now or datetime.now(UTC)
     run_id = new_run_id("manual")
     send(SyncKind.DELIVERY, [delivery_message(clock.account_id, run_id)])
     message = stats_message(clock, now, run_id)

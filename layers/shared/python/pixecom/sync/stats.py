@@ -28,6 +28,7 @@ from datetime import datetime
 from sqlalchemy import exists, select, text
 from sqlalchemy.orm import Session
 
+from pixecom.automation_message import queue_automation
 from pixecom.clock import Clock, utc_now
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdAccount, AdSet, SyncRun
@@ -188,8 +189,6 @@ def sync_account_stats(
     worker evaluates them, off this sync's path."""
     report = run_sync(message, _stats_body, graph=graph, clock=clock)
     if report.outcome is SyncOutcome.SUCCEEDED and not message.backfill:
-        from pixecom.rules.automation import queue_automation
-
         queue_automation(message.account_id, f"stats:{message.run_id}")
     return report
 
@@ -203,7 +202,7 @@ def _stats_body(ctx: RunContext, client: GraphClient) -> None:
     rows = _fetch(client, account, window, index)
     unknown = {row.ad_id for row in rows} - index.ads.keys()
     if unknown:
-        index, rows = _refresh_entities(client, account, window, index, rows, len(unknown))
+        index, rows = _refresh_entities(client, account, window, index, rows, len(unknown), ctx.clock())
     totals = fetch_totals(client, account, window)  # Meta's own account totals (sync.reconcile)
     with session_scope() as session:
         locked = lock_account(session, account.id)
@@ -250,6 +249,7 @@ def _refresh_entities(
     index: AdIndex,
     rows: list[InsightRow],
     unknown: int,
+    now: datetime,
 ) -> tuple[AdIndex, list[InsightRow]]:
     """Run the entity sync for ads insights named before delivery did; re-read if result actions grew."""
     logger.info(
@@ -261,8 +261,8 @@ def _refresh_entities(
         locked = lock_account(session, account.id)
         if locked is None:
             return index, rows
-        apply_entities(session, account, entities)
-        locked.last_delivery_success_at, locked.last_delivery_error = utc_now(), None
+        apply_entities(session, account, entities, now)
+        locked.last_delivery_success_at, locked.last_delivery_error = now, None
         fresh = load_ad_index(session, account.id)
     if fresh.result_actions != index.result_actions:
         rows = _fetch(client, account, window, fresh)

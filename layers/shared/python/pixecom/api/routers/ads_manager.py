@@ -15,6 +15,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
@@ -23,7 +24,7 @@ from pydantic import BaseModel, WithJsonSchema
 from starlette.concurrency import run_in_threadpool
 
 from pixecom.adsmanager.daily import daily_series
-from pixecom.adsmanager.export import csv_lines
+from pixecom.adsmanager.export import columns, csv_lines
 from pixecom.adsmanager.params import (
     DEFAULT_LIMIT,
     DEFAULT_SORT,
@@ -43,10 +44,11 @@ from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
-from pixecom.db.engine import read_driver_connection
+from pixecom.db.engine import read_connection
 from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.metrics import metrics_payload
 from pixecom.domain.results import MIXED
+from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
 from pixecom.settings import get_settings
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
@@ -132,10 +134,11 @@ RawParams = Annotated[RawListParams, Depends(raw_list_params)]
 
 
 def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
-    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection."""
-    with read_driver_connection() as conn:
-        result = read_entities(conn, seller_id, query, now)
-    return list_json(result, query.level)
+    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection, then
+    the converted grand total's on the same connection."""
+    with read_connection() as conn:
+        result = read_entities(conn.connection.driver_connection, seller_id, query, now)
+        return with_converted_total(list_json(result, query.level), conn, seller_id, query, now)
 
 
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
@@ -149,7 +152,8 @@ def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
 
     list_level.__doc__ = (
         f"{level.value} with metrics for the date range, a summary per currency over every matching "
-        "row, and a keyset cursor. A preset resolves in each ad account's own timezone; "
+        "row, a grand total converted into the seller's reporting currency, and a keyset cursor. "
+        "A preset resolves in each ad account's own timezone; "
         "`date_range` is then the envelope (earliest since, latest until) of those accounts' ranges."
     )
     return list_level
@@ -163,9 +167,10 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
     def export_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> CsvResponse:
         query = parse_list_query(level, raw, paged=False)
         result = list_entities(db, caller.seller_id, query, now)
+        total = converted_total(db, caller.seller_id, query, now)
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
-            csv_lines(result, level),
+            chain(csv_lines(result, level), csv_total_lines(total, columns(level))),
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 

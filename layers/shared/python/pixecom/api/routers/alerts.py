@@ -6,12 +6,9 @@ Sealed to the caller's seller: another seller's alert is not found (404).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
 from sqlalchemy import func, select
 
 from pixecom.alerts import queries
@@ -20,11 +17,10 @@ from pixecom.alerts.store import acknowledge, alert_payload
 from pixecom.alerts.webhooks import set_webhook, webhook_payload
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.schemas.alerts import AlertList, AlertOut, AlertThresholdsOut, WebhookIn, WebhookOut
 from pixecom.api.schemas.errors import error_responses
-from pixecom.api.schemas.paging import Paging
 from pixecom.db.automation_models import AlertSetting, Webhook, WebhookDelivery
 from pixecom.domain.automation import (
-    AlertEntityLevel,
     AlertKind,
     AlertSeverity,
     AlertStatus,
@@ -34,66 +30,15 @@ from pixecom.domain.automation import (
 router = APIRouter(tags=["alerts"])
 
 
-class AlertOut(BaseModel):
-    id: uuid.UUID
-    kind: AlertKind
-    severity: AlertSeverity
-    status: AlertStatus
-    ad_account_id: uuid.UUID
-    entity_level: AlertEntityLevel
-    entity_id: uuid.UUID
-    entity_name: str
-    message: str
-    values: dict[str, str | None]
-    occurrences: int
-    opened_at: datetime
-    last_seen_at: datetime
-    resolved_at: datetime | None
-    acknowledged_at: datetime | None
-
-
-class AlertList(BaseModel):
-    data: list[AlertOut]
-    paging: Paging
-
-
-class AlertThresholdsOut(BaseModel):
-    spend_without_purchase: Decimal
-    target_cost_per_purchase: Decimal | None
-    roas_floor: Decimal | None
-    spend_spike_multiplier: Decimal
-    min_spend: Decimal
-    token_expiry_days: int
-    throttled_minutes: int
-    stale_sync_minutes: int
-
-
-class WebhookIn(BaseModel):
-    """`secret` signs every delivery (HMAC-SHA256); required when creating, kept if omitted later."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    url: AnyHttpUrl
-    secret: str | None = Field(default=None, min_length=16, max_length=200)
-    enabled: bool = True
-
-
-class WebhookOut(BaseModel):
-    url: str
-    enabled: bool
-    has_secret: bool
-    status: str = Field(description="ok, or failing after a failed delivery")
-    consecutive_failures: int
-    last_attempt_at: datetime | None
-    last_success_at: datetime | None
-    last_error: str | None
-    pending_deliveries: int
-
-
 StatusParam = Annotated[str, Query(pattern="^(open|resolved|all)$")]
 
 
-@router.get("/alerts", response_model=AlertList, responses=error_responses(401, 422))
+@router.get(
+    "/alerts",
+    response_model=AlertList,
+    response_model_exclude_unset=True,
+    responses=error_responses(401, 422),
+)
 def list_alerts(
     caller: CurrentSeller,
     db: DbSession,
@@ -119,7 +64,12 @@ def list_alerts(
     return {"data": [alert_payload(a) for a in rows], "paging": {"next_cursor": next_cursor}}
 
 
-@router.post("/alerts/{alert_id}/ack", response_model=AlertOut, responses=error_responses(401, 404, 422))
+@router.post(
+    "/alerts/{alert_id}/ack",
+    response_model=AlertOut,
+    response_model_exclude_unset=True,
+    responses=error_responses(401, 404, 422),
+)
 def acknowledge_alert(alert_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     alert = acknowledge(db, caller.seller_id, alert_id, caller.user_id, now)
     if alert is None:

@@ -7,181 +7,33 @@ Every query is sealed to the caller's seller; another seller's job is simply not
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from decimal import Decimal
-from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
-from pixecom.api.schemas.ads_manager import Currency, MoneyString
-from pixecom.api.schemas.base import OutModel
+from pixecom.api.schemas.control import (
+    AuditEntryOut,
+    AuditListOut,
+    BudgetChangeIn,
+    JobAccepted,
+    JobListOut,
+    JobOut,
+    JobSummaryOut,
+    StatusChangeIn,
+)
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.paging import Paging
 from pixecom.control import audit as audit_log
 from pixecom.control import queries
 from pixecom.control.budgets import BudgetChange, BudgetTarget, enqueue_budget_change
 from pixecom.control.jobs import StatusChange, enqueue_status_change
-from pixecom.control.rules import MAX_IDS_PER_REQUEST
 from pixecom.domain.budgets import BudgetType
-from pixecom.domain.enums import CampaignStatus, EntityLevel, JobItemOutcome, JobStatus
+from pixecom.domain.enums import CampaignStatus, EntityLevel
 
 router = APIRouter(tags=["control"])
-
-
-class StatusChangeIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    level: EntityLevel
-    ids: list[uuid.UUID] = Field(min_length=1, max_length=MAX_IDS_PER_REQUEST)
-    status: Literal["ACTIVE", "PAUSED"]
-
-
-class BudgetAmountIn(BaseModel):
-    """Money: an amount in a currency's units, with that currency (it must be the ad account's)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    amount: Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=4, examples=["50.00"])]
-    currency: Currency
-
-
-class BudgetIn(BaseModel):
-    """The budget to set: `amount`, or `percent` (a change of the current budget: 10 is +10%)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    type: BudgetType
-    amount: BudgetAmountIn | None = None
-    percent: Annotated[Decimal | None, Field(ge=-90, le=1000, decimal_places=2, examples=["10"])] = None
-
-    @model_validator(mode="after")
-    def _one_of(self) -> BudgetIn:
-        if (self.amount is None) == (self.percent is None):
-            raise ValueError("give either amount or percent")
-        if self.percent == 0:
-            raise ValueError("percent must not be 0")
-        return self
-
-
-class BudgetChangeIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    level: Literal["campaign", "adset"]
-    ids: list[uuid.UUID] = Field(min_length=1, max_length=MAX_IDS_PER_REQUEST)
-    budget: BudgetIn
-
-
-JobKind = Literal["status_change", "budget_change"]
-
-
-class BudgetRequestOut(OutModel):
-    """What a budget job asked for."""
-
-    type: BudgetType
-    amount: MoneyString | None = None
-    currency: Currency | None = None
-    percent: str | None = Field(default=None, description="a change in percent, e.g. '10' or '-15'")
-
-
-class JobAccepted(OutModel):
-    job_id: uuid.UUID
-
-
-class JobItemOut(OutModel):
-    id: uuid.UUID = Field(description="the campaign, ad set or ad")
-    name: str
-    from_status: CampaignStatus
-    to_status: CampaignStatus
-    outcome: JobItemOutcome
-    error: str | None
-    from_budget: MoneyString | None = Field(
-        default=None, description="a budget job's: the budget before, in the ad account's currency"
-    )
-    to_budget: MoneyString | None = Field(default=None, description="a budget job's: the budget asked for")
-
-
-class JobOut(OutModel):
-    id: uuid.UUID
-    kind: JobKind
-    status: JobStatus
-    created_at: datetime
-    finished_at: datetime | None
-    budget: BudgetRequestOut | None = None
-    items: list[JobItemOut]
-
-
-class JobCounts(OutModel):
-    """Items per outcome."""
-
-    pending: int = 0
-    applied: int = 0
-    failed: int = 0
-    skipped: int = 0
-
-
-class JobSummaryOut(OutModel):
-    id: uuid.UUID
-    kind: JobKind
-    level: EntityLevel
-    target_status: CampaignStatus | None = Field(description="a status job's target; null for a budget job")
-    budget: BudgetRequestOut | None = None
-    status: JobStatus
-    created_at: datetime
-    finished_at: datetime | None
-    counts: JobCounts
-
-
-class JobListOut(OutModel):
-    data: list[JobSummaryOut]
-    paging: Paging
-
-
-class AuditAction(StrEnum):
-    STATUS_CHANGE_REQUESTED = "status_change_requested"
-    STATUS_CHANGE = "status_change"
-    BUDGET_CHANGE_REQUESTED = "budget_change_requested"
-    BUDGET_CHANGE = "budget_change"  # from and to: budgets as money in the account's currency
-
-
-class AuditDetail(OutModel):
-    """What else the entry records: `items` for a request; `meta_id`, `attempts`, `error` for an item."""
-
-    items: int | None = None
-    meta_id: str | None = None
-    attempts: int | None = None
-    error: str | None = None
-    budget_type: BudgetType | None = None
-    budget: BudgetRequestOut | None = None
-
-
-class AuditEntryOut(OutModel):
-    id: int
-    at: datetime
-    user_id: uuid.UUID | None
-    rule_id: uuid.UUID | None = Field(default=None, description="Set when an automated rule acted")
-    action: AuditAction
-    entity_level: EntityLevel | None
-    entity_id: uuid.UUID | None
-    entity_name: str | None
-    from_status: CampaignStatus | str | None = Field(
-        description="A status, or a budget as money in the ad account's currency"
-    )
-    to_status: CampaignStatus | str | None = Field(
-        description="A status, or a budget as money in the ad account's currency"
-    )
-    outcome: Literal["accepted", "applied", "failed", "skipped"] | None
-    job_id: uuid.UUID | None
-    detail: AuditDetail | None
-
-
-class AuditListOut(OutModel):
-    data: list[AuditEntryOut]
-    paging: Paging
 
 
 IdempotencyKey = Annotated[
@@ -196,10 +48,12 @@ IdempotencyKey = Annotated[
     response_model=JobAccepted,
     responses=error_responses(400, 401, 404, 409, 422, 503),
 )
-def change_status(body: StatusChangeIn, caller: CurrentSeller, idempotency_key: IdempotencyKey = None) -> Any:
+def change_status(
+    body: StatusChangeIn, caller: CurrentSeller, now: Now, idempotency_key: IdempotencyKey = None
+) -> Any:
     """Queue a pause/activate of up to 500 campaigns, ad sets or ads; answers with the job id."""
     change = StatusChange(body.level, CampaignStatus(body.status), body.ids, idempotency_key)
-    result = enqueue_status_change(caller.seller_id, caller.user_id, change)
+    result = enqueue_status_change(caller.seller_id, caller.user_id, change, now=now)
     headers = {"Idempotent-Replayed": "true"} if result.replayed else None
     return JSONResponse({"job_id": str(result.job_id)}, status_code=202, headers=headers)
 
@@ -225,7 +79,7 @@ def change_budgets(
         percent=budget.percent,
     )
     change = BudgetChange(EntityLevel(body.level), target, body.ids, idempotency_key)
-    result = enqueue_budget_change(caller.seller_id, caller.user_id, change, now=lambda: now)
+    result = enqueue_budget_change(caller.seller_id, caller.user_id, change, now=now)
     headers = {"Idempotent-Replayed": "true"} if result.replayed else None
     return JSONResponse({"job_id": str(result.job_id)}, status_code=202, headers=headers)
 

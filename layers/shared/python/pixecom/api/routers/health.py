@@ -1,21 +1,14 @@
 """GET /api/health: the API is up and can reach its database."""
 
-from typing import Literal
-
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
-from pixecom.api.schemas.base import OutModel
+from pixecom.api.schemas.health import Health
 from pixecom.db.engine import get_engine
 from pixecom.observability import logger
 
 router = APIRouter(tags=["health"])
-
-
-class Health(OutModel):
-    status: Literal["ok", "degraded"]
-    database: Literal["ok", "unavailable"]
 
 
 def database_reachable() -> bool:

@@ -4,6 +4,7 @@ deauthorize / data-deletion callbacks. No response ever carries a Meta token."""
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
@@ -43,21 +44,27 @@ def _not_configured() -> ApiError:
 
 
 @router.post("/connect", response_model=AuthorizeUrlOut, responses=error_responses(401, 503))
-def start_connect(caller: CurrentSeller) -> AuthorizeUrlOut:
+def start_connect(caller: CurrentSeller, now: Now) -> AuthorizeUrlOut:
     """The Meta dialog URL (single-use state, 10 minutes); re-requests declined permissions."""
     try:
-        result = login.start_login(caller.seller_id, caller.user_id)
+        result = login.start_login(caller.seller_id, caller.user_id, now=now)
     except LoginNotConfigured:
         raise _not_configured() from None
     return AuthorizeUrlOut(authorize_url=result.url, expires_at=result.expires_at)
 
 
 @router.post("/callback", response_model=ConnectionOut, responses=error_responses(400, 401, 422, 503))
-def finish_connect(body: CallbackIn, caller: CurrentSeller, graph: Graph) -> ConnectionOut:
+def finish_connect(body: CallbackIn, caller: CurrentSeller, graph: Graph, now: Now) -> ConnectionOut:
     """Check the state, exchange the code once, keep the grant; list the ad accounts it reaches."""
     try:
         view = login.complete_login(
-            caller.seller_id, caller.user_id, state=body.state, code=body.code, error=body.error, graph=graph
+            caller.seller_id,
+            caller.user_id,
+            state=body.state,
+            code=body.code,
+            error=body.error,
+            graph=graph,
+            now=now,
         )
     except LoginNotConfigured:
         raise _not_configured() from None
@@ -91,7 +98,7 @@ def get_connection(connection_id: uuid.UUID, caller: CurrentSeller) -> Connectio
     responses=error_responses(401, 404, 422),
 )
 def connect_accounts(
-    connection_id: uuid.UUID, body: ConnectAccountsIn, caller: CurrentSeller
+    connection_id: uuid.UUID, body: ConnectAccountsIn, caller: CurrentSeller, now: Now
 ) -> ConnectAccountsOut:
     """Connect the chosen accounts with this connection's token and start their backfill."""
     try:
@@ -100,7 +107,7 @@ def connect_accounts(
         raise BadRequest(str(exc), code="invalid_input", field="ad_account_ids", status_code=422) from None
     try:
         outcome = grants.connect_from_grant(
-            caller.seller_id, connection_id, ids, backfill_days=body.backfill_days
+            caller.seller_id, connection_id, ids, backfill_days=body.backfill_days, now=now
         )
     except grants.GrantNotFound:
         raise NotFound("No such connection") from None
@@ -135,30 +142,30 @@ def list_token_health(caller: CurrentSeller, db: DbSession, now: Now) -> TokenHe
     )
 
 
-async def _verified(request: Request) -> dict[str, object]:
+async def _verified(request: Request, now: datetime) -> dict[str, object]:
     form = dict(parse_qsl((await request.body()).decode("utf-8", "replace")))
     secret = app_secret(get_settings())
     if secret is None:
         raise _not_configured()
     try:
-        return callbacks.parse_signed_request(form.get("signed_request", ""), secret)
+        return callbacks.parse_signed_request(form.get("signed_request", ""), secret, now)
     except callbacks.BadSignedRequest:
         raise BadRequest("Invalid signed_request", code="invalid_signed_request") from None
 
 
 @router.post("/deauthorize", response_model=DeauthorizeAnswer, responses=error_responses(400, 503))
-async def deauthorize(request: Request) -> DeauthorizeAnswer:
+async def deauthorize(request: Request, now: Now) -> DeauthorizeAnswer:
     """Meta's deauthorize callback (form field `signed_request`): disconnect, erase tokens."""
-    payload = await _verified(request)
-    await run_in_threadpool(callbacks.handle_callback, callbacks.DEAUTHORIZE, payload)
+    payload = await _verified(request, now)
+    await run_in_threadpool(callbacks.handle_callback, callbacks.DEAUTHORIZE, payload, now)
     return DeauthorizeAnswer(ok=True)
 
 
 @router.post("/data-deletion", response_model=DeletionAnswer, responses=error_responses(400, 503))
-async def data_deletion(request: Request) -> DeletionAnswer:
+async def data_deletion(request: Request, now: Now) -> DeletionAnswer:
     """Meta's data-deletion callback: delete what we hold from Meta for the user's accounts."""
-    payload = await _verified(request)
-    record = await run_in_threadpool(callbacks.handle_callback, callbacks.DATA_DELETION, payload)
+    payload = await _verified(request, now)
+    record = await run_in_threadpool(callbacks.handle_callback, callbacks.DATA_DELETION, payload, now)
     url = str(request.url_for("data_deletion_status", confirmation_code=record.confirmation_code))
     return DeletionAnswer(url=url, confirmation_code=record.confirmation_code)
 

@@ -6,95 +6,27 @@ Sealed to the caller's seller: another seller's rule is not found (404).
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
 from pixecom.api.messages import in_our_words
 from pixecom.api.schemas.errors import error_responses
+from pixecom.api.schemas.rules import (
+    RuleList,
+    RuleOut,
+    RulePatch,
+    RulePreview,
+    RuleRunList,
+)
 from pixecom.db.automation_models import Rule
-from pixecom.domain.automation import RuleActionType, RuleWindow
-from pixecom.domain.enums import EntityLevel
 from pixecom.rules import service
-from pixecom.rules.spec import Action, Condition, RuleSpec, Scope
+from pixecom.rules.spec import RuleSpec
 
 router = APIRouter(tags=["rules"])
-
-
-class RuleOut(BaseModel):
-    id: uuid.UUID
-    name: str
-    level: EntityLevel
-    scope: Scope
-    window: RuleWindow
-    conditions: list[Condition]
-    min_spend: Decimal
-    action: Action
-    cooldown_minutes: int
-    enabled: bool
-    last_evaluated_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-
-
-class RulePatch(BaseModel):
-    """Any fields of a rule; the rule as a whole is validated again after the change."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: str | None = None
-    level: EntityLevel | None = None
-    scope: Scope | None = None
-    window: RuleWindow | None = None
-    conditions: list[Condition] | None = None
-    min_spend: Decimal | None = None
-    action: Action | None = None
-    cooldown_minutes: int | None = None
-    enabled: bool | None = None
-
-
-class RuleList(BaseModel):
-    data: list[RuleOut]
-
-
-class PreviewEntity(BaseModel):
-    level: EntityLevel
-    entity_id: uuid.UUID
-    name: str
-    matched_id: uuid.UUID
-    values: dict[str, str | None]
-    daily_budget_from: Decimal | None = Field(
-        default=None, description="budget rules: the daily budget before, money in the account's currency"
-    )
-    daily_budget_to: Decimal | None = Field(
-        default=None, description="budget rules: the daily budget asked for"
-    )
-
-
-class RulePreview(BaseModel):
-    rule_id: uuid.UUID
-    action: RuleActionType
-    entities: list[PreviewEntity]
-
-
-class RuleRunOut(BaseModel):
-    id: uuid.UUID
-    rule_id: uuid.UUID
-    ad_account_id: uuid.UUID
-    evaluation_key: str
-    action: RuleActionType
-    entities: list[PreviewEntity]
-    job_id: uuid.UUID | None
-    created_at: datetime
-
-
-class RuleRunList(BaseModel):
-    data: list[RuleRunOut]
 
 
 def _validation(exc: ValidationError) -> InvalidInput:
@@ -171,14 +103,29 @@ def disable_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession) -> di
     return service.rule_payload(rule)
 
 
-@router.post("/rules/{rule_id}/preview", response_model=RulePreview, responses=error_responses(401, 404, 422))
+@router.post(
+    "/rules/{rule_id}/preview",
+    response_model=RulePreview,
+    response_model_exclude_unset=True,
+    responses=error_responses(401, 404, 422),
+)
 def preview_rule(rule_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     rule = _owned(db, caller, rule_id)
-    planned = service.preview_rule(db, rule, now)
-    return {"rule_id": str(rule.id), "action": rule.action.value, "entities": [p.as_json() for p in planned]}
+    preview = service.preview_rule(db, rule, now)
+    return {
+        "rule_id": str(rule.id),
+        "action": rule.action.value,
+        "entities": [service.entity_json(p.as_json()) for p in preview.planned],
+        "skipped_accounts": preview.skipped,
+    }
 
 
-@router.get("/rules/{rule_id}/runs", response_model=RuleRunList, responses=error_responses(401, 404, 422))
+@router.get(
+    "/rules/{rule_id}/runs",
+    response_model=RuleRunList,
+    response_model_exclude_unset=True,
+    responses=error_responses(401, 404, 422),
+)
 def list_runs(
     rule_id: uuid.UUID,
     caller: CurrentSeller,

@@ -155,12 +155,44 @@ class CurrencySummary(OutModel):
     metrics: Metrics
 
 
+class RatesUsed(OutModel):
+    currency: Currency
+    source: str = Field(description="who published the rates: `ecb`, or `operator` (loaded by an operator)")
+    first_rate_date: date
+    last_rate_date: date
+    days_carried_forward: int = Field(
+        description="days of this currency without a rate of their own, converted at the last one "
+        "published before them"
+    )
+
+
+class LeftOut(OutModel):
+    currency: Currency
+    reason: str
+
+
+class ConvertedTotal(OutModel):
+    """Every matching row's money converted into the seller's reporting currency: each day's
+    amounts at that day's reference rate, then summed. Not Meta's numbers: a conversion."""
+
+    label: str = Field(description="always `converted`", examples=["converted"])
+    currency: Currency = Field(description="the seller's reporting currency")
+    spend: MoneyString
+    purchase_value: MoneyString
+    roas: Ratio = Field(description="converted purchase_value / converted spend")
+    rates: list[RatesUsed] = Field(description="the rates each other currency was converted with")
+    left_out: list[LeftOut] = Field(description="currencies without a rate: not in this total")
+
+
 class DateRangeOut(OutModel):
     since: date
     until: date
 
 
 _SUMMARY = Field(description="every matching row (not only this page), one entry per currency")
+_CONVERTED = Field(
+    description="null until the seller chooses a reporting currency (PUT /api/reporting-currency)"
+)
 _RANGE = Field(
     description="a preset resolves per ad account timezone: the envelope (earliest since, latest "
     "until) of the accounts' ranges"
@@ -172,6 +204,7 @@ class CampaignList(OutModel):
     summary: list[CurrencySummary] = _SUMMARY
     paging: Paging
     date_range: DateRangeOut = _RANGE
+    converted_total: ConvertedTotal | None = _CONVERTED
 
 
 class AdsetList(OutModel):
@@ -179,6 +212,7 @@ class AdsetList(OutModel):
     summary: list[CurrencySummary] = _SUMMARY
     paging: Paging
     date_range: DateRangeOut = _RANGE
+    converted_total: ConvertedTotal | None = _CONVERTED
 
 
 class AdList(OutModel):
@@ -186,6 +220,7 @@ class AdList(OutModel):
     summary: list[CurrencySummary] = _SUMMARY
     paging: Paging
     date_range: DateRangeOut = _RANGE
+    converted_total: ConvertedTotal | None = _CONVERTED
 
 
 class DailyPoint(OutModel):

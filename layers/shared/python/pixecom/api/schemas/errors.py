@@ -40,6 +40,9 @@ class ErrorCode(StrEnum):
     INVALID_TOKEN = "invalid_token"
     INVALID_CREDENTIALS = "invalid_credentials"
     INVALID_REFRESH_TOKEN = "invalid_refresh_token"
+    # 401 on the store's routes: no such store API key, or a revoked one
+    INVALID_API_KEY = "invalid_api_key"
+    API_KEY_REVOKED = "api_key_revoked"
     # 403
     CSRF_REJECTED = "csrf_rejected"  # cookie-authenticated request without an allowed Origin + client header
     # 403 from register when sign-up is by invitation (SIGNUP_MODE=invitation)
@@ -47,6 +50,7 @@ class ErrorCode(StrEnum):
     INVITATION_INVALID = "invitation_invalid"
     INVITATION_USED = "invitation_used"
     INVITATION_EXPIRED = "invitation_expired"
+    API_KEY_SCOPE = "api_key_scope"  # a store API key without the scope the route needs
     # 404 / 405
     NOT_FOUND = "not_found"
     METHOD_NOT_ALLOWED = "method_not_allowed"
@@ -59,10 +63,14 @@ class ErrorCode(StrEnum):
     NEEDS_REAUTH = "needs_reauth"
     ACCOUNT_DISABLED = "account_disabled"
     THROTTLED = "throttled"
+    VERSION_CONFLICT = "version_conflict"  # an order event's version was sent before with other content
     # 413 / 422
     PAYLOAD_TOO_LARGE = "payload_too_large"
     INVALID_INPUT = "invalid_input"
     IDEMPOTENCY_KEY_REUSED = "idempotency_key_reused"
+    # 422 on store order events (also per item in a batch's answer)
+    UNKNOWN_SELLPAGE = "unknown_sellpage"
+    UNKNOWN_CURRENCY = "unknown_currency"
     # 429
     TOO_MANY_REQUESTS = "too_many_requests"
     TOO_MANY_ATTEMPTS = "too_many_attempts"

@@ -1,0 +1,197 @@
+"""The PixEcom store's routes: store API keys (the seller's bearer token), order events (a store
+API key in X-PixEcom-Store-Key), and the sellpage level of the Ads Manager."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Response
+from fastapi.security import APIKeyHeader
+
+from pixecom.adsmanager.params import parse_dates
+from pixecom.api.deps import CurrentSeller, DbSession, Now
+from pixecom.api.errors import NotFound
+from pixecom.api.routers.ads_manager import DateText, PresetParam
+from pixecom.api.schemas.errors import error_responses
+from pixecom.api.schemas.store import (
+    OrderBatch,
+    OrderBatchResult,
+    OrderResult,
+    SellpageLevelList,
+    StoreKeyCreate,
+    StoreKeyCreated,
+    StoreKeyList,
+)
+from pixecom.db.store_models import StoreApiKey
+from pixecom.domain.currency import minor_units
+from pixecom.domain.metrics import format_money, format_ratio
+from pixecom.settings import get_settings
+from pixecom.store import keys
+from pixecom.store.events import OrderEvent
+from pixecom.store.ingest import ItemResult, Outcome, ingest_events, ingest_one
+from pixecom.store.sellpage_level import CurrencySums, SellpageRatios, read_sellpage_level
+
+router = APIRouter(tags=["store"])
+
+_store_key = APIKeyHeader(
+    name="X-PixEcom-Store-Key",
+    auto_error=False,
+    description="A store API key (POST /api/store/keys); scoped to its seller",
+)
+
+
+def get_store_caller(key: Annotated[str | None, Depends(_store_key)], now: Now) -> keys.StoreCaller:
+    """The seller a store API key stands for (its request counted against its rate limit)."""
+    limit = get_settings().store_key_requests_per_minute
+    return keys.authenticate(key, keys.KeyScope.ORDERS_WRITE, now, limit)
+
+
+StoreSeller = Annotated[keys.StoreCaller, Depends(get_store_caller)]
+
+
+def _key_payload(row: StoreApiKey) -> dict[str, Any]:
+    return {
+        "id": str(row.id),
+        "name": row.name,
+        "scope": row.scope,
+        "key_prefix": row.key_prefix,
+        "created_at": row.created_at.isoformat(),
+        "last_used_at": row.last_used_at.isoformat() if row.last_used_at else None,
+        "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None,
+    }
+
+
+@router.post(
+    "/store/keys", status_code=201, response_model=StoreKeyCreated, responses=error_responses(400, 401, 422)
+)
+def create_key(body: StoreKeyCreate, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+    """A new store API key; the key itself is in this answer only."""
+    row, key = keys.create_key(db, caller.seller_id, caller.user_id, body.name, body.scope)
+    return {**_key_payload(row), "key": key}
+
+
+@router.get("/store/keys", response_model=StoreKeyList, responses=error_responses(401))
+def list_keys(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+    """The seller's store API keys, revoked ones included (never the keys themselves)."""
+    return {"data": [_key_payload(row) for row in keys.list_keys(db, caller.seller_id)]}
+
+
+@router.delete("/store/keys/{key_id}", status_code=204, responses=error_responses(401, 404, 422))
+def revoke_key(key_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> Response:
+    """Revoke a key: from now on it is refused (401 api_key_revoked). Revoking twice is no change."""
+    if keys.revoke_key(db, caller.seller_id, key_id, now) is None:
+        raise NotFound("No such store API key")
+    return Response(status_code=204)
+
+
+def _result_payload(result: ItemResult) -> dict[str, Any]:
+    error = result.error
+    return {
+        "index": result.index,
+        "order_id": result.order_id,
+        "version": result.version,
+        "outcome": result.outcome.value,
+        "error": None
+        if error is None
+        else {"code": error.code, "message": error.message, "field": error.field},
+    }
+
+
+@router.post(
+    "/store/orders",
+    response_model=OrderResult,
+    responses=error_responses(400, 401, 403, 409, 413, 422, 429),
+)
+def send_order_event(event: OrderEvent, store: StoreSeller, db: DbSession, now: Now) -> dict[str, Any]:
+    """One order event. Sending it again answers `duplicate`, an older version `stale`; neither
+    changes anything. A refused event (422, or 409 version_conflict) writes nothing."""
+    return _result_payload(ingest_one(db, store.seller_id, event, now))
+
+
+@router.post(
+    "/store/orders/batch",
+    response_model=OrderBatchResult,
+    responses=error_responses(400, 401, 403, 413, 422, 429),
+)
+def send_order_batch(body: OrderBatch, store: StoreSeller, db: DbSession, now: Now) -> dict[str, Any]:
+    """Up to 1,000 order events (a store's history): the good ones are written, each is answered."""
+    results = ingest_events(db, store.seller_id, body.events, now)
+    counts = Counter(r.outcome for r in results)
+    return {
+        "data": [_result_payload(r) for r in results],
+        "counts": {outcome.value: counts.get(outcome, 0) for outcome in Outcome},
+    }
+
+
+def _sums_payload(s: CurrencySums) -> dict[str, Any]:
+    places = minor_units(s.currency)
+
+    def money(value: Any) -> str | None:
+        return format_money(value, places)
+
+    return {
+        "currency": s.currency,
+        "spend": money(s.spend),
+        "meta_purchases": s.meta_purchases,
+        "meta_purchase_value": money(s.meta_purchase_value),
+        "store_orders": s.store_orders,
+        "store_gross_revenue": money(s.store_gross_revenue),
+        "store_refunds": money(s.store_refunds),
+        "store_revenue": money(s.store_revenue),
+        "store_attributed_orders": s.store_attributed_orders,
+        "store_attributed_revenue": money(s.store_attributed_revenue),
+    }
+
+
+def _ratios_payload(r: SellpageRatios) -> dict[str, Any]:
+    places = minor_units(r.currency) if r.currency else 2
+    conversion = r.conversion
+    return {
+        "currency": r.currency,
+        "meta_roas": format_ratio(r.meta_roas),
+        "store_roas": format_ratio(r.store_roas),
+        "mer": format_ratio(r.mer),
+        "purchase_value_gap": format_money(r.purchase_value_gap, places),
+        "null_reason": r.null_reason,
+        "conversion": None
+        if conversion is None or conversion.source == "none"
+        else {"source": conversion.source, "rate_dates": [d.isoformat() for d in conversion.rate_dates]},
+    }
+
+
+@router.get(
+    "/ads-manager/sellpages",
+    tags=["ads-manager"],
+    response_model=SellpageLevelList,
+    responses=error_responses(401, 422),
+)
+def list_sellpages(
+    caller: CurrentSeller,
+    db: DbSession,
+    now: Now,
+    date_preset: PresetParam = None,
+    since: DateText = None,
+    until: DateText = None,
+) -> dict[str, Any]:
+    """Each sellpage: spend, purchases and purchase value of the campaigns linked to it beside the
+    store's orders and revenue, per currency; store ROAS, MER and the gap where one currency allows."""
+    level = read_sellpage_level(db, caller.seller_id, parse_dates(date_preset, since, until), now)
+    return {
+        "date_range": {
+            "since": level.date_range.since.isoformat(),
+            "until": level.date_range.until.isoformat(),
+        },
+        "data": [
+            {
+                "id": str(row.id),
+                "name": row.name,
+                "url": row.url,
+                "linked_campaigns": row.linked_campaigns,
+                "sums": [_sums_payload(s) for s in row.sums],
+                "ratios": _ratios_payload(row.ratios) if row.ratios else None,
+            }
+            for row in level.rows
+        ],
+    }

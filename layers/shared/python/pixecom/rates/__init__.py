@@ -1,0 +1,1 @@
+"""Exchange rates: daily reference rates from their sources, stored, and conversions with them."""
