@@ -7,6 +7,8 @@
 - ad_accounts: `minimum_budgets` (Meta's minimum daily budgets, offset units, by kind).
 - jobs: `target_status` is only for status jobs now; `budget` holds a budget job's request.
 - job_items: `from_budget`/`to_budget` (money) for a budget job's items.
+- What rules recorded of their budget changes so far (rule runs' `daily_budget_from`/`to`, the
+  rules' direct `budget_change` audit rows) becomes money in the account's currency too.
 
 Revision ID: 0024
 Revises: 0011
@@ -52,6 +54,35 @@ def upgrade() -> None:
     op.add_column("jobs", sa.Column("budget", postgresql.JSONB()))
     op.add_column("job_items", sa.Column("from_budget", MONEY))
     op.add_column("job_items", sa.Column("to_budget", MONEY))
+    _recorded_budgets(whole, to_money=True)
+
+
+def _recorded_budgets(whole: str, *, to_money: bool) -> None:
+    """Rule runs' budgets (JSON numbers of offset units <-> decimal strings of money) and the
+    audit rows of rules' budget changes made before budget jobs (no job_id)."""
+    offset = f"(CASE WHEN upper(a.currency) IN ({whole}) THEN 1 ELSE 100 END)"
+    if to_money:
+        shown = {k: f"to_jsonb(round((e->>'{k}')::numeric / {offset}, CASE {offset} WHEN 1 THEN 0 ELSE 2 END)::text)" for k in _RUN_BUDGETS}
+        audit = {k: f"trim_scale(t.{k}::numeric / {offset})::text" for k in ("from_value", "to_value")}
+        kind = "number"
+    else:
+        shown = {k: f"to_jsonb(round((e->>'{k}')::numeric * {offset})::bigint)" for k in _RUN_BUDGETS}
+        audit = {k: f"round(t.{k}::numeric * {offset})::bigint::text" for k in ("from_value", "to_value")}
+        kind = "string"
+    changed = " || ".join(f"jsonb_build_object('{k}', {v})" for k, v in shown.items())
+    # Only this module's constants go into the statements.
+    op.execute(
+        f"UPDATE rule_runs r SET entities = (SELECT jsonb_agg(CASE WHEN jsonb_typeof(e->'daily_budget_from') = '{kind}' THEN e || {changed} ELSE e END ORDER BY i) FROM jsonb_array_elements(r.entities) WITH ORDINALITY x(e, i)) FROM ad_accounts a WHERE a.id = r.ad_account_id AND jsonb_array_length(r.entities) > 0"  # noqa: S608
+    )
+    op.execute(
+        f"UPDATE audit_log t SET from_value = {audit['from_value']}, to_value = {audit['to_value']} FROM campaigns c JOIN ad_accounts a ON a.id = c.ad_account_id WHERE t.action = 'budget_change' AND t.job_id IS NULL AND t.entity_id = c.id AND t.from_value ~ '^[0-9.]+$' AND t.to_value ~ '^[0-9.]+$'"  # noqa: S608
+    )
+    op.execute(
+        f"UPDATE audit_log t SET from_value = {audit['from_value']}, to_value = {audit['to_value']} FROM adsets s JOIN ad_accounts a ON a.id = s.ad_account_id WHERE t.action = 'budget_change' AND t.job_id IS NULL AND t.entity_id = s.id AND t.from_value ~ '^[0-9.]+$' AND t.to_value ~ '^[0-9.]+$'"  # noqa: S608
+    )
+
+
+_RUN_BUDGETS = ("daily_budget_from", "daily_budget_to")
 
 
 def downgrade() -> None:
@@ -67,6 +98,7 @@ def downgrade() -> None:
         for column in ("roas_average_floor", "bid_amount", "bid_strategy", "budget_remaining"):
             op.drop_column(table, column)
     whole = ", ".join(f"'{c}'" for c in _WHOLE_UNIT_CURRENCIES)
+    _recorded_budgets(whole, to_money=False)
     for table in _ENTITIES:
         op.execute(f"UPDATE {table} t SET daily_budget = t.daily_budget * 100, lifetime_budget = t.lifetime_budget * 100 FROM ad_accounts a WHERE a.id = t.ad_account_id AND upper(a.currency) NOT IN ({whole})")  # noqa: S608
         for column in ("daily_budget", "lifetime_budget"):
