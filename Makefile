@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: dev test lint validate bench clean console openapi clients
+.PHONY: dev test lint validate bench clean console openapi clients docs
 
 # Browser tests need Chromium (Debian's package); without it `make test` skips them, saying so.
 CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml layers/shared/requirements.txt
 PORT ?= 8000
 SIM_PORT ?= 8081
 dev: $(STAMP) console
-	@$(BIN)/pixecom dev --port $(PORT) --simulator-port $(SIM_PORT) || { code=$$?; test $$code -eq 3 || exit $$code; }
+	@$(BIN)/pixecom dev --port $(PORT) --simulator-port $(SIM_PORT) $(if $(REPLICA),--replica) || { code=$$?; test $$code -eq 3 || exit $$code; }
 
 ## make console: the reference console (console/, React + Vite) built into console/dist
 console: console/dist/index.html
@@ -56,6 +56,10 @@ test: $(STAMP) lint validate $(if $(CHROMIUM),console)
 clients: $(STAMP) node_modules/.installed-stamp
 	npm run check
 	PIXECOM_PYTHON=$(abspath $(BIN))/python npm test
+
+## make docs: rewrite docs/metrics.md's counter and metric tables from the catalogue (a test compares them)
+docs: $(STAMP)
+	$(BIN)/python -m pixecom.domain.metrics_doc docs/metrics.md
 
 ## make openapi: rewrite openapi/openapi.json from the app (commit the diff; a test compares them)
 openapi: $(STAMP)

@@ -1,10 +1,13 @@
 import { defineConfig } from "vite";
 
-// `npm run dev` serves the console with hot reload and proxies /api to `make dev` (port 8000),
-// so the refresh cookie stays same-origin. `npm run build` writes static files to dist/.
+// `npm run dev` serves the console with hot reload and proxies /api to `make dev`, on the PORT it
+// was given (`PORT=8310 npm run dev` beside `make dev PORT=8310`; 8000 by default), so the refresh
+// cookie stays same-origin. `npm run build` writes static files to dist/.
+const apiPort = globalThis.process?.env.PORT ?? "8000";
+
 export default defineConfig({
   oxc: { jsx: { runtime: "automatic" } },
-  server: { port: 5173, proxy: { "/api": "http://127.0.0.1:8000" } },
+  server: { port: 5173, proxy: { "/api": `http://127.0.0.1:${apiPort}` } },
   build: {
     outDir: "dist",
     sourcemap: true,

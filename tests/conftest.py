@@ -67,8 +67,28 @@ def pg_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # Short path: the server's Unix socket lives in the data dir (108-byte limit).
     data_dir = Path("/tmp") / f"pixecom-pg-{os.getpid()}"
     server, url = start_embedded_postgres(data_dir)
+    _EMBEDDED["server"] = server
     yield url
     server.cleanup()
+
+
+_EMBEDDED: dict[str, Any] = {}
+
+
+@pytest.fixture(scope="session")
+def standby(pg_server_url: str) -> Iterator[Any]:
+    """A streaming standby of the embedded server (its own pg_basebackup), once per session."""
+    import shutil
+
+    from pixecom.local.standby import start_standby
+
+    server = _EMBEDDED.get("server")
+    if server is None:
+        pytest.skip("a standby needs the embedded PostgreSQL (DATABASE_URL names another server)")
+    replica = start_standby(server, Path("/tmp") / f"pixecom-standby-{os.getpid()}")
+    yield replica
+    replica.stop()
+    shutil.rmtree(replica.data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -81,6 +101,30 @@ def template_db_url(pg_server_url: str) -> str:
     url = make_url(pg_server_url).set(database=TEMPLATE_DB).render_as_string(hide_password=False)
     upgrade(url)
     return url
+
+
+def _pooler_available() -> bool:
+    from pixecom.local.pooler import pgbouncer_binary
+
+    return "server" in _EMBEDDED and pgbouncer_binary() is not None
+
+
+@pytest.fixture(scope="session")
+def pgbouncer(pg_server_url: str) -> Iterator[Any]:
+    """A real PgBouncer in transaction pooling mode before the embedded server, once per session;
+    tests marked `pooler` reach their database through it (see `db_url`)."""
+    from pixecom.local.pooler import start_pooler
+
+    server = _EMBEDDED.get("server")
+    if not _pooler_available():
+        pytest.skip("needs the embedded PostgreSQL and Debian's pgbouncer (.ci/run installs it)")
+    pooler = start_pooler(
+        server.get_postmaster_info().socket_dir,
+        Path("/tmp") / f"pixecom-pgb-{os.getpid()}",
+        server.system_user,
+    )
+    yield pooler
+    pooler.stop()
 
 
 @pytest.fixture
@@ -113,6 +157,9 @@ def db_url(
 ) -> Iterator[str]:
     """A fresh, migrated database for this test; DATABASE_URL points at it, engine reset.
 
+    A test marked `pooler` gets the database through PgBouncer in transaction pooling mode (when
+    pgbouncer is installed and the server is the embedded one; else directly).
+
     Every stats run a test makes must reconcile with the simulator's account totals: a test
     that leaves a differing account-day fails unless marked `reconciliation_differs`."""
     from pixecom.db.engine import reset_engine
@@ -121,6 +168,8 @@ def db_url(
     name = f"pixecom_test_{uuid.uuid4().hex[:12]}"
     _admin(pg_server_url, f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
     url = make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
+    if request.node.get_closest_marker("pooler") and _pooler_available():
+        url = request.getfixturevalue("pgbouncer").url(name)  # everything the test does goes through it
     monkeypatch.setenv("DATABASE_URL", url)
     get_settings.cache_clear()
     reset_engine()
@@ -185,6 +234,51 @@ def make_seller(db_url: str) -> Callable[..., SellerLogin]:
             s.add(user)
             s.flush()
             seller_id, user_id = seller.id, user.id
+        token = issue_access_token(user_id, seller_id, now=utc_now())
+        return SellerLogin(seller_id, user_id, email, {"Authorization": f"Bearer {token}"})
+
+    return make
+
+
+@pytest.fixture
+def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Lower the argon2 cost for speed; tests that need the real cost override these env vars."""
+    from pixecom.settings import get_settings
+
+    monkeypatch.setenv("ARGON2_TIME_COST", "1")
+    monkeypatch.setenv("ARGON2_MEMORY_KIB", "256")
+    monkeypatch.setenv("ARGON2_PARALLELISM", "1")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def make_member(db_url: str) -> Callable[..., SellerLogin]:
+    """Add a member with `role` to an existing seller (limited to `ad_account_ids` when given);
+    returns ids and auth headers, as make_seller does."""
+    from pixecom.auth.tokens import issue_access_token
+    from pixecom.db.engine import session_scope
+    from pixecom.db.models import MemberAdAccount, User
+    from pixecom.domain.enums import UserRole
+
+    def make(
+        seller_id: uuid.UUID, role: str, *, ad_account_ids: Any = None, email: str | None = None
+    ) -> SellerLogin:
+        email = email or f"{role}-{uuid.uuid4().hex[:8]}@example.com"
+        with session_scope() as s:
+            user = User(
+                seller_id=seller_id,
+                email=email,
+                password_hash="!",
+                role=UserRole(role),
+                accounts_limited=ad_account_ids is not None,
+            )
+            s.add(user)
+            s.flush()
+            for account_id in ad_account_ids or ():
+                s.add(MemberAdAccount(user_id=user.id, ad_account_id=account_id, seller_id=seller_id))
+            user_id = user.id
         token = issue_access_token(user_id, seller_id, now=utc_now())
         return SellerLogin(seller_id, user_id, email, {"Authorization": f"Bearer {token}"})
 

@@ -1,6 +1,7 @@
 // The one client of the app, its query cache, and what happens when the session ends.
 import { QueryClient } from "@tanstack/react-query";
 import { createPixecomClient, PixecomApiError } from "@pixecom/client";
+import { errorWords } from "./i18n";
 import { currentHref, loginHref, navigate } from "./router";
 
 export const queryClient = new QueryClient({
@@ -23,8 +24,14 @@ export const client = createPixecomClient({
   },
 });
 
+/** What went wrong, in the chosen language: chosen by the API's stable error code (invalid_input
+ * adds the API's detail, which names the field). */
 export function errorText(error: unknown): string {
-  if (error instanceof PixecomApiError) return error.message;
+  if (error instanceof PixecomApiError) {
+    const words = errorWords(error.code);
+    if (!words) return error.message;
+    return error.code === "invalid_input" ? `${words} ${error.message}` : words;
+  }
   if (error instanceof Error) return error.message;
   return String(error);
 }

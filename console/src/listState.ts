@@ -2,24 +2,21 @@
 // all keep it): the level is the path, filters/sort/page size/chart are the query string.
 import type { SortKey } from "@pixecom/types";
 
-export type Level = "campaigns" | "adsets" | "ads";
-export const LEVELS: { level: Level; label: string; singular: "campaign" | "adset" | "ad"; noun: string }[] = [
-  { level: "campaigns", label: "Campaigns", singular: "campaign", noun: "campaigns" },
-  { level: "adsets", label: "Ad sets", singular: "adset", noun: "ad sets" },
-  { level: "ads", label: "Ads", singular: "ad", noun: "ads" },
-];
-export const levelInfo = (level: Level) => LEVELS.find((l) => l.level === level)!;
+import { t } from "./i18n";
 
-export const DATE_PRESETS = [
-  ["today", "Today"],
-  ["yesterday", "Yesterday"],
-  ["last_7d", "Last 7 days"],
-  ["last_14d", "Last 14 days"],
-  ["last_30d", "Last 30 days"],
-  ["this_month", "This month"],
-  ["last_month", "Last month"],
-] as const;
-export type DatePreset = (typeof DATE_PRESETS)[number][0];
+export type Level = "campaigns" | "adsets" | "ads";
+export const LEVELS: { level: Level; singular: "campaign" | "adset" | "ad" }[] = [
+  { level: "campaigns", singular: "campaign" },
+  { level: "adsets", singular: "adset" },
+  { level: "ads", singular: "ad" },
+];
+export const levelInfo = (level: Level) => {
+  const info = LEVELS.find((l) => l.level === level)!;
+  return { ...info, label: t(`level.${level}`), noun: t(`noun.${level}`), one: t(`one.${info.singular}`) };
+};
+
+export const DATE_PRESETS = ["today", "yesterday", "last_7d", "last_14d", "last_30d", "this_month", "last_month"] as const;
+export type DatePreset = (typeof DATE_PRESETS)[number];
 
 export const STATUSES = ["ACTIVE", "PAUSED", "ARCHIVED", "DELETED"] as const;
 export const DELIVERY_STATUSES = ["ACTIVE", "LEARNING", "LIMITED", "ERROR", "NOT_DELIVERING", "INACTIVE"] as const;
@@ -54,7 +51,7 @@ export function readState(search: URLSearchParams): ListState {
   const custom = Boolean(since && until);
   const preset = search.get("date_preset") as DatePreset | null;
   return {
-    date_preset: custom ? null : DATE_PRESETS.some(([p]) => p === preset) ? preset : "last_7d",
+    date_preset: custom ? null : DATE_PRESETS.some((p) => p === preset) ? preset : "last_7d",
     since: custom ? since : "",
     until: custom ? until : "",
     sellpage_id: many(search, "sellpage_id"),
@@ -89,6 +86,13 @@ export function hrefFor(level: Level, state: ListState): string {
   const query = qs.toString();
   return `/ads-manager/${level}${query ? `?${query}` : ""}`;
 }
+
+export const NO_FILTERS: Partial<ListState> = {
+  sellpage_id: [], status: [], delivery_status: [], ad_account_id: [], campaign_id: [], adset_id: [], q: "",
+};
+export const hasFilters = (state: ListState) =>
+  Boolean(state.sellpage_id.length + state.status.length + state.delivery_status.length + state.ad_account_id.length +
+    state.campaign_id.length + state.adset_id.length) || Boolean(state.q);
 
 /** The date part of any Ads Manager query (lists and daily series). */
 export function dateQuery(state: ListState): { date_preset?: DatePreset; since?: string; until?: string } {

@@ -7,9 +7,17 @@ let restored: Promise<unknown> | null = null;
 const subscribe = (listener: () => void) => client.subscribe(() => listener());
 const isAuthenticated = () => client.isAuthenticated();
 
+// Whether this browser had a session: without one there is no refresh cookie to try, and the
+// refresh would only fail (a 401 in the console on every first visit). Never the token itself.
+const HINT = "pixecom.session";
+client.subscribe(() => {
+  if (client.isAuthenticated()) window.localStorage.setItem(HINT, "1");
+  else window.localStorage.removeItem(HINT);
+});
+
 /** Restore the session once per page load (a refresh from the cookie); never throws. */
 function restoreOnce(): Promise<unknown> {
-  restored ??= client.restore().catch(() => false);
+  restored ??= window.localStorage.getItem(HINT) ? client.restore().catch(() => false) : Promise.resolve(false);
   return restored;
 }
 

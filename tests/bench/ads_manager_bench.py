@@ -1,20 +1,18 @@
-"""Ads Manager read benchmark (prints figures and the issue-10 ratios; not a test).
+"""Ads Manager read benchmark over real HTTP (prints figures and ratios; not a test).
 
 Seeds 20 sellers into a fresh database (one with 5,000 ads x 90 days, the others with 250 ads x
-90 days, all with generate_series), then times, for the big seller:
+90 days, all with generate_series), serves the API with uvicorn on a loopback port and times,
+for the big seller, over one keep-alive HTTP connection:
 
-- GET /api/ads-manager/campaigns?date_preset=last_30d and /ads?date_preset=last_30d through the
-  real FastAPI app in-process (auth, validation, the one SQL statement, metrics, JSON); /ads
-  twice: live (no preset snapshot, e.g. after local midnight before the next sync) and with the
-  snapshot the stats sync refreshes after each run;
-- the same SQL statement run raw (SQLAlchemy text on one connection);
-- the floors of issue 10: a minimal endpoint on the same app (no auth, no database: routing,
-  middleware and a constant body), the campaign rollup read alone (sum per campaign over the
-  range) and the ads' preset snapshot read alone (one row per ad).
+- GET /api/ads-manager/{campaigns,adsets,ads}?date_preset=last_30d, first without a preset
+  snapshot (as after an account's local midnight, before the next sync), then with the
+  snapshots the stats sync refreshes after each run;
+- the floors: GET /api/health (a round trip through the same server, one `SELECT 1`) and each
+  level's preset snapshot read alone (one row per entity; before the campaign/ad set snapshots
+  existed, the level's rollup read).
 
-Ratios printed (lower is better; the aim is <= 1.5):
-  campaigns ratio = p50(/campaigns) / (p50(rollup read) + p50(minimal endpoint))
-  ads ratio       = p50(/ads, snapshot) / (p50(snapshot read) + p50(minimal endpoint))
+Ratios printed (lower is better; the aim is <= 1.5 for each level):
+  ratio = p50(GET /api/ads-manager/<level>) / (p50(<level> snapshot read) + p50(GET /api/health))
 
 Run:  .venv/bin/python tests/bench/ads_manager_bench.py [--iterations 60]
 Uses DATABASE_URL's server if set, else an embedded PostgreSQL (pgserver).
@@ -23,10 +21,13 @@ Uses DATABASE_URL's server if set, else an embedded PostgreSQL (pgserver).
 from __future__ import annotations
 
 import argparse
+import http.client
+import json
 import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -46,6 +47,8 @@ os.environ.setdefault("API_READS_INLINE", "true")
 
 import psycopg  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
+
+from pixecom.domain.catalogue import SUMMED_COUNTERS  # noqa: E402
 
 BIG_ADS, SMALL_ADS, DAYS, SELLERS = 5000, 250, 90, 20
 
@@ -84,10 +87,10 @@ INSERT INTO ads (id, seller_id, ad_account_id, campaign_id, adset_id, meta_id, n
   FROM adsets s, generate_series(1, 10) j;
 INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, spend,
                             impressions, clicks, link_clicks, content_views, add_to_cart,
-                            initiate_checkout, purchases, purchase_value, results)
+                            initiate_checkout, purchases, purchase_value, results, landing_page_views)
   SELECT ad_id, day, seller_id, ad_account_id, campaign_id, adset_id, round(imp * 0.008, 2), imp,
          imp / 40, imp / 80, imp / 160, imp / 640, imp / 1280, imp / 2560,
-         round((imp / 2560) * 31.5, 2), imp / 2560
+         round((imp / 2560) * 31.5, 2), imp / 2560, imp / 100
   FROM (
     SELECT a.id AS ad_id, (CURRENT_DATE - d) AS day, a.seller_id, a.ad_account_id, a.campaign_id,
            a.adset_id, (random() * 8000)::int AS imp
@@ -171,15 +174,15 @@ def main() -> int:
     print(f"database: {make_url(url).database}")
     os.environ["DATABASE_URL"] = url
 
-    from fastapi.testclient import TestClient
     from sqlalchemy import text
 
     from pixecom.adsmanager.params import Level, RawListParams, parse_list_query
-    from pixecom.adsmanager.query import build_list_sql
+    from pixecom.adsmanager.query import list_statement
     from pixecom.adsmanager.ranges import plan_ranges, range_for_timezone
+    from pixecom.adsmanager.statement import run
     from pixecom.api.app import create_app
     from pixecom.auth.tokens import issue_access_token
-    from pixecom.db.engine import get_engine, session_scope
+    from pixecom.db.engine import get_engine, read_driver_connection, session_scope
     from pixecom.db.rollups import refresh_preset_stats
     from pixecom.settings import get_settings
 
@@ -187,50 +190,48 @@ def main() -> int:
     seller_id = uuid.UUID(bytes=bytes.fromhex(_md5("s1")))
     user_id = uuid.UUID(bytes=bytes.fromhex(_md5("u1")))
     headers = {"Authorization": f"Bearer {issue_access_token(user_id, seller_id, now=utc_now())}"}
-    app = create_app()
-    app.add_api_route("/api/bench-minimal", _minimal, methods=["GET"])  # the round-trip floor
-    timer = ServerTimer(app)
-    client = TestClient(timer)
-    print("server time = ASGI app entry to last byte (auth, validation, SQL, metrics, JSON)")
-    print("statement = the endpoint's own SQL statement run raw (SQLAlchemy text on one connection)")
-    print(f"{'request':<54}{'p50 ms':>8}{'p95 ms':>8}{'stmt p50':>10}{'stmt p95':>10}")
+    server = HttpServer(create_app()).start()
+    client = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    print(f"real HTTP: uvicorn on 127.0.0.1:{server.port}, one keep-alive connection (client-side time)")
+    print(f"{'request':<58}{'p50 ms':>8}{'p95 ms':>8}")
 
-    def api_samples(path: str, auth: bool = True) -> list[float]:
-        response = client.get(path, headers=headers if auth else {})
-        assert response.status_code == 200, response.text
-        timed(partial(client.get, path, headers=headers if auth else {}), args.iterations)
-        return timer.samples[-args.iterations :]
+    def get(path: str, auth: bool = True) -> bytes:
+        client.request("GET", path, headers=headers if auth else {})
+        response = client.getresponse()
+        body = response.read()
+        assert response.status == 200, body[:500]
+        return body
 
-    def sql_samples(sql: str, params: dict[str, Any]) -> list[float]:
-        with get_engine().connect() as conn:
-            return timed(partial(_run, conn, text(sql), params), args.iterations)
-
-    def measure(level: Level, label: str) -> float:
-        path = f"/api/ads-manager/{level.value}?date_preset=last_30d"
-        api = api_samples(path)
-        query = parse_list_query(level, RawListParams(date_preset="last_30d"))
-        sql, params = build_list_sql(query, plan_ranges(query.dates, datetime.now(UTC)), seller_id)
-        stmt = sql_samples(sql, params)
-        figures = f"{pct(api, 0.5):8.1f}{pct(api, 0.95):8.1f}{pct(stmt, 0.5):10.1f}{pct(stmt, 0.95):10.1f}"
-        print(f"GET {path + label:<50}{figures}")
-        return statistics.median(api)
-
-    def floor(label: str, samples: list[float]) -> float:
-        print(f"floor: {label:<47}{pct(samples, 0.5):8.1f}{pct(samples, 0.95):8.1f}")
+    def report(label: str, samples: list[float]) -> float:
+        print(f"{label:<58}{pct(samples, 0.5):8.1f}{pct(samples, 0.95):8.1f}")
         return statistics.median(samples)
 
-    minimal = floor("minimal endpoint (same app)", api_samples("/api/bench-minimal", auth=False))
+    def api(path: str, label: str = "") -> float:
+        return report(f"GET {path}{label}", timed(partial(get, path), args.iterations))
+
+    def sql_floor(label: str, sql: str, params: dict[str, Any]) -> float:
+        with get_engine().connect() as conn:
+            return report(f"floor: {label}", timed(partial(_run, conn, text(sql), params), args.iterations))
+
+    def has_table(name: str) -> bool:
+        with get_engine().connect() as conn:
+            return bool(conn.execute(text("SELECT to_regclass(:t) IS NOT NULL"), {"t": name}).scalar())
+
+    health = report(
+        "floor: GET /api/health (round trip)", timed(partial(get, "/api/health", False), args.iterations)
+    )
     dates = parse_list_query(Level.CAMPAIGNS, RawListParams(date_preset="last_30d")).dates
     rng = range_for_timezone(dates, datetime.now(UTC), "America/New_York")  # the seeded accounts' zone
-    rollup = floor(
-        "campaign rollup read alone",
-        sql_samples(ROLLUP_READ, {"s": seller_id, "since": rng.since, "until": rng.until}),
-    )
-    campaigns = measure(Level.CAMPAIGNS, "")
+    window = {"s": seller_id, "since": rng.since, "until": rng.until}
+    live = {
+        level: api(f"/api/ads-manager/{level}?date_preset=last_30d", " (no snapshot)") for level in LEVELS
+    }
     converted_total_cost(
-        seller_id, campaigns, lambda: measure(Level.CAMPAIGNS, " (EUR total)"), args.iterations
+        seller_id,
+        live["campaigns"],
+        lambda: api("/api/ads-manager/campaigns?date_preset=last_30d", " (no snapshot, EUR total)"),
+        args.iterations,
     )
-    measure(Level.ADS, " (live)")
     # What the stats sync leaves behind after each run: every account's preset snapshot.
     started = time.perf_counter()
     with session_scope() as session:
@@ -238,28 +239,125 @@ def main() -> int:
         for account_id in account_ids:
             refresh_preset_stats(session, account_id, datetime.now(UTC))
     print(f"refresh_preset_stats for {len(account_ids)} accounts: {time.perf_counter() - started:.2f} s")
-    snapshot = floor(
-        "ads preset snapshot read alone", sql_samples(SNAPSHOT_READ, {"s": seller_id, "p": "last_30d"})
-    )
-    ads = measure(Level.ADS, " (snapshot)")
-    for name, value, read in (("campaigns", campaigns, rollup), ("ads", ads, snapshot)):
-        ratio = value / (read + minimal)
-        print(f"{name} ratio = {value:.1f} / ({read:.1f} + {minimal:.1f}) = {ratio:.2f}  (aim <= 1.5)")
+    floors: dict[str, float] = {}
+    for level, (key, snapshot_table, rollup_table) in LEVELS.items():
+        if has_table(snapshot_table):
+            floors[level] = sql_floor(
+                f"{level} preset snapshot read alone",
+                SNAPSHOT_READ.format(key=key, table=snapshot_table),
+                {"s": seller_id, "p": "last_30d"},
+            )
+        else:  # before the per-entity snapshots existed: the level's rollup read
+            floors[level] = sql_floor(
+                f"{level} rollup read alone (no snapshot table)",
+                ROLLUP_READ.format(key=key, table=rollup_table),
+                window,
+            )
+    ratios = []
+    for level in LEVELS:
+        value = api(f"/api/ads-manager/{level}?date_preset=last_30d", " (snapshot)")
+        ratios.append((level, value, floors[level]))
+        query = parse_list_query(Level(level), RawListParams(date_preset="last_30d"))
+        statement = list_statement(query, plan_ranges(query.dates, datetime.now(UTC)), seller_id)
+        with read_driver_connection() as conn:
+            report(
+                "  its statement alone (psycopg, autocommit)",
+                timed(partial(run, conn, statement), args.iterations),
+            )
+    for level, value, read in ratios:
+        ratio = value / (read + health)
+        print(f"{level} ratio = {value:.1f} / ({read:.1f} + {health:.1f}) = {ratio:.2f}  (aim <= 1.5)")
+    for level, value in live.items():
+        print(f"{level} without a fresh snapshot: {value:.1f} ms ({value / (floors[level] + health):.2f}x)")
+    client.close()
+    server.stop()
+    metrics_where(args.iterations)
     write_cost(seller_id)
     return 0
 
 
-_SUMS = (
-    "spend, impressions, clicks, link_clicks, content_views, add_to_cart, initiate_checkout, "
-    "purchases, purchase_value, results"
-)
+def metrics_where(iterations: int) -> None:
+    """Where one page's metrics (50 rows and a summary) are cheaper to compute and format: in
+    Postgres (`sql.metrics_json`, what the lists do) or in Python (`metrics_payload` on the sums)."""
+    from pixecom.adsmanager.sql import metrics_json
+    from pixecom.adsmanager.statement import q, run
+    from pixecom.db.engine import get_engine
+    from pixecom.domain.metrics import MetricTotals, metrics_payload
+
+    sums = q(
+        "SELECT "
+        + ", ".join(f"CAST(g * {i + 1}.25 AS numeric) AS {c}" for i, c in enumerate(SUMMED_COUNTERS))
+        + " FROM generate_series(1, 51) AS g"
+    )
+    in_sql = q(
+        "SELECT CAST({} AS text) AS metrics FROM ({}) AS t", metrics_json("t", q("2"), q("false")), sums
+    )
+    with get_engine().connect() as conn:
+        sql_ms = timed(partial(run, conn, in_sql), iterations)
+        bare_ms = timed(partial(run, conn, sums), iterations)
+
+        def in_python() -> object:
+            return [
+                json.dumps(metrics_payload(MetricTotals.from_mapping(r), currency="USD"))
+                for r in run(conn, sums)
+            ]
+
+        python_ms = timed(in_python, iterations)
+    print(
+        f"metrics of 51 rows: in SQL {pct(sql_ms, 0.5):.2f} ms, sums alone {pct(bare_ms, 0.5):.2f} ms, "
+        f"sums + Python {pct(python_ms, 0.5):.2f} ms (p50)"
+    )
+
+
+class HttpServer:
+    """The API under uvicorn in a background thread on 127.0.0.1 and a free port."""
+
+    def __init__(self, app: Any) -> None:
+        import socket
+
+        import uvicorn
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        config = uvicorn.Config(
+            app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            access_log=False,
+            timeout_keep_alive=120,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+
+    def start(self) -> HttpServer:
+        self._thread.start()
+        deadline = time.monotonic() + 20
+        while not self._server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError("the API did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+
+
+# level -> (the key its stats group on, its preset snapshot table, its daily rollup table)
+LEVELS = {
+    "campaigns": ("campaign_id", "campaign_preset_stats", "campaign_stats_daily"),
+    "adsets": ("adset_id", "adset_preset_stats", "adset_stats_daily"),
+    "ads": ("ad_id", "ad_preset_stats", "ad_stats_daily"),
+}
+_SUMS = ", ".join(SUMMED_COUNTERS)
 ROLLUP_READ = (
-    "SELECT campaign_id, "
+    "SELECT {key}, "
     + ", ".join(f"sum({c.strip()})" for c in _SUMS.split(","))
-    + " FROM campaign_stats_daily WHERE seller_id = :s AND date BETWEEN :since AND :until"
-    + " GROUP BY campaign_id"
+    + " FROM {table} WHERE seller_id = :s AND date BETWEEN :since AND :until GROUP BY {key}"
 )
-SNAPSHOT_READ = f"SELECT ad_id, {_SUMS} FROM ad_preset_stats WHERE seller_id = :s AND preset = :p"
+SNAPSHOT_READ = "SELECT {key}, " + _SUMS + " FROM {table} WHERE seller_id = :s AND preset = :p"
 
 
 async def _minimal() -> Any:

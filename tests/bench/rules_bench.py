@@ -36,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from ads_manager_bench import _md5, _run, pct, prepare_database, timed  # noqa: E402
+from ads_manager_bench import _md5, pct, prepare_database, timed  # noqa: E402
 
 # (level, window, conditions, min_spend, action, percent, scope)
 RULES: list[tuple[str, str, list[tuple[str, str, str]], str, str, str | None, dict[str, Any]]] = [
@@ -188,11 +188,10 @@ def main() -> int:
     os.environ["DATABASE_URL"] = url
     print(f"database: {url.rsplit('/', 1)[-1].split('?')[0]}")
 
-    from sqlalchemy import text
-
     from pixecom.adsmanager.params import Level, RawListParams, parse_list_query
-    from pixecom.adsmanager.query import build_list_sql
+    from pixecom.adsmanager.query import list_statement
     from pixecom.adsmanager.ranges import plan_ranges
+    from pixecom.adsmanager.statement import run
     from pixecom.alerts.evaluate import evaluate_account_alerts
     from pixecom.automation.worker import evaluation_needs, run_automation
     from pixecom.automation_message import AutomationMessage
@@ -217,10 +216,8 @@ def main() -> int:
     whole = replace(page, limit=None)  # the whole list, as an evaluation reads it
     with get_engine().connect() as conn:
         floor, page_floor = (
-            timed(partial(_run, conn, text(sql), params), args.iterations)
-            for sql, params in (
-                build_list_sql(q, plan_ranges(q.dates, now), seller_id) for q in (whole, page)
-            )
+            timed(partial(run, conn, statement), args.iterations)
+            for statement in (list_statement(q, plan_ranges(q.dates, now), seller_id) for q in (whole, page))
         )
 
     def after_a_sync(key: str) -> None:

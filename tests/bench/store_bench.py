@@ -176,6 +176,7 @@ def main() -> int:
 
     from pixecom.api.app import create_app
     from pixecom.auth.tokens import issue_access_token
+    from pixecom.clock import utc_now
     from pixecom.db.engine import get_engine, session_scope
     from pixecom.settings import get_settings
     from pixecom.store.keys import KeyScope, create_key
@@ -183,7 +184,7 @@ def main() -> int:
     get_settings.cache_clear()
     seller_id = uuid.UUID(bytes=bytes.fromhex(base._md5("s1")))
     user_id = uuid.UUID(bytes=bytes.fromhex(base._md5("u1")))
-    headers = {"Authorization": f"Bearer {issue_access_token(user_id, seller_id)}"}
+    headers = {"Authorization": f"Bearer {issue_access_token(user_id, seller_id, now=utc_now())}"}
     pages = _pages(seller_id)
     ads = _ads(seller_id)
     with session_scope() as session:

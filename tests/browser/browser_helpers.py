@@ -9,25 +9,14 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
+from pixecom.domain.column_presets import DEFAULT_PRESET, PRESETS
+
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"  # gitignored: screenshots for reviewers and of failures
 ACCESS_TOKEN_TTL_SECONDS = 5  # the test server's setting: every test runs across expiries
 
-METRICS = (
-    "spend",
-    "purchases",
-    "purchase_value",
-    "roas",
-    "cost_per_purchase",
-    "results",
-    "cost_per_result",
-    "cpm",
-    "ctr",
-    "cpc",
-    "cr",
-    "cr1",
-    "cr2",
-)
+# The columns a user who never chose sees: the API's default preset.
+METRICS = next(p.columns for p in PRESETS if p.id == DEFAULT_PRESET)
 
 
 def log_in(page: Page, email: str, password: str) -> None:
@@ -122,3 +111,30 @@ def choose(page: Page, filter_id: str, *labels: str) -> None:
     for label in labels:
         menu.get_by_label(label, exact=True).check()
     menu.locator("summary").click()
+
+
+AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = ("serious", "critical")
+
+
+def assert_accessible(page: Page, screen: str) -> None:
+    """axe-core (from the workspace's node_modules) finds no serious or critical violation."""
+    if not page.evaluate("() => Boolean(window.axe)"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate("async () => (await window.axe.run(document)).violations")
+    blocking = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
+    assert not blocking, f"axe on {screen}:\n" + "\n".join(blocking)
+
+
+def tab_until_focused(page: Page, target: Any, presses: int = 60) -> None:
+    """Reach `target` with the Tab key alone (every control must be reachable by keyboard)."""
+    page.locator("body").focus()
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"{target} not reached in {presses} Tab presses")

@@ -1,6 +1,7 @@
 """The browser tests' server, run as a subprocess: the local app (same as `pixecom dev`) and the
 built console on a free port, a small simulator scenario connected to the demo seller and synced
-once, and the local scheduler draining the ControlQueue (bulk status jobs).
+once (its Facebook Login a consent page that redirects to this console's /meta/callback), and the
+local scheduler draining the queues every 2 s (a connect's backfill, the bulk status jobs).
 
 DATABASE_URL must name a migrated database. When everything is up it prints one line,
 `READY {json}`, with the URLs and the scenario's tokens, then serves until terminated.
@@ -16,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-SCENARIO = {"accounts": 2, "ads": 16, "days": 20, "seed": 7}  # USD and EUR accounts
+# USD and EUR accounts connected to the demo seller; JPY and THB ones only Facebook Login reaches.
+SCENARIO = {"accounts": 4, "ads": 32, "days": 20, "seed": 7}  # 8 ads per account
 
 
 def main() -> int:
@@ -26,28 +28,39 @@ def main() -> int:
     from pixecom.local.console import allow_console_origin, mount_console
     from pixecom.local.demo import connect_demo_accounts
     from pixecom.local.dev import seed_demo_seller
-    from pixecom.local.runner import LocalQueues, run_once
+    from pixecom.local.dev_login import add_dev_login, point_login_at
+    from pixecom.local.runner import QUEUE_ENV, LocalQueues, drain, drain_action_queues, run_once
     from pixecom.local.scheduler import LocalScheduler
     from pixecom.settings import get_settings
     from pixecom.simulator.generator import generate_scenario
     from pixecom.simulator.testing import SimulatorServer
 
-    scenario = generate_scenario(**SCENARIO)
-    scenario.settings.report_polls_to_complete = 1
-    simulator = SimulatorServer(scenario).start()
-    os.environ["GRAPH_BASE_URL"] = simulator.base_url
-    get_settings.cache_clear()
-    queues = LocalQueues().start()
-    email, password = seed_demo_seller()
-    connect_demo_accounts(email, scenario)
-    run_once(("delivery", "stats"))  # the first sync, done before the browser looks
-    scheduler = LocalScheduler(interval=3600).start()  # from now on: bulk jobs every 2 s
+    def drain_queued_work() -> None:
+        for kind in ("delivery", "stats"):
+            drain(os.environ[QUEUE_ENV[kind]], f"{kind}_worker")
+        drain_action_queues()
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    allow_console_origin(f"http://127.0.0.1:{port}")
+    console_url = f"http://127.0.0.1:{port}"
+
+    scenario = generate_scenario(**SCENARIO)
+    scenario.settings.report_polls_to_complete = 1
+    for login_only in scenario.ad_accounts[2:]:
+        login_only.access_token = None
+    simulator = SimulatorServer(add_dev_login(scenario, console_url)).start()
+    os.environ["GRAPH_BASE_URL"] = simulator.base_url
+    point_login_at(simulator.base_url, scenario)
+    queues = LocalQueues().start()
+    email, password = seed_demo_seller()
+    connect_demo_accounts(email, scenario)
+    run_once(("delivery", "stats"))  # the first sync, done before the browser looks
+    # From now on, every 2 s: what a connect queued (delivery, backfill chunks), then bulk jobs.
+    scheduler = LocalScheduler(interval=3600, control_tick=drain_queued_work).start()
+
+    allow_console_origin(console_url)
     app = create_app()
     mount_console(app, get_settings().console_dir)
     server = uvicorn.Server(
@@ -57,7 +70,7 @@ def main() -> int:
     )
 
     ready: dict[str, Any] = {
-        "base_url": f"http://127.0.0.1:{port}",
+        "base_url": console_url,
         "simulator_url": simulator.base_url,
         "graph_version": get_settings().graph_version,
         "email": email,

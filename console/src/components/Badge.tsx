@@ -1,24 +1,11 @@
-const LABELS: Record<string, string> = {
-  ACTIVE: "Active",
-  INACTIVE: "Inactive",
-  LEARNING: "Learning",
-  LIMITED: "Learning limited",
-  ERROR: "Error",
-  NOT_DELIVERING: "Not delivering",
-  PAUSED: "Paused",
-  ARCHIVED: "Archived",
-  DELETED: "Deleted",
-  NEEDS_REAUTH: "Needs re-auth",
-  DISABLED: "Disabled",
-  THROTTLED: "Throttled",
-  queued: "Queued",
-  running: "Running",
-  succeeded: "Succeeded",
-  partially_failed: "Partly failed",
-  failed: "Failed",
-};
+import { t, type MessageKey } from "../i18n";
 
-export const statusLabel = (value: string) => LABELS[value] ?? value;
+/** A status in words (statuses without words stay as the API says them). */
+export const statusLabel = (value: string) => {
+  const key = `status.${value}` as MessageKey;
+  const text = t(key);
+  return text === undefined ? value : text;
+};
 
 /** A coloured pill; the colour comes from the value (see .badge-* in styles.css). */
 export function Badge({ value, title }: { value: string; title?: string }) {

@@ -2,7 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import type { DailyPoint } from "@pixecom/types";
 import { unwrap } from "@pixecom/client";
 import { client, errorText } from "../api";
-import { money, ratio } from "../format";
+import { dateOnly, money, ratio } from "../format";
+import { t } from "../i18n";
 import type { Level, ListState } from "../listState";
 import { dateQuery } from "../listState";
 
@@ -38,20 +39,20 @@ export function DailyChart({ level, id, name, state, onClose }: {
     <section className="card chart-card" data-testid="daily-chart">
       <div className="card-head">
         <h2>
-          Daily · <span className="muted">{name}</span>
+          {t("chart.daily")} · <span className="muted">{name}</span>
         </h2>
         {daily.data && (
           <span className="muted small">
-            {daily.data.date_range.since} – {daily.data.date_range.until} · {daily.data.currency}
+            {dateOnly(daily.data.date_range.since)} – {dateOnly(daily.data.date_range.until)} · {daily.data.currency}
           </span>
         )}
         <span className="spacer" />
         <Legend />
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close chart">
+        <button type="button" className="icon-button" onClick={onClose} aria-label={t("chart.close")}>
           ×
         </button>
       </div>
-      {daily.isPending && <div className="chart-placeholder muted">Loading…</div>}
+      {daily.isPending && <div className="chart-placeholder muted">{t("common.loading")}</div>}
       {daily.isError && <div className="error">{errorText(daily.error)}</div>}
       {daily.data && <Chart points={daily.data.data} currency={daily.data.currency} />}
     </section>
@@ -61,8 +62,8 @@ export function DailyChart({ level, id, name, state, onClose }: {
 function Legend() {
   return (
     <span className="legend small">
-      <span className="swatch spend" /> Spend <span className="swatch value" /> Purchase value{" "}
-      <span className="swatch roas" /> ROAS (right axis)
+      <span className="swatch spend" /> {t("chart.spend")} <span className="swatch value" /> {t("chart.value")}{" "}
+      <span className="swatch roas" /> {t("chart.roas")}
     </span>
   );
 }
@@ -74,7 +75,7 @@ function niceMax(value: number): number {
 }
 
 function Chart({ points, currency }: { points: DailyPoint[]; currency: string }) {
-  if (points.length === 0) return <div className="chart-placeholder muted">No days in this range</div>;
+  if (points.length === 0) return <div className="chart-placeholder muted">{t("chart.noDays")}</div>;
   const spend = points.map((p) => Number(p.metrics.spend));
   const value = points.map((p) => Number(p.metrics.purchase_value));
   const roas = points.map((p) => p.metrics.roas);
@@ -99,15 +100,15 @@ function Chart({ points, currency }: { points: DailyPoint[]; currency: string })
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="chart" role="img" aria-label="Daily spend, purchase value and ROAS">
-      {ticks.map((t) => (
-        <g key={t}>
-          <line x1={PAD.left} x2={W - PAD.right} y1={yMoney(t * moneyMax)} y2={yMoney(t * moneyMax)} className="grid-line" />
-          <text x={PAD.left - 6} y={yMoney(t * moneyMax) + 4} textAnchor="end" className="axis">
-            {money(String(t * moneyMax), currency).replace(/\.00$/, "")}
+    <svg viewBox={`0 0 ${W} ${H}`} className="chart" role="img" aria-label={t("chart.aria")}>
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line x1={PAD.left} x2={W - PAD.right} y1={yMoney(tick * moneyMax)} y2={yMoney(tick * moneyMax)} className="grid-line" />
+          <text x={PAD.left - 6} y={yMoney(tick * moneyMax) + 4} textAnchor="end" className="axis">
+            {money(String(tick * moneyMax), currency).replace(/\.00$/, "")}
           </text>
-          <text x={W - PAD.right + 6} y={yRoas(t * roasMax) + 4} className="axis">
-            {ratio(t * roasMax)}
+          <text x={W - PAD.right + 6} y={yRoas(tick * roasMax) + 4} className="axis">
+            {ratio(tick * roasMax)}
           </text>
         </g>
       ))}
@@ -125,7 +126,7 @@ function Chart({ points, currency }: { points: DailyPoint[]; currency: string })
         <g key={p.date} className="point">
           <rect x={x(i) - innerW / points.length / 2} y={PAD.top} width={innerW / points.length} height={innerH} className="hover" />
           <title>
-            {`${p.date}\nSpend ${money(p.metrics.spend, currency)}\nPurchase value ${money(p.metrics.purchase_value, currency)}\nROAS ${ratio(p.metrics.roas)}`}
+            {`${dateOnly(p.date)}\n${t("chart.spend")} ${money(p.metrics.spend, currency)}\n${t("chart.value")} ${money(p.metrics.purchase_value, currency)}\nROAS ${ratio(p.metrics.roas)}`}
           </title>
         </g>
       ))}

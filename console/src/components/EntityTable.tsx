@@ -1,12 +1,19 @@
 import type { AdRow, AdsetRow, CampaignRow, Summary } from "@pixecom/types";
-import { COLUMNS, formatMetric } from "../columns";
+import { formatMetric, type Column } from "../columns";
 import type { Level } from "../listState";
 import { Badge, statusLabel } from "./Badge";
+import { t, type MessageKey } from "../i18n";
+import { ResultLabel } from "./ResultLabel";
+
+// Meta's effective_status, said in the row when it is why the row does not deliver.
+const WHY = new Set(["DISAPPROVED", "WITH_ISSUES", "PENDING_REVIEW", "IN_PROCESS", "ADSET_PAUSED", "CAMPAIGN_PAUSED", "PENDING_BILLING_INFO"]);
+const whyNotDelivering = (effective: string) => (WHY.has(effective) ? t(`why.${effective}` as MessageKey) : null);
 
 export type Row = CampaignRow | AdsetRow | AdRow;
 
 interface Props {
   level: Level;
+  columns: Column[];
   rows: Row[];
   summary: Summary[];
   sort: string;
@@ -21,7 +28,7 @@ interface Props {
 
 /** The sortable metrics table; a summary row per currency below (every matching row, not the page). */
 export function EntityTable(props: Props) {
-  const { level, rows, summary, selected, onSelect } = props;
+  const { level, rows, summary, selected, onSelect, columns } = props;
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   return (
     <div className="table-wrap">
@@ -31,15 +38,15 @@ export function EntityTable(props: Props) {
             <th className="check">
               <input
                 type="checkbox"
-                aria-label="Select all on this page"
+                aria-label={t("table.selectAll")}
                 checked={allOnPage}
                 onChange={(e) => onSelect(rows.map((r) => r.id), e.target.checked)}
               />
             </th>
-            <SortHeader label="Name" sortKey="name" {...props} className="name" />
-            <th>Delivery</th>
-            <th>Status</th>
-            {COLUMNS.map((c) => (
+            <SortHeader label={t("table.name")} sortKey="name" {...props} className="name" />
+            <th>{t("table.delivery")}</th>
+            <th>{t("table.status")}</th>
+            {columns.map((c) => (
               <SortHeader key={c.key} label={c.label} title={c.title} sortKey={c.key} {...props} className="num" />
             ))}
             <th className="actions" />
@@ -51,7 +58,7 @@ export function EntityTable(props: Props) {
               <td className="check">
                 <input
                   type="checkbox"
-                  aria-label={`Select ${row.name}`}
+                  aria-label={t("table.select", { name: row.name })}
                   checked={selected.has(row.id)}
                   onChange={(e) => onSelect([row.id], e.target.checked)}
                 />
@@ -64,15 +71,25 @@ export function EntityTable(props: Props) {
                     {row.name}
                   </button>
                 )}
-                <div className="sub">{props.accountNames.get(row.ad_account_id) ?? row.meta_id}</div>
+                <div className="sub">
+                  {props.accountNames.get(row.ad_account_id) ?? row.meta_id} ·{" "}
+                  <span className="result-type" data-value={row.result_type ?? ""} title={t("table.resultTypeTitle")}>
+                    <ResultLabel level={level} row={row} />
+                  </span>
+                </div>
               </td>
-              <td>
+              <td className="delivery">
                 <Badge value={row.delivery_status} title={row.effective_status} />
+                {whyNotDelivering(row.effective_status) && (
+                  <div className="sub why" data-testid="why-not-delivering">
+                    {whyNotDelivering(row.effective_status)}
+                  </div>
+                )}
               </td>
               <td className="status" data-value={row.status}>
                 {statusLabel(row.status)}
               </td>
-              {COLUMNS.map((c) => (
+              {columns.map((c) => (
                 <td key={c.key} className="num" data-metric={c.key} data-value={String(row.metrics[c.key])}>
                   {formatMetric(c, row.metrics, row.currency)}
                 </td>
@@ -81,8 +98,8 @@ export function EntityTable(props: Props) {
                 <button
                   type="button"
                   className={`icon-button${props.chartId === row.id ? " on" : ""}`}
-                  aria-label={`Daily chart of ${row.name}`}
-                  title="Daily chart"
+                  aria-label={t("table.chartOf", { name: row.name })}
+                  title={t("table.chart")}
                   onClick={() => props.onChart(row)}
                 >
                   <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
@@ -98,9 +115,9 @@ export function EntityTable(props: Props) {
             <tr key={s.currency} className="summary" data-currency={s.currency}>
               <td />
               <td colSpan={3}>
-                Total · {s.currency}
+                {t("table.total", { currency: s.currency })}
               </td>
-              {COLUMNS.map((c) => (
+              {columns.map((c) => (
                 <td key={c.key} className="num" data-metric={c.key} data-value={String(s.metrics[c.key])}>
                   {formatMetric(c, s.metrics, s.currency)}
                 </td>

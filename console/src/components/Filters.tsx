@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { unwrap } from "@pixecom/client";
 import { client } from "../api";
 import { DATE_PRESETS, DELIVERY_STATUSES, STATUSES, type DatePreset, type ListState } from "../listState";
+import { t } from "../i18n";
 import { statusLabel } from "./Badge";
 import { MultiSelect } from "./MultiSelect";
 
@@ -46,53 +47,53 @@ export function Filters({ state, onChange }: { state: ListState; onChange: (patc
   return (
     <div className="filters">
       <label className="date-filter">
-        <span className="muted">Date:</span>
+        <span className="muted">{t("filter.date")}</span>
         <select value={state.date_preset ?? "custom"} onChange={(e) => setPreset(e.target.value)} data-testid="filter-date">
-          {DATE_PRESETS.map(([value, label]) => (
+          {DATE_PRESETS.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {t(`preset.${value}`)}
             </option>
           ))}
-          <option value="custom">Custom range…</option>
+          <option value="custom">{t("filter.custom")}</option>
         </select>
       </label>
       {custom && (
         <span className="custom-range">
-          <input type="date" aria-label="Since" value={state.since} max={state.until || today} onChange={(e) => e.target.value && onChange({ since: e.target.value })} />
+          <input type="date" aria-label={t("filter.since")} value={state.since} max={state.until || today} onChange={(e) => e.target.value && onChange({ since: e.target.value })} />
           –
-          <input type="date" aria-label="Until" value={state.until} min={state.since} onChange={(e) => e.target.value && onChange({ until: e.target.value })} />
+          <input type="date" aria-label={t("filter.until")} value={state.until} min={state.since} onChange={(e) => e.target.value && onChange({ until: e.target.value })} />
         </span>
       )}
       <MultiSelect
-        label="Sellpage"
+        label={t("filter.sellpage")}
         testId="filter-sellpage"
         options={(sellpages.data?.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
         selected={state.sellpage_id}
         onChange={(sellpage_id) => onChange({ sellpage_id })}
       />
       <MultiSelect
-        label="Status"
+        label={t("filter.status")}
         testId="filter-status"
         options={STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
         selected={state.status}
         onChange={(status) => onChange({ status: status as ListState["status"] })}
       />
       <MultiSelect
-        label="Delivery"
+        label={t("filter.delivery")}
         testId="filter-delivery"
         options={DELIVERY_STATUSES.map((s) => ({ value: s, label: statusLabel(s) }))}
         selected={state.delivery_status}
         onChange={(delivery_status) => onChange({ delivery_status: delivery_status as ListState["delivery_status"] })}
       />
       <MultiSelect
-        label="Ad account"
+        label={t("filter.account")}
         testId="filter-account"
         options={(accounts.data?.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.currency})` }))}
         selected={state.ad_account_id}
         onChange={(ad_account_id) => onChange({ ad_account_id })}
       />
       <MultiSelect
-        label="Campaigns"
+        label={t("filter.campaigns")}
         testId="filter-campaign"
         options={(campaigns.data?.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
         selected={state.campaign_id}
@@ -101,8 +102,8 @@ export function Filters({ state, onChange }: { state: ListState; onChange: (patc
       <input
         type="search"
         className="search"
-        placeholder="Search by name"
-        aria-label="Search by name"
+        placeholder={t("filter.search")}
+        aria-label={t("filter.search")}
         value={q}
         onChange={(e) => setQ(e.target.value)}
       />
@@ -115,7 +116,7 @@ export function Filters({ state, onChange }: { state: ListState; onChange: (patc
             onChange({ sellpage_id: [], status: [], delivery_status: [], ad_account_id: [], campaign_id: [], adset_id: [], q: "" });
           }}
         >
-          Clear filters
+          {t("filter.clear")}
         </button>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { unwrap } from "@pixecom/client";
 import { client, errorText, queryClient } from "../api";
+import { t } from "../i18n";
 import { Badge } from "./Badge";
 
 const DONE = new Set(["succeeded", "partially_failed", "failed"]);
@@ -30,7 +31,7 @@ export function JobPanel({ jobId, title, onClose }: { jobId: string; title: stri
         {job.data && <Badge value={job.data.status} />}
         <span className="spacer" />
         {done && (
-          <button type="button" className="icon-button" onClick={onClose} aria-label="Close job">
+          <button type="button" className="icon-button" onClick={onClose} aria-label={t("job.close")}>
             ×
           </button>
         )}
@@ -38,18 +39,17 @@ export function JobPanel({ jobId, title, onClose }: { jobId: string; title: stri
       {job.isError && <div className="error">{errorText(job.error)}</div>}
       {job.data && (
         <>
-          <div className="progress" aria-label="progress">
+          <div className="progress" role="progressbar" aria-label={t("job.progressLabel")} aria-valuemin={0} aria-valuemax={items.length} aria-valuenow={finished}>
             <div style={{ width: `${items.length ? (finished * 100) / items.length : 0}%` }} />
           </div>
           <p className="small">
-            {finished} of {items.length} done · {counts("applied")} applied · {counts("failed")} failed · {counts("skipped")}{" "}
-            skipped (already in that status)
+            {t("job.progress", { finished, total: items.length, applied: counts("applied"), failed: counts("failed"), skipped: counts("skipped") })}
           </p>
           {failures.length > 0 && (
             <ul className="failures" data-testid="job-failures">
               {failures.map((item) => (
                 <li key={item.id}>
-                  <strong>{item.name}</strong>: {item.error ?? "failed"}
+                  <strong>{item.name}</strong>: {item.error ?? t("status.failed")}
                 </li>
               ))}
             </ul>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { t } from "../i18n";
 
 export interface Option {
   value: string;
@@ -28,7 +29,7 @@ export function MultiSelect({
     return () => document.removeEventListener("mousedown", close);
   }, []);
   const chosen = options.filter((o) => selected.includes(o.value));
-  const summary = chosen.length === 0 ? "All" : chosen.length === 1 ? chosen[0].label : `${chosen.length} selected`;
+  const summary = chosen.length === 0 ? t("multi.all") : chosen.length === 1 ? chosen[0].label : t("multi.selected", { n: chosen.length });
   const toggle = (value: string, on: boolean) =>
     onChange(on ? [...selected, value] : selected.filter((v) => v !== value));
   return (
@@ -37,7 +38,7 @@ export function MultiSelect({
         <span className="muted">{label}:</span> {summary}
       </summary>
       <div className="menu">
-        {options.length === 0 && <div className="muted small">Nothing to choose</div>}
+        {options.length === 0 && <div className="muted small">{t("multi.nothing")}</div>}
         {options.map((o) => (
           <label key={o.value}>
             <input type="checkbox" checked={selected.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} />
@@ -46,7 +47,7 @@ export function MultiSelect({
         ))}
         {chosen.length > 0 && (
           <button type="button" className="link-button small" onClick={() => onChange([])}>
-            Clear
+            {t("multi.clear")}
           </button>
         )}
       </div>

@@ -1,27 +1,71 @@
 import type { AdAccount } from "@pixecom/types";
-import { useMutation } from "@tanstack/react-query";
+import type { TokenHealthOut } from "../apiTypes";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { unwrap } from "@pixecom/client";
 import { client, errorText, queryClient } from "../api";
 import { Badge } from "../components/Badge";
+import { ErrorBox } from "../components/ErrorBox";
+import { ConnectButton } from "../connect/ConnectButton";
+import { t, type MessageKey } from "../i18n";
 import { useAdAccounts } from "../components/Filters";
-import { ago, dateTime } from "../format";
+import { ago, dateOnly, dateTime } from "../format";
 
 /** Each connected account: connection state and what to do about it, syncs, backfill, "sync now". */
 export function AdAccountsPage() {
   const accounts = useAdAccounts();
+  const health = useTokenHealth();
+  const healthOf = new Map((health.data?.data ?? []).map((h) => [h.account_id, h.token]));
   return (
     <div className="accounts">
-      <h1>Ad accounts</h1>
-      {accounts.isPending && <div className="muted">Loading…</div>}
-      {accounts.isError && <div className="error">{errorText(accounts.error)}</div>}
+      <div className="page-title">
+        <h1>{t("accounts.title")}</h1>
+        <ConnectButton />
+      </div>
+      {accounts.isPending && <div className="muted">{t("common.loading")}</div>}
+      {accounts.isError && <ErrorBox error={accounts.error} onRetry={() => void accounts.refetch()} />}
       {accounts.data?.data.length === 0 && (
-        <div className="empty">No ad account connected yet. Connect one with POST /api/ad-accounts.</div>
+        <div className="empty" data-testid="no-accounts">
+          <p>{t("accounts.empty")}</p>
+          <ConnectButton />
+        </div>
       )}
       <div className="account-list">
-        {accounts.data?.data.map((account) => <AccountCard key={account.id} account={account} />)}
+        {accounts.data?.data.map((account) => (
+          <AccountCard key={account.id} account={account} token={healthOf.get(account.id)} />
+        ))}
       </div>
     </div>
+  );
+}
+
+function useTokenHealth() {
+  return useQuery({
+    queryKey: ["token-health"],
+    queryFn: async () => unwrap(await client.api.GET("/api/meta/token-health")),
+  });
+}
+
+
+/** The account's Meta token: where it came from, until when, and "Reconnect" when it needs it. */
+function TokenHealth({ token }: { token: TokenHealthOut }) {
+  const until = token.expires_at ? t("accounts.until", { at: dateTime(token.expires_at) }) : t("accounts.noExpiry");
+  return (
+    <>
+      <dt>{t("accounts.facebookAccess")}</dt>
+      <dd data-testid="token-health" data-state={token.state}>
+        {t(`source.${token.source}` as MessageKey) ?? token.source} · {until}
+        {token.state === "expiring_soon" && <span className="warn">{t("accounts.expiringSoon")}</span>}
+        {token.state === "needs_reconnect" && (
+          <span className="error"> · {t(`reconnect.${token.reason ?? "invalid"}` as MessageKey) ?? token.reason}</span>
+        )}
+        {token.state !== "ok" && (
+          <div>
+            <ConnectButton label={t("accounts.reconnect")} primary={token.state === "needs_reconnect"} />
+          </div>
+        )}
+      </dd>
+    </>
   );
 }
 
@@ -29,19 +73,19 @@ function connectionState(account: AdAccount, now: number): { value: string; help
   if (account.connection_status === "NEEDS_REAUTH")
     return {
       value: "NEEDS_REAUTH",
-      help: "Meta no longer accepts this account's token, so nothing syncs. Paste a new access token below.",
+      help: t("accounts.needsReauth"),
     };
   if (account.connection_status === "DISABLED")
-    return { value: "DISABLED", help: "Meta disabled this ad account. Re-enable it in Meta's Business Settings." };
+    return { value: "DISABLED", help: t("accounts.disabled") };
   if (account.throttled_until && new Date(account.throttled_until).getTime() > now)
     return {
       value: "THROTTLED",
-      help: `Meta's rate limit was reached. Syncs resume by themselves at ${dateTime(account.throttled_until)}; nothing to do.`,
+      help: t("accounts.throttled", { at: dateTime(account.throttled_until) }),
     };
   return { value: "ACTIVE", help: null };
 }
 
-function AccountCard({ account }: { account: AdAccount }) {
+function AccountCard({ account, token }: { account: AdAccount; token: TokenHealthOut | undefined }) {
   const now = Date.now();
   const state = connectionState(account, now);
   const sync = useMutation({
@@ -63,36 +107,45 @@ function AccountCard({ account }: { account: AdAccount }) {
         <Badge value={state.value} />
       </div>
       {state.help && <p className="help">{state.help}</p>}
-      {account.connection_error && <p className="error small">Meta said: {account.connection_error}</p>}
+      {account.connection_error && <p className="error small">{t("accounts.metaSaid", { error: account.connection_error })}</p>}
       {account.connection_status === "NEEDS_REAUTH" && <TokenForm accountId={account.id} />}
       <dl className="facts">
-        <dt>Stats synced</dt>
+        {token && <TokenHealth token={token} />}
+        <dt>{t("accounts.statsSynced")}</dt>
         <dd title={dateTime(account.stats.last_success_at)}>
           {ago(account.stats.last_success_at, now)}
-          {account.stats.last_error && <span className="error small"> · last attempt failed: {account.stats.last_error}</span>}
+          {account.stats.last_error && <span className="error small">{t("accounts.lastFailed", { error: account.stats.last_error })}</span>}
         </dd>
-        <dt>Delivery synced</dt>
+        <dt>{t("accounts.deliverySynced")}</dt>
         <dd title={dateTime(account.delivery.last_success_at)}>
           {ago(account.delivery.last_success_at, now)}
           {account.delivery.last_error && (
-            <span className="error small"> · last attempt failed: {account.delivery.last_error}</span>
+            <span className="error small">{t("accounts.lastFailed", { error: account.delivery.last_error })}</span>
           )}
         </dd>
-        <dt>History</dt>
+        <dt>{t("accounts.history")}</dt>
         <dd>
-          <div className="progress" aria-label="backfill progress">
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label={t("accounts.backfillLabel")}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(chunks_total ? (chunks_done * 100) / chunks_total : 100)}
+          >
             <div style={{ width: `${chunks_total ? (chunks_done * 100) / chunks_total : 100}%` }} />
           </div>
           <span className="small">
-            {complete ? "Loaded" : "Loading"} {since ? `since ${since}` : ""} · {chunks_done}/{chunks_total} chunks
+            {complete ? t("accounts.loaded") : t("accounts.loadingHistory")} {since ? t("accounts.since", { date: dateOnly(since) }) : ""} ·{" "}
+            {t("accounts.chunks", { done: chunks_done, total: chunks_total })}
           </span>
         </dd>
       </dl>
       <div className="card-foot">
         <button type="button" onClick={() => sync.mutate()} disabled={sync.isPending || account.connection_status !== "ACTIVE"}>
-          Sync now
+          {t("accounts.syncNow")}
         </button>
-        {sync.isSuccess && <span className="ok small">Sync queued ({sync.data.queued.join(" and ")})</span>}
+        {sync.isSuccess && <span className="ok small">{t("accounts.syncQueued", { kinds: sync.data.queued.join(t("accounts.and")) })}</span>}
         {sync.isError && <span className="error small">{errorText(sync.error)}</span>}
       </div>
     </section>
@@ -117,9 +170,9 @@ function TokenForm({ accountId }: { accountId: string }) {
   };
   return (
     <form className="token-form" onSubmit={submit}>
-      <input type="password" placeholder="New access token" value={token} onChange={(e) => setToken(e.target.value)} required />
+      <input type="password" placeholder={t("accounts.newToken")} aria-label={t("accounts.newToken")} value={token} onChange={(e) => setToken(e.target.value)} required />
       <button type="submit" disabled={save.isPending}>
-        Replace token
+        {t("accounts.replaceToken")}
       </button>
       {save.isError && <span className="error small">{errorText(save.error)}</span>}
     </form>

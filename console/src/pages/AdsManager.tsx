@@ -5,8 +5,14 @@ import { client, errorText } from "../api";
 import { DailyChart } from "../components/DailyChart";
 import { EntityTable, type Row } from "../components/EntityTable";
 import { Filters, useAdAccounts } from "../components/Filters";
+import { ColumnChooser, useColumns } from "../components/ColumnChooser";
+import { ErrorBox } from "../components/ErrorBox";
+import { downloadCsv, screenCsv } from "../csv";
+import { t } from "../i18n";
+import { dateOnly } from "../format";
 import { JobPanel } from "../components/JobPanel";
-import { hrefFor, LEVELS, levelInfo, listQuery, readState, type Level, type ListQuery, type ListState } from "../listState";
+import { ConnectButton } from "../connect/ConnectButton";
+import { hasFilters, hrefFor, LEVELS, NO_FILTERS, levelInfo, listQuery, readState, type Level, type ListQuery, type ListState } from "../listState";
 import { Link, navigate, useLocation } from "../router";
 
 async function fetchList(level: Level, query: ListQuery & { cursor?: string }) {
@@ -59,6 +65,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
     placeholderData: keepPreviousData,
   });
   const accounts = useAdAccounts();
+  const columns = useColumns();
   const accountNames = useMemo(
     () => new Map((accounts.data?.data ?? []).map((a) => [a.id, a.name])),
     [accounts.data],
@@ -74,8 +81,9 @@ export function AdsManagerPage({ level }: { level: Level }) {
         }),
       ),
     onSuccess: (accepted, status) => {
-      const verb = status === "PAUSED" ? "Pause" : "Activate";
-      setJob({ id: accepted.job_id, title: `${verb} ${selected.size} ${selected.size === 1 ? info.singular.replace("adset", "ad set") : info.noun}` });
+      const noun = selected.size === 1 ? info.one : info.noun;
+      const key = status === "PAUSED" ? "am.jobTitlePause" : "am.jobTitleActivate";
+      setJob({ id: accepted.job_id, title: t(key, { n: selected.size, noun }) });
       setSelection({ level, ids: new Set() });
     },
   });
@@ -109,13 +117,13 @@ export function AdsManagerPage({ level }: { level: Level }) {
               aria-selected={l.level === level}
               className={l.level === level ? "tab active" : "tab"}
             >
-              {l.label}
+              {t(`level.${l.level}`)}
             </Link>
           ))}
         </nav>
         {(drillCampaign || drillAdset) && (
-          <nav className="breadcrumb" aria-label="Breadcrumb">
-            <Link to={hrefFor("campaigns", { ...state, campaign_id: [], adset_id: [], chart: null })}>All campaigns</Link>
+          <nav className="breadcrumb" aria-label={t("am.breadcrumb")}>
+            <Link to={hrefFor("campaigns", { ...state, campaign_id: [], adset_id: [], chart: null })}>{t("am.allCampaigns")}</Link>
             {drillCampaign && (
               <>
                 <span className="sep">›</span>
@@ -141,15 +149,15 @@ export function AdsManagerPage({ level }: { level: Level }) {
 
       {selected.size > 0 && (
         <div className="bulk-bar" data-testid="bulk-bar">
-          <strong>{selected.size} selected</strong>
+          <strong>{t("am.selected", { n: selected.size })}</strong>
           <button type="button" disabled={bulk.isPending} onClick={() => bulk.mutate("PAUSED")}>
-            Pause
+            {t("am.pause")}
           </button>
           <button type="button" disabled={bulk.isPending} onClick={() => bulk.mutate("ACTIVE")}>
-            Activate
+            {t("am.activate")}
           </button>
           <button type="button" className="link-button" onClick={() => setSelection({ level, ids: new Set() })}>
-            Clear selection
+            {t("am.clearSelection")}
           </button>
           {bulk.isError && <span className="error inline">{errorText(bulk.error)}</span>}
         </div>
@@ -159,15 +167,23 @@ export function AdsManagerPage({ level }: { level: Level }) {
         <DailyChart level={level} id={state.chart} name={chartRow?.name ?? ""} state={state} onClose={() => update({ chart: null })} />
       )}
 
-      {list.isError && <div className="error">{errorText(list.error)}</div>}
+      {list.isError && <ErrorBox error={list.error} onRetry={() => void list.refetch()} />}
       <div className={`results${list.isFetching ? " fetching" : ""}`} data-testid="results" data-state={list.isFetching ? "loading" : "idle"}>
         {list.data && (
           <>
-            <div className="results-head small muted">
-              {list.data.date_range.since} – {list.data.date_range.until} · totals cover every matching {info.singular.replace("adset", "ad set")}, per currency
+            <div className="results-head">
+              <span className="small muted">
+                {t("am.totalsNote", { since: dateOnly(list.data.date_range.since), until: dateOnly(list.data.date_range.until), noun: info.one })}
+              </span>
+              <span className="spacer" />
+              <ColumnChooser columns={columns} />
+              <button type="button" onClick={() => downloadCsv(`${level}-${list.data!.date_range.since}-${list.data!.date_range.until}.csv`, screenCsv(rows, list.data!.summary, columns, accountNames))}>
+                {t("am.csv")}
+              </button>
             </div>
             <EntityTable
               level={level}
+              columns={columns}
               rows={rows}
               summary={list.data.summary}
               sort={state.sort}
@@ -179,10 +195,10 @@ export function AdsManagerPage({ level }: { level: Level }) {
               onChart={(row) => update({ chart: state.chart === row.id ? null : row.id })}
               accountNames={accountNames}
             />
-            {rows.length === 0 && <div className="empty">No {info.noun} match these filters.</div>}
+            {rows.length === 0 && <EmptyList noun={info.noun} filtered={hasFilters(state)} noAccounts={accounts.data?.data.length === 0} onClear={() => update(NO_FILTERS)} />}
             <div className="pager">
               <label className="small">
-                Rows per page{" "}
+                {t("am.rowsPerPage")}{" "}
                 <select value={state.limit} onChange={(e) => update({ limit: Number(e.target.value) })}>
                   {[25, 50, 100, 200].map((n) => (
                     <option key={n}>{n}</option>
@@ -191,21 +207,46 @@ export function AdsManagerPage({ level }: { level: Level }) {
               </label>
               <span className="spacer" />
               <button type="button" disabled={cursors.length === 0} onClick={() => setPaging({ key: queryKey, cursors: cursors.slice(0, -1) })}>
-                ‹ Previous
+                {t("am.previous")}
               </button>
-              <span className="small">Page {cursors.length + 1}</span>
+              <span className="small">{t("am.page", { n: cursors.length + 1 })}</span>
               <button
                 type="button"
                 disabled={!list.data.paging.next_cursor}
                 onClick={() => setPaging({ key: queryKey, cursors: [...cursors, list.data!.paging.next_cursor!] })}
               >
-                Next ›
+                {t("am.next")}
               </button>
             </div>
           </>
         )}
-        {list.isPending && <div className="empty muted">Loading {info.noun}…</div>}
+        {list.isPending && <div className="empty muted">{t("am.loading", { noun: info.noun })}</div>}
       </div>
+    </div>
+  );
+}
+
+/** An empty table says why, and what to do next. */
+function EmptyList({ noun, filtered, noAccounts, onClear }: { noun: string; filtered: boolean; noAccounts: boolean; onClear: () => void }) {
+  if (noAccounts)
+    return (
+      <div className="empty" data-testid="empty-no-accounts">
+        <p>{t("am.emptyNoAccounts", { noun })}</p>
+        <ConnectButton />
+      </div>
+    );
+  if (filtered)
+    return (
+      <div className="empty" data-testid="empty-filtered">
+        {t("am.emptyFiltered", { noun })}{" "}
+        <button type="button" className="link-button" onClick={onClear}>
+          {t("filter.clear")}
+        </button>
+      </div>
+    );
+  return (
+    <div className="empty" data-testid="empty-dates">
+      {t("am.emptyDates", { noun })}
     </div>
   );
 }

@@ -25,6 +25,7 @@ COUNTERS = (
     "initiate_checkout",
     "purchases",
     "results",
+    "landing_page_views",
 )
 MONEY = ("spend", "purchase_value")
 SEVEN_DAY_CLICK_ONE_DAY_VIEW = [
@@ -152,6 +153,8 @@ class Seeder:
             "spend": Decimal(str(values.pop("spend", "0"))),
             "purchase_value": Decimal(str(values.pop("purchase_value", "0"))),
         }
+        # Landing page views: most link clicks load the page (unless the test says otherwise).
+        values.setdefault("landing_page_views", int(values.get("link_clicks", 0)) * 9 // 10)
         for name in COUNTERS:
             row[name] = int(values.pop(name, 0))
         assert not values, values
@@ -207,6 +210,7 @@ def expected_metrics(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "cost_per_purchase": div(t["spend"], t["purchases"]),
         "cost_per_result": div(t["spend"], t["results"]),
         "aov": div(t["purchase_value"], t["purchases"]),
+        "cost_per_landing_page_view": div(t["spend"], t["landing_page_views"]),
     }
     ratios = {
         "ctr": div(t["link_clicks"], t["impressions"], 100),
@@ -324,3 +328,21 @@ def build_world(seed: Seeder, make_seller: Any) -> World:
     _stats_for(seed, oad, rng, november)
     seed.commit()
     return World(seed, seller, other, la, bkk, mug, tee, c, s, a, oc, oad)
+
+
+def live_body(call: Any, session: Session, **params: Any) -> dict[str, Any]:
+    """A list request (`call`) answered by the live aggregate: the accounts' preset snapshot
+    states removed for the request, then restored."""
+    from sqlalchemy import text
+
+    saved = session.execute(text("SELECT * FROM ad_preset_stats_state")).all()
+    session.execute(text("DELETE FROM ad_preset_stats_state"))
+    session.commit()
+    body: dict[str, Any] = call(**params)
+    for row in saved:
+        session.execute(
+            text("INSERT INTO ad_preset_stats_state VALUES (:a, :d, :r)"),
+            {"a": row.ad_account_id, "d": row.local_day, "r": row.refreshed_at},
+        )
+    session.commit()
+    return body

@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 from adsmanager_helpers import WORLD_NOW, World, expected_metrics
 
+# Through PgBouncer in transaction pooling mode: nothing may rely on session state.
+pytestmark = pytest.mark.pooler
+
 # At WORLD_NOW (2026-11-20 03:00 UTC) Los Angeles is on the 19th and Bangkok on the 20th.
 LA_LAST_7D = (date(2026, 11, 12), date(2026, 11, 18))
 BKK_LAST_7D = (date(2026, 11, 13), date(2026, 11, 19))

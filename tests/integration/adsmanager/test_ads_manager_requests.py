@@ -77,6 +77,13 @@ def test_lists_require_a_token(client: Any) -> None:
 def test_one_sql_statement_per_list_request_whatever_the_page_size(
     client: Any, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The member's state (pixecom.auth.members) is read once per MEMBER_CACHE_SECONDS, not per
+    # request: keep it cached for the whole test and read it before counting.
+    from pixecom.settings import get_settings
+
+    monkeypatch.setenv("MEMBER_CACHE_SECONDS", "3600")
+    get_settings.cache_clear()
+    assert client.get("/api/auth/me", headers=world.seller.headers).status_code == 200
     # The list runs on the psycopg connection itself (no SQLAlchemy events): count at the driver.
     statements: list[str] = []
     execute = psycopg.Cursor.execute

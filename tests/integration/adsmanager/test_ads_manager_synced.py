@@ -39,6 +39,7 @@ def _insights(rng: random.Random) -> list[InsightDay]:
             "add_to_cart": atc,
             "initiate_checkout": checkout,
             "purchase": purchases,
+            "landing_page_view": (impressions // 45) * 9 // 10,  # most link clicks load the page
         }
         out.append(
             InsightDay(
@@ -153,6 +154,7 @@ def _raw_rows(
                                 "purchases": day.actions.get("purchase", 0),
                                 "purchase_value": day.action_values.get("purchase", Decimal(0)),
                                 "results": day.actions.get("purchase", 0),  # the ad set optimises purchases
+                                "landing_page_views": day.actions.get("landing_page_view", 0),
                             }
                         )
     return rows

@@ -163,6 +163,30 @@ def test_the_total_follows_the_lists_filters(api, shop):
     assert total["left_out"] == []
 
 
+def test_a_member_limited_to_some_accounts_gets_the_total_of_theirs_only(api, shop, make_member):
+    accounts = {
+        r.currency: r.id
+        for r in shop["seed"].session.execute(text("SELECT id, currency FROM ad_accounts")).all()
+    }
+    shop["seed"].commit()  # the test's session gives its connection back to the pool
+    member = make_member(
+        shop["seller"].seller_id, "analyst", ad_account_ids=[accounts["USD"], accounts["VND"]]
+    )
+
+    listed = api.get("/api/ads-manager/campaigns", params=RANGE, headers=member.headers).json()
+    exported = api.get("/api/ads-manager/ads/export.csv", params=RANGE, headers=member.headers)
+    sellpages = api.get("/api/ads-manager/sellpages", params=RANGE, headers=member.headers)
+
+    total = listed["converted_total"]
+    assert total["spend"] == _expected(shop["seed"], {"USD", "VND"})
+    assert [r["currency"] for r in total["rates"]] == ["VND"]
+    assert total["left_out"] == []  # the IDR account is not theirs: not even named
+    (row,) = [r for r in csv.DictReader(io.StringIO(exported.text)) if r["row_type"] == "converted_total"]
+    assert row["spend"] == total["spend"]
+    # The sellpage level sets the store's orders (the seller's) beside the campaigns: refused.
+    assert (sellpages.status_code, sellpages.json()["error"]["code"]) == (403, "forbidden")
+
+
 def test_the_csv_ends_with_the_converted_total_row(api, shop):
     response = api.get("/api/ads-manager/adsets/export.csv", params=RANGE, headers=shop["seller"].headers)
 

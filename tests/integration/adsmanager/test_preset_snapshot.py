@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from adsmanager_helpers import WORLD_NOW, World, expected_metrics
+from adsmanager_helpers import WORLD_NOW, World, expected_metrics, live_body
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -74,18 +74,7 @@ def test_a_snapshot_built_on_another_local_day_is_ignored(ads: Any, world: World
 
 
 def _live(ads: Any, session: Session, **params: Any) -> dict[str, Any]:
-    """The same request answered by the live aggregate (snapshot states removed, then restored)."""
-    saved = session.execute(text("SELECT * FROM ad_preset_stats_state")).all()
-    session.execute(text("DELETE FROM ad_preset_stats_state"))
-    session.commit()
-    body = ads(**params)
-    for row in saved:
-        session.execute(
-            text("INSERT INTO ad_preset_stats_state VALUES (:a, :d, :r)"),
-            {"a": row.ad_account_id, "d": row.local_day, "r": row.refreshed_at},
-        )
-    session.commit()
-    return body
+    return live_body(ads, session, **params)
 
 
 def test_stats_writes_after_a_rebuild_are_applied_to_the_snapshot(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -14,11 +13,6 @@ from typing import Any
 
 import pytest
 from adsmanager_helpers import ONE_DAY_CLICK, Seeder
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
-from pixecom.adsmanager.sql import metrics_json, minor_units_sql
-from pixecom.domain.metrics import SUMMED_COUNTERS, MetricTotals, metrics_payload
 
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 RANGE = {"since": "2026-11-01", "until": "2026-11-10"}
@@ -238,29 +232,3 @@ def test_a_cursor_presented_with_another_query_is_a_422(
     )
     assert response.status_code == 422
     assert response.json()["error"]["field"] == "cursor"
-
-
-# --- issue 10: the SQL formatting is the domain's ------------------------------------------------
-
-TOTALS = [
-    MetricTotals(Decimal("123.4567"), 98765, 4321, 1234, 567, 89, 45, 12, Decimal("987.65"), 11),
-    MetricTotals(Decimal("0.005"), 3, 1, 1, 3, 1, 1, 1, Decimal("0.125"), 7),
-    MetricTotals(Decimal("1090100.5"), 1, 0, 0, 0, 0, 0, 0, Decimal("0"), 0),
-    MetricTotals(Decimal("0"), 0, 0, 0, 0, 0, 0, 0, Decimal("0"), 0),
-]
-
-
-@pytest.mark.parametrize("currency", ["USD", "JPY", "KWD"])
-@pytest.mark.parametrize("mixed", [False, True])
-@pytest.mark.parametrize("totals", TOTALS)
-def test_postgres_formats_metrics_exactly_as_the_domain(
-    session: Session, totals: MetricTotals, currency: str, mixed: bool
-) -> None:
-    values = ", ".join(f"CAST(:{c} AS numeric) AS {c}" for c in SUMMED_COUNTERS)
-    sql = (
-        f"SELECT CAST({metrics_json('t', minor_units_sql(':currency'), ':mixed')} AS text) "
-        f"FROM (SELECT {values}) AS t"
-    )
-    params = {c: getattr(totals, c) for c in SUMMED_COUNTERS} | {"currency": currency, "mixed": mixed}
-    from_sql = json.loads(session.execute(text(sql), params).scalar_one())
-    assert from_sql == metrics_payload(totals, currency=currency, results_mixed=mixed)

@@ -12,16 +12,8 @@ import contract_check
 
 
 @pytest.fixture(autouse=True)
-def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Lower the argon2 cost for speed; tests that need the real cost override these env vars."""
-    from pixecom.settings import get_settings
-
-    monkeypatch.setenv("ARGON2_TIME_COST", "1")
-    monkeypatch.setenv("ARGON2_MEMORY_KIB", "256")
-    monkeypatch.setenv("ARGON2_PARALLELISM", "1")
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+def cheap_argon2(cheap_argon2: None) -> None:
+    """Every auth test hashes cheaply (the fixture of tests/conftest.py, made automatic here)."""
 
 
 @pytest.fixture

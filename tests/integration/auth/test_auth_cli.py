@@ -38,10 +38,10 @@ def test_create_user_member_joins_the_existing_seller(api, monkeypatch, session)
 
     monkeypatch.setenv("PIXECOM_NEW_USER_PASSWORD", PASSWORD)
     assert _run("--email", "owner@pixecom.io", "--seller-name", "Team") == 0
-    assert _run("--email", "member@pixecom.io", "--seller-name", "Team", "--role", "member") == 0
+    assert _run("--email", "member@pixecom.io", "--seller-name", "Team", "--role", "admin") == 0
     users = {u.email: u for u in session.query(User).all()}
     assert users["member@pixecom.io"].seller_id == users["owner@pixecom.io"].seller_id
-    assert users["member@pixecom.io"].role.value == "member"
+    assert users["member@pixecom.io"].role.value == "admin"
 
 
 def test_create_user_refuses_a_taken_email(db_url, monkeypatch, capsys):

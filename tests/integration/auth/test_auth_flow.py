@@ -1,6 +1,12 @@
 """The whole session lifecycle over HTTP against real Postgres."""
 
+import pytest
 from auth_helpers import PASSWORD, bearer
+
+from pixecom.domain.permissions import Permission
+
+# Through PgBouncer in transaction pooling mode: nothing may rely on session state.
+pytestmark = pytest.mark.pooler
 
 
 def test_full_flow_register_me_refresh_reuse_login_logout(api, register):
@@ -13,7 +19,12 @@ def test_full_flow_register_me_refresh_reuse_login_logout(api, register):
 
     me = api.get("/api/auth/me", headers=bearer(registered["access_token"]))
     assert me.status_code == 200
-    assert me.json() == {"user": registered["user"], "seller": registered["seller"]}
+    assert me.json() == {
+        "user": registered["user"],
+        "seller": registered["seller"],
+        "permissions": [p.value for p in Permission],  # an owner may do everything
+        "ad_account_ids": None,
+    }
 
     first = registered["refresh_token"]
     rotated = api.post("/api/auth/refresh", json={"refresh_token": first})

@@ -10,8 +10,14 @@ def test_each_seller_sees_only_itself_on_me(api, register):
 
     alice_me = api.get("/api/auth/me", headers=bearer(alice["access_token"])).json()
     bob_me = api.get("/api/auth/me", headers=bearer(bob["access_token"])).json()
-    assert alice_me == {"user": alice["user"], "seller": {"id": alice["seller"]["id"], "name": "Alice Shop"}}
-    assert bob_me == {"user": bob["user"], "seller": {"id": bob["seller"]["id"], "name": "Bob Shop"}}
+    assert (alice_me["user"], alice_me["seller"]) == (
+        alice["user"],
+        {"id": alice["seller"]["id"], "name": "Alice Shop"},
+    )
+    assert (bob_me["user"], bob_me["seller"]) == (
+        bob["user"],
+        {"id": bob["seller"]["id"], "name": "Bob Shop"},
+    )
 
 
 def test_refresh_keeps_the_seller_of_the_session(api, register):

@@ -13,7 +13,6 @@ from automation_helpers import TZ, account_spec, day, insight, rows, sync_messag
 
 from pixecom.automation.worker import run_automation
 from pixecom.automation_message import AutomationMessage
-from pixecom.clock import utc_now
 from pixecom.db.engine import session_scope
 from pixecom.domain.money import Rate
 from pixecom.rates.store import save_rates
@@ -71,6 +70,7 @@ def sim():
 def accounts(make_seller: Any, graph: Any) -> Any:
     """One seller with the USD account (act_5001) and the JPY one (act_5009), both synced."""
     from pixecom.accounts.connect import connect_account
+    from pixecom.clock import utc_now
     from pixecom.sync.delivery import sync_account_delivery
     from pixecom.sync.stats import sync_account_stats
 

@@ -118,6 +118,22 @@ def test_a_retried_evaluation_message_acts_once(api, synced, graph, control_queu
     assert sorted(r.entity_name for r in applied) == ["Burner 1", "Burner 2"]
 
 
+def test_the_audit_of_a_rules_change_names_the_rule_and_the_member_who_made_it(
+    api, synced, make_member, graph, control_queue, now
+):
+    buyer = make_member(synced.seller.seller_id, "media_buyer", email="bo@agency.example")
+    rule_id = _create(api, buyer.headers, STOP_LOSS)
+
+    _evaluate(synced, graph, "stats:run-1", now)
+    _apply_control(control_queue, graph)
+
+    made_by_rule = [e for e in api.get("/api/audit", headers=synced.headers).json()["data"] if e["rule_id"]]
+    assert {
+        (e["rule_id"], e["rule_name"], e["rule_created_by_email"], e["user_email"]) for e in made_by_rule
+    } == {(rule_id, "Stop-loss", "bo@agency.example", None)}
+    assert {e["action"] for e in made_by_rule} == {"status_change_requested", "status_change"}
+
+
 def test_a_scaling_rule_raises_a_budget_once_and_not_again_inside_48_hours(
     api, synced, sim, graph, control_queue, now
 ):

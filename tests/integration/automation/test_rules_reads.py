@@ -29,7 +29,7 @@ from pixecom.rules.evaluate import evaluate_rules
 from pixecom.rules.windows import LIST_LEVEL, Candidates, Need, account_window, window_dates
 from pixecom.sellpages.service import create_sellpage
 
-ADS_MANAGER_STATEMENT = "WITH acct AS MATERIALIZED"  # how build_list_sql's statement begins
+ADS_MANAGER_STATEMENT = "WITH acct AS MATERIALIZED"  # how the list and sums statements begin
 LEVEL_TABLES = ("FROM ads e", "FROM adsets e", "FROM campaigns e")
 
 

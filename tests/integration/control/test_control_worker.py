@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from control_helpers import control_scenario, queue_depth, seed_scenario
 from sqlalchemy import select
 
@@ -11,6 +12,9 @@ from pixecom.control.apply import RetryLater, apply_job
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdAccount, Job, JobItem
 from pixecom.domain.enums import ConnectionStatus, JobItemOutcome
+
+# Through PgBouncer in transaction pooling mode: nothing may rely on session state.
+pytestmark = pytest.mark.pooler
 
 STATUS_URL = "/api/ads-manager/status"
 

@@ -77,6 +77,36 @@ def test_connecting_the_same_account_twice_is_a_409(api, seller):
     assert response.json()["error"]["code"] == "already_connected"
 
 
+def test_an_account_another_seller_holds_is_a_409_naming_nobody(api, seller, make_seller, db):
+    other = make_seller("Rival Agency")
+    assert connect(api, other).status_code == 201
+
+    response = connect(api, seller, account="1001")
+
+    assert response.status_code == 409
+    error = response.json()["error"]
+    assert error["code"] == "connected_by_another_seller"
+    assert "Rival" not in error["message"] and str(other.seller_id) not in error["message"]
+    assert db.scalar("SELECT count(*) FROM ad_accounts WHERE meta_account_id = 'act_1001'") == 1
+
+
+def test_the_database_holds_one_seller_per_meta_account_whatever_the_path(seller, make_seller, db):
+    import sqlalchemy
+
+    from pixecom.db.engine import session_scope
+    from pixecom.db.models import AdAccount
+
+    other = make_seller("Rival Agency")
+    rows = [
+        AdAccount(seller_id=owner, meta_account_id="act_4242", name="Shared", currency="USD",
+                  timezone_name="UTC", access_token_encrypted=b"x")
+        for owner in (seller.seller_id, other.seller_id)
+    ]  # fmt: skip
+    unique = "uq_ad_accounts_meta_account_id"
+    with pytest.raises(sqlalchemy.exc.IntegrityError, match=unique), session_scope() as s:
+        s.add_all(rows)
+
+
 def test_malformed_account_id_and_backfill_are_422(api, seller):
     assert connect(api, seller, account="acct-12").status_code == 422
     response = connect(api, seller, backfill_days=2000)

@@ -109,3 +109,37 @@ def test_connecting_queues_an_immediate_sync_and_the_backfill_chunks(connect, sq
         3,
         0,
     )
+
+
+def test_the_apps_graph_budget_defers_what_a_cycle_cannot_afford(accounts, sqs, monkeypatch):
+    from pixecom.settings import get_settings
+
+    monkeypatch.setenv("GRAPH_APP_CALLS_PER_HOUR", "32")  # 8 calls a 15-minute cycle: two accounts of 4
+    get_settings.cache_clear()
+    result = dispatch_stats(datetime.now(UTC))
+    assert (result.messages, result.deferred) == (2, 1)
+    assert len(received(sqs, "STATS_QUEUE_URL")) == 2
+
+
+def test_an_accounts_expected_calls_are_its_last_regular_stats_runs(accounts, sqs):
+    from pixecom.db.models import SyncRun
+    from pixecom.domain.enums import SyncKind, SyncOutcome
+    from pixecom.sync.dispatch import expected_calls
+
+    now = datetime.now(UTC)
+    with session_scope() as s:
+        seller_id = s.get(AdAccount, accounts[0]).seller_id
+        for minutes, calls, backfill in ((30, 9, False), (15, 6, False), (5, 40, True)):
+            s.add(
+                SyncRun(
+                    seller_id=seller_id,
+                    ad_account_id=accounts[0],
+                    kind=SyncKind.STATS,
+                    started_at=now - timedelta(minutes=minutes),
+                    finished_at=now,
+                    is_backfill=backfill,
+                    outcome=SyncOutcome.SUCCEEDED,
+                    graph_calls=calls,
+                )
+            )
+    assert expected_calls(accounts)[accounts[0]] == 6  # the latest regular run, not the backfill

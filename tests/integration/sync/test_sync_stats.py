@@ -10,6 +10,9 @@ from pixecom.domain.enums import SyncOutcome
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.stats import sync_account_stats
 
+# Through PgBouncer in transaction pooling mode: nothing may rely on session state.
+pytestmark = pytest.mark.pooler
+
 
 @pytest.fixture
 def account(connect, db, graph):

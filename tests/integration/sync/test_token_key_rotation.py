@@ -35,8 +35,11 @@ def keys(monkeypatch):
 
 
 @pytest.fixture
-def stored(keys, make_seller, graph):
+def stored(keys, make_seller, graph, monkeypatch):
     """Two connected accounts, a Meta grant and a webhook, all encrypted under K1."""
+    from pixecom.alerts import webhook_urls
+
+    monkeypatch.setattr(webhook_urls, "resolve_host", lambda host, port: ["93.184.215.14"])  # no DNS in tests
     keys(K1)
     seller = make_seller()
     accounts = [

@@ -25,7 +25,7 @@ def test_token_carries_user_seller_and_expires_in_15_minutes():
 def test_raw_claims_have_every_required_field():
     token = issue_access_token(USER, SELLER, now=NOW, settings=SETTINGS)
     raw = jwt.decode(token, options={"verify_signature": False})
-    assert set(raw) == {"sub", "sid", "iat", "exp", "iss", "aud", "jti"}
+    assert set(raw) == {"sub", "sid", "iat", "exp", "iss", "aud", "jti", "ver"}
     assert jwt.get_unverified_header(token)["alg"] == "HS256"
 
 

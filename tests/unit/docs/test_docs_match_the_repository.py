@@ -4,7 +4,8 @@ as functions, queues, secrets and code are added:
 - every function, queue and secret of `template.yaml` is named in README.md and in docs/, every
   function and queue in the README's architecture diagram, and any count of them is right;
 - the connection budget (docs/operations.md) has one row per function, each row's caps are the
-  template's (dev: its defaults; prod: samconfig.toml's overrides) and its sums add up;
+  template's (dev: its defaults; prod: samconfig.toml's overrides), its connections on the proxy
+  and on the read replica follow from them (tests/budget_support.py) and its sums add up;
 - every code name the docs cite in backticks still exists in the code, and every file the docs
   or the code's docstrings and comments cite is in the repository.
 """
@@ -14,18 +15,16 @@ from __future__ import annotations
 import ast
 import io
 import re
-import shlex
 import subprocess
 import sys
 import tokenize
-import tomllib
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from budget_support import function_cap, proxy_connections, replica_connections
 from pixecom.local.template import read_template, resources_of_type
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -132,35 +131,6 @@ def test_every_count_of_functions_queues_and_secrets_is_the_templates():
 # -- the connection budget ---------------------------------------------------------------------
 
 
-def _parameters(stage: str) -> dict[str, str]:
-    """The template's parameter values for a samconfig environment: defaults, then overrides."""
-    values = {name: str(p.get("Default", "")) for name, p in TEMPLATE.get("Parameters", {}).items()}
-    config = tomllib.loads((ROOT / "samconfig.toml").read_text())
-    overrides = config.get(stage, {}).get("deploy", {}).get("parameters", {}).get("parameter_overrides", "")
-    values.update(item.split("=", 1) for item in shlex.split(overrides))
-    return values
-
-
-def _value(raw: Any, parameters: dict[str, str]) -> int:
-    return int(parameters[raw["Ref"]]) if isinstance(raw, dict) else int(raw)
-
-
-def function_cap(logical_id: str, stage: str) -> int:
-    """The most containers the function can run at once: its reserved concurrency, else its SQS
-    event source's maximum concurrency."""
-    properties = TEMPLATE["Resources"][logical_id]["Properties"]
-    parameters = _parameters(stage)
-    if "ReservedConcurrentExecutions" in properties:
-        return _value(properties["ReservedConcurrentExecutions"], parameters)
-    caps = [
-        _value(event["Properties"]["ScalingConfig"]["MaximumConcurrency"], parameters)
-        for event in properties.get("Events", {}).values()
-        if event.get("Type") == "SQS" and "ScalingConfig" in event.get("Properties", {})
-    ]
-    assert caps, f"{logical_id} has no concurrency cap: each function holds a database connection"
-    return sum(caps)
-
-
 def _budget_rows() -> list[list[str]]:
     section = DOCS[ROOT / "docs/operations.md"].split("## Connection budget", 1)[1].split("\n## ", 1)[0]
     rows = [
@@ -172,9 +142,9 @@ def _budget_rows() -> list[list[str]]:
 
 
 def _pair(cell: str) -> tuple[int, int]:
-    """`20 / 100` -> (20, 100); `1` -> (1, 1); bold marks dropped."""
+    """`20 / 100` -> (20, 100); `1` or `1 each` -> (1, 1); `0` -> (0, 0); bold marks dropped."""
     numbers = [int(n) for n in re.findall(r"\d+", cell)]
-    return (numbers[0], numbers[-1]) if numbers else (-1, -1)
+    return (numbers[0], numbers[min(1, len(numbers) - 1)]) if numbers else (-1, -1)
 
 
 def test_the_connection_budget_has_one_row_per_function_and_adds_up():
@@ -186,16 +156,25 @@ def test_the_connection_budget_has_one_row_per_function_and_adds_up():
         "one row (or name) per function"
     )
     by_name = {short(f): f for f in FUNCTIONS}
-    sums = [0, 0]
+    sums = {"proxy": [0, 0], "replica": [0, 0]}
     for row in functions:
         ids = [by_name[short(name.strip())] for name in row[0].split(",")]
         caps = [(function_cap(i, "dev"), function_cap(i, "prod")) for i in ids]
         written_cap = _pair(row[1])
         assert all(cap == written_cap for cap in caps), f"{row[0]}: cap {row[1]} but the template says {caps}"
-        expected = (sum(c[0] for c in caps), sum(c[1] for c in caps))
-        assert _pair(row[3]) == expected, f"{row[0]}: connections {row[3]}, the caps add up to {expected}"
-        sums = [sums[0] + expected[0], sums[1] + expected[1]]
-    assert _pair(total[3]) == tuple(sums), f"total {total[3]}, the rows add up to {sums}"
+        for column, where, connections in (
+            (3, "proxy", proxy_connections),
+            (4, "replica", replica_connections),
+        ):
+            expected = (sum(connections(i, "dev") for i in ids), sum(connections(i, "prod") for i in ids))
+            assert _pair(row[column]) == expected, (
+                f"{row[0]}: {where} {row[column]}, the caps make {expected}"
+            )
+            sums[where] = [sums[where][0] + expected[0], sums[where][1] + expected[1]]
+    assert _pair(total[3]) == tuple(sums["proxy"]), f"total {total[3]}, the rows add up to {sums['proxy']}"
+    assert _pair(total[4]) == tuple(sums["replica"]), (
+        f"replica total {total[4]}, the rows add up to {sums['replica']}"
+    )
 
 
 # -- code names and files ----------------------------------------------------------------------

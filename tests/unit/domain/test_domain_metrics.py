@@ -37,6 +37,7 @@ ISSUE_ORDER = [
     "purchases",
     "purchase_value",
     "results",
+    "landing_page_views",
     "cpm",
     "ctr",
     "ctr_all",
@@ -52,6 +53,7 @@ ISSUE_ORDER = [
     "cost_per_result",
     "roas",
     "aov",
+    "cost_per_landing_page_view",
 ]
 
 DERIVED = [n for n in ISSUE_ORDER if n not in COUNT_METRICS and n not in ("spend", "purchase_value")]
@@ -76,6 +78,7 @@ FUNNEL = totals(
     purchases=40,
     purchase_value="1600",
     results=40,
+    landing_page_views=900,
 )
 
 
@@ -335,6 +338,7 @@ def test_from_mapping_reads_db_sums_and_treats_null_as_zero():
         "purchases": Decimal("1"),
         "purchase_value": None,
         "results": None,
+        "landing_page_views": None,
     }
     t = MetricTotals.from_mapping(row)
     assert t == totals(spend="12.34", impressions=1000, clicks=20, content_views=5, purchases=1)
@@ -343,7 +347,7 @@ def test_from_mapping_reads_db_sums_and_treats_null_as_zero():
 
 
 def test_from_mapping_of_a_sum_over_no_rows_is_zero():
-    row = dict.fromkeys(ISSUE_ORDER[:10])
+    row = dict.fromkeys(SUMMED_COUNTERS)
     assert MetricTotals.from_mapping(row) == MetricTotals.zero()
 
 
@@ -353,7 +357,7 @@ def test_from_mapping_refuses_a_missing_column():
 
 
 def test_from_mapping_converts_float_money_without_binary_noise():
-    row = {**dict.fromkeys(ISSUE_ORDER[:10]), "spend": 0.1}
+    row = {**dict.fromkeys(SUMMED_COUNTERS), "spend": 0.1}
     assert MetricTotals.from_mapping(row).spend == Decimal("0.1")
 
 
@@ -371,6 +375,7 @@ def test_totals_add_field_by_field_and_sum_of_nothing_is_zero():
             purchases=80,
             purchase_value=Decimal(3200),
             results=80,
+            landing_page_views=1_800,
         )
         == FUNNEL + FUNNEL
     )

@@ -3,11 +3,23 @@ is touched."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from pixecom.local.command import main
+from pixecom.settings import get_settings
+
+
+@pytest.fixture(autouse=True)
+def unreachable_database(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A database URL nothing listens on: a command that touched the database would fail on it,
+    and the embedded server is not started (it would stay this process's DATABASE_URL)."""
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://nobody@127.0.0.1:9/none")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
 
 
 def test_a_bad_rates_file_is_one_line_and_a_failure(

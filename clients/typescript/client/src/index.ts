@@ -7,10 +7,20 @@
  *   then retries each failed request once; the refresh itself is never retried.
  * - Tabs stay in step over a BroadcastChannel: a renewed token and a logout reach every tab, and in
  *   browsers with Web Locks only one tab refreshes at a time.
- * - When the session cannot be renewed, `onSessionExpired` is called (send the user to log in).
+ * - When the session cannot be renewed, `onSessionExpired` is called (send the user to log in). A
+ *   member removed from the team (or demoted) meets this at their next request, in every tab.
+ * - `can(me, permission)` says what the signed-in person may do, to hide what they may not.
  */
 import createClient, { type Client } from "openapi-fetch";
-import type { LoginRequest, Me, paths, RegisterRequest, TokenResponse } from "@pixecom/types";
+import type {
+  AcceptInvitationRequest,
+  LoginRequest,
+  Me,
+  paths,
+  Permission,
+  RegisterRequest,
+  TokenResponse,
+} from "@pixecom/types";
 
 import { PixecomApiError } from "./errors.js";
 
@@ -39,7 +49,10 @@ export interface PixecomClient {
   /** Every API path, typed: `client.api.GET("/api/ads-manager/campaigns", { params: { query } })`. */
   readonly api: Client<paths>;
   login(credentials: LoginRequest): Promise<Me>;
+  /** A new seller, or with a team invitation's code (no seller_name) a seat in that team. */
   register(account: RegisterRequest): Promise<Me>;
+  /** An existing login (in no team now) joins the team of an invitation. */
+  acceptInvitation(body: AcceptInvitationRequest): Promise<Me>;
   logout(): Promise<void>;
   me(): Promise<Me>;
   /** At app start: renew from the session cookie; true when a session exists. */
@@ -177,22 +190,26 @@ export function createPixecomClient(options: PixecomClientOptions): PixecomClien
     return data;
   }
 
+  /** Login, registration or accepting an invitation: keep the access token, answer who it is. */
+  async function signIn(path: string, body: unknown): Promise<Me> {
+    const response = await authPost(path, body);
+    if (!response.ok) throw await PixecomApiError.fromResponse(response);
+    const tokens = (await response.json()) as TokenResponse;
+    setToken(tokens.access_token, "token");
+    return me();
+  }
+
   return {
     api,
     me,
     async login(credentials) {
-      const response = await authPost("login", credentials);
-      if (!response.ok) throw await PixecomApiError.fromResponse(response);
-      const tokens = (await response.json()) as TokenResponse;
-      setToken(tokens.access_token, "token");
-      return me();
+      return signIn("login", credentials);
     },
     async register(account) {
-      const response = await authPost("register", account);
-      if (!response.ok) throw await PixecomApiError.fromResponse(response);
-      const created = (await response.json()) as TokenResponse & Me;
-      setToken(created.access_token, "token");
-      return { user: created.user, seller: created.seller };
+      return signIn("register", account);
+    },
+    async acceptInvitation(body) {
+      return signIn("accept-invitation", body);
     },
     async logout() {
       try {
@@ -218,4 +235,9 @@ export function createPixecomClient(options: PixecomClientOptions): PixecomClien
   };
 }
 
-export type { ErrorCode, Me } from "@pixecom/types";
+/** May the signed-in person do this? (From `GET /api/auth/me`; the API enforces it regardless.) */
+export function can(me: Pick<Me, "permissions">, permission: Permission): boolean {
+  return me.permissions.includes(permission);
+}
+
+export type { ErrorCode, Me, Permission, UserRole } from "@pixecom/types";

@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 
-import { createPixecomClient, PixecomApiError, unwrap } from "@pixecom/client";
+import { can, createPixecomClient, PixecomApiError, unwrap } from "@pixecom/client";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const PYTHON = process.env.PIXECOM_PYTHON ?? `${ROOT}.venv/bin/python`;
@@ -243,6 +243,63 @@ describe("@pixecom/client against the real API", () => {
     assert.equal(expired.length, 1);
     assert.equal(client.isAuthenticated(), false);
     client.close();
+  });
+
+  test("me() exposes the role and permissions; can() tells the frontend what to hide", async () => {
+    const { client: owner } = newClient(browser());
+    await owner.login({ email: api.email, password: api.password });
+    const email = `analyst-${Date.now()}@team.example`;
+    const invitation = unwrap(
+      await owner.api.POST("/api/team/invitations", { body: { email, role: "analyst" } }),
+    );
+    const { client: analyst } = newClient(browser());
+    const me = await analyst.register({ email, password: "analyst-password-1", invitation_code: invitation.code });
+    assert.equal(me.user.role, "analyst");
+    assert.deepEqual(me.permissions, ["read", "team.read"]);
+    assert.equal(me.ad_account_ids, null);
+    assert.equal(can(me, "read"), true);
+    assert.equal(can(me, "rules.write"), false);
+    const refused = await analyst.api.PUT("/api/alerts/settings", { body: {} });
+    assert.equal(refused.response.status, 403);
+    assert.equal(refused.error.error.code, "forbidden");
+    owner.close();
+    analyst.close();
+  });
+
+  test("a member removed mid-session is refused at the next request and every tab logs out", async () => {
+    const { client: owner } = newClient(browser());
+    await owner.login({ email: api.email, password: api.password });
+    const email = `buyer-${Date.now()}@team.example`;
+    const invitation = unwrap(
+      await owner.api.POST("/api/team/invitations", { body: { email, role: "media_buyer" } }),
+    );
+    const tab = browser();
+    const channelName = `removed-${++channelSeq}`;
+    const a = newClient(tab, { channelName });
+    const b = newClient(tab, { channelName });
+    const me = await a.client.register({ email, password: "buyer-password-1", invitation_code: invitation.code });
+    assert.equal(await b.client.restore(), true);
+    await messages();
+
+    const removed = await owner.api.DELETE("/api/team/members/{user_id}", {
+      params: { path: { user_id: me.user.id } },
+    });
+    assert.equal(removed.response.status, 204);
+
+    const next = await a.client.api.GET("/api/ads-manager/campaigns", { params: { query: {} } });
+    await messages();
+    assert.equal(next.response.status, 401, "the next request is refused, not 15 minutes later");
+    assert.equal(next.error.error.code, "invalid_token");
+    assert.equal(a.client.isAuthenticated(), false);
+    assert.equal(b.client.isAuthenticated(), false, "the other tab logged out over the channel");
+    assert.deepEqual([a.expired.length, b.expired.length], [1, 1]);
+    await assert.rejects(
+      a.client.login({ email, password: "buyer-password-1" }),
+      (error) => error instanceof PixecomApiError && error.status === 401,
+    );
+    owner.close();
+    a.client.close();
+    b.client.close();
   });
 
   test("restore() renews from the cookie at app start, and says false without a session", async () => {

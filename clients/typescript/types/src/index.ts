@@ -51,6 +51,16 @@ export type Me = Schemas["MeResponse"];
 export type TokenResponse = Schemas["TokenResponse"];
 export type RegisterRequest = Schemas["RegisterRequest"];
 export type LoginRequest = Schemas["LoginRequest"];
+export type AcceptInvitationRequest = Schemas["AcceptInvitationRequest"];
+
+// Teams: roles, what each may do, members and invitations. `Me.permissions` is the caller's list:
+// hide what a person cannot do (the API answers 403 `forbidden` anyway).
+export type UserRole = Schemas["UserRole"];
+export type Permission = Schemas["Permission"];
+export type RolePermissions = Schemas["RolePermissions"];
+export type Member = Schemas["MemberOut"];
+export type Invitation = Schemas["InvitationOut"];
+export type NewInvitation = Schemas["NewInvitationOut"];
 
 // Errors: every error body is ApiError; switch on error.code (ErrorCode), show error.message.
 export type ApiError = Schemas["ErrorResponse"];

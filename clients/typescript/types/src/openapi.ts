@@ -335,6 +335,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/alerts/webhook/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Webhook
+         * @description Send a signed test event to the webhook now and say how it went (also in its status).
+         */
+        post: operations["alerts_test_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -416,10 +436,30 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user and their seller */
+        /** The signed-in user (with their role), their seller, their permissions and ad accounts */
         get: operations["auth_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/accept-invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join a team with an invitation code, signing in with an existing login
+         * @description For a user who is in no team now (removed from one, say); a new person registers with the code instead. 409 already_member when the login is still in a team.
+         */
+        post: operations["auth_accept_invitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -741,6 +781,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Preferences */
+        get: operations["preferences_read_preferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change Preferences */
+        patch: operations["preferences_change_preferences"];
+        trace?: never;
+    };
+    "/api/ads-manager/column-presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Column Presets */
+        get: operations["preferences_list_column_presets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules": {
         parameters: {
             query?: never;
@@ -899,6 +974,23 @@ export interface paths {
         patch: operations["sellpages_update_campaign"];
         trace?: never;
     };
+    "/api/auth/signup-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Signup Rules */
+        get: operations["auth_signup_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/store/keys": {
         parameters: {
             query?: never;
@@ -1005,10 +1097,149 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/team/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every role and what it may do (the permission table) */
+        get: operations["team_list_roles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Members */
+        get: operations["team_list_members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/members/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member: their next request is refused */
+        delete: operations["team_remove_member"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a member's role and/or ad accounts
+         * @description Lowering what a member may do ends their sessions at once (their next request is refused; they sign in again). 409 last_owner: a team keeps an owner.
+         */
+        patch: operations["team_change_member"];
+        trace?: never;
+    };
+    "/api/team/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave the team (not the last owner); this session ends */
+        post: operations["team_leave_team"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/transfer-ownership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make another member an owner; you become an admin (and sign in again) */
+        post: operations["team_transfer_ownership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invitations not yet accepted and not expired */
+        get: operations["team_list_invitations"];
+        put?: never;
+        /**
+         * Invite someone by email: a single-use code that expires
+         * @description The invitee registers with the code (POST /api/auth/register, no seller_name) or, with an existing login in no team, accepts it (POST /api/auth/accept-invitation).
+         */
+        post: operations["team_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/invitations/{invitation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel a pending invitation */
+        delete: operations["team_cancel_invitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AcceptInvitationRequest
+         * @description An existing user who is in no team (e.g. removed from one) joins with an invitation.
+         */
+        AcceptInvitationRequest: {
+            /** Invitation Code */
+            invitation_code: string;
+            /** Email */
+            email: string;
+            /** Password */
+            password: string;
+        };
         /** AccountTokenHealthOut */
         AccountTokenHealthOut: {
             /**
@@ -1385,108 +1616,139 @@ export interface components {
         AlertValues: {
             /**
              * Spend
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description amount spent
              */
             spend?: string | null;
-            /** Impressions */
+            /**
+             * Impressions
+             * @description impressions
+             */
             impressions?: number | null;
-            /** Clicks */
+            /**
+             * Clicks
+             * @description clicks (all)
+             */
             clicks?: number | null;
-            /** Link Clicks */
+            /**
+             * Link Clicks
+             * @description link clicks
+             */
             link_clicks?: number | null;
-            /** Content Views */
+            /**
+             * Content Views
+             * @description content views
+             */
             content_views?: number | null;
-            /** Add To Cart */
+            /**
+             * Add To Cart
+             * @description adds to cart
+             */
             add_to_cart?: number | null;
-            /** Initiate Checkout */
+            /**
+             * Initiate Checkout
+             * @description checkouts initiated
+             */
             initiate_checkout?: number | null;
-            /** Purchases */
+            /**
+             * Purchases
+             * @description purchases
+             */
             purchases?: number | null;
             /**
              * Purchase Value
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description purchase conversion value
              */
             purchase_value?: string | null;
             /**
              * Results
-             * @description null when the rows' result types differ (result_type `mixed`)
+             * @description results (the ad sets' optimization events); null when the rows' result types differ (result_type `mixed`)
              */
             results?: number | null;
             /**
+             * Landing Page Views
+             * @description landing page views
+             */
+            landing_page_views?: number | null;
+            /**
              * Cpm
-             * @description money; null when the denominator is zero
+             * @description cost per 1,000 impressions: spend / impressions x 1000; null when impressions is 0
              */
             cpm?: string | null;
             /**
              * Ctr
-             * @description link_clicks / impressions x 100; null when no impressions
+             * @description link click-through rate: link_clicks / impressions x 100; null when impressions is 0
              */
             ctr?: number | null;
             /**
              * Ctr All
-             * @description clicks / impressions x 100; null when no impressions
+             * @description click-through rate (all): clicks / impressions x 100; null when impressions is 0
              */
             ctr_all?: number | null;
             /**
              * Cpc
-             * @description money; null when the denominator is zero
+             * @description cost per link click: spend / link_clicks; null when link_clicks is 0
              */
             cpc?: string | null;
             /**
              * Cpv
-             * @description money; null when the denominator is zero
+             * @description cost per content view: spend / content_views; null when content_views is 0
              */
             cpv?: string | null;
             /**
              * Cost Per Add To Cart
-             * @description money; null when the denominator is zero
+             * @description cost per add to cart: spend / add_to_cart; null when add_to_cart is 0
              */
             cost_per_add_to_cart?: string | null;
             /**
              * Cost Per Checkout
-             * @description money; null when the denominator is zero
+             * @description cost per checkout initiated: spend / initiate_checkout; null when initiate_checkout is 0
              */
             cost_per_checkout?: string | null;
             /**
              * Cost Per Purchase
-             * @description money; null when the denominator is zero
+             * @description cost per purchase: spend / purchases; null when purchases is 0
              */
             cost_per_purchase?: string | null;
             /**
              * Cr
-             * @description purchases / content_views x 100
+             * @description conversion rate: purchases / content_views x 100; null when content_views is 0
              */
             cr?: number | null;
             /**
              * Cr1
-             * @description add_to_cart / content_views x 100
+             * @description view -> cart: add_to_cart / content_views x 100; null when content_views is 0
              */
             cr1?: number | null;
             /**
              * Cr2
-             * @description initiate_checkout / add_to_cart x 100
+             * @description cart -> checkout: initiate_checkout / add_to_cart x 100; null when add_to_cart is 0
              */
             cr2?: number | null;
             /**
              * Cr3
-             * @description purchases / initiate_checkout x 100
+             * @description checkout -> purchase: purchases / initiate_checkout x 100; null when initiate_checkout is 0
              */
             cr3?: number | null;
             /**
              * Cost Per Result
-             * @description null when no results, or result_type `mixed`
+             * @description cost per result: spend / results; null when results is 0, or the rows' result types differ (result_type `mixed`)
              */
             cost_per_result?: string | null;
             /**
              * Roas
-             * @description purchase_value / spend; null when nothing was spent
+             * @description return on ad spend: purchase_value / spend; null when spend is 0
              */
             roas?: number | null;
             /**
              * Aov
-             * @description money; null when the denominator is zero
+             * @description average order value: purchase_value / purchases; null when purchases is 0
              */
             aov?: string | null;
+            /**
+             * Cost Per Landing Page View
+             * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
+             */
+            cost_per_landing_page_view?: string | null;
             /**
              * Target
              * @description the target cost per purchase, in `currency`
@@ -1514,7 +1776,7 @@ export interface components {
          * AuditAction
          * @enum {string}
          */
-        AuditAction: "status_change_requested" | "status_change" | "budget_change_requested" | "budget_change";
+        AuditAction: "status_change_requested" | "status_change" | "budget_change_requested" | "budget_change" | "member_invited" | "invitation_cancelled" | "member_joined" | "member_changed" | "member_removed" | "ownership_transferred" | "rule_created" | "rule_changed" | "rule_deleted" | "rule_enabled" | "rule_disabled" | "alert_acknowledged" | "alert_settings_changed" | "webhook_set" | "webhook_deleted" | "sellpage_created" | "sellpage_changed" | "sellpage_deleted" | "campaign_sellpage_set" | "ad_account_connected" | "ad_account_token_replaced" | "ad_account_disconnected" | "reporting_currency_set" | "store_key_created" | "store_key_revoked";
         /**
          * AuditDetail
          * @description What else the entry records: `items` for a request; `meta_id`, `attempts`, `error` for an item.
@@ -1530,6 +1792,8 @@ export interface components {
             error: string | null;
             budget_type: components["schemas"]["BudgetType"] | null;
             budget: components["schemas"]["BudgetRequestOut"] | null;
+            /** Ad Account Ids */
+            ad_account_ids: string[] | null;
         };
         /** AuditEntryOut */
         AuditEntryOut: {
@@ -1543,12 +1807,33 @@ export interface components {
             /** User Id */
             user_id: string | null;
             /**
+             * User Email
+             * @description The person who acted (or joined), when one did
+             */
+            user_email: string | null;
+            /**
              * Rule Id
              * @description Set when an automated rule acted
              */
             rule_id: string | null;
+            /**
+             * Rule Name
+             * @description The rule that acted
+             */
+            rule_name: string | null;
+            /**
+             * Rule Created By
+             * @description Who made the rule that acted
+             */
+            rule_created_by: string | null;
+            /** Rule Created By Email */
+            rule_created_by_email: string | null;
             action: components["schemas"]["AuditAction"];
-            entity_level: components["schemas"]["EntityLevel"] | null;
+            /**
+             * Entity Level
+             * @description What the entry is about: an Ads Manager level, or another kind of object
+             */
+            entity_level: components["schemas"]["EntityLevel"] | ("member" | "rule" | "alert" | "alert_settings" | "webhook" | "sellpage" | "ad_account" | "settings" | "store_key") | null;
             /** Entity Id */
             entity_id: string | null;
             /** Entity Name */
@@ -1814,6 +2099,30 @@ export interface components {
         CampaignUpdate: {
             /** Sellpage Id */
             sellpage_id: string | null;
+        };
+        /** ColumnPresetList */
+        ColumnPresetList: {
+            /** Data */
+            data: components["schemas"]["ColumnPresetOut"][];
+            /**
+             * Default
+             * @description The preset a user who never chose sees
+             */
+            default: string;
+        };
+        /** ColumnPresetOut */
+        ColumnPresetOut: {
+            /** Id */
+            id: string;
+            /** Label */
+            label: string;
+            /** Description */
+            description: string;
+            /**
+             * Columns
+             * @description Metric names (fields of Metrics), in order
+             */
+            columns: string[];
         };
         /**
          * Condition
@@ -2163,7 +2472,7 @@ export interface components {
          * @description Every `error.code` of the API. Clients switch on these; the message is for humans.
          * @enum {string}
          */
-        ErrorCode: "bad_request" | "malformed_json" | "meta_rejected" | "state_invalid" | "state_used" | "state_expired" | "code_missing" | "code_invalid" | "code_used" | "code_expired" | "redirect_uri_mismatch" | "token_invalid" | "login_denied" | "invalid_signed_request" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "invalid_api_key" | "api_key_revoked" | "csrf_rejected" | "invitation_required" | "invitation_invalid" | "invitation_used" | "invitation_expired" | "api_key_scope" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "already_connected" | "duplicate_sellpage" | "account_needs_reauth" | "needs_reauth" | "account_disabled" | "throttled" | "version_conflict" | "payload_too_large" | "invalid_input" | "idempotency_key_reused" | "unknown_sellpage" | "unknown_currency" | "too_many_requests" | "too_many_attempts" | "http_error" | "internal_error" | "unavailable" | "login_not_configured" | "meta_unavailable" | "queue_unavailable" | "busy";
+        ErrorCode: "bad_request" | "malformed_json" | "meta_rejected" | "state_invalid" | "state_used" | "state_expired" | "code_missing" | "code_invalid" | "code_used" | "code_expired" | "redirect_uri_mismatch" | "token_invalid" | "login_denied" | "invalid_signed_request" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_refresh_token" | "invalid_api_key" | "api_key_revoked" | "forbidden" | "csrf_rejected" | "invitation_required" | "invitation_invalid" | "invitation_used" | "invitation_expired" | "api_key_scope" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "already_connected" | "connected_by_another_seller" | "last_owner" | "already_member" | "duplicate_sellpage" | "account_needs_reauth" | "needs_reauth" | "account_disabled" | "throttled" | "version_conflict" | "payload_too_large" | "invalid_input" | "idempotency_key_reused" | "unknown_sellpage" | "unknown_currency" | "too_many_requests" | "too_many_attempts" | "http_error" | "internal_error" | "unavailable" | "login_not_configured" | "meta_unavailable" | "queue_unavailable" | "busy";
         /** ErrorDetail */
         ErrorDetail: {
             code: components["schemas"]["ErrorCode"];
@@ -2214,6 +2523,47 @@ export interface components {
          * @enum {string}
          */
         HealthState: "ok" | "expiring_soon" | "needs_reconnect";
+        /** InvitationIn */
+        InvitationIn: {
+            /** Email */
+            email: string;
+            role: components["schemas"]["UserRole"];
+            /**
+             * Ad Account Ids
+             * @description Limit the member to these ad accounts (media_buyer and analyst only); null = all
+             */
+            ad_account_ids?: string[] | null;
+        };
+        /** InvitationList */
+        InvitationList: {
+            /** Data */
+            data: components["schemas"]["InvitationOut"][];
+        };
+        /** InvitationOut */
+        InvitationOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Email */
+            email: string | null;
+            role: components["schemas"]["UserRole"];
+            /** Ad Account Ids */
+            ad_account_ids: string[] | null;
+            /** Invited By */
+            invited_by: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+        };
         /** ItemErrorOut */
         ItemErrorOut: {
             code: components["schemas"]["ErrorCode"];
@@ -2379,6 +2729,53 @@ export interface components {
         MeResponse: {
             user: components["schemas"]["UserOut"];
             seller: components["schemas"]["SellerOut"];
+            /**
+             * Permissions
+             * @description What the caller's role may do (GET /api/team/roles)
+             */
+            permissions: components["schemas"]["Permission"][];
+            /**
+             * Ad Account Ids
+             * @description null: every ad account of the seller; else the only ones the caller sees
+             */
+            ad_account_ids: string[] | null;
+        };
+        /** MemberList */
+        MemberList: {
+            /** Data */
+            data: components["schemas"]["MemberOut"][];
+        };
+        /** MemberOut */
+        MemberOut: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Email */
+            email: string;
+            role: components["schemas"]["UserRole"];
+            /**
+             * Ad Account Ids
+             * @description null: every ad account of the seller
+             */
+            ad_account_ids: string[] | null;
+            /**
+             * Joined At
+             * Format: date-time
+             */
+            joined_at: string;
+            /** Last Login At */
+            last_login_at: string | null;
+        };
+        /** MemberPatch */
+        MemberPatch: {
+            role?: components["schemas"]["UserRole"] | null;
+            /**
+             * Ad Account Ids
+             * @description Present: the member's ad accounts from now on (null = all); absent: unchanged
+             */
+            ad_account_ids?: string[] | null;
         };
         /**
          * MetricValues
@@ -2387,223 +2784,282 @@ export interface components {
         MetricValues: {
             /**
              * Spend
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description amount spent
              */
             spend?: string | null;
-            /** Impressions */
+            /**
+             * Impressions
+             * @description impressions
+             */
             impressions?: number | null;
-            /** Clicks */
+            /**
+             * Clicks
+             * @description clicks (all)
+             */
             clicks?: number | null;
-            /** Link Clicks */
+            /**
+             * Link Clicks
+             * @description link clicks
+             */
             link_clicks?: number | null;
-            /** Content Views */
+            /**
+             * Content Views
+             * @description content views
+             */
             content_views?: number | null;
-            /** Add To Cart */
+            /**
+             * Add To Cart
+             * @description adds to cart
+             */
             add_to_cart?: number | null;
-            /** Initiate Checkout */
+            /**
+             * Initiate Checkout
+             * @description checkouts initiated
+             */
             initiate_checkout?: number | null;
-            /** Purchases */
+            /**
+             * Purchases
+             * @description purchases
+             */
             purchases?: number | null;
             /**
              * Purchase Value
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description purchase conversion value
              */
             purchase_value?: string | null;
             /**
              * Results
-             * @description null when the rows' result types differ (result_type `mixed`)
+             * @description results (the ad sets' optimization events); null when the rows' result types differ (result_type `mixed`)
              */
             results?: number | null;
             /**
+             * Landing Page Views
+             * @description landing page views
+             */
+            landing_page_views?: number | null;
+            /**
              * Cpm
-             * @description money; null when the denominator is zero
+             * @description cost per 1,000 impressions: spend / impressions x 1000; null when impressions is 0
              */
             cpm?: string | null;
             /**
              * Ctr
-             * @description link_clicks / impressions x 100; null when no impressions
+             * @description link click-through rate: link_clicks / impressions x 100; null when impressions is 0
              */
             ctr?: number | null;
             /**
              * Ctr All
-             * @description clicks / impressions x 100; null when no impressions
+             * @description click-through rate (all): clicks / impressions x 100; null when impressions is 0
              */
             ctr_all?: number | null;
             /**
              * Cpc
-             * @description money; null when the denominator is zero
+             * @description cost per link click: spend / link_clicks; null when link_clicks is 0
              */
             cpc?: string | null;
             /**
              * Cpv
-             * @description money; null when the denominator is zero
+             * @description cost per content view: spend / content_views; null when content_views is 0
              */
             cpv?: string | null;
             /**
              * Cost Per Add To Cart
-             * @description money; null when the denominator is zero
+             * @description cost per add to cart: spend / add_to_cart; null when add_to_cart is 0
              */
             cost_per_add_to_cart?: string | null;
             /**
              * Cost Per Checkout
-             * @description money; null when the denominator is zero
+             * @description cost per checkout initiated: spend / initiate_checkout; null when initiate_checkout is 0
              */
             cost_per_checkout?: string | null;
             /**
              * Cost Per Purchase
-             * @description money; null when the denominator is zero
+             * @description cost per purchase: spend / purchases; null when purchases is 0
              */
             cost_per_purchase?: string | null;
             /**
              * Cr
-             * @description purchases / content_views x 100
+             * @description conversion rate: purchases / content_views x 100; null when content_views is 0
              */
             cr?: number | null;
             /**
              * Cr1
-             * @description add_to_cart / content_views x 100
+             * @description view -> cart: add_to_cart / content_views x 100; null when content_views is 0
              */
             cr1?: number | null;
             /**
              * Cr2
-             * @description initiate_checkout / add_to_cart x 100
+             * @description cart -> checkout: initiate_checkout / add_to_cart x 100; null when add_to_cart is 0
              */
             cr2?: number | null;
             /**
              * Cr3
-             * @description purchases / initiate_checkout x 100
+             * @description checkout -> purchase: purchases / initiate_checkout x 100; null when initiate_checkout is 0
              */
             cr3?: number | null;
             /**
              * Cost Per Result
-             * @description null when no results, or result_type `mixed`
+             * @description cost per result: spend / results; null when results is 0, or the rows' result types differ (result_type `mixed`)
              */
             cost_per_result?: string | null;
             /**
              * Roas
-             * @description purchase_value / spend; null when nothing was spent
+             * @description return on ad spend: purchase_value / spend; null when spend is 0
              */
             roas?: number | null;
             /**
              * Aov
-             * @description money; null when the denominator is zero
+             * @description average order value: purchase_value / purchases; null when purchases is 0
              */
             aov?: string | null;
+            /**
+             * Cost Per Landing Page View
+             * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
+             */
+            cost_per_landing_page_view?: string | null;
         };
         /**
          * Metrics
-         * @description Every metric of the Ads Manager; the same object in rows, summary entries and daily points.
-         *
-         *     What each field means (formula, unit: money, count, ratio or percent, rounding, when it is
-         *     null, what `results` counts) is documented in the repository's docs/metrics.md.
+         * @description Every metric of the Ads Manager; the same object in rows, summary entries and daily points. What each field means (formula, unit: money, count, ratio or percent, rounding, when it is null, what `results` counts) is documented in the repository's docs/metrics.md.
          */
         Metrics: {
             /**
              * Spend
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description amount spent
              * @example 12.35
              */
             spend: string;
-            /** Impressions */
+            /**
+             * Impressions
+             * @description impressions
+             */
             impressions: number;
-            /** Clicks */
+            /**
+             * Clicks
+             * @description clicks (all)
+             */
             clicks: number;
-            /** Link Clicks */
+            /**
+             * Link Clicks
+             * @description link clicks
+             */
             link_clicks: number;
-            /** Content Views */
+            /**
+             * Content Views
+             * @description content views
+             */
             content_views: number;
-            /** Add To Cart */
+            /**
+             * Add To Cart
+             * @description adds to cart
+             */
             add_to_cart: number;
-            /** Initiate Checkout */
+            /**
+             * Initiate Checkout
+             * @description checkouts initiated
+             */
             initiate_checkout: number;
-            /** Purchases */
+            /**
+             * Purchases
+             * @description purchases
+             */
             purchases: number;
             /**
              * Purchase Value
-             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @description purchase conversion value
              * @example 12.35
              */
             purchase_value: string;
             /**
              * Results
-             * @description null when the rows' result types differ (result_type `mixed`)
+             * @description results (the ad sets' optimization events); null when the rows' result types differ (result_type `mixed`)
              */
             results: number | null;
             /**
+             * Landing Page Views
+             * @description landing page views
+             */
+            landing_page_views: number;
+            /**
              * Cpm
-             * @description money; null when the denominator is zero
+             * @description cost per 1,000 impressions: spend / impressions x 1000; null when impressions is 0
              */
             cpm: string | null;
             /**
              * Ctr
-             * @description link_clicks / impressions x 100; null when no impressions
+             * @description link click-through rate: link_clicks / impressions x 100; null when impressions is 0
              */
             ctr: number | null;
             /**
              * Ctr All
-             * @description clicks / impressions x 100; null when no impressions
+             * @description click-through rate (all): clicks / impressions x 100; null when impressions is 0
              */
             ctr_all: number | null;
             /**
              * Cpc
-             * @description money; null when the denominator is zero
+             * @description cost per link click: spend / link_clicks; null when link_clicks is 0
              */
             cpc: string | null;
             /**
              * Cpv
-             * @description money; null when the denominator is zero
+             * @description cost per content view: spend / content_views; null when content_views is 0
              */
             cpv: string | null;
             /**
              * Cost Per Add To Cart
-             * @description money; null when the denominator is zero
+             * @description cost per add to cart: spend / add_to_cart; null when add_to_cart is 0
              */
             cost_per_add_to_cart: string | null;
             /**
              * Cost Per Checkout
-             * @description money; null when the denominator is zero
+             * @description cost per checkout initiated: spend / initiate_checkout; null when initiate_checkout is 0
              */
             cost_per_checkout: string | null;
             /**
              * Cost Per Purchase
-             * @description money; null when the denominator is zero
+             * @description cost per purchase: spend / purchases; null when purchases is 0
              */
             cost_per_purchase: string | null;
             /**
              * Cr
-             * @description purchases / content_views x 100
+             * @description conversion rate: purchases / content_views x 100; null when content_views is 0
              */
             cr: number | null;
             /**
              * Cr1
-             * @description add_to_cart / content_views x 100
+             * @description view -> cart: add_to_cart / content_views x 100; null when content_views is 0
              */
             cr1: number | null;
             /**
              * Cr2
-             * @description initiate_checkout / add_to_cart x 100
+             * @description cart -> checkout: initiate_checkout / add_to_cart x 100; null when add_to_cart is 0
              */
             cr2: number | null;
             /**
              * Cr3
-             * @description purchases / initiate_checkout x 100
+             * @description checkout -> purchase: purchases / initiate_checkout x 100; null when initiate_checkout is 0
              */
             cr3: number | null;
             /**
              * Cost Per Result
-             * @description null when no results, or result_type `mixed`
+             * @description cost per result: spend / results; null when results is 0, or the rows' result types differ (result_type `mixed`)
              */
             cost_per_result: string | null;
             /**
              * Roas
-             * @description purchase_value / spend; null when nothing was spent
+             * @description return on ad spend: purchase_value / spend; null when spend is 0
              */
             roas: number | null;
             /**
              * Aov
-             * @description money; null when the denominator is zero
+             * @description average order value: purchase_value / purchases; null when purchases is 0
              */
             aov: string | null;
+            /**
+             * Cost Per Landing Page View
+             * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
+             */
+            cost_per_landing_page_view: string | null;
         };
         /**
          * MoneyAmount
@@ -2630,6 +3086,32 @@ export interface components {
              * @example USD
              */
             currency: string;
+        };
+        /** NewInvitationOut */
+        NewInvitationOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Email */
+            email: string;
+            role: components["schemas"]["UserRole"];
+            /**
+             * Code
+             * @description Single use, shown only now; send it to the invitee
+             */
+            code: string;
+            /**
+             * Accept Path
+             * @description The console's page that accepts it: /register?invitation=CODE
+             */
+            accept_path: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
         };
         /**
          * OrderBatch
@@ -2747,6 +3229,35 @@ export interface components {
              * @description pass as `cursor` for the next page
              */
             next_cursor: string | null;
+        };
+        /**
+         * Permission
+         * @description One thing a member may do. The value is what the API shows.
+         * @enum {string}
+         */
+        Permission: "read" | "ads.write" | "rules.write" | "alerts.write" | "webhooks.manage" | "accounts.manage" | "settings.manage" | "store_keys.manage" | "team.read" | "members.manage" | "ownership";
+        /** PreferencesOut */
+        PreferencesOut: {
+            /**
+             * Locale
+             * @description The console's language; null: the browser's decides
+             */
+            locale: ("en" | "vi") | null;
+            /**
+             * Ads Manager Columns
+             * @description Metric names of the Ads Manager's columns, in order; null: the default preset's
+             */
+            ads_manager_columns: string[] | null;
+        };
+        /**
+         * PreferencesPatch
+         * @description Only the fields sent change; null resets one to its default.
+         */
+        PreferencesPatch: {
+            /** Locale */
+            locale?: ("en" | "vi") | null;
+            /** Ads Manager Columns */
+            ads_manager_columns?: string[] | null;
         };
         /** PreviewEntity */
         PreviewEntity: {
@@ -2882,11 +3393,14 @@ export interface components {
             email: string;
             /** Password */
             password: string;
-            /** Seller Name */
-            seller_name: string;
+            /**
+             * Seller Name
+             * @description The new seller's name; not needed with a team invitation's code
+             */
+            seller_name?: string | null;
             /**
              * Invitation Code
-             * @description Required when sign-up is by invitation (SIGNUP_MODE=invitation): a single-use code from `pixecom invite`; ignored when sign-up is open
+             * @description A single-use code: a team invitation's (joins that team with its role) or one from `pixecom invite` (a new seller); required when sign-up is by invitation
              */
             invitation_code?: string | null;
         };
@@ -2935,6 +3449,19 @@ export interface components {
          * @enum {string}
          */
         ResultType: "add_payment_info" | "add_to_cart" | "add_to_wishlist" | "app_install" | "complete_registration" | "content_view" | "impressions" | "initiate_checkout" | "landing_page_view" | "lead" | "link_click" | "messaging_conversation_started" | "mixed" | "page_like" | "post_engagement" | "purchase" | "reach" | "search" | "thruplay";
+        /** RolePermissions */
+        RolePermissions: {
+            role: components["schemas"]["UserRole"];
+            /** Permissions */
+            permissions: components["schemas"]["Permission"][];
+            /** May Be Limited To Ad Accounts */
+            may_be_limited_to_ad_accounts: boolean;
+        };
+        /** RoleTable */
+        RoleTable: {
+            /** Data */
+            data: components["schemas"]["RolePermissions"][];
+        };
         /**
          * RuleActionType
          * @enum {string}
@@ -3243,6 +3770,19 @@ export interface components {
             /** Url */
             url?: string | null;
         };
+        /** SignupRules */
+        SignupRules: {
+            /**
+             * Mode
+             * @description invitation: register needs invitation_code
+             * @enum {string}
+             */
+            mode: "open" | "invitation";
+            /** Min Password Length */
+            min_password_length: number;
+            /** Max Password Length */
+            max_password_length: number;
+        };
         /** SkippedAccount */
         SkippedAccount: {
             /**
@@ -3452,6 +3992,15 @@ export interface components {
          * @enum {string}
          */
         TokenSource: "login" | "system_user" | "pasted";
+        /** TransferIn */
+        TransferIn: {
+            /**
+             * User Id
+             * Format: uuid
+             * @description The member who becomes an owner; you become an admin
+             */
+            user_id: string;
+        };
         /** UserOut */
         UserOut: {
             /**
@@ -3465,9 +4014,10 @@ export interface components {
         };
         /**
          * UserRole
+         * @description A member's role in their seller's team (pixecom.domain.permissions: what each may do).
          * @enum {string}
          */
-        UserRole: "owner" | "member";
+        UserRole: "owner" | "admin" | "media_buyer" | "analyst";
         /**
          * WebhookIn
          * @description `secret` signs every delivery (HMAC-SHA256); required when creating, kept if omitted later.
@@ -3496,7 +4046,7 @@ export interface components {
             has_secret: boolean;
             /**
              * Status
-             * @description ok, or failing after a failed delivery
+             * @description failing while the last attempt failed or a failed delivery waits for its retry (even when a later one succeeded); ok otherwise
              */
             status: string;
             /** Consecutive Failures */
@@ -3505,10 +4055,36 @@ export interface components {
             last_attempt_at: string | null;
             /** Last Success At */
             last_success_at: string | null;
-            /** Last Error */
+            /** Last Failure At */
+            last_failure_at: string | null;
+            /**
+             * Last Error
+             * @description The last failure's reason (kept after a later success)
+             */
             last_error: string | null;
             /** Pending Deliveries */
             pending_deliveries: number;
+            /**
+             * Retrying Deliveries
+             * @description Pending deliveries that failed at least once
+             */
+            retrying_deliveries: number;
+        };
+        /** WebhookTestOut */
+        WebhookTestOut: {
+            /**
+             * Delivered
+             * @description The receiver answered 2xx
+             */
+            delivered: boolean;
+            /**
+             * Status Code
+             * @description The receiver's HTTP status; null when it could not be reached
+             */
+            status_code: number | null;
+            /** Error */
+            error: string | null;
+            webhook: components["schemas"]["WebhookOut"];
         };
     };
     responses: never;
@@ -3539,6 +4115,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3590,6 +4175,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3666,6 +4260,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -3706,6 +4309,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3768,6 +4380,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3844,6 +4465,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -3908,7 +4538,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -3931,6 +4561,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3973,7 +4612,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -3998,6 +4637,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4052,6 +4700,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -4096,7 +4753,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -4119,6 +4776,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4161,7 +4827,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -4186,6 +4852,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4240,6 +4915,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -4284,7 +4968,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -4307,6 +4991,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4349,7 +5042,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -4374,6 +5067,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4421,6 +5123,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4483,6 +5194,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -4516,6 +5236,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4563,6 +5292,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4621,6 +5359,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Request body over 1 MB */
             413: {
                 headers: {
@@ -4661,6 +5408,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4728,6 +5484,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Request body over 1 MB */
             413: {
                 headers: {
@@ -4766,6 +5531,71 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    alerts_test_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4829,7 +5659,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5002,7 +5832,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5068,7 +5898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5135,6 +5965,100 @@ export interface operations {
             };
         };
     };
+    auth_accept_invitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1 = a browser client: the refresh token goes only into the HttpOnly cookie */
+                "X-PixEcom-Client"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptInvitationRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description pixecom_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/auth; Max-Age=<seconds left in the session> */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests; wait Retry-After seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     control_change_status: {
         parameters: {
             query?: never;
@@ -5170,6 +6094,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5268,6 +6201,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -5347,6 +6289,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -5380,6 +6331,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5439,6 +6399,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -5470,6 +6439,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5528,6 +6506,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Request body over 1 MB */
             413: {
                 headers: {
@@ -5570,6 +6557,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5644,6 +6640,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {
@@ -5706,6 +6711,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Request body over 1 MB */
             413: {
                 headers: {
@@ -5759,6 +6773,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5828,6 +6851,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -5877,6 +6909,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6015,6 +7056,142 @@ export interface operations {
             };
         };
     };
+    preferences_read_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    preferences_change_preferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    preferences_list_column_presets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColumnPresetList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     rules_list_rules: {
         parameters: {
             query?: never;
@@ -6035,6 +7212,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6086,6 +7272,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6151,6 +7346,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6191,6 +7395,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6260,6 +7473,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6318,6 +7540,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6367,6 +7598,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6409,6 +7649,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6467,6 +7716,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6507,6 +7765,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6558,6 +7825,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6621,6 +7897,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6676,6 +7961,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6763,6 +8057,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
                 headers: {
@@ -6792,6 +8095,26 @@ export interface operations {
             };
         };
     };
+    auth_signup_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupRules"];
+                };
+            };
+        };
+    };
     store_list_keys: {
         parameters: {
             query?: never;
@@ -6812,6 +8135,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6870,6 +8202,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Request body over 1 MB */
             413: {
                 headers: {
@@ -6910,6 +8251,15 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6977,7 +8327,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7066,7 +8416,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7133,6 +8483,565 @@ export interface operations {
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_list_roles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleTable"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_list_members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_remove_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_change_member: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MemberPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_leave_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_transfer_ownership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_list_invitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewInvitationOut"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    team_cancel_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

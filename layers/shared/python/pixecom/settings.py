@@ -41,6 +41,16 @@ class Settings(BaseModel):
     database_secret_arn: str | None = Field(default=None, validation_alias="DB_SECRET_ARN")
     # RDS Proxy endpoint, when the secret names the instance.
     database_host_override: str | None = Field(default=None, validation_alias="DB_HOST")
+    # A streaming replica for the reads that tolerate a little lag (pixecom.db.reader): locally
+    # its URL; in AWS its host (a replica's endpoint, or the RDS Proxy's read-only endpoint),
+    # logging in with the DB secret's credentials. Neither set: every read goes to the primary.
+    database_reader_url: str | None = None
+    database_reader_host: str | None = Field(default=None, validation_alias="DB_READER_HOST")
+    # The reader serves a read only while it is at most this far behind the primary...
+    reader_max_lag_seconds: float = Field(default=30.0, ge=0)
+    # ...and the seller wrote no entity or account row for this long (read-your-writes); keep it
+    # above reader_max_lag_seconds plus the longest write transaction.
+    reader_after_write_seconds: float = Field(default=60.0, ge=0)
     db_pool_size: int = Field(default=1, ge=1)
     db_max_overflow: int = Field(default=0, ge=0)
     db_pool_recycle_seconds: int = Field(default=240, ge=1)
@@ -73,6 +83,12 @@ class Settings(BaseModel):
     # code from `pixecom invite` ("invitation"; the template's default).
     signup_mode: Literal["open", "invitation"] = "open"
     invitation_ttl_days: int = Field(default=7, ge=1)
+    # How long one process trusts what it read of a member (role, ad accounts, token version)
+    # before reading it again: the longest a removal made elsewhere takes to hold here.
+    member_cache_seconds: float = Field(default=2.0, ge=0)
+    # Alert webhooks may POST to loopback addresses (and over http to them): `pixecom dev` only.
+    # Deployed, a webhook URL must be https to a public address (pixecom.alerts.webhook_urls).
+    webhook_allow_loopback: bool = False
     # Key that encrypts ad-account tokens at rest.
     token_encryption_key: str | None = None
     token_encryption_key_arn: str | None = None
@@ -108,6 +124,10 @@ class Settings(BaseModel):
     automation_queue_url: str | None = None  # alerts + rules after each stats sync
     # A queued/running bulk job with no progress for this long gets its message again (the jobs
     # sweeper, run with the delivery dispatch). Longer than the ControlQueue's visibility timeout.
+    # Graph calls per hour the whole app may spend on stats syncs; each stats dispatch queues at
+    # most a cycle's share of it (by each account's last run), the rest in later cycles. Unset:
+    # no app-wide cap (each account's own budget still holds through its usage headers).
+    graph_app_calls_per_hour: int | None = Field(default=None, ge=1)
     job_stale_after_seconds: int = Field(default=900, ge=60)
     # Daily maintenance (pixecom.maintenance): how long rows are kept before they are purged.
     login_attempt_retention_days: int = Field(default=30, ge=1)
@@ -115,6 +135,11 @@ class Settings(BaseModel):
     job_item_retention_days: int = Field(default=90, ge=1)  # after the job finished
     # Not below 14: backfill progress counts chunks through runs this young (sync.recording).
     sync_run_retention_days: int = Field(default=14, ge=14)
+    # STATS_RETENTION_MONTHS: whole months of ad_stats_daily kept before this month (Meta keeps
+    # 37 months of insights); STATS_PARTITION_MONTHS_AHEAD: how many months' partitions the
+    # maintenance creates ahead.
+    stats_retention_months: int = Field(default=37, ge=1)
+    stats_partition_months_ahead: int = Field(default=2, ge=1)
     # Requests one store API key may make per minute (pixecom.store.keys; a batch is one request).
     store_key_requests_per_minute: int = Field(default=600, ge=1)
     local_state_dir: Path = Field(default=Path(".pixecom"), validation_alias="PIXECOM_STATE_DIR")

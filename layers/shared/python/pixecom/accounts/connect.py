@@ -52,6 +52,10 @@ class AccountAlreadyConnected(Exception):
     """This seller already connected that Meta ad account."""
 
 
+class AccountHeldElsewhere(Exception):
+    """Another seller holds that Meta ad account (which one is never said)."""
+
+
 class AccountNotFound(Exception):
     """No such account for this seller (another seller's id looks exactly like this)."""
 
@@ -160,8 +164,7 @@ def connect_account(
     configured: valid, ours, with ads_read or ads_management."""
     account_ref = normalize_account_id(meta_account_id)
     with session_scope() as session:
-        if _find_by_meta_id(session, seller_id, account_ref) is not None:
-            raise AccountAlreadyConnected(account_ref)
+        _refuse_if_held(session, seller_id, account_ref)
     facts = facts or pasted_token_facts(access_token)
     info = read_account_node(account_ref, access_token, graph)
     account_id = uuid.uuid4()
@@ -190,7 +193,9 @@ def connect_account(
             session.flush()
             backfill.add_chunks(session, plan.messages)
     except IntegrityError:
-        raise AccountAlreadyConnected(account_ref) from None  # a concurrent connect won the race
+        with session_scope() as session:  # a concurrent connect won the race: whose was it?
+            _refuse_if_held(session, seller_id, info.id or account_ref)
+        raise AccountAlreadyConnected(account_ref) from None
     logger.info("ad account connected", extra={"account_id": str(account_id), "seller_id": str(seller_id)})
     _queue_quietly(account, plan.messages, now)
     return account
@@ -284,12 +289,13 @@ def set_facts(account: AdAccount, facts: TokenFacts) -> None:
     account.token_scopes = list(facts.scopes)
 
 
-def _find_by_meta_id(session: Session, seller_id: uuid.UUID, meta_account_id: str) -> uuid.UUID | None:
-    return session.scalar(
-        select(AdAccount.id).where(
-            AdAccount.seller_id == seller_id, AdAccount.meta_account_id == meta_account_id
-        )
-    )
+def _refuse_if_held(session: Session, seller_id: uuid.UUID, meta_account_id: str) -> None:
+    """AccountAlreadyConnected (this seller) or AccountHeldElsewhere (another) if it is connected."""
+    holder = session.scalar(select(AdAccount.seller_id).where(AdAccount.meta_account_id == meta_account_id))
+    if holder == seller_id:
+        raise AccountAlreadyConnected(meta_account_id)
+    if holder is not None:
+        raise AccountHeldElsewhere(meta_account_id)
 
 
 def _queue_missing_quietly(account_id: uuid.UUID, now: datetime) -> None:

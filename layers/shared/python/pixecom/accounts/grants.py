@@ -246,6 +246,9 @@ def connect_from_grant(
         except connect.AccountAlreadyConnected:
             refused.append((account_ref, "already_connected"))
             continue
+        except connect.AccountHeldElsewhere:
+            refused.append((account_ref, "connected_by_another_seller"))
+            continue
         except (connect.GraphRejected, connect.GraphUnavailable) as exc:
             refused.append((account_ref, getattr(exc, "code", "meta_unavailable")))
             continue

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
 
-from sqlalchemy import text
+from psycopg import sql
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import DateSpec, Level
 from pixecom.adsmanager.ranges import range_for_timezone
-from pixecom.adsmanager.sql import LEVELS, sum_list
+from pixecom.adsmanager.sql import LEVELS, LevelSql, metrics_json, minor_units_sql, sum_list
+from pixecom.adsmanager.statement import Fragment, Param, q, run
 from pixecom.domain.attribution import attribution_label, combined_label
 from pixecom.domain.dates import DateRange
-from pixecom.domain.metrics import MetricTotals
-from pixecom.domain.results import combined_result_type, result_type
+from pixecom.domain.results import MIXED, combined_result_type, result_type
 
 
 @dataclass(frozen=True)
@@ -27,46 +26,80 @@ class DailySeries:
     result_type: str | None  # `mixed`: results and cost per result are null on every point
     attribution_setting: str | None  # in words, or `mixed`
     date_range: DateRange
-    points: list[tuple[date, MetricTotals]]
+    points: list[tuple[date, str]]  # each day's `metrics` object as JSON text, as Postgres built it
 
 
 # The ad sets whose optimization event counts the entity's results, per level.
-_ADSETS_OF = {Level.CAMPAIGNS: "x.campaign_id", Level.ADSETS: "x.id", Level.ADS: "x.id"}
-_KEY_OF = {Level.CAMPAIGNS: "e.id", Level.ADSETS: "e.id", Level.ADS: "e.adset_id"}
+_ADSETS_OF = {
+    Level.CAMPAIGNS: sql.SQL("x.campaign_id"),
+    Level.ADSETS: sql.SQL("x.id"),
+    Level.ADS: sql.SQL("x.id"),
+}
 
 
 def daily_series(
-    session: Session, seller_id: uuid.UUID, level: Level, entity_id: uuid.UUID, dates: DateSpec, now: datetime
+    session: Session | Connection,
+    seller_id: uuid.UUID,
+    level: Level,
+    entity_id: uuid.UUID,
+    dates: DateSpec,
+    now: datetime,
 ) -> DailySeries | None:
     """The entity's totals per local day of its account's range; None if the seller has no such entity."""
     lv = LEVELS[level]
-    owner = session.execute(
-        text(
-            f"SELECT a.timezone_name, a.currency, {_KEY_OF[level]} AS rt_key FROM {lv.table} e "  # noqa: S608
-            "JOIN ad_accounts a ON a.id = e.ad_account_id WHERE e.id = :id AND e.seller_id = :seller_id"
+    owners = run(
+        session,
+        q(
+            "SELECT a.timezone_name, a.currency, {} AS rt_key FROM {} e "
+            "JOIN ad_accounts a ON a.id = e.ad_account_id WHERE e.id = {} AND e.seller_id = {}",
+            lv.result_type_key,
+            lv.table,
+            Param(entity_id),
+            Param(seller_id),
         ),
-        {"id": entity_id, "seller_id": seller_id},
-    ).one_or_none()
-    if owner is None:
+    )
+    if not owners:
         return None
-    goals = session.execute(
-        text(
-            "SELECT x.optimization_goal, x.promoted_event, x.attribution_spec FROM adsets x "  # noqa: S608
-            f"WHERE {_ADSETS_OF[level]} = :key AND x.seller_id = :seller_id"
+    owner = owners[0]
+    goals = run(
+        session,
+        q(
+            "SELECT x.optimization_goal, x.promoted_event, x.attribution_spec FROM adsets x "
+            "WHERE {} = {} AND x.seller_id = {}",
+            _ADSETS_OF[level],
+            Param(owner["rt_key"]),
+            Param(seller_id),
         ),
-        {"key": owner.rt_key, "seller_id": seller_id},
-    ).all()
-    rt = combined_result_type(result_type(g.optimization_goal, g.promoted_event) for g in goals)
-    attribution = combined_label(attribution_label(g.attribution_spec) for g in goals)
-    rng = range_for_timezone(dates, now, owner.timezone_name)
-    rows = session.execute(
-        text(
-            f"SELECT s.date, {sum_list('s')} FROM {lv.stats_table} s "  # noqa: S608
-            f"WHERE s.seller_id = :seller_id AND s.{lv.stats_key} = :id "
-            "AND s.date BETWEEN :since AND :until GROUP BY s.date"
-        ),
-        {"id": entity_id, "seller_id": seller_id, "since": rng.since, "until": rng.until},
-    ).mappings()
-    by_day = {m["date"]: MetricTotals.from_mapping(cast(Mapping[str, Any], m)) for m in rows}
-    points = [(day, by_day.get(day, MetricTotals.zero())) for day in rng.iter_days()]
-    return DailySeries(entity_id, owner.currency, rt, attribution, rng, points)
+    )
+    rt = combined_result_type(result_type(g["optimization_goal"], g["promoted_event"]) for g in goals)
+    attribution = combined_label(attribution_label(g["attribution_spec"]) for g in goals)
+    rng = range_for_timezone(dates, now, owner["timezone_name"])
+    mixed = rt == MIXED
+    rows = run(session, daily_statement(lv, seller_id, entity_id, rng, owner["currency"], mixed))
+    points = [(m["date"], m["metrics"]) for m in rows]
+    return DailySeries(entity_id, owner["currency"], rt, attribution, rng, points)
+
+
+def daily_statement(
+    lv: LevelSql, seller_id: uuid.UUID, entity_id: uuid.UUID, rng: DateRange, currency: str, mixed: bool
+) -> Fragment:
+    """One row per day of `rng` (days without stats: zeros) with its `metrics` as JSON text,
+    formatted by the same SQL as the lists' rows and summaries (`sql.metrics_json`)."""
+    return q(
+        "SELECT CAST(d.day AS date) AS date, CAST({} AS text) AS metrics "
+        "FROM generate_series(CAST({} AS date), CAST({} AS date), interval '1 day') AS d(day) "
+        "LEFT JOIN (SELECT s.date, {} FROM {} s WHERE s.seller_id = {} AND s.{} = {} "
+        "AND s.date BETWEEN {} AND {} GROUP BY s.date) AS t ON t.date = CAST(d.day AS date) "
+        "CROSS JOIN LATERAL (SELECT {}) AS z ORDER BY d.day",
+        metrics_json("z", minor_units_sql(q("CAST({} AS text)", Param(currency))), q("{}", Param(mixed))),
+        Param(rng.since),
+        Param(rng.until),
+        sum_list("s"),
+        lv.stats_table,
+        Param(seller_id),
+        lv.stats_key,
+        Param(entity_id),
+        Param(rng.since),
+        Param(rng.until),
+        sum_list("t", coalesce=True, cast=True),
+    )

@@ -3,97 +3,117 @@ ad sets carry their budget (where it lives, daily or lifetime, the amount and wh
 strategy (bid amount, ROAS floor), objective and spend cap; ad sets and ads name their parents
 and every row its ad account.
 
-`extra_json_sql` is ONE SQL expression over the page row (`e`: the entity, `p.mu`: the
-currency's decimals), built as JSON by Postgres and spliced into the row as is (`payload`); the
-CSV flattens it (`csv_columns`, `csv_values`). Money is text with the currency's decimals, as in
-`metrics`. A read path only has to select `CAST(<extra_json_sql> AS text)` for its page rows.
+`COLUMNS` declares each field once: its name (the API field and the CSV column; an object's
+fields become `<name>_<field>` cells) and its SQL value at each level that has it, over the page
+row (`e`: the entity, `c`: its campaign for ad sets and ads, `p.mu`: the currency's decimals).
+`entity_columns_json` builds them into ONE JSON object expression that Postgres fills and the
+API splices into the row as is (`payload`); the CSV flattens it (`csv_columns`, `csv_values`).
+Money is text with the currency's decimals, as in `metrics`. The fragments are fixed: no client
+value reaches them.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pixecom.adsmanager.params import Level
+from pixecom.adsmanager.statement import Fragment, ident, join, lit, q
 
 
-def _money(column: str) -> str:
-    return f"CAST(round({column}, p.mu) AS text)"
+@dataclass(frozen=True)
+class EntityColumn:
+    """One field of a list row about its entity."""
+
+    name: str
+    values: Mapping[Level, Fragment]  # its SQL value at each level that has it
+    fields: tuple[str, ...] = ()  # an object's fields: the CSV cells `<name>_<field>`
 
 
-def _spending(holder: str, level: str) -> str:
+def _money(value: Fragment) -> Fragment:
+    return q("CAST(round({}, p.mu) AS text)", value)
+
+
+def _budget(holder: str, level: str) -> Fragment:
     """The budget object of `holder` (an alias with budget columns), or NULL when it has none."""
-    return (
-        f"CASE WHEN {holder}.daily_budget IS NOT NULL OR {holder}.lifetime_budget IS NOT NULL "
-        "THEN json_build_object("
-        f"'type', CASE WHEN {holder}.daily_budget IS NOT NULL THEN 'daily' ELSE 'lifetime' END, "
-        f"'amount', {_money(f'coalesce({holder}.daily_budget, {holder}.lifetime_budget)')}, "
-        f"'level', '{level}', 'remaining', {_money(f'{holder}.budget_remaining')}) END"
+    daily, lifetime = ident(holder, "daily_budget"), ident(holder, "lifetime_budget")
+    return q(
+        "CASE WHEN {} IS NOT NULL OR {} IS NOT NULL THEN json_build_object("
+        "'type', CASE WHEN {} IS NOT NULL THEN 'daily' ELSE 'lifetime' END, "
+        "'amount', {}, 'level', {}, 'remaining', {}) END",
+        daily,
+        lifetime,
+        daily,
+        _money(q("coalesce({}, {})", daily, lifetime)),
+        lit(level),
+        _money(ident(holder, "budget_remaining")),
     )
 
 
-def _bids(alias: str) -> str:
-    return (
-        f"'bid_strategy', {alias}.bid_strategy, 'bid_amount', {_money(f'{alias}.bid_amount')}, "
-        f"'roas_average_floor', CAST({alias}.roas_average_floor AS text)"
-    )
+def _spending(value: Fragment) -> dict[Level, Fragment]:
+    """A value campaigns and ad sets both have, read from the entity itself."""
+    return {Level.CAMPAIGNS: value, Level.ADSETS: value}
 
 
-def _name_of(table: str, id_expr: str) -> str:
-    return f"(SELECT x.name FROM {table} x WHERE x.id = {id_expr})"  # noqa: S608 (our constants)
+def _of_campaign(column: str, money: bool = False) -> dict[Level, Fragment]:
+    """A campaign's column: the entity's own on campaigns, its campaign's (`c`) on ad sets."""
+    own, parent = ident("e", column), ident("c", column)
+    if money:
+        own, parent = _money(own), _money(parent)
+    return {Level.CAMPAIGNS: own, Level.ADSETS: parent}
 
 
-_ACCOUNT = f"'ad_account_name', {_name_of('ad_accounts', 'e.ad_account_id')}"
-
-_SQL: dict[Level, str] = {
-    Level.CAMPAIGNS: (
-        f"json_build_object('budget', {_spending('e', 'campaign')}, {_bids('e')}, "
-        f"'objective', e.objective, 'spend_cap', {_money('e.spend_cap')}, {_ACCOUNT})"
+COLUMNS: tuple[EntityColumn, ...] = (
+    EntityColumn(
+        "ad_account_name",
+        dict.fromkeys(Level, q("(SELECT a.name FROM ad_accounts a WHERE a.id = e.ad_account_id)")),
     ),
+    EntityColumn("campaign_name", {Level.ADSETS: q("c.name"), Level.ADS: q("c.name")}),
+    EntityColumn("adset_name", {Level.ADS: q("(SELECT s.name FROM adsets s WHERE s.id = e.adset_id)")}),
     # An ad set under an Advantage campaign budget shows its campaign's budget, level `campaign`.
-    Level.ADSETS: (
-        "(SELECT json_build_object('budget', coalesce("  # noqa: S608 (only this module's constants)
-        f"{_spending('e', 'adset')}, {_spending('c', 'campaign')}), {_bids('e')}, "
-        f"'objective', c.objective, 'spend_cap', {_money('c.spend_cap')}, "
-        f"'campaign_name', c.name, {_ACCOUNT}) FROM campaigns c WHERE c.id = e.campaign_id)"
+    EntityColumn(
+        "budget",
+        {
+            Level.CAMPAIGNS: _budget("e", "campaign"),
+            Level.ADSETS: q("coalesce({}, {})", _budget("e", "adset"), _budget("c", "campaign")),
+        },
+        fields=("type", "amount", "level", "remaining"),
     ),
-    Level.ADS: (
-        f"json_build_object('campaign_name', {_name_of('campaigns', 'e.campaign_id')}, "
-        f"'adset_name', {_name_of('adsets', 'e.adset_id')}, {_ACCOUNT})"
-    ),
-}
+    EntityColumn("bid_strategy", _spending(q("e.bid_strategy"))),
+    EntityColumn("bid_amount", _spending(_money(q("e.bid_amount")))),
+    EntityColumn("roas_average_floor", _spending(q("CAST(e.roas_average_floor AS text)"))),
+    EntityColumn("objective", _of_campaign("objective")),
+    EntityColumn("spend_cap", _of_campaign("spend_cap", money=True)),
+)
 
 
-def extra_json_sql(level: Level) -> str:
+def _at(level: Level) -> list[EntityColumn]:
+    return [column for column in COLUMNS if level in column.values]
+
+
+@lru_cache(maxsize=8)  # fixed fragments: built once per process
+def entity_columns_json(level: Level) -> Fragment:
     """The level's entity columns as one JSON object expression (see the module doc)."""
-    return _SQL[level]
-
-
-_SPENDING_COLUMNS = [
-    "budget_type",
-    "budget_amount",
-    "budget_level",
-    "budget_remaining",
-    "bid_strategy",
-    "bid_amount",
-    "roas_average_floor",
-    "objective",
-    "spend_cap",
-]
-_CSV: dict[Level, list[str]] = {
-    Level.CAMPAIGNS: ["ad_account_name", *_SPENDING_COLUMNS],
-    Level.ADSETS: ["ad_account_name", "campaign_name", *_SPENDING_COLUMNS],
-    Level.ADS: ["ad_account_name", "campaign_name", "adset_name"],
-}
+    pairs = (q("{}, {}", lit(column.name), column.values[level]) for column in _at(level))
+    return q("json_build_object({})", join(", ", pairs))
 
 
 def csv_columns(level: Level) -> list[str]:
-    return list(_CSV[level])
+    """The CSV columns of the level's entity columns, in declaration order."""
+    names: list[str] = []
+    for column in _at(level):
+        names.extend([f"{column.name}_{field}" for field in column.fields] or [column.name])
+    return names
 
 
 def csv_values(extra_json: str) -> dict[str, Any]:
-    """The entity columns of one row, flat (the budget object as budget_* cells)."""
+    """The entity columns of one row, flat (an object's fields as `<name>_<field>` cells)."""
     extra: dict[str, Any] = json.loads(extra_json)
-    budget = extra.pop("budget", None) or {}
-    extra.update({f"budget_{key}": value for key, value in budget.items()})
+    for column in COLUMNS:
+        if column.fields and column.name in extra:
+            value = extra.pop(column.name) or {}
+            extra.update({f"{column.name}_{field}": value.get(field) for field in column.fields})
     return extra

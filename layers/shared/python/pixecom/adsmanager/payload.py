@@ -1,6 +1,6 @@
 """The JSON bodies of the Ads Manager read API (issue 6), built from typed results. Pure.
 
-Each row's and summary's `metrics` object arrives as JSON text built by Postgres
+Each row's, summary's and daily point's `metrics` object arrives as JSON text built by Postgres
 (`sql.metrics_json`); it is spliced in as is, so the API never parses or re-formats a number.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from pixecom.adsmanager.daily import DailySeries
 from pixecom.adsmanager.params import Level, encode_cursor
 from pixecom.adsmanager.query import CurrencyTotals, EntityRow, ListResult
 from pixecom.domain.dates import DateRange
@@ -73,3 +74,19 @@ def list_json(result: ListResult, level: Level) -> bytes:
         + tail[1:]
     )
     return body.encode()
+
+
+def daily_json(series: DailySeries) -> bytes:
+    """`{"id", "currency", "result_type", "attribution_setting", "date_range", "data"}`: each
+    day's `metrics` spliced in as Postgres built it."""
+    head = _dumps(
+        {
+            "id": str(series.entity_id),
+            "currency": series.currency,
+            "result_type": series.result_type,
+            "attribution_setting": series.attribution_setting,
+            "date_range": date_range_payload(series.date_range),
+        }
+    )
+    points = ",".join(_with_metrics({"date": day.isoformat()}, metrics) for day, metrics in series.points)
+    return (head[:-1] + ',"data":[' + points + "]}").encode()

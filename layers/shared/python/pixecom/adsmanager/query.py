@@ -1,6 +1,7 @@
 """The Ads Manager list: ONE SQL statement per request, whatever the page size.
 
-The statement (see `build_list_sql`) has these parts:
+The statement (`list_statement`) is composed of small named parts, one function each, with
+psycopg `sql` (`pixecom.adsmanager.statement`: each part carries its own values):
 
 - `acct`: the seller's ad accounts, each with ITS OWN since/until (presets resolve in the
   account's timezone, see `ranges.py`) and its currency;
@@ -18,19 +19,20 @@ The statement (see `build_list_sql`) has these parts:
   above EUR 5,865); results / cost per result of a `mixed` row sort with the nulls;
 - the summary: the same `matched` rows summed per currency (all rows, not the page), with the
   result type those rows share (else `mixed`);
-- the date range envelope over the accounts.
+- the date range envelope over the accounts;
+- for the page rows only, the entity's own columns (budget, bids, objective, spend cap, its
+  parents' and ad account's names) as one JSON object (`entity_columns.py`).
 
 Postgres computes and formats every metric (`sql.metrics_json`: the currency's minor units,
 ratios to 4 decimals, nulls where undefined or mixed) and returns each row's `metrics` as JSON
 text, so the API splices it into the response without touching a number. All parts come back
 as one result set (UNION ALL, a `kind` column tells them apart). The API runs it on the psycopg
-connection itself (`read_entities`); exports and rules use `list_entities` on a session.
+connection itself; exports run it on the connection under their session (`list_entities`).
 """
 
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -38,12 +40,9 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Any
 
-from psycopg.rows import dict_row
-from sqlalchemy import text
-from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from psycopg import sql
 
-from pixecom.adsmanager.entity_columns import extra_json_sql
+from pixecom.adsmanager.entity_columns import entity_columns_json
 from pixecom.adsmanager.params import Cursor, Level, ListQuery
 from pixecom.adsmanager.ranges import RangePlan, plan_ranges
 from pixecom.adsmanager.sql import (
@@ -55,6 +54,7 @@ from pixecom.adsmanager.sql import (
     result_type_sql,
     sum_list,
 )
+from pixecom.adsmanager.statement import EMPTY, Fragment, Param, join, lit, q, run
 from pixecom.adsmanager.stats import stats_cte
 from pixecom.domain.attribution import attribution_label, combined_label
 from pixecom.domain.dates import DateRange
@@ -102,57 +102,70 @@ def _like_pattern(q: str) -> str:
     return f"%{escaped}%"
 
 
-def acct_cte(plan: RangePlan, query: ListQuery, params: dict[str, Any]) -> str:
-    account_filter = ""
+def acct_cte(plan: RangePlan, query: ListQuery, seller_id: uuid.UUID) -> Fragment:
+    """`acct`: the seller's ad accounts (those the filter names), each with its own since/until,
+    currency, minor units and whether its preset snapshot is for its current local day."""
+    account_filter = EMPTY
     if query.filters.ad_account_ids:
-        params["ad_account_ids"] = list(query.filters.ad_account_ids)
-        account_filter = " AND a.id = ANY(:ad_account_ids)"
+        account_filter = q(" AND a.id = ANY({})", Param(list(query.filters.ad_account_ids)))
     if plan.custom is not None:
-        params["since"], params["until"] = plan.custom.since, plan.custom.until
-        return (
-            "SELECT a.id, a.currency, CAST(:since AS date) AS since, CAST(:until AS date) AS until, "  # noqa: S608
-            f"false AS fresh, {minor_units_sql('a.currency')} AS mu "
-            f"FROM ad_accounts a WHERE a.seller_id = :seller_id{account_filter}"
+        return q(
+            "SELECT a.id, a.currency, CAST({} AS date) AS since, CAST({} AS date) AS until, "
+            "false AS fresh, {} AS mu FROM ad_accounts a WHERE a.seller_id = {}{}",
+            Param(plan.custom.since),
+            Param(plan.custom.until),
+            _ACCOUNT_MU,
+            Param(seller_id),
+            account_filter,
         )
-    values = []
-    for i, (day, rng) in enumerate(plan.by_local_day):
-        params[f"d{i}"], params[f"s{i}"], params[f"u{i}"] = day, rng.since, rng.until
-        values.append(f"(CAST(:d{i} AS date), CAST(:s{i} AS date), CAST(:u{i} AS date))")
-    params["now"] = plan.now
-    return (
-        f"SELECT a.id, a.currency, r.since, r.until, {minor_units_sql('a.currency')} AS mu, "  # noqa: S608
-        # fresh: the account's preset snapshot (migration 0003) is for its current local day.
+    candidates = join(
+        ", ",
+        (
+            q(
+                "(CAST({} AS date), CAST({} AS date), CAST({} AS date))",
+                Param(day),
+                Param(r.since),
+                Param(r.until),
+            )
+            for day, r in plan.by_local_day
+        ),
+    )
+    return q(
+        "SELECT a.id, a.currency, r.since, r.until, {} AS mu, "
+        # fresh: the account's preset snapshots (migrations 0003, 0012) are for its current local day.
         "EXISTS (SELECT 1 FROM ad_preset_stats_state f "
         "WHERE f.ad_account_id = a.id AND f.local_day = r.local_day) AS fresh "
-        "FROM ad_accounts a "
-        f"JOIN (VALUES {', '.join(values)}) AS r(local_day, since, until) "
-        "ON r.local_day = CAST(CAST(:now AS timestamptz) AT TIME ZONE a.timezone_name AS date) "
-        f"WHERE a.seller_id = :seller_id{account_filter}"
+        "FROM ad_accounts a JOIN (VALUES {}) AS r(local_day, since, until) "
+        "ON r.local_day = CAST(CAST({} AS timestamptz) AT TIME ZONE a.timezone_name AS date) "
+        "WHERE a.seller_id = {}{}",
+        _ACCOUNT_MU,
+        candidates,
+        Param(plan.now),
+        Param(seller_id),
+        account_filter,
     )
 
 
-def _entity_filters(lv: LevelSql, query: ListQuery, params: dict[str, Any]) -> str:
+_ACCOUNT_MU = minor_units_sql(q("a.currency"))
+
+
+def entity_filters(lv: LevelSql, query: ListQuery, seller_id: uuid.UUID) -> Fragment:
+    """The WHERE of the listed entities (alias `e`): the seller's, and every filter given."""
     f = query.filters
-    where = ["e.seller_id = :seller_id"]
+    where = [q("e.seller_id = {}", Param(seller_id))]
     if f.sellpage_ids:
-        params["sellpage_ids"] = list(f.sellpage_ids)
-        where.append(f"{lv.sellpage_expr} = ANY(:sellpage_ids)")
+        where.append(q("{} = ANY({})", lv.sellpage_expr, Param(list(f.sellpage_ids))))
     if f.statuses:
-        params["statuses"] = [s.value for s in f.statuses]
-        where.append("e.status = ANY(:statuses)")
+        where.append(q("e.status = ANY({})", Param([s.value for s in f.statuses])))
     if f.delivery_statuses:
-        params["delivery_statuses"] = [s.value for s in f.delivery_statuses]
-        where.append("e.delivery_status = ANY(:delivery_statuses)")
+        where.append(q("e.delivery_status = ANY({})", Param([s.value for s in f.delivery_statuses])))
     if f.campaign_ids:
-        params["campaign_ids"] = list(f.campaign_ids)
-        where.append(f"{lv.campaign_expr} = ANY(:campaign_ids)")
+        where.append(q("{} = ANY({})", lv.campaign_expr, Param(list(f.campaign_ids))))
     if f.adset_ids:
-        params["adset_ids"] = list(f.adset_ids)
-        where.append(f"{lv.adset_expr} = ANY(:adset_ids)")
+        where.append(q("{} = ANY({})", lv.adset_expr, Param(list(f.adset_ids))))
     if f.q:
-        params["q"] = _like_pattern(f.q)
-        where.append("e.name ILIKE :q ESCAPE '\\'")
-    return " AND ".join(where)
+        where.append(q("e.name ILIKE {} ESCAPE '\\'", Param(_like_pattern(f.q))))
+    return join(" AND ", where)
 
 
 def by_currency_first(query: ListQuery) -> bool:
@@ -161,50 +174,55 @@ def by_currency_first(query: ListQuery) -> bool:
     return metric is not None and metric.kind is Kind.MONEY
 
 
-def _keyset(query: ListQuery, params: dict[str, Any]) -> str:
+def keyset(query: ListQuery) -> Fragment:
     """Rows strictly after the cursor in ([currency,] sort value NULLS LAST, id) order."""
     cursor = query.cursor
     if cursor is None:
-        return "TRUE"
-    params["cursor_id"] = cursor.last_id
+        return q("TRUE")
     if cursor.value is None:  # already inside the NULL tail: only ids after it remain
-        within = "(r.sort_value IS NULL AND r.id > :cursor_id)"
+        within = q("(r.sort_value IS NULL AND r.id > {})", Param(cursor.last_id))
     else:
-        params["cursor_value"] = cursor.value
-        cast = "text" if query.sort.key == "name" else "numeric"
-        op = "<" if query.sort.descending else ">"
-        value = f"CAST(:cursor_value AS {cast})"
-        within = (
-            f"(r.sort_value {op} {value} OR (r.sort_value = {value} AND r.id > :cursor_id) "
-            "OR r.sort_value IS NULL)"
+        cast = sql.SQL("text" if query.sort.key == "name" else "numeric")
+        op = sql.SQL("<" if query.sort.descending else ">")
+        value = q("CAST({} AS {})", Param(cursor.value), cast)
+        within = q(
+            "(r.sort_value {} {} OR (r.sort_value = {} AND r.id > {}) OR r.sort_value IS NULL)",
+            op,
+            value,
+            value,
+            Param(cursor.last_id),
         )
     if not by_currency_first(query):
         return within
-    params["cursor_currency"] = cursor.currency or ""
-    return f"(r.currency > :cursor_currency OR (r.currency = :cursor_currency AND {within}))"
+    currency = Param(cursor.currency or "")
+    return q("(r.currency > {} OR (r.currency = {} AND {}))", currency, currency, within)
 
 
-# Rows summed together: the result type they share, else `mixed` (domain.results.combined_result_type:
-# an unknown type counts as one of its own, `mixed` stays `mixed`).
-_COMBINED_TYPE = "CASE WHEN count(DISTINCT coalesce({x}, '')) > 1 THEN 'mixed' ELSE max({x}) END"
+def combined_type(x: Fragment) -> Fragment:
+    """Rows summed together: the result type they share, else `mixed`
+    (domain.results.combined_result_type: an unknown type counts as one of its own)."""
+    return q("CASE WHEN count(DISTINCT coalesce({}, '')) > 1 THEN {} ELSE max({}) END", x, lit(MIXED), x)
 
 
-def types_cte(query: ListQuery, params: dict[str, Any]) -> str:
+def types_cte(query: ListQuery, seller_id: uuid.UUID) -> Fragment:
     """`key` -> `rt`, `attr`: ad sets' result types and attribution specs (keyed by ad set), or
     campaigns' (by campaign: `mixed` when its ad sets differ). `attr` is the JSON list of the
     distinct specs under the key, named in Python (`attribution_setting`)."""
-    where = "x.seller_id = :seller_id"
+    where = q("x.seller_id = {}", Param(seller_id))
     if query.filters.campaign_ids:
-        where += " AND x.campaign_id = ANY(:campaign_ids)"
+        where = q("{} AND x.campaign_id = ANY({})", where, Param(list(query.filters.campaign_ids)))
     if query.level is Level.CAMPAIGNS:
-        return (
-            f"SELECT x.campaign_id AS key, {_COMBINED_TYPE.format(x=result_type_sql('x'))} AS rt, "  # noqa: S608
-            "CAST(jsonb_agg(DISTINCT x.attribution_spec) AS text) AS attr "
-            f"FROM adsets x WHERE {where} GROUP BY x.campaign_id"
+        return q(
+            "SELECT x.campaign_id AS key, {} AS rt, CAST(jsonb_agg(DISTINCT x.attribution_spec) AS text) "
+            "AS attr FROM adsets x WHERE {} GROUP BY x.campaign_id",
+            combined_type(result_type_sql("x")),
+            where,
         )
-    return (
-        f"SELECT x.id AS key, {result_type_sql('x')} AS rt, "  # noqa: S608
-        f"CAST(jsonb_build_array(x.attribution_spec) AS text) AS attr FROM adsets x WHERE {where}"
+    return q(
+        "SELECT x.id AS key, {} AS rt, CAST(jsonb_build_array(x.attribution_spec) AS text) AS attr "
+        "FROM adsets x WHERE {}",
+        result_type_sql("x"),
+        where,
     )
 
 
@@ -218,84 +236,116 @@ def attribution_setting(specs_json: str | None) -> str | None:
     return combined_label(attribution_label(spec) for spec in specs)
 
 
-RT_KEY = {Level.CAMPAIGNS: "e.id", Level.ADSETS: "e.id", Level.ADS: "e.adset_id"}
-_NULL_ENTITY = (
+_NULL_ENTITY = sql.SQL(
     "CAST(NULL AS uuid), NULL, NULL, NULL, NULL, NULL, CAST(NULL AS uuid), CAST(NULL AS uuid), "
     "CAST(NULL AS uuid), CAST(NULL AS uuid)"
 )
-_MIXED = f"coalesce(t.rt = '{MIXED}', false)"
+_MIXED = q("coalesce(t.rt = {}, false)", lit(MIXED))
 
 
-def build_list_sql(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> tuple[str, dict[str, Any]]:
-    """The one statement of a list request and its bind parameters."""
-    lv = LEVELS[query.level]
-    envelope = plan.envelope
-    params: dict[str, Any] = {"seller_id": seller_id, "lo": envelope.since, "hi": envelope.until}
-    acct = acct_cte(plan, query, params)
-    where = _entity_filters(lv, query, params)
-    stats = stats_cte(lv, query, plan, params)
-    types = types_cte(query, params)
-    direction = "DESC" if query.sort.descending else "ASC"
-    currency_first = "currency, " if by_currency_first(query) else ""
-    order = f"{currency_first}sort_value {direction} NULLS LAST, id"
-    page_order = f"{'p.currency, ' if currency_first else ''}p.sort_value {direction} NULLS LAST, p.id"
-    limit = ""
-    if query.limit is not None:
-        params["limit"] = query.limit + 1
-        limit = "LIMIT :limit"
-    by_name = query.sort.key == "name"
-    sort_expr = "m.name" if by_name else metric_expr(query.sort.key, "m")
-    # Only campaigns can be `mixed`; their results and cost per result then sort with the nulls.
-    mixed_sort = (
-        not by_name and query.level is Level.CAMPAIGNS and METRIC_BY_NAME[query.sort.key].counts_results
+def matched_cte(lv: LevelSql, query: ListQuery, seller_id: uuid.UUID) -> Fragment:
+    """`matched`: every entity the filters match with its sums (no stats: zeros). Narrow (id,
+    currency, sums): with thousands of ads its width is most of the cost; names, statuses,
+    parents and result types are read for the page rows only."""
+    return q(
+        "SELECT e.id, acct.currency, acct.mu, {} AS rt_key, {}{} "
+        "FROM {} e JOIN acct ON acct.id = e.ad_account_id {} "
+        "LEFT JOIN stats st ON st.entity_id = e.id WHERE {}",
+        lv.result_type_key,
+        sql.SQL("e.name, " if query.sort.key == "name" else ""),
+        sum_list("st", coalesce=True, cast=True),
+        lv.table,
+        lv.parent_join,
+        entity_filters(lv, query, seller_id),
     )
-    ranked_from = "matched m"
-    if mixed_sort:
-        sort_expr = f"CASE WHEN t.rt = '{MIXED}' THEN NULL ELSE {sort_expr} END"
-        ranked_from = "matched m LEFT JOIN types t ON t.key = m.rt_key"
-    # `matched` stays narrow (id, currency, sums): with thousands of ads its width is most of the
-    # cost. Names, statuses, parents and result types are read for the page rows only.
-    # Only fixed fragments (LEVELS, the domain's tables, a validated sort key) are interpolated;
-    # every client value is a bind parameter.
-    sql = f"""
-WITH acct AS MATERIALIZED ({acct}),
-stats AS ({stats}),
-types AS MATERIALIZED ({types}),
-matched AS MATERIALIZED (
-  SELECT e.id, acct.currency, acct.mu, {RT_KEY[query.level]} AS rt_key, {"e.name, " if by_name else ""}
-         {sum_list("st", coalesce=True, cast=True)}
-  FROM {lv.table} e JOIN acct ON acct.id = e.ad_account_id {lv.parent_join}
-  LEFT JOIN stats st ON st.entity_id = e.id
-  WHERE {where}
-),
-ranked AS (SELECT m.*, {sort_expr} AS sort_value FROM {ranked_from}),
-page AS (SELECT r.* FROM ranked r WHERE {_keyset(query, params)} ORDER BY {order} {limit}),
-summed AS (SELECT currency, max(mu) AS mu, {sum_list("matched")} FROM matched GROUP BY currency),
-summed_types AS (
-  SELECT d.currency, {_COMBINED_TYPE.format(x="t.rt")} AS rt
-  FROM (SELECT DISTINCT currency, rt_key FROM matched) d LEFT JOIN types t ON t.key = d.rt_key
-  GROUP BY d.currency
-)
-SELECT * FROM (
-  SELECT 'row' AS kind,
-         row_number() OVER (ORDER BY {page_order}) AS ord,
-         e.id, e.meta_id, e.name, e.status, e.delivery_status, e.effective_status, e.ad_account_id,
-         {lv.campaign_expr} AS campaign_id, {lv.adset_expr} AS adset_id,
-         {lv.sellpage_expr} AS sellpage_id, p.currency, t.rt AS result_type, t.attr,
-         CAST({metrics_json("p", "p.mu", _MIXED)} AS text) AS metrics,
-         CAST(p.sort_value AS text) AS sort_text, CAST(NULL AS date) AS since, CAST(NULL AS date) AS until,
-         CAST({extra_json_sql(query.level)} AS text) AS extra
-  FROM page p JOIN {lv.table} e ON e.id = p.id {lv.parent_join}
-  LEFT JOIN types t ON t.key = p.rt_key
-  UNION ALL
-  SELECT 'summary', row_number() OVER (ORDER BY s.currency), {_NULL_ENTITY}, s.currency, t.rt, NULL,
-         CAST({metrics_json("s", "s.mu", _MIXED)} AS text), NULL, NULL, NULL, NULL
-  FROM summed s JOIN summed_types t ON t.currency = s.currency
-  UNION ALL
-  SELECT 'srange', 0, {_NULL_ENTITY}, NULL, NULL, NULL, NULL, NULL, min(since), max(until), NULL FROM acct
-) AS result ORDER BY kind, ord
-"""  # noqa: S608
-    return sql, params
+
+
+def ranked_cte(query: ListQuery) -> Fragment:
+    """`ranked`: `matched` with the sort value (the metric in SQL from the sums, or the name).
+    Only campaigns can be `mixed`; their results and cost per result then sort with the nulls."""
+    if query.sort.key == "name":
+        return q("SELECT m.*, m.name AS sort_value FROM matched m")
+    value = metric_expr(query.sort.key, "m")
+    if query.level is Level.CAMPAIGNS and METRIC_BY_NAME[query.sort.key].counts_results:
+        return q(
+            "SELECT m.*, CASE WHEN t.rt = {} THEN NULL ELSE {} END AS sort_value "
+            "FROM matched m LEFT JOIN types t ON t.key = m.rt_key",
+            lit(MIXED),
+            value,
+        )
+    return q("SELECT m.*, {} AS sort_value FROM matched m", value)
+
+
+def _order(query: ListQuery, alias: str = "") -> Fragment:
+    prefix = sql.SQL(alias + "." if alias else "")
+    direction = sql.SQL("DESC" if query.sort.descending else "ASC")
+    currency = q("{}currency, ", prefix) if by_currency_first(query) else EMPTY
+    return q("{}{}sort_value {} NULLS LAST, {}id", currency, prefix, direction, prefix)
+
+
+def page_cte(query: ListQuery) -> Fragment:
+    """`page`: the ranked rows after the cursor, in order, one more than the page (says whether
+    there is a next page)."""
+    limit = EMPTY if query.limit is None else q(" LIMIT {}", Param(query.limit + 1))
+    return q("SELECT r.* FROM ranked r WHERE {} ORDER BY {}{}", keyset(query), _order(query), limit)
+
+
+def summed_cte() -> Fragment:
+    """`summed`: every matched row (not only the page) summed per currency."""
+    return q("SELECT currency, max(mu) AS mu, {} FROM matched GROUP BY currency", sum_list("matched"))
+
+
+def summed_types_cte() -> Fragment:
+    """`summed_types`: the result type the summed rows of each currency share, else `mixed`."""
+    return q(
+        "SELECT d.currency, {} AS rt FROM (SELECT DISTINCT currency, rt_key FROM matched) d "
+        "LEFT JOIN types t ON t.key = d.rt_key GROUP BY d.currency",
+        combined_type(q("t.rt")),
+    )
+
+
+def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> Fragment:
+    """The one statement of a list request: the page rows, the summary per currency and the
+    date range envelope, as one result set (`kind` tells them apart)."""
+    lv = LEVELS[query.level]
+    return q(
+        "WITH acct AS MATERIALIZED ({}), stats AS ({}), types AS MATERIALIZED ({}), "
+        "matched AS MATERIALIZED ({}), ranked AS ({}), page AS ({}), summed AS ({}), "
+        "summed_types AS ({}) "
+        "SELECT * FROM ("
+        "SELECT 'row' AS kind, row_number() OVER (ORDER BY {}) AS ord, "
+        "e.id, e.meta_id, e.name, e.status, e.delivery_status, e.effective_status, e.ad_account_id, "
+        "{} AS campaign_id, {} AS adset_id, {} AS sellpage_id, p.currency, t.rt AS result_type, t.attr, "
+        "CAST({} AS text) AS metrics, CAST(p.sort_value AS text) AS sort_text, "
+        "CAST(NULL AS date) AS since, CAST(NULL AS date) AS until, CAST({} AS text) AS extra "
+        "FROM page p JOIN {} e ON e.id = p.id {} LEFT JOIN types t ON t.key = p.rt_key "
+        "UNION ALL "
+        "SELECT 'summary', row_number() OVER (ORDER BY s.currency), {}, s.currency, t.rt, NULL, "
+        "CAST({} AS text), NULL, NULL, NULL, NULL "
+        "FROM summed s JOIN summed_types t ON t.currency = s.currency "
+        "UNION ALL "
+        "SELECT 'srange', 0, {}, NULL, NULL, NULL, NULL, NULL, min(since), max(until), NULL FROM acct"
+        ") AS result ORDER BY kind, ord",
+        acct_cte(plan, query, seller_id),
+        stats_cte(lv, query, plan, seller_id),
+        types_cte(query, seller_id),
+        matched_cte(lv, query, seller_id),
+        ranked_cte(query),
+        page_cte(query),
+        summed_cte(),
+        summed_types_cte(),
+        _order(query, "p"),
+        lv.campaign_expr,
+        lv.adset_expr,
+        lv.sellpage_expr,
+        metrics_json("p", q("p.mu"), _MIXED),
+        entity_columns_json(query.level),
+        lv.table,
+        lv.parent_join,
+        _NULL_ENTITY,
+        metrics_json("s", q("s.mu"), _MIXED),
+        _NULL_ENTITY,
+    )
 
 
 def _entity_row(m: Mapping[Any, Any]) -> EntityRow:
@@ -343,10 +393,10 @@ def _split_result(query: ListQuery, plan: RangePlan, result: Sequence[Mapping[An
     return ListResult([_entity_row(m) for m in page], summary, next_cursor, date_range)
 
 
-def list_entities(
-    session: Session | Connection, seller_id: uuid.UUID, query: ListQuery, now: datetime
-) -> ListResult:
-    """One page (or, with limit None, every row) of a level, its summary and date range.
+def list_entities(conn: Any, seller_id: uuid.UUID, query: ListQuery, now: datetime) -> ListResult:
+    """One page (or, with limit None, every row) of a level, its summary and date range, read
+    with one statement on a psycopg connection (the API's autocommit read connection,
+    `db.engine.read_driver_connection`) or on the connection of a SQLAlchemy session.
 
     `date_range`: for a custom range, that range; for a preset, the envelope of the ranges of
     the seller's ad accounts (only those named by `ad_account_id`, when given): the earliest
@@ -355,27 +405,4 @@ def list_entities(
     gets the preset resolved in UTC.
     """
     plan = plan_ranges(query.dates, now)
-    sql, params = build_list_sql(query, plan, seller_id)
-    result = session.execute(text(sql), params).mappings().all()
-    return _split_result(query, plan, result)
-
-
-# SQLAlchemy's own pattern for `:name` bind parameters in text() (never `::` casts).
-_BIND = re.compile(r"(?<![:\w\\]):(\w+)(?!:)")
-
-
-@lru_cache(maxsize=256)
-def driver_sql(sql: str) -> str:
-    """`sql` with `:name` parameters as psycopg's `%(name)s` (literal % doubled)."""
-    return _BIND.sub(r"%(\1)s", sql.replace("%", "%%"))
-
-
-def read_entities(conn: Any, seller_id: uuid.UUID, query: ListQuery, now: datetime) -> ListResult:
-    """`list_entities` on a psycopg connection (`db.engine.read_driver_connection`): the same
-    statement and result, without SQLAlchemy compiling the statement and wrapping ~50 rows
-    (~1 ms of CPU per request)."""
-    plan = plan_ranges(query.dates, now)
-    sql, params = build_list_sql(query, plan, seller_id)
-    with conn.cursor(row_factory=dict_row) as cursor:
-        rows = cursor.execute(driver_sql(sql), params).fetchall()
-    return _split_result(query, plan, rows)
+    return _split_result(query, plan, run(conn, list_statement(query, plan, seller_id)))

@@ -1,24 +1,29 @@
-"""SQL fragments of the Ads Manager read side, derived from the domain's tables.
+"""SQL fragments of the Ads Manager read side, derived from the domain's tables (psycopg `sql`).
 
-Postgres computes and formats the metrics of list rows and summaries (`metrics_json`), so the
-API streams the JSON it builds. Every formula comes from `pixecom.domain.metrics.METRICS`, the
-minor units from `pixecom.domain.currency`, the result types from `pixecom.domain.results`: the
-Python functions there and this SQL cannot drift apart (tests run both on the same totals).
+Postgres computes and formats the metrics of list rows, summaries and daily points
+(`metrics_json`), so the API streams the JSON it builds. Every formula comes from the catalogue
+(`pixecom.domain.catalogue.METRICS`), the minor units from `pixecom.domain.currency`, the result
+types from `pixecom.domain.results`. Names are quoted by psycopg `sql` (`statement.ident`) and the
+tables' constants too (`statement.lit`): none of these fragments holds a client value.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pixecom.adsmanager.params import Level
+from pixecom.adsmanager.statement import Fragment, ident, join, lit, q
+from pixecom.domain.catalogue import METRICS, SUMMED, SUMMED_COUNTERS, Kind
 from pixecom.domain.currency import DEFAULT_MINOR_UNITS, MINOR_UNITS
-from pixecom.domain.metrics import METRIC_BY_NAME, METRICS, SUMMED_COUNTERS, Kind
 from pixecom.domain.results import GOAL_RESULT_TYPES, PIXEL_EVENT_RESULT_TYPES, PIXEL_GOALS
 
 # The additive counters of ad_stats_daily, in MetricTotals order. Reach is not additive: never here.
 SUM_COLUMNS: tuple[str, ...] = SUMMED_COUNTERS
+_MONEY_COUNTERS = frozenset(c.name for c in SUMMED if c.money)
 
-# metric -> (numerator, denominator, scale) of every derived metric, from the one metric table.
+# metric -> (numerator, denominator, scale) of every derived metric, from the catalogue.
 RATIO_FORMULAS: dict[str, tuple[str, str, int]] = {
     m.name: (m.numerator, m.denominator, m.scale)
     for m in METRICS
@@ -27,118 +32,167 @@ RATIO_FORMULAS: dict[str, tuple[str, str, int]] = {
 RATIO_DECIMALS = 4
 
 
-def metric_expr(name: str, alias: str) -> str:
-    """SQL for one metric over already-summed NUMERIC columns of `alias` (full precision)."""
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
+def metric_expr(name: str, alias: str) -> Fragment:
+    """One metric over already-summed NUMERIC columns of `alias` (full precision)."""
     if name in SUM_COLUMNS:
-        return f"{alias}.{name}"
+        return q("{}", ident(alias, name))
     num, den, scale = RATIO_FORMULAS[name]
-    return f"({alias}.{num} * {scale}) / NULLIF({alias}.{den}, 0)"
+    return q("({} * {}) / NULLIF({}, 0)", ident(alias, num), lit(scale), ident(alias, den))
 
 
-def _literal(value: str) -> str:
-    assert "'" not in value  # fixed table entries only
-    return f"'{value}'"
-
-
-def minor_units_sql(currency: str) -> str:
-    """The ISO 4217 minor units of the currency column `currency` (domain.currency's table)."""
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
+def minor_units_sql(currency: Fragment) -> Fragment:
+    """The ISO 4217 minor units of the currency expression `currency` (domain.currency's table)."""
     by_units: dict[int, list[str]] = {}
     for code, units in MINOR_UNITS.items():
-        by_units.setdefault(units, []).append(_literal(code))
-    whens = " ".join(
-        f"WHEN {currency} IN ({', '.join(codes)}) THEN {units}" for units, codes in by_units.items()
-    )
-    return f"(CASE {whens} ELSE {DEFAULT_MINOR_UNITS} END)"
+        by_units.setdefault(units, []).append(code)
+    whens = [
+        q("WHEN {} IN ({}) THEN {}", currency, join(", ", map(lit, codes)), lit(units))
+        for units, codes in by_units.items()
+    ]
+    return q("(CASE {} ELSE {} END)", _spaced(whens), lit(DEFAULT_MINOR_UNITS))
 
 
-def result_type_sql(adset: str) -> str:
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
+def result_type_sql(adset: str) -> Fragment:
     """The result type of ad set alias `adset` (domain.results.result_type, as SQL)."""
-    goal, event = f"upper({adset}.optimization_goal)", f"upper({adset}.promoted_event)"
-    events = " ".join(f"WHEN {_literal(k)} THEN {_literal(v)}" for k, v in PIXEL_EVENT_RESULT_TYPES.items())
-    pixel = " ".join(
-        f"WHEN {_literal(g)} THEN CASE {event} {events} ELSE "
-        f"{_literal(default) if default else 'CAST(NULL AS text)'} END"
+    goal = q("upper({})", ident(adset, "optimization_goal"))
+    event = q("upper({})", ident(adset, "promoted_event"))
+    events = _spaced(q("WHEN {} THEN {}", lit(k), lit(v)) for k, v in PIXEL_EVENT_RESULT_TYPES.items())
+    pixel = _spaced(
+        q(
+            "WHEN {} THEN CASE {} {} ELSE {} END",
+            lit(g),
+            event,
+            events,
+            lit(default) if default else q("CAST(NULL AS text)"),
+        )
         for g, default in PIXEL_GOALS.items()
     )
-    goals = " ".join(f"WHEN {_literal(k)} THEN {_literal(v)}" for k, v in GOAL_RESULT_TYPES.items())
-    return f"(CASE {goal} {pixel} {goals} ELSE CAST(NULL AS text) END)"
+    goals = _spaced(q("WHEN {} THEN {}", lit(k), lit(v)) for k, v in GOAL_RESULT_TYPES.items())
+    return q("(CASE {} {} {} ELSE CAST(NULL AS text) END)", goal, pixel, goals)
 
 
-def metrics_json(alias: str, minor_units: str, results_mixed: str) -> str:
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
+def metrics_json(alias: str, minor_units: Fragment, results_mixed: Fragment) -> Fragment:
     """`json_build_object(...)` of the API's `metrics` object over summed columns of `alias`.
 
     Money: text rounded half-up to `minor_units` decimals (an SQL expression); ratios: numbers
-    rounded half-up to 4 decimals; counts: integers; zero denominators:
-    null; `results_mixed` (an SQL boolean): null for results and every metric reading it. Equal
-    to `domain.metrics.format_metrics` (a test checks it on the same totals).
+    rounded half-up to 4 decimals; counts: integers; zero denominators: null; `results_mixed`
+    (an SQL boolean): null for results and every metric reading it.
     """
     parts = []
     for m in METRICS:
         value = metric_expr(m.name, alias)
         if m.kind is Kind.MONEY:
-            value = f"CAST(round({value}, {minor_units}) AS text)"
+            value = q("CAST(round({}, {}) AS text)", value, minor_units)
         elif m.kind is Kind.RATIO:
-            value = f"round({value}, {RATIO_DECIMALS})"
-        if METRIC_BY_NAME[m.name].counts_results:
-            value = f"CASE WHEN {results_mixed} THEN NULL ELSE {value} END"
-        parts.append(f"'{m.name}', {value}")
-    return f"json_build_object({', '.join(parts)})"
+            value = q("round({}, {})", value, lit(RATIO_DECIMALS))
+        if m.counts_results:
+            value = q("CASE WHEN {} THEN NULL ELSE {} END", results_mixed, value)
+        parts.append(q("{}, {}", lit(m.name), value))
+    return q("json_build_object({})", _listed(parts))
 
 
-def sum_list(source: str, *, coalesce: bool = False, cast: bool = False, where: str = "") -> str:
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
+def sum_list(
+    source: str, *, coalesce: bool = False, cast: bool = False, where: Fragment | None = None
+) -> Fragment:
     """`sum(s.spend) AS spend, ...` (or `COALESCE(st.spend, 0) AS spend, ...` with coalesce);
     `where` adds `FILTER (WHERE ...)` to each sum."""
     parts = []
-    agg_filter = f" FILTER (WHERE {where})" if where else ""
     for col in SUM_COLUMNS:
-        expr = f"COALESCE({source}.{col}, 0)" if coalesce else f"sum({source}.{col}){agg_filter}"
+        column = ident(source, col)
+        if coalesce:
+            expr = q("COALESCE({}, 0)", column)
+        elif where is not None:
+            expr = q("sum({}) FILTER (WHERE {})", column, where)
+        else:
+            expr = q("sum({})", column)
         if cast:
-            expr = f"CAST({expr} AS numeric)"
-        parts.append(f"{expr} AS {col}")
-    return ", ".join(parts)
+            expr = q("CAST({} AS numeric)", expr)
+        parts.append(q("{} AS {}", expr, ident(col)))
+    return _listed(parts)
+
+
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
+def sum_columns(source: str) -> Fragment:
+    """`s.spend, s.impressions, ...`: the counters of `source` as they are."""
+    return _listed(q("{}", ident(source, col)) for col in SUM_COLUMNS)
+
+
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
+def typed_sums(source: str, *, summed: bool) -> Fragment:
+    """The counters of `source`, NULL (no stats) as 0; counts as bigint so they load as ints."""
+    parts = []
+    for col in SUM_COLUMNS:
+        value = q("sum({})", ident(source, col)) if summed else q("{}", ident(source, col))
+        kind = q("numeric") if col in _MONEY_COUNTERS else q("bigint")
+        parts.append(q("CAST(COALESCE({}, 0) AS {}) AS {}", value, kind, ident(col)))
+    return _listed(parts)
+
+
+def _listed(parts: Iterable[Fragment]) -> Fragment:
+    return join(", ", parts)
+
+
+def _spaced(parts: Iterable[Fragment]) -> Fragment:
+    return join(" ", parts)
 
 
 @dataclass(frozen=True)
 class LevelSql:
     """Table names and column expressions of one list level (alias `e` = the listed entity)."""
 
-    table: str
+    # Names of our own schema, written plainly (as every other statement names them).
+    table: Fragment
     # Where the level's daily sums live: the campaign/ad set rollups (kept exact by a trigger on
     # ad_stats_daily, migration 0002) hold ~50x / ~10x fewer rows than ad_stats_daily.
-    stats_table: str
-    stats_key: str  # the stats table's column the entity's stats group on
-    campaign_expr: str  # the entity's campaign id
-    adset_expr: str  # the entity's ad set id (NULL for campaigns)
-    parent_join: str  # how to reach the campaign (for sellpage_id)
-    sellpage_expr: str
+    stats_table: Fragment
+    stats_key: Fragment  # the stats table's column the entity's stats group on
+    # Per entity and date preset (kept exact by a trigger, migrations 0003 and 0012).
+    snapshot_table: Fragment
+    campaign_expr: Fragment  # the entity's campaign id
+    adset_expr: Fragment  # the entity's ad set id (NULL for campaigns)
+    parent_join: Fragment  # how to reach the campaign (for sellpage_id)
+    sellpage_expr: Fragment
+    result_type_key: Fragment  # the key of the entity's result types (`types`)
 
 
+_PARENT = q("JOIN campaigns c ON c.id = e.campaign_id")
 LEVELS: dict[Level, LevelSql] = {
     Level.CAMPAIGNS: LevelSql(
-        table="campaigns",
-        stats_table="campaign_stats_daily",
-        stats_key="campaign_id",
-        campaign_expr="e.id",
-        adset_expr="CAST(NULL AS uuid)",
-        parent_join="",
-        sellpage_expr="e.sellpage_id",
+        table=q("campaigns"),
+        stats_table=q("campaign_stats_daily"),
+        stats_key=q("campaign_id"),
+        snapshot_table=q("campaign_preset_stats"),
+        campaign_expr=q("e.id"),
+        adset_expr=q("CAST(NULL AS uuid)"),
+        parent_join=q(""),
+        sellpage_expr=q("e.sellpage_id"),
+        result_type_key=q("e.id"),
     ),
     Level.ADSETS: LevelSql(
-        table="adsets",
-        stats_table="adset_stats_daily",
-        stats_key="adset_id",
-        campaign_expr="e.campaign_id",
-        adset_expr="e.id",
-        parent_join="JOIN campaigns c ON c.id = e.campaign_id",
-        sellpage_expr="c.sellpage_id",
+        table=q("adsets"),
+        stats_table=q("adset_stats_daily"),
+        stats_key=q("adset_id"),
+        snapshot_table=q("adset_preset_stats"),
+        campaign_expr=q("e.campaign_id"),
+        adset_expr=q("e.id"),
+        parent_join=_PARENT,
+        sellpage_expr=q("c.sellpage_id"),
+        result_type_key=q("e.id"),
     ),
     Level.ADS: LevelSql(
-        table="ads",
-        stats_table="ad_stats_daily",
-        stats_key="ad_id",
-        campaign_expr="e.campaign_id",
-        adset_expr="e.adset_id",
-        parent_join="JOIN campaigns c ON c.id = e.campaign_id",
-        sellpage_expr="c.sellpage_id",
+        table=q("ads"),
+        stats_table=q("ad_stats_daily"),
+        stats_key=q("ad_id"),
+        snapshot_table=q("ad_preset_stats"),
+        campaign_expr=q("e.campaign_id"),
+        adset_expr=q("e.adset_id"),
+        parent_join=_PARENT,
+        sellpage_expr=q("c.sellpage_id"),
+        result_type_key=q("e.adset_id"),
     ),
 }

@@ -1,34 +1,40 @@
-"""The `stats` part of the Ads Manager list statement (`query.build_list_sql`): the level's daily
-stats summed per entity over each ad account's own range; the only big read of the request."""
+"""The `stats` part of the Ads Manager statements (`query.list_statement`, `sums.sums_statement`):
+the level's stats summed per entity over each ad account's own range; the only big read."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from pixecom.adsmanager.params import ListQuery
+from pixecom.adsmanager.params import Filters, ListQuery
 from pixecom.adsmanager.ranges import RangePlan
-from pixecom.adsmanager.sql import SUM_COLUMNS, LevelSql, sum_list
+from pixecom.adsmanager.sql import LevelSql, sum_columns, sum_list
+from pixecom.adsmanager.statement import EMPTY, Fragment, Param, join, q
+from pixecom.adsmanager.statement import ident as _ident
+from pixecom.domain.catalogue import SUMMED_COUNTERS
 
 
-def stats_cte(lv: LevelSql, query: ListQuery, plan: RangePlan, params: dict[str, Any]) -> str:
-    """The `stats` part of the list statement: `entity_id` and the summed counters of every
-    entity with stats in its account's range (the caller LEFT JOINs it: no row = zeros)."""
-    # Filters on columns copied onto the stats rows are pushed down so the scan reads less.
-    pushdown = ""
-    if query.filters.campaign_ids:
-        pushdown += " AND s.campaign_id = ANY(:campaign_ids)"
-    if query.filters.adset_ids:
-        pushdown += " AND s.adset_id = ANY(:adset_ids)"
-    if query.filters.ad_account_ids:
-        pushdown += " AND s.ad_account_id = ANY(:ad_account_ids)"
-    # Ads for a preset: accounts with a fresh snapshot read one row per ad from it; the others
+def stats_cte(lv: LevelSql, query: ListQuery, plan: RangePlan, seller_id: object) -> Fragment:
+    """`entity_id` and the summed counters of every entity with stats in its account's range
+    (the caller LEFT JOINs it: no row = zeros). Reads the `acct` part for each account's range."""
+    pushdown = stats_pushdown(query.filters)
+    # A preset: accounts with a fresh snapshot read one row per entity from it; the others
     # (never refreshed, or stale since their local midnight) aggregate live.
-    if lv.stats_table == "ad_stats_daily" and query.dates.preset is not None:
-        return _snapshot_stats(lv, query, pushdown, params)
-    return _range_stats(lv, plan, pushdown, params)
+    if query.dates.preset is not None:
+        return snapshot_stats(lv, query.dates.preset.value, plan, seller_id, pushdown)
+    return range_stats(lv, plan, seller_id, pushdown)
 
 
-def _range_stats(lv: LevelSql, plan: RangePlan, pushdown: str, params: dict[str, Any]) -> str:
+def stats_pushdown(f: Filters) -> Fragment:
+    """Filters on the parent columns the stats rows carry: the scan reads less."""
+    parts = []
+    if f.campaign_ids:
+        parts.append(q(" AND s.campaign_id = ANY({})", Param(list(f.campaign_ids))))
+    if f.adset_ids:
+        parts.append(q(" AND s.adset_id = ANY({})", Param(list(f.adset_ids))))
+    if f.ad_account_ids:
+        parts.append(q(" AND s.ad_account_id = ANY({})", Param(list(f.ad_account_ids))))
+    return join("", parts) if parts else EMPTY
+
+
+def range_stats(lv: LevelSql, plan: RangePlan, seller_id: object, pushdown: Fragment) -> Fragment:
     """The level's sums over each account's own days, read as the bare rollup read reads.
 
     The core (days every account's range holds: all of a custom range, all but a day or two
@@ -39,49 +45,84 @@ def _range_stats(lv: LevelSql, plan: RangePlan, pushdown: str, params: dict[str,
     FILTER or join cost ~2x the bare read: the planner guessed ~1% of the rows and sorted.)
     """
     core, edges = plan.split()
-    key, table = lv.stats_key, lv.stats_table
     parts = []
     if core is not None:
-        params["core_since"], params["core_until"] = core.since, core.until
         parts.append(
-            f"SELECT s.{key} AS entity_id, {sum_list('s')} FROM {table} s "  # noqa: S608
-            f"WHERE s.seller_id = :seller_id AND s.date BETWEEN :core_since AND :core_until{pushdown} "
-            f"GROUP BY s.{key}"
+            q(
+                "SELECT s.{} AS entity_id, {} FROM {} s "
+                "WHERE s.seller_id = {} AND s.date BETWEEN {} AND {}{} GROUP BY s.{}",
+                lv.stats_key,
+                sum_list("s"),
+                lv.stats_table,
+                Param(seller_id),
+                Param(core.since),
+                Param(core.until),
+                pushdown,
+                lv.stats_key,
+            )
         )
     if edges:
-        days = []
-        for i, edge in enumerate(edges):
-            params[f"edge{i}_since"], params[f"edge{i}_until"] = edge.since, edge.until
-            days.append(f"s.date BETWEEN :edge{i}_since AND :edge{i}_until")
+        days = join(" OR ", (q("s.date BETWEEN {} AND {}", Param(e.since), Param(e.until)) for e in edges))
         parts.append(
-            f"SELECT s.{key} AS entity_id, {sum_list('s')} FROM {table} s "  # noqa: S608
-            "JOIN acct ON acct.id = s.ad_account_id AND s.date BETWEEN acct.since AND acct.until "
-            f"WHERE s.seller_id = :seller_id AND ({' OR '.join(days)}){pushdown} GROUP BY s.{key}"
+            q(
+                "SELECT s.{} AS entity_id, {} FROM {} s "
+                "JOIN acct ON acct.id = s.ad_account_id AND s.date BETWEEN acct.since AND acct.until "
+                "WHERE s.seller_id = {} AND ({}){} GROUP BY s.{}",
+                lv.stats_key,
+                sum_list("s"),
+                lv.stats_table,
+                Param(seller_id),
+                days,
+                pushdown,
+                lv.stats_key,
+            )
         )
     if len(parts) == 1:
         return parts[0]
-    added = ", ".join(f"coalesce(c.{col}, 0) + coalesce(g.{col}, 0) AS {col}" for col in SUM_COLUMNS)
-    return (
-        f"SELECT coalesce(c.entity_id, g.entity_id) AS entity_id, {added} "  # noqa: S608
-        f"FROM ({parts[0]}) AS c FULL JOIN ({parts[1]}) AS g ON g.entity_id = c.entity_id"
+    added = join(
+        ", ",
+        (
+            q("coalesce(c.{}, 0) + coalesce(g.{}, 0) AS {}", _ident(col), _ident(col), _ident(col))
+            for col in SUMMED_COUNTERS
+        ),
+    )
+    return q(
+        "SELECT coalesce(c.entity_id, g.entity_id) AS entity_id, {} "
+        "FROM ({}) AS c FULL JOIN ({}) AS g ON g.entity_id = c.entity_id",
+        added,
+        parts[0],
+        parts[1],
     )
 
 
-def _snapshot_stats(lv: LevelSql, query: ListQuery, pushdown: str, params: dict[str, Any]) -> str:
-    """Ads for a preset: the fresh accounts' snapshot rows, plus the live sums of the others.
+def snapshot_stats(
+    lv: LevelSql, preset: str, plan: RangePlan, seller_id: object, pushdown: Fragment
+) -> Fragment:
+    """A preset: the fresh accounts' snapshot rows of the level, plus the live sums of the others.
 
-    The live part reads the envelope [:lo, :hi] (constants: the planner estimates the rows) and
-    picks each account's own days by FILTER; when every account is fresh its join is empty and
-    Postgres skips the scan."""
-    assert query.dates.preset is not None
-    params["preset"] = query.dates.preset.value
-    own_days = "s.date BETWEEN acct.since AND acct.until"
-    return (
-        f"SELECT s.ad_id AS entity_id, {', '.join(SUM_COLUMNS)} "  # noqa: S608
-        "FROM ad_preset_stats s JOIN acct ON acct.id = s.ad_account_id AND acct.fresh "
-        f"WHERE s.seller_id = :seller_id AND s.preset = :preset{pushdown} UNION ALL "
-        f"SELECT s.{lv.stats_key} AS entity_id, {sum_list('s', where=own_days)} "
-        f"FROM {lv.stats_table} s JOIN acct ON acct.id = s.ad_account_id AND NOT acct.fresh "
-        f"WHERE s.seller_id = :seller_id AND s.date BETWEEN :lo AND :hi{pushdown} "
-        f"GROUP BY s.{lv.stats_key}"
+    The live part reads the envelope (constants: the planner estimates the rows) and picks each
+    account's own days by FILTER; when every account is fresh its join is empty and Postgres
+    skips the scan."""
+    envelope = plan.envelope
+    return q(
+        "SELECT s.{} AS entity_id, {} "
+        "FROM {} s JOIN acct ON acct.id = s.ad_account_id AND acct.fresh "
+        "WHERE s.seller_id = {} AND s.preset = {}{} UNION ALL "
+        "SELECT s.{} AS entity_id, {} "
+        "FROM {} s JOIN acct ON acct.id = s.ad_account_id AND NOT acct.fresh "
+        "WHERE s.seller_id = {} AND s.date BETWEEN {} AND {}{} GROUP BY s.{}",
+        lv.stats_key,
+        sum_columns("s"),
+        lv.snapshot_table,
+        Param(seller_id),
+        Param(preset),
+        pushdown,
+        lv.stats_key,
+        sum_list("s", where=q("s.date BETWEEN acct.since AND acct.until")),
+        lv.stats_table,
+        Param(seller_id),
+        Param(envelope.since),
+        Param(envelope.until),
+        pushdown,
+        lv.stats_key,
     )

@@ -20,23 +20,23 @@ caller sorts the few it acts on: `by_spend`).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import text
+from psycopg import sql
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import DateSpec, Filters, Level, ListQuery
-from pixecom.adsmanager.query import RT_KEY, acct_cte, types_cte
+from pixecom.adsmanager.query import acct_cte, types_cte
 from pixecom.adsmanager.ranges import plan_ranges
-from pixecom.adsmanager.sql import LEVELS, SUM_COLUMNS
+from pixecom.adsmanager.sql import LEVELS, SUM_COLUMNS, typed_sums
+from pixecom.adsmanager.statement import EMPTY, Fragment, Param, q, run_tuples
 from pixecom.adsmanager.stats import stats_cte
 from pixecom.domain.enums import CampaignStatus
-from pixecom.domain.metrics import MONEY_METRICS
 
 Sums = tuple[Decimal | int, ...]  # in SUM_COLUMNS order: money as Decimal, counts as int
 
@@ -55,21 +55,19 @@ class SummedRow(NamedTuple):
     sellpage_id: uuid.UUID | None
     currency: str
     result_type: str | None
-    # the counters, in SUM_COLUMNS order (flat: a row is built from the result row in one call)
-    spend: Decimal
-    impressions: int
-    clicks: int
-    link_clicks: int
-    content_views: int
-    add_to_cart: int
-    initiate_checkout: int
-    purchases: int
-    purchase_value: Decimal
-    results: int
+    sums: Sums  # every summed counter of the catalogue, in SUM_COLUMNS order
 
     @property
-    def sums(self) -> Sums:
-        return self[_ENTITY_COLUMNS:]  # type: ignore[return-value]  # the counters' positions
+    def spend(self) -> Decimal:
+        return self.sums[_SPEND]  # type: ignore[return-value]  # money: a Decimal
+
+    @classmethod
+    def of(cls, result_row: Sequence[Any]) -> SummedRow:
+        """From a result row: the entity's columns, then its counters."""
+        return cls._make((*result_row[:_ENTITY_COLUMNS], tuple(result_row[_ENTITY_COLUMNS:])))
+
+
+_SPEND = SUM_COLUMNS.index("spend")
 
 
 def by_spend(row: SummedRow) -> tuple[Decimal, uuid.UUID]:
@@ -84,22 +82,10 @@ class AccountSums:
     currency: str | None  # None when the account is not the seller's
 
 
-_ENTITY_COLUMNS = 11  # id .. result_type
-if SummedRow._fields[_ENTITY_COLUMNS:] != SUM_COLUMNS:  # pragma: no cover
-    raise RuntimeError("SummedRow's counters must be SUM_COLUMNS, in order")
+_ENTITY_COLUMNS = len(SummedRow._fields) - 1  # id .. result_type
 
 
-def _sum_columns(source: str, *, summed: bool) -> str:
-    """The counters of `source`, NULL (no stats) as 0; counts as bigint so they load as ints."""
-    parts = []
-    for col in SUM_COLUMNS:
-        value = f"sum({source}.{col})" if summed else f"{source}.{col}"
-        kind = "numeric" if col in MONEY_METRICS else "bigint"
-        parts.append(f"CAST(COALESCE({value}, 0) AS {kind}) AS {col}")
-    return ", ".join(parts)
-
-
-def build_sums_sql(
+def sums_statement(
     seller_id: uuid.UUID,
     account_id: uuid.UUID,
     level: Level,
@@ -107,41 +93,42 @@ def build_sums_sql(
     statuses: Collection[CampaignStatus] | None,
     min_spend: Decimal,
     now: datetime,
-) -> tuple[str, dict[str, Any]]:
-    """The statement of `list_account_sums` and its bind parameters."""
+) -> Fragment:
+    """The statement of `list_account_sums`: the list statement's `acct`, `stats` and `types`."""
     lv = LEVELS[level]
     query = ListQuery(level=level, dates=dates, filters=Filters(ad_account_ids=(account_id,)), limit=None)
     plan = plan_ranges(dates, now)
-    params: dict[str, Any] = {
-        "seller_id": seller_id,
-        "lo": plan.envelope.since,
-        "hi": plan.envelope.until,
-        "min_spend": min_spend,
-    }
-    acct = acct_cte(plan, query, params)
-    stats = stats_cte(lv, query, plan, params)
-    types = types_cte(query, params)
-    status_filter = ""
+    status_filter = EMPTY
     if statuses is not None:
-        params["statuses"] = sorted(s.value for s in statuses)
-        status_filter = " AND e.status = ANY(:statuses)"
-    no_entity = ", ".join(["NULL"] * (_ENTITY_COLUMNS - 2))  # the totals' id .. sellpage_id
-    sql = f"""
-WITH acct AS MATERIALIZED ({acct}),
-stats AS MATERIALIZED ({stats}),
-types AS MATERIALIZED ({types})
-SELECT e.id, e.meta_id, e.name, e.status, e.delivery_status, e.ad_account_id,
-       {lv.campaign_expr} AS campaign_id, {lv.adset_expr} AS adset_id, {lv.sellpage_expr} AS sellpage_id,
-       acct.currency, t.rt AS result_type, {_sum_columns("st", summed=False)}
-FROM {lv.table} e JOIN acct ON acct.id = e.ad_account_id {lv.parent_join}
-LEFT JOIN stats st ON st.entity_id = e.id
-LEFT JOIN types t ON t.key = {RT_KEY[level]}
-WHERE e.seller_id = :seller_id{status_filter} AND round(COALESCE(st.spend, 0), acct.mu) >= :min_spend
-UNION ALL
-SELECT {no_entity}, (SELECT currency FROM acct), NULL, {_sum_columns("st", summed=True)}
-FROM stats st
-"""  # noqa: S608 (only fixed fragments are interpolated: LEVELS, the domain's tables)
-    return sql, params
+        status_filter = q(" AND e.status = ANY({})", Param(sorted(s.value for s in statuses)))
+    return q(
+        "WITH acct AS MATERIALIZED ({}), stats AS MATERIALIZED ({}), types AS MATERIALIZED ({}) "
+        "SELECT e.id, e.meta_id, e.name, e.status, e.delivery_status, e.ad_account_id, "
+        "{} AS campaign_id, {} AS adset_id, {} AS sellpage_id, acct.currency, t.rt AS result_type, {} "
+        "FROM {} e JOIN acct ON acct.id = e.ad_account_id {} "
+        "LEFT JOIN stats st ON st.entity_id = e.id LEFT JOIN types t ON t.key = {} "
+        "WHERE e.seller_id = {}{} AND round(COALESCE(st.spend, 0), acct.mu) >= {} "
+        "UNION ALL "
+        "SELECT {}, (SELECT currency FROM acct), NULL, {} FROM stats st",
+        acct_cte(plan, query, seller_id),
+        stats_cte(lv, query, plan, seller_id),
+        types_cte(query, seller_id),
+        lv.campaign_expr,
+        lv.adset_expr,
+        lv.sellpage_expr,
+        typed_sums("st", summed=False),
+        lv.table,
+        lv.parent_join,
+        lv.result_type_key,
+        Param(seller_id),
+        status_filter,
+        Param(min_spend),
+        _NO_ENTITY,
+        typed_sums("st", summed=True),
+    )
+
+
+_NO_ENTITY = sql.SQL(", ").join([sql.SQL("NULL")] * (_ENTITY_COLUMNS - 2))  # the totals' id .. sellpage_id
 
 
 def list_account_sums(
@@ -157,7 +144,7 @@ def list_account_sums(
 ) -> AccountSums:
     """The account's entities of `level` with one of `statuses` (None: any) whose spend over
     `dates` is at least `min_spend`, with their summed counters; and the account's totals."""
-    sql, params = build_sums_sql(seller_id, account_id, level, dates, statuses, min_spend, now)
-    rows = [SummedRow._make(r) for r in session.execute(text(sql), params)]
+    statement = sums_statement(seller_id, account_id, level, dates, statuses, min_spend, now)
+    rows = [SummedRow.of(r) for r in run_tuples(session, statement)]
     total = rows.pop(next(i for i, row in enumerate(rows) if row.id is None))  # no entity: totals
     return AccountSums(rows, total.sums, total.currency)

@@ -42,9 +42,18 @@ def decode_cursor(token: str) -> tuple[datetime, uuid.UUID]:
 
 
 def list_alerts(
-    session: Session, seller_id: uuid.UUID, filters: AlertFilters, limit: int, cursor: str | None
+    session: Session,
+    seller_id: uuid.UUID,
+    filters: AlertFilters,
+    limit: int,
+    cursor: str | None,
+    *,
+    accounts: frozenset[uuid.UUID] | None = None,
 ) -> tuple[list[Alert], str | None]:
+    """A page of the seller's alerts (only those of `accounts` when given: a limited member)."""
     query = select(Alert).where(Alert.seller_id == seller_id)
+    if accounts is not None:
+        query = query.where(Alert.ad_account_id.in_(accounts))
     if filters.status is not None:
         query = query.where(Alert.status == filters.status)
     if filters.kinds:

@@ -130,13 +130,20 @@ def _resolve_others(
 
 
 def acknowledge(
-    session: Session, seller_id: uuid.UUID, alert_id: uuid.UUID, user_id: uuid.UUID, now: datetime
+    session: Session,
+    seller_id: uuid.UUID,
+    alert_id: uuid.UUID,
+    user_id: uuid.UUID,
+    now: datetime,
+    *,
+    accounts: frozenset[uuid.UUID] | None = None,
 ) -> Alert | None:
-    """Mark the seller's alert acknowledged (once: the first acknowledgement is kept)."""
+    """Mark the seller's alert acknowledged (once: the first acknowledgement is kept). None when
+    it is not the seller's, or not of `accounts` (when given)."""
     alert = session.scalars(
         select(Alert).where(Alert.id == alert_id, Alert.seller_id == seller_id).with_for_update()
     ).one_or_none()
-    if alert is None:
+    if alert is None or (accounts is not None and alert.ad_account_id not in accounts):
         return None
     if alert.acknowledged_at is None:
         alert.acknowledged_at, alert.acknowledged_by = now, user_id

@@ -25,12 +25,14 @@ from sqlalchemy.orm import Session
 
 from pixecom.alerts.payload import alert_payload
 from pixecom.alerts.signing import SIGNATURE_HEADER, sign
+from pixecom.alerts.webhook_urls import UnsafeWebhookUrl, check_webhook_url
 from pixecom.clock import Clock, utc_now
 from pixecom.crypto import decrypt_token, encrypt_token
 from pixecom.db.automation_models import Alert, Webhook, WebhookDelivery
 from pixecom.db.engine import session_scope
 from pixecom.domain.automation import WebhookDeliveryState
 from pixecom.observability import logger
+from pixecom.settings import get_settings
 
 if TYPE_CHECKING:  # imported by the first delivery run, not by every importer
     import httpx
@@ -86,26 +88,30 @@ def set_webhook(
 ) -> Webhook:
     """Create or change the seller's webhook; the secret is kept encrypted and never shown again.
 
-    A new webhook needs a secret; omitting it on a change keeps the current one.
+    A new webhook needs a secret; omitting it on a change keeps the current one. UnsafeWebhookUrl
+    for a URL that is not https to a public address (pixecom.alerts.webhook_urls).
     """
     hook = session.get(Webhook, seller_id)
+    if hook is None and secret is None:
+        raise ValueError("secret")
+    check_webhook_url(url, allow_loopback=get_settings().webhook_allow_loopback)
     if hook is None:
-        if secret is None:
-            raise ValueError("secret")
+        assert secret is not None
         hook = Webhook(seller_id=seller_id, url=url, secret_encrypted=encrypt_token(secret), enabled=enabled)
         session.add(hook)
     else:
         hook.url, hook.enabled = url, enabled
         if secret is not None:
             hook.secret_encrypted = encrypt_token(secret)
-        hook.consecutive_failures, hook.last_error = 0, None
+        hook.consecutive_failures, hook.last_error, hook.last_failure_at = 0, None, None
     session.flush()
     return hook
 
 
-def webhook_payload(hook: Webhook, pending: int) -> dict[str, Any]:
-    """How the webhook is set up and how delivery goes (never the secret)."""
-    failing = hook.consecutive_failures > 0
+def webhook_payload(hook: Webhook, pending: int, retrying: int = 0) -> dict[str, Any]:
+    """How the webhook is set up and how delivery goes (never the secret). A failed delivery
+    waiting for its retry keeps the status failing even when a later delivery succeeded."""
+    failing = hook.consecutive_failures > 0 or retrying > 0
     return {
         "url": hook.url,
         "enabled": hook.enabled,
@@ -114,8 +120,10 @@ def webhook_payload(hook: Webhook, pending: int) -> dict[str, Any]:
         "consecutive_failures": hook.consecutive_failures,
         "last_attempt_at": hook.last_attempt_at.isoformat() if hook.last_attempt_at else None,
         "last_success_at": hook.last_success_at.isoformat() if hook.last_success_at else None,
+        "last_failure_at": hook.last_failure_at.isoformat() if hook.last_failure_at else None,
         "last_error": hook.last_error,
         "pending_deliveries": pending,
+        "retrying_deliveries": retrying,
     }
 
 
@@ -194,7 +202,16 @@ def _deliver_one(
         delivery.state, delivery.last_error = WebhookDeliveryState.FAILED, "webhook removed or disabled"
         report.failed += 1
         return True
-    body = json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
+    code, error = signed_post(hook, delivery.payload, at, post)
+    _record(delivery, hook, at, code, error, report)
+    return True
+
+
+def signed_post(
+    hook: Webhook, payload: dict[str, Any], at: datetime, post: Post
+) -> tuple[int | None, str | None]:
+    """POST `payload` to the hook, signed with its secret: (HTTP status or None, error or None)."""
+    body = json.dumps(payload, separators=(",", ":"), sort_keys=True).encode()
     headers = {
         "Content-Type": "application/json",
         "User-Agent": "PixEcom-Alerts/1",
@@ -204,13 +221,27 @@ def _deliver_one(
 
     error, code = None, None
     try:
+        # Again at send time: the name may resolve elsewhere now than when the URL was saved.
+        check_webhook_url(hook.url, allow_loopback=get_settings().webhook_allow_loopback)
         code = post(hook.url, body, headers)
         if not 200 <= code < 300:
             error = f"HTTP {code}"
+    except UnsafeWebhookUrl as exc:
+        error = f"URL refused: {exc}"
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: could not reach the webhook"
-    _record(delivery, hook, at, code, error, report)
-    return True
+    return code, error
+
+
+def record_attempt(hook: Webhook, at: datetime, error: str | None) -> None:
+    """How delivery goes, on the webhook row: the last attempt, success, or the failure streak."""
+    hook.last_attempt_at = at
+    if error is None:
+        # last_error and last_failure_at stay: an earlier failure must not vanish from view.
+        hook.consecutive_failures, hook.last_success_at = 0, at
+    else:
+        hook.consecutive_failures += 1
+        hook.last_error, hook.last_failure_at = error[:MAX_ERROR_CHARS], at
 
 
 def _record(
@@ -223,14 +254,11 @@ def _record(
 ) -> None:
     delivery.attempts += 1
     delivery.last_status_code, delivery.last_error = code, error
-    hook.last_attempt_at = at
+    record_attempt(hook, at, error)
     if error is None:
         delivery.state, delivery.delivered_at = WebhookDeliveryState.DELIVERED, at
-        hook.consecutive_failures, hook.last_error, hook.last_success_at = 0, None, at
         report.delivered += 1
         return
-    hook.consecutive_failures += 1
-    hook.last_error = error[:MAX_ERROR_CHARS]
     if delivery.attempts >= MAX_ATTEMPTS:
         delivery.state = WebhookDeliveryState.FAILED
         report.failed += 1

@@ -10,25 +10,40 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from pixecom.api.errors import Unauthorized
+from pixecom.auth.members import MemberState, load_member, member_cache
 from pixecom.auth.passwords import hashing_slot
-from pixecom.auth.tokens import InvalidAccessToken, decode_access_token
+from pixecom.auth.tokens import AccessClaims, InvalidAccessToken, decode_access_token
 from pixecom.clock import utc_now
 from pixecom.db.engine import session_factory
+from pixecom.domain.enums import UserRole
+from pixecom.domain.permissions import Permission, permissions_of
 from pixecom.meta.factory import GraphFactory, default_graph
+from pixecom.settings import get_settings
 
 _bearer = HTTPBearer(auto_error=False, description="Access token from /api/auth/login")
 
 
 @dataclass(frozen=True)
 class Caller:
-    """Who is calling: every tenant query filters on `seller_id`."""
+    """Who is calling: every tenant query filters on `seller_id`; a member limited to some ad
+    accounts sees only `ad_account_ids` (None: all of the seller's)."""
 
     user_id: uuid.UUID
     seller_id: uuid.UUID
+    role: UserRole = UserRole.OWNER
+    ad_account_ids: frozenset[uuid.UUID] | None = None
+
+    @property
+    def permissions(self) -> frozenset[Permission]:
+        return permissions_of(self.role)
+
+    def sees_account(self, ad_account_id: uuid.UUID) -> bool:
+        return self.ad_account_ids is None or ad_account_id in self.ad_account_ids
 
 
 def get_db() -> Iterator[Session]:
@@ -63,15 +78,37 @@ async def get_caller(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     now: Annotated[datetime, Depends(get_now)],
 ) -> Caller:
-    """The token's caller. Async on purpose: a signature check is microseconds of CPU, cheaper
-    on the event loop than a hop to the threadpool and back."""
+    """The token's caller, checked against the member's current state. Async on purpose: a
+    signature check and a cache hit are microseconds of CPU, cheaper on the event loop than a
+    hop to the threadpool and back; only a cache miss reads Postgres (in the threadpool)."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("Missing bearer token")
     try:
         claims = decode_access_token(credentials.credentials, now=now)
     except InvalidAccessToken as exc:
         raise Unauthorized(str(exc), code="invalid_token") from None
-    return Caller(user_id=claims.user_id, seller_id=claims.seller_id)
+    state = await current_member(claims.user_id)
+    if state is None or not _still_valid(claims, state):
+        raise Unauthorized("This session has ended: sign in again", code="invalid_token")
+    return Caller(claims.user_id, claims.seller_id, state.role, state.ad_account_ids)
+
+
+async def current_member(user_id: uuid.UUID) -> MemberState | None:
+    """The member's state from the short cache, or read now (pixecom.auth.members)."""
+    found, state = member_cache.get(user_id, get_settings().member_cache_seconds)
+    if not found:
+        state = await run_in_threadpool(_read_member, user_id)
+        member_cache.put(user_id, state)
+    return state
+
+
+def _read_member(user_id: uuid.UUID) -> MemberState | None:
+    with session_factory()() as session:
+        return load_member(session, user_id)
+
+
+def _still_valid(claims: AccessClaims, state: MemberState) -> bool:
+    return state.active and state.seller_id == claims.seller_id and state.token_version == claims.version
 
 
 CurrentSeller = Annotated[Caller, Depends(get_caller)]

@@ -24,6 +24,7 @@ from pixecom.accounts import connect as accounts
 from pixecom.adsmanager.params import InvalidParam
 from pixecom.api.messages import in_our_words
 from pixecom.auth import service as auth
+from pixecom.auth import team
 from pixecom.auth.invitations import InvitationProblem
 from pixecom.auth.passwords import HashingBusy
 from pixecom.auth.throttle import LoginThrottled
@@ -72,6 +73,12 @@ class Unauthorized(ApiError):
     def __init__(self, message: str = "Not authenticated", **kw: Any) -> None:
         kw.setdefault("headers", {"WWW-Authenticate": "Bearer"})
         super().__init__(message, **kw)
+
+
+class Forbidden(ApiError):
+    """The caller's role lacks the permission the route declares (pixecom.api.permits)."""
+
+    status_code, code = 403, "forbidden"
 
 
 class NotFound(ApiError):
@@ -187,6 +194,10 @@ def _auth_failure(exc: auth.AuthFailure) -> ApiError:
 SERVICE_ERRORS: dict[type[Exception], Callable[[Any], ApiError]] = {
     # auth
     auth.AuthFailure: _auth_failure,
+    auth.SellerNameRequired: lambda exc: InvalidInput(f"seller_name: {exc}", field="seller_name"),
+    team.TeamProblem: lambda exc: ApiError(
+        exc.message, code=exc.code, status_code=exc.status, field=exc.field
+    ),
     InvitationProblem: lambda exc: ApiError(
         exc.message, code=exc.reason, status_code=403, field="invitation_code"
     ),
@@ -199,6 +210,11 @@ SERVICE_ERRORS: dict[type[Exception], Callable[[Any], ApiError]] = {
     accounts.AccountNotFound: lambda _exc: NotFound("No such ad account"),
     accounts.AccountAlreadyConnected: lambda exc: Conflict(
         f"Ad account {exc} is already connected", code="already_connected"
+    ),
+    accounts.AccountHeldElsewhere: lambda exc: Conflict(
+        f"Ad account {exc} is connected to another PixEcom seller; ask its owner to invite you "
+        "into their team instead",
+        code="connected_by_another_seller",
     ),
     accounts.AccountNotSyncable: lambda exc: Conflict(str(exc), code=exc.code),
     accounts.GraphRejected: _meta_error,

@@ -7,7 +7,10 @@ Rules applied to every route, so a new router gets them without asking:
 - operation id = `<first tag>_<route name>` in snake case (`ads_manager_list_campaigns`);
 - an authenticated route (bearer security) declares 401; a route with a body declares 400
   (malformed JSON), 413 and 422; a route with parameters declares 422; all with `ErrorResponse`;
-- FastAPI's own validation-error schema never appears: the API answers 422 with `ErrorResponse`.
+- FastAPI's own validation-error schema never appears: the API answers 422 with `ErrorResponse`;
+- `x-permission` names what the route declared (pixecom.api.permits): a permission of
+  pixecom.domain.permissions (and 403 is declared), `signed_in`, or `public`; `x-seller-wide`
+  marks a write a member limited to some ad accounts may not make.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 from pydantic import TypeAdapter
 
+from pixecom.api.permits import PUBLIC_MARK, SIGNED_IN_MARK, declared_marks, is_seller_wide
 from pixecom.api.schemas.ads_manager import NAMED_SCHEMAS
 from pixecom.api.schemas.errors import ERROR_DESCRIPTIONS, RETRY_AFTER_HEADER, ErrorResponse
 from pixecom.domain.dates import DatePreset
@@ -61,10 +65,27 @@ def _refs_fastapi_validation(response: dict[str, Any]) -> bool:
     return any(name in json.dumps(response.get("content", {})) for name in _FASTAPI_VALIDATION)
 
 
+def _mark_permissions(app: FastAPI, document: dict[str, Any]) -> None:
+    """`x-permission` on every operation whose route declares exactly one (else none: a test fails)."""
+    paths = document.get("paths", {})
+    for route in iter_route_contexts(app.routes):
+        if not isinstance(route.original_route, APIRoute) or not route.include_in_schema:
+            continue
+        marks = declared_marks(route)
+        for method in route.methods or ():
+            operation = paths.get(route.path_format, {}).get(method.lower())
+            if operation is not None and len(marks) == 1:
+                operation["x-permission"] = marks[0]
+                if is_seller_wide(route):
+                    operation["x-seller-wide"] = True
+
+
 def complete_operation(operation: dict[str, Any]) -> None:
     """Add the errors every operation of its kind can answer; replace FastAPI's 422 schema."""
     responses: dict[str, Any] = operation.setdefault("responses", {})
     implied: set[int] = set()
+    if operation.get("x-permission") not in (None, PUBLIC_MARK, SIGNED_IN_MARK):
+        implied.add(403)
     if operation.get("security"):
         implied |= {401, 422}  # 422: a query parameter it does not take (pixecom.api.strict)
     if "requestBody" in operation:
@@ -98,6 +119,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         schemas.update(schema.pop("$defs", {}))
         schemas.setdefault(named.__name__, schema)
     schemas.update(NAMED_SCHEMAS)
+    _mark_permissions(app, document)
     for path_item in document.get("paths", {}).values():
         for operation in path_item.values():
             complete_operation(operation)

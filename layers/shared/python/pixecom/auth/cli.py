@@ -24,7 +24,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--email", required=True)
     parser.add_argument("--seller-name", required=True, help="new seller (owner) or existing one (member)")
-    parser.add_argument("--role", choices=["owner", "member"], default="owner")
+    parser.add_argument("--role", choices=["owner", "admin", "media_buyer", "analyst"], default="owner")
     parser.set_defaults(handler=run_create_user, database=True)
     invite = subparsers.add_parser(
         "invite",

@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from pixecom.db.models import RefreshToken
@@ -148,9 +148,18 @@ def revoke(session: Session, token: str, *, now: datetime) -> bool:
 
 def revoke_family(session: Session, family_id: uuid.UUID, *, now: datetime) -> int:
     """Mark every not-yet-revoked token of the family revoked; returns how many."""
+    return _revoke_where(session, RefreshToken.family_id == family_id, now)
+
+
+def revoke_user(session: Session, user_id: uuid.UUID, *, now: datetime) -> int:
+    """Revoke every live token of every family of the user (a member removed or demoted)."""
+    return _revoke_where(session, RefreshToken.user_id == user_id, now)
+
+
+def _revoke_where(session: Session, which: ColumnElement[bool], now: datetime) -> int:
     result = session.execute(
         update(RefreshToken)
-        .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
+        .where(which, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=now)
         .execution_options(synchronize_session=False)
     )

@@ -17,12 +17,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pixecom.auth import refresh as refresh_tokens
-from pixecom.auth.invitations import spend_invitation
+from pixecom.auth import team
+from pixecom.auth.invitations import InvitationProblem, TeamSeat, seat_of, spend_invitation
 from pixecom.auth.passwords import check_password_policy, dummy_verify, hash_password, hasher, verify_password
 from pixecom.auth.throttle import LoginThrottled, check_login_allowed, record_login_attempt
 from pixecom.auth.tokens import issue_access_token, signing_keys
 from pixecom.db.models import Seller, User
 from pixecom.domain.enums import UserRole
+from pixecom.domain.permissions import Permission, permissions_of
 from pixecom.observability import logger
 from pixecom.settings import Settings, get_settings
 
@@ -59,6 +61,10 @@ class SellerNotFound(AuthFailure):
     pass
 
 
+class SellerNameRequired(AuthFailure):
+    """A registration that joins no team makes a seller, and a seller needs a name."""
+
+
 @dataclass(frozen=True)
 class UserInfo:
     id: uuid.UUID
@@ -76,6 +82,12 @@ class SellerInfo:
 class AccountInfo:
     user: UserInfo
     seller: SellerInfo
+    # None: every ad account of the seller; else the only ones this member sees.
+    ad_account_ids: list[uuid.UUID] | None = None
+
+    @property
+    def permissions(self) -> frozenset[Permission]:
+        return permissions_of(self.user.role)
 
 
 @dataclass(frozen=True)
@@ -127,21 +139,58 @@ def register(
     *,
     email: str,
     password: str,
-    seller_name: str,
+    seller_name: str | None,
     now: datetime,
     invitation_code: str | None = None,
 ) -> Registration:
-    """A new seller with its owner user, signed in. With SIGNUP_MODE=invitation the code is
-    checked first and spent in the same transaction (InvitationProblem when it cannot be)."""
+    """A new user, signed in: the owner of a new seller, or, with a team invitation's code, a
+    member of that team with the invitation's role. A code given is checked and spent in the same
+    transaction (InvitationProblem when it cannot be); with SIGNUP_MODE=invitation one is needed."""
     invitation = None
-    if get_settings().signup_mode == "invitation":
+    if invitation_code or get_settings().signup_mode == "invitation":
         invitation = spend_invitation(session, invitation_code, email=normalize_email(email), now=now)
-    account = create_user(session, email=email, password=password, seller_name=seller_name)
+    seat = seat_of(invitation) if invitation is not None else None
+    if seat is not None:
+        account = _join_as_new_user(session, email=email, password=password, seat=seat, now=now)
+    elif not seller_name:
+        raise SellerNameRequired("seller_name is required unless the invitation joins a team")
+    else:
+        account = create_user(session, email=email, password=password, seller_name=seller_name)
     if invitation is not None:
         invitation.used_at, invitation.used_by = now, account.user.id
     tokens = _issue_pair(session, account.user.id, account.seller.id, now, get_settings())
-    logger.info("seller registered", extra={"seller_id": str(account.seller.id)})
+    logger.info(
+        "user registered", extra={"seller_id": str(account.seller.id), "joined_team": seat is not None}
+    )
     return Registration(account, tokens)
+
+
+def accept_invitation(
+    session: Session, *, code: str, email: str, password: str, client_ip: str, now: datetime
+) -> TokenPair:
+    """An existing user (in no team now, e.g. removed from one) accepts a team invitation by
+    signing in: the password is checked as a login is (throttled), then the code is spent."""
+    email = normalize_email(email)
+    user = _lock_user_for_login(session, email)
+    check_login_allowed(session, email, client_ip, now=now)
+    if user is None:
+        dummy_verify()
+        ok = False
+    else:
+        ok, _ = verify_password(password, user.password_hash)
+    record_login_attempt(session, email, client_ip, succeeded=ok, now=now)
+    if user is None or not ok:
+        raise InvalidCredentials("Invalid email or password")
+    invitation = spend_invitation(session, code, email=email, now=now)
+    seat = seat_of(invitation)
+    if seat is None:
+        raise InvitationProblem("invitation_invalid", "This code is a sign-up code, not a team invitation")
+    if user.is_active:
+        raise team.AlreadyMember("You are already in a team: leave it before joining another", field="email")
+    team.join(session, user, seat, now)
+    invitation.used_at, invitation.used_by = now, user.id
+    user.last_login_at = now
+    return _issue_pair(session, user.id, user.seller_id, now, get_settings(), version=user.token_version)
 
 
 def login(session: Session, *, email: str, password: str, client_ip: str, now: datetime) -> TokenPair:
@@ -162,7 +211,7 @@ def login(session: Session, *, email: str, password: str, client_ip: str, now: d
         user.password_hash = hasher().hash(password)
         logger.info("password rehashed with current parameters", extra={"user_id": str(user.id)})
     user.last_login_at = now
-    return _issue_pair(session, user.id, user.seller_id, now, get_settings())
+    return _issue_pair(session, user.id, user.seller_id, now, get_settings(), version=user.token_version)
 
 
 def refresh(session: Session, *, refresh_token: str, now: datetime) -> TokenPair:
@@ -179,10 +228,12 @@ def refresh(session: Session, *, refresh_token: str, now: datetime) -> TokenPair
     except refresh_tokens.RefreshTokenInvalid:
         raise InvalidRefreshToken("Invalid refresh token") from None
     user = session.get(User, issued.user_id)
-    if user is None or not user.is_active:
+    if user is None or not user.is_active or user.seller_id != issued.seller_id:
         refresh_tokens.revoke_family(session, issued.family_id, now=now)
         raise InvalidRefreshToken("Invalid refresh token")
-    access = issue_access_token(issued.user_id, issued.seller_id, now=now, settings=settings)
+    access = issue_access_token(
+        issued.user_id, issued.seller_id, now=now, settings=settings, version=user.token_version
+    )
     return TokenPair(
         access, issued.token, settings.access_token_ttl_seconds, refresh_expires_at=issued.family_expires_at
     )
@@ -202,7 +253,27 @@ def me(session: Session, *, user_id: uuid.UUID, seller_id: uuid.UUID) -> Account
     ).first()
     if row is None:
         raise NotAuthenticated("User not found")
-    return _account(row[0], row[1])
+    user, seller = row
+    scope = team.member_scope(session, user) if user.accounts_limited else None
+    return _account(user, seller, scope)
+
+
+def _join_as_new_user(
+    session: Session, *, email: str, password: str, seat: TeamSeat, now: datetime
+) -> AccountInfo:
+    email = normalize_email(email)
+    check_password_policy(password)
+    if session.execute(select(User.id).where(User.email == email)).first() is not None:
+        raise EmailTaken("Email is already registered")
+    user = User(seller_id=seat.seller_id, email=email, password_hash=hash_password(password), role=seat.role)
+    try:
+        with session.begin_nested():
+            session.add(user)
+    except IntegrityError:
+        raise EmailTaken("Email is already registered") from None
+    team.join(session, user, seat, now)
+    seller = session.get_one(Seller, seat.seller_id)
+    return _account(user, seller)
 
 
 def _lock_user_for_login(session: Session, email: str) -> User | None:
@@ -233,19 +304,26 @@ def _seller_for(session: Session, name: str, role: UserRole) -> Seller:
 
 
 def _issue_pair(
-    session: Session, user_id: uuid.UUID, seller_id: uuid.UUID, now: datetime, settings: Settings
+    session: Session,
+    user_id: uuid.UUID,
+    seller_id: uuid.UUID,
+    now: datetime,
+    settings: Settings,
+    *,
+    version: int = 0,
 ) -> TokenPair:
     issued = refresh_tokens.start_family(
         session, user_id, seller_id, now=now, ttl_days=settings.refresh_token_ttl_days
     )
-    access = issue_access_token(user_id, seller_id, now=now, settings=settings)
+    access = issue_access_token(user_id, seller_id, now=now, settings=settings, version=version)
     return TokenPair(
         access, issued.token, settings.access_token_ttl_seconds, refresh_expires_at=issued.family_expires_at
     )
 
 
-def _account(user: User, seller: Seller) -> AccountInfo:
+def _account(user: User, seller: Seller, ad_account_ids: list[uuid.UUID] | None = None) -> AccountInfo:
     return AccountInfo(
         user=UserInfo(id=user.id, email=user.email, role=user.role),
         seller=SellerInfo(id=seller.id, name=seller.name),
+        ad_account_ids=ad_account_ids,
     )

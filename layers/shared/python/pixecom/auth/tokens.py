@@ -1,4 +1,6 @@
-"""Access tokens: short-lived HS256 JWTs naming the user (`sub`) and their seller (`sid`).
+"""Access tokens: short-lived HS256 JWTs naming the user (`sub`), their seller (`sid`) and the
+user's token version (`ver`, absent = 0): a token older than the member's current version is
+refused at the next request (pixecom.auth.members), so a removal or a demotion holds at once.
 
 Decoding pins the algorithm and requires exp, iat, iss, aud, sub, sid and jti, so `alg: none`,
 a wrong key, a wrong audience or issuer, an expired or malformed token all fail the same way.
@@ -30,6 +32,7 @@ class AccessClaims:
     seller_id: uuid.UUID
     token_id: str
     expires_at: datetime
+    version: int = 0
 
 
 def signing_keys(settings: Settings) -> list[str]:
@@ -51,7 +54,12 @@ def signing_keys(settings: Settings) -> list[str]:
 
 
 def issue_access_token(
-    user_id: uuid.UUID, seller_id: uuid.UUID, *, now: datetime, settings: Settings | None = None
+    user_id: uuid.UUID,
+    seller_id: uuid.UUID,
+    *,
+    now: datetime,
+    settings: Settings | None = None,
+    version: int = 0,
 ) -> str:
     settings = settings or get_settings()
     claims = {
@@ -62,6 +70,7 @@ def issue_access_token(
         "iss": settings.jwt_issuer,
         "aud": settings.jwt_audience,
         "jti": uuid.uuid4().hex,
+        "ver": version,
     }
     return jwt.encode(claims, signing_keys(settings)[0], algorithm=ALGORITHM)
 
@@ -96,9 +105,16 @@ def decode_access_token(token: str, *, now: datetime, settings: Settings | None 
             seller_id=uuid.UUID(claims["sid"]),
             token_id=str(claims["jti"]),
             expires_at=datetime.fromtimestamp(claims["exp"], UTC),
+            version=_version(claims.get("ver", 0)),
         )
     except (ValueError, TypeError, AttributeError):
         raise InvalidAccessToken("Malformed token claims") from None
+
+
+def _version(raw: object) -> int:
+    if type(raw) is not int or raw < 0:
+        raise ValueError("ver")
+    return raw
 
 
 def _reason(exc: jwt.PyJWTError) -> str:

@@ -1,4 +1,7 @@
-"""The audit log of status changes: who asked, what changed, from, to, when, and how it ended."""
+"""The audit log: who did what, when. Status changes (who asked, what changed, from, to, how it
+ended), a rule's changes (the rule and its maker), team changes (pixecom.auth.team), and every
+other write through the API (`record_write`: rules, thresholds, the webhook, sellpages, ad
+accounts), each naming the person."""
 
 from __future__ import annotations
 
@@ -9,9 +12,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from pixecom.db.models import AuditLog, Job, JobItem
+from pixecom.control.queries import visible_jobs
+from pixecom.db.automation_models import Rule
+from pixecom.db.engine import session_scope
+from pixecom.db.models import AuditLog, Job, JobItem, User
 
 STATUS_CHANGE = "status_change"
 STATUS_CHANGE_REQUESTED = "status_change_requested"
@@ -74,6 +80,58 @@ def _money(value: Decimal | None) -> str | None:
     return None if value is None else format(value.normalize(), "f")
 
 
+def record_write(
+    session: Session,
+    seller_id: uuid.UUID,
+    user_id: uuid.UUID,
+    action: str,
+    subject: str,
+    *,
+    now: datetime,
+    entity_id: uuid.UUID | None = None,
+    entity_name: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """One audit row for a write a person made through the API (in the write's transaction), at
+    the request's instant."""
+    session.add(
+        AuditLog(
+            seller_id=seller_id,
+            user_id=user_id,
+            action=action,
+            entity_level=subject,
+            entity_id=entity_id,
+            entity_name=entity_name,
+            detail=detail,
+            created_at=now,
+        )
+    )
+
+
+def record_write_now(
+    seller_id: uuid.UUID,
+    user_id: uuid.UUID,
+    action: str,
+    subject: str,
+    *,
+    now: datetime,
+    entity_id: uuid.UUID | None = None,
+    entity_name: str | None = None,
+) -> None:
+    """`record_write` in its own transaction, for a write a service committed itself."""
+    with session_scope() as session:
+        record_write(
+            session,
+            seller_id,
+            user_id,
+            action,
+            subject,
+            now=now,
+            entity_id=entity_id,
+            entity_name=entity_name,
+        )
+
+
 @dataclass(frozen=True)
 class AuditEntry:
     id: int
@@ -89,6 +147,11 @@ class AuditEntry:
     outcome: str | None
     job_id: uuid.UUID | None
     detail: dict[str, Any] | None
+    # Who: the person (their email), or for a rule's change the rule and the person who made it.
+    user_email: str | None = None
+    rule_name: str | None = None
+    rule_created_by: uuid.UUID | None = None
+    rule_created_by_email: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,23 +177,42 @@ def list_audit(
     cursor: str | None = None,
     job_id: uuid.UUID | None = None,
     entity_id: uuid.UUID | None = None,
+    accounts: frozenset[uuid.UUID] | None = None,
 ) -> AuditPage:
-    """The seller's audit log, newest first (ids only grow), `limit` at a time."""
+    """The seller's audit log, newest first (ids only grow), `limit` at a time. With `accounts`
+    (a member limited to those ad accounts): only the entries of jobs within them."""
     below = parse_audit_cursor(cursor)
     query = select(AuditLog).where(AuditLog.seller_id == seller_id)
+    if accounts is not None:
+        query = query.where(
+            AuditLog.job_id.in_(select(Job.id).where(Job.seller_id == seller_id, visible_jobs(accounts)))
+        )
     if below is not None:
         query = query.where(AuditLog.id < below)
     if job_id is not None:
         query = query.where(AuditLog.job_id == job_id)
     if entity_id is not None:
         query = query.where(AuditLog.entity_id == entity_id)
-    rows = session.scalars(query.order_by(AuditLog.id.desc()).limit(limit + 1)).all()
-    entries = [_entry(row) for row in rows[:limit]]
+    actor, creator = aliased(User), aliased(User)
+    named = (
+        query.add_columns(actor.email, Rule.name, Rule.created_by, creator.email)
+        .outerjoin(actor, actor.id == AuditLog.user_id)
+        .outerjoin(Rule, Rule.id == AuditLog.rule_id)
+        .outerjoin(creator, creator.id == Rule.created_by)
+    )
+    rows = session.execute(named.order_by(AuditLog.id.desc()).limit(limit + 1)).all()
+    entries = [_entry(row[0], *row[1:]) for row in rows[:limit]]
     next_cursor = str(entries[-1].id) if len(rows) > limit else None
     return AuditPage(entries, next_cursor)
 
 
-def _entry(row: AuditLog) -> AuditEntry:
+def _entry(
+    row: AuditLog,
+    user_email: str | None = None,
+    rule_name: str | None = None,
+    rule_created_by: uuid.UUID | None = None,
+    rule_created_by_email: str | None = None,
+) -> AuditEntry:
     return AuditEntry(
         id=row.id,
         at=row.created_at,
@@ -145,4 +227,8 @@ def _entry(row: AuditLog) -> AuditEntry:
         outcome=row.outcome,
         job_id=row.job_id,
         detail=row.detail,
+        user_email=user_email,
+        rule_name=rule_name,
+        rule_created_by=rule_created_by,
+        rule_created_by_email=rule_created_by_email,
     )

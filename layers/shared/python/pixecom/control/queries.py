@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from pixecom.db.models import AdAccount, Job, JobItem
@@ -52,9 +52,21 @@ class JobPage:
     next_cursor: str | None
 
 
-def get_job(session: Session, seller_id: uuid.UUID, job_id: uuid.UUID) -> JobView | None:
-    """The job with every item (ordered by name), or None if it is not the seller's."""
-    job = session.scalars(select(Job).where(Job.id == job_id, Job.seller_id == seller_id)).one_or_none()
+def visible_jobs(accounts: frozenset[uuid.UUID] | None) -> ColumnElement[bool]:
+    """Jobs whose every item is in `accounts` (a member limited to those); None: every job."""
+    if accounts is None:
+        return Job.id.is_not(None)
+    return ~exists().where(JobItem.job_id == Job.id, JobItem.ad_account_id.not_in(accounts))
+
+
+def get_job(
+    session: Session, seller_id: uuid.UUID, job_id: uuid.UUID, *, accounts: frozenset[uuid.UUID] | None = None
+) -> JobView | None:
+    """The job with every item (ordered by name), or None if it is not the seller's (or touches
+    an ad account outside `accounts`, when given)."""
+    job = session.scalars(
+        select(Job).where(Job.id == job_id, Job.seller_id == seller_id, visible_jobs(accounts))
+    ).one_or_none()
     if job is None:
         return None
     items = session.scalars(
@@ -92,10 +104,16 @@ def _currency_places(
 
 
 def list_jobs(
-    session: Session, seller_id: uuid.UUID, *, limit: int = 20, cursor: str | None = None
+    session: Session,
+    seller_id: uuid.UUID,
+    *,
+    limit: int = 20,
+    cursor: str | None = None,
+    accounts: frozenset[uuid.UUID] | None = None,
 ) -> JobPage:
-    """The seller's jobs, newest first, with per-outcome item counts (no items)."""
-    query = select(Job).where(Job.seller_id == seller_id)
+    """The seller's jobs, newest first, with per-outcome item counts (no items); only those
+    within `accounts` when given."""
+    query = select(Job).where(Job.seller_id == seller_id, visible_jobs(accounts))
     after = decode_job_cursor(cursor)
     if after is not None:
         created, last_id = after

@@ -62,8 +62,25 @@ class User(Base):
     is_active: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=text("true"))
     created_at: Mapped[datetime] = created_at_col()
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # Bumped when the member is removed or their role or ad accounts change: access tokens carry
+    # it (`ver`), and one with an older version is refused at the next request.
+    token_version: Mapped[int] = mapped_column(Integer, nullable=False, server_default=text("0"))
+    # True: the member sees only the ad accounts listed in member_ad_accounts (maybe none).
+    accounts_limited: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=text("false"))
 
     __table_args__ = (CheckConstraint("email = lower(email)", name="email_lowercase"),)
+
+
+class MemberAdAccount(Base):
+    """An ad account a limited member (users.accounts_limited) may see."""
+
+    __tablename__ = "member_ad_accounts"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    ad_account_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("ad_accounts.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    seller_id: Mapped[uuid.UUID] = seller_fk()
 
 
 class RefreshToken(Base):
@@ -116,6 +133,13 @@ class Invitation(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     used_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # A team invitation (POST /api/team/invitations) names the seller, the role and who invited;
+    # a sign-up code from `pixecom invite` has none of these and makes a new seller.
+    seller_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("sellers.id", ondelete="CASCADE"))
+    role: Mapped[UserRole | None] = mapped_column(str_enum(UserRole, "invitation_role"))
+    invited_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    # The ad accounts the member will be limited to; NULL = all of the seller's.
+    ad_account_ids: Mapped[list[str] | None] = mapped_column(JSONB)
 
 
 # --- ad accounts and sellpages ------------------------------------------------------------
@@ -172,7 +196,11 @@ class AdAccount(Base):
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now(), nullable=False
     )
 
-    __table_args__ = (UniqueConstraint("seller_id", "meta_account_id"),)
+    __table_args__ = (
+        UniqueConstraint("seller_id", "meta_account_id"),
+        # One Meta ad account belongs to one seller, whatever path connected it.
+        UniqueConstraint("meta_account_id", name="uq_ad_accounts_meta_account_id"),
+    )
 
 
 class Sellpage(Base):

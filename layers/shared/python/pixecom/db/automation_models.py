@@ -113,6 +113,8 @@ class Webhook(Base):
     last_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_success_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(Text)
+    # The last failed attempt: kept when a later one succeeds, so a failure stays visible.
+    last_failure_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = created_at_col()
     updated_at: Mapped[datetime] = _updated_at()
 
@@ -158,6 +160,8 @@ class Rule(Base):
     action: Mapped[RuleActionType] = mapped_column(str_enum(RuleActionType, "rule_action"), nullable=False)
     budget_change_pct: Mapped[Decimal | None] = mapped_column(Numeric(6, 2))
     cooldown_minutes: Mapped[int] = mapped_column(Integer, nullable=False)
+    # Who made the rule: the audit of a change the rule makes names the rule and this person.
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     last_evaluated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = created_at_col()
     updated_at: Mapped[datetime] = _updated_at()

@@ -8,7 +8,7 @@ Money is NUMERIC (Decimal), never float. Meta ids are strings.
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     BigInteger,
@@ -36,6 +36,7 @@ from pixecom.db.base import (
     str_enum,
     uuid_pk,
 )
+from pixecom.db.stats_schema import orm_counters
 from pixecom.domain.enums import (
     CampaignStatus,
     DeliveryStatus,
@@ -150,9 +151,15 @@ class Ad(_MetaEntity, Base):
 
 # --- stats --------------------------------------------------------------------------------
 
+if TYPE_CHECKING:
+    _StoredCounters = Any  # the counters' columns, typed by the catalogue at run time
+else:
+    _StoredCounters = orm_counters(summed_only=False)
 
-class AdStatsDaily(Base):
-    """One row per (ad, day in the ad account's timezone); parents copied on for fast grouping."""
+
+class AdStatsDaily(_StoredCounters, Base):
+    """One row per (ad, day in the ad account's timezone); parents copied on for fast grouping;
+    every counter of the catalogue (`pixecom.domain.catalogue`) as a column."""
 
     __tablename__ = "ad_stats_daily"
 
@@ -166,17 +173,6 @@ class AdStatsDaily(Base):
         ForeignKey("campaigns.id", ondelete="CASCADE"), nullable=False
     )
     adset_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("adsets.id", ondelete="CASCADE"), nullable=False)
-    spend: Mapped[Decimal] = mapped_column(MONEY, nullable=False, default=Decimal(0))
-    impressions: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
-    reach: Mapped[int | None] = mapped_column(BigInteger)  # per ad-day only; never summed
-    clicks: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
-    link_clicks: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
-    content_views: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
-    add_to_cart: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
-    initiate_checkout: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
-    purchases: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
-    purchase_value: Mapped[Decimal] = mapped_column(MONEY, nullable=False, default=Decimal(0))
-    results: Mapped[int] = mapped_column(BigInteger, nullable=False, default=0)
     synced_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), nullable=False
     )
@@ -186,6 +182,8 @@ class AdStatsDaily(Base):
         Index("ix_ad_stats_daily_account_date", "ad_account_id", "date"),
         Index("ix_ad_stats_daily_campaign_date", "campaign_id", "date"),
         Index("ix_ad_stats_daily_adset_date", "adset_id", "date"),
+        # One partition per month, and a default one (migration 0019, pixecom.db.partitions).
+        {"postgresql_partition_by": "RANGE (date)"},
     )
 
 

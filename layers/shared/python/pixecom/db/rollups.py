@@ -1,7 +1,8 @@
-"""The Ads Manager's per-ad preset snapshot (migration 0003).
+"""The Ads Manager's preset snapshots (migrations 0003, 0012): per ad, ad set and campaign.
 
 `refresh_preset_stats` rebuilds one ad account's per-ad sums for every date preset when the
-account's local day has changed; the rest of the day a trigger on ad_stats_daily keeps them exact.
+account's local day has changed, then the ad sets' and campaigns' from them; the rest of the
+day a trigger on ad_stats_daily keeps them exact.
 The stats sync calls it after each run (a cheap no-op until the account's next local midnight).
 Readers use a snapshot only for the local day it was built for: skipping a refresh costs speed,
 never truth.
@@ -16,8 +17,9 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from pixecom.db.stats_schema import SNAPSHOTS
+from pixecom.domain.catalogue import SUMMED_COUNTERS
 from pixecom.domain.dates import DatePreset, local_today, resolve_date_preset
-from pixecom.domain.metrics import SUMMED_COUNTERS
 
 _SUMS = SUMMED_COUNTERS
 
@@ -72,7 +74,8 @@ def refresh_preset_stats(
     sums = ", ".join(_SUMS)
     # ~60 days x every ad are grouped below: room to hash them in memory, this transaction only.
     session.execute(text("SET LOCAL work_mem = '64MB'"))
-    session.execute(text("DELETE FROM ad_preset_stats WHERE ad_account_id = :account_id"), params)
+    for snapshot in SNAPSHOTS:
+        session.execute(text(f"DELETE FROM {snapshot.table} WHERE ad_account_id = :account_id"), params)  # noqa: S608
     _store_ranges(session, ad_account_id, today)
     # Innermost: each ad's rows summed per segment (grouped by ad_id alone: hashing one uuid, not
     # five); then segments summed per preset; parents come from `ads`, as the stats rows copied them.
@@ -93,6 +96,16 @@ def refresh_preset_stats(
         ),
         params,
     )
+    for snapshot in SNAPSHOTS[1:]:  # the ad sets' and campaigns': the ads' summed per entity
+        keys = ", ".join((snapshot.key, *snapshot.copied))
+        session.execute(
+            text(
+                f"INSERT INTO {snapshot.table} (preset, {keys}, {sums}) "  # noqa: S608
+                f"SELECT preset, {keys}, {', '.join(f'sum({c})' for c in _SUMS)} FROM ad_preset_stats "
+                f"WHERE ad_account_id = :account_id GROUP BY preset, {keys}"
+            ),
+            params,
+        )
     session.execute(
         text(
             "INSERT INTO ad_preset_stats_state (ad_account_id, local_day, refreshed_at) "

@@ -64,5 +64,9 @@ class JobItemOutcome(StrEnum):
 
 
 class UserRole(StrEnum):
+    """A member's role in their seller's team (pixecom.domain.permissions: what each may do)."""
+
     OWNER = "owner"
-    MEMBER = "member"
+    ADMIN = "admin"
+    MEDIA_BUYER = "media_buyer"
+    ANALYST = "analyst"

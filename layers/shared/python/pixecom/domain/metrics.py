@@ -1,21 +1,29 @@
-"""The one definition of the funnel metrics (docs/metrics.md): pure, no I/O.
+"""The funnel metrics computed in Python: pure, no I/O. What they are is `pixecom.domain.catalogue`.
 
 Base counters are summed first (`MetricTotals`); every ratio is then recomputed from the summed
 numerator and denominator (`compute_metrics`), never averaged over rows. A zero denominator gives
 None ("undefined"), never 0 and never infinity. `format_metrics` turns the full-precision values
 into the API/CSV shape: money as strings in the currency's minor units, ratios as 4-decimal
-numbers, counts as ints. Every metric is one line of the table `METRICS`.
+numbers, counts as ints. Every metric is one line of the catalogue's `METRICS`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import field, make_dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
-from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from pixecom.domain.catalogue import METRICS, SUMMED, SUMMED_COUNTERS, Counter, Kind, Metric
 from pixecom.domain.currency import minor_units
+
+__all__ = [  # the catalogue's names, re-exported for the readers of metrics
+    "METRICS",
+    "SUMMED_COUNTERS",
+    "Kind",
+    "Metric",
+    "MetricTotals",
+]
 
 # A fixed arithmetic context, so results never depend on whatever the calling thread's decimal
 # context happens to be. 34 digits (IEEE decimal128) is far beyond any ad account's numbers.
@@ -25,6 +33,7 @@ _SHOWN = Context(prec=34, rounding=ROUND_HALF_UP)  # how values are shown: half-
 _RATIO_QUANTUM = Decimal("0.0001")
 
 Number = Decimal | int
+_POSITION: dict[str, int] = {name: i for i, name in enumerate(SUMMED_COUNTERS)}
 FormattedValue = str | int | float | None
 
 
@@ -44,25 +53,15 @@ def _as_int(value: Any) -> int:
     return int(value)
 
 
-@dataclass(frozen=True)
-class MetricTotals:
-    """Summed base counters for any set of ad-day rows (one ad, a campaign, a whole summary)."""
+class _TotalsMethods:
+    """What MetricTotals does beyond holding its counters (its fields come from the catalogue)."""
 
-    spend: Decimal
-    impressions: int
-    clicks: int
-    link_clicks: int
-    content_views: int
-    add_to_cart: int
-    initiate_checkout: int
-    purchases: int
-    purchase_value: Decimal
-    results: int
+    __slots__ = ()
 
     @classmethod
     def zero(cls) -> MetricTotals:
         """Totals of no rows at all (an entity without stats in the range)."""
-        return cls(Decimal(0), 0, 0, 0, 0, 0, 0, 0, Decimal(0), 0)
+        return MetricTotals()
 
     @classmethod
     def from_mapping(cls, m: Mapping[str, Any]) -> MetricTotals:
@@ -70,28 +69,40 @@ class MetricTotals:
 
         A missing key raises KeyError on purpose: a mislabelled column must not read as zeros.
         """
-        return cls(
-            spend=_as_decimal(m["spend"]),
-            impressions=_as_int(m["impressions"]),
-            clicks=_as_int(m["clicks"]),
-            link_clicks=_as_int(m["link_clicks"]),
-            content_views=_as_int(m["content_views"]),
-            add_to_cart=_as_int(m["add_to_cart"]),
-            initiate_checkout=_as_int(m["initiate_checkout"]),
-            purchases=_as_int(m["purchases"]),
-            purchase_value=_as_decimal(m["purchase_value"]),
-            results=_as_int(m["results"]),
-        )
+        return MetricTotals(**{c.name: _read(c, m[c.name]) for c in SUMMED})
 
-    def __add__(self, other: MetricTotals) -> MetricTotals:
+    @property
+    def values(self) -> tuple[Number, ...]:
+        """The counters in SUMMED_COUNTERS order."""
+        return tuple(getattr(self, name) for name in SUMMED_COUNTERS)
+
+    def __add__(self, other: object) -> MetricTotals:
         if not isinstance(other, MetricTotals):
             return NotImplemented
-        return MetricTotals(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
+        return MetricTotals(*(a + b for a, b in zip(self.values, other.values, strict=True)))
 
 
-# The additive columns of ad_stats_daily (and its rollups), in MetricTotals order. Reach is not
-# additive across days or ads, so it is never among them.
-SUMMED_COUNTERS: tuple[str, ...] = tuple(f.name for f in fields(MetricTotals))
+def _read(counter: Counter, value: Any) -> Number:
+    return _as_decimal(value) if counter.money else _as_int(value)
+
+
+if TYPE_CHECKING:
+
+    class MetricTotals(_TotalsMethods):
+        def __init__(self, *values: Any, **named: Any) -> None: ...
+        def __getattr__(self, name: str) -> Number: ...
+
+else:
+    # Summed base counters for any set of ad-day rows (one ad, a campaign, a whole summary): a
+    # frozen dataclass with one field per additive counter of the catalogue, in order. Counters
+    # left out are 0 (a counter added to the catalogue later does not change older callers).
+    MetricTotals = make_dataclass(
+        "MetricTotals",
+        [(c.name, Decimal if c.money else int, field(default=Decimal(0) if c.money else 0)) for c in SUMMED],
+        bases=(_TotalsMethods,),
+        frozen=True,
+        namespace={"__module__": __name__},
+    )
 
 
 def sum_totals(items: Iterable[MetricTotals]) -> MetricTotals:
@@ -110,78 +121,13 @@ def ratio(numerator: Number, denominator: Number, scale: int = 1) -> Decimal | N
     return _CTX.divide(scaled, denominator)  # the context takes ints as they are: exact
 
 
-class Kind(StrEnum):
-    """How a metric is shown: counts as integers, money in the currency's minor units, ratios
-    (and percentages) as numbers with 4 decimals."""
-
-    COUNT = "count"
-    MONEY = "money"
-    RATIO = "ratio"
-
-
-@dataclass(frozen=True)
-class Metric:
-    """One metric: a summed counter (no formula) or numerator x scale / denominator of counters."""
-
-    name: str
-    kind: Kind
-    numerator: str | None = None
-    denominator: str | None = None
-    scale: int = 1
-
-    @property
-    def derived(self) -> bool:
-        return self.numerator is not None
-
-    @property
-    def counts_results(self) -> bool:
-        """True when the metric reads `results`: it means nothing where result types are mixed."""
-        return "results" in (self.name, self.numerator, self.denominator)
-
-
-C, M, R = Kind.COUNT, Kind.MONEY, Kind.RATIO
-
-# THE metric table (docs/metrics.md): the API's `metrics` object and the CSV
-# columns in this order. compute_metrics, the money/ratio/count sets and the SQL formulas of the
-# read side (pixecom.adsmanager.sql) are all derived from it: a new ratio metric is one line here.
-# CPM is money: a cost (spend per 1000 impressions) in the account's currency.
-METRICS: tuple[Metric, ...] = (
-    Metric("spend", M),
-    Metric("impressions", C),
-    Metric("clicks", C),
-    Metric("link_clicks", C),
-    Metric("content_views", C),
-    Metric("add_to_cart", C),
-    Metric("initiate_checkout", C),
-    Metric("purchases", C),
-    Metric("purchase_value", M),
-    Metric("results", C),
-    Metric("cpm", M, "spend", "impressions", 1000),
-    Metric("ctr", R, "link_clicks", "impressions", 100),
-    Metric("ctr_all", R, "clicks", "impressions", 100),
-    Metric("cpc", M, "spend", "link_clicks"),
-    Metric("cpv", M, "spend", "content_views"),
-    Metric("cost_per_add_to_cart", M, "spend", "add_to_cart"),
-    Metric("cost_per_checkout", M, "spend", "initiate_checkout"),
-    Metric("cost_per_purchase", M, "spend", "purchases"),
-    Metric("cr", R, "purchases", "content_views", 100),
-    Metric("cr1", R, "add_to_cart", "content_views", 100),
-    Metric("cr2", R, "initiate_checkout", "add_to_cart", 100),
-    Metric("cr3", R, "purchases", "initiate_checkout", 100),
-    Metric("cost_per_result", M, "spend", "results"),
-    Metric("roas", R, "purchase_value", "spend"),
-    Metric("aov", M, "purchase_value", "purchases"),
-)
 METRIC_BY_NAME: dict[str, Metric] = {m.name: m for m in METRICS}
 METRIC_NAMES: tuple[str, ...] = tuple(m.name for m in METRICS)
-MONEY_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.kind is M)
-RATIO_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.kind is R)
-COUNT_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.kind is C)
+MONEY_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.kind is Kind.MONEY)
+RATIO_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.kind is Kind.RATIO)
+COUNT_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.kind is Kind.COUNT)
 # Metrics that read `results`: null where the rows summed have different result types.
 RESULT_METRICS: frozenset[str] = frozenset(m.name for m in METRICS if m.counts_results)
-
-if tuple(m.name for m in METRICS if not m.derived) != SUMMED_COUNTERS:  # pragma: no cover
-    raise RuntimeError("METRICS' counters must be MetricTotals' fields, in order")
 
 MetricValue = Decimal | int | None
 
@@ -247,7 +193,6 @@ def format_ratio(value: Decimal | None) -> float | None:
 
 # Each metric's counters as positions in SUMMED_COUNTERS order (shown_value reads a row's sums
 # as they come from the database, without naming them).
-_POSITION: dict[str, int] = {name: i for i, name in enumerate(SUMMED_COUNTERS)}
 _OPERANDS: dict[str, tuple[int, int]] = {
     m.name: (_POSITION[m.numerator], _POSITION[m.denominator])
     for m in METRICS

@@ -70,13 +70,18 @@ class LocalSync:
         self.simulator.stop()
 
 
-def start_local_sync(simulator_port: int, scenario_file: Path | None, demo_email: str) -> LocalSync:
-    """Serve the scenario, point Graph calls at it, connect the demo accounts (generated data
-    only), and start the every-minute scheduler (its first cycle runs at once)."""
+def start_local_sync(
+    simulator_port: int, scenario_file: Path | None, demo_email: str, console_url: str
+) -> LocalSync:
+    """Serve the scenario, point Graph calls at it (its Login redirecting to the console at
+    `console_url`), connect the demo accounts (generated data only), and start the every-minute
+    scheduler (its first cycle runs at once)."""
     scenario = load_scenario(scenario_file) if scenario_file else demo_scenario()
     # Object writes (a bulk pause) survive a restart: the jobs and audit log that recorded them stay.
     state_file = get_settings().local_state_dir / "simulator-state.json"
-    simulator = SimulatorServer(add_dev_login(scenario), port=simulator_port, state_file=state_file).start()
+    simulator = SimulatorServer(
+        add_dev_login(scenario, console_url), port=simulator_port, state_file=state_file
+    ).start()
     os.environ["GRAPH_BASE_URL"] = simulator.base_url
     # The ECB's rate files, as the simulator serves them (set EXCHANGE_RATES_URL for the real feed).
     os.environ.setdefault("EXCHANGE_RATES_URL", simulator.base_url + "/ecb/")

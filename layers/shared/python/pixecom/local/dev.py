@@ -28,6 +28,7 @@ class DevOptions:
     port: int = 8000
     simulator_port: int = 8081
     scenario: Path | None = None
+    replica: bool = False  # a streaming standby serving the lag-tolerant reads (pixecom.local.standby)
 
 
 def ensure_database(state_dir: Path) -> tuple[str, Any]:
@@ -156,6 +157,24 @@ def run(options: DevOptions) -> int:
         return 0
 
 
+def _start_replica(started: ExitStack, embedded: Any, url: str, state_dir: Path) -> None:
+    """A fresh standby of the embedded server (its pg_basebackup) for the lag-tolerant reads."""
+    if embedded is None:
+        print("--replica needs the embedded PostgreSQL (DATABASE_URL is set): no replica", flush=True)
+        return
+    from sqlalchemy.engine import make_url
+
+    from pixecom.local.standby import start_standby
+
+    standby = start_standby(embedded, state_dir / "standby")
+    started.callback(standby.stop)
+    os.environ["DATABASE_READER_URL"] = standby.url(make_url(url).database or "postgres")
+    get_settings.cache_clear()
+    print(
+        f"Read replica: a streaming standby in {standby.data_dir} serves the lag-tolerant reads", flush=True
+    )
+
+
 def _serve(options: DevOptions) -> int:
     import uvicorn
 
@@ -163,6 +182,7 @@ def _serve(options: DevOptions) -> int:
 
     size_pool_for_server()
     os.environ.setdefault("SIGNUP_MODE", "open")  # locally anyone registers (the template: invitation)
+    os.environ.setdefault("WEBHOOK_ALLOW_LOOPBACK", "1")  # a receiver on this machine (deployed: never)
     get_settings.cache_clear()
     settings = get_settings()
     state_dir = settings.local_state_dir
@@ -171,15 +191,18 @@ def _serve(options: DevOptions) -> int:
         url, embedded = ensure_database(state_dir)
         if embedded is not None:
             started.callback(stop_embedded_postgres, embedded)
+        if options.replica:
+            _start_replica(started, embedded, url, state_dir)
         upgrade(url)
         email, password = seed_demo_seller()
         from pixecom.api.app import create_app
         from pixecom.local.console import allow_console_origin, mount_console
         from pixecom.local.demo import start_local_sync
 
-        local_sync = start_local_sync(options.simulator_port, options.scenario, demo_email=email)
+        console_url = f"http://{options.host}:{options.port}"
+        local_sync = start_local_sync(options.simulator_port, options.scenario, email, console_url)
         started.callback(local_sync.stop)
-        allow_console_origin(f"http://{options.host}:{options.port}")
+        allow_console_origin(console_url)
         app = create_app()
         mount_console(app, settings.console_dir)
         print(f"PixEcom Ads Manager console: http://{options.host}:{options.port}/  (OpenAPI docs at /docs)")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, create_model
 
+from pixecom.domain.catalogue import META_COUNTERS, Counter
 from pixecom.meta.errors import GraphError
 from pixecom.meta.usage import UsageReading
 
@@ -87,24 +88,36 @@ class AdNode(_Frozen):
     updated_time: dt.datetime | None = None
 
 
-class InsightRow(_Frozen):
-    """One ad on one day (in the ad account's timezone), counters already de-aliased."""
-
+class _InsightKeys(_Frozen):
     ad_id: str
     adset_id: str
     campaign_id: str
     date: dt.date
-    spend: Decimal
-    impressions: int
-    reach: int | None
-    clicks: int
-    link_clicks: int
-    content_views: int
-    add_to_cart: int
-    initiate_checkout: int
-    purchases: int
-    purchase_value: Decimal
-    results: int
+
+
+def _counter_type(counter: Counter) -> Any:
+    if not counter.additive:
+        return int | None
+    return Decimal if counter.money else int
+
+
+if TYPE_CHECKING:
+
+    class InsightRow(_InsightKeys):
+        """One ad on one day; every counter of the catalogue as an attribute."""
+
+        def __init__(self, **fields: Any) -> None: ...
+        def __getattr__(self, name: str) -> Any: ...
+
+else:
+    # One ad on one day (in the ad account's timezone), counters already de-aliased: the keys
+    # and every counter of the catalogue Meta reports (`pixecom.domain.catalogue.META_COUNTERS`).
+    InsightRow = create_model(
+        "InsightRow",
+        __base__=_InsightKeys,
+        __module__=__name__,
+        **{c.name: (_counter_type(c), ...) for c in META_COUNTERS},
+    )
 
 
 class DailyTotals(_Frozen):

@@ -2,7 +2,7 @@
 
 Meta reports one event under several action types with the same count (`omni_purchase`,
 `purchase`, `offsite_conversion.fb_pixel_purchase`), so each counter reads exactly ONE of them,
-first present wins (docs/metrics.md); summing aliases double counts.
+first present wins (`pixecom.domain.catalogue` names them); summing aliases double counts.
 """
 
 from __future__ import annotations
@@ -12,22 +12,11 @@ from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from pixecom.domain.catalogue import COUNTER_BY_NAME, COUNTERS, META_COUNTERS, Counter
 from pixecom.meta.models import AdAccountInfo, AdNode, AdSetNode, CampaignNode, DailyTotals, InsightRow
 
-_PURCHASE = ("omni_purchase", "purchase", "offsite_conversion.fb_pixel_purchase")
-
-FUNNEL_ACTION_PRECEDENCE: Mapping[str, tuple[str, ...]] = {
-    "content_views": ("omni_view_content", "view_content", "offsite_conversion.fb_pixel_view_content"),
-    "add_to_cart": ("omni_add_to_cart", "add_to_cart", "offsite_conversion.fb_pixel_add_to_cart"),
-    "initiate_checkout": (
-        "omni_initiated_checkout",
-        "initiate_checkout",
-        "offsite_conversion.fb_pixel_initiate_checkout",
-    ),
-    "purchases": _PURCHASE,
-    "purchase_value": _PURCHASE,  # read from action_values
-    "link_clicks": ("link_click",),  # only when inline_link_clicks is absent
-}
+# counter -> the action types Meta reports it under, first present wins (the catalogue's aliases).
+FUNNEL_ACTION_PRECEDENCE: Mapping[str, tuple[str, ...]] = {c.name: c.actions for c in COUNTERS if c.actions}
 
 # optimization_goal -> the action_type (or metric) that counts as one result.
 _GOAL_ACTIONS: Mapping[str, str] = {
@@ -163,9 +152,7 @@ def _counted_results(raw: Mapping[str, Any], actions: ActionMap, action_type: st
 
 
 def _link_clicks(raw: Mapping[str, Any], actions: ActionMap) -> int:
-    if raw.get("inline_link_clicks") is not None:
-        return to_int(raw["inline_link_clicks"])
-    return to_int(pick_action(actions, "link_clicks"))
+    return int(_counter(raw, actions, COUNTER_BY_NAME["link_clicks"]) or 0)
 
 
 def insight_row_from_graph(
@@ -182,18 +169,26 @@ def insight_row_from_graph(
         adset_id=adset_id,
         campaign_id=str(raw.get("campaign_id") or ""),
         date=dt.date.fromisoformat(str(raw["date_start"])),
-        spend=to_decimal(raw.get("spend")),
-        impressions=to_int(raw.get("impressions")),
-        reach=_optional_int(raw.get("reach")),
-        clicks=to_int(raw.get("clicks")),
-        link_clicks=_link_clicks(raw, actions),
-        content_views=to_int(pick_action(actions, "content_views")),
-        add_to_cart=to_int(pick_action(actions, "add_to_cart")),
-        initiate_checkout=to_int(pick_action(actions, "initiate_checkout")),
-        purchases=to_int(pick_action(actions, "purchases")),
-        purchase_value=pick_action(raw.get("action_values"), "purchase_value") or Decimal(0),
+        **{c.name: _counter(raw, actions, c) for c in _READ_COUNTERS},
         results=native,
     )
+
+
+_READ_COUNTERS = tuple(c for c in META_COUNTERS if not c.computed)
+
+
+def _counter(raw: Mapping[str, Any], actions: ActionMap, counter: Counter) -> Decimal | int | None:
+    """One counter of a Graph row as the catalogue says Meta reports it: its field when present,
+    else the first of its action types present (in `action_values` for money); absent is 0
+    (None for a non-additive counter: an unknown reach is not a reach of 0)."""
+    if counter.field is not None and (raw.get(counter.field) is not None or not counter.actions):
+        value: object = raw.get(counter.field)
+        if not counter.additive:
+            return _optional_int(value)
+    else:
+        source = action_map(raw.get("action_values")) if counter.values else actions
+        value = _first_present(source, counter.actions)
+    return to_decimal(value) if counter.money else to_int(value)
 
 
 def daily_totals_from_graph(raw: Mapping[str, Any]) -> DailyTotals:

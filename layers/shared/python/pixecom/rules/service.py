@@ -55,9 +55,11 @@ def _write(rule: Rule, spec: RuleSpec) -> None:
     rule.enabled = spec.enabled
 
 
-def create_rule(session: Session, seller_id: uuid.UUID, spec: RuleSpec) -> Rule:
+def create_rule(
+    session: Session, seller_id: uuid.UUID, spec: RuleSpec, *, created_by: uuid.UUID | None = None
+) -> Rule:
     _check_scope(session, seller_id, spec)
-    rule = Rule(seller_id=seller_id)
+    rule = Rule(seller_id=seller_id, created_by=created_by)
     _write(rule, spec)
     session.add(rule)
     session.flush()

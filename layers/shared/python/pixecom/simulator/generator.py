@@ -77,11 +77,15 @@ class _Kinds:
 
 
 def generate_scenario(accounts: int = 3, ads: int = 30, days: int = 28, seed: int = 1,
-                      today: date | None = None, *, ads_per_account: int | None = None) -> Scenario:
-    """Build a deterministic scenario: `ads` in total (or `ads_per_account`), `days` of history."""
+                      today: date | None = None, *, ads_per_account: int | None = None,
+                      ad_counts: list[int] | None = None) -> Scenario:
+    """Build a deterministic scenario: `ads` in total (or `ads_per_account`, or each account's own
+    count from `ad_counts`, which then sets the number of accounts), `days` of history."""
     today = today or datetime.now(UTC).date()
     rng = random.Random(seed)  # noqa: S311 - simulation, not security
-    if ads_per_account is not None:
+    if ad_counts is not None:
+        counts = list(ad_counts)
+    elif ads_per_account is not None:
         counts = [ads_per_account] * accounts
     else:
         counts = [ads // accounts + (1 if i < ads % accounts else 0) for i in range(accounts)]
@@ -267,8 +271,12 @@ def synthesize_day(profile: DeliveryProfile, ad_id: str, day: date) -> InsightDa
     checkouts = _draw(noise, add_to_cart, profile.initiate_checkout_rate)
     purchases = _draw(noise, checkouts, profile.purchase_rate)
     value = _money(profile.aov * purchases * Decimal(noise.uniform(0.8, 1.2)), profile.money_decimals)
+    # People who clicked and whose landing page loaded: between the content views (the page's
+    # pixel fired) and the link clicks. Drawn last, so the other counts keep their draws.
+    landing_page_views = content_views + _draw(noise, link_clicks - content_views, 0.6)
     actions = {"view_content": content_views, "add_to_cart": add_to_cart,
-               "initiate_checkout": checkouts, "purchase": purchases}
+               "initiate_checkout": checkouts, "purchase": purchases,
+               "landing_page_view": landing_page_views}
     return InsightDay.model_construct(
         date=day, spend=spend, impressions=impressions,
         reach=int(impressions / noise.uniform(1.05, 1.5)), clicks=clicks, inline_link_clicks=link_clicks,

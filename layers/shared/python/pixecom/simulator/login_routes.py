@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from urllib.parse import parse_qs
 
 import httpx
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import BaseModel, ConfigDict
 
+from pixecom.simulator.consent_page import chosen_knobs, consent_page
 from pixecom.simulator.login_spec import DialogKnobs
 from pixecom.simulator.login_state import LoginRegistry
-from pixecom.simulator.oauth import dialog
+from pixecom.simulator.oauth import DialogResult, dialog, dialog_request
 from pixecom.simulator.signed_request import sign_request
 from pixecom.simulator.state import SimulatorState
 
@@ -55,11 +57,33 @@ def login_router(state: SimulatorState) -> APIRouter:
 
     @router.get("/{version}/dialog/oauth", include_in_schema=False)
     def oauth_dialog(version: str, request: Request) -> Response:
+        params = dict(request.query_params)
         with state.lock:
-            result = dialog(_registry(state), dict(request.query_params))
-        if result.location is None:
-            return HTMLResponse(result.html or "", status_code=result.status)
-        return RedirectResponse(result.location, status_code=302)
+            registry = _registry(state)
+            asked = dialog_request(registry, params)
+            if registry.dialog.interactive and not isinstance(asked, DialogResult):
+                app, _, scopes, _ = asked
+                user = registry.users.get(registry.dialog.user_id or next(iter(registry.users), ""))
+                name = user.name if user else "Sim User"
+                return HTMLResponse(consent_page(app, name, scopes, params, request.url.path))
+            result = dialog(registry, params)
+        return _answer(result)
+
+    @router.post("/{version}/dialog/oauth", include_in_schema=False)
+    async def oauth_consent(version: str, request: Request) -> Response:
+        form = parse_qs((await request.body()).decode("utf-8", "replace"))
+        params = {k: v[0] for k, v in form.items() if k not in ("grant", "choice")}
+        with state.lock:
+            registry = _registry(state)
+            asked = dialog_request(registry, params)
+            if isinstance(asked, DialogResult):
+                return _answer(asked)
+            knobs = chosen_knobs(
+                registry.dialog, asked[2], form.get("choice", ["deny"])[0], form.get("grant", [])
+            )
+            result = dialog(registry, params, knobs)
+        # 303: the browser follows a POST's redirect with a GET, as after Meta's own form.
+        return _answer(result, redirect_status=303)
 
     @router.put("/__control/login/dialog")
     def set_dialog(knobs: DialogKnobs) -> dict[str, Any]:
@@ -79,8 +103,9 @@ def login_router(state: SimulatorState) -> APIRouter:
             app_id = body.app_id or next(iter(registry.apps))
             consent = registry.consent(app_id, "sim-system-user")
             consent.granted |= set(body.scopes)
-            token = registry.mint(app_id, "sim-system-user", long_lived=True, token_type="SYSTEM_USER",
-                                  assets=body.assets)
+            token = registry.mint(
+                app_id, "sim-system-user", long_lived=True, token_type="SYSTEM_USER", assets=body.assets
+            )
             if body.expires_in_60_days:
                 token.expires_at = token.issued_at + timedelta(seconds=registry.spec.long_lived_seconds)
         return {"access_token": token.value}
@@ -94,6 +119,12 @@ def login_router(state: SimulatorState) -> APIRouter:
         return signed_callback(state, body, revoke=False)
 
     return router
+
+
+def _answer(result: DialogResult, redirect_status: int = 302) -> Response:
+    if result.location is None:
+        return HTMLResponse(result.html or "", status_code=result.status)
+    return RedirectResponse(result.location, status_code=redirect_status)
 
 
 def remove_app_and_notify(state: SimulatorState, body: CallbackBody) -> dict[str, Any]:

@@ -36,6 +36,8 @@ class DialogKnobs(_Model):
     user_id: str | None = None  # who is logged in on "facebook.com" (default: the first user)
     decline: list[str] = Field(default_factory=list)  # permissions the user unticks
     assets: list[str] | None = None  # ad accounts the user selects (default: all of theirs)
+    # A consent page a person clicks (make dev, the browser tests) instead of deciding at once.
+    interactive: bool = False
 
 
 class LoginSpec(_Model):

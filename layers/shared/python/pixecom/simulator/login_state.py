@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from pixecom.simulator.login_spec import AppSpec, LoginSpec, MetaUserSpec
+from pixecom.simulator.login_spec import AppSpec, DialogKnobs, LoginSpec, MetaUserSpec
 from pixecom.simulator.wire import SimError
 
 READ_SCOPES = frozenset({"ads_read", "ads_management"})
@@ -103,10 +103,11 @@ class LoginRegistry:
     def consent(self, app_id: str, user_id: str) -> Consent:
         return self.consents.setdefault((app_id, user_id), Consent())
 
-    def decide(self, app: AppSpec, scopes: list[str], rerequest: bool, config_id: str | None
-               ) -> tuple[str, Consent] | None:
-        """Apply the knobs to a dialog; (user id, consent) on approve, None on deny."""
-        knobs = self.dialog
+    def decide(self, app: AppSpec, scopes: list[str], rerequest: bool, config_id: str | None,
+               knobs: DialogKnobs | None = None) -> tuple[str, Consent] | None:
+        """Apply the knobs (the registry's, or a person's choice) to a dialog; (user id, consent)
+        on approve, None on deny."""
+        knobs = knobs or self.dialog
         if knobs.outcome == "deny":
             return None
         user_id = knobs.user_id or next(iter(self.users), "sim-user")

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from pixecom.settings import DEFAULT_GRAPH_VERSION
-from pixecom.simulator.login_spec import AppSpec
+from pixecom.simulator.login_spec import AppSpec, DialogKnobs
 from pixecom.simulator.login_state import LoginRegistry, MintedToken, token_error
 from pixecom.simulator.wire import SimError
 
@@ -29,26 +29,16 @@ def _stamp(moment: datetime | None) -> int:
     return int(moment.timestamp()) if moment is not None else 0
 
 
-def dialog(registry: LoginRegistry, params: dict[str, str]) -> DialogResult:
-    """GET /dialog/oauth: check the app and redirect URI, then do what the knobs say."""
-    app = registry.apps.get(params.get("client_id", ""))
-    redirect_uri = params.get("redirect_uri", "")
-    if app is None:
-        return DialogResult(html="<h1>Invalid App ID</h1>", status=400)
-    if redirect_uri not in app.redirect_uris:
-        return DialogResult(html="<h1>URL Blocked</h1><p>This redirect failed because the redirect URI is "
-                            "not whitelisted in the app's Client OAuth Settings.</p>", status=400)
+def dialog(registry: LoginRegistry, params: dict[str, str], knobs: DialogKnobs | None = None) -> DialogResult:
+    """GET /dialog/oauth: check the app and redirect URI, then do what the knobs say (`knobs`:
+    what the person chose on the interactive consent page, instead of the registry's)."""
+    request = dialog_request(registry, params)
+    if isinstance(request, DialogResult):
+        return request
+    app, redirect_uri, scopes, config_id = request
     state = params.get("state", "")
-    config_id = params.get("config_id")
-    if config_id is not None:
-        scopes = app.config_ids.get(config_id)
-        if scopes is None:
-            return DialogResult(html="<h1>Invalid configuration</h1>", status=400)
-    else:
-        raw = params.get("scope", "")
-        scopes = [s for s in raw.replace(",", " ").split() if s] or ["public_profile"]
     rerequest = params.get("auth_type") == "rerequest"
-    decision = registry.decide(app, scopes, rerequest, config_id)
+    decision = registry.decide(app, scopes, rerequest, config_id, knobs)
     if decision is None:
         query = {"error": "access_denied", "error_code": "200", "error_description": "Permissions error.",
                  "error_reason": "user_denied", "state": state}
@@ -56,6 +46,26 @@ def dialog(registry: LoginRegistry, params: dict[str, str]) -> DialogResult:
         query = {"code": registry.issue_code(app.id, redirect_uri, decision[0]), "state": state}
     separator = "&" if "?" in redirect_uri else "?"
     return DialogResult(location=f"{redirect_uri}{separator}{urlencode(query)}")
+
+
+def dialog_request(registry: LoginRegistry, params: dict[str, str]
+                   ) -> tuple[AppSpec, str, list[str], str | None] | DialogResult:
+    """(app, redirect URI, requested scopes, config id) of a dialog, or Meta's error page."""
+    app = registry.apps.get(params.get("client_id", ""))
+    redirect_uri = params.get("redirect_uri", "")
+    if app is None:
+        return DialogResult(html="<h1>Invalid App ID</h1>", status=400)
+    if redirect_uri not in app.redirect_uris:
+        return DialogResult(html="<h1>URL Blocked</h1><p>This redirect failed because the redirect URI is "
+                            "not whitelisted in the app's Client OAuth Settings.</p>", status=400)
+    config_id = params.get("config_id")
+    if config_id is not None:
+        configured = app.config_ids.get(config_id)
+        if configured is None:
+            return DialogResult(html="<h1>Invalid configuration</h1>", status=400)
+        return app, redirect_uri, configured, config_id
+    raw = params.get("scope", "")
+    return app, redirect_uri, [s for s in raw.replace(",", " ").split() if s] or ["public_profile"], None
 
 
 def handle_login(registry: LoginRegistry, method: str, segments: list[str], params: dict[str, str],

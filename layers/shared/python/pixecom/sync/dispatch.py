@@ -4,6 +4,10 @@ Stats: every ACTIVE, not throttled account gets today and yesterday (its own tim
 run of an account's local day asks for the last 28 days instead, and keeps asking until a worker
 has completed one (the worker stamps `last_full_window_on`). Delivery: one message per account.
 
+The due accounts are queued in a fair order, within the app's Graph budget (sync.fairness): a
+large seller never delays a small one, and what the budget cannot cover this cycle goes first in
+a later one.
+
 Nothing is queued twice for the same days: an account whose window a live stats lease already
 covers (a connect-time run, a backfill chunk, a "sync now" still fetching) or whose 28-day window
 was queued less than FULL_WINDOW_GRACE ago is left out of this round. Each stats dispatch also
@@ -21,21 +25,24 @@ from zoneinfo import ZoneInfoNotFoundError
 
 from aws_lambda_powertools.metrics import MetricUnit
 from sqlalchemy import or_, select, update
+from sqlalchemy.dialects.postgresql import distinct_on
 
 from pixecom.db.engine import session_scope
-from pixecom.db.models import AdAccount
+from pixecom.db.models import AdAccount, SyncRun
 from pixecom.domain.dates import FULL_STATS_WINDOW_DAYS, backfill_chunks, local_today, stats_window
 from pixecom.domain.enums import ConnectionStatus, SyncKind
 from pixecom.observability import logger, metrics
 from pixecom.queue import send_messages
 from pixecom.settings import get_settings
 from pixecom.sync import backfill
-from pixecom.sync.leases import Window, live_windows
+from pixecom.sync.fairness import DEFAULT_EXPECTED_CALLS, Candidate, fair_order, within_budget
+from pixecom.sync.leases import Window, live_windows_of
 from pixecom.sync_message import SyncMessage, new_run_id
 
 BACKFILL_CHUNK_DAYS = 30  # one async report per month of history keeps each message well inside a timeout
 # A queued 28-day window is normally running within seconds; dispatch asks again after this.
 FULL_WINDOW_GRACE = timedelta(minutes=10)
+STATS_CYCLE = timedelta(minutes=15)  # the StatsDispatch schedule
 
 
 class QueueNotConfigured(RuntimeError):
@@ -50,6 +57,8 @@ class AccountClock:
     timezone_name: str
     last_full_window_on: date | None
     full_window_queued_at: datetime | None = None
+    seller_id: uuid.UUID | None = None
+    last_stats_success_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,7 @@ class DispatchResult:
     messages: int
     covered: int = 0  # accounts left out: a run in progress or queued already covers their window
     backfill_chunks: int = 0  # missing backfill chunks queued again
+    deferred: int = 0  # accounts left for the next cycle: the app's Graph budget was spent
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -131,18 +141,55 @@ def due_accounts(now: datetime) -> list[AccountClock]:
                 AdAccount.timezone_name,
                 AdAccount.last_full_window_on,
                 AdAccount.full_window_queued_at,
+                AdAccount.seller_id,
+                AdAccount.last_stats_success_at,
             )
             .where(AdAccount.connection_status == ConnectionStatus.ACTIVE)
             .where(or_(AdAccount.throttled_until.is_(None), AdAccount.throttled_until <= now))
             .order_by(AdAccount.id)
         ).all()
-    return [AccountClock(row[0], row[1], row[2], row[3]) for row in rows]
+    return [AccountClock(*row) for row in rows]
+
+
+def expected_calls(account_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Graph calls of each account's latest finished regular stats run (the next one's estimate)."""
+    if not account_ids:
+        return {}
+    with session_scope() as session:
+        rows = session.execute(
+            select(SyncRun.ad_account_id, SyncRun.graph_calls)
+            .ext(distinct_on(SyncRun.ad_account_id))
+            .where(SyncRun.kind == SyncKind.STATS, SyncRun.is_backfill.is_(False))
+            .where(SyncRun.finished_at.is_not(None), SyncRun.ad_account_id.in_(account_ids))
+            .order_by(SyncRun.ad_account_id, SyncRun.started_at.desc())
+        ).all()
+    return {row[0]: max(int(row[1]), 1) for row in rows}
+
+
+def in_fair_order(clocks: Sequence[AccountClock], now: datetime) -> tuple[list[AccountClock], int]:
+    """The due accounts in dispatch order (sync.fairness) and within the app's Graph budget for one
+    cycle (GRAPH_APP_CALLS_PER_HOUR); returns them and how many were left for the next cycle."""
+    by_id = {c.account_id: c for c in clocks}
+    calls = expected_calls(list(by_id))
+    candidates = [
+        Candidate(
+            c.account_id,
+            c.seller_id or c.account_id,
+            calls.get(c.account_id, DEFAULT_EXPECTED_CALLS),
+            c.last_stats_success_at,
+        )
+        for c in clocks
+    ]
+    per_hour = get_settings().graph_app_calls_per_hour
+    budget = None if per_hour is None else per_hour * STATS_CYCLE // timedelta(hours=1)
+    sent, deferred = within_budget(fair_order(candidates, now, STATS_CYCLE), budget)
+    return [by_id[c.account_id] for c in sent], len(deferred)
 
 
 def busy_windows(account_ids: Sequence[uuid.UUID], now: datetime) -> dict[uuid.UUID, list[Window]]:
     """Windows live stats leases hold, per account."""
     with session_scope() as session:
-        return {account_id: live_windows(session, account_id, now) for account_id in account_ids}
+        return live_windows_of(session, account_ids, now)
 
 
 def already_covered(message: SyncMessage, clock: AccountClock, busy: Sequence[Window], now: datetime) -> bool:
@@ -208,7 +255,8 @@ def dispatch_stats(now: datetime) -> DispatchResult:
     clocks = due_accounts(now)
     busy = busy_windows([c.account_id for c in clocks], now)
     messages, covered = [], 0
-    for clock in clocks:
+    ordered, deferred = in_fair_order(clocks, now)
+    for clock in ordered:
         message = stats_message(clock, now, run_id)
         if already_covered(message, clock, busy[clock.account_id], now):
             covered += 1
@@ -219,10 +267,17 @@ def dispatch_stats(now: datetime) -> DispatchResult:
     chunks = _queue_chunks_quietly([c.account_id for c in clocks], now, busy)
     logger.info(
         "stats dispatched",
-        extra={"run_id": run_id, "messages": sent, "covered": covered, "backfill_chunks": chunks},
+        extra={
+            "run_id": run_id,
+            "messages": sent,
+            "covered": covered,
+            "backfill_chunks": chunks,
+            "deferred": deferred,
+        },
     )
     metrics.add_metric(name="StatsMessagesDispatched", unit=MetricUnit.Count, value=sent)
-    return DispatchResult(SyncKind.STATS.value, run_id, len(clocks), sent, covered, chunks)
+    metrics.add_metric(name="StatsAccountsDeferred", unit=MetricUnit.Count, value=deferred)
+    return DispatchResult(SyncKind.STATS.value, run_id, len(clocks), sent, covered, chunks, deferred=deferred)
 
 
 def _queue_chunks_quietly(

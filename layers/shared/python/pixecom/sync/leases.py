@@ -12,6 +12,7 @@ call and releases it in the transaction that writes its rows. While the lease li
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -52,6 +53,23 @@ def live_windows(session: Session, account_id: uuid.UUID, now: datetime) -> list
         )
     ).all()
     return [Window(since, until) for since, until in rows]
+
+
+def live_windows_of(
+    session: Session, account_ids: Sequence[uuid.UUID], now: datetime
+) -> dict[uuid.UUID, list[Window]]:
+    """`live_windows` of many accounts in one statement (dispatch reads every due account's)."""
+    held: dict[uuid.UUID, list[Window]] = {account_id: [] for account_id in account_ids}
+    if not account_ids:
+        return held
+    rows = session.execute(
+        select(StatsLease.ad_account_id, StatsLease.since, StatsLease.until).where(
+            StatsLease.ad_account_id.in_(account_ids), StatsLease.expires_at > now
+        )
+    ).all()
+    for account_id, since, until in rows:
+        held[account_id].append(Window(since, until))
+    return held
 
 
 def acquire(session: Session, account_id: uuid.UUID, window: Window, now: datetime) -> uuid.UUID:

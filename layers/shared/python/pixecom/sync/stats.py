@@ -34,9 +34,9 @@ from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdAccount, AdSet, SyncRun
 from pixecom.db.rollup_models import AdPresetStatsState
 from pixecom.db.rollups import refresh_preset_stats
+from pixecom.domain.catalogue import COUNTERS, META_COUNTERS
 from pixecom.domain.dates import DateRange, stats_window
 from pixecom.domain.enums import SyncOutcome
-from pixecom.domain.metrics import SUMMED_COUNTERS
 from pixecom.meta.client import GraphClient
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.meta.models import InsightRow
@@ -51,15 +51,15 @@ from pixecom.sync.runs import RunContext, RunReport, run_sync
 from pixecom.sync_message import SyncMessage
 
 UPSERT_CHUNK_ROWS = 20_000  # bounds one statement's parameter size; 2,000 ads x 28 days is 3 of them
-# Reach is stored per ad-day (never summed), so it is written but is not a summed counter.
-_COUNTERS = ("reach", *SUMMED_COUNTERS)
+# Every counter Meta reports is stored (reach too: per ad-day, never summed); counters of other
+# sources are theirs to write.
+_COUNTERS = tuple(c.name for c in META_COUNTERS)
 _ARRAY_TYPES = {
     "ad_id": "uuid[]",
     "date": "date[]",
     "campaign_id": "uuid[]",
     "adset_id": "uuid[]",
-    "spend": "numeric[]",
-    "purchase_value": "numeric[]",
+    **{c.name: "numeric[]" for c in COUNTERS if c.money},
 }
 _COLUMNS = ("ad_id", "date", "campaign_id", "adset_id", *_COUNTERS)
 

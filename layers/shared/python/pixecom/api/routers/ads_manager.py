@@ -19,8 +19,9 @@ from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, WithJsonSchema
+from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
 from pixecom.adsmanager.daily import daily_series
@@ -38,16 +39,17 @@ from pixecom.adsmanager.params import (
     parse_dates,
     parse_list_query,
 )
-from pixecom.adsmanager.payload import date_range_payload, list_json
-from pixecom.adsmanager.query import list_entities, read_entities
+from pixecom.adsmanager.payload import daily_json, list_json
+from pixecom.adsmanager.query import list_entities
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import NotFound
+from pixecom.api.narrowing import entity_visible, narrowed
+from pixecom.api.permits import requires
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
-from pixecom.db.engine import read_connection
+from pixecom.db.reader import lag_tolerant
 from pixecom.domain.dates import DEFAULT_PRESET
-from pixecom.domain.metrics import metrics_payload
-from pixecom.domain.results import MIXED
+from pixecom.domain.permissions import Permission
 from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
 from pixecom.settings import get_settings
 
@@ -135,15 +137,19 @@ RawParams = Annotated[RawListParams, Depends(raw_list_params)]
 
 def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
     """The list's JSON body: one statement on a read-only (autocommit) psycopg connection, then
-    the converted grand total's on the same connection."""
-    with read_connection() as conn:
-        result = read_entities(conn.connection.driver_connection, seller_id, query, now)
+    the converted grand total's on the same connection; on the reader when it is fresh enough for
+    this seller (pixecom.db.reader), else both on the primary."""
+
+    def read(conn: Connection) -> bytes:
+        result = list_entities(conn.connection.driver_connection, seller_id, query, now)
         return with_converted_total(list_json(result, query.level), conn, seller_id, query, now)
+
+    return lag_tolerant(seller_id, read)
 
 
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
     async def list_level(caller: CurrentSeller, raw: RawParams, now: Now) -> Response:
-        query = parse_list_query(level, raw, paged=True)
+        query = narrowed(parse_list_query(level, raw, paged=True), caller)
         if get_settings().api_reads_inline:  # one request at a time (Lambda): no hop to pay for
             body = read_list(caller.seller_id, query, now)
         else:
@@ -164,10 +170,17 @@ class CsvResponse(StreamingResponse):
 
 
 def _export_route(level: Level) -> Callable[..., CsvResponse]:
-    def export_level(caller: CurrentSeller, db: DbSession, raw: RawParams, now: Now) -> CsvResponse:
-        query = parse_list_query(level, raw, paged=False)
-        result = list_entities(db, caller.seller_id, query, now)
-        total = converted_total(db, caller.seller_id, query, now)
+    def export_level(caller: CurrentSeller, raw: RawParams, now: Now) -> CsvResponse:
+        query = narrowed(parse_list_query(level, raw, paged=False), caller)
+        # The rows and the converted total from one connection: both on the reader or both on
+        # the primary, never a total from one server under rows from the other.
+        result, total = lag_tolerant(
+            caller.seller_id,
+            lambda conn: (
+                list_entities(conn, caller.seller_id, query, now),
+                converted_total(conn, caller.seller_id, query, now),
+            ),
+        )
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
             chain(csv_lines(result, level), csv_total_lines(total, columns(level))),
@@ -178,7 +191,7 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
     return export_level
 
 
-def _daily_route(level: Level) -> Callable[..., JSONResponse]:
+def _daily_route(level: Level) -> Callable[..., Response]:
     def daily(
         entity_id: uuid.UUID,
         caller: CurrentSeller,
@@ -187,27 +200,17 @@ def _daily_route(level: Level) -> Callable[..., JSONResponse]:
         date_preset: PresetParam = None,
         since: DateText = None,
         until: DateText = None,
-    ) -> JSONResponse:
+    ) -> Response:
         dates = parse_dates(date_preset, since, until)
-        series = daily_series(db, caller.seller_id, level, entity_id, dates, now)
+        # A limited member's visibility is checked on the primary (membership is never stale).
+        if not entity_visible(db, caller, level, entity_id):
+            raise NotFound(f"No such {level.value[:-1]}")
+        series = lag_tolerant(
+            caller.seller_id, lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now)
+        )
         if series is None:
             raise NotFound(f"No such {level.value[:-1]}")
-        mixed = series.result_type == MIXED
-        body: dict[str, Any] = {
-            "id": str(series.entity_id),
-            "currency": series.currency,
-            "result_type": series.result_type,
-            "attribution_setting": series.attribution_setting,
-            "date_range": date_range_payload(series.date_range),
-            "data": [
-                {
-                    "date": day.isoformat(),
-                    "metrics": metrics_payload(t, currency=series.currency, results_mixed=mixed),
-                }
-                for day, t in series.points
-            ],
-        }
-        return JSONResponse(body)
+        return Response(daily_json(series), media_type="application/json")
 
     daily.__doc__ = f"One point per day of the range for one of {level.value}, for charts."
     return daily
@@ -237,6 +240,7 @@ for _level in Level:
         _path,
         _list_route(_level),
         methods=["GET"],
+        dependencies=[requires(Permission.READ)],
         name=f"list_{_level.value}",
         response_model=None,
         responses={
@@ -248,6 +252,7 @@ for _level in Level:
         f"{_path}/export.csv",
         _export_route(_level),
         methods=["GET"],
+        dependencies=[requires(Permission.READ)],
         name=f"export_{_level.value}",
         response_model=None,
         response_class=CsvResponse,
@@ -257,6 +262,7 @@ for _level in Level:
         _path + "/{entity_id}/daily",
         _daily_route(_level),
         methods=["GET"],
+        dependencies=[requires(Permission.READ)],
         name=f"daily_{_level.value}",
         response_model=None,
         responses={

@@ -26,7 +26,9 @@ from pixecom.api.browser_sessions import (
 )
 from pixecom.api.deps import CurrentSeller, DbSession, Now, PasswordSlot
 from pixecom.api.errors import Unauthorized
+from pixecom.api.permits import PUBLIC, SIGNED_IN
 from pixecom.api.schemas.auth import (
+    AcceptInvitationRequest,
     LoginRequest,
     LogoutRequest,
     MeResponse,
@@ -40,6 +42,7 @@ from pixecom.api.schemas.auth import (
 from pixecom.api.schemas.errors import error_responses
 from pixecom.auth import service
 from pixecom.auth.service import AccountInfo, TokenPair
+from pixecom.domain.permissions import ordered
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -69,6 +72,7 @@ _SET_COOKIE: dict[str, Any] = {
 
 @router.post(
     "/register",
+    dependencies=[PUBLIC],
     status_code=status.HTTP_201_CREATED,
     response_model=RegisterResponse,
     responses={201: {"headers": _SET_COOKIE}, **error_responses(400, 403, 409, 413, 422, 429)},
@@ -101,6 +105,7 @@ def register(
 
 @router.post(
     "/login",
+    dependencies=[PUBLIC],
     response_model=TokenResponse,
     responses={200: {"headers": _SET_COOKIE}, **error_responses(400, 401, 413, 422, 429)},
     summary="Exchange email and password for an access and a refresh token",
@@ -123,6 +128,7 @@ def login(
 
 @router.post(
     "/refresh",
+    dependencies=[PUBLIC],
     response_model=TokenResponse,
     responses={200: {"headers": _SET_COOKIE}, **error_responses(400, 401, 403, 413, 422)},
     summary="Spend a refresh token (body or cookie) for a new pair",
@@ -148,6 +154,7 @@ def refresh(
 
 @router.post(
     "/logout",
+    dependencies=[PUBLIC],
     status_code=status.HTTP_204_NO_CONTENT,
     response_class=Response,
     responses={204: {"headers": _SET_COOKIE}, **error_responses(400, 403, 413, 422)},
@@ -171,15 +178,52 @@ def logout(
 
 @router.get(
     "/me",
+    dependencies=[SIGNED_IN],
     response_model=MeResponse,
     responses=error_responses(401),
-    summary="The signed-in user and their seller",
+    summary="The signed-in user (with their role), their seller, their permissions and ad accounts",
 )
 def me(caller: CurrentSeller, session: DbSession) -> MeResponse:
     with _auth_errors(session):
         account = service.me(session, user_id=caller.user_id, seller_id=caller.seller_id)
     user, seller = _account_out(account)
-    return MeResponse(user=user, seller=seller)
+    return MeResponse(
+        user=user,
+        seller=seller,
+        permissions=ordered(account.permissions),
+        ad_account_ids=account.ad_account_ids,
+    )
+
+
+@router.post(
+    "/accept-invitation",
+    dependencies=[PUBLIC],
+    response_model=TokenResponse,
+    responses={200: {"headers": _SET_COOKIE}, **error_responses(400, 401, 403, 409, 413, 422, 429)},
+    summary="Join a team with an invitation code, signing in with an existing login",
+    description="For a user who is in no team now (removed from one, say); a new person registers "
+    "with the code instead. 409 already_member when the login is still in a team.",
+)
+def accept_invitation(
+    body: AcceptInvitationRequest,
+    request: Request,
+    _slot: PasswordSlot,
+    session: DbSession,
+    response: Response,
+    now: Now,
+    client: BrowserClient = None,
+) -> TokenResponse:
+    client_ip = request.client.host if request.client else "unknown"
+    with _auth_errors(session):
+        pair = service.accept_invitation(
+            session,
+            code=body.invitation_code,
+            email=body.email,
+            password=body.password,
+            client_ip=client_ip,
+            now=now,
+        )
+    return _tokens_out(pair, request, response, now)
 
 
 @contextmanager

@@ -14,6 +14,8 @@ from fastapi.responses import JSONResponse
 
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.narrowing import check_entities
+from pixecom.api.permits import requires
 from pixecom.api.schemas.control import (
     AuditEntryOut,
     AuditListOut,
@@ -32,6 +34,7 @@ from pixecom.control.budgets import BudgetChange, BudgetTarget, enqueue_budget_c
 from pixecom.control.jobs import StatusChange, enqueue_status_change
 from pixecom.domain.budgets import BudgetType
 from pixecom.domain.enums import CampaignStatus, EntityLevel
+from pixecom.domain.permissions import Permission
 
 router = APIRouter(tags=["control"])
 
@@ -44,6 +47,7 @@ IdempotencyKey = Annotated[
 
 @router.post(
     "/ads-manager/status",
+    dependencies=[requires(Permission.ADS_WRITE)],
     status_code=202,
     response_model=JobAccepted,
     responses=error_responses(400, 401, 404, 409, 422, 503),
@@ -53,6 +57,7 @@ def change_status(
 ) -> Any:
     """Queue a pause/activate of up to 500 campaigns, ad sets or ads; answers with the job id."""
     change = StatusChange(body.level, CampaignStatus(body.status), body.ids, idempotency_key)
+    check_entities(caller, body.level, body.ids)
     result = enqueue_status_change(caller.seller_id, caller.user_id, change, now=now)
     headers = {"Idempotent-Replayed": "true"} if result.replayed else None
     return JSONResponse({"job_id": str(result.job_id)}, status_code=202, headers=headers)
@@ -60,6 +65,7 @@ def change_status(
 
 @router.post(
     "/ads-manager/budgets",
+    dependencies=[requires(Permission.ADS_WRITE)],
     status_code=202,
     response_model=JobAccepted,
     responses=error_responses(400, 401, 404, 409, 422, 503),
@@ -78,13 +84,20 @@ def change_budgets(
         currency=budget.amount.currency if budget.amount is not None else None,
         percent=budget.percent,
     )
-    change = BudgetChange(EntityLevel(body.level), target, body.ids, idempotency_key)
+    level = EntityLevel(body.level)
+    check_entities(caller, level, body.ids)
+    change = BudgetChange(level, target, body.ids, idempotency_key)
     result = enqueue_budget_change(caller.seller_id, caller.user_id, change, now=now)
     headers = {"Idempotent-Replayed": "true"} if result.replayed else None
     return JSONResponse({"job_id": str(result.job_id)}, status_code=202, headers=headers)
 
 
-@router.get("/jobs", response_model=JobListOut, responses=error_responses(401, 422))
+@router.get(
+    "/jobs",
+    dependencies=[requires(Permission.READ)],
+    response_model=JobListOut,
+    responses=error_responses(401, 422),
+)
 def list_jobs(
     caller: CurrentSeller,
     session: DbSession,
@@ -93,7 +106,9 @@ def list_jobs(
 ) -> JobListOut:
     """The seller's recent jobs, newest first, with item counts per outcome."""
     try:
-        page = queries.list_jobs(session, caller.seller_id, limit=limit, cursor=cursor)
+        page = queries.list_jobs(
+            session, caller.seller_id, limit=limit, cursor=cursor, accounts=caller.ad_account_ids
+        )
     except ValueError:
         raise InvalidInput("cursor: not a cursor from this API", field="cursor") from None
     return JobListOut(
@@ -102,16 +117,26 @@ def list_jobs(
     )
 
 
-@router.get("/jobs/{job_id}", response_model=JobOut, responses=error_responses(401, 404, 422))
+@router.get(
+    "/jobs/{job_id}",
+    dependencies=[requires(Permission.READ)],
+    response_model=JobOut,
+    responses=error_responses(401, 404, 422),
+)
 def get_job(job_id: uuid.UUID, caller: CurrentSeller, session: DbSession) -> JobOut:
     """One job with what happened to each item."""
-    view = queries.get_job(session, caller.seller_id, job_id)
+    view = queries.get_job(session, caller.seller_id, job_id, accounts=caller.ad_account_ids)
     if view is None:
         raise NotFound("Job not found")
     return JobOut.model_validate(view, from_attributes=True)
 
 
-@router.get("/audit", response_model=AuditListOut, responses=error_responses(401, 422))
+@router.get(
+    "/audit",
+    dependencies=[requires(Permission.READ)],
+    response_model=AuditListOut,
+    responses=error_responses(401, 422),
+)
 def list_audit(
     caller: CurrentSeller,
     session: DbSession,
@@ -123,7 +148,13 @@ def list_audit(
     """The seller's audit log, newest first; `cursor` continues where the last page ended."""
     try:
         page = audit_log.list_audit(
-            session, caller.seller_id, limit=limit, cursor=cursor, job_id=job_id, entity_id=entity_id
+            session,
+            caller.seller_id,
+            limit=limit,
+            cursor=cursor,
+            job_id=job_id,
+            entity_id=entity_id,
+            accounts=caller.ad_account_ids,
         )
     except ValueError:
         raise InvalidInput("cursor: not a cursor from this API", field="cursor") from None
@@ -134,7 +165,11 @@ def list_audit(
                     "id": e.id,
                     "at": e.at,
                     "user_id": e.user_id,
+                    "user_email": e.user_email,
                     "rule_id": e.rule_id,
+                    "rule_name": e.rule_name,
+                    "rule_created_by": e.rule_created_by,
+                    "rule_created_by_email": e.rule_created_by_email,
                     "action": e.action,
                     "entity_level": e.entity_level,
                     "entity_id": e.entity_id,

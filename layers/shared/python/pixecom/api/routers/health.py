@@ -4,6 +4,7 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
+from pixecom.api.permits import PUBLIC
 from pixecom.api.schemas.health import Health
 from pixecom.db.engine import get_engine
 from pixecom.observability import logger
@@ -21,7 +22,7 @@ def database_reachable() -> bool:
         return False
 
 
-@router.get("/health", response_model=Health, responses={503: {"model": Health}})
+@router.get("/health", dependencies=[PUBLIC], response_model=Health, responses={503: {"model": Health}})
 def health() -> JSONResponse:
     if database_reachable():
         return JSONResponse(Health(status="ok", database="ok").model_dump())

@@ -16,6 +16,7 @@ from pixecom.accounts.health import token_health
 from pixecom.accounts.oauth import LoginNotConfigured
 from pixecom.api.deps import CurrentSeller, DbSession, Graph, Now
 from pixecom.api.errors import ApiError, BadRequest, NotFound, ServiceUnavailable
+from pixecom.api.permits import PUBLIC, requires
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.meta import (
     AccountTokenHealthOut,
@@ -32,7 +33,9 @@ from pixecom.api.schemas.meta import (
     TokenHealthList,
     TokenHealthOut,
 )
+from pixecom.control.audit import record_write_now
 from pixecom.db.models import AdAccount
+from pixecom.domain.permissions import Permission
 from pixecom.meta.app_secret import app_secret
 from pixecom.settings import get_settings
 
@@ -43,7 +46,12 @@ def _not_configured() -> ApiError:
     return ServiceUnavailable("Facebook Login is not configured on this server", code="login_not_configured")
 
 
-@router.post("/connect", response_model=AuthorizeUrlOut, responses=error_responses(401, 503))
+@router.post(
+    "/connect",
+    dependencies=[requires(Permission.ACCOUNTS_MANAGE)],
+    response_model=AuthorizeUrlOut,
+    responses=error_responses(401, 503),
+)
 def start_connect(caller: CurrentSeller, now: Now) -> AuthorizeUrlOut:
     """The Meta dialog URL (single-use state, 10 minutes); re-requests declined permissions."""
     try:
@@ -53,7 +61,12 @@ def start_connect(caller: CurrentSeller, now: Now) -> AuthorizeUrlOut:
     return AuthorizeUrlOut(authorize_url=result.url, expires_at=result.expires_at)
 
 
-@router.post("/callback", response_model=ConnectionOut, responses=error_responses(400, 401, 422, 503))
+@router.post(
+    "/callback",
+    dependencies=[requires(Permission.ACCOUNTS_MANAGE)],
+    response_model=ConnectionOut,
+    responses=error_responses(400, 401, 422, 503),
+)
 def finish_connect(body: CallbackIn, caller: CurrentSeller, graph: Graph, now: Now) -> ConnectionOut:
     """Check the state, exchange the code once, keep the grant; list the ad accounts it reaches."""
     try:
@@ -82,7 +95,10 @@ def finish_connect(body: CallbackIn, caller: CurrentSeller, graph: Graph, now: N
 
 
 @router.get(
-    "/connections/{connection_id}", response_model=ConnectionOut, responses=error_responses(401, 404, 422)
+    "/connections/{connection_id}",
+    dependencies=[requires(Permission.ACCOUNTS_MANAGE)],
+    response_model=ConnectionOut,
+    responses=error_responses(401, 404, 422),
 )
 def get_connection(connection_id: uuid.UUID, caller: CurrentSeller) -> ConnectionOut:
     try:
@@ -93,6 +109,7 @@ def get_connection(connection_id: uuid.UUID, caller: CurrentSeller) -> Connectio
 
 @router.post(
     "/connections/{connection_id}/accounts",
+    dependencies=[requires(Permission.ACCOUNTS_MANAGE)],
     status_code=201,
     response_model=ConnectAccountsOut,
     responses=error_responses(401, 404, 422),
@@ -111,6 +128,9 @@ def connect_accounts(
         )
     except grants.GrantNotFound:
         raise NotFound("No such connection") from None
+    for account in outcome.connected:
+        record_write_now(caller.seller_id, caller.user_id, "ad_account_connected", "ad_account",
+                         entity_id=account.id, entity_name=account.name, now=now)  # fmt: skip
     return ConnectAccountsOut(
         connected=[
             ConnectedAccountOut(account_id=a.id, meta_account_id=a.meta_account_id, name=a.name)
@@ -120,7 +140,12 @@ def connect_accounts(
     )
 
 
-@router.get("/token-health", response_model=TokenHealthList, responses=error_responses(401))
+@router.get(
+    "/token-health",
+    dependencies=[requires(Permission.READ)],
+    response_model=TokenHealthList,
+    responses=error_responses(401),
+)
 def list_token_health(caller: CurrentSeller, db: DbSession, now: Now) -> TokenHealthList:
     """Each connected account's token: source, expiry, data-access expiry, scopes and state."""
     rows = db.scalars(
@@ -128,6 +153,7 @@ def list_token_health(caller: CurrentSeller, db: DbSession, now: Now) -> TokenHe
         .where(AdAccount.seller_id == caller.seller_id)
         .order_by(AdAccount.name, AdAccount.id)
     )
+    visible = [a for a in rows if caller.sees_account(a.id)]
     return TokenHealthList(
         data=[
             AccountTokenHealthOut(
@@ -137,7 +163,7 @@ def list_token_health(caller: CurrentSeller, db: DbSession, now: Now) -> TokenHe
                 connection_id=a.grant_id,
                 token=TokenHealthOut.of(token_health(a, now)),
             )
-            for a in rows
+            for a in visible
         ]
     )
 
@@ -153,7 +179,12 @@ async def _verified(request: Request, now: datetime) -> dict[str, object]:
         raise BadRequest("Invalid signed_request", code="invalid_signed_request") from None
 
 
-@router.post("/deauthorize", response_model=DeauthorizeAnswer, responses=error_responses(400, 503))
+@router.post(
+    "/deauthorize",
+    dependencies=[PUBLIC],
+    response_model=DeauthorizeAnswer,
+    responses=error_responses(400, 503),
+)
 async def deauthorize(request: Request, now: Now) -> DeauthorizeAnswer:
     """Meta's deauthorize callback (form field `signed_request`): disconnect, erase tokens."""
     payload = await _verified(request, now)
@@ -161,7 +192,12 @@ async def deauthorize(request: Request, now: Now) -> DeauthorizeAnswer:
     return DeauthorizeAnswer(ok=True)
 
 
-@router.post("/data-deletion", response_model=DeletionAnswer, responses=error_responses(400, 503))
+@router.post(
+    "/data-deletion",
+    dependencies=[PUBLIC],
+    response_model=DeletionAnswer,
+    responses=error_responses(400, 503),
+)
 async def data_deletion(request: Request, now: Now) -> DeletionAnswer:
     """Meta's data-deletion callback: delete what we hold from Meta for the user's accounts."""
     payload = await _verified(request, now)
@@ -172,6 +208,7 @@ async def data_deletion(request: Request, now: Now) -> DeletionAnswer:
 
 @router.get(
     "/data-deletion/{confirmation_code}",
+    dependencies=[PUBLIC],
     response_model=DeletionStatusOut,
     responses=error_responses(404),
     name="data_deletion_status",

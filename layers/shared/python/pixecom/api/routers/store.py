@@ -13,6 +13,7 @@ from fastapi.security import APIKeyHeader
 from pixecom.adsmanager.params import parse_dates
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import NotFound
+from pixecom.api.permits import PUBLIC, requires
 from pixecom.api.routers.ads_manager import DateText, PresetParam
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.store import (
@@ -24,9 +25,11 @@ from pixecom.api.schemas.store import (
     StoreKeyCreated,
     StoreKeyList,
 )
+from pixecom.control.audit import record_write
 from pixecom.db.store_models import StoreApiKey
 from pixecom.domain.currency import minor_units
 from pixecom.domain.metrics import format_money, format_ratio
+from pixecom.domain.permissions import Permission
 from pixecom.settings import get_settings
 from pixecom.store import keys
 from pixecom.store.events import OrderEvent
@@ -64,25 +67,44 @@ def _key_payload(row: StoreApiKey) -> dict[str, Any]:
 
 
 @router.post(
-    "/store/keys", status_code=201, response_model=StoreKeyCreated, responses=error_responses(400, 401, 422)
+    "/store/keys",
+    dependencies=[requires(Permission.STORE_KEYS_MANAGE)],
+    status_code=201,
+    response_model=StoreKeyCreated,
+    responses=error_responses(400, 401, 422),
 )
-def create_key(body: StoreKeyCreate, caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+def create_key(body: StoreKeyCreate, caller: CurrentSeller, db: DbSession, now: Now) -> dict[str, Any]:
     """A new store API key; the key itself is in this answer only."""
     row, key = keys.create_key(db, caller.seller_id, caller.user_id, body.name, body.scope)
+    record_write(db, caller.seller_id, caller.user_id, "store_key_created", "store_key",
+                 entity_id=row.id, entity_name=row.name, now=now)  # fmt: skip
     return {**_key_payload(row), "key": key}
 
 
-@router.get("/store/keys", response_model=StoreKeyList, responses=error_responses(401))
+@router.get(
+    "/store/keys",
+    dependencies=[requires(Permission.STORE_KEYS_MANAGE)],
+    response_model=StoreKeyList,
+    responses=error_responses(401),
+)
 def list_keys(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
     """The seller's store API keys, revoked ones included (never the keys themselves)."""
     return {"data": [_key_payload(row) for row in keys.list_keys(db, caller.seller_id)]}
 
 
-@router.delete("/store/keys/{key_id}", status_code=204, responses=error_responses(401, 404, 422))
+@router.delete(
+    "/store/keys/{key_id}",
+    dependencies=[requires(Permission.STORE_KEYS_MANAGE)],
+    status_code=204,
+    responses=error_responses(401, 404, 422),
+)
 def revoke_key(key_id: uuid.UUID, caller: CurrentSeller, db: DbSession, now: Now) -> Response:
     """Revoke a key: from now on it is refused (401 api_key_revoked). Revoking twice is no change."""
-    if keys.revoke_key(db, caller.seller_id, key_id, now) is None:
+    row = keys.revoke_key(db, caller.seller_id, key_id, now)
+    if row is None:
         raise NotFound("No such store API key")
+    record_write(db, caller.seller_id, caller.user_id, "store_key_revoked", "store_key",
+                 entity_id=row.id, entity_name=row.name, now=now)  # fmt: skip
     return Response(status_code=204)
 
 
@@ -101,6 +123,7 @@ def _result_payload(result: ItemResult) -> dict[str, Any]:
 
 @router.post(
     "/store/orders",
+    dependencies=[PUBLIC],
     response_model=OrderResult,
     responses=error_responses(400, 401, 403, 409, 413, 422, 429),
 )
@@ -112,6 +135,7 @@ def send_order_event(event: OrderEvent, store: StoreSeller, db: DbSession, now: 
 
 @router.post(
     "/store/orders/batch",
+    dependencies=[PUBLIC],
     response_model=OrderBatchResult,
     responses=error_responses(400, 401, 403, 413, 422, 429),
 )
@@ -164,6 +188,8 @@ def _ratios_payload(r: SellpageRatios) -> dict[str, Any]:
 @router.get(
     "/ads-manager/sellpages",
     tags=["ads-manager"],
+    # The store's orders and revenue are the seller's, not an ad account's: not narrowable.
+    dependencies=[requires(Permission.READ, seller_wide=True)],
     response_model=SellpageLevelList,
     responses=error_responses(401, 422),
 )

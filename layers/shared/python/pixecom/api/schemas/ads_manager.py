@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Field, WithJsonSchema
+from pydantic import Field, WithJsonSchema, create_model
 
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.paging import Paging
+from pixecom.domain.catalogue import METRICS, Kind, Metric
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus
 from pixecom.domain.results import GOAL_RESULT_TYPES, MIXED, PIXEL_EVENT_RESULT_TYPES
 
@@ -65,38 +66,35 @@ ResultType = Annotated[
 ]
 
 
-class Metrics(OutModel):
-    """Every metric of the Ads Manager; the same object in rows, summary entries and daily points.
+def _metric_field(m: Metric) -> tuple[Any, Any]:
+    """A metric's type and description in the contract, from the catalogue."""
+    if not m.derived:
+        kind: Any = MoneyString if m.kind is Kind.MONEY else Count
+        if m.counts_results:
+            return kind | None, Field(description=f"{m.description}; null when {_MIXED_NOTE}")
+        return kind, Field(description=m.description)
+    kind = Money if m.kind is Kind.MONEY else Ratio
+    nulls = f"{m.denominator} is 0" + (f", or {_MIXED_NOTE}" if m.counts_results else "")
+    return kind, Field(description=f"{m.description}: {m.formula}; null when {nulls}")
 
-    What each field means (formula, unit: money, count, ratio or percent, rounding, when it is
-    null, what `results` counts) is documented in the repository's docs/metrics.md.
-    """
 
-    spend: MoneyString
-    impressions: Count
-    clicks: Count
-    link_clicks: Count
-    content_views: Count
-    add_to_cart: Count
-    initiate_checkout: Count
-    purchases: Count
-    purchase_value: MoneyString
-    results: Count | None = Field(description="null when the rows' result types differ (result_type `mixed`)")
-    cpm: Money
-    ctr: Ratio = Field(description="link_clicks / impressions x 100; null when no impressions")
-    ctr_all: Ratio = Field(description="clicks / impressions x 100; null when no impressions")
-    cpc: Money
-    cpv: Money
-    cost_per_add_to_cart: Money
-    cost_per_checkout: Money
-    cost_per_purchase: Money
-    cr: Ratio = Field(description="purchases / content_views x 100")
-    cr1: Ratio = Field(description="add_to_cart / content_views x 100")
-    cr2: Ratio = Field(description="initiate_checkout / add_to_cart x 100")
-    cr3: Ratio = Field(description="purchases / initiate_checkout x 100")
-    cost_per_result: Money = Field(description="null when no results, or result_type `mixed`")
-    roas: Ratio = Field(description="purchase_value / spend; null when nothing was spent")
-    aov: Money
+_MIXED_NOTE = "the rows' result types differ (result_type `mixed`)"
+
+if TYPE_CHECKING:
+    Metrics = OutModel
+else:
+    # Every metric of the Ads Manager (`pixecom.domain.catalogue.METRICS`, in order); the same
+    # object in rows, summary entries and daily points. Formulas, units, rounding and nulls are
+    # documented in the repository's docs/metrics.md (generated from the same catalogue).
+    Metrics = create_model(
+        "Metrics",
+        __base__=OutModel,
+        __module__=__name__,
+        __doc__="Every metric of the Ads Manager; the same object in rows, summary entries and daily "
+        "points. What each field means (formula, unit: money, count, ratio or percent, rounding, when "
+        "it is null, what `results` counts) is documented in the repository's docs/metrics.md.",
+        **{m.name: _metric_field(m) for m in METRICS},
+    )
 
 
 class Budget(OutModel):

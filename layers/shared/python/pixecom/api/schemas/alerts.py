@@ -70,9 +70,23 @@ class WebhookOut(BaseModel):
     url: str
     enabled: bool
     has_secret: bool
-    status: str = Field(description="ok, or failing after a failed delivery")
+    status: str = Field(
+        description="failing while the last attempt failed or a failed delivery waits for its retry "
+        "(even when a later one succeeded); ok otherwise"
+    )
     consecutive_failures: int
     last_attempt_at: datetime | None
     last_success_at: datetime | None
-    last_error: str | None
+    last_failure_at: datetime | None
+    last_error: str | None = Field(description="The last failure's reason (kept after a later success)")
     pending_deliveries: int
+    retrying_deliveries: int = Field(description="Pending deliveries that failed at least once")
+
+
+class WebhookTestOut(BaseModel):
+    delivered: bool = Field(description="The receiver answered 2xx")
+    status_code: int | None = Field(
+        description="The receiver's HTTP status; null when it could not be reached"
+    )
+    error: str | None
+    webhook: WebhookOut

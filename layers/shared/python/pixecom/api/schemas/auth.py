@@ -13,6 +13,7 @@ from pixecom.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from pixecom.auth.refresh import MAX_TOKEN_LENGTH
 from pixecom.auth.service import MAX_EMAIL_LENGTH, is_valid_email
 from pixecom.domain.enums import UserRole
+from pixecom.domain.permissions import Permission
 
 
 def _email(value: str) -> str:
@@ -45,12 +46,22 @@ class _Request(BaseModel):
 class RegisterRequest(_Request):
     email: NewEmail
     password: NewPassword
-    seller_name: SellerName
+    seller_name: SellerName | None = Field(
+        default=None, description="The new seller's name; not needed with a team invitation's code"
+    )
     invitation_code: InvitationCode | None = Field(
         default=None,
-        description="Required when sign-up is by invitation (SIGNUP_MODE=invitation): a single-use "
-        "code from `pixecom invite`; ignored when sign-up is open",
+        description="A single-use code: a team invitation's (joins that team with its role) or one "
+        "from `pixecom invite` (a new seller); required when sign-up is by invitation",
     )
+
+
+class AcceptInvitationRequest(_Request):
+    """An existing user who is in no team (e.g. removed from one) joins with an invitation."""
+
+    invitation_code: InvitationCode
+    email: LoginEmail
+    password: Password
 
 
 class LoginRequest(_Request):
@@ -94,3 +105,7 @@ class RegisterResponse(TokenResponse):
 class MeResponse(OutModel):
     user: UserOut
     seller: SellerOut
+    permissions: list[Permission] = Field(description="What the caller's role may do (GET /api/team/roles)")
+    ad_account_ids: list[uuid.UUID] | None = Field(
+        description="null: every ad account of the seller; else the only ones the caller sees"
+    )

@@ -131,6 +131,33 @@ class AuditAction(StrEnum):
     STATUS_CHANGE = "status_change"
     BUDGET_CHANGE_REQUESTED = "budget_change_requested"
     BUDGET_CHANGE = "budget_change"  # from and to: budgets as money in the account's currency
+    # team changes (pixecom.auth.team): entity_level "member", from/to the role
+    MEMBER_INVITED = "member_invited"
+    INVITATION_CANCELLED = "invitation_cancelled"
+    MEMBER_JOINED = "member_joined"
+    MEMBER_CHANGED = "member_changed"
+    MEMBER_REMOVED = "member_removed"
+    OWNERSHIP_TRANSFERRED = "ownership_transferred"
+    # other writes through the API (pixecom.control.audit.record_write)
+    RULE_CREATED = "rule_created"
+    RULE_CHANGED = "rule_changed"
+    RULE_DELETED = "rule_deleted"
+    RULE_ENABLED = "rule_enabled"
+    RULE_DISABLED = "rule_disabled"
+    ALERT_ACKNOWLEDGED = "alert_acknowledged"
+    ALERT_SETTINGS_CHANGED = "alert_settings_changed"
+    WEBHOOK_SET = "webhook_set"
+    WEBHOOK_DELETED = "webhook_deleted"
+    SELLPAGE_CREATED = "sellpage_created"
+    SELLPAGE_CHANGED = "sellpage_changed"
+    SELLPAGE_DELETED = "sellpage_deleted"
+    CAMPAIGN_SELLPAGE_SET = "campaign_sellpage_set"
+    AD_ACCOUNT_CONNECTED = "ad_account_connected"
+    AD_ACCOUNT_TOKEN_REPLACED = "ad_account_token_replaced"
+    AD_ACCOUNT_DISCONNECTED = "ad_account_disconnected"
+    REPORTING_CURRENCY_SET = "reporting_currency_set"
+    STORE_KEY_CREATED = "store_key_created"
+    STORE_KEY_REVOKED = "store_key_revoked"
 
 
 class AuditDetail(OutModel):
@@ -142,15 +169,34 @@ class AuditDetail(OutModel):
     error: str | None = None
     budget_type: BudgetType | None = None
     budget: BudgetRequestOut | None = None
+    ad_account_ids: list[str] | None = None  # member_changed: the member's ad accounts (null: all)
 
 
 class AuditEntryOut(OutModel):
     id: int
     at: datetime
     user_id: uuid.UUID | None
+    user_email: str | None = Field(description="The person who acted (or joined), when one did")
     rule_id: uuid.UUID | None = Field(default=None, description="Set when an automated rule acted")
+    rule_name: str | None = Field(description="The rule that acted")
+    rule_created_by: uuid.UUID | None = Field(description="Who made the rule that acted")
+    rule_created_by_email: str | None
     action: AuditAction
-    entity_level: EntityLevel | None
+    entity_level: (
+        EntityLevel
+        | Literal[
+            "member",
+            "rule",
+            "alert",
+            "alert_settings",
+            "webhook",
+            "sellpage",
+            "ad_account",
+            "settings",
+            "store_key",
+        ]
+        | None
+    ) = Field(description="What the entry is about: an Ads Manager level, or another kind of object")
     entity_id: uuid.UUID | None
     entity_name: str | None
     from_status: CampaignStatus | str | None = Field(

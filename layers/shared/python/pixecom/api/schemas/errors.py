@@ -44,6 +44,7 @@ class ErrorCode(StrEnum):
     INVALID_API_KEY = "invalid_api_key"
     API_KEY_REVOKED = "api_key_revoked"
     # 403
+    FORBIDDEN = "forbidden"  # the caller's role lacks the route's permission; nothing changed
     CSRF_REJECTED = "csrf_rejected"  # cookie-authenticated request without an allowed Origin + client header
     # 403 from register when sign-up is by invitation (SIGNUP_MODE=invitation)
     INVITATION_REQUIRED = "invitation_required"
@@ -58,6 +59,9 @@ class ErrorCode(StrEnum):
     CONFLICT = "conflict"
     EMAIL_TAKEN = "email_taken"
     ALREADY_CONNECTED = "already_connected"
+    CONNECTED_BY_ANOTHER_SELLER = "connected_by_another_seller"  # one Meta ad account, one seller
+    LAST_OWNER = "last_owner"  # a team keeps an owner: transfer ownership first
+    ALREADY_MEMBER = "already_member"
     DUPLICATE_SELLPAGE = "duplicate_sellpage"
     ACCOUNT_NEEDS_REAUTH = "account_needs_reauth"
     NEEDS_REAUTH = "needs_reauth"
@@ -109,7 +113,8 @@ class ErrorResponse(BaseModel):
 ERROR_DESCRIPTIONS: dict[int, str] = {
     400: "Malformed JSON or a request the upstream refused",
     401: "Missing, invalid or expired credentials (code invalid_token: refresh, then retry once)",
-    403: "Forbidden (csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client)",
+    403: "Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a "
+    "cookie request without an allowed Origin and X-PixEcom-Client)",
     404: "Not found (or not yours)",
     409: "Conflict with the current state",
     413: "Request body over 1 MB",

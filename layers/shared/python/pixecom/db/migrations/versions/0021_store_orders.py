@@ -2,7 +2,7 @@
 (store_stats_daily) kept exact by statement triggers on store_orders
 
 Revision ID: 0021
-Revises: 0015
+Revises: 0020
 Create Date: 2026-12-06 10:15:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision: str = "0021"
-down_revision: str | None = "0015"
+down_revision: str | None = "0020"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

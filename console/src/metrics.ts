@@ -1,0 +1,37 @@
+// Every metric of the API's Metrics model with its kind. A Record over keyof Metrics: when the
+// API adds a metric, tsc fails here until it is described (no list silently misses it); its
+// words are `metric.<name>` and `metricTitle.<name>` in both languages.
+import type { Metrics } from "@pixecom/types";
+import { t, type MessageKey } from "./i18n";
+
+export type MetricKind = "money" | "count" | "ratio" | "percent";
+export const METRIC_KINDS: Record<keyof Metrics, MetricKind> = {
+  spend: "money",
+  impressions: "count",
+  clicks: "count",
+  link_clicks: "count",
+  content_views: "count",
+  add_to_cart: "count",
+  initiate_checkout: "count",
+  purchases: "count",
+  purchase_value: "money",
+  results: "count",
+  cpm: "money",
+  ctr: "percent",
+  ctr_all: "percent",
+  cpc: "money",
+  cpv: "money",
+  cost_per_add_to_cart: "money",
+  cost_per_checkout: "money",
+  cost_per_purchase: "money",
+  cr: "percent",
+  cr1: "percent",
+  cr2: "percent",
+  cr3: "percent",
+  cost_per_result: "money",
+  roas: "ratio",
+  aov: "money",
+};
+export const METRIC_NAMES = Object.keys(METRIC_KINDS) as (keyof Metrics)[];
+export const metricLabel = (name: string) => t(`metric.${name}` as MessageKey) ?? name;
+export const metricTitle = (name: string) => t(`metricTitle.${name}` as MessageKey) ?? name;

@@ -1,0 +1,342 @@
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { unwrap } from "@pixecom/client";
+import type { components } from "@pixecom/types";
+import { client, errorText, queryClient } from "../api";
+import { ErrorBox } from "../components/ErrorBox";
+import { dateTime } from "../format";
+import { t } from "../i18n";
+import { count, percent, ratio } from "../format";
+import { METRIC_KINDS, METRIC_NAMES, metricLabel } from "../metrics";
+import { Link } from "../router";
+
+type Rule = components["schemas"]["RuleOut"];
+type RuleSpec = components["schemas"]["RuleSpec"];
+type Op = components["schemas"]["ConditionOp"];
+type Window = components["schemas"]["RuleWindow"];
+type Level = components["schemas"]["EntityLevel"];
+type ActionType = components["schemas"]["RuleActionType"];
+
+const OPS: [Op, string][] = [["gt", ">"], ["gte", "≥"], ["lt", "<"], ["lte", "≤"], ["eq", "="]];
+const WINDOWS: Window[] = ["today", "yesterday", "last_3d", "last_7d"];
+const LEVELS: [Level, "campaigns" | "adsets" | "ads"][] = [["campaign", "campaigns"], ["adset", "adsets"], ["ad", "ads"]];
+const ACTIONS: ActionType[] = ["pause", "activate", "change_budget"];
+const opWord = (op: string) => OPS.find(([o]) => o === op)?.[1] ?? op;
+const levelWords = (level: Level) => t(`level.${LEVELS.find(([l]) => l === level)?.[1] ?? "ads"}`);
+
+export function describeRule(rule: Pick<Rule, "conditions" | "window" | "action" | "level" | "min_spend">): string {
+  const when = rule.conditions.map((c) => `${metricLabel(c.metric)} ${opWord(c.op)} ${c.value}`).join(t("rules.and"));
+  const pct = rule.action.type === "change_budget" && rule.action.percent ? t("rules.by", { percent: rule.action.percent }) : "";
+  return t("rules.describe", {
+    action: t(`action.${rule.action.type}`) + pct,
+    level: levelWords(rule.level).toLowerCase(),
+    conditions: when,
+    window: t(`window.${rule.window}`).toLowerCase(),
+    minSpend: rule.min_spend,
+  });
+}
+
+/** A preview value as the Ads Manager shows it (money in the account's units, without its symbol:
+ * the preview does not say the currency). */
+function previewValue(metric: string, value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  const kind = METRIC_KINDS[metric as keyof typeof METRIC_KINDS];
+  const number = Number(value);
+  if (kind === "percent") return percent(number);
+  if (kind === "count") return count(number);
+  return ratio(number);
+}
+
+/** Automated rules: list, create/edit with a form, preview before enabling, enable/disable, runs. */
+export function RulesPage() {
+  const rules = useQuery({ queryKey: ["rules"], queryFn: async () => unwrap(await client.api.GET("/api/rules")) });
+  const [editing, setEditing] = useState<Rule | "new" | null>(null);
+  return (
+    <div className="rules-page">
+      <div className="page-title">
+        <h1>{t("rules.title")}</h1>
+        <button type="button" className="primary" onClick={() => setEditing("new")}>
+          {t("rules.new")}
+        </button>
+      </div>
+      {editing && <RuleForm key={editing === "new" ? "new" : editing.id} rule={editing === "new" ? null : editing} onDone={() => setEditing(null)} />}
+      {rules.isError && <ErrorBox error={rules.error} onRetry={() => void rules.refetch()} />}
+      {rules.data?.data.length === 0 && !editing && (
+        <div className="empty">
+          <p>{t("rules.empty")}</p>
+          <button type="button" className="primary" onClick={() => setEditing("new")}>
+            {t("rules.createFirst")}
+          </button>
+        </div>
+      )}
+      {rules.data?.data.map((rule) => <RuleCard key={rule.id} rule={rule} onEdit={() => setEditing(rule)} />)}
+    </div>
+  );
+}
+
+function RuleCard({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
+  const [open, setOpen] = useState<"preview" | "runs" | null>(null);
+  const toggle = useMutation({
+    mutationFn: async () => {
+      const path = { params: { path: { rule_id: rule.id } } };
+      return unwrap(rule.enabled ? await client.api.POST("/api/rules/{rule_id}/disable", path) : await client.api.POST("/api/rules/{rule_id}/enable", path));
+    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["rules"] }),
+  });
+  return (
+    <section className="card" data-testid="rule-card" data-rule={rule.name} data-enabled={String(rule.enabled)}>
+      <div className="card-head">
+        <h2>{rule.name}</h2>
+        <span className={`badge ${rule.enabled ? "badge-active" : ""}`}>{rule.enabled ? t("rules.enabled") : t("rules.disabled")}</span>
+        <span className="spacer" />
+        <button type="button" onClick={() => setOpen(open === "preview" ? null : "preview")} aria-expanded={open === "preview"}>
+          {t("rules.preview")}
+        </button>
+        <button type="button" onClick={() => setOpen(open === "runs" ? null : "runs")} aria-expanded={open === "runs"}>
+          {t("rules.runs")}
+        </button>
+        <button type="button" onClick={onEdit}>
+          {t("rules.edit")}
+        </button>
+        <button type="button" onClick={() => toggle.mutate()} disabled={toggle.isPending}>
+          {rule.enabled ? t("rules.disable") : t("rules.enable")}
+        </button>
+      </div>
+      <p className="small">{describeRule(rule)}</p>
+      <p className="small muted">{t("rules.lastChecked", { at: dateTime(rule.last_evaluated_at) })}</p>
+      {toggle.isError && <p className="error small">{errorText(toggle.error)}</p>}
+      {open === "preview" && <Preview rule={rule} />}
+      {open === "runs" && <Runs rule={rule} />}
+    </section>
+  );
+}
+
+function Preview({ rule }: { rule: Rule }) {
+  const preview = useQuery({
+    queryKey: ["rule-preview", rule.id, rule.updated_at],
+    queryFn: async () => unwrap(await client.api.POST("/api/rules/{rule_id}/preview", { params: { path: { rule_id: rule.id } } })),
+  });
+  if (preview.isPending) return <p className="muted">{t("rules.checking")}</p>;
+  if (preview.isError) return <ErrorBox error={preview.error} onRetry={() => void preview.refetch()} />;
+  const entities = preview.data.entities;
+  const metricKeys = rule.conditions.map((c) => c.metric);
+  return (
+    <div className="table-wrap" data-testid="rule-preview">
+      <p className="small" style={{ padding: "8px 12px", margin: 0 }}>
+        {entities.length === 0 ? t("rules.previewNone") : t("rules.previewSome", { n: entities.length })}
+      </p>
+      {entities.length > 0 && (
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>{t("table.name")}</th>
+              {metricKeys.map((m) => (
+                <th key={m} className="num">
+                  {metricLabel(m)}
+                </th>
+              ))}
+              {rule.action.type === "change_budget" && <th className="num">{t("rules.dailyBudget")}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {entities.map((e) => (
+              <tr key={e.entity_id}>
+                <td>{e.name}</td>
+                {metricKeys.map((m) => (
+                  <td key={m} className="num">
+                    {previewValue(m, (e.values as Record<string, unknown>)[m])}
+                  </td>
+                ))}
+                {rule.action.type === "change_budget" && (
+                  <td className="num">
+                    {e.daily_budget_from ?? "—"} → {e.daily_budget_to ?? "—"}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function Runs({ rule }: { rule: Rule }) {
+  const runs = useQuery({
+    queryKey: ["rule-runs", rule.id],
+    queryFn: async () => unwrap(await client.api.GET("/api/rules/{rule_id}/runs", { params: { path: { rule_id: rule.id } } })),
+  });
+  if (runs.isPending) return <p className="muted">{t("rules.loadingRuns")}</p>;
+  if (runs.isError) return <ErrorBox error={runs.error} onRetry={() => void runs.refetch()} />;
+  if (runs.data.data.length === 0) return <p className="muted small">{t("rules.noRuns")}</p>;
+  return (
+    <ul className="runs" data-testid="rule-runs">
+      {runs.data.data.map((run) => (
+        <li key={run.id}>
+          {t("rules.runLine", { at: dateTime(run.created_at), action: t(`action.${run.action}`), names: run.entities.map((e) => e.name).join(", ") })}
+          {run.job_id && (
+            <>
+              {" · "}
+              <Link to={`/jobs?job=${run.job_id}`}>{t("rules.itsJob")}</Link>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface Draft {
+  name: string;
+  level: Level;
+  window: Window;
+  conditions: { metric: string; op: Op; value: string }[];
+  min_spend: string;
+  action: ActionType;
+  percent: string;
+  cooldown_minutes: number;
+}
+
+function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
+  const [draft, setDraft] = useState<Draft>(() =>
+    rule
+      ? {
+          name: rule.name,
+          level: rule.level,
+          window: rule.window,
+          conditions: rule.conditions.map((c) => ({ metric: c.metric, op: c.op, value: String(c.value) })),
+          min_spend: rule.min_spend,
+          action: rule.action.type,
+          percent: rule.action.percent ?? "10",
+          cooldown_minutes: rule.cooldown_minutes,
+        }
+      : { name: "", level: "ad", window: "today", conditions: [{ metric: "cost_per_purchase", op: "gt", value: "30" }], min_spend: "20", action: "pause", percent: "10", cooldown_minutes: 60 },
+  );
+  const save = useMutation({
+    mutationFn: async () => {
+      const body: Omit<RuleSpec, "enabled"> = {
+        name: draft.name,
+        level: draft.level,
+        window: draft.window,
+        conditions: draft.conditions.map((c) => ({ metric: c.metric, op: c.op, value: c.value })),
+        min_spend: draft.min_spend,
+        action: { type: draft.action, percent: draft.action === "change_budget" ? draft.percent : null },
+        cooldown_minutes: draft.cooldown_minutes,
+      };
+      return rule
+        ? unwrap(await client.api.PATCH("/api/rules/{rule_id}", { params: { path: { rule_id: rule.id } }, body }))
+        : unwrap(await client.api.POST("/api/rules", { body: { ...body, enabled: false } }));
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ["rules"] });
+      onDone();
+    },
+  });
+  const set = (patch: Partial<Draft>) => setDraft({ ...draft, ...patch });
+  const setCondition = (i: number, patch: Partial<Draft["conditions"][number]>) =>
+    set({ conditions: draft.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="card form rule-form" onSubmit={submit} aria-label={rule ? t("rules.formEdit") : t("rules.formNew")}>
+      <h2>{rule ? t("rules.headingEdit", { name: rule.name }) : t("rules.headingNew")}</h2>
+      <label>
+        {t("rules.name")}
+        <input required value={draft.name} onChange={(e) => set({ name: e.target.value })} />
+      </label>
+      <div className="row">
+        <label>
+          {t("rules.appliesTo")}
+          <select value={draft.level} onChange={(e) => set({ level: e.target.value as Level })}>
+            {LEVELS.map(([v]) => (
+              <option key={v} value={v}>
+                {levelWords(v)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("rules.numbersOf")}
+          <select value={draft.window} onChange={(e) => set({ window: e.target.value as Window })}>
+            {WINDOWS.map((v) => (
+              <option key={v} value={v}>
+                {t(`window.${v}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("rules.minSpend")}
+          <input inputMode="decimal" required value={draft.min_spend} onChange={(e) => set({ min_spend: e.target.value })} />
+        </label>
+      </div>
+      <fieldset>
+        <legend>{t("rules.conditions")}</legend>
+        {draft.conditions.map((c, i) => (
+          <div className="row condition" key={i} data-testid="condition">
+            <select aria-label={t("rules.conditionMetric", { n: i + 1 })} value={c.metric} onChange={(e) => setCondition(i, { metric: e.target.value })}>
+              {METRIC_NAMES.map((m) => (
+                <option key={m} value={m}>
+                  {metricLabel(m)}
+                </option>
+              ))}
+            </select>
+            <select aria-label={t("rules.conditionOp", { n: i + 1 })} value={c.op} onChange={(e) => setCondition(i, { op: e.target.value as Op })}>
+              {OPS.map(([v, l]) => (
+                <option key={v} value={v}>
+                  {l}
+                </option>
+              ))}
+            </select>
+            <input aria-label={t("rules.conditionValue", { n: i + 1 })} inputMode="decimal" required value={c.value} onChange={(e) => setCondition(i, { value: e.target.value })} />
+            {draft.conditions.length > 1 && (
+              <button type="button" onClick={() => set({ conditions: draft.conditions.filter((_, j) => j !== i) })} aria-label={t("rules.removeCondition", { n: i + 1 })}>
+                {t("common.remove")}
+              </button>
+            )}
+          </div>
+        ))}
+        <button type="button" onClick={() => set({ conditions: [...draft.conditions, { metric: "roas", op: "lt", value: "1" }] })}>
+          {t("rules.addCondition")}
+        </button>
+      </fieldset>
+      <div className="row">
+        <label>
+          {t("rules.then")}
+          <select value={draft.action} onChange={(e) => set({ action: e.target.value as ActionType })}>
+            {ACTIONS.map((v) => (
+              <option key={v} value={v}>
+                {t(`action.${v}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {draft.action === "change_budget" && (
+          <label>
+            {t("rules.percent")}
+            <input inputMode="decimal" required value={draft.percent} onChange={(e) => set({ percent: e.target.value })} />
+          </label>
+        )}
+        <label>
+          {t("rules.cooldown")}
+          <input type="number" min={0} value={draft.cooldown_minutes} onChange={(e) => set({ cooldown_minutes: Number(e.target.value) })} />
+        </label>
+      </div>
+      <div className="card-foot">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {t("rules.save")}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t("common.cancel")}
+        </button>
+        {save.isError && (
+          <span className="error small" role="alert">
+            {errorText(save.error)}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

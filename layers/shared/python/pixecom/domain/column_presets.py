@@ -1,0 +1,86 @@
+"""The Ads Manager's column presets: named sets of metric columns a seller starts from (the
+console's column chooser), in the order a seller reads them. Every column is a METRIC_NAMES name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pixecom.domain.metrics import METRIC_NAMES
+
+
+@dataclass(frozen=True)
+class ColumnPreset:
+    id: str
+    label: str
+    description: str
+    columns: tuple[str, ...]
+
+
+PRESETS: tuple[ColumnPreset, ...] = (
+    ColumnPreset(
+        "performance",
+        "Performance",
+        "What the money bought: spend, purchases, value, ROAS and the funnel's rates",
+        (
+            "spend",
+            "purchases",
+            "purchase_value",
+            "roas",
+            "cost_per_purchase",
+            "results",
+            "cost_per_result",
+            "cpm",
+            "ctr",
+            "cpc",
+            "cr",
+            "cr1",
+            "cr2",
+        ),
+    ),
+    ColumnPreset(
+        "delivery",
+        "Delivery",
+        "Whether ads reach people: spend, impressions, CPM, clicks and their costs",
+        (
+            "spend",
+            "impressions",
+            "cpm",
+            "clicks",
+            "link_clicks",
+            "ctr",
+            "ctr_all",
+            "cpc",
+            "results",
+            "cost_per_result",
+        ),
+    ),
+    ColumnPreset(
+        "engagement",
+        "Funnel",
+        "Each step from the sellpage to the purchase, its count, cost and conversion rate",
+        (
+            "spend",
+            "link_clicks",
+            "content_views",
+            "cpv",
+            "add_to_cart",
+            "cost_per_add_to_cart",
+            "initiate_checkout",
+            "cost_per_checkout",
+            "purchases",
+            "cost_per_purchase",
+            "cr1",
+            "cr2",
+            "cr3",
+            "cr",
+            "aov",
+        ),
+    ),
+)
+DEFAULT_PRESET = "performance"
+MAX_COLUMNS = len(METRIC_NAMES)
+
+
+def unknown_columns(columns: list[str]) -> list[str]:
+    """The names that are not metrics (a saved choice must name metrics only)."""
+    return [c for c in columns if c not in METRIC_NAMES]

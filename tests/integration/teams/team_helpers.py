@@ -1,0 +1,3 @@
+"""Shared values for the team tests (a module, not conftest, so it imports by name)."""
+
+PASSWORD = "correct horse battery"
