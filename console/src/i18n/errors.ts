@@ -55,6 +55,10 @@ export const errorsEn: Record<ErrorCode, string> = {
   version_conflict: "This order version was already sent with other contents.",
   unknown_sellpage: "No sellpage of yours has this id or address.",
   unknown_currency: "This currency is not known.",
+  forbidden: "Your role does not allow this.",
+  last_owner: "A team keeps an owner: transfer ownership first.",
+  already_member: "This login is already in a team.",
+  connected_by_another_seller: "Another seller has already connected this ad account.",
 };
 
 export const errorsVi: Record<ErrorCode, string> = {
@@ -109,4 +113,8 @@ export const errorsVi: Record<ErrorCode, string> = {
   version_conflict: "Phiên bản đơn hàng này đã được gửi với nội dung khác.",
   unknown_sellpage: "Không có sellpage nào của bạn có mã hoặc địa chỉ này.",
   unknown_currency: "Không nhận ra loại tiền tệ này.",
+  forbidden: "Vai trò của bạn không được phép làm việc này.",
+  last_owner: "Nhóm phải còn một chủ sở hữu: hãy chuyển quyền sở hữu trước.",
+  already_member: "Tài khoản đăng nhập này đã ở trong một nhóm.",
+  connected_by_another_seller: "Một người bán khác đã kết nối tài khoản quảng cáo này.",
 };

@@ -7181,6 +7181,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description Invalid input (the field is named) */
             422: {
                 headers: {

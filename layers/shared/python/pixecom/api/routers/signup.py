@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from pixecom.api.permits import PUBLIC
 from pixecom.api.schemas.signup import SignupRules
 from pixecom.auth.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from pixecom.settings import get_settings
@@ -12,7 +13,7 @@ from pixecom.settings import get_settings
 router = APIRouter(prefix="/auth", tags=["auth"])
 
 
-@router.get("/signup-rules", response_model=SignupRules)
+@router.get("/signup-rules", dependencies=[PUBLIC], response_model=SignupRules)
 def signup_rules() -> SignupRules:
     return SignupRules(
         mode=get_settings().signup_mode,
