@@ -41,12 +41,13 @@ from pixecom.adsmanager.params import (
 )
 from pixecom.adsmanager.payload import daily_json, list_json
 from pixecom.adsmanager.query import list_entities
-from pixecom.api.deps import CurrentSeller, DbSession, Now
+from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import entity_visible, narrowed
 from pixecom.api.permits import requires
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.errors import error_responses
+from pixecom.db.engine import session_scope
 from pixecom.db.reader import lag_tolerant
 from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.permissions import Permission
@@ -195,16 +196,20 @@ def _daily_route(level: Level) -> Callable[..., Response]:
     def daily(
         entity_id: uuid.UUID,
         caller: CurrentSeller,
-        db: DbSession,
         now: Now,
         date_preset: PresetParam = None,
         since: DateText = None,
         until: DateText = None,
     ) -> Response:
         dates = parse_dates(date_preset, since, until)
-        # A limited member's visibility is checked on the primary (membership is never stale).
-        if not entity_visible(db, caller, level, entity_id):
-            raise NotFound(f"No such {level.value[:-1]}")
+        # A limited member's visibility is checked on the primary (membership is never stale), in
+        # its own short transaction: its connection is back in the pool before the series' read
+        # takes one (a request holding two at once waits on itself with a pool of one).
+        if caller.ad_account_ids is not None:
+            with session_scope() as session:
+                visible = entity_visible(session, caller, level, entity_id)
+            if not visible:
+                raise NotFound(f"No such {level.value[:-1]}")
         series = lag_tolerant(
             caller.seller_id, lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now)
         )
