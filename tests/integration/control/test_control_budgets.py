@@ -302,6 +302,29 @@ def test_another_sellers_ids_are_not_found(world, make_seller):
     assert response.status_code == 404
 
 
+def test_a_member_changes_budgets_only_with_ads_write_and_only_in_their_accounts(world, make_member):
+    seller_id = world.seller.seller_id
+    analyst = make_member(seller_id, "analyst")
+    elsewhere = make_member(seller_id, "media_buyer", ad_account_ids=[])
+    here = make_member(seller_id, "media_buyer", ad_account_ids=[world.seeded.account_ids["act_7101"]])
+    body = {
+        "level": "adset",
+        "ids": [str(world.seeded.adsets["7101202"])],
+        "budget": {"type": "daily", "percent": "5"},
+    }
+
+    answers = [world.api.post(URL, json=body, headers=m.headers) for m in (analyst, elsewhere, here)]
+
+    assert [(r.status_code, r.json().get("error", {}).get("code")) for r in answers] == [
+        (403, "forbidden"),
+        (404, "not_found"),
+        (202, None),
+    ]
+    with session_scope() as session:
+        jobs = session.scalars(select(Job).where(Job.seller_id == seller_id)).all()
+        assert [j.user_id for j in jobs] == [here.user_id]
+
+
 def test_a_budget_request_needs_exactly_one_of_amount_and_percent(world):
     both = world.ask(
         "adset", ["7101202"], {"type": "daily", "percent": "5", "amount": {"amount": "1", "currency": "USD"}}
