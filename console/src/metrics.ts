@@ -15,6 +15,7 @@ export const METRIC_KINDS: Record<keyof Metrics, MetricKind> = {
   initiate_checkout: "count",
   purchases: "count",
   purchase_value: "money",
+  landing_page_views: "count",
   results: "count",
   cpm: "money",
   ctr: "percent",
@@ -31,6 +32,7 @@ export const METRIC_KINDS: Record<keyof Metrics, MetricKind> = {
   cost_per_result: "money",
   roas: "ratio",
   aov: "money",
+  cost_per_landing_page_view: "money",
 };
 export const METRIC_NAMES = Object.keys(METRIC_KINDS) as (keyof Metrics)[];
 export const metricLabel = (name: string) => t(`metric.${name}` as MessageKey) ?? name;

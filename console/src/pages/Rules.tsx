@@ -32,7 +32,7 @@ export function describeRule(rule: Pick<Rule, "conditions" | "window" | "action"
     level: levelWords(rule.level).toLowerCase(),
     conditions: when,
     window: t(`window.${rule.window}`).toLowerCase(),
-    minSpend: rule.min_spend,
+    minSpend: `${rule.min_spend.amount} ${rule.min_spend.currency}`,
   });
 }
 
@@ -192,6 +192,7 @@ interface Draft {
   window: Window;
   conditions: { metric: string; op: Op; value: string }[];
   min_spend: string;
+  min_spend_currency: string;
   action: ActionType;
   percent: string;
   cooldown_minutes: number;
@@ -205,12 +206,13 @@ function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
           level: rule.level,
           window: rule.window,
           conditions: rule.conditions.map((c) => ({ metric: c.metric, op: c.op, value: String(c.value) })),
-          min_spend: rule.min_spend,
+          min_spend: String(rule.min_spend.amount),
+          min_spend_currency: rule.min_spend.currency,
           action: rule.action.type,
           percent: rule.action.percent ?? "10",
           cooldown_minutes: rule.cooldown_minutes,
         }
-      : { name: "", level: "ad", window: "today", conditions: [{ metric: "cost_per_purchase", op: "gt", value: "30" }], min_spend: "20", action: "pause", percent: "10", cooldown_minutes: 60 },
+      : { name: "", level: "ad", window: "today", conditions: [{ metric: "cost_per_purchase", op: "gt", value: "30" }], min_spend: "20", min_spend_currency: "USD", action: "pause", percent: "10", cooldown_minutes: 60 },
   );
   const save = useMutation({
     mutationFn: async () => {
@@ -219,7 +221,7 @@ function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
         level: draft.level,
         window: draft.window,
         conditions: draft.conditions.map((c) => ({ metric: c.metric, op: c.op, value: c.value })),
-        min_spend: draft.min_spend,
+        min_spend: { amount: draft.min_spend, currency: draft.min_spend_currency },
         action: { type: draft.action, percent: draft.action === "change_budget" ? draft.percent : null },
         cooldown_minutes: draft.cooldown_minutes,
       };
@@ -270,6 +272,10 @@ function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
         <label>
           {t("rules.minSpend")}
           <input inputMode="decimal" required value={draft.min_spend} onChange={(e) => set({ min_spend: e.target.value })} />
+        </label>
+        <label>
+          {t("rules.minSpendCurrency")}
+          <input required maxLength={3} value={draft.min_spend_currency} onChange={(e) => set({ min_spend_currency: e.target.value.toUpperCase() })} />
         </label>
       </div>
       <fieldset>
