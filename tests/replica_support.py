@@ -52,6 +52,17 @@ def read_on(standby: Any, db_url: str, monkeypatch: pytest.MonkeyPatch, max_lag:
     reader.reader_route_counts.clear()
 
 
+def read_primary_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Undo `read_on`: no reader for the tests that follow in this process (its engine is a
+    process global; left behind, their reads would go on checking write marks)."""
+    from pixecom.db import reader
+    from pixecom.settings import get_settings
+
+    monkeypatch.undo()
+    get_settings.cache_clear()
+    reader.reset_reader()
+
+
 def resume_replay(standby: Any) -> None:
     if standby_sql(standby, "SELECT pg_is_wal_replay_paused()")[0][0]:
         standby_sql(standby, "SELECT pg_wal_replay_resume()")

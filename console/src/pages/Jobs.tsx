@@ -66,7 +66,9 @@ export function JobsPage() {
                   <tr key={job.id} data-id={job.id}>
                     <td className="small">{dateTime(job.created_at)}</td>
                     <td>
-                      {t("jobs.set", { status: statusLabel(job.target_status).toLowerCase(), level: t(`noun.${job.level}s` as MessageKey) })}
+                      {job.target_status === null
+                        ? t("jobs.setBudget", { level: t(`noun.${job.level}s` as MessageKey) })
+                        : t("jobs.set", { status: statusLabel(job.target_status).toLowerCase(), level: t(`noun.${job.level}s` as MessageKey) })}
                     </td>
                     <td data-testid="job-by">{rule ? t("jobs.byRule", { name: rule }) : t("jobs.byYou")}</td>
                     <td>

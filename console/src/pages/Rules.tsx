@@ -54,13 +54,6 @@ function previewValue(metric: string, value: unknown, currency: string): string 
   return ratio(number);
 }
 
-/** Minor units of `currency` (a budget) as money of it: JPY has none, USD two. */
-function minorMoney(value: number | null | undefined, currency: string): string {
-  if (value === null || value === undefined) return "—";
-  const places = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return money((value / 10 ** places).toFixed(places), currency);
-}
-
 /** Automated rules: list, create/edit with a form, preview before enabling, enable/disable, runs. */
 export function RulesPage() {
   const rules = useQuery({ queryKey: ["rules"], queryFn: async () => unwrap(await client.api.GET("/api/rules")) });
@@ -182,7 +175,7 @@ function Preview({ rule }: { rule: Rule }) {
                 ))}
                 {rule.action.type === "change_budget" && (
                   <td className="num">
-                    {minorMoney(e.daily_budget_from, e.currency)} → {minorMoney(e.daily_budget_to, e.currency)}
+                    {money(e.daily_budget_from ?? null, e.currency)} → {money(e.daily_budget_to ?? null, e.currency)}
                   </td>
                 )}
                 <td className="small" data-testid="conversions">

@@ -149,7 +149,14 @@ def test_row_shape_per_level(get: Any, world: World) -> None:
         "delivery_status": "ACTIVE",
         "effective_status": "ACTIVE",
         "ad_account_id": str(world.la.id),
+        "ad_account_name": world.la.name,
         "sellpage_id": str(world.mug.id),
+        "budget": None,
+        "bid_strategy": None,
+        "bid_amount": None,
+        "roas_average_floor": None,
+        "objective": campaign["objective"],
+        "spend_cap": None,
         "currency": "USD",
         "result_type": "purchase",
         "attribution_setting": "7-day click or 1-day view",
@@ -159,6 +166,12 @@ def test_row_shape_per_level(get: Any, world: World) -> None:
     assert ad["adset_id"] == str(world.adsets["mw_lal"].id)
     assert ad["sellpage_id"] == str(world.mug.id)
     assert ad["name"] == "LAL ad"
+    assert (ad["campaign_name"], ad["adset_name"], ad["ad_account_name"]) == (
+        "Mug Winter",
+        world.adsets["mw_lal"].name,
+        world.la.name,
+    )
+    assert "budget" not in ad
 
 
 def test_default_range_is_last_7d(get: Any) -> None:

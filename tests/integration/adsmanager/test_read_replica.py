@@ -15,8 +15,14 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from pixecom.db import reader
-from pixecom.settings import get_settings
-from replica_support import age_write_marks, caught_up, read_on, resume_replay, standby_sql
+from replica_support import (
+    age_write_marks,
+    caught_up,
+    read_on,
+    read_primary_only,
+    resume_replay,
+    standby_sql,
+)
 
 LIST = "/api/ads-manager/campaigns?since=2026-11-01&until=2026-11-30"
 
@@ -28,8 +34,7 @@ def replica_reads(
     """Call with the max lag to send this test's lag-tolerant reads to the standby."""
     yield lambda max_lag: read_on(standby, db_url, monkeypatch, max_lag)
     resume_replay(standby)
-    reader.reset_reader()
-    get_settings.cache_clear()
+    read_primary_only(monkeypatch)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 from automation_helpers import ids_by_name, rows, usd
@@ -11,6 +12,8 @@ from automation_helpers import ids_by_name, rows, usd
 from pixecom.automation.worker import run_automation
 from pixecom.automation_message import AutomationMessage
 from pixecom.control.apply import apply_job
+from pixecom.db.engine import session_scope
+from pixecom.db.models import AdAccount
 
 STOP_LOSS = {
     "name": "Stop-loss",
@@ -131,38 +134,66 @@ def test_the_audit_of_a_rules_change_names_the_rule_and_the_member_who_made_it(
     assert {e["action"] for e in made_by_rule} == {"status_change_requested", "status_change"}
 
 
-def test_a_scaling_rule_raises_a_budget_once_and_not_again_inside_48_hours(api, synced, sim, graph, now):
+def test_a_scaling_rule_raises_a_budget_once_and_not_again_inside_48_hours(
+    api, synced, sim, graph, control_queue, now
+):
     rule_id = _create(api, synced.headers, SCALE)
 
     first = _evaluate(synced, graph, "stats:run-1", now)
+    _apply_control(control_queue, graph)
     again = _evaluate(synced, graph, "stats:run-2", now + timedelta(hours=47))
     later = _evaluate(synced, graph, "stats:run-3", now + timedelta(hours=49))
+    _apply_control(control_queue, graph)
 
-    assert (first.budgets_applied, again.budgets_applied, later.budgets_applied) == (2, 0, 2)
-    assert sim.state.entries["5001202"].node.daily_budget == "28800"  # 20000 -> 24000 -> 28800
+    # One budget job per level acted on: the ad set, and the campaign holding a campaign budget.
+    assert (len(first.jobs), len(again.jobs), len(later.jobs)) == (2, 0, 2)
+    assert sim.state.entries["5001202"].node.daily_budget == "28800"  # 200 -> 240 -> 288 USD
     audit = rows(
-        "SELECT entity_name, from_value, to_value, outcome FROM audit_log "
+        "SELECT entity_name, from_value, to_value, outcome, user_id FROM audit_log "
         "WHERE rule_id = :r AND action = 'budget_change' ORDER BY id",
         r=rule_id,
     )
-    assert sorted((a.entity_name, a.from_value, a.to_value, a.outcome) for a in audit) == [
-        ("CBO", "50000", "60000", "applied"),
-        ("CBO", "60000", "72000", "applied"),
-        ("Scaler", "20000", "24000", "applied"),
-        ("Scaler", "24000", "28800", "applied"),
+    assert sorted((a.entity_name, a.from_value, a.to_value, a.outcome, a.user_id) for a in audit) == [
+        ("CBO", "500", "600", "applied", None),  # the rule is the actor
+        ("CBO", "600", "720", "applied", None),
+        ("Scaler", "200", "240", "applied", None),
+        ("Scaler", "240", "288", "applied", None),
     ]
 
 
-def test_a_campaign_budget_campaign_gets_the_change_on_the_campaign(api, synced, sim, graph, now):
+def test_a_campaign_budget_campaign_gets_the_change_on_the_campaign(
+    api, synced, sim, graph, control_queue, now
+):
     _create(api, synced.headers, SCALE)
 
     _evaluate(synced, graph, "stats:run-1", now)
+    _apply_control(control_queue, graph)
 
     assert sim.state.entries["5001103"].node.daily_budget == "60000"
     assert sim.state.entries["5001203"].node.daily_budget is None
     campaigns = ids_by_name("campaigns", synced.account_id)
     (row,) = rows("SELECT daily_budget FROM campaigns WHERE id = :i", i=campaigns["CBO"])
-    assert row.daily_budget == 60000
+    assert row.daily_budget == Decimal(600)
+
+
+def test_a_budget_rule_below_metas_minimum_is_refused_by_the_budget_job(
+    api, synced, sim, graph, control_queue, now
+):
+    with session_scope() as s:
+        s.get_one(AdAccount, synced.account_id).minimum_budgets = {"min_daily_budget_low_freq": 23000}
+    lower = {**SCALE, "action": {"type": "change_budget", "percent": "-10"}}
+    rule_id = _create(api, synced.headers, lower)
+
+    _evaluate(synced, graph, "stats:run-1", now)
+    _apply_control(control_queue, graph)
+
+    (item,) = rows(
+        "SELECT i.outcome, i.error FROM job_items i JOIN jobs j ON j.id = i.job_id "
+        "WHERE j.rule_id = :r AND i.name = 'Scaler'",
+        r=rule_id,
+    )
+    assert item.outcome == "failed" and "below Meta's minimum daily budget of 230.00 USD" in item.error
+    assert sim.state.entries["5001202"].node.daily_budget == "20000"
 
 
 def test_a_rule_never_touches_another_sellers_entities(api, connect_synced, graph, control_queue, now):

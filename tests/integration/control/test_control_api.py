@@ -41,7 +41,7 @@ def test_pause_request_queues_one_job_with_an_item_per_ad(api, make_seller, sqs,
         ("Ad 002", "ACTIVE", "PAUSED", "pending", None),
     ]
     assert {i["id"] for i in job["items"]} == set(ids)
-    assert set(job) == {"id", "kind", "status", "created_at", "finished_at", "items"}
+    assert set(job) == {"id", "kind", "status", "created_at", "finished_at", "budget", "items"}
 
 
 def test_foreign_id_answers_404_and_queues_nothing(api, make_seller, sqs, control_queue):

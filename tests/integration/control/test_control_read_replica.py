@@ -11,7 +11,14 @@ from control_helpers import control_scenario, seed_scenario
 
 from pixecom.control.apply import apply_job
 from pixecom.db import reader
-from replica_support import age_write_marks, caught_up, read_on, resume_replay, standby_sql
+from replica_support import (
+    age_write_marks,
+    caught_up,
+    read_on,
+    read_primary_only,
+    resume_replay,
+    standby_sql,
+)
 
 ADS = "/api/ads-manager/ads?date_preset=last_7d"
 
@@ -43,6 +50,7 @@ def test_after_a_bulk_job_the_seller_reads_its_own_statuses_while_the_standby_la
         others = api.get(ADS, headers=other.headers)
     finally:
         resume_replay(standby)
+        read_primary_only(monkeypatch)
 
     assert {r["status"] for r in rows} == {"PAUSED"} and len(rows) == 4
     assert others.status_code == 200

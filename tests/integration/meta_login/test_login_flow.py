@@ -14,7 +14,7 @@ def test_connect_answers_the_dialog_url_for_our_app_redirect_scopes_and_a_fresh_
     first, second = start(api, seller), start(api, seller)
     url = urlsplit(first)
     query = dict(parse_qsl(url.query))
-    assert f"{url.scheme}://{url.netloc}" == meta.base_url and url.path == "/v25.0/dialog/oauth"
+    assert f"{url.scheme}://{url.netloc}" == meta.base_url and url.path == "/v27.0/dialog/oauth"
     assert (query["client_id"], query["redirect_uri"], query["response_type"]) == (
         APP_ID,
         REDIRECT_URI,
@@ -88,7 +88,7 @@ def test_a_redirect_uri_that_is_not_registered_gets_metas_html_400_and_no_redire
     import httpx
 
     answer = httpx.get(
-        f"{meta.base_url}/v25.0/dialog/oauth",
+        f"{meta.base_url}/v27.0/dialog/oauth",
         params={"client_id": APP_ID, "redirect_uri": "https://evil.example/cb", "state": "s"},
         follow_redirects=False,
     )

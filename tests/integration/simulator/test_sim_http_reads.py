@@ -26,7 +26,7 @@ def test_ad_account_node_answers_the_requested_fields(http: httpx.Client) -> Non
 
 
 def test_any_graph_version_prefix_is_served(sim: SimulatorServer, raw: httpx.Client) -> None:
-    for version in ("v19.0", "v25.0", "v27.0"):
+    for version in ("v19.0", "v25.0", "v27.0", "v31.0"):
         response = raw.get(f"{sim.base_url}/{version}/act_1001", params={"access_token": "token-1001"})
         assert response.json() == {"id": "act_1001", "account_id": "1001"}
 
@@ -87,7 +87,18 @@ def test_paging_walks_every_ad_with_next_links_carrying_the_token(
         "limit": "7",
         "fields": "id",
         "effective_status": json.dumps(
-            ["ACTIVE", "PAUSED", "DISAPPROVED", "PENDING_REVIEW", "ADSET_PAUSED", "CAMPAIGN_PAUSED"]
+            [
+                "ACTIVE",
+                "PAUSED",
+                "DISAPPROVED",
+                "PENDING_REVIEW",
+                "ADSET_PAUSED",
+                "CAMPAIGN_PAUSED",
+                "WITH_ISSUES",
+                "IN_PROCESS",
+                "PENDING_BILLING_INFO",
+                "PREAPPROVED",
+            ]
         ),
     }
     seen: list[str] = []

@@ -43,7 +43,18 @@ def test_sdk_reads_the_ad_account(sdk: FacebookAdsApi) -> None:
 
 def test_sdk_pages_through_all_ads(big_sim: SimulatorServer) -> None:
     _api(big_sim, "token-1001")
-    statuses = ["ACTIVE", "PAUSED", "DISAPPROVED", "PENDING_REVIEW", "ADSET_PAUSED", "CAMPAIGN_PAUSED"]
+    statuses = [
+        "ACTIVE",
+        "PAUSED",
+        "DISAPPROVED",
+        "PENDING_REVIEW",
+        "ADSET_PAUSED",
+        "CAMPAIGN_PAUSED",
+        "WITH_ISSUES",
+        "IN_PROCESS",
+        "PENDING_BILLING_INFO",
+        "PREAPPROVED",
+    ]
     cursor = AdAccount("act_1001").get_ads(
         fields=[Ad.Field.id, Ad.Field.effective_status], params={"limit": 7, "effective_status": statuses}
     )

@@ -146,6 +146,8 @@ def small_account(n: int, *, tz: str = TZ, currency: str = "USD") -> AdAccountSp
         id=f"{p}101",
         name="Campaign A",
         daily_budget="5000",
+        spend_cap="1000000",
+        advantage_state="advantage_plus_sales",
         adsets=[
             AdSetSpec(
                 id=f"{p}201",
@@ -159,7 +161,6 @@ def small_account(n: int, *, tz: str = TZ, currency: str = "USD") -> AdAccountSp
                 id=f"{p}202",
                 name="Carts",
                 optimization_goal="OFFSITE_CONVERSIONS",
-                daily_budget="2500",
                 promoted_object={"pixel_id": "1", "custom_event_type": "ADD_TO_CART"},
                 learning_stage="LEARNING",
                 ads=ads_atc,
@@ -176,6 +177,8 @@ def small_account(n: int, *, tz: str = TZ, currency: str = "USD") -> AdAccountSp
                 id=f"{p}203",
                 name="Clicks",
                 optimization_goal="LINK_CLICKS",
+                bid_strategy="LOWEST_COST_WITH_BID_CAP",
+                bid_amount="150",
                 attribution_spec=[{"event_type": "CLICK_THROUGH", "window_days": 1}],
                 ads=ads_clicks,
             ),

@@ -1,5 +1,7 @@
 """Delivery sync: entities, statuses, budgets, learning stage and sellpage links, from the simulator."""
 
+from decimal import Decimal
+
 import pytest
 from sync_helpers import delivery_message, fast_graph_factory
 
@@ -31,14 +33,14 @@ def test_delivery_sync_creates_every_level_with_budgets_and_learning_stage(accou
     assert db.scalar("SELECT count(*) FROM ads") == 4
     campaign_a, campaign_b = entity(db, "campaigns", "1001101"), entity(db, "campaigns", "1001102")
     assert (campaign_a.daily_budget, campaign_a.lifetime_budget, campaign_a.objective) == (
-        5000,
+        Decimal("50.00"),
         None,
         "OUTCOME_SALES",
     )
-    assert (campaign_b.daily_budget, campaign_b.lifetime_budget) == (None, 100000)
+    assert (campaign_b.daily_budget, campaign_b.lifetime_budget) == (None, Decimal("1000.00"))
     carts = entity(db, "adsets", "1001202")
     assert (carts.daily_budget, carts.learning_stage, carts.promoted_event) == (
-        2500,
+        None,  # its campaign holds the budget
         "LEARNING",
         "ADD_TO_CART",
     )
@@ -46,6 +48,40 @@ def test_delivery_sync_creates_every_level_with_budgets_and_learning_stage(accou
     ad = entity(db, "ads", "1001301")
     assert ad.link_url == "https://www.shop.example.com/p/mug?utm_source=fb"
     assert ad.campaign_id == campaign_a.id and ad.adset_id == entity(db, "adsets", "1001201").id
+
+
+def test_delivery_sync_keeps_bids_caps_and_what_is_left_of_each_budget_as_money(account, db, graph, sim):
+    today = sim.state.today(sim.state.accounts["act_1001"])
+    spent_today = sum(
+        (d.spend for ad in ("1001301", "1001302", "1001303") if (d := sim.state.insight_for(ad, today))),
+        Decimal(0),
+    )
+
+    sync_account_delivery(delivery_message(account), graph=graph)
+
+    campaign_a, clicks = entity(db, "campaigns", "1001101"), entity(db, "adsets", "1001203")
+    assert (campaign_a.spend_cap, campaign_a.advantage_state, campaign_a.bid_strategy) == (
+        Decimal("10000.00"),
+        "advantage_plus_sales",
+        "LOWEST_COST_WITHOUT_CAP",
+    )
+    assert campaign_a.budget_remaining == Decimal("50.00") - spent_today
+    assert (clicks.bid_strategy, clicks.bid_amount, clicks.roas_average_floor) == (
+        "LOWEST_COST_WITH_BID_CAP",
+        Decimal("1.50"),
+        None,
+    )
+    minimums = db.rows("SELECT minimum_budgets FROM ad_accounts WHERE id = :i", i=account)[0]
+    assert minimums.minimum_budgets["min_daily_budget_low_freq"] == 1000
+
+
+def test_budgets_of_a_currency_without_decimals_are_whole_units(connect, db, graph, sim):
+    sim.state.accounts["act_1001"].currency = "VND"
+    vnd = connect("act_1001")
+
+    sync_account_delivery(delivery_message(vnd), graph=graph)
+
+    assert entity(db, "campaigns", "1001101").daily_budget == Decimal(5000)
 
 
 def test_delivery_statuses_are_mapped_and_the_raw_value_kept(account, db, graph):
@@ -150,3 +186,25 @@ def test_a_sellpage_set_by_hand_is_never_overridden(account, db, graph):
     sync_account_delivery(delivery_message(account), graph=graph)
     assert entity(db, "campaigns", "1001101").sellpage_id == tee
     assert entity(db, "campaigns", "1001102").sellpage_id is None
+
+
+@pytest.mark.parametrize(
+    ("effective", "delivery", "has_reason"),
+    [
+        ("WITH_ISSUES", "ERROR", True),
+        ("PENDING_BILLING_INFO", "ERROR", True),
+        ("IN_PROCESS", "NOT_DELIVERING", False),
+        ("PREAPPROVED", "NOT_DELIVERING", False),
+        ("PENDING_REVIEW", "NOT_DELIVERING", False),
+    ],
+)
+def test_metas_newer_effective_statuses_are_mapped_with_metas_reason(
+    account, db, graph, sim, effective, delivery, has_reason
+):
+    sim.state.entries["1001301"].node.effective_status = effective
+
+    sync_account_delivery(delivery_message(account), graph=graph)
+
+    ad = entity(db, "ads", "1001301")
+    assert (ad.effective_status, ad.delivery_status) == (effective, delivery)
+    assert bool(ad.issues and ad.issues[0]["error_message"]) is has_reason

@@ -44,6 +44,12 @@ def test_token_is_expired_at_exp():
         decode_access_token(token, now=NOW + timedelta(minutes=15), settings=SETTINGS)
 
 
+def test_validity_follows_the_callers_clock_not_the_wall_clock():
+    later = datetime.now(UTC) + timedelta(days=400)  # a clock set ahead, as tests and replays do
+    token = issue_access_token(USER, SELLER, now=later, settings=SETTINGS)
+    assert decode_access_token(token, now=later, settings=SETTINGS).user_id == USER
+
+
 def test_token_signed_with_another_key_is_refused():
     token = issue_access_token(USER, SELLER, now=NOW, settings=Settings(jwt_secret="other-" + "o" * 40))
     with pytest.raises(InvalidAccessToken, match="signature"):

@@ -69,3 +69,17 @@ def test_settings_are_frozen():
 def test_env_var_names_the_variable_of_a_field():
     assert env_var("environment") == "PIXECOM_ENV"
     assert env_var("graph_page_size") == "GRAPH_PAGE_SIZE"
+
+
+def test_the_graph_version_is_a_setting_defaulting_to_one_meta_serves_through_2027(fresh):
+    fresh.delenv("GRAPH_VERSION", raising=False)
+    assert get_settings().graph_version == "v27.0"
+    get_settings.cache_clear()
+    fresh.setenv("GRAPH_VERSION", "v28.0")
+    assert get_settings().graph_version == "v28.0"
+
+
+def test_a_graph_version_that_is_not_vNN_N_is_refused_at_start(fresh):
+    fresh.setenv("GRAPH_VERSION", "27")
+    with pytest.raises(SettingsError, match=r"GRAPH_VERSION"):
+        get_settings()

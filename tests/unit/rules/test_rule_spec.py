@@ -129,11 +129,20 @@ def test_a_rule_in_a_currency_without_a_rate_does_not_apply_and_says_why():
 
 
 @pytest.mark.parametrize(
-    ("current", "percent", "expected"),
-    [(10000, "20", 12000), (10000, "-20", 8000), (999, "10", 1099), (5, "-20", 4), (1, "-20", 1)],
+    ("current", "percent", "currency", "expected"),
+    [
+        ("100.00", "20", "USD", "120.00"),
+        ("100.00", "-20", "USD", "80.00"),
+        ("9.99", "10", "USD", "10.99"),  # 10.989 half-up to the cent
+        ("0.05", "-20", "USD", "0.04"),
+        ("0.01", "-20", "USD", "0.01"),  # never below one cent
+        ("100.00", "35", "USD", "120.00"),  # capped at +20%
+        ("99999", "10", "VND", "109999"),  # 109998.9: whole dong
+        ("1", "-20", "JPY", "1"),
+    ],
 )
-def test_budget_changes_round_half_up_in_minor_units(current, percent, expected):
-    assert changed_budget(current, Decimal(percent)).to_minor == expected
+def test_budget_changes_round_half_up_to_metas_budget_unit(current, percent, currency, expected):
+    assert changed_budget(Decimal(current), Decimal(percent), currency).to_amount == Decimal(expected)
 
 
 def test_windows_end_yesterday_except_today():

@@ -138,3 +138,19 @@ def test_jpy_money_has_no_minor_units() -> None:
     assert ad.profile is not None
     row = synthesize_day(ad.profile, ad.id, ad.profile.start)
     assert row is not None and row.spend == row.spend.to_integral_value()
+
+
+def test_generated_ads_include_metas_newer_effective_statuses_with_their_reasons():
+    from collections import Counter
+
+    scenario = generate_scenario(accounts=2, ads=1000, days=3, seed=7)
+    ads = [ad for a in scenario.ad_accounts for c in a.campaigns for s in c.adsets for ad in s.ads]
+    statuses = Counter(ad.effective_status for ad in ads)
+
+    for status in ("WITH_ISSUES", "IN_PROCESS", "PENDING_BILLING_INFO", "PREAPPROVED", "PENDING_REVIEW"):
+        assert statuses[status] > 0, status
+    for ad in ads:
+        if ad.effective_status in ("WITH_ISSUES", "PENDING_BILLING_INFO"):
+            assert ad.issues_info and ad.issues_info[0]["error_message"]
+        if ad.effective_status in ("IN_PROCESS", "PENDING_BILLING_INFO", "PREAPPROVED"):
+            assert ad.profile is None  # they do not deliver

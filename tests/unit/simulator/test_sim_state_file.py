@@ -23,7 +23,7 @@ def test_a_pause_survives_a_restart_with_its_effects_below(tmp_path: Path):
 def test_renames_and_budgets_survive_a_restart(tmp_path: Path):
     state_file = tmp_path / "simulator-state.json"
     SimulatorState(SCENARIO, state_file=state_file).update_object(
-        ADSET.id, name="Renamed", daily_budget="777"
+        ADSET.id, name="Renamed", budgets={"daily_budget": "777"}
     )
     node = SimulatorState(SCENARIO, state_file=state_file).entries[ADSET.id].adset
     assert node is not None and (node.name, node.daily_budget) == ("Renamed", "777")

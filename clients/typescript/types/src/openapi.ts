@@ -486,6 +486,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ads-manager/budgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Budgets
+         * @description Queue a daily or lifetime budget (an amount, or a change in percent) on up to 500 campaigns
+         *     or ad sets; answers with the job id. Each item that Meta would refuse (the budget lives on the
+         *     other level, the other budget type, another currency, below the account's minimum daily
+         *     budget, a fifth change of an ad set within the hour) fails at once with the reason.
+         */
+        post: operations["control_change_budgets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs": {
         parameters: {
             query?: never;
@@ -1320,6 +1343,8 @@ export interface components {
              * Format: uuid
              */
             ad_account_id: string;
+            /** Ad Account Name */
+            ad_account_name: string;
             /** Sellpage Id */
             sellpage_id: string | null;
             /**
@@ -1344,11 +1369,15 @@ export interface components {
              * Format: uuid
              */
             campaign_id: string;
+            /** Campaign Name */
+            campaign_name: string;
             /**
              * Adset Id
              * Format: uuid
              */
             adset_id: string;
+            /** Adset Name */
+            adset_name: string;
         };
         /** AdsetList */
         AdsetList: {
@@ -1388,6 +1417,8 @@ export interface components {
              * Format: uuid
              */
             ad_account_id: string;
+            /** Ad Account Name */
+            ad_account_name: string;
             /** Sellpage Id */
             sellpage_id: string | null;
             /**
@@ -1407,11 +1438,34 @@ export interface components {
              */
             attribution_setting: string | null;
             metrics: components["schemas"]["Metrics"];
+            /** @description null: the budgets are on the ad sets */
+            budget: components["schemas"]["Budget"] | null;
+            /**
+             * Bid Strategy
+             * @description Meta's bid_strategy, e.g. LOWEST_COST_WITHOUT_CAP
+             */
+            bid_strategy: string | null;
+            /**
+             * Bid Amount
+             * @description the bid or cost cap, where set
+             */
+            bid_amount: string | null;
+            /**
+             * Roas Average Floor
+             * @description minimum ROAS (1.5 = 150%), where set
+             */
+            roas_average_floor: string | null;
+            /** Objective */
+            objective: string | null;
+            /** Spend Cap */
+            spend_cap: string | null;
             /**
              * Campaign Id
              * Format: uuid
              */
             campaign_id: string;
+            /** Campaign Name */
+            campaign_name: string;
         };
         /**
          * AlertEntityLevel
@@ -1722,7 +1776,7 @@ export interface components {
          * AuditAction
          * @enum {string}
          */
-        AuditAction: "status_change_requested" | "status_change" | "budget_change" | "member_invited" | "invitation_cancelled" | "member_joined" | "member_changed" | "member_removed" | "ownership_transferred" | "rule_created" | "rule_changed" | "rule_deleted" | "rule_enabled" | "rule_disabled" | "alert_acknowledged" | "alert_settings_changed" | "webhook_set" | "webhook_deleted" | "sellpage_created" | "sellpage_changed" | "sellpage_deleted" | "campaign_sellpage_set" | "ad_account_connected" | "ad_account_token_replaced" | "ad_account_disconnected" | "reporting_currency_set" | "store_key_created" | "store_key_revoked";
+        AuditAction: "status_change_requested" | "status_change" | "budget_change_requested" | "budget_change" | "member_invited" | "invitation_cancelled" | "member_joined" | "member_changed" | "member_removed" | "ownership_transferred" | "rule_created" | "rule_changed" | "rule_deleted" | "rule_enabled" | "rule_disabled" | "alert_acknowledged" | "alert_settings_changed" | "webhook_set" | "webhook_deleted" | "sellpage_created" | "sellpage_changed" | "sellpage_deleted" | "campaign_sellpage_set" | "ad_account_connected" | "ad_account_token_replaced" | "ad_account_disconnected" | "reporting_currency_set" | "store_key_created" | "store_key_revoked";
         /**
          * AuditDetail
          * @description What else the entry records: `items` for a request; `meta_id`, `attempts`, `error` for an item.
@@ -1736,6 +1790,8 @@ export interface components {
             attempts: number | null;
             /** Error */
             error: string | null;
+            budget_type: components["schemas"]["BudgetType"] | null;
+            budget: components["schemas"]["BudgetRequestOut"] | null;
             /** Ad Account Ids */
             ad_account_ids: string[] | null;
         };
@@ -1784,12 +1840,12 @@ export interface components {
             entity_name: string | null;
             /**
              * From Status
-             * @description A status, or a daily budget in minor units
+             * @description A status, or a budget as money in the ad account's currency
              */
             from_status: components["schemas"]["CampaignStatus"] | string | null;
             /**
              * To Status
-             * @description A status, or a daily budget in minor units
+             * @description A status, or a budget as money in the ad account's currency
              */
             to_status: components["schemas"]["CampaignStatus"] | string | null;
             /** Outcome */
@@ -1829,6 +1885,95 @@ export interface components {
             /** Complete */
             complete: boolean;
         };
+        /**
+         * Budget
+         * @description Where the budget that funds the row lives and how much it is.
+         */
+        Budget: {
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "daily" | "lifetime";
+            /**
+             * Amount
+             * @description money in the row's currency as a decimal string, with the currency's ISO 4217 minor-unit decimals (JPY 0, USD 2, KWD 3)
+             * @example 12.35
+             */
+            amount: string;
+            /**
+             * Level
+             * @description `campaign`: an Advantage campaign budget shared by its ad sets; `adset`: its own
+             * @enum {string}
+             */
+            level: "campaign" | "adset";
+            /**
+             * Remaining
+             * @description what Meta reports as left of it
+             */
+            remaining: string | null;
+        };
+        /**
+         * BudgetAmountIn
+         * @description Money: an amount in a currency's units, with that currency (it must be the ad account's).
+         */
+        BudgetAmountIn: {
+            /**
+             * Amount
+             * @example 50.00
+             */
+            amount: number | string;
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+        };
+        /** BudgetChangeIn */
+        BudgetChangeIn: {
+            /**
+             * Level
+             * @enum {string}
+             */
+            level: "campaign" | "adset";
+            /** Ids */
+            ids: string[];
+            budget: components["schemas"]["BudgetIn"];
+        };
+        /**
+         * BudgetIn
+         * @description The budget to set: `amount`, or `percent` (a change of the current budget: 10 is +10%).
+         */
+        BudgetIn: {
+            type: components["schemas"]["BudgetType"];
+            amount?: components["schemas"]["BudgetAmountIn"] | null;
+            /**
+             * Percent
+             * @example 10
+             */
+            percent?: number | string | null;
+        };
+        /**
+         * BudgetRequestOut
+         * @description What a budget job asked for.
+         */
+        BudgetRequestOut: {
+            type: components["schemas"]["BudgetType"];
+            /** Amount */
+            amount: string | null;
+            /** Currency */
+            currency: string | null;
+            /**
+             * Percent
+             * @description a change in percent, e.g. '10' or '-15'
+             */
+            percent: string | null;
+        };
+        /**
+         * BudgetType
+         * @enum {string}
+         */
+        BudgetType: "daily" | "lifetime";
         /**
          * CallbackIn
          * @description What Meta appended to the redirect URI, posted by the frontend's redirect page.
@@ -1883,6 +2028,8 @@ export interface components {
              * Format: uuid
              */
             ad_account_id: string;
+            /** Ad Account Name */
+            ad_account_name: string;
             /** Sellpage Id */
             sellpage_id: string | null;
             /**
@@ -1902,6 +2049,27 @@ export interface components {
              */
             attribution_setting: string | null;
             metrics: components["schemas"]["Metrics"];
+            /** @description null: the budgets are on the ad sets */
+            budget: components["schemas"]["Budget"] | null;
+            /**
+             * Bid Strategy
+             * @description Meta's bid_strategy, e.g. LOWEST_COST_WITHOUT_CAP
+             */
+            bid_strategy: string | null;
+            /**
+             * Bid Amount
+             * @description the bid or cost cap, where set
+             */
+            bid_amount: string | null;
+            /**
+             * Roas Average Floor
+             * @description minimum ROAS (1.5 = 150%), where set
+             */
+            roas_average_floor: string | null;
+            /** Objective */
+            objective: string | null;
+            /** Spend Cap */
+            spend_cap: string | null;
         };
         /** CampaignSellpageOut */
         CampaignSellpageOut: {
@@ -2453,6 +2621,16 @@ export interface components {
             outcome: components["schemas"]["JobItemOutcome"];
             /** Error */
             error: string | null;
+            /**
+             * From Budget
+             * @description a budget job's: the budget before, in the ad account's currency
+             */
+            from_budget: string | null;
+            /**
+             * To Budget
+             * @description a budget job's: the budget asked for
+             */
+            to_budget: string | null;
         };
         /**
          * JobItemOutcome
@@ -2474,9 +2652,9 @@ export interface components {
             id: string;
             /**
              * Kind
-             * @constant
+             * @enum {string}
              */
-            kind: "status_change";
+            kind: "status_change" | "budget_change";
             status: components["schemas"]["JobStatus"];
             /**
              * Created At
@@ -2485,6 +2663,7 @@ export interface components {
             created_at: string;
             /** Finished At */
             finished_at: string | null;
+            budget: components["schemas"]["BudgetRequestOut"] | null;
             /** Items */
             items: components["schemas"]["JobItemOut"][];
         };
@@ -2502,11 +2681,13 @@ export interface components {
             id: string;
             /**
              * Kind
-             * @constant
+             * @enum {string}
              */
-            kind: "status_change";
+            kind: "status_change" | "budget_change";
             level: components["schemas"]["EntityLevel"];
-            target_status: components["schemas"]["CampaignStatus"];
+            /** @description a status job's target; null for a budget job */
+            target_status: components["schemas"]["CampaignStatus"] | null;
+            budget: components["schemas"]["BudgetRequestOut"] | null;
             status: components["schemas"]["JobStatus"];
             /**
              * Created At
@@ -3107,14 +3288,14 @@ export interface components {
             conversions: components["schemas"]["ThresholdNote"][];
             /**
              * Daily Budget From
-             * @description minor units of `currency`
+             * @description budget rules: the daily budget before, in `currency`
              */
-            daily_budget_from?: number | null;
+            daily_budget_from?: string | null;
             /**
              * Daily Budget To
-             * @description minor units of `currency`
+             * @description budget rules: the daily budget asked for, in `currency`
              */
-            daily_budget_to?: number | null;
+            daily_budget_to?: string | null;
         };
         /** RateOut */
         RateOut: {
@@ -3943,6 +4124,15 @@ export interface operations {
             };
             /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5118,6 +5308,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     alerts_put_thresholds: {
@@ -5227,6 +5426,15 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5348,6 +5556,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     alerts_test_webhook: {
@@ -5388,6 +5605,15 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5728,6 +5954,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     auth_accept_invitation: {
@@ -5836,6 +6071,106 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["StatusChangeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobAccepted"];
+                };
+            };
+            /** @description Malformed JSON or a request the upstream refused */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Request body over 1 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Temporarily unavailable; retry (after Retry-After seconds when given) */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    control_change_budgets: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetChangeIn"];
             };
         };
         responses: {
@@ -6120,6 +6455,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     currency_put_reporting_currency: {
@@ -6298,6 +6642,15 @@ export interface operations {
             };
             /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6572,6 +6925,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     meta_login_deauthorize: {
@@ -6721,6 +7083,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     preferences_change_preferences: {
@@ -6819,6 +7190,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     rules_list_rules: {
@@ -6850,6 +7230,15 @@ export interface operations {
             };
             /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7401,6 +7790,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     sellpages_create_sellpage: {
@@ -7755,6 +8153,15 @@ export interface operations {
             };
             /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8139,6 +8546,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     team_list_members: {
@@ -8170,6 +8586,15 @@ export interface operations {
             };
             /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8367,6 +8792,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
         };
     };
     team_transfer_ownership: {
@@ -8483,6 +8917,15 @@ export interface operations {
             };
             /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

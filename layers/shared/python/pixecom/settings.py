@@ -19,6 +19,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+DEFAULT_GRAPH_VERSION = "v27.0"  # released 2026-11; the Graph API version every call names
+
 
 class SettingsError(ValueError):
     """An environment variable holds a value its setting cannot take."""
@@ -96,7 +98,9 @@ class Settings(BaseModel):
     graph_base_url: str = "https://graph.facebook.com"
     # Where the ECB's eurofxref files are (pixecom.rates; `pixecom dev`: the simulator's copy).
     exchange_rates_url: str = "https://www.ecb.europa.eu/stats/eurofxref/"
-    graph_version: str = "v25.0"
+    # Meta serves a Marketing API version about a year; this one through 2027. Moving to the
+    # next: docs/operations.md, "Moving to the next Graph API version".
+    graph_version: str = Field(default=DEFAULT_GRAPH_VERSION, pattern=r"^v[0-9]+\.[0-9]+$")
     graph_app_secret: str | None = None
     graph_app_secret_arn: str | None = None  # in AWS: the Meta app secret in Secrets Manager
     graph_page_size: int = Field(default=500, ge=1)

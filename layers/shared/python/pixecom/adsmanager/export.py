@@ -13,6 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from pixecom.adsmanager.entity_columns import csv_columns, csv_values
 from pixecom.adsmanager.params import Level
 from pixecom.adsmanager.payload import entity_fields
 from pixecom.adsmanager.query import ListResult
@@ -29,6 +30,7 @@ def columns(level: Level) -> list[str]:
         "ad_account_id",
         *parents[level],
         "sellpage_id",
+        *csv_columns(level),
         "currency",
         "result_type",
         "attribution_setting",
@@ -60,7 +62,8 @@ def csv_lines(result: ListResult, level: Level) -> Iterator[str]:
 
     yield line(header)
     for row in result.rows:
-        flat = {"row_type": "entity", **entity_fields(row, level), **_metrics(row.metrics_json)}
+        flat = {"row_type": "entity", **entity_fields(row, level), **csv_values(row.extra_json)}
+        flat.update(_metrics(row.metrics_json))
         yield line([flat.get(name) for name in header])
     for total in result.summary:
         flat = {"row_type": "summary", "name": "Total", "currency": total.currency}

@@ -44,12 +44,13 @@ def entity_fields(row: EntityRow, level: Level) -> dict[str, Any]:
     return out
 
 
-def _with_metrics(fields: dict[str, Any], metrics_json: str) -> str:
-    return _dumps(fields)[:-1] + ',"metrics":' + metrics_json + "}"
+def _with_metrics(fields: dict[str, Any], metrics_json: str, extra_json: str = "{}") -> str:
+    extra = extra_json.strip()[1:-1].strip()  # Postgres's JSON object, spliced as is
+    return _dumps(fields)[:-1] + ("," + extra if extra else "") + ',"metrics":' + metrics_json + "}"
 
 
 def entity_json(row: EntityRow, level: Level) -> str:
-    return _with_metrics(entity_fields(row, level), row.metrics_json)
+    return _with_metrics(entity_fields(row, level), row.metrics_json, row.extra_json)
 
 
 def summary_json(total: CurrencyTotals) -> str:

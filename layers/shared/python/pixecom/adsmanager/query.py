@@ -19,7 +19,9 @@ psycopg `sql` (`pixecom.adsmanager.statement`: each part carries its own values)
   above EUR 5,865); results / cost per result of a `mixed` row sort with the nulls;
 - the summary: the same `matched` rows summed per currency (all rows, not the page), with the
   result type those rows share (else `mixed`);
-- the date range envelope over the accounts.
+- the date range envelope over the accounts;
+- for the page rows only, the entity's own columns (budget, bids, objective, spend cap, its
+  parents' and ad account's names) as one JSON object (`entity_columns.py`).
 
 Postgres computes and formats every metric (`sql.metrics_json`: the currency's minor units,
 ratios to 4 decimals, nulls where undefined or mixed) and returns each row's `metrics` as JSON
@@ -40,6 +42,7 @@ from typing import Any
 
 from psycopg import sql
 
+from pixecom.adsmanager.entity_columns import entity_columns_json
 from pixecom.adsmanager.params import Cursor, Level, ListQuery
 from pixecom.adsmanager.ranges import RangePlan, plan_ranges
 from pixecom.adsmanager.sql import (
@@ -75,6 +78,7 @@ class EntityRow:
     result_type: str | None
     attribution_setting: str | None
     metrics_json: str  # the formatted `metrics` object, as Postgres built it
+    extra_json: str = "{}"  # budget, bids, parents' names: adsmanager.entity_columns
 
 
 @dataclass(frozen=True)
@@ -313,14 +317,14 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         "e.id, e.meta_id, e.name, e.status, e.delivery_status, e.effective_status, e.ad_account_id, "
         "{} AS campaign_id, {} AS adset_id, {} AS sellpage_id, p.currency, t.rt AS result_type, t.attr, "
         "CAST({} AS text) AS metrics, CAST(p.sort_value AS text) AS sort_text, "
-        "CAST(NULL AS date) AS since, CAST(NULL AS date) AS until "
+        "CAST(NULL AS date) AS since, CAST(NULL AS date) AS until, CAST({} AS text) AS extra "
         "FROM page p JOIN {} e ON e.id = p.id {} LEFT JOIN types t ON t.key = p.rt_key "
         "UNION ALL "
         "SELECT 'summary', row_number() OVER (ORDER BY s.currency), {}, s.currency, t.rt, NULL, "
-        "CAST({} AS text), NULL, NULL, NULL "
+        "CAST({} AS text), NULL, NULL, NULL, NULL "
         "FROM summed s JOIN summed_types t ON t.currency = s.currency "
         "UNION ALL "
-        "SELECT 'srange', 0, {}, NULL, NULL, NULL, NULL, NULL, min(since), max(until) FROM acct"
+        "SELECT 'srange', 0, {}, NULL, NULL, NULL, NULL, NULL, min(since), max(until), NULL FROM acct"
         ") AS result ORDER BY kind, ord",
         acct_cte(plan, query, seller_id),
         stats_cte(lv, query, plan, seller_id),
@@ -335,6 +339,7 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         lv.adset_expr,
         lv.sellpage_expr,
         metrics_json("p", q("p.mu"), _MIXED),
+        entity_columns_json(query.level),
         lv.table,
         lv.parent_join,
         _NULL_ENTITY,
@@ -359,6 +364,7 @@ def _entity_row(m: Mapping[Any, Any]) -> EntityRow:
         result_type=m["result_type"],
         attribution_setting=attribution_setting(m["attr"]),
         metrics_json=m["metrics"],
+        extra_json=m["extra"],
     )
 
 

@@ -14,6 +14,7 @@ from pixecom.api.errors import InvalidInput, install_error_handlers
 from pixecom.api.limits import BodySizeLimit, find_nul_input
 from pixecom.api.openapi import install_openapi, operation_id
 from pixecom.api.sessions import release_sessions_early
+from pixecom.api.strict import refuse_unknown_query_parameters
 from pixecom.settings import Settings, get_settings
 
 
@@ -35,7 +36,7 @@ async def refuse_nul_characters(request: Request) -> None:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
-        dependencies=[Depends(refuse_nul_characters)],
+        dependencies=[Depends(refuse_nul_characters), Depends(refuse_unknown_query_parameters)],
         title="PixEcom Ads Manager API",
         version=__version__,
         description="Auth, ad accounts, sellpages, Ads Manager reads and bulk status control.",

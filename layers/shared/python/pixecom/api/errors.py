@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pixecom.accounts import connect as accounts
 from pixecom.adsmanager.params import InvalidParam
+from pixecom.api.messages import in_our_words
 from pixecom.auth import service as auth
 from pixecom.auth import team
 from pixecom.auth.invitations import InvitationProblem
@@ -121,7 +122,7 @@ async def _validation_error(_: Request, exc: Exception) -> JSONResponse:
     errors = exc.errors()
     if any(e.get("type") == "json_invalid" for e in errors):
         return JSONResponse(error_body("malformed_json", "Request body is not valid JSON"), status_code=400)
-    details = [{"field": _field_of(e.get("loc", ())), "message": str(e.get("msg", ""))} for e in errors]
+    details = [{"field": _field_of(e.get("loc", ())), "message": in_our_words(e)} for e in errors]
     first = details[0] if details else {"field": "body", "message": "invalid"}
     message = f"{first['field']}: {first['message']}"
     return JSONResponse(

@@ -77,8 +77,9 @@ def issue_access_token(
 
 def decode_access_token(token: str, *, now: datetime, settings: Settings | None = None) -> AccessClaims:
     settings = settings or get_settings()
-    # Expiry is checked against `now` below (the caller's clock), not PyJWT's own.
-    options = {"require": REQUIRED_CLAIMS, "verify_exp": False}
+    # Expiry is checked against `now` below (the caller's clock); PyJWT reads the wall clock for
+    # exp and iat, so neither is its to check (our tokens' exp bounds them; iat is informative).
+    options = {"require": REQUIRED_CLAIMS, "verify_exp": False, "verify_iat": False}
     for key in signing_keys(settings):
         try:
             claims = jwt.decode(

@@ -34,12 +34,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pixecom.clock import Clock, utc_now
+from pixecom.control.budgets import limit_reached, recent_budget_changes
 from pixecom.control.messages import send_control_message
 from pixecom.control.outcomes import (
     ApplyReport,
     JobRef,
     record_result,
-    set_local_status,
+    set_local_values,
     update_account,
     write_audit,
 )
@@ -52,8 +53,10 @@ from pixecom.control.rules import (
 from pixecom.crypto import TokenDecryptionError, decrypt_token
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, Job, JobItem
+from pixecom.domain.budgets import BudgetType, budget_change_slot, money_to_meta
 from pixecom.domain.enums import (
     ConnectionStatus,
+    EntityLevel,
     JobItemOutcome,
     JobStatus,
     SyncKind,
@@ -78,6 +81,7 @@ class _AccountPlan:
     meta_account_id: str
     token_encrypted: bytes
     connection_status: ConnectionStatus
+    currency: str
     item_ids: list[uuid.UUID]
 
 
@@ -133,7 +137,8 @@ def _start(job_id: uuid.UUID, now: datetime, report: ApplyReport) -> tuple[JobRe
             return None
         job.status, job.not_before = JobStatus.RUNNING, None
         job.started_at = job.started_at or now
-        ref = JobRef(job.id, job.seller_id, job.user_id, job.level, job.target_status)
+        budget_type = BudgetType(job.budget["type"]) if job.budget is not None else None
+        ref = JobRef(job.id, job.seller_id, job.user_id, job.level, job.target_status, budget_type)
         return ref, _plans(session, job)
 
 
@@ -151,7 +156,12 @@ def _plans(session: Session, job: Job) -> list[_AccountPlan]:
     ).all()
     return [
         _AccountPlan(
-            a.id, a.meta_account_id, bytes(a.access_token_encrypted), a.connection_status, by_account[a.id]
+            a.id,
+            a.meta_account_id,
+            bytes(a.access_token_encrypted),
+            a.connection_status,
+            a.currency,
+            by_account[a.id],
         )
         for a in sorted(accounts, key=lambda a: a.meta_account_id)
     ]
@@ -202,9 +212,11 @@ def _apply_batch(
             .order_by(JobItem.meta_id)
             .with_for_update(skip_locked=True)
         ).all()
+        if job.is_budget:
+            items = _within_budget_limit(session, job, items, report, clock())
         if not items:
             return None
-        results = _send(client, plan.meta_account_id, items)
+        results = _send(client, plan, job, items)
         report.batches += 1
         stop: type[GraphError] | None = None
         at = clock()
@@ -212,19 +224,49 @@ def _apply_batch(
             kind = record_result(item, result, at, report)
             stop = stop or kind
         applied = [i for i in items if i.outcome is JobItemOutcome.APPLIED]
-        set_local_status(session, job, applied)
+        set_local_values(session, job, applied)
         if applied:
             report.touched_accounts.add(plan.id)
         write_audit(session, job, items, at)
-        update_account(session, plan.id, stop, report, results)
+        update_account(session, plan.id, stop, report, results, budget_job=job.is_budget)
         return stop
 
 
-def _send(client: GraphClient, meta_account_id: str, items: Sequence[JobItem]) -> list[StatusResult]:
+def _within_budget_limit(
+    session: Session, job: JobRef, items: Sequence[JobItem], report: ApplyReport, now: datetime
+) -> list[JobItem]:
+    """The items whose ad set may change budget now. Another job may have used the ad set's 4
+    changes of the hour since this one was accepted: such an item stays pending and the job waits
+    for the slot, rather than have Meta answer code 17 and block the ad set for an hour."""
+    if job.level is not EntityLevel.ADSET:
+        return list(items)
+    changes = recent_budget_changes(session, job.seller_id, [i.entity_id for i in items], now)
+    ready = []
+    for item in items:
+        slot = budget_change_slot(changes.get(item.entity_id, ()), now)
+        if slot.allowed:
+            ready.append(item)
+        else:
+            assert slot.next_at is not None
+            item.error = f"Waiting: {limit_reached(slot)}"
+            report.defer(slot.next_at)
+    return ready
+
+
+def _send(
+    client: GraphClient, plan: _AccountPlan, job: JobRef, items: Sequence[JobItem]
+) -> list[StatusResult]:
     """One StatusResult per item; an error for the whole call becomes every item's error."""
-    changes = [(item.meta_id, item.to_status) for item in items]
+    writes: list[tuple[str, dict[str, str]]] = []
+    for item in items:
+        if job.budget_type is not None:
+            assert item.to_budget is not None
+            value = money_to_meta(item.to_budget, plan.currency)
+            writes.append((item.meta_id, {job.budget_type.field: str(value)}))
+        else:
+            writes.append((item.meta_id, {"status": item.to_status}))
     try:
-        results = client.set_statuses(changes, account_id=meta_account_id)
+        results = client.write_fields(writes, account_id=plan.meta_account_id)
     except GraphError as exc:
         return [StatusResult(object_id=item.meta_id, ok=False, error=exc) for item in items]
     by_object = {r.object_id: r for r in results}

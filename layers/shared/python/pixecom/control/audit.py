@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -20,6 +21,8 @@ from pixecom.db.models import AuditLog, Job, JobItem, User
 
 STATUS_CHANGE = "status_change"
 STATUS_CHANGE_REQUESTED = "status_change_requested"
+BUDGET_CHANGE = "budget_change"
+BUDGET_CHANGE_REQUESTED = "budget_change_requested"
 MAX_AUDIT_PAGE = 200
 
 
@@ -28,17 +31,25 @@ def record_item_outcome(session: Session, job: Job, item: JobItem, now: datetime
     detail: dict[str, Any] = {"meta_id": item.meta_id, "attempts": item.attempts}
     if item.error:
         detail["error"] = item.error
+    action = STATUS_CHANGE
+    from_value: str | None = item.from_status
+    to_value: str | None = item.to_status
+    if job.budget is not None:  # a budget job: the amounts, in the account's currency
+        action = BUDGET_CHANGE
+        from_value = _money(item.from_budget)
+        to_value = _money(item.to_budget)
+        detail["budget_type"] = job.budget["type"]
     session.add(
         AuditLog(
             seller_id=job.seller_id,
             user_id=job.user_id,
             rule_id=job.rule_id,
-            action=STATUS_CHANGE,
+            action=action,
             entity_level=job.level.value,
             entity_id=item.entity_id,
             entity_name=item.name,
-            from_value=item.from_status,
-            to_value=item.to_status,
+            from_value=from_value,
+            to_value=to_value,
             outcome=item.outcome.value,
             job_id=job.id,
             detail=detail,
@@ -54,15 +65,19 @@ def record_request(session: Session, job: Job, item_count: int, now: datetime) -
             seller_id=job.seller_id,
             user_id=job.user_id,
             rule_id=job.rule_id,
-            action=STATUS_CHANGE_REQUESTED,
+            action=STATUS_CHANGE_REQUESTED if job.budget is None else BUDGET_CHANGE_REQUESTED,
             entity_level=job.level.value,
-            to_value=job.target_status.value,
+            to_value=job.target_status.value if job.target_status is not None else None,
             outcome="accepted",
             job_id=job.id,
-            detail={"items": item_count},
+            detail={"items": item_count, **({"budget": job.budget} if job.budget is not None else {})},
             created_at=now,
         )
     )
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
 
 
 def record_write(

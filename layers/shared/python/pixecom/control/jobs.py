@@ -1,4 +1,5 @@
-"""Accept a bulk status change: check ownership and connections, create the job, queue it.
+"""Accept a bulk change (a status here, a budget in control.budgets): check ownership and
+connections, create the job, queue it.
 
 The job (and its items and audit rows) is committed first, then one ControlQueue message is
 sent. If the send fails the job is deleted again, so a request either leaves a queued job with a
@@ -65,6 +66,24 @@ class StatusChange:
     idempotency_key: str | None = None
 
 
+# Builds a new job's items from the caller's entities (request order); runs in the job's transaction.
+ItemBuilder = Callable[[Session, Job, list[dict[str, Any]]], list[JobItem]]
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """What a new job is: its kind, level, items and how to recognise the same request again."""
+
+    kind: str
+    level: EntityLevel
+    ids: list[uuid.UUID]
+    idempotency_key: str | None
+    fingerprint: str
+    build_items: ItemBuilder
+    target_status: CampaignStatus | None = None
+    budget: dict[str, Any] | None = None
+
+
 @dataclass(frozen=True)
 class Enqueued:
     job_id: uuid.UUID
@@ -81,8 +100,20 @@ def enqueue_status_change(
     now: datetime,
 ) -> Enqueued:
     """Create the job for `change` (or return the one its Idempotency-Key already made) and queue it."""
+    return enqueue_job(seller_id, user_id, status_job(change), send=send, now=now)
+
+
+def enqueue_job(
+    seller_id: uuid.UUID,
+    user_id: uuid.UUID | None,
+    spec: JobSpec,
+    *,
+    send: Callable[[uuid.UUID], None] = send_control_message,
+    now: datetime,
+) -> Enqueued:
+    """Create the job `spec` describes (or return the one its Idempotency-Key made) and queue it."""
     with session_scope() as session:
-        result = _create_or_replay(session, seller_id, user_id, change, now)
+        result = create_job(session, seller_id, user_id, spec, now)
     if result.replayed or is_finished(result.status):
         return result
     try:
@@ -91,8 +122,23 @@ def enqueue_status_change(
         logger.warning("control message not sent; job discarded", extra={"job_id": str(result.job_id)})
         _discard(result.job_id)
         raise QueueUnavailable("The job could not be queued; please retry") from exc
-    logger.info("status job queued", extra={"job_id": str(result.job_id), "level": change.level.value})
+    logger.info(
+        "job queued", extra={"job_id": str(result.job_id), "kind": spec.kind, "level": spec.level.value}
+    )
     return result
+
+
+def status_job(change: StatusChange) -> JobSpec:
+    ids = unique_in_order(change.ids)
+    return JobSpec(
+        kind=JOB_KIND,
+        level=change.level,
+        ids=ids,
+        idempotency_key=change.idempotency_key,
+        fingerprint=request_hash(change.level, change.status, ids),
+        build_items=_status_items,
+        target_status=change.status,
+    )
 
 
 def create_status_job(
@@ -100,33 +146,33 @@ def create_status_job(
 ) -> Enqueued:
     """For a caller that owns the transaction (an automated rule, the job's actor): create the job
     (or find the one its idempotency key made) without sending; the caller sends after commit."""
-    return _create_or_replay(session, seller_id, None, change, now, rule_id=rule_id)
+    return create_job(session, seller_id, None, status_job(change), now, rule_id=rule_id)
 
 
-def _create_or_replay(
+def create_job(
     session: Session,
     seller_id: uuid.UUID,
     user_id: uuid.UUID | None,
-    change: StatusChange,
+    spec: JobSpec,
     now: datetime,
     *,
     rule_id: uuid.UUID | None = None,
 ) -> Enqueued:
-    ids = unique_in_order(change.ids)
-    fingerprint = request_hash(change.level, change.status, ids)
-    if change.idempotency_key is not None:
-        earlier = _job_for_key(session, seller_id, change.idempotency_key)
+    """Create the job in `session` (or find the one its idempotency key made); nothing is sent."""
+    fingerprint = spec.fingerprint
+    if spec.idempotency_key is not None:
+        earlier = _job_for_key(session, seller_id, spec.idempotency_key)
         if earlier is not None:
             return _replay(earlier, fingerprint)
-    entities = _owned_entities(session, seller_id, change.level, ids)
+    entities = _owned_entities(session, seller_id, spec.level, spec.ids)
     _check_connections(session, seller_id, {e["ad_account_id"] for e in entities})
-    job_id = _insert_job(session, seller_id, user_id, change, fingerprint, now, rule_id)
+    job_id = _insert_job(session, seller_id, user_id, spec, now, rule_id)
     if job_id is None:  # a concurrent request with the same key won the insert
-        earlier = _job_for_key(session, seller_id, change.idempotency_key or "")
+        earlier = _job_for_key(session, seller_id, spec.idempotency_key or "")
         assert earlier is not None
         return _replay(earlier, fingerprint)
     job = session.get_one(Job, job_id)
-    items = [_new_item(job, entity) for entity in entities]
+    items = spec.build_items(session, job, entities)
     session.add_all(items)
     audit.record_request(session, job, len(items), now)
     for item in items:
@@ -184,8 +230,7 @@ def _insert_job(
     session: Session,
     seller_id: uuid.UUID,
     user_id: uuid.UUID | None,
-    change: StatusChange,
-    fingerprint: str,
+    spec: JobSpec,
     now: datetime,
     rule_id: uuid.UUID | None = None,
 ) -> uuid.UUID | None:
@@ -199,12 +244,13 @@ def _insert_job(
             id=uuid.uuid4(),
             seller_id=seller_id,
             user_id=user_id,
-            kind=JOB_KIND,
-            level=change.level,
-            target_status=change.status,
+            kind=spec.kind,
+            level=spec.level,
+            target_status=spec.target_status,
+            budget=spec.budget,
             status=JobStatus.QUEUED,
-            idempotency_key=change.idempotency_key,
-            request_hash=fingerprint,
+            idempotency_key=spec.idempotency_key,
+            request_hash=spec.fingerprint,
             rule_id=rule_id,
             created_at=now,
         )
@@ -214,7 +260,12 @@ def _insert_job(
     return session.execute(statement).scalar_one_or_none()
 
 
+def _status_items(session: Session, job: Job, entities: list[dict[str, Any]]) -> list[JobItem]:
+    return [_new_item(job, entity) for entity in entities]
+
+
 def _new_item(job: Job, entity: dict[str, Any]) -> JobItem:
+    assert job.target_status is not None
     current = str(entity["status"])
     outcome, error = JobItemOutcome.PENDING, None
     if current == job.target_status.value:

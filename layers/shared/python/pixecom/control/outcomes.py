@@ -16,6 +16,7 @@ from pixecom.control.effective import follow_status_change
 from pixecom.control.jobs import ENTITY_MODELS
 from pixecom.control.rules import MAX_ITEM_ATTEMPTS
 from pixecom.db.models import AdAccount, Job, JobItem
+from pixecom.domain.budgets import BudgetType
 from pixecom.domain.enums import CampaignStatus, ConnectionStatus, EntityLevel, JobItemOutcome, JobStatus
 from pixecom.meta.errors import GraphError, RateLimited, TokenInvalid, TransientError
 from pixecom.meta.models import StatusResult
@@ -28,7 +29,12 @@ class JobRef:
     seller_id: uuid.UUID
     user_id: uuid.UUID | None
     level: EntityLevel
-    target_status: CampaignStatus
+    target_status: CampaignStatus | None  # a status job's
+    budget_type: BudgetType | None = None  # a budget job's
+
+    @property
+    def is_budget(self) -> bool:
+        return self.budget_type is not None
 
 
 @dataclass
@@ -75,12 +81,22 @@ def record_result(
     return TokenInvalid if isinstance(error, TokenInvalid) else None
 
 
-def set_local_status(session: Session, job: JobRef, applied: Sequence[JobItem]) -> None:
-    """The entities' `status` follows at once, and so do the effective and delivery statuses of
-    them and everything under them, derived as Meta derives them (control.effective)."""
+def set_local_values(session: Session, job: JobRef, applied: Sequence[JobItem]) -> None:
+    """What Meta confirmed shows at once: a budget job's new budgets, or a status job's statuses
+    (with the effective and delivery statuses of them and everything under them, derived as Meta
+    derives them: control.effective). The next delivery sync confirms either."""
     if not applied:
         return
     model = ENTITY_MODELS[job.level]
+    if job.budget_type is not None:
+        column = getattr(model, job.budget_type.field)
+        for item in applied:
+            session.execute(
+                update(model)
+                .where(model.seller_id == job.seller_id, model.id == item.entity_id)
+                .values({column: item.to_budget})
+            )
+        return
     ids = [i.entity_id for i in applied]
     session.execute(
         update(model)
@@ -105,6 +121,8 @@ def update_account(
     stop: type[GraphError] | None,
     report: ApplyReport,
     results: Sequence[StatusResult],
+    *,
+    budget_job: bool = False,
 ) -> None:
     if stop is TokenInvalid:
         reason = next((r.error.message for r in results if isinstance(r.error, TokenInvalid)), None)
@@ -114,7 +132,9 @@ def update_account(
             .values(connection_status=ConnectionStatus.NEEDS_REAUTH, connection_error=reason)
         )
         logger.warning("ad account needs re-auth", extra={"account_id": str(account_id)})
-    elif stop is RateLimited and report.deferred_until is not None:
+    elif stop is RateLimited and report.deferred_until is not None and not budget_job:
+        # A budget job's code 17 is Meta's limit on one ad set's budget, not on the account: the
+        # job waits; the account's syncs go on.
         # The dispatchers skip a throttled account too (docs/architecture.md, sync failures).
         session.execute(
             update(AdAccount)

@@ -7,12 +7,15 @@ import binascii
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from pixecom.db.models import Job, JobItem
+from pixecom.db.models import AdAccount, Job, JobItem
+from pixecom.domain.currency import minor_units
 from pixecom.domain.enums import JobItemOutcome
+from pixecom.domain.metrics import format_money
 
 MAX_JOBS_PAGE = 100
 
@@ -25,6 +28,8 @@ class ItemView:
     to_status: str
     outcome: str
     error: str | None
+    from_budget: str | None = None  # a budget job's, money with the account currency's decimals
+    to_budget: str | None = None
 
 
 @dataclass(frozen=True)
@@ -32,12 +37,13 @@ class JobView:
     id: uuid.UUID
     kind: str
     level: str
-    target_status: str
+    target_status: str | None
     status: str
     created_at: datetime
     finished_at: datetime | None
     items: list[ItemView] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    budget: dict[str, Any] | None = None  # a budget job's request
 
 
 @dataclass(frozen=True)
@@ -68,11 +74,33 @@ def get_job(
         .where(JobItem.job_id == job.id, JobItem.seller_id == seller_id)
         .order_by(JobItem.name, JobItem.entity_id)
     ).all()
+    places = _currency_places(session, seller_id, {i.ad_account_id for i in items})
     views = [
-        ItemView(i.entity_id, i.name, i.from_status, i.to_status, i.outcome.value, i.error) for i in items
+        ItemView(
+            i.entity_id,
+            i.name,
+            i.from_status,
+            i.to_status,
+            i.outcome.value,
+            i.error,
+            format_money(i.from_budget, places.get(i.ad_account_id, 2)),
+            format_money(i.to_budget, places.get(i.ad_account_id, 2)),
+        )
+        for i in items
     ]
     counts = {o.value: sum(1 for v in views if v.outcome == o.value) for o in JobItemOutcome}
     return _view(job, counts, views)
+
+
+def _currency_places(
+    session: Session, seller_id: uuid.UUID, account_ids: set[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    rows = session.execute(
+        select(AdAccount.id, AdAccount.currency).where(
+            AdAccount.seller_id == seller_id, AdAccount.id.in_(account_ids)
+        )
+    ).all()
+    return {account_id: minor_units(currency) for account_id, currency in rows}
 
 
 def list_jobs(
@@ -119,12 +147,13 @@ def _view(job: Job, counts: dict[str, int], items: list[ItemView]) -> JobView:
         id=job.id,
         kind=job.kind,
         level=job.level.value,
-        target_status=job.target_status.value,
+        target_status=job.target_status.value if job.target_status is not None else None,
         status=job.status.value,
         created_at=job.created_at,
         finished_at=job.finished_at,
         items=items,
         counts=counts,
+        budget=job.budget,
     )
 
 

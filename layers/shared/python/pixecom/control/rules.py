@@ -58,8 +58,13 @@ def unique_in_order(ids: Sequence[uuid.UUID]) -> list[uuid.UUID]:
 
 def request_hash(level: EntityLevel, status: CampaignStatus, ids: Sequence[uuid.UUID]) -> str:
     """A fingerprint of what a request asks for: the same ids in another order are the same ask."""
-    canonical = {"level": level.value, "status": status.value, "ids": sorted(str(i) for i in set(ids))}
-    return hashlib.sha256(json.dumps(canonical, separators=(",", ":")).encode()).hexdigest()
+    return ask_hash({"level": level.value, "status": status.value}, ids)
+
+
+def ask_hash(ask: Mapping[str, object], ids: Sequence[uuid.UUID]) -> str:
+    """The fingerprint of any request: what it asks (JSON-able) and of which ids, in any order."""
+    canonical = {**ask, "ids": sorted(str(i) for i in set(ids))}
+    return hashlib.sha256(json.dumps(canonical, separators=(",", ":"), sort_keys=True).encode()).hexdigest()
 
 
 def chunks(items: Sequence[T], size: int = GRAPH_BATCH_LIMIT) -> Iterator[list[T]]:

@@ -188,6 +188,9 @@ class AdAccount(Base):
     token_data_access_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     token_scopes: Mapped[list[str] | None] = mapped_column(JSONB)
     reauth_reason: Mapped[str | None] = mapped_column(String(32))
+    # Meta's minimum daily budgets ({"min_daily_budget_imp": 100, ...}, offset units), from the
+    # delivery sync: a budget below them is refused before any Graph call.
+    minimum_budgets: Mapped[dict[str, int] | None] = mapped_column(JSONB)
     created_at: Mapped[datetime] = created_at_col()
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), onupdate=func.now(), nullable=False

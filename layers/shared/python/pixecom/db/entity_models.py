@@ -7,6 +7,7 @@ Money is NUMERIC (Decimal), never float. Meta ids are strings.
 
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -17,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    Numeric,
     String,
     Text,
     UniqueConstraint,
@@ -27,6 +29,7 @@ from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pixecom.db.base import (
+    MONEY,
     Base,
     created_at_col,
     seller_fk,
@@ -47,6 +50,15 @@ from pixecom.domain.enums import (
 # --- Meta entities -----------------------------------------------------------------------
 
 
+class _Bids:
+    """What campaigns and ad sets carry about spending: the budget left and the bid."""
+
+    budget_remaining: Mapped[Decimal | None] = mapped_column(MONEY)
+    bid_strategy: Mapped[str | None] = mapped_column(String(64))
+    bid_amount: Mapped[Decimal | None] = mapped_column(MONEY)  # bid cap / cost cap, money
+    roas_average_floor: Mapped[Decimal | None] = mapped_column(Numeric(12, 4))  # 1.5 = ROAS 150%
+
+
 class _MetaEntity:
     """Columns shared by campaigns, ad sets and ads."""
 
@@ -58,8 +70,9 @@ class _MetaEntity:
         str_enum(DeliveryStatus, "delivery_status"), nullable=False
     )
     effective_status: Mapped[str] = mapped_column(String(64), nullable=False)
-    daily_budget: Mapped[int | None] = mapped_column(BigInteger)  # minor units, as Meta sends
-    lifetime_budget: Mapped[int | None] = mapped_column(BigInteger)
+    # Money in the account currency's units (Meta sends offset units: pixecom.domain.budgets).
+    daily_budget: Mapped[Decimal | None] = mapped_column(MONEY)
+    lifetime_budget: Mapped[Decimal | None] = mapped_column(MONEY)
     meta_updated_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     synced_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), server_default=func.now(), nullable=False
@@ -67,7 +80,7 @@ class _MetaEntity:
     created_at: Mapped[datetime] = created_at_col()
 
 
-class Campaign(_MetaEntity, Base):
+class Campaign(_MetaEntity, _Bids, Base):
     __tablename__ = "campaigns"
 
     seller_id: Mapped[uuid.UUID] = seller_fk()
@@ -75,6 +88,8 @@ class Campaign(_MetaEntity, Base):
         ForeignKey("ad_accounts.id", ondelete="CASCADE"), nullable=False
     )
     objective: Mapped[str | None] = mapped_column(String(64))
+    spend_cap: Mapped[Decimal | None] = mapped_column(MONEY)
+    advantage_state: Mapped[str | None] = mapped_column(String(64))  # e.g. advantage_plus_sales
     sellpage_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("sellpages.id", ondelete="SET NULL"), index=True
     )
@@ -89,7 +104,7 @@ class Campaign(_MetaEntity, Base):
     )
 
 
-class AdSet(_MetaEntity, Base):
+class AdSet(_MetaEntity, _Bids, Base):
     __tablename__ = "adsets"
 
     seller_id: Mapped[uuid.UUID] = seller_fk()
@@ -206,11 +221,14 @@ class Job(Base):
     id: Mapped[uuid.UUID] = uuid_pk()
     seller_id: Mapped[uuid.UUID] = seller_fk()
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    kind: Mapped[str] = mapped_column(String(32), nullable=False)  # "status_change"
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)  # "status_change" | "budget_change"
     level: Mapped[EntityLevel] = mapped_column(str_enum(EntityLevel, "entity_level"), nullable=False)
-    target_status: Mapped[CampaignStatus] = mapped_column(
-        str_enum(CampaignStatus, "job_target_status"), nullable=False
+    # A status job's target; None for a budget job, whose request is `budget`
+    # ({"type", "amount", "currency"} or {"type", "percent"}: pixecom.control.budgets).
+    target_status: Mapped[CampaignStatus | None] = mapped_column(
+        str_enum(CampaignStatus, "job_target_status")
     )
+    budget: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     status: Mapped[JobStatus] = mapped_column(str_enum(JobStatus, "job_status"), nullable=False)
     idempotency_key: Mapped[str | None] = mapped_column(String(200))
     request_hash: Mapped[str | None] = mapped_column(String(64))
@@ -246,6 +264,9 @@ class JobItem(Base):
     name: Mapped[str] = mapped_column(String(400), nullable=False)
     from_status: Mapped[str] = mapped_column(String(32), nullable=False)
     to_status: Mapped[str] = mapped_column(String(32), nullable=False)
+    # A budget job's item: the budget before and the one asked for (money, the account's currency).
+    from_budget: Mapped[Decimal | None] = mapped_column(MONEY)
+    to_budget: Mapped[Decimal | None] = mapped_column(MONEY)
     outcome: Mapped[JobItemOutcome] = mapped_column(
         str_enum(JobItemOutcome, "job_item_outcome"), nullable=False
     )

@@ -19,7 +19,8 @@ class Permission(StrEnum):
     # series, CSV exports, ad accounts and their syncs, sellpages, jobs, audit, alerts, rules,
     # the reporting currency and the exchange rates.
     READ = "read"
-    # Pause/activate in bulk, link campaigns to sellpages, edit sellpages, ask for a sync.
+    # Pause/activate and set budgets in bulk, link campaigns to sellpages, edit sellpages, ask for
+    # a sync.
     ADS_WRITE = "ads.write"
     # Create, change, enable, disable, preview and delete rules.
     RULES_WRITE = "rules.write"

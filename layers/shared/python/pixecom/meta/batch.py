@@ -1,4 +1,5 @@
-"""Status changes through Graph batch requests (POST / with batch=[...], at most 50 per call).
+"""Object writes (statuses, budgets) through Graph batch requests (POST / with batch=[...], at most
+50 per call).
 
 The answer is a list in request order: `{"code", "headers", "body": "<json text>"}` per item, or
 `null` for an item Meta did not execute. Null items (and items that failed transiently) are sent
@@ -21,10 +22,13 @@ from pixecom.meta.usage import header_map
 MAX_BATCH = 50
 
 
-def apply_statuses(
-    client: GraphTransport, changes: Sequence[tuple[str, str]], *, account_id: str | None
+Write = tuple[str, Mapping[str, str]]  # (object id, {field: value})
+
+
+def apply_writes(
+    client: GraphTransport, changes: Sequence[Write], *, account_id: str | None
 ) -> list[StatusResult]:
-    """One StatusResult per (object_id, status), in input order."""
+    """One StatusResult per (object_id, fields), in input order."""
     results: dict[int, StatusResult] = {}
     for start in range(0, len(changes), MAX_BATCH):
         chunk = list(range(start, min(start + MAX_BATCH, len(changes))))
@@ -32,12 +36,12 @@ def apply_statuses(
     return [results[i] for i in range(len(changes))]
 
 
-def _operation(object_id: str, status: str) -> dict[str, str]:
-    return {"method": "POST", "relative_url": object_id, "body": urlencode({"status": status})}
+def _operation(object_id: str, fields: Mapping[str, str]) -> dict[str, str]:
+    return {"method": "POST", "relative_url": object_id, "body": urlencode(dict(fields))}
 
 
 def _apply_chunk(
-    client: GraphTransport, changes: Sequence[tuple[str, str]], pending: list[int], account_id: str | None
+    client: GraphTransport, changes: Sequence[Write], pending: list[int], account_id: str | None
 ) -> dict[int, StatusResult]:
     done: dict[int, StatusResult] = {}
     last_error: dict[int, GraphError] = {}

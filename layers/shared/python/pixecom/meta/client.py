@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from pixecom.clock import Clock, utc_now
 from pixecom.meta.app_secret import app_secret as resolve_app_secret
 from pixecom.meta.backoff import BACKOFF_BASE_SECONDS
-from pixecom.meta.batch import apply_statuses
+from pixecom.meta.batch import apply_writes
 from pixecom.meta.errors import InvalidRequest
 from pixecom.meta.insights import InsightsPolicy, read_daily_insights
 from pixecom.meta.models import AdAccountInfo, AdNode, AdSetNode, CampaignNode, InsightRow, StatusResult
@@ -24,20 +24,28 @@ from pixecom.meta.normalize import (
     adset_from_graph,
     campaign_from_graph,
     insight_row_from_graph,
+    to_int,
 )
 from pixecom.meta.params import act_id, bare_id
 from pixecom.meta.transport import GraphTransport
-from pixecom.settings import Settings
+from pixecom.settings import DEFAULT_GRAPH_VERSION, Settings
 
 if TYPE_CHECKING:
     import httpx
 
 ACCOUNT_FIELDS = "id,account_id,name,currency,timezone_name,timezone_offset_hours_utc,account_status"
 _STATUS = "id,name,status,configured_status,effective_status,updated_time"
-CAMPAIGN_FIELDS = f"{_STATUS},objective,daily_budget,lifetime_budget"
+_BUDGETS = "daily_budget,lifetime_budget,budget_remaining,bid_strategy"
+CAMPAIGN_FIELDS = f"{_STATUS},objective,{_BUDGETS},spend_cap,advantage_state_info"
 ADSET_FIELDS = (
-    f"{_STATUS},campaign_id,daily_budget,lifetime_budget,optimization_goal,promoted_object,"
+    f"{_STATUS},campaign_id,{_BUDGETS},bid_amount,bid_constraints,optimization_goal,promoted_object,"
     "learning_stage_info,attribution_spec"
+)
+MINIMUM_BUDGET_FIELDS = (
+    "min_daily_budget_imp",
+    "min_daily_budget_high_freq",
+    "min_daily_budget_low_freq",
+    "min_daily_budget_video_views",
 )
 AD_FIELDS = (
     f"{_STATUS},adset_id,campaign_id,issues_info,creative{{link_url,object_story_spec,asset_feed_spec}}"
@@ -52,7 +60,7 @@ class GraphClient(GraphTransport):
         access_token: str,
         *,
         base_url: str = "https://graph.facebook.com",
-        version: str = "v25.0",
+        version: str = DEFAULT_GRAPH_VERSION,
         app_secret: str | None = None,
         page_size: int = 500,
         timeout: float = 30.0,
@@ -138,6 +146,14 @@ class GraphClient(GraphTransport):
             params["effective_status"] = list(effective_status)
         return self.iter_pages(f"{act_id(account_id)}/{edge}", params, account_id=account_id)
 
+    def get_minimum_budgets(self, account_id: str) -> dict[str, int]:
+        """The account's minimum daily budgets (offset units) by kind: `min_daily_budget_imp`, ..."""
+        self.ensure_not_throttled(account_id)
+        raw = self.request("GET", f"{act_id(account_id)}/minimum_budgets", account_id=account_id)
+        rows = raw.get("data") if isinstance(raw, Mapping) else None
+        first = rows[0] if isinstance(rows, list) and rows and isinstance(rows[0], Mapping) else {}
+        return {key: to_int(first[key]) for key in MINIMUM_BUDGET_FIELDS if first.get(key) is not None}
+
     def get_daily_insights(
         self,
         account_id: str,
@@ -165,20 +181,18 @@ class GraphClient(GraphTransport):
         if not (isinstance(body, Mapping) and body.get("success") is True):
             raise InvalidRequest(f"status change of {object_id} was not confirmed")
 
-    def set_daily_budget(self, object_id: str, amount_minor: int, *, account_id: str | None = None) -> None:
-        """POST /{object_id} daily_budget=... (an ad set, or a campaign with the budget), in the
-        account currency's minor units as Meta expects; raises a GraphError unless Meta confirms."""
-        if account_id:
-            self.ensure_not_throttled(account_id)
-        data = {"daily_budget": str(amount_minor)}
-        body = self.request("POST", object_id, data=data, account_id=account_id)
-        if not (isinstance(body, Mapping) and body.get("success") is True):
-            raise InvalidRequest(f"budget change of {object_id} was not confirmed")
-
     def set_statuses(
         self, changes: Sequence[tuple[str, str]], *, account_id: str | None = None
     ) -> list[StatusResult]:
         """Apply (object_id, status) changes in batches of 50; one result per change, in order."""
+        writes = [(object_id, {"status": status}) for object_id, status in changes]
+        return self.write_fields(writes, account_id=account_id)
+
+    def write_fields(
+        self, writes: Sequence[tuple[str, Mapping[str, str]]], *, account_id: str | None = None
+    ) -> list[StatusResult]:
+        """Apply (object_id, {field: value}) writes (a status, a daily_budget in Meta's offset
+        units) in batches of 50; one result per write, in order."""
         if account_id:
             self.ensure_not_throttled(account_id)
-        return apply_statuses(self, changes, account_id=account_id)
+        return apply_writes(self, writes, account_id=account_id)

@@ -45,8 +45,13 @@ class CampaignNode(_Frozen):
     configured_status: str | None = None
     effective_status: str
     objective: str | None = None
-    daily_budget: int | None = None  # minor currency units
+    # Budgets, caps and bids as Meta sends them: whole offset units (pixecom.domain.budgets).
+    daily_budget: int | None = None
     lifetime_budget: int | None = None
+    budget_remaining: int | None = None
+    spend_cap: int | None = None
+    bid_strategy: str | None = None
+    advantage_state: str | None = None  # advantage_state_info.advantage_state
     updated_time: dt.datetime | None = None
 
 
@@ -59,6 +64,10 @@ class AdSetNode(_Frozen):
     effective_status: str
     daily_budget: int | None = None
     lifetime_budget: int | None = None
+    budget_remaining: int | None = None
+    bid_strategy: str | None = None
+    bid_amount: int | None = None
+    roas_average_floor: int | None = None  # bid_constraints.roas_average_floor: ROAS x 10,000
     optimization_goal: str | None = None
     promoted_object: dict[str, Any] | None = None
     learning_stage: str | None = None  # learning_stage_info.status: LEARNING | SUCCESS | FAIL
@@ -123,7 +132,7 @@ class DailyTotals(_Frozen):
 
 
 class StatusResult(_Frozen):
-    """Outcome of one status change inside a batch."""
+    """Outcome of one object write (a status, a budget) inside a batch."""
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 

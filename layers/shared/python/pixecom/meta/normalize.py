@@ -250,9 +250,28 @@ def campaign_from_graph(raw: Mapping[str, Any]) -> CampaignNode:
     return CampaignNode(
         **_status_fields(raw),
         objective=raw.get("objective"),
-        daily_budget=_optional_int(raw.get("daily_budget")),
-        lifetime_budget=_optional_int(raw.get("lifetime_budget")),
+        daily_budget=_budget(raw, "daily_budget"),
+        lifetime_budget=_budget(raw, "lifetime_budget"),
+        budget_remaining=_optional_int(raw.get("budget_remaining")),
+        spend_cap=_budget(raw, "spend_cap"),
+        bid_strategy=_optional_str(raw.get("bid_strategy")),
+        advantage_state=_optional_str(_mapping(raw.get("advantage_state_info")).get("advantage_state")),
     )
+
+
+def _budget(raw: Mapping[str, Any], field: str) -> int | None:
+    """A budget or cap: Meta sends "0" for one that is not set (a campaign without a campaign
+    budget, a campaign without a spend cap)."""
+    value = _optional_int(raw.get(field))
+    return value if value else None
+
+
+def _optional_str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
 
 
 def adset_from_graph(raw: Mapping[str, Any]) -> AdSetNode:
@@ -262,8 +281,12 @@ def adset_from_graph(raw: Mapping[str, Any]) -> AdSetNode:
     return AdSetNode(
         **_status_fields(raw),
         campaign_id=str(raw.get("campaign_id") or ""),
-        daily_budget=_optional_int(raw.get("daily_budget")),
-        lifetime_budget=_optional_int(raw.get("lifetime_budget")),
+        daily_budget=_budget(raw, "daily_budget"),
+        lifetime_budget=_budget(raw, "lifetime_budget"),
+        budget_remaining=_optional_int(raw.get("budget_remaining")),
+        bid_strategy=_optional_str(raw.get("bid_strategy")),
+        bid_amount=_budget(raw, "bid_amount"),
+        roas_average_floor=_optional_int(_mapping(raw.get("bid_constraints")).get("roas_average_floor")),
         optimization_goal=raw.get("optimization_goal"),
         promoted_object=dict(promoted) if isinstance(promoted, Mapping) else None,
         learning_stage=learning.get("status") if isinstance(learning, Mapping) else None,

@@ -35,6 +35,7 @@ from pixecom.meta.errors import (
 )
 from pixecom.meta.params import appsecret_proof, bare_id, encode_params, next_page_query
 from pixecom.meta.usage import UsageReading, business_ids, parse_usage
+from pixecom.settings import DEFAULT_GRAPH_VERSION
 
 if TYPE_CHECKING:  # httpx is imported by the first client, not by every importer of meta.*
     import httpx
@@ -56,7 +57,7 @@ class GraphTransport:
         access_token: str,
         *,
         base_url: str = "https://graph.facebook.com",
-        version: str = "v25.0",
+        version: str = DEFAULT_GRAPH_VERSION,
         app_secret: str | None = None,
         page_size: int = 500,
         timeout: float = 30.0,

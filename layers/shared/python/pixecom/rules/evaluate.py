@@ -4,11 +4,13 @@ Idempotent per (rule, entity, evaluation): the evaluation key comes from the syn
 triggered it, and each entity a rule acts on is claimed with a `rule_actions` row under a unique
 (rule, entity, evaluation_key) key in the same transaction as the rule run and its control job.
 A retried message therefore claims nothing new; it only re-sends the control message of a job
-still queued and re-applies budgets still marked queued (a daily_budget write sets an absolute
-value, so applying it twice is the same as once).
+still queued.
 
 - pause / activate: one bulk status job per rule run (`pixecom.control`), the rule as its actor.
-- change_budget: applied here through the Graph API, one object at a time, audited.
+- change_budget: one budget job per level acted on (ad sets, and campaigns holding an Advantage
+  campaign budget) with the rule's percent, through the same path as a seller's bulk budget
+  change (`pixecom.control.budgets`: Meta's minimums and its 4-changes-an-hour limit checked
+  before any Graph call, applied by the ControlWorker, audited with the rule as the actor).
 """
 
 from __future__ import annotations
@@ -18,23 +20,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
+from pixecom.control.budgets import BudgetChange, BudgetTarget, create_budget_job
 from pixecom.control.jobs import StatusChange, create_status_job
 from pixecom.control.messages import send_control_message
-from pixecom.crypto import decrypt_token
 from pixecom.db.automation_models import Rule, RuleAction, RuleRun
 from pixecom.db.engine import session_scope
-from pixecom.db.models import AdAccount, AdSet, AuditLog, Campaign, Job
+from pixecom.db.models import AdAccount, Job
 from pixecom.domain.automation import RuleActionOutcome, RuleActionType
+from pixecom.domain.budgets import BudgetType
 from pixecom.domain.enums import ConnectionStatus, EntityLevel, JobStatus
-from pixecom.meta.errors import GraphError
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
 from pixecom.rates.store import account_money, book_around
 from pixecom.rules.plan import TARGET_STATUS, PlannedAction, plan_rule, rules_needs
+from pixecom.rules.spec import capped_percent
 from pixecom.rules.windows import Candidates
 
 BUDGET_CHANGE = "budget_change"
@@ -46,8 +49,6 @@ class EvaluationReport:
     runs: int = 0
     entities: int = 0
     jobs: list[uuid.UUID] = field(default_factory=list)
-    budgets_applied: int = 0
-    budgets_failed: int = 0
 
 
 def evaluate_rules(
@@ -80,7 +81,6 @@ def evaluate_rules(
                 _record_run(session, rule, account, planned, evaluation_key, now, report)
     for job_id in _queued_jobs(account_id, evaluation_key):
         send_control(job_id)
-    _apply_budgets(account_id, evaluation_key, now, graph, report)
     logger.info(
         "rules evaluated",
         extra={
@@ -116,16 +116,9 @@ def _record_run(
     claimed = _claim(session, rule, planned, key, now)
     if not claimed:
         return  # a retried evaluation: this rule already acted on these entities
-    job_id = None
-    if rule.action is not RuleActionType.CHANGE_BUDGET:
-        change = StatusChange(
-            level=rule.level,
-            status=TARGET_STATUS[rule.action],
-            ids=[p.entity_id for p in claimed],
-            idempotency_key=f"rule:{rule.id}:{account.id}:{key}"[:200],
-        )
-        job_id = create_status_job(session, rule.seller_id, change, now, rule_id=rule.id).job_id
-        report.jobs.append(job_id)
+    job_ids = _create_jobs(session, rule, account, claimed, key, now)
+    report.jobs.extend(job_ids)
+    job_id = job_ids[0] if job_ids else None
     session.add(
         RuleRun(
             seller_id=rule.seller_id,
@@ -142,6 +135,38 @@ def _record_run(
     report.entities += len(claimed)
 
 
+def job_keys(rule_id: uuid.UUID, account_id: uuid.UUID, key: str) -> list[str]:
+    """The idempotency keys of the jobs a rule run makes: one status job, or a budget job per level."""
+    base = f"rule:{rule_id}:{account_id}:{key}"
+    return [
+        base[:200],
+        *(f"{base}:{level.value}"[:200] for level in (EntityLevel.CAMPAIGN, EntityLevel.ADSET)),
+    ]
+
+
+def _create_jobs(
+    session: Session, rule: Rule, account: AdAccount, claimed: list[PlannedAction], key: str, now: datetime
+) -> list[uuid.UUID]:
+    status_key, campaign_key, adset_key = job_keys(rule.id, account.id, key)
+    if rule.action is not RuleActionType.CHANGE_BUDGET:
+        change = StatusChange(
+            level=rule.level,
+            status=TARGET_STATUS[rule.action],
+            ids=[p.entity_id for p in claimed],
+            idempotency_key=status_key,
+        )
+        return [create_status_job(session, rule.seller_id, change, now, rule_id=rule.id).job_id]
+    assert rule.budget_change_pct is not None
+    target = BudgetTarget(BudgetType.DAILY, percent=capped_percent(rule.budget_change_pct))
+    jobs = []
+    for level, job_key in ((EntityLevel.CAMPAIGN, campaign_key), (EntityLevel.ADSET, adset_key)):
+        ids = [p.entity_id for p in claimed if p.level is level]
+        if ids:
+            budget = BudgetChange(level, target, ids, job_key)
+            jobs.append(create_budget_job(session, rule.seller_id, budget, now, rule_id=rule.id).job_id)
+    return jobs
+
+
 def _claim(
     session: Session, rule: Rule, planned: list[PlannedAction], key: str, now: datetime
 ) -> list[PlannedAction]:
@@ -154,8 +179,10 @@ def _claim(
             "evaluation_key": key,
             "action": rule.action,
             "outcome": RuleActionOutcome.QUEUED,
-            "from_value": str(p.budget.from_minor) if p.budget else None,
-            "to_value": str(p.budget.to_minor) if p.budget else TARGET_STATUS[rule.action].value,
+            "from_value": format(p.budget.from_amount.normalize(), "f") if p.budget else None,
+            "to_value": format(p.budget.to_amount.normalize(), "f")
+            if p.budget
+            else TARGET_STATUS[rule.action].value,
             "acted_at": now,
         }
         for p in planned
@@ -174,122 +201,24 @@ def _claim(
 
 
 def _queued_jobs(account_id: uuid.UUID, key: str) -> list[uuid.UUID]:
+    """The still-queued jobs of this evaluation's rule runs on the account (to (re-)send)."""
     with session_scope() as session:
+        runs = session.execute(
+            select(RuleRun.rule_id, RuleRun.seller_id).where(
+                RuleRun.ad_account_id == account_id, RuleRun.evaluation_key == key
+            )
+        ).all()
+        if not runs:
+            return []
+        keys = [k for rule_id, _ in runs for k in job_keys(rule_id, account_id, key)]
         return list(
             session.scalars(
                 select(Job.id)
-                .join(RuleRun, RuleRun.job_id == Job.id)
                 .where(
-                    RuleRun.ad_account_id == account_id,
-                    RuleRun.evaluation_key == key,
+                    Job.seller_id == runs[0].seller_id,
+                    Job.idempotency_key.in_(keys),
                     Job.status == JobStatus.QUEUED,
                 )
+                .order_by(Job.created_at, Job.id)
             ).all()
-        )
-
-
-@dataclass(frozen=True)
-class _BudgetItem:
-    action_id: int
-    rule_id: uuid.UUID
-    seller_id: uuid.UUID
-    level: EntityLevel
-    entity_id: uuid.UUID
-    meta_id: str
-    name: str
-    from_minor: int
-    to_minor: int
-
-
-def _pending_budgets(account_id: uuid.UUID, key: str) -> tuple[str, bytes, list[_BudgetItem]]:
-    with session_scope() as session:
-        account = session.get_one(AdAccount, account_id)
-        rows = session.execute(
-            select(RuleAction, Rule.level, RuleRun.entities)
-            .join(Rule, Rule.id == RuleAction.rule_id)
-            .join(
-                RuleRun,
-                (RuleRun.rule_id == RuleAction.rule_id)
-                & (RuleRun.evaluation_key == RuleAction.evaluation_key)
-                & (RuleRun.ad_account_id == account_id),
-            )
-            .where(
-                RuleAction.evaluation_key == key,
-                RuleAction.action == RuleActionType.CHANGE_BUDGET,
-                RuleAction.outcome == RuleActionOutcome.QUEUED,
-            )
-        ).all()
-        items = []
-        for action, _level, entities in rows:
-            entry = next(e for e in entities if e["entity_id"] == str(action.entity_id))
-            items.append(
-                _BudgetItem(
-                    action.id,
-                    action.rule_id,
-                    action.seller_id,
-                    EntityLevel(entry["level"]),
-                    action.entity_id,
-                    _meta_id(session, EntityLevel(entry["level"]), action.entity_id),
-                    entry["name"],
-                    int(action.from_value or 0),
-                    int(action.to_value or 0),
-                )
-            )
-        return account.meta_account_id, bytes(account.access_token_encrypted), items
-
-
-def _meta_id(session: Session, level: EntityLevel, entity_id: uuid.UUID) -> str:
-    model = Campaign if level is EntityLevel.CAMPAIGN else AdSet
-    return str(session.scalar(select(model.meta_id).where(model.id == entity_id)))
-
-
-def _apply_budgets(
-    account_id: uuid.UUID,
-    key: str,
-    now: datetime,
-    graph: GraphFactory,
-    report: EvaluationReport,
-) -> None:
-    meta_account_id, ciphertext, items = _pending_budgets(account_id, key)
-    if not items:
-        return
-    with graph(decrypt_token(ciphertext)) as client:
-        for item in items:
-            error = None
-            try:
-                client.set_daily_budget(item.meta_id, item.to_minor, account_id=meta_account_id)
-            except GraphError as exc:
-                error = exc.message
-            _record_budget(item, error, now)
-            if error is None:
-                report.budgets_applied += 1
-            else:
-                report.budgets_failed += 1
-
-
-def _record_budget(item: _BudgetItem, error: str | None, now: datetime) -> None:
-    outcome = RuleActionOutcome.FAILED if error else RuleActionOutcome.APPLIED
-    with session_scope() as session:
-        session.execute(
-            update(RuleAction).where(RuleAction.id == item.action_id).values(outcome=outcome, error=error)
-        )
-        if error is None:
-            model = Campaign if item.level is EntityLevel.CAMPAIGN else AdSet
-            session.execute(
-                update(model).where(model.id == item.entity_id).values(daily_budget=item.to_minor)
-            )
-        session.add(
-            AuditLog(
-                seller_id=item.seller_id,
-                rule_id=item.rule_id,
-                action=BUDGET_CHANGE,
-                entity_level=item.level.value,
-                entity_id=item.entity_id,
-                entity_name=item.name,
-                from_value=str(item.from_minor),
-                to_value=str(item.to_minor),
-                outcome=outcome.value,
-                detail={"meta_id": item.meta_id, **({"error": error} if error else {})},
-                created_at=now,
-            )
         )

@@ -32,7 +32,9 @@ from pixecom.adsmanager.sums import SummedRow, by_spend
 from pixecom.db.automation_models import Rule, RuleAction
 from pixecom.db.models import AdAccount, AdSet, Campaign
 from pixecom.domain.automation import RuleActionOutcome, RuleActionType
+from pixecom.domain.currency import minor_units
 from pixecom.domain.enums import CampaignStatus, EntityLevel
+from pixecom.domain.metrics import format_money
 from pixecom.domain.money import RateBook
 from pixecom.rates.store import account_money, book_around
 from pixecom.rates.thresholds import AccountMoney
@@ -82,8 +84,9 @@ class PlannedAction:
             "values": self.values,
             "conversions": list(self.conversions),
         }
-        out["daily_budget_from"] = None if self.budget is None else self.budget.from_minor
-        out["daily_budget_to"] = None if self.budget is None else self.budget.to_minor
+        budget, places = self.budget, minor_units(self.currency)  # Meta's budget unit is never finer
+        out["daily_budget_from"] = None if budget is None else format_money(budget.from_amount, places)
+        out["daily_budget_to"] = None if budget is None else format_money(budget.to_amount, places)
         return out
 
 
@@ -149,7 +152,7 @@ def plan_rule(
     if not matched:
         return []
     if spec.action.type is RuleActionType.CHANGE_BUDGET:
-        planned = _budget_targets(session, spec, matched)
+        planned = _budget_targets(session, spec, matched, account.currency)
     else:
         planned = [
             PlannedAction(spec.level, r.id, r.meta_id, r.name, r.ad_account_id, r.id, values)
@@ -191,7 +194,7 @@ _metrics_of = attrgetter("metrics")
 
 
 def _budget_targets(
-    session: Session, spec: RuleSpec, matched: list[tuple[SummedRow, dict[str, Any]]]
+    session: Session, spec: RuleSpec, matched: list[tuple[SummedRow, dict[str, Any]]], currency: str
 ) -> list[PlannedAction]:
     assert spec.action.percent is not None
     ids = [r.id for r, _ in matched]
@@ -216,7 +219,7 @@ def _budget_targets(
             )
         if holder is None or not holder.daily_budget or holder.id in out:
             continue
-        change = changed_budget(holder.daily_budget, spec.action.percent)
+        change = changed_budget(holder.daily_budget, spec.action.percent, currency)
         out[holder.id] = PlannedAction(
             level, holder.id, holder.meta_id, holder.name, holder.ad_account_id, row.id, values, change
         )

@@ -6,7 +6,7 @@ import operator
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -14,6 +14,7 @@ from pydantic_core import PydanticCustomError
 
 from pixecom.adsmanager.values import Values, shown_metrics
 from pixecom.domain.automation import ConditionOp, RuleActionType, RuleWindow
+from pixecom.domain.budgets import changed_by_percent
 from pixecom.domain.enums import EntityLevel
 from pixecom.domain.metrics import METRIC_NAMES, MONEY_METRICS
 from pixecom.domain.money import Conversion
@@ -201,13 +202,17 @@ def decisive_values(spec: RuleSpec, metrics: Values) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class BudgetChange:
-    from_minor: int
-    to_minor: int
+    """A daily budget before and after, money in the ad account's currency."""
+
+    from_amount: Decimal
+    to_amount: Decimal
 
 
-def changed_budget(current_minor: int, percent: Decimal) -> BudgetChange:
-    """The new daily budget in minor units, the change capped at +/-20%, rounded half-up, >= 1."""
-    capped = max(-MAX_BUDGET_CHANGE_PCT, min(MAX_BUDGET_CHANGE_PCT, percent))
-    raw = Decimal(current_minor) * (Decimal(100) + capped) / Decimal(100)
-    new = max(1, int(raw.quantize(Decimal(1), rounding=ROUND_HALF_UP)))
-    return BudgetChange(current_minor, new)
+def capped_percent(percent: Decimal) -> Decimal:
+    return max(-MAX_BUDGET_CHANGE_PCT, min(MAX_BUDGET_CHANGE_PCT, percent))
+
+
+def changed_budget(current: Decimal, percent: Decimal, currency: str) -> BudgetChange:
+    """The new daily budget: the change capped at +/-20%, rounded half-up to Meta's budget unit
+    of the currency, never below one unit (the budget job computes the same: control.budgets)."""
+    return BudgetChange(current, changed_by_percent(current, capped_percent(percent), currency))

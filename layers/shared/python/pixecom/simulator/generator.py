@@ -55,7 +55,12 @@ _GOALS: tuple[tuple[str, dict[str, str] | None, int], ...] = (
 # Kinds live at three levels; random choice per object, weights per level.
 CAMPAIGN_KINDS = (("active", 95), ("paused", 5))
 ADSET_KINDS = (("normal", 77), ("learning", 10), ("learning_limited", 8), ("paused", 5))
-AD_KINDS = (("active", 80), ("paused", 10), ("disapproved", 6), ("pending_review", 4))
+# Meta's newer effective statuses take a little of "active"'s share, placed right after it so the
+# other kinds keep their draws (a generated scenario only changes where an ad now has one).
+AD_KINDS = (("active", 76), ("with_issues", 1), ("in_process", 1), ("pending_billing_info", 1),
+            ("preapproved", 1), ("paused", 10), ("disapproved", 6), ("pending_review", 4))
+# Ad kinds that do not deliver (their profile is still drawn, so the random stream is the same).
+_NOT_DELIVERING = frozenset({"pending_review", "in_process", "pending_billing_info", "preapproved"})
 # The first ads of the first account follow this plan (campaign, ad set, ad kind), so every
 # status a seller can meet exists in any scenario of 8 ads or more.
 _PLAN = (("active", "normal", "active"), ("active", "normal", "paused"),
@@ -169,6 +174,8 @@ def _ad(kinds: _Kinds, campaign: CampaignSpec, template: _AccountTemplate, ids: 
     product = campaign.name.split(" ")[0].lower()
     status, effective, issues = _ad_statuses(kinds)
     profile = None if kinds.ad == "pending_review" else _profile(kinds, template, rng, today, days)
+    if kinds.ad in _NOT_DELIVERING:
+        profile = None
     return AdSpec(id=ad_id, name=f"{product.title()} creative {ids.n}", status=status,
                   effective_status=effective, link_url=f"{rng.choice(_SHOPS)}{product}?utm_source=fb",
                   creative_id=ids.next(1205), issues_info=issues, profile=profile)
@@ -187,7 +194,22 @@ def _ad_statuses(kinds: _Kinds) -> tuple[str, str, list[dict[str, object]] | Non
         return "ACTIVE", "DISAPPROVED", [issue]
     if kinds.ad == "pending_review":
         return "ACTIVE", "PENDING_REVIEW", None
+    if kinds.ad in META_REASONS:
+        return "ACTIVE", kinds.ad.upper(), [dict(META_REASONS[kinds.ad])]
+    if kinds.ad in ("in_process", "preapproved"):
+        return "ACTIVE", kinds.ad.upper(), None
     return "ACTIVE", "ACTIVE", None
+
+
+# What Meta says in `issues_info` for an ad in these effective statuses.
+META_REASONS: dict[str, dict[str, object]] = {
+    "with_issues": {"error_code": 1815869, "error_summary": "Ad delivery limited",
+                    "error_message": "This ad's destination URL could not be reached. Check the link.",
+                    "error_type": "SOFT_ERROR", "level": "AD"},
+    "pending_billing_info": {"error_code": 1359101, "error_summary": "Payment method needed",
+                             "error_message": "Add a valid payment method to the ad account to run ads.",
+                             "error_type": "HARD_ERROR", "level": "AD"},
+}
 
 
 def _profile(kinds: _Kinds, template: _AccountTemplate, rng: random.Random, today: date,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from pixecom.settings import DEFAULT_GRAPH_VERSION
 from pixecom.simulator.faults import fault_error, proxy_answer
 from pixecom.simulator.handlers import Call, handle
 from pixecom.simulator.nodes import render_account
@@ -96,8 +97,11 @@ class GraphSimulator:
             response.body = self._dispatch(request, version, segments, granted, account_id, fault)
         except SimError as error:
             response.status, response.body = error.http_status, error.body()
-            response.headers.update(error.headers)
+            error_headers = error.headers
+        else:
+            error_headers = {}
         self._usage_headers(response, account_id if charged else None, request.method, insights)
+        response.headers.update(error_headers)  # an error's own usage report wins (a budget block)
         return response
 
     def _usage_headers(self, response: GraphResponse, account_id: str | None, method: str,
@@ -235,11 +239,12 @@ def _token_of(request: GraphRequest) -> str | None:
 
 
 def _split(path: str) -> tuple[str, list[str]]:
-    """("v25.0", ["act_1", "insights"]) from "/v25.0/act_1/insights" (a missing version is v25.0)."""
+    """("v27.0", ["act_1", "insights"]) from "/v27.0/act_1/insights": any vNN.N is accepted (a
+    version in `dead_versions` is answered 2635 later); a missing version is the default one."""
     segments = [s for s in path.split("/") if s]
     if segments and _VERSION.match(segments[0]):
         return segments[0], segments[1:]
-    return "v25.0", segments
+    return DEFAULT_GRAPH_VERSION, segments
 
 
 def _unanswered(response: GraphResponse, fault: FaultSpec) -> GraphResponse:

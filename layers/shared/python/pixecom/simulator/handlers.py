@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from pixecom.simulator.budgets import BUDGET_FIELDS, minimum_for, render_minimums, too_low, wrong_level
+from pixecom.simulator.budgets import amount as budget_amount
 from pixecom.simulator.insights import collect, parse_query, passes_filters, render_group
 from pixecom.simulator.nodes import render_account, render_entry, render_report_run
 from pixecom.simulator.paging import page
-from pixecom.simulator.scenario import AdAccountSpec, AdSpec
+from pixecom.simulator.scenario import AdAccountSpec
 from pixecom.simulator.state import STATUSES, Entry, NodeKind, ReportRun, SimulatorState
 from pixecom.simulator.wire import SimError, invalid_param, json_param, parse_fields, unknown_object
 
@@ -60,6 +62,8 @@ def _account_call(call: Call, account: AdAccountSpec, edge: str | None) -> Any:
         return _list_edge(call, account.id, _EDGES[edge])
     if edge == "insights" and call.method == "GET":
         return _sync_insights(call, account)
+    if edge == "minimum_budgets" and call.method == "GET":
+        return render_minimums(account)
     if edge == "insights" and call.method == "POST":
         query = parse_query(call.params, call.state.today(account))
         run = call.state.create_report_run(account, query, call.async_status or "Job Completed")
@@ -72,10 +76,15 @@ def _list_edge(call: Call, parent_id: str, kind: NodeKind) -> Any:
     wanted = _status_filter(call.params)
     tree = call.fields
     with state.lock:
-        rows = [render_entry(entry, tree, state.loaded_at) for entry in state.children(parent_id, kind)
+        spent = state.spent_by_node(parent_id) if kind != "ad" and _wants_remaining(tree) else None
+        rows = [render_entry(entry, tree, state.loaded_at, spent) for entry in state.children(parent_id, kind)
                 if _visible(state.effective_status(entry.node.id), wanted)]
     return page(rows, call.params, call.url, default_limit=state.settings.default_page_size,
                 max_limit=state.settings.max_page_size)
+
+
+def _wants_remaining(tree: Any) -> bool:
+    return tree is not None and "budget_remaining" in tree
 
 
 def _status_filter(params: dict[str, str]) -> set[str] | None:
@@ -130,7 +139,9 @@ def _entry_call(call: Call, node_id: str, edge: str | None) -> Any:
     entry = state.entries[node_id]
     if edge is None and call.method == "GET":
         with state.lock:
-            return render_entry(entry, call.fields, state.loaded_at)
+            tree = call.fields
+            spent = state.spent_by_node(entry.node.id) if _wants_remaining(tree) else None
+            return render_entry(entry, tree, state.loaded_at, spent)
     if edge is None and call.method in ("POST", "DELETE"):
         status = "DELETED" if call.method == "DELETE" else call.params.get("status")
         _update(call, node_id, status)
@@ -140,29 +151,49 @@ def _entry_call(call: Call, node_id: str, edge: str | None) -> Any:
     raise _unknown_path(call)
 
 
-def _checked_budget(entry: Entry, raw: str) -> str:
-    """Meta's rules for a daily_budget write: a positive whole number of minor units, on a
-    campaign or ad set, and not on an ad set whose campaign holds the budget."""
+def _checked_budgets(state: SimulatorState, entry: Entry, params: dict[str, str]) -> dict[str, str]:
+    """Meta's rules for a budget write (pixecom.simulator.budgets); raises its error, else the
+    fields to write. Checked in Meta's order: level, type, amount, minimum, change limit."""
+    wanted = {f: params[f] for f in BUDGET_FIELDS if f in params}
+    if not wanted:
+        return {}
+    field, raw = next(iter(wanted.items()))
     if entry.kind == "ad":
-        raise invalid_param("Param daily_budget is not valid for an ad")
-    if not raw.isdigit() or int(raw) <= 0:
-        raise invalid_param("Param daily_budget must be a positive integer (minor currency units)")
-    if entry.kind == "adset" and entry.campaign.daily_budget:
-        raise invalid_param("Ad set budgets cannot be set when the campaign uses a campaign budget")
-    return str(int(raw))
+        raise invalid_param(f"Param {field} is not valid for an ad")
+    campaign = entry.campaign
+    campaign_holds = bool(campaign.daily_budget or campaign.lifetime_budget)
+    if entry.kind == "adset" and campaign_holds:
+        raise wrong_level("This ad set's campaign uses Advantage campaign budget: change the "
+                                  "budget on the campaign, not on its ad sets.")
+    if entry.kind == "campaign" and not campaign_holds:
+        raise wrong_level("This campaign does not use Advantage campaign budget: its ad sets "
+                                  "hold the budgets, change them on the ad sets.")
+    node = entry.adset if entry.kind == "adset" else campaign
+    assert node is not None
+    other = "lifetime_budget" if field == "daily_budget" else "daily_budget"
+    if getattr(node, other):
+        raise invalid_param(f"Param {field} cannot be set: this object has a {other.replace('_', ' ')}, "
+                            "and a budget's type cannot be changed")
+    value = budget_amount(raw, field)
+    goals = [entry.adset.optimization_goal] if entry.adset is not None else [
+        a.optimization_goal for a in campaign.adsets]
+    minimum = minimum_for(entry.account, goals)
+    if field == "daily_budget" and value < minimum:
+        raise too_low(entry.account, minimum)
+    if entry.kind == "adset":
+        state.budget_limits.check(entry.account, node.id, state.now())
+    return {field: str(value)}
 
 
 def _update(call: Call, node_id: str, status: str | None) -> None:
     state = call.state
-    if status is None and not {"name", "daily_budget"} & call.params.keys():
+    if status is None and not {"name", *BUDGET_FIELDS} & call.params.keys():
         raise invalid_param("No fields to update were given")
     if status is not None and status not in STATUSES:
         raise invalid_param(f"Param status must be one of {{{', '.join(STATUSES)}}}")
     with state.lock:
         entry = state.entries[node_id]
-        budget = None
-        if "daily_budget" in call.params:
-            budget = _checked_budget(entry, call.params["daily_budget"])
-            if isinstance(entry.node, AdSpec):
-                budget = None
-        state.update_object(node_id, status=status, name=call.params.get("name"), daily_budget=budget)
+        written = _checked_budgets(state, entry, call.params)
+        if written and entry.kind == "adset":
+            state.budget_limits.record(node_id, state.now())
+        state.update_object(node_id, status=status, name=call.params.get("name"), budgets=written)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from pixecom.simulator.budgets import offset
+from pixecom.simulator.generator import META_REASONS
 from pixecom.simulator.scenario import AdAccountSpec
 from pixecom.simulator.state import Entry, ReportRun
 from pixecom.simulator.wire import FieldTree, SimError, project
@@ -21,8 +25,9 @@ _COMMON = {"id", "account_id", "name", "status", "configured_status", "effective
 NODE_FIELDS = {
     "campaign": frozenset(_COMMON | {"objective", "daily_budget", "lifetime_budget", "budget_remaining",
                                      "buying_type", "bid_strategy", "special_ad_categories", "start_time",
-                                     "stop_time", "spend_cap"}),
+                                     "stop_time", "spend_cap", "advantage_state_info"}),
     "adset": frozenset(_COMMON | {"campaign_id", "campaign", "daily_budget", "lifetime_budget",
+                                  "budget_remaining", "bid_amount", "bid_constraints",
                                   "optimization_goal", "billing_event", "bid_strategy", "promoted_object",
                                   "learning_stage_info", "destination_type", "start_time", "end_time",
                                   "attribution_spec"}),
@@ -38,6 +43,12 @@ def meta_time(value: datetime | None, timezone_name: str) -> str | None:
     return value.astimezone(ZoneInfo(timezone_name)).strftime("%Y-%m-%dT%H:%M:%S%z")
 
 
+def _reasons(effective_status: str | None) -> list[dict[str, Any]] | None:
+    """Meta's `issues_info` for a status that has a reason, when the scenario gave none."""
+    reason = META_REASONS.get((effective_status or "").lower())
+    return [dict(reason)] if reason is not None else None
+
+
 def render_account(account: AdAccountSpec, tree: FieldTree | None, now: datetime) -> dict[str, Any]:
     offset = now.astimezone(ZoneInfo(account.timezone_name)).utcoffset()
     full: dict[str, Any] = {
@@ -50,15 +61,18 @@ def render_account(account: AdAccountSpec, tree: FieldTree | None, now: datetime
     return _select(full, tree, ACCOUNT_FIELDS, "AdAccount", ("id", "account_id"))
 
 
-def render_entry(entry: Entry, tree: FieldTree | None, loaded_at: datetime) -> dict[str, Any]:
-    """A campaign, ad set or ad with the requested fields (default: id only, as Meta)."""
+def render_entry(entry: Entry, tree: FieldTree | None, loaded_at: datetime,
+                 spent: Mapping[str, Decimal] | None = None) -> dict[str, Any]:
+    """A campaign, ad set or ad with the requested fields (default: id only, as Meta).
+    `spent`: money spent against each budget (SimulatorState.spent_by_node), for budget_remaining."""
     node = entry.node
     tz = entry.account.timezone_name
     created = node.created_time or loaded_at
     full: dict[str, Any] = {
         "id": node.id, "account_id": entry.account.account_id, "name": node.name,
         "status": node.status, "configured_status": node.status,
-        "effective_status": node.effective_status or node.status, "issues_info": node.issues_info,
+        "effective_status": node.effective_status or node.status,
+        "issues_info": node.issues_info or _reasons(node.effective_status),
         "created_time": meta_time(created, tz), "updated_time": meta_time(node.updated_time or created, tz),
         "start_time": meta_time(created, tz),
     }
@@ -66,16 +80,34 @@ def render_entry(entry: Entry, tree: FieldTree | None, loaded_at: datetime) -> d
         full.update(_campaign_fields(entry))
     elif entry.kind == "adset":
         full.update(_adset_fields(entry))
+    if entry.kind != "ad":
+        full["budget_remaining"] = _remaining(entry, spent or {})
     else:
         full.update(_ad_fields(entry))
     return _select(full, tree, NODE_FIELDS[entry.kind], _NODE_TYPES[entry.kind], ("id",))
 
 
+def _remaining(entry: Entry, spent: Mapping[str, Decimal]) -> str:
+    """Meta's budget_remaining: the budget less what was spent against it, offset units, "0" for
+    an object without a budget of its own."""
+    node = entry.adset if entry.kind == "adset" else entry.campaign
+    assert node is not None
+    budget = node.daily_budget or node.lifetime_budget
+    if not budget:
+        return "0"
+    used = spent.get(node.id, Decimal(0)) * offset(entry.account.currency)
+    return str(max(0, int(budget) - int(used.to_integral_value(ROUND_HALF_UP))))
+
+
 def _campaign_fields(entry: Entry) -> dict[str, Any]:
     c = entry.campaign
+    state = {"advantage_state": c.advantage_state} if c.advantage_state else {
+        "advantage_state": "DISABLED"}
+    holds = bool(c.daily_budget or c.lifetime_budget)
+    state["advantage_budget_state"] = "ENABLED" if holds else "DISABLED"
     return {"objective": c.objective, "daily_budget": c.daily_budget, "lifetime_budget": c.lifetime_budget,
-            "budget_remaining": c.daily_budget or c.lifetime_budget, "buying_type": "AUCTION",
-            "bid_strategy": "LOWEST_COST_WITHOUT_CAP", "special_ad_categories": []}
+            "spend_cap": c.spend_cap, "buying_type": "AUCTION", "bid_strategy": c.bid_strategy,
+            "special_ad_categories": [], "advantage_state_info": state}
 
 
 def _adset_fields(entry: Entry) -> dict[str, Any]:
@@ -88,7 +120,9 @@ def _adset_fields(entry: Entry) -> dict[str, Any]:
     return {"campaign_id": entry.campaign.id, "campaign": {"id": entry.campaign.id},
             "daily_budget": s.daily_budget, "lifetime_budget": s.lifetime_budget,
             "optimization_goal": s.optimization_goal, "billing_event": s.billing_event,
-            "bid_strategy": "LOWEST_COST_WITHOUT_CAP", "promoted_object": s.promoted_object,
+            "bid_strategy": s.bid_strategy or entry.campaign.bid_strategy, "bid_amount": s.bid_amount,
+            "bid_constraints": {"roas_average_floor": s.roas_average_floor} if s.roas_average_floor else None,
+            "promoted_object": s.promoted_object,
             "learning_stage_info": learning, "destination_type": "WEBSITE",
             "attribution_spec": s.attribution()}
 

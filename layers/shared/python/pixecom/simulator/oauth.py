@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlencode
 
+from pixecom.settings import DEFAULT_GRAPH_VERSION
 from pixecom.simulator.login_spec import AppSpec, DialogKnobs
 from pixecom.simulator.login_state import LoginRegistry, MintedToken, token_error
 from pixecom.simulator.wire import SimError
@@ -205,4 +206,4 @@ def dialog_url(base_url: str, app_id: str, redirect_uri: str, state: str, scopes
     """The dialog URL a client would open (for tools and `make dev`)."""
     query = {"client_id": app_id, "redirect_uri": redirect_uri, "state": state,
              "scope": ",".join(scopes or DEFAULT_SCOPES)}
-    return f"{base_url}/v25.0/dialog/oauth?{urlencode(query)}"
+    return f"{base_url}/{DEFAULT_GRAPH_VERSION}/dialog/oauth?{urlencode(query)}"

@@ -82,8 +82,12 @@ class AdSetSpec(_Model):
     # Meta's [{event_type, window_days}]; absent means Meta's default, 7-day click or 1-day view.
     attribution_spec: list[dict[str, Any]] | None = None
     billing_event: str | None = "IMPRESSIONS"
+    # Budgets and bid amounts in Meta's offset units (cents; whole units for JPY, VND, ...).
     daily_budget: str | None = None
     lifetime_budget: str | None = None
+    bid_strategy: str | None = None  # None: the campaign's (or LOWEST_COST_WITHOUT_CAP)
+    bid_amount: str | None = None  # LOWEST_COST_WITH_BID_CAP / COST_CAP
+    roas_average_floor: int | None = None  # LOWEST_COST_WITH_MIN_ROAS: ROAS x 10,000
     issues_info: list[dict[str, Any]] | None = None
     created_time: datetime | None = None
     updated_time: datetime | None = None
@@ -108,8 +112,11 @@ class CampaignSpec(_Model):
     status: str = "ACTIVE"
     effective_status: str | None = None
     objective: str | None = "OUTCOME_SALES"
-    daily_budget: str | None = None
+    daily_budget: str | None = None  # set: an Advantage campaign budget (its ad sets have none)
     lifetime_budget: str | None = None
+    spend_cap: str | None = None
+    bid_strategy: str = "LOWEST_COST_WITHOUT_CAP"
+    advantage_state: str | None = None  # advantage_plus_sales, ...
     issues_info: list[dict[str, Any]] | None = None
     created_time: datetime | None = None
     updated_time: datetime | None = None
@@ -125,6 +132,8 @@ class AdAccountSpec(_Model):
     access_token: str | None = None
     disable_reason: int = 0
     amount_spent: str = "0"
+    # GET /act_{id}/minimum_budgets (offset units); None: Meta's usual minimums for the currency.
+    minimum_budgets: dict[str, int] | None = None
     campaigns: list[CampaignSpec] = Field(default_factory=list)
 
     @field_validator("id")

@@ -10,10 +10,12 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from pixecom.simulator.budgets import ChangeLimiter
 from pixecom.simulator.faults import FaultRegistry
 from pixecom.simulator.generator import synthesize_day
 from pixecom.simulator.insights import AdContext, Group, InsightsQuery
@@ -116,6 +118,7 @@ class SimulatorState:
             self._run_ids = itertools.count(6_023_000_000_001)
             self.calls = CallLog()
             self.usage.reset()
+            self.budget_limits = ChangeLimiter()
             login = self.scenario.login
             self.login = LoginRegistry(login.model_copy(deep=True), self.now) if login is not None else None
 
@@ -200,11 +203,12 @@ class SimulatorState:
         self.update_object(object_id, status=status)
 
     def update_object(self, object_id: str, *, status: str | None = None, name: str | None = None,
-                      daily_budget: str | None = None) -> None:
-        """A write to a campaign, ad set or ad (kept in the state file when there is one)."""
+                      budgets: dict[str, str] | None = None) -> None:
+        """A write to a campaign, ad set or ad (kept in the state file when there is one);
+        `budgets`: daily_budget / lifetime_budget, already checked (simulator.budgets)."""
         with self.lock:
-            changes: dict[str, Any] = {k: v for k, v in (("status", status), ("name", name),
-                                                         ("daily_budget", daily_budget)) if v is not None}
+            changes: dict[str, Any] = {k: v for k, v in (("status", status), ("name", name)) if v is not None}
+            changes.update(budgets or {})
             changes["updated_time"] = self.now().replace(microsecond=0).isoformat()
             self._apply_write(object_id, changes)
             self._saved.setdefault(object_id, {}).update(changes)
@@ -215,8 +219,9 @@ class SimulatorState:
         node = entry.node
         if "name" in changes:
             node.name = changes["name"]
-        if "daily_budget" in changes and hasattr(node, "daily_budget"):
-            node.daily_budget = changes["daily_budget"]
+        for budget in ("daily_budget", "lifetime_budget"):
+            if budget in changes and hasattr(node, budget):
+                setattr(node, budget, changes[budget])
         node.updated_time = datetime.fromisoformat(changes["updated_time"])
         if "status" in changes:
             node.status = changes["status"]
@@ -250,6 +255,27 @@ class SimulatorState:
     def status_of(self, object_id: str) -> str:
         with self.lock:
             return self.entries[object_id].node.status
+
+    def spent_by_node(self, parent_id: str) -> dict[str, Decimal]:
+        """What the campaigns and ad sets under `parent_id` (or it itself) spent against their
+        budget: today (account timezone) for a daily budget, since creation for a lifetime one."""
+        spent: dict[str, Decimal] = {}
+        for entry in self.children(parent_id, "ad"):
+            assert entry.adset is not None
+            today = self.today(entry.account)
+            for node in (entry.campaign, entry.adset):
+                if node.lifetime_budget:
+                    start = (node.created_time or self.loaded_at - timedelta(days=30)).date()
+                    days = [start + timedelta(days=n) for n in range((today - start).days + 1)]
+                elif node.daily_budget:
+                    days = [today]
+                else:
+                    continue
+                for day in days:
+                    numbers = self.insight_for(entry.node.id, day)
+                    if numbers is not None:
+                        spent[node.id] = spent.get(node.id, Decimal(0)) + numbers.spend
+        return spent
 
     # -- insights -------------------------------------------------------------------------------
     def ad_contexts(self, account_id: str) -> list[AdContext]:

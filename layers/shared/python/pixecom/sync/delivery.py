@@ -1,4 +1,8 @@
-"""Delivery sync: campaigns, ad sets and ads with statuses, budgets, learning stage and links.
+"""Delivery sync: campaigns, ad sets and ads with statuses, budgets, bids, learning stage and
+links, and the account's minimum daily budgets.
+
+Budgets, caps and bid amounts come from Meta in offset units and are stored as money in the
+account currency's units (`pixecom.domain.budgets`); "0" (not set) is stored as null.
 
 Entities are upserted by (ad_account_id, meta_id); a row whose values did not change is not
 rewritten (its `synced_at` says when it last changed), so a repeated sync changes nothing. We ask
@@ -13,6 +17,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, tuple_
@@ -22,6 +27,7 @@ from sqlalchemy.orm import Session
 from pixecom.clock import Clock, utc_now
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdSet, Campaign
+from pixecom.domain.budgets import money_from_meta
 from pixecom.domain.delivery import UnknownEntityStatus, map_delivery_status, map_entity_status
 from pixecom.domain.enums import CampaignStatus
 from pixecom.meta.client import GraphClient
@@ -52,6 +58,8 @@ _COMMON = (
     "lifetime_budget",
     "meta_updated_time",
 )
+_BIDS = ("budget_remaining", "bid_strategy", "bid_amount", "roas_average_floor")
+_ROAS_FLOOR_SCALE = Decimal(10_000)  # bid_constraints.roas_average_floor: 15000 is a ROAS of 1.5
 
 
 @dataclass(frozen=True)
@@ -87,10 +95,13 @@ def sync_account_delivery(
 
 def _delivery_body(ctx: RunContext, client: GraphClient) -> None:
     entities = fetch_entities(client, ctx.account.meta_account_id)
+    minimums = client.get_minimum_budgets(ctx.account.meta_account_id)
     with session_scope() as session:
         account = lock_account(session, ctx.account.id)
         if account is None:
             return  # disconnected while we were fetching
+        if account.minimum_budgets != (minimums or None):
+            account.minimum_budgets = minimums or None
         counts = apply_entities(session, ctx.account, entities, ctx.clock())
         ctx.stats.rows_written = counts.written
         ctx.stats.warnings.extend(counts.warnings or [])
@@ -136,9 +147,10 @@ def _common(
     status: CampaignStatus,
     learning_stage: str | None,
 ) -> dict[str, Any]:
+    currency = account.currency
     budgets = {
-        "daily_budget": getattr(node, "daily_budget", None),
-        "lifetime_budget": getattr(node, "lifetime_budget", None),
+        "daily_budget": money_from_meta(getattr(node, "daily_budget", None), currency),
+        "lifetime_budget": money_from_meta(getattr(node, "lifetime_budget", None), currency),
     }
     return {
         "seller_id": account.seller_id,
@@ -150,6 +162,17 @@ def _common(
         "effective_status": node.effective_status[:64],
         "meta_updated_time": node.updated_time,
         **budgets,
+    }
+
+
+def _bids(account: AccountRef, node: CampaignNode | AdSetNode) -> dict[str, Any]:
+    """Budget left and bid of a campaign or ad set, as money (and the ROAS floor as a ratio)."""
+    floor = getattr(node, "roas_average_floor", None)
+    return {
+        "budget_remaining": money_from_meta(node.budget_remaining, account.currency),
+        "bid_strategy": node.bid_strategy[:64] if node.bid_strategy else None,
+        "bid_amount": money_from_meta(getattr(node, "bid_amount", None), account.currency),
+        "roas_average_floor": Decimal(floor) / _ROAS_FLOOR_SCALE if floor else None,
     }
 
 
@@ -180,9 +203,18 @@ def _upsert_campaigns(
     for node in nodes:
         status = _entity_status(node, counts)
         if status is not None:
-            rows.append({**_common(account, node, status, None), "objective": node.objective})
+            rows.append(
+                {
+                    **_common(account, node, status, None),
+                    **_bids(account, node),
+                    "objective": node.objective,
+                    "spend_cap": money_from_meta(node.spend_cap, account.currency),
+                    "advantage_state": node.advantage_state[:64] if node.advantage_state else None,
+                }
+            )
     counts.written += len(rows)
-    return _upsert(session, Campaign, rows, now, (*_COMMON, "objective"))
+    columns = (*_COMMON, *_BIDS, "objective", "spend_cap", "advantage_state")
+    return _upsert(session, Campaign, rows, now, columns)
 
 
 def _upsert_adsets(
@@ -206,6 +238,7 @@ def _upsert_adsets(
         rows.append(
             {
                 **_common(account, node, status, node.learning_stage),
+                **_bids(account, node),
                 "campaign_id": campaign_id,
                 "optimization_goal": node.optimization_goal,
                 "promoted_object": promoted,
@@ -217,6 +250,7 @@ def _upsert_adsets(
     counts.written += len(rows)
     columns = (
         *_COMMON,
+        *_BIDS,
         "campaign_id",
         "optimization_goal",
         "promoted_object",

@@ -39,6 +39,7 @@ class AccountRef:
     seller_id: uuid.UUID
     meta_account_id: str
     timezone_name: str
+    currency: str
 
 
 @dataclass
@@ -52,7 +53,9 @@ class RunStats:
 
 
 def account_ref(account: AdAccount) -> AccountRef:
-    return AccountRef(account.id, account.seller_id, account.meta_account_id, account.timezone_name)
+    return AccountRef(
+        account.id, account.seller_id, account.meta_account_id, account.timezone_name, account.currency
+    )
 
 
 def set_attempt(account: AdAccount, kind: SyncKind, now: datetime) -> None:

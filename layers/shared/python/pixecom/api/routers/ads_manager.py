@@ -202,12 +202,14 @@ def _daily_route(level: Level) -> Callable[..., Response]:
         until: DateText = None,
     ) -> Response:
         dates = parse_dates(date_preset, since, until)
-        # A limited member's visibility is checked on the primary (membership is never stale),
-        # its connection returned before the series takes one (a container holds one).
-        with session_scope() as session:
-            visible = entity_visible(session, caller, level, entity_id)
-        if not visible:
-            raise NotFound(f"No such {level.value[:-1]}")
+        # A limited member's visibility is checked on the primary (membership is never stale), in
+        # its own short transaction: its connection is back in the pool before the series' read
+        # takes one (a request holding two at once waits on itself with a pool of one).
+        if caller.ad_account_ids is not None:
+            with session_scope() as session:
+                visible = entity_visible(session, caller, level, entity_id)
+            if not visible:
+                raise NotFound(f"No such {level.value[:-1]}")
         series = lag_tolerant(
             caller.seller_id, lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now)
         )

@@ -1,4 +1,5 @@
-"""Bulk status control: POST /ads-manager/status (202, a job), GET /jobs, GET /jobs/{id}, GET /audit.
+"""Bulk control: POST /ads-manager/status and /ads-manager/budgets (202, a job), GET /jobs,
+GET /jobs/{id}, GET /audit.
 
 Every query is sealed to the caller's seller; another seller's job is simply not found (404).
 """
@@ -18,6 +19,7 @@ from pixecom.api.permits import requires
 from pixecom.api.schemas.control import (
     AuditEntryOut,
     AuditListOut,
+    BudgetChangeIn,
     JobAccepted,
     JobListOut,
     JobOut,
@@ -28,8 +30,10 @@ from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.paging import Paging
 from pixecom.control import audit as audit_log
 from pixecom.control import queries
+from pixecom.control.budgets import BudgetChange, BudgetTarget, enqueue_budget_change
 from pixecom.control.jobs import StatusChange, enqueue_status_change
-from pixecom.domain.enums import CampaignStatus
+from pixecom.domain.budgets import BudgetType
+from pixecom.domain.enums import CampaignStatus, EntityLevel
 from pixecom.domain.permissions import Permission
 
 router = APIRouter(tags=["control"])
@@ -55,6 +59,35 @@ def change_status(
     change = StatusChange(body.level, CampaignStatus(body.status), body.ids, idempotency_key)
     check_entities(caller, body.level, body.ids)
     result = enqueue_status_change(caller.seller_id, caller.user_id, change, now=now)
+    headers = {"Idempotent-Replayed": "true"} if result.replayed else None
+    return JSONResponse({"job_id": str(result.job_id)}, status_code=202, headers=headers)
+
+
+@router.post(
+    "/ads-manager/budgets",
+    dependencies=[requires(Permission.ADS_WRITE)],
+    status_code=202,
+    response_model=JobAccepted,
+    responses=error_responses(400, 401, 404, 409, 422, 503),
+)
+def change_budgets(
+    body: BudgetChangeIn, caller: CurrentSeller, now: Now, idempotency_key: IdempotencyKey = None
+) -> Any:
+    """Queue a daily or lifetime budget (an amount, or a change in percent) on up to 500 campaigns
+    or ad sets; answers with the job id. Each item that Meta would refuse (the budget lives on the
+    other level, the other budget type, another currency, below the account's minimum daily
+    budget, a fifth change of an ad set within the hour) fails at once with the reason."""
+    budget = body.budget
+    target = BudgetTarget(
+        BudgetType(budget.type),
+        amount=budget.amount.amount if budget.amount is not None else None,
+        currency=budget.amount.currency if budget.amount is not None else None,
+        percent=budget.percent,
+    )
+    level = EntityLevel(body.level)
+    check_entities(caller, level, body.ids)
+    change = BudgetChange(level, target, body.ids, idempotency_key)
+    result = enqueue_budget_change(caller.seller_id, caller.user_id, change, now=now)
     headers = {"Idempotent-Replayed": "true"} if result.replayed else None
     return JSONResponse({"job_id": str(result.job_id)}, status_code=202, headers=headers)
 

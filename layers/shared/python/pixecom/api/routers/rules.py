@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from pixecom.api.deps import Caller, CurrentSeller, DbSession, Now
 from pixecom.api.errors import InvalidInput, NotFound
+from pixecom.api.messages import in_our_words
 from pixecom.api.narrowing import accounts_visible
 from pixecom.api.permits import requires
 from pixecom.api.schemas.errors import error_responses
@@ -36,7 +37,7 @@ router = APIRouter(tags=["rules"])
 def _validation(exc: ValidationError) -> InvalidInput:
     first = exc.errors()[0]
     field = ".".join(str(p) for p in first.get("loc", ())) or "body"
-    return InvalidInput(f"{field}: {first.get('msg', 'invalid')}", field=field)
+    return InvalidInput(f"{field}: {in_our_words(first)}", field=field)
 
 
 def _owned(db: DbSession, caller: CurrentSeller, rule_id: uuid.UUID) -> Rule:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, WithJsonSchema, create_model
 
@@ -97,7 +97,18 @@ else:
     )
 
 
-class CampaignRow(OutModel):
+class Budget(OutModel):
+    """Where the budget that funds the row lives and how much it is."""
+
+    type: Literal["daily", "lifetime"]
+    amount: MoneyString
+    level: Literal["campaign", "adset"] = Field(
+        description="`campaign`: an Advantage campaign budget shared by its ad sets; `adset`: its own"
+    )
+    remaining: MoneyString | None = Field(description="what Meta reports as left of it")
+
+
+class _EntityRow(OutModel):
     id: uuid.UUID
     meta_id: str
     name: str
@@ -105,6 +116,7 @@ class CampaignRow(OutModel):
     delivery_status: DeliveryStatus
     effective_status: str = Field(description="Meta's effective_status, as Meta reports it")
     ad_account_id: uuid.UUID
+    ad_account_name: str
     sellpage_id: uuid.UUID | None
     currency: Currency
     result_type: ResultType
@@ -112,12 +124,25 @@ class CampaignRow(OutModel):
     metrics: Metrics
 
 
+class CampaignRow(_EntityRow):
+    budget: Budget | None = Field(description="null: the budgets are on the ad sets")
+    bid_strategy: str | None = Field(description="Meta's bid_strategy, e.g. LOWEST_COST_WITHOUT_CAP")
+    bid_amount: MoneyString | None = Field(description="the bid or cost cap, where set")
+    roas_average_floor: str | None = Field(description="minimum ROAS (1.5 = 150%), where set")
+    objective: str | None
+    spend_cap: MoneyString | None
+
+
 class AdsetRow(CampaignRow):
     campaign_id: uuid.UUID
+    campaign_name: str
 
 
-class AdRow(AdsetRow):
+class AdRow(_EntityRow):
+    campaign_id: uuid.UUID
+    campaign_name: str
     adset_id: uuid.UUID
+    adset_name: str
 
 
 class CurrencySummary(OutModel):

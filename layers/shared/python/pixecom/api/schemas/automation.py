@@ -81,8 +81,12 @@ class PreviewEntity(BaseModel):
     currency: Currency = Field(description="the ad account's: of the money in `values` and the budgets")
     values: MetricValues  # type: ignore[valid-type]
     conversions: list[ThresholdNote] = Field(description="the rule's amounts converted into `currency`")
-    daily_budget_from: int | None = Field(default=None, description="minor units of `currency`")
-    daily_budget_to: int | None = Field(default=None, description="minor units of `currency`")
+    daily_budget_from: MoneyString | None = Field(
+        default=None, description="budget rules: the daily budget before, in `currency`"
+    )
+    daily_budget_to: MoneyString | None = Field(
+        default=None, description="budget rules: the daily budget asked for, in `currency`"
+    )
 
 
 class SkippedAccount(OutModel):

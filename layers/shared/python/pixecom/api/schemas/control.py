@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from pixecom.api.schemas.ads_manager import Currency, MoneyString
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.paging import Paging
 from pixecom.control.rules import MAX_IDS_PER_REQUEST
+from pixecom.domain.budgets import BudgetType
 from pixecom.domain.enums import CampaignStatus, EntityLevel, JobItemOutcome, JobStatus
 
 
@@ -23,7 +26,51 @@ class StatusChangeIn(BaseModel):
     status: Literal["ACTIVE", "PAUSED"]
 
 
-JobKind = Literal["status_change"]
+class BudgetAmountIn(BaseModel):
+    """Money: an amount in a currency's units, with that currency (it must be the ad account's)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    amount: Annotated[Decimal, Field(gt=0, max_digits=18, decimal_places=4, examples=["50.00"])]
+    currency: Currency
+
+
+class BudgetIn(BaseModel):
+    """The budget to set: `amount`, or `percent` (a change of the current budget: 10 is +10%)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: BudgetType
+    amount: BudgetAmountIn | None = None
+    percent: Annotated[Decimal | None, Field(ge=-90, le=1000, decimal_places=2, examples=["10"])] = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> BudgetIn:
+        if (self.amount is None) == (self.percent is None):
+            raise ValueError("give either amount or percent")
+        if self.percent == 0:
+            raise ValueError("percent must not be 0")
+        return self
+
+
+class BudgetChangeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    level: Literal["campaign", "adset"]
+    ids: list[uuid.UUID] = Field(min_length=1, max_length=MAX_IDS_PER_REQUEST)
+    budget: BudgetIn
+
+
+JobKind = Literal["status_change", "budget_change"]
+
+
+class BudgetRequestOut(OutModel):
+    """What a budget job asked for."""
+
+    type: BudgetType
+    amount: MoneyString | None = None
+    currency: Currency | None = None
+    percent: str | None = Field(default=None, description="a change in percent, e.g. '10' or '-15'")
 
 
 class JobAccepted(OutModel):
@@ -37,6 +84,10 @@ class JobItemOut(OutModel):
     to_status: CampaignStatus
     outcome: JobItemOutcome
     error: str | None
+    from_budget: MoneyString | None = Field(
+        default=None, description="a budget job's: the budget before, in the ad account's currency"
+    )
+    to_budget: MoneyString | None = Field(default=None, description="a budget job's: the budget asked for")
 
 
 class JobOut(OutModel):
@@ -45,6 +96,7 @@ class JobOut(OutModel):
     status: JobStatus
     created_at: datetime
     finished_at: datetime | None
+    budget: BudgetRequestOut | None = None
     items: list[JobItemOut]
 
 
@@ -61,7 +113,8 @@ class JobSummaryOut(OutModel):
     id: uuid.UUID
     kind: JobKind
     level: EntityLevel
-    target_status: CampaignStatus
+    target_status: CampaignStatus | None = Field(description="a status job's target; null for a budget job")
+    budget: BudgetRequestOut | None = None
     status: JobStatus
     created_at: datetime
     finished_at: datetime | None
@@ -76,7 +129,8 @@ class JobListOut(OutModel):
 class AuditAction(StrEnum):
     STATUS_CHANGE_REQUESTED = "status_change_requested"
     STATUS_CHANGE = "status_change"
-    BUDGET_CHANGE = "budget_change"  # an automated rule's daily_budget change (minor units)
+    BUDGET_CHANGE_REQUESTED = "budget_change_requested"
+    BUDGET_CHANGE = "budget_change"  # from and to: budgets as money in the account's currency
     # team changes (pixecom.auth.team): entity_level "member", from/to the role
     MEMBER_INVITED = "member_invited"
     INVITATION_CANCELLED = "invitation_cancelled"
@@ -113,6 +167,8 @@ class AuditDetail(OutModel):
     meta_id: str | None = None
     attempts: int | None = None
     error: str | None = None
+    budget_type: BudgetType | None = None
+    budget: BudgetRequestOut | None = None
     ad_account_ids: list[str] | None = None  # member_changed: the member's ad accounts (null: all)
 
 
@@ -143,8 +199,12 @@ class AuditEntryOut(OutModel):
     ) = Field(description="What the entry is about: an Ads Manager level, or another kind of object")
     entity_id: uuid.UUID | None
     entity_name: str | None
-    from_status: CampaignStatus | str | None = Field(description="A status, or a daily budget in minor units")
-    to_status: CampaignStatus | str | None = Field(description="A status, or a daily budget in minor units")
+    from_status: CampaignStatus | str | None = Field(
+        description="A status, or a budget as money in the ad account's currency"
+    )
+    to_status: CampaignStatus | str | None = Field(
+        description="A status, or a budget as money in the ad account's currency"
+    )
     outcome: Literal["accepted", "applied", "failed", "skipped"] | None
     job_id: uuid.UUID | None
     detail: AuditDetail | None
@@ -153,3 +213,4 @@ class AuditEntryOut(OutModel):
 class AuditListOut(OutModel):
     data: list[AuditEntryOut]
     paging: Paging
+
