@@ -52,6 +52,7 @@ def main() -> int:
         login_only.access_token = None
     simulator = SimulatorServer(add_dev_login(scenario, console_url)).start()
     os.environ["GRAPH_BASE_URL"] = simulator.base_url
+    os.environ["WEBHOOK_ALLOW_LOOPBACK"] = "1"  # receivers on this machine, as under make dev
     point_login_at(simulator.base_url, scenario)
     # The ECB's reference rates as the simulator serves them (rule and alert amounts in another
     # currency, the converted total), stored as `pixecom dev` stores them.
