@@ -198,6 +198,7 @@ def main() -> int:
     from pixecom.db.engine import get_engine, session_scope
     from pixecom.db.models import AdAccount
     from pixecom.db.rollups import refresh_preset_stats
+    from pixecom.rates.store import book_around
     from pixecom.rules.evaluate import evaluate_rules
     from pixecom.rules.windows import Candidates
     from pixecom.runtime import end_of_init
@@ -237,7 +238,7 @@ def main() -> int:
                 return first_design_reads(session, account, now)
             if design == "whole":
                 return whole_list_reads(session, account, now)
-            reads = Candidates(needs=evaluation_needs(session, account, now))
+            reads = Candidates(needs=evaluation_needs(session, account, now, book_around(session, now)))
             for level, window in reads.needs:
                 reads.read(session, account, level, window, now, reads.needs[(level, window)])
             return len(reads.reads)

@@ -69,3 +69,25 @@ def test_the_automation_worker_handler_takes_the_sample_event(db_url, lambda_con
 def test_the_alerts_sweep_handler_checks_every_account(synced, lambda_context):
     result = load_handler("alerts_sweep").handler(load_event("schedule/alerts_sweep.json"), lambda_context)
     assert result == {"accounts": 1, "opened": 0, "resolved": 0, "delivered": 0, "retried": 0, "failed": 0}
+
+
+def test_one_evaluation_reads_the_exchange_rates_once_for_its_alerts_and_rules(synced):
+    from sqlalchemy import event
+
+    from pixecom.automation.worker import run_automation
+    from pixecom.automation_message import AutomationMessage
+    from pixecom.db.engine import get_engine
+
+    statements: list[str] = []
+
+    def count(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        statements.append(statement)
+
+    engine = get_engine()
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        run_automation(AutomationMessage(account_id=synced.account_id, evaluation_key="once"))
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+    assert len([s for s in statements if "FROM exchange_rates" in s]) == 1

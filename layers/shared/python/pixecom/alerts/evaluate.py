@@ -40,6 +40,7 @@ from pixecom.db.automation_models import AlertSetting
 from pixecom.db.models import Ad, AdAccount, AdSet
 from pixecom.domain.automation import AlertEntityLevel, AlertKind, RuleWindow
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus, EntityLevel
+from pixecom.domain.money import RateBook
 from pixecom.rates.store import account_money, book_around
 from pixecom.rules.windows import TOTALS_ONLY, Candidates, Need, Needs
 
@@ -75,8 +76,10 @@ def evaluate_account_alerts(
     *,
     data: bool = True,
     reads: Candidates | None = None,
+    book: RateBook | None = None,
 ) -> AppliedFindings | None:
     """Open/update/resolve the account's alerts; `data=False` checks the account kinds only.
+    `book`: the rates the evaluation already read (read here when not given).
 
     `reads`: the evaluation's Ads Manager reads, to share with the rules evaluated after."""
     account = session.get(AdAccount, account_id)
@@ -87,7 +90,8 @@ def evaluate_account_alerts(
     findings = account_findings(facts, thresholds, now)
     kinds: set[AlertKind] = set(ACCOUNT_KINDS)
     if data:
-        applied = thresholds.on_account(account_money(account, now, book_around(session, now)))
+        rates = book if book is not None else book_around(session, now)
+        applied = thresholds.on_account(account_money(account, now, rates))
         reads = reads if reads is not None else Candidates(needs=alert_needs(applied))
         findings += data_findings(session, account, facts, applied, now, reads)
         kinds = set(AlertKind)

@@ -21,6 +21,7 @@ from pixecom.clock import Clock, utc_now
 from pixecom.control.messages import send_control_message
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
+from pixecom.domain.money import RateBook
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.rates.store import account_money, book_around
 from pixecom.rules.evaluate import EvaluationReport, enabled_rules, evaluate_rules
@@ -45,20 +46,27 @@ def run_automation(
         if account is None:
             return EvaluationReport()
         seller_id = account.seller_id
-        reads = Candidates(needs=evaluation_needs(session, account, now))
-        evaluate_account_alerts(session, message.account_id, now, reads=reads)
+        book = book_around(session, now)  # one read of the rates for the alerts and the rules
+        reads = Candidates(needs=evaluation_needs(session, account, now, book))
+        evaluate_account_alerts(session, message.account_id, now, reads=reads, book=book)
     report = evaluate_rules(
-        message.account_id, message.evaluation_key, now, graph=graph, send_control=send_control, reads=reads
+        message.account_id,
+        message.evaluation_key,
+        now,
+        graph=graph,
+        send_control=send_control,
+        reads=reads,
+        book=book,
     )
     deliver_due(clock=clock, seller_id=seller_id)
     return report
 
 
-def evaluation_needs(session: Session, account: AdAccount, now: datetime) -> Needs:
+def evaluation_needs(session: Session, account: AdAccount, now: datetime, book: RateBook) -> Needs:
     """What the seller's alerts and enabled rules read on `account`, per level and window (their
     amounts in the account's currency): planned before the first read, so each (level, window) is
     read once, with the rows all of them act on."""
-    money = account_money(account, now, book_around(session, now))
+    money = account_money(account, now, book)
     return merge_needs(
         alert_needs(load_thresholds(session, account.seller_id).on_account(money)),
         rules_needs(enabled_rules(session, account.seller_id), money),

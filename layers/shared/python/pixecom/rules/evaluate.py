@@ -33,6 +33,7 @@ from pixecom.db.models import AdAccount, Job
 from pixecom.domain.automation import RuleActionOutcome, RuleActionType
 from pixecom.domain.budgets import BudgetType
 from pixecom.domain.enums import ConnectionStatus, EntityLevel, JobStatus
+from pixecom.domain.money import RateBook
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.observability import logger
 from pixecom.rates.store import account_money, book_around
@@ -59,6 +60,7 @@ def evaluate_rules(
     graph: GraphFactory = default_graph,
     send_control: Callable[[uuid.UUID], None] = send_control_message,
     reads: Candidates | None = None,
+    book: RateBook | None = None,
 ) -> EvaluationReport:
     """Evaluate every enabled rule of the account's seller on it, act, record the runs.
 
@@ -70,7 +72,8 @@ def evaluate_rules(
         if account is None or account.connection_status is not ConnectionStatus.ACTIVE:
             return report
         rules = enabled_rules(session, account.seller_id)
-        book = book_around(session, now)
+        if book is None:  # the rates the automation worker already read for the alerts, else now
+            book = book_around(session, now)
         if reads is None:
             reads = Candidates(needs=rules_needs(rules, account_money(account, now, book)))
         for rule in rules:
