@@ -107,7 +107,32 @@ def test_store_revenue_in_another_currency_nulls_the_ratios_and_says_why(api, ma
     ratios = row["ratios"]
     assert ratios["meta_roas"] == 3.0
     assert ratios["store_roas"] is None and ratios["mer"] is None and ratios["purchase_value_gap"] is None
-    assert ratios["null_reason"] == "store revenue in EUR is not converted to USD (no exchange rates yet)"
+    assert ratios["null_reason"] == (
+        "store revenue in EUR is not converted to USD (no exchange rate on some day)"
+    )
+
+
+def test_store_revenue_in_another_currency_is_converted_at_the_days_reference_rate(api, make_shop):
+    from pixecom.db.engine import session_scope
+    from pixecom.domain.money import Rate
+    from pixecom.rates.store import save_rates
+
+    with session_scope() as s:  # 1 EUR = 1.25 USD from Nov 15 on (carried forward to the 20th)
+        save_rates(s, [Rate("USD", date(2026, 11, 15), Decimal("1.25"), "ecb")], datetime.now(UTC))
+    shop = make_shop()
+    _stats(shop.tree.campaign_id, date(2026, 11, 20), "100.00", 5, "300.00")
+    page = str(shop.page_id)
+    _send(
+        api,
+        shop,
+        event("a", 2, "paid", sellpage_id=page),
+        event("b", 2, "paid", currency="EUR", amount="20.00", sellpage_id=page),
+    )
+    ratios = _row(api, shop, shop.page_id)["ratios"]
+    # 40.00 USD + 20.00 EUR x 1.25 = 65.00 USD of store revenue against 100.00 USD of spend
+    assert ratios["mer"] == 0.65
+    assert ratios["null_reason"] is None
+    assert ratios["conversion"] == {"source": "ecb", "rate_dates": ["2026-11-15"]}
 
 
 def test_spend_in_two_currencies_has_no_ratios(api, make_shop):

@@ -57,7 +57,7 @@ def test_revenue_in_a_currency_without_rates_nulls_the_store_ratios_but_not_meta
     days = [DatedAmount(date(2026, 11, 20), "EUR", D(20)), DatedAmount(date(2026, 11, 20), "USD", D(40))]
     r = sellpage_ratios(sums, (days, days), NO_RATES)
     assert (r.meta_roas, r.store_roas, r.mer, r.purchase_value_gap) == (D(3), None, None, None)
-    assert r.null_reason == "store revenue in EUR is not converted to USD (no exchange rates yet)"
+    assert r.null_reason == "store revenue in EUR is not converted to USD (no exchange rate on some day)"
 
 
 def test_without_rates_only_amounts_already_in_the_target_currency_are_summed():

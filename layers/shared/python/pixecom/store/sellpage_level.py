@@ -286,7 +286,10 @@ def sellpage_ratios(sums: Sequence[CurrencySums], days: _Days, converter: Revenu
         meta_converted = converter.convert(from_meta, currency)
         if all_converted is None or meta_converted is None:
             unconverted = ", ".join(foreign)
-            reason = f"store revenue in {unconverted} is not converted to {currency} (no exchange rates yet)"
+            reason = (
+                f"store revenue in {unconverted} is not converted to {currency} "
+                "(no exchange rate on some day)"
+            )
             return SellpageRatios(currency, meta_roas, None, None, None, reason)
         revenue, attributed, conversion = all_converted.amount, meta_converted.amount, all_converted
     return SellpageRatios(

@@ -30,8 +30,10 @@ from pixecom.db.store_models import StoreApiKey
 from pixecom.domain.currency import minor_units
 from pixecom.domain.metrics import format_money, format_ratio
 from pixecom.domain.permissions import Permission
+from pixecom.rates.store import load_book
 from pixecom.settings import get_settings
 from pixecom.store import keys
+from pixecom.store.conversion import BookConverter
 from pixecom.store.events import OrderEvent
 from pixecom.store.ingest import ItemResult, Outcome, ingest_events, ingest_one
 from pixecom.store.sellpage_level import CurrencySums, SellpageRatios, read_sellpage_level
@@ -203,7 +205,8 @@ def list_sellpages(
 ) -> dict[str, Any]:
     """Each sellpage: spend, purchases and purchase value of the campaigns linked to it beside the
     store's orders and revenue, per currency; store ROAS, MER and the gap where one currency allows."""
-    level = read_sellpage_level(db, caller.seller_id, parse_dates(date_preset, since, until), now)
+    rates = BookConverter(lambda first, last: load_book(db, first, last))
+    level = read_sellpage_level(db, caller.seller_id, parse_dates(date_preset, since, until), now, rates)
     return {
         "date_range": {
             "since": level.date_range.since.isoformat(),
