@@ -19,9 +19,17 @@ export function JobItemLine({ item, budget, currency }: { item: JobItem; budget:
   return (
     <li data-outcome={item.outcome}>
       <strong>{item.name}</strong>
-      {budget && <> {t("job.budgetChange", { from: budgetAmount(item.from_budget, currency), to: budgetAmount(item.to_budget, currency) })}</>}{" "}
-      <Badge value={item.outcome} />
-      {item.error && <>: <span className="reason">{reasonText(item.error)}</span></>}
+      {budget && (
+        <>
+          {" "}
+          {t("job.budgetChange", { from: budgetAmount(item.from_budget, currency), to: budgetAmount(item.to_budget, currency) })} <Badge value={item.outcome} />
+        </>
+      )}
+      {item.error && (
+        <>
+          : <span className="reason">{reasonText(item.error)}</span>
+        </>
+      )}
     </li>
   );
 }
@@ -68,7 +76,7 @@ export function JobPanel({ jobId, title, onClose, currency }: { jobId: string; t
             {t("job.progress", { finished, total: items.length, applied: counts("applied"), failed: counts("failed"), skipped: counts("skipped") })}
           </p>
           {shown.length > 0 && (
-            <ul className="failures" data-testid={isBudget ? "job-budget-items" : "job-failures"}>
+            <ul className={isBudget ? "job-outcomes" : "failures"} data-testid={isBudget ? "job-budget-items" : "job-failures"}>
               {shown.map((item) => (
                 <JobItemLine key={item.id} item={item} budget={isBudget} currency={itemCurrency} />
               ))}
