@@ -32,50 +32,59 @@ def members(server: Any) -> dict[str, str]:
         return {m["email"]: m["role"] for m in owner.get("/api/team/members").json()["data"]}
 
 
-def test_the_owner_invites_copies_the_code_revokes_changes_a_role_and_removes_a_member(page: Page, console_server):
+def test_the_owner_invites_a_member_who_joins_by_the_link_then_changes_their_role_and_removes_them(
+    page: Page, console_server
+):
     SHOTS.mkdir(parents=True, exist_ok=True)
-    member = join_team(console_server, "analyst")
+    buyer = f"buyer-{uuid.uuid4().hex[:8]}@example.com"
     page.goto(console_server.base_url + "/team")
     log_in(page, console_server.email, console_server.password)
     expect(page.locator("main h1")).to_have_text("Team")
-    row = page.locator(f"[data-testid=members] tr[data-email='{member}']")
-    expect(row).to_contain_text("Analyst")
 
     invite = page.get_by_role("form", name="Invite a member")
-    invite.get_by_label("Email").fill("new-buyer@example.com")
-    invite.get_by_label("Role").select_option(label="Media buyer")
-    invite.get_by_role("button", name="Invite").click()
-    made = page.get_by_test_id("new-invitation")
-    expect(made).to_contain_text("new-buyer@example.com")
+    for email in ("changed-my-mind@example.com", buyer):
+        invite.get_by_label("Email").fill(email)
+        invite.get_by_label("Role").select_option(label="Media buyer")
+        invite.get_by_role("button", name="Invite").click()
+        expect(page.get_by_test_id("new-invitation")).to_contain_text(email)
+    pending = page.get_by_test_id("invitations").locator("li")
+    expect(pending.filter(has_text=buyer)).to_contain_text("Media buyer")
     code = page.get_by_test_id("invitation-code").inner_text()
-    expect(page.get_by_test_id("invitation-link")).to_have_text(
-        f"{console_server.base_url}/register?invitation={code}"
-    )
-    pending = page.get_by_test_id("invitations").locator("li[data-email='new-buyer@example.com']")
-    expect(pending).to_contain_text("Media buyer")
+    link = page.get_by_test_id("invitation-link").inner_text()
+    assert link == f"{console_server.base_url}/register?invitation={code}"
     page.screenshot(path=str(SHOTS / "40-team.png"), full_page=True)
     assert_accessible(page, "team")
 
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    made.get_by_role("button", name="Copy code").click()
-    expect(made.get_by_role("button", name="Copied")).to_be_visible()
-    assert page.evaluate("() => navigator.clipboard.readText()") == code
+    page.get_by_test_id("new-invitation").get_by_role("button", name="Copy link").click()
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
+    assert page.evaluate("() => navigator.clipboard.readText()") == link
 
-    page.get_by_role("button", name="Revoke the invitation of new-buyer@example.com").click()
-    expect(pending).to_have_count(0)
-    with console_server.api() as owner:
-        assert [i["email"] for i in owner.get("/api/team/invitations").json()["data"]].count(
-            "new-buyer@example.com"
-        ) == 0
+    page.get_by_role("button", name="Revoke the invitation of changed-my-mind@example.com").click()
+    expect(pending.filter(has_text="changed-my-mind@example.com")).to_have_count(0)
 
-    row.get_by_label(f"Role of {member}").select_option(label="Media buyer")
+    # The invitee opens the link in their own browser and joins: no seller of their own to name.
+    invitee = page.context.browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
+    joining = invitee.new_page()
+    joining.goto(link)
+    joining.get_by_label("Email").fill(buyer)
+    joining.get_by_label("Password").fill(PASSWORD)
+    joining.get_by_role("button", name="Create account").click()
+    expect(joining.get_by_test_id("who")).to_contain_text(f"Demo Seller · {buyer}")
+    invitee.close()
+
+    page.reload()
+    row = page.locator(f"[data-testid=members] tr[data-email='{buyer}']")
     expect(row).to_have_attribute("data-role", "media_buyer")
-    assert members(console_server)[member] == "media_buyer"
+    expect(pending.filter(has_text=buyer)).to_have_count(0)  # spent
+    row.get_by_label(f"Role of {buyer}").select_option(label="Analyst")
+    expect(row).to_have_attribute("data-role", "analyst")
+    assert members(console_server)[buyer] == "analyst"
 
-    row.get_by_role("button", name=f"Remove {member}").click()
-    row.get_by_role("button", name=f"Remove {member} now").click()
+    row.get_by_role("button", name=f"Remove {buyer}").click()
+    row.get_by_role("button", name=f"Remove {buyer} now").click()
     expect(row).to_have_count(0)
-    assert member not in members(console_server)
+    assert buyer not in members(console_server)
 
 
 def test_an_analyst_meets_no_control_their_role_cannot_use_and_no_refused_request(page: Page, console_server):

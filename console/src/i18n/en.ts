@@ -21,6 +21,7 @@ export const en = {
   "login.email": "Email",
   "login.password": "Password",
   "login.sellerName": "Seller name",
+  "login.sellerNameHint": "Joining a team with its invitation? Leave this empty.",
   "login.invitation": "Invitation code",
   "login.invitationHint": "Sign-up is by invitation: enter the code you received.",
   "login.passwordRule": "At least {min} characters.",

@@ -20,6 +20,7 @@ export const vi: Record<MessageKey, string> = {
   "login.email": "Email",
   "login.password": "Mật khẩu",
   "login.sellerName": "Tên cửa hàng",
+  "login.sellerNameHint": "Tham gia một nhóm bằng lời mời? Hãy để trống ô này.",
   "login.invitation": "Mã mời",
   "login.invitationHint": "Đăng ký theo lời mời: nhập mã bạn đã nhận.",
   "login.passwordRule": "Ít nhất {min} ký tự.",
