@@ -155,7 +155,9 @@ def test_a_campaign_budget_is_edited_inline_as_a_job_and_a_refusal_says_why(page
     editor.press("Enter")
     job = page.get_by_test_id("job-panel")
     expect(job).to_have_attribute("data-status", "succeeded", timeout=30_000)
-    expect(job.get_by_test_id("job-budget-items")).to_contain_text(f"{shown.removesuffix('/day')} → ${new:,.2f}")
+    expect(job.get_by_test_id("job-budget-items")).to_contain_text(
+        f"{shown.removesuffix('/day')} → ${new:,.2f}"
+    )
     expect(cell).to_contain_text(f"${new:,.2f}/day")
     page.screenshot(path=str(SHOTS / "43-budget-edited.png"), full_page=True)
 

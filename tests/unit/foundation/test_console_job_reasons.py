@@ -70,7 +70,9 @@ def retried() -> list[str]:
     messages = []
     for error in (RateLimited("throttled", until=NOW), TransientError("Service temporarily unavailable")):
         item = JobItem(id=uuid.uuid4(), outcome=JobItemOutcome.PENDING, attempts=0, error=None)
-        record_result(item, StatusResult(object_id="1", ok=False, error=error), NOW, ApplyReport(uuid.uuid4()))
+        record_result(
+            item, StatusResult(object_id="1", ok=False, error=error), NOW, ApplyReport(uuid.uuid4())
+        )
         messages.append(item.error)
     return messages
 

@@ -4036,6 +4036,11 @@ export interface components {
              */
             enabled: boolean;
         };
+        /**
+         * WebhookOrNone
+         * @description The seller's webhook, or null while none is set (a normal state, not a missing resource).
+         */
+        WebhookOrNone: components["schemas"]["WebhookOut"] | null;
         /** WebhookOut */
         WebhookOut: {
             /** Url */
@@ -5403,7 +5408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookOut"] | null;
+                    "application/json": components["schemas"]["WebhookOrNone"];
                 };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */

@@ -25,6 +25,7 @@ from pixecom.api.schemas.alerts import (
     AlertOut,
     AlertThresholdsOut,
     WebhookIn,
+    WebhookOrNone,
     WebhookOut,
     WebhookTestOut,
 )
@@ -138,7 +139,7 @@ def _webhook_out(db: DbSession, hook: Webhook) -> dict[str, Any]:
 @router.get(
     "/alerts/webhook",
     dependencies=[requires(Permission.WEBHOOKS_MANAGE)],
-    response_model=WebhookOut | None,
+    response_model=WebhookOrNone,
     responses=error_responses(401),
     summary="The webhook and its delivery status; null when none is set",
 )
