@@ -104,21 +104,21 @@ export function AdsManagerPage({ level }: { level: Level }) {
     onSuccess: (accepted, { row, amount }) =>
       setJob({ id: accepted.job_id, title: t("budget.jobTitle", { name: row.name, amount: money(amount, row.currency) }), currency: row.currency }),
   });
-  const entityColumns = useMemo<EntityColumn[]>(() => {
-    if (level === "ads") return [];
-    const holder = level === "campaigns" ? "campaign" : "adset";
-    return [
-      {
-        key: "budget",
-        header: t("budget.column"),
-        value: (row) => (row as BudgetRow).budget?.amount ?? "",
-        render: (row) => (
-          <BudgetCell row={row as BudgetRow} level={holder} editable={mayWrite} onSave={(r, current, amount) => budget.mutate({ row: r, current, amount })} />
-        ),
-      },
-    ];
-    // budget.mutate is stable across renders (react-query), so the columns change with these only.
-  }, [level, mayWrite]);
+  // Columns about the entity after the statuses: the budget where it lives (campaigns, ad sets).
+  const holder = level === "campaigns" ? "campaign" : "adset";
+  const entityColumns: EntityColumn[] =
+    level === "ads"
+      ? []
+      : [
+          {
+            key: "budget",
+            header: t("budget.column"),
+            value: (row) => (row as BudgetRow).budget?.amount ?? "",
+            render: (row) => (
+              <BudgetCell row={row as BudgetRow} level={holder} editable={mayWrite} onSave={(r, current, amount) => budget.mutate({ row: r, current, amount })} />
+            ),
+          },
+        ];
 
   const drillCampaign = state.campaign_id.length === 1 && level !== "campaigns" ? state.campaign_id[0] : undefined;
   const drillAdset = state.adset_id.length === 1 && level === "ads" ? state.adset_id[0] : undefined;
@@ -217,7 +217,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
               </span>
               <span className="spacer" />
               <ColumnChooser columns={columns} />
-              <button type="button" onClick={() => downloadCsv(`${level}-${list.data!.date_range.since}-${list.data!.date_range.until}.csv`, screenCsv(rows, list.data!.summary, columns, accountNames))}>
+              <button type="button" onClick={() => downloadCsv(`${level}-${list.data!.date_range.since}-${list.data!.date_range.until}.csv`, screenCsv(rows, list.data!.summary, columns, accountNames, entityColumns))}>
                 {t("am.csv")}
               </button>
             </div>
