@@ -102,7 +102,7 @@ def test_an_analyst_meets_no_control_their_role_cannot_use_and_no_refused_reques
         "Your role (Analyst) may see campaigns, ad sets and ads (pausing and budgets) but not change them."
     )
     expect(table.get_by_role("checkbox")).to_have_count(0)  # no selection: no pause/activate
-    expect(table.locator("td.budget").first).to_contain_text("/day")  # the budget, not its editor
+    expect(table.locator("td.budget").first).to_contain_text("per day")  # the budget, not its editor
     expect(table.get_by_role("button", name=re.compile("^Edit budget"))).to_have_count(0)
     page.screenshot(path=str(SHOTS / "41-analyst-ads-manager.png"), full_page=True)
 
@@ -144,8 +144,8 @@ def test_a_campaign_budget_is_edited_inline_as_a_job_and_a_refusal_says_why(page
     log_in(page, console_server.email, console_server.password)
     expect(page.get_by_test_id("results")).to_have_attribute("data-state", "idle")
     cell = page.locator(f"[data-testid=entity-table] tr[data-id='{row['id']}'] td.budget")
-    shown = f"${Decimal(row['budget']['amount']):,.2f}/day"
-    expect(cell).to_contain_text(shown)
+    shown = f"${Decimal(row['budget']['amount']):,.2f}"
+    expect(cell).to_have_text(f"{shown}per day")
 
     new = Decimal(row["budget"]["amount"]) + 7
     cell.get_by_role("button", name=f"Edit budget of {row['name']}").click()
@@ -155,10 +155,8 @@ def test_a_campaign_budget_is_edited_inline_as_a_job_and_a_refusal_says_why(page
     editor.press("Enter")
     job = page.get_by_test_id("job-panel")
     expect(job).to_have_attribute("data-status", "succeeded", timeout=30_000)
-    expect(job.get_by_test_id("job-budget-items")).to_contain_text(
-        f"{shown.removesuffix('/day')} → ${new:,.2f}"
-    )
-    expect(cell).to_contain_text(f"${new:,.2f}/day")
+    expect(job.get_by_test_id("job-budget-items")).to_contain_text(f"{shown} → ${new:,.2f}")
+    expect(cell).to_have_text(f"${new:,.2f}per day")
     page.screenshot(path=str(SHOTS / "43-budget-edited.png"), full_page=True)
 
     cell.get_by_role("button", name=f"Edit budget of {row['name']}").click()

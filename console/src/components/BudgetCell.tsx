@@ -8,9 +8,6 @@ export type Budget = NonNullable<BudgetRow["budget"]>;
 
 const AMOUNT = /^\d+([.,]\d+)?$/;
 
-/** A budget in words, in the row's currency: "$50.00/day", "$900.00 lifetime". */
-export const budgetText = (budget: Budget, currency: string): string =>
-  t(budget.type === "daily" ? "budget.daily" : "budget.lifetime", { amount: money(budget.amount, currency) });
 
 /** The budget that funds a campaign or ad set row, and (where this row holds it and the member
  * may change it) an inline editor: the new amount is sent as a budget job by `onSave`. */
@@ -75,20 +72,25 @@ export function BudgetCell({
     );
   return (
     <span className="budget-view">
-      <span className="budget-amount">{budgetText(budget, row.currency)}</span>
-      {editable && !shared && (
-        <button type="button" className="icon-button" aria-label={t("budget.edit", { name: row.name })} title={t("budget.edit", { name: row.name })} onClick={() => setDraft(budget.amount)}>
-          <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
-            <path d="M2 14l1-4 8-8 3 3-8 8zM10 3l3 3" fill="none" stroke="currentColor" strokeWidth="1.5" />
-          </svg>
-        </button>
-      )}
+      <span className="budget-amount">{money(budget.amount, row.currency)}</span>
+      {/* Narrow on purpose (the editor's button on the second line): the table fits a 1366-pixel
+          screen with every preset's columns. */}
+      <div className="sub">
+        {t(budget.type === "daily" ? "budget.daily" : "budget.lifetime")}
+        {budget.type === "lifetime" && budget.remaining !== null && <> · {t("budget.remaining", { amount: money(budget.remaining, row.currency) })}</>}
+        {editable && !shared && (
+          <button type="button" className="icon-button" aria-label={t("budget.edit", { name: row.name })} title={t("budget.edit", { name: row.name })} onClick={() => setDraft(budget.amount)}>
+            <svg viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+              <path d="M2 14l1-4 8-8 3 3-8 8zM10 3l3 3" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            </svg>
+          </button>
+        )}
+      </div>
       {shared && (
         <div className="sub" title={t("budget.changeOnCampaign")}>
           {t("budget.campaign")}
         </div>
       )}
-      {budget.type === "lifetime" && budget.remaining !== null && <div className="sub">{t("budget.remaining", { amount: money(budget.remaining, row.currency) })}</div>}
     </span>
   );
 }

@@ -87,9 +87,11 @@ export function EntityTable(props: Props) {
               )}
               <td className="name">
                 {level === "ads" ? (
-                  <span className="entity-name">{row.name}</span>
+                  <span className="entity-name" title={row.name}>
+                    {row.name}
+                  </span>
                 ) : (
-                  <button type="button" className="link-button entity-name" onClick={() => props.onOpen(row)}>
+                  <button type="button" className="link-button entity-name" title={row.name} onClick={() => props.onOpen(row)}>
                     {row.name}
                   </button>
                 )}

@@ -521,8 +521,8 @@ export const en = {
   "team.limitedNote": "Media buyers and analysts may be limited to some ad accounts; owners and admins see every one.",
   // budgets in the Ads Manager
   "budget.column": "Budget",
-  "budget.daily": "{amount}/day",
-  "budget.lifetime": "{amount} lifetime",
+  "budget.daily": "per day",
+  "budget.lifetime": "lifetime",
   "budget.remaining": "{amount} left",
   "budget.campaign": "Campaign budget",
   "budget.onAdsets": "On its ad sets",
