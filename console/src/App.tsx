@@ -1,6 +1,6 @@
-import { useQuery } from "@tanstack/react-query";
 import { useEffect, type ReactNode } from "react";
 import { client, queryClient } from "./api";
+import type { Permission } from "@pixecom/client";
 import { usePreferences } from "./components/ColumnChooser";
 import { CallbackPage } from "./connect/CallbackPage";
 import { LanguageSwitch } from "./components/LanguageSwitch";
@@ -11,6 +11,8 @@ import { AlertsPage, useOpenAlertCount } from "./pages/Alerts";
 import { JobsPage } from "./pages/Jobs";
 import { LoginPage } from "./pages/Login";
 import { RulesPage } from "./pages/Rules";
+import { TeamPage } from "./pages/Team";
+import { useCan, useMe } from "./permissions";
 import { HOME, Link, loginHref, navigate, useLocation } from "./router";
 import { useSession } from "./session";
 
@@ -40,6 +42,7 @@ function route(pathname: string): ReactNode {
   if (pathname === "/alerts") return <AlertsPage />;
   if (pathname === "/rules") return <RulesPage />;
   if (pathname === "/jobs") return <JobsPage />;
+  if (pathname === "/team") return <TeamPage />;
   return (
     <div className="empty">
       {t("app.nothingHere")} <Link to={HOME}>{t("app.goHome")}</Link>
@@ -47,17 +50,21 @@ function route(pathname: string): ReactNode {
   );
 }
 
-const NAV: { to: string; key: "nav.adsManager" | "nav.rules" | "nav.alerts" | "nav.jobs" | "nav.adAccounts"; active: (p: string) => boolean }[] = [
+type NavKey = "nav.adsManager" | "nav.rules" | "nav.alerts" | "nav.jobs" | "nav.adAccounts" | "nav.team";
+// `needs`: shown only to a member with that permission (every signed-in member has `read`).
+const NAV: { to: string; key: NavKey; active: (p: string) => boolean; needs?: Permission }[] = [
   { to: HOME, key: "nav.adsManager", active: (p) => p.startsWith("/ads-manager") },
   { to: "/rules", key: "nav.rules", active: (p) => p === "/rules" },
   { to: "/alerts", key: "nav.alerts", active: (p) => p === "/alerts" },
   { to: "/jobs", key: "nav.jobs", active: (p) => p === "/jobs" },
   { to: "/ad-accounts", key: "nav.adAccounts", active: (p) => p === "/ad-accounts" || p === "/meta/callback" },
+  { to: "/team", key: "nav.team", active: (p) => p === "/team", needs: "team.read" },
 ];
 
 function Shell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
-  const me = useQuery({ queryKey: ["me"], queryFn: () => client.me(), staleTime: Infinity });
+  const me = useMe();
+  const mayTeam = useCan("team.read");
   const openAlerts = useOpenAlertCount();
   const prefs = usePreferences();
   useEffect(() => {
@@ -73,7 +80,7 @@ function Shell({ children }: { children: ReactNode }) {
       <header className="topbar">
         <span className="brand">PixEcom</span>
         <nav aria-label="PixEcom">
-          {NAV.map((item) => (
+          {NAV.filter((item) => item.needs !== "team.read" || mayTeam).map((item) => (
             <Link key={item.to} to={item.to} className={item.active(pathname) ? "active" : ""} data-testid={item.key === "nav.alerts" ? "nav-alerts" : undefined}>
               {t(item.key)}
               {item.key === "nav.alerts" && openAlerts.data && openAlerts.data !== "0" && (

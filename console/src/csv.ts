@@ -2,7 +2,7 @@
 // values a spreadsheet reads (money as the API's decimal strings, with the currency beside them).
 import type { Summary } from "@pixecom/types";
 import type { Column } from "./columns";
-import type { Row } from "./components/EntityTable";
+import type { EntityColumn, Row } from "./components/EntityTable";
 import { t } from "./i18n";
 import { resultWords } from "./results";
 
@@ -11,8 +11,11 @@ const cell = (value: unknown): string => {
   return /[",\n\r]/.test(text) || /^[=+\-@]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-export function screenCsv(rows: Row[], summary: Summary[], columns: Column[], accountNames: Map<string, string>): string {
-  const head = [t("table.name"), t("filter.account"), t("table.delivery"), t("table.status"), t("table.resultType"), t("table.currency"), ...columns.map((c) => c.label)];
+export function screenCsv(rows: Row[], summary: Summary[], columns: Column[], accountNames: Map<string, string>, entityColumns: EntityColumn[] = []): string {
+  const head = [
+    t("table.name"), t("filter.account"), t("table.delivery"), t("table.status"), t("table.resultType"), t("table.currency"),
+    ...entityColumns.map((c) => c.header), ...columns.map((c) => c.label),
+  ];
   const lines = rows.map((r) => [
     r.name,
     accountNames.get(r.ad_account_id) ?? r.meta_id,
@@ -20,9 +23,10 @@ export function screenCsv(rows: Row[], summary: Summary[], columns: Column[], ac
     r.status,
     resultWords(r.result_type),
     r.currency,
+    ...entityColumns.map((c) => c.value?.(r) ?? ""),
     ...columns.map((c) => r.metrics[c.key]),
   ]);
-  const totals = summary.map((s) => [t("table.total", { currency: s.currency }), "", "", "", resultWords(s.result_type), s.currency, ...columns.map((c) => s.metrics[c.key])]);
+  const totals = summary.map((s) => [t("table.total", { currency: s.currency }), "", "", "", resultWords(s.result_type), s.currency, ...entityColumns.map(() => ""), ...columns.map((c) => s.metrics[c.key])]);
   return [head, ...lines, ...totals].map((line) => line.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 

@@ -1,6 +1,7 @@
 """A new seller, in the browser only and in Vietnamese: registers, connects an ad account with
 Facebook (the simulator plays Meta), watches its backfill, chooses the Ads Manager's columns,
-pauses an ad, makes a rule and previews it, acknowledges an alert and downloads the CSV."""
+pauses an ad, changes a campaign's budget, makes a rule and previews it, acknowledges an alert
+and downloads the CSV."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import io
 import re
 import time
 import uuid
+from decimal import Decimal
 
 import httpx
 from browser_helpers import ARTIFACTS, assert_accessible
@@ -66,6 +68,19 @@ def test_a_new_seller_does_everything_in_vietnamese(page: Page, console_server):
     page.get_by_test_id("bulk-bar").get_by_role("button", name="Tạm dừng").click()
     expect(page.get_by_test_id("job-panel")).to_have_attribute("data-status", "succeeded", timeout=30_000)
     expect(page.get_by_test_id("job-panel")).to_contain_text("Xong 1/1")
+
+    # Double a campaign's budget inline: a budget job, its item's outcome in words.
+    page.get_by_role("tab", name="Chiến dịch", exact=True).click()
+    budget = table.locator("tbody tr").first.locator("td.budget")
+    doubled = Decimal(budget.get_attribute("data-value") or "0") * 2
+    budget.get_by_role("button", name=re.compile("^Sửa ngân sách")).click()
+    budget.get_by_role("textbox").fill(str(doubled))
+    budget.get_by_role("button", name="Lưu ngân sách").click()
+    job = page.get_by_test_id("job-panel")
+    expect(job.get_by_role("heading")).to_contain_text("Ngân sách của")
+    expect(job).to_have_attribute("data-status", "succeeded", timeout=30_000)
+    expect(job.get_by_test_id("job-budget-items").locator("li")).to_contain_text("Đã áp dụng")
+    expect(budget).to_have_attribute("data-value", re.compile(f"^{doubled}"))
 
     # The CSV of what the screen shows, with Vietnamese headers.
     with page.expect_download() as download:

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { AdRow, AdsetRow, CampaignRow, Summary } from "@pixecom/types";
 import { formatMetric, type Column } from "../columns";
 import type { Level } from "../listState";
@@ -10,6 +11,15 @@ const WHY = new Set(["DISAPPROVED", "WITH_ISSUES", "PENDING_REVIEW", "IN_PROCESS
 const whyNotDelivering = (effective: string) => (WHY.has(effective) ? t(`why.${effective}` as MessageKey) : null);
 
 export type Row = CampaignRow | AdsetRow | AdRow;
+
+/** A column about the entity rather than a metric, after the statuses (the budget; later a
+ * breakdown's value): its header and how a row shows it. A metric column is a `Column`. */
+export interface EntityColumn {
+  key: string;
+  header: string;
+  render: (row: Row) => ReactNode;
+  value?: (row: Row) => string;
+}
 
 interface Props {
   level: Level;
@@ -24,28 +34,38 @@ interface Props {
   chartId: string | null;
   onChart: (row: Row) => void;
   accountNames: Map<string, string>;
+  entityColumns: EntityColumn[];
+  /** Rows can be chosen for bulk actions (the member may pause and activate). */
+  selectable: boolean;
 }
 
 /** The sortable metrics table; a summary row per currency below (every matching row, not the page). */
 export function EntityTable(props: Props) {
-  const { level, rows, summary, selected, onSelect, columns } = props;
+  const { level, rows, summary, selected, onSelect, columns, entityColumns, selectable } = props;
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   return (
     <div className="table-wrap">
       <table className="grid" data-testid="entity-table">
         <thead>
           <tr>
-            <th className="check">
-              <input
-                type="checkbox"
-                aria-label={t("table.selectAll")}
-                checked={allOnPage}
-                onChange={(e) => onSelect(rows.map((r) => r.id), e.target.checked)}
-              />
-            </th>
+            {selectable && (
+              <th className="check">
+                <input
+                  type="checkbox"
+                  aria-label={t("table.selectAll")}
+                  checked={allOnPage}
+                  onChange={(e) => onSelect(rows.map((r) => r.id), e.target.checked)}
+                />
+              </th>
+            )}
             <SortHeader label={t("table.name")} sortKey="name" {...props} className="name" />
             <th>{t("table.delivery")}</th>
             <th>{t("table.status")}</th>
+            {entityColumns.map((c) => (
+              <th key={c.key} className={`entity-col ${c.key}`}>
+                {c.header}
+              </th>
+            ))}
             {columns.map((c) => (
               <SortHeader key={c.key} label={c.label} title={c.title} sortKey={c.key} {...props} className="num" />
             ))}
@@ -55,19 +75,23 @@ export function EntityTable(props: Props) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} data-id={row.id} className={selected.has(row.id) ? "selected" : ""}>
-              <td className="check">
-                <input
-                  type="checkbox"
-                  aria-label={t("table.select", { name: row.name })}
-                  checked={selected.has(row.id)}
-                  onChange={(e) => onSelect([row.id], e.target.checked)}
-                />
-              </td>
+              {selectable && (
+                <td className="check">
+                  <input
+                    type="checkbox"
+                    aria-label={t("table.select", { name: row.name })}
+                    checked={selected.has(row.id)}
+                    onChange={(e) => onSelect([row.id], e.target.checked)}
+                  />
+                </td>
+              )}
               <td className="name">
                 {level === "ads" ? (
-                  <span className="entity-name">{row.name}</span>
+                  <span className="entity-name" title={row.name}>
+                    {row.name}
+                  </span>
                 ) : (
-                  <button type="button" className="link-button entity-name" onClick={() => props.onOpen(row)}>
+                  <button type="button" className="link-button entity-name" title={row.name} onClick={() => props.onOpen(row)}>
                     {row.name}
                   </button>
                 )}
@@ -89,6 +113,11 @@ export function EntityTable(props: Props) {
               <td className="status" data-value={row.status}>
                 {statusLabel(row.status)}
               </td>
+              {entityColumns.map((c) => (
+                <td key={c.key} className={`entity-col ${c.key}`} data-value={c.value?.(row)}>
+                  {c.render(row)}
+                </td>
+              ))}
               {columns.map((c) => (
                 <td key={c.key} className="num" data-metric={c.key} data-value={String(row.metrics[c.key])}>
                   {formatMetric(c, row.metrics, row.currency)}
@@ -113,8 +142,8 @@ export function EntityTable(props: Props) {
         <tfoot>
           {summary.map((s) => (
             <tr key={s.currency} className="summary" data-currency={s.currency}>
-              <td />
-              <td colSpan={3}>
+              {selectable && <td />}
+              <td colSpan={3 + entityColumns.length}>
                 {t("table.total", { currency: s.currency })}
               </td>
               {columns.map((c) => (

@@ -11,18 +11,21 @@ import { t, type MessageKey } from "../i18n";
 import { useAdAccounts } from "../components/Filters";
 import { ago, dateOnly, dateTime } from "../format";
 import { useCurrencyChoices, useReportingCurrency, useSetReportingCurrency } from "../currency";
+import { ReadOnlyNote, useCan, useCanSellerWide } from "../permissions";
 
 /** Each connected account: connection state and what to do about it, syncs, backfill, "sync now". */
 export function AdAccountsPage() {
   const accounts = useAdAccounts();
   const health = useTokenHealth();
   const healthOf = new Map((health.data?.data ?? []).map((h) => [h.account_id, h.token]));
+  const mayManage = useCan("accounts.manage");
   return (
     <div className="accounts">
       <div className="page-title">
         <h1>{t("accounts.title")}</h1>
         <ConnectButton />
       </div>
+      {!mayManage && <ReadOnlyNote what="perm.whatAccounts" />}
       {accounts.isPending && <div className="muted">{t("common.loading")}</div>}
       {accounts.isError && <ErrorBox error={accounts.error} onRetry={() => void accounts.refetch()} />}
       {accounts.data?.data.length === 0 && (
@@ -90,6 +93,8 @@ function connectionState(account: AdAccount, now: number): { value: string; help
 function AccountCard({ account, token }: { account: AdAccount; token: TokenHealthOut | undefined }) {
   const now = Date.now();
   const state = connectionState(account, now);
+  const mayManage = useCan("accounts.manage");
+  const maySync = useCan("ads.write");
   const sync = useMutation({
     mutationFn: async () =>
       unwrap(await client.api.POST("/api/ad-accounts/{account_id}/sync", { params: { path: { account_id: account.id } } })),
@@ -110,7 +115,7 @@ function AccountCard({ account, token }: { account: AdAccount; token: TokenHealt
       </div>
       {state.help && <p className="help">{state.help}</p>}
       {account.connection_error && <p className="error small">{t("accounts.metaSaid", { error: account.connection_error })}</p>}
-      {account.connection_status === "NEEDS_REAUTH" && <TokenForm accountId={account.id} />}
+      {mayManage && account.connection_status === "NEEDS_REAUTH" && <TokenForm accountId={account.id} />}
       <dl className="facts">
         {token && <TokenHealth token={token} />}
         <dt>{t("accounts.statsSynced")}</dt>
@@ -144,9 +149,11 @@ function AccountCard({ account, token }: { account: AdAccount; token: TokenHealt
         </dd>
       </dl>
       <div className="card-foot">
-        <button type="button" onClick={() => sync.mutate()} disabled={sync.isPending || account.connection_status !== "ACTIVE"}>
-          {t("accounts.syncNow")}
-        </button>
+        {maySync && (
+          <button type="button" onClick={() => sync.mutate()} disabled={sync.isPending || account.connection_status !== "ACTIVE"}>
+            {t("accounts.syncNow")}
+          </button>
+        )}
         {sync.isSuccess && <span className="ok small">{t("accounts.syncQueued", { kinds: sync.data.queued.join(t("accounts.and")) })}</span>}
         {sync.isError && <span className="error small">{errorText(sync.error)}</span>}
       </div>
@@ -188,6 +195,7 @@ function ReportingCurrencyCard() {
   const choices = useCurrencyChoices();
   const save = useSetReportingCurrency();
   const [chosen, setChosen] = useState<string | null>(null);
+  const mayChange = useCanSellerWide("settings.manage");
   const value = chosen ?? current.data ?? "";
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -201,7 +209,7 @@ function ReportingCurrencyCard() {
       <div className="row">
         <label>
           {t("reporting.currency")}
-          <select value={value} onChange={(e) => setChosen(e.target.value)} data-testid="reporting-currency">
+          <select value={value} onChange={(e) => setChosen(e.target.value)} data-testid="reporting-currency" disabled={!mayChange}>
             {!value && <option value="">{t("reporting.pick")}</option>}
             {choices.map((c) => (
               <option key={c} value={c}>
@@ -210,9 +218,11 @@ function ReportingCurrencyCard() {
             ))}
           </select>
         </label>
-        <button type="submit" className="primary" disabled={!value || value === current.data || save.isPending}>
-          {t("reporting.save")}
-        </button>
+        {mayChange && (
+          <button type="submit" className="primary" disabled={!value || value === current.data || save.isPending}>
+            {t("reporting.save")}
+          </button>
+        )}
         {save.isSuccess && <span className="ok small">{t("common.saved")}</span>}
         {save.isError && <span className="error small">{errorText(save.error)}</span>}
       </div>

@@ -3,14 +3,16 @@ import { useCallback, useMemo, useState } from "react";
 import { unwrap } from "@pixecom/client";
 import { client, errorText } from "../api";
 import { DailyChart } from "../components/DailyChart";
-import { EntityTable, type Row } from "../components/EntityTable";
+import { BudgetCell, type Budget, type BudgetRow } from "../components/BudgetCell";
+import { EntityTable, type EntityColumn, type Row } from "../components/EntityTable";
 import { Filters, useAdAccounts } from "../components/Filters";
 import { ColumnChooser, useColumns } from "../components/ColumnChooser";
 import { ConvertedTotal } from "../components/ConvertedTotal";
 import { ErrorBox } from "../components/ErrorBox";
 import { downloadCsv, screenCsv } from "../csv";
 import { t } from "../i18n";
-import { dateOnly } from "../format";
+import { dateOnly, money } from "../format";
+import { ReadOnlyNote, useCan } from "../permissions";
 import { JobPanel } from "../components/JobPanel";
 import { ConnectButton } from "../connect/ConnectButton";
 import { hasFilters, hrefFor, LEVELS, NO_FILTERS, levelInfo, listQuery, readState, type Level, type ListQuery, type ListState } from "../listState";
@@ -58,7 +60,8 @@ export function AdsManagerPage({ level }: { level: Level }) {
   const cursor = cursors[cursors.length - 1];
   const [selection, setSelection] = useState<{ level: Level; ids: Set<string> }>({ level, ids: new Set() });
   const selected = selection.level === level ? selection.ids : new Set<string>();
-  const [job, setJob] = useState<{ id: string; title: string } | null>(null);
+  const [job, setJob] = useState<{ id: string; title: string; currency?: string } | null>(null);
+  const mayWrite = useCan("ads.write");
 
   const list = useQuery({
     queryKey: ["list", level, query, cursor ?? null],
@@ -88,6 +91,34 @@ export function AdsManagerPage({ level }: { level: Level }) {
       setSelection({ level, ids: new Set() });
     },
   });
+
+  // One row's budget, inline: a budget job of one item (its outcome and reason show in the panel).
+  const budget = useMutation({
+    mutationFn: async ({ row, current, amount }: { row: BudgetRow; current: Budget; amount: string }) =>
+      unwrap(
+        await client.api.POST("/api/ads-manager/budgets", {
+          body: { level: current.level, ids: [row.id], budget: { type: current.type, amount: { amount, currency: row.currency } } },
+          headers: { "Idempotency-Key": crypto.randomUUID() },
+        }),
+      ),
+    onSuccess: (accepted, { row, amount }) =>
+      setJob({ id: accepted.job_id, title: t("budget.jobTitle", { name: row.name, amount: money(amount, row.currency) }), currency: row.currency }),
+  });
+  // Columns about the entity after the statuses: the budget where it lives (campaigns, ad sets).
+  const holder = level === "campaigns" ? "campaign" : "adset";
+  const entityColumns: EntityColumn[] =
+    level === "ads"
+      ? []
+      : [
+          {
+            key: "budget",
+            header: t("budget.column"),
+            value: (row) => (row as BudgetRow).budget?.amount ?? "",
+            render: (row) => (
+              <BudgetCell row={row as BudgetRow} level={holder} editable={mayWrite} onSave={(r, current, amount) => budget.mutate({ row: r, current, amount })} />
+            ),
+          },
+        ];
 
   const drillCampaign = state.campaign_id.length === 1 && level !== "campaigns" ? state.campaign_id[0] : undefined;
   const drillAdset = state.adset_id.length === 1 && level === "ads" ? state.adset_id[0] : undefined;
@@ -148,7 +179,13 @@ export function AdsManagerPage({ level }: { level: Level }) {
       </div>
       <Filters state={state} onChange={update} />
 
-      {selected.size > 0 && (
+      {!mayWrite && <ReadOnlyNote what="perm.whatAds" />}
+      {budget.isError && (
+        <p className="error" role="alert">
+          {errorText(budget.error)}
+        </p>
+      )}
+      {mayWrite && selected.size > 0 && (
         <div className="bulk-bar" data-testid="bulk-bar">
           <strong>{t("am.selected", { n: selected.size })}</strong>
           <button type="button" disabled={bulk.isPending} onClick={() => bulk.mutate("PAUSED")}>
@@ -163,7 +200,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
           {bulk.isError && <span className="error inline">{errorText(bulk.error)}</span>}
         </div>
       )}
-      {job && <JobPanel key={job.id} jobId={job.id} title={job.title} onClose={() => setJob(null)} />}
+      {job && <JobPanel key={job.id} jobId={job.id} title={job.title} currency={job.currency} onClose={() => setJob(null)} />}
       {state.chart && (
         <DailyChart level={level} id={state.chart} name={chartRow?.name ?? ""} state={state} onClose={() => update({ chart: null })} />
       )}
@@ -172,13 +209,15 @@ export function AdsManagerPage({ level }: { level: Level }) {
       <div className={`results${list.isFetching ? " fetching" : ""}`} data-testid="results" data-state={list.isFetching ? "loading" : "idle"}>
         {list.data && (
           <>
+            {/* The table's toolbar: a breakdown menu and a period-comparison toggle belong here
+                (a breakdown adds an EntityColumn; a comparison, a second value per metric cell). */}
             <div className="results-head">
               <span className="small muted">
                 {t("am.totalsNote", { since: dateOnly(list.data.date_range.since), until: dateOnly(list.data.date_range.until), noun: info.one })}
               </span>
               <span className="spacer" />
               <ColumnChooser columns={columns} />
-              <button type="button" onClick={() => downloadCsv(`${level}-${list.data!.date_range.since}-${list.data!.date_range.until}.csv`, screenCsv(rows, list.data!.summary, columns, accountNames))}>
+              <button type="button" onClick={() => downloadCsv(`${level}-${list.data!.date_range.since}-${list.data!.date_range.until}.csv`, screenCsv(rows, list.data!.summary, columns, accountNames, entityColumns))}>
                 {t("am.csv")}
               </button>
             </div>
@@ -195,6 +234,8 @@ export function AdsManagerPage({ level }: { level: Level }) {
               chartId={state.chart}
               onChart={(row) => update({ chart: state.chart === row.id ? null : row.id })}
               accountNames={accountNames}
+              entityColumns={entityColumns}
+              selectable={mayWrite}
             />
             <ConvertedTotal total={list.data.converted_total} currencies={list.data.summary.length} />
             {rows.length === 0 && <EmptyList noun={info.noun} filtered={hasFilters(state)} noAccounts={accounts.data?.data.length === 0} onClear={() => update(NO_FILTERS)} />}

@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { unwrap } from "@pixecom/client";
 import type { components } from "@pixecom/types";
 import { client, errorText, queryClient } from "../api";
+import { ReadOnlyNote, useCan, useCanSellerWide } from "../permissions";
 import { ErrorBox } from "../components/ErrorBox";
 import { dateTime } from "../format";
 import { t, type MessageKey } from "../i18n";
@@ -54,6 +55,8 @@ export function AlertsPage() {
         }),
       ),
   });
+  const mayAck = useCan("alerts.write");
+  const mayWebhook = useCan("webhooks.manage");
   const ack = useMutation({
     mutationFn: async (id: string) => unwrap(await client.api.POST("/api/alerts/{alert_id}/ack", { params: { path: { alert_id: id } } })),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["alerts"] }),
@@ -140,9 +143,11 @@ export function AlertsPage() {
                     {a.acknowledged_at ? (
                       <span className="muted small">{t("alerts.acked")}</span>
                     ) : (
-                      <button type="button" disabled={ack.isPending} onClick={() => ack.mutate(a.id)} aria-label={t("alerts.ackOf", { message: a.message })}>
-                        {t("alerts.ack")}
-                      </button>
+                      mayAck && (
+                        <button type="button" disabled={ack.isPending} onClick={() => ack.mutate(a.id)} aria-label={t("alerts.ackOf", { message: a.message })}>
+                          {t("alerts.ack")}
+                        </button>
+                      )
                     )}
                   </td>
                 </tr>
@@ -152,9 +157,11 @@ export function AlertsPage() {
         </div>
       )}
       {ack.isError && <p className="error">{errorText(ack.error)}</p>}
+      {!mayAck && <ReadOnlyNote what="perm.whatAlerts" />}
       <div className="two-cols">
         <Thresholds />
-        <WebhookCard />
+        {/* The webhook (its URL reaches outside) is for members who manage it: not even read by others. */}
+        {mayWebhook && <WebhookCard />}
       </div>
     </div>
   );
@@ -225,6 +232,8 @@ function Thresholds() {
     },
     onSuccess: (data) => queryClient.setQueryData(["alert-thresholds"], data),
   });
+  // Thresholds apply to the whole seller: a member limited to some ad accounts sees them only.
+  const mayChange = useCanSellerWide("alerts.write");
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (draft) save.mutate(draft);
@@ -232,6 +241,7 @@ function Thresholds() {
   return (
     <form className="card form" onSubmit={submit} aria-label={t("thresholds.form")}>
       <h2>{t("thresholds.title")}</h2>
+      <fieldset className="plain" disabled={!mayChange}>
       {current.isError && <ErrorBox error={current.error} onRetry={() => void current.refetch()} />}
       {draft &&
         THRESHOLD_FIELDS.map(([key, kind]) =>
@@ -258,10 +268,15 @@ function Thresholds() {
             </label>
           ),
         )}
+      </fieldset>
       <div className="card-foot">
-        <button type="submit" className="primary" disabled={!draft || save.isPending}>
-          {t("thresholds.save")}
-        </button>
+        {mayChange ? (
+          <button type="submit" className="primary" disabled={!draft || save.isPending}>
+            {t("thresholds.save")}
+          </button>
+        ) : (
+          <span className="small muted" data-testid="thresholds-read-only">{t("perm.thresholdsReadOnly")}</span>
+        )}
         {save.isSuccess && <span className="ok small">{t("common.saved")}</span>}
         {save.isError && <span className="error small">{errorText(save.error)}</span>}
       </div>
@@ -272,10 +287,8 @@ function Thresholds() {
 function WebhookCard() {
   const hook = useQuery({
     queryKey: ["webhook"],
-    queryFn: async () => {
-      const result = await client.api.GET("/api/alerts/webhook");
-      return result.response.status === 404 ? null : unwrap(result);
-    },
+    // null while no webhook is set (the API answers 200 with null, not an error).
+    queryFn: async () => unwrap(await client.api.GET("/api/alerts/webhook")),
     refetchInterval: 10_000,
   });
   const [url, setUrl] = useState("");

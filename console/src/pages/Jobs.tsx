@@ -3,6 +3,8 @@ import { unwrap } from "@pixecom/client";
 import { client } from "../api";
 import { Badge, statusLabel } from "../components/Badge";
 import { ErrorBox } from "../components/ErrorBox";
+import { budgetAmount } from "../components/JobPanel";
+import { reasonText } from "../jobReasons";
 import { dateTime } from "../format";
 import { t, type MessageKey } from "../i18n";
 import { navigate, useLocation } from "../router";
@@ -107,8 +109,12 @@ function JobItems({ jobId }: { jobId: string }) {
       <ul className="job-items">
         {job.data.items.map((item) => (
           <li key={item.id} data-outcome={item.outcome}>
-            <strong>{item.name}</strong>: {statusLabel(item.from_status)} → {statusLabel(item.to_status)} · <Badge value={item.outcome} />
-            {item.error && <div className="error small">{t("jobs.metaSaid", { error: item.error })}</div>}
+            <strong>{item.name}</strong>:{" "}
+            {job.data.kind === "budget_change"
+              ? t("job.budgetChange", { from: budgetAmount(item.from_budget, job.data.budget?.currency), to: budgetAmount(item.to_budget, job.data.budget?.currency) })
+              : `${statusLabel(item.from_status)} → ${statusLabel(item.to_status)}`}{" "}
+            · <Badge value={item.outcome} />
+            {item.error && <div className="error small">{reasonText(item.error)}</div>}
           </li>
         ))}
       </ul>

@@ -44,7 +44,7 @@ export function LoginPage({ mode }: { mode: "login" | "register" }) {
         await client.register({
           email,
           password,
-          seller_name: sellerName,
+          seller_name: sellerName.trim() || null,
           ...(invitation.trim() ? { invitation_code: invitation.trim() } : {}),
         });
       navigate(next.startsWith("/") && !next.startsWith("//") ? next : HOME, { replace: true });
@@ -93,9 +93,21 @@ export function LoginPage({ mode }: { mode: "login" | "register" }) {
           </p>
         )}
         {mode === "register" && (
+          // A team's invitation joins its seller: no seller of one's own to name (the API ignores it).
           <label>
             {t("login.sellerName")}
-            <input name="seller_name" required value={sellerName} onChange={(e) => setSellerName(e.target.value)} />
+            <input
+              name="seller_name"
+              required={!invitation.trim()}
+              aria-describedby={invitation.trim() ? "seller-name-hint" : undefined}
+              value={sellerName}
+              onChange={(e) => setSellerName(e.target.value)}
+            />
+            {invitation.trim() && (
+              <span id="seller-name-hint" className="small muted">
+                {t("login.sellerNameHint")}
+              </span>
+            )}
           </label>
         )}
         {mode === "register" && showInvitation && (

@@ -12,6 +12,7 @@ import { isMoneyMetric, moneyText, noteText, useDefaultCurrency, type MoneyDraft
 import { useAdAccounts } from "../components/Filters";
 import { METRIC_KINDS, METRIC_NAMES, metricLabel } from "../metrics";
 import { Link } from "../router";
+import { ReadOnlyNote, useCan } from "../permissions";
 
 type Rule = components["schemas"]["RuleOut"];
 type RuleSpec = components["schemas"]["RuleSpec"];
@@ -58,30 +59,38 @@ function previewValue(metric: string, value: unknown, currency: string): string 
 export function RulesPage() {
   const rules = useQuery({ queryKey: ["rules"], queryFn: async () => unwrap(await client.api.GET("/api/rules")) });
   const [editing, setEditing] = useState<Rule | "new" | null>(null);
+  const mayWrite = useCan("rules.write");
   return (
     <div className="rules-page">
       <div className="page-title">
         <h1>{t("rules.title")}</h1>
-        <button type="button" className="primary" onClick={() => setEditing("new")}>
-          {t("rules.new")}
-        </button>
+        {mayWrite && (
+          <button type="button" className="primary" onClick={() => setEditing("new")}>
+            {t("rules.new")}
+          </button>
+        )}
       </div>
+      {!mayWrite && <ReadOnlyNote what="perm.whatRules" />}
       {editing && <RuleForm key={editing === "new" ? "new" : editing.id} rule={editing === "new" ? null : editing} onDone={() => setEditing(null)} />}
       {rules.isError && <ErrorBox error={rules.error} onRetry={() => void rules.refetch()} />}
       {rules.data?.data.length === 0 && !editing && (
         <div className="empty">
           <p>{t("rules.empty")}</p>
-          <button type="button" className="primary" onClick={() => setEditing("new")}>
-            {t("rules.createFirst")}
-          </button>
+          {mayWrite && (
+            <button type="button" className="primary" onClick={() => setEditing("new")}>
+              {t("rules.createFirst")}
+            </button>
+          )}
         </div>
       )}
-      {rules.data?.data.map((rule) => <RuleCard key={rule.id} rule={rule} onEdit={() => setEditing(rule)} />)}
+      {rules.data?.data.map((rule) => <RuleCard key={rule.id} rule={rule} mayWrite={mayWrite} onEdit={() => setEditing(rule)} />)}
     </div>
   );
 }
 
-function RuleCard({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
+/** A rule; its preview, edit and enable/disable only for a member who may write rules (the
+ * preview is a rules.write call: it runs the rule's evaluation). */
+function RuleCard({ rule, mayWrite, onEdit }: { rule: Rule; mayWrite: boolean; onEdit: () => void }) {
   const [open, setOpen] = useState<"preview" | "runs" | null>(null);
   const toggle = useMutation({
     mutationFn: async () => {
@@ -96,18 +105,24 @@ function RuleCard({ rule, onEdit }: { rule: Rule; onEdit: () => void }) {
         <h2>{rule.name}</h2>
         <span className={`badge ${rule.enabled ? "badge-active" : ""}`}>{rule.enabled ? t("rules.enabled") : t("rules.disabled")}</span>
         <span className="spacer" />
-        <button type="button" onClick={() => setOpen(open === "preview" ? null : "preview")} aria-expanded={open === "preview"}>
-          {t("rules.preview")}
-        </button>
+        {mayWrite && (
+          <button type="button" onClick={() => setOpen(open === "preview" ? null : "preview")} aria-expanded={open === "preview"}>
+            {t("rules.preview")}
+          </button>
+        )}
         <button type="button" onClick={() => setOpen(open === "runs" ? null : "runs")} aria-expanded={open === "runs"}>
           {t("rules.runs")}
         </button>
-        <button type="button" onClick={onEdit}>
-          {t("rules.edit")}
-        </button>
-        <button type="button" onClick={() => toggle.mutate()} disabled={toggle.isPending}>
-          {rule.enabled ? t("rules.disable") : t("rules.enable")}
-        </button>
+        {mayWrite && (
+          <>
+            <button type="button" onClick={onEdit}>
+              {t("rules.edit")}
+            </button>
+            <button type="button" onClick={() => toggle.mutate()} disabled={toggle.isPending}>
+              {rule.enabled ? t("rules.disable") : t("rules.enable")}
+            </button>
+          </>
+        )}
       </div>
       <p className="small">{describeRule(rule)}</p>
       <p className="small muted">{t("rules.lastChecked", { at: dateTime(rule.last_evaluated_at) })}</p>

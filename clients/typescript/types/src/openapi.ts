@@ -323,7 +323,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get Webhook */
+        /** The webhook and its delivery status; null when none is set */
         get: operations["alerts_get_webhook"];
         /** Put Webhook */
         put: operations["alerts_put_webhook"];
@@ -4036,6 +4036,11 @@ export interface components {
              */
             enabled: boolean;
         };
+        /**
+         * WebhookOrNone
+         * @description The seller's webhook, or null while none is set (a normal state, not a missing resource).
+         */
+        WebhookOrNone: components["schemas"]["WebhookOut"] | null;
         /** WebhookOut */
         WebhookOut: {
             /** Url */
@@ -5403,7 +5408,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookOut"];
+                    "application/json": components["schemas"]["WebhookOrNone"];
                 };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
@@ -5417,15 +5422,6 @@ export interface operations {
             };
             /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not found (or not yours) */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,7 @@ from pixecom.api.schemas.alerts import (
     AlertOut,
     AlertThresholdsOut,
     WebhookIn,
+    WebhookOrNone,
     WebhookOut,
     WebhookTestOut,
 )
@@ -138,14 +139,15 @@ def _webhook_out(db: DbSession, hook: Webhook) -> dict[str, Any]:
 @router.get(
     "/alerts/webhook",
     dependencies=[requires(Permission.WEBHOOKS_MANAGE)],
-    response_model=WebhookOut,
-    responses=error_responses(401, 404),
+    response_model=WebhookOrNone,
+    responses=error_responses(401),
+    summary="The webhook and its delivery status; null when none is set",
 )
-def get_webhook(caller: CurrentSeller, db: DbSession) -> dict[str, Any]:
+def get_webhook(caller: CurrentSeller, db: DbSession) -> dict[str, Any] | None:
+    # No webhook is a normal state of a seller, not a missing resource: 200 with null (a 404
+    # would be an error in every browser's console on each visit of the Alerts page).
     hook = db.get(Webhook, caller.seller_id)
-    if hook is None:
-        raise NotFound("No webhook set")
-    return _webhook_out(db, hook)
+    return None if hook is None else _webhook_out(db, hook)
 
 
 @router.put(

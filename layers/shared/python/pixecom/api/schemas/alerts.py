@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, RootModel
 
 from pixecom.api.schemas.ads_manager import Currency
 from pixecom.api.schemas.automation import AlertValues, ThresholdNote
@@ -81,6 +81,10 @@ class WebhookOut(BaseModel):
     last_error: str | None = Field(description="The last failure's reason (kept after a later success)")
     pending_deliveries: int
     retrying_deliveries: int = Field(description="Pending deliveries that failed at least once")
+
+
+class WebhookOrNone(RootModel[WebhookOut | None]):
+    """The seller's webhook, or null while none is set (a normal state, not a missing resource)."""
 
 
 class WebhookTestOut(BaseModel):
