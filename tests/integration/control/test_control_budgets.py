@@ -388,7 +388,8 @@ def test_list_rows_carry_where_the_budget_lives_its_amount_and_the_bid(world):
 
 def test_the_csv_carries_the_budget_and_names(world):
     response = world.api.get(
-        "/api/ads-manager/adsets/export.csv?date_preset=today", headers=world.seller.headers
+        "/api/ads-manager/adsets/export.csv?date_preset=today&csv_header=machine",
+        headers=world.seller.headers,
     )
 
     lines = response.text.splitlines()
