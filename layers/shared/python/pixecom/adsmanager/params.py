@@ -194,20 +194,27 @@ def _parse_enum(param: str, values: Iterable[str], enum_cls: type[E]) -> tuple[E
 
 def parse_dates(date_preset: str | None, since: str | None, until: str | None) -> DateSpec:
     """A preset or a custom since/until (both), never both; default last_7d."""
-    try:
-        if since is None and until is None:
+    if since is None and until is None:
+        try:
             return DateSpec(preset=parse_date_preset(date_preset) if date_preset else DEFAULT_PRESET)
-        if date_preset:
-            raise InvalidParam("date_preset", "give either date_preset or since and until, not both")
-        if since is None:
-            raise InvalidParam("since", "required with until")
-        if until is None:
-            raise InvalidParam("until", "required with since")
-        return DateSpec(
-            custom=validate_custom_range(parse_iso_date(since, "since"), parse_iso_date(until, "until"))
-        )
-    except InvalidDateRange as exc:
-        raise InvalidParam(exc.param, exc.message) from None
+        except InvalidDateRange as exc:
+            raise InvalidParam(exc.param, exc.message) from None
+    if date_preset:
+        raise InvalidParam("date_preset", "give either date_preset or since and until, not both")
+    return DateSpec(custom=explicit_range(since, until, ("since", "until")))
+
+
+def explicit_range(since: str | None, until: str | None, names: tuple[str, str]) -> DateRange:
+    """A range given as two YYYY-MM-DD parameters (`names`: theirs), both required."""
+    since_name, until_name = names
+    if since is None:
+        raise InvalidParam(since_name, f"required with {until_name}")
+    if until is None:
+        raise InvalidParam(until_name, f"required with {since_name}")
+    try:
+        return validate_custom_range(parse_iso_date(since, since_name), parse_iso_date(until, until_name))
+    except InvalidDateRange as exc:  # a range's own faults (order, length) name its start
+        raise InvalidParam(since_name if exc.param == "since" else exc.param, exc.message) from None
 
 
 def parse_compare(
@@ -227,22 +234,13 @@ def parse_compare(
             raise InvalidParam("compare", f"unknown comparison {compare[:64]!r}; use {allowed}") from None
     if compare:
         raise InvalidParam("compare", "give either compare or compare_since and compare_until, not both")
-    if compare_since is None:
-        raise InvalidParam("compare_since", "required with compare_until")
-    if compare_until is None:
-        raise InvalidParam("compare_until", "required with compare_since")
+    other = explicit_range(compare_since, compare_until, ("compare_since", "compare_until"))
     if dates.custom is None:
         raise InvalidParam(
             "compare_since",
             "an explicit comparison range needs an explicit since and until (a preset's days "
             "differ per ad account timezone); or use compare=previous_period or previous_year",
         )
-    try:
-        other = validate_custom_range(
-            parse_iso_date(compare_since, "compare_since"), parse_iso_date(compare_until, "compare_until")
-        )
-    except InvalidDateRange as exc:
-        raise InvalidParam(exc.param if exc.param != "since" else "compare_since", exc.message) from None
     main = dates.custom
     if other.since <= main.until and main.since <= other.until:
         raise InvalidParam(
