@@ -81,6 +81,17 @@ def test_comparison_equals_the_sums_of_the_previous_days(api, world):
     previous = expected_metrics(world.seed.rows(since=october[0], until=october[1], adset_id=tee_set.id))
     assert {k: tee["previous_metrics"][k] for k in previous} == previous
 
+    # The daily series: each day beside the day at the same place in the previous period.
+    video = world.ads["mw_video"]
+    series = _get(api, world, f"ads/{video.id}/daily", {**LATE_NOV, "compare": "previous_period"}).json()
+    assert series["compare_range"] == {"since": "2026-11-01", "until": "2026-11-10"}
+    for offset, point in enumerate(series["data"]):
+        day, earlier = date(2026, 11, 11 + offset), date(2026, 11, 1 + offset)
+        assert (point["date"], point["previous_date"]) == (day.isoformat(), earlier.isoformat())
+        current = expected_metrics(world.seed.rows(since=day, until=day, ad_id=video.id))
+        previous = expected_metrics(world.seed.rows(since=earlier, until=earlier, ad_id=video.id))
+        _assert_compared(point, current, previous)
+
     # Without compare=, none of it.
     body = _get(api, world, "campaigns", LATE_NOV).json()
     assert "compare_range" not in body

@@ -2508,6 +2508,15 @@ export interface components {
              */
             date: string;
             metrics: components["schemas"]["Metrics"];
+            /**
+             * Previous Date
+             * @description with compare=: the day this one is compared with (the same place in the comparison range; previous_year: the same date a year earlier); null past its end
+             */
+            previous_date?: string | null;
+            /** @description with compare=: the same metrics over the comparison range (compare_range) */
+            previous_metrics?: components["schemas"]["Metrics"] | null;
+            /** @description with compare=: each metric's relative change */
+            change?: components["schemas"]["MetricChanges"] | null;
         };
         /** DailySeries */
         DailySeries: {
@@ -2538,6 +2547,8 @@ export interface components {
              * @description one point per day of the range, oldest first
              */
             data: components["schemas"]["DailyPoint"][];
+            /** @description with compare=: the comparison range */
+            compare_range?: components["schemas"]["DateRangeOut"] | null;
         };
         /**
          * DatePreset
@@ -5013,6 +5024,12 @@ export interface operations {
                 since?: string;
                 /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
                 until?: string;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
             };
             header?: never;
             path: {
@@ -5262,6 +5279,12 @@ export interface operations {
                 since?: string;
                 /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
                 until?: string;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
             };
             header?: never;
             path: {
@@ -5511,6 +5534,12 @@ export interface operations {
                 since?: string;
                 /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
                 until?: string;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
             };
             header?: never;
             path: {

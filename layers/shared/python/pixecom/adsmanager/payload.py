@@ -7,6 +7,7 @@ Each row's, summary's and daily point's `metrics` object arrives as JSON text bu
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from pixecom.adsmanager.compare import changes
@@ -99,8 +100,8 @@ def list_json(result: ListResult, level: Level) -> bytes:
 
 
 def daily_json(series: DailySeries) -> bytes:
-    """`{"id", "currency", "result_type", "attribution_setting", "date_range", "data"}`: each
-    day's `metrics` spliced in as Postgres built it."""
+    """`{"id", "currency", "result_type", "attribution_setting", "date_range", "data"}` (and
+    `compare_range` with compare=): each day's `metrics` spliced in as Postgres built it."""
     head = _dumps(
         {
             "id": str(series.entity_id),
@@ -110,5 +111,24 @@ def daily_json(series: DailySeries) -> bytes:
             "date_range": date_range_payload(series.date_range),
         }
     )
-    points = ",".join(_with_metrics({"date": day.isoformat()}, metrics) for day, metrics in series.points)
-    return (head[:-1] + ',"data":[' + points + "]}").encode()
+    previous = series.previous or [None] * len(series.points)
+    points = ",".join(
+        _daily_point(day, metrics, earlier, compared=series.previous is not None)
+        for (day, metrics), earlier in zip(series.points, previous, strict=True)
+    )
+    tail = ""
+    if series.compare_range is not None:
+        tail = ',"compare_range":' + _dumps(date_range_payload(series.compare_range))
+    return (head[:-1] + ',"data":[' + points + "]" + tail + "}").encode()
+
+
+def _daily_point(day: date, metrics: str, earlier: tuple[date, str] | None, *, compared: bool) -> str:
+    """One day's point; with compare=, the day it is compared with, its metrics and the change
+    (null past the end of a shorter comparison range)."""
+    if not compared:
+        return _with_metrics({"date": day.isoformat()}, metrics)
+    if earlier is None:
+        fields = {"date": day.isoformat(), "previous_date": None}
+        return _with_metrics(fields, metrics)[:-1] + ',"previous_metrics":null,"change":null}'
+    fields = {"date": day.isoformat(), "previous_date": earlier[0].isoformat()}
+    return _with_metrics(fields, metrics, previous_json=earlier[1])

@@ -37,6 +37,7 @@ from pixecom.adsmanager.params import (
     Level,
     ListQuery,
     RawListParams,
+    parse_compare,
     parse_dates,
     parse_list_query,
 )
@@ -270,8 +271,12 @@ def _daily_route(level: Level) -> Callable[..., Response]:
         date_preset: PresetParam = None,
         since: DateText = None,
         until: DateText = None,
+        compare: CompareParam = None,
+        compare_since: CompareDate = None,
+        compare_until: CompareDate = None,
     ) -> Response:
         dates = parse_dates(date_preset, since, until)
+        comparison = parse_compare(compare, compare_since, compare_until, dates)
         # A limited member's visibility is checked on the primary (membership is never stale), in
         # its own short transaction: its connection is back in the pool before the series' read
         # takes one (a request holding two at once waits on itself with a pool of one).
@@ -281,7 +286,8 @@ def _daily_route(level: Level) -> Callable[..., Response]:
             if not visible:
                 raise NotFound(f"No such {level.value[:-1]}")
         series = lag_tolerant(
-            caller.seller_id, lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now)
+            caller.seller_id,
+            lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now, comparison),
         )
         if series is None:
             raise NotFound(f"No such {level.value[:-1]}")

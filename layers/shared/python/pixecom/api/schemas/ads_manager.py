@@ -283,15 +283,28 @@ class AdList(_Optional):
     converted_total: ConvertedTotal | None = _CONVERTED
 
 
-class DailyPoint(OutModel):
+Day = date  # a field named `date` shadows the type in the class body
+
+
+class DailyPoint(_Optional):
     date: date
     metrics: Metrics
+    previous_date: Day | None = Field(
+        default=None,
+        description="with compare=: the day this one is compared with (the same place in the "
+        "comparison range; previous_year: the same date a year earlier); null past its end",
+    )
+    previous_metrics: Metrics | None = _PREVIOUS
+    change: MetricChanges | None = _CHANGES
 
 
-class DailySeries(OutModel):
+class DailySeries(_Optional):
     id: uuid.UUID
     currency: Currency
     result_type: ResultType
     attribution_setting: AttributionSetting
     date_range: DateRangeOut
     data: list[DailyPoint] = Field(description="one point per day of the range, oldest first")
+    compare_range: DateRangeOut | None = Field(
+        default=None, description="with compare=: the comparison range"
+    )
