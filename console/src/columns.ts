@@ -22,8 +22,9 @@ export const FALLBACK_COLUMN_NAMES = [
   "cpm", "ctr", "cpc", "cr", "cr1", "cr2",
 ];
 
-export function formatMetric(column: Column, metrics: Metrics, currency: string): string {
-  const value = metrics[column.key];
+/** A list row's metrics hold every metric, or those `columns=` chose (absent ones read as empty). */
+export function formatMetric(column: Column, metrics: Partial<Metrics>, currency: string): string {
+  const value = metrics[column.key] ?? null;
   switch (column.kind) {
     case "money":
       return money(value as string | null, currency);

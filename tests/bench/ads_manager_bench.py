@@ -7,6 +7,7 @@ for the big seller, over one keep-alive HTTP connection:
 - GET /api/ads-manager/{campaigns,adsets,ads}?date_preset=last_30d, first without a preset
   snapshot (as after an account's local midnight, before the next sync), then with the
   snapshots the stats sync refreshes after each run;
+- the campaigns and the ads with `compare=previous_period`, against the same request without;
 - the floors: GET /api/health (a round trip through the same server, one `SELECT 1`) and each
   level's preset snapshot read alone (one row per entity; before the campaign/ad set snapshots
   existed, the level's rollup read).
@@ -264,6 +265,12 @@ def main() -> int:
                 "  its statement alone (psycopg, autocommit)",
                 timed(partial(run, conn, statement), args.iterations),
             )
+    # compare=previous_period: a second statement (the previous 30 days, read live: no snapshot
+    # holds them); its floor is the same request without the comparison, in this run.
+    for level in ("campaigns", "ads"):
+        plain = next(value for lv, value, _ in ratios if lv == level)
+        compared = api(f"/api/ads-manager/{level}?date_preset=last_30d&compare=previous_period")
+        print(f"{level} with compare: {compared:.1f} / {plain:.1f} ms without = {compared / plain:.2f}x")
     for level, value, read in ratios:
         ratio = value / (read + health)
         print(f"{level} ratio = {value:.1f} / ({read:.1f} + {health:.1f}) = {ratio:.2f}  (aim <= 1.5)")

@@ -35,7 +35,7 @@ def test_lists_summaries_and_filters_show_only_the_members_accounts(api, world, 
 def test_csv_and_daily_series_stop_at_the_members_accounts(api, world, make_member):
     limited = make_member(world.seller.seller_id, "analyst", ad_account_ids=[world.la.id])
 
-    exported = api.get(f"/api/ads-manager/ads/export.csv?{RANGE}", headers=limited.headers)
+    exported = api.get(f"/api/ads-manager/ads/export.csv?{RANGE}&csv_header=machine", headers=limited.headers)
     hidden = api.get(
         f"/api/ads-manager/campaigns/{world.campaigns['bkk_mug'].id}/daily?{RANGE}", headers=limited.headers
     )

@@ -115,7 +115,8 @@ def test_csv_export_has_header_every_row_and_a_summary_per_currency(client: Any,
     response = client.get(
         "/api/ads-manager/ads/export.csv",
         headers=world.seller.headers,
-        params={"since": "2026-11-01", "until": "2026-11-20", "sort": "name", "limit": "1"},
+        params={"since": "2026-11-01", "until": "2026-11-20", "sort": "name", "limit": "1"}
+        | {"csv_header": "machine"},
     )
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")

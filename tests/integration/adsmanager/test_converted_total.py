@@ -23,6 +23,7 @@ from pixecom.rates.store import save_rates
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 SINCE, UNTIL = date(2026, 11, 2), date(2026, 11, 10)  # Monday to the next Tuesday
 RANGE = {"since": SINCE.isoformat(), "until": UNTIL.isoformat()}
+MACHINE = {**RANGE, "csv_header": "machine"}  # the CSV with the API's field names as headers
 
 # The ECB's quotation (units per euro) on its working days: no Saturday 7 or Sunday 8 November.
 ECB_DAYS = {
@@ -174,7 +175,7 @@ def test_a_member_limited_to_some_accounts_gets_the_total_of_theirs_only(api, sh
     )
 
     listed = api.get("/api/ads-manager/campaigns", params=RANGE, headers=member.headers).json()
-    exported = api.get("/api/ads-manager/ads/export.csv", params=RANGE, headers=member.headers)
+    exported = api.get("/api/ads-manager/ads/export.csv", params=MACHINE, headers=member.headers)
     sellpages = api.get("/api/ads-manager/sellpages", params=RANGE, headers=member.headers)
 
     total = listed["converted_total"]
@@ -188,7 +189,7 @@ def test_a_member_limited_to_some_accounts_gets_the_total_of_theirs_only(api, sh
 
 
 def test_the_csv_ends_with_the_converted_total_row(api, shop):
-    response = api.get("/api/ads-manager/adsets/export.csv", params=RANGE, headers=shop["seller"].headers)
+    response = api.get("/api/ads-manager/adsets/export.csv", params=MACHINE, headers=shop["seller"].headers)
 
     rows = list(csv.DictReader(io.StringIO(response.text)))
     (converted,) = [r for r in rows if r["row_type"] == "converted_total"]

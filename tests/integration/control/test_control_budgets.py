@@ -76,6 +76,9 @@ def _scenario(currency: str = "USD") -> Any:
                                     "name": "Lifetime",
                                     "optimization_goal": "OFFSITE_CONVERSIONS",
                                     "lifetime_budget": big,
+                                    # 9 days and 23 hours: 10 days for Meta's lifetime minimum.
+                                    "created_time": "2026-12-01T10:00:00+00:00",
+                                    "end_time": "2026-12-11T09:00:00+00:00",
                                 },
                             ],
                         },
@@ -184,6 +187,26 @@ def test_each_refusal_is_explained_per_item_and_never_sent_to_meta(world):
     assert items["Clicks"] == ("applied", "50.00", "7.00", None)  # its minimum (high frequency) is 5.00
     assert job["status"] == "partially_failed"
     assert world.budget_writes() - writes_before == 1  # only Clicks went to Meta
+
+
+def test_a_lifetime_budget_below_the_daily_minimum_for_each_scheduled_day_is_refused_before_meta(world):
+    # The synced schedule (Meta's start_time .. end_time) holds 10 days; OFFSITE_CONVERSIONS'
+    # minimum is 10.00 USD a day: 100.00 USD for the schedule.
+    below = world.run(
+        "adset", ["7101204"], {"type": "lifetime", "amount": {"amount": "99.99", "currency": "USD"}}
+    )
+    assert world.budget_writes() == 0
+    at = world.run(
+        "adset", ["7101204"], {"type": "lifetime", "amount": {"amount": "100.00", "currency": "USD"}}
+    )
+
+    assert _items(below)["Lifetime"][3] == (
+        "99.99 USD is below Meta's minimum lifetime budget of 100.00 USD for this 10-day schedule: the "
+        "minimum daily budget of 10.00 USD for ad sets optimising for OFFSITE_CONVERSIONS "
+        "(min_daily_budget_low_freq), for each day"
+    )
+    assert _items(at)["Lifetime"] == ("applied", "10000.00", "100.00", None)
+    assert world.sim.state.entries["7101204"].node.lifetime_budget == "10000"
 
 
 def test_a_campaign_without_a_campaign_budget_and_another_currency_are_refused(world):
@@ -388,7 +411,8 @@ def test_list_rows_carry_where_the_budget_lives_its_amount_and_the_bid(world):
 
 def test_the_csv_carries_the_budget_and_names(world):
     response = world.api.get(
-        "/api/ads-manager/adsets/export.csv?date_preset=today", headers=world.seller.headers
+        "/api/ads-manager/adsets/export.csv?date_preset=today&csv_header=machine",
+        headers=world.seller.headers,
     )
 
     lines = response.text.splitlines()

@@ -43,7 +43,13 @@ SCENARIO = {
                             "bid_strategy": "COST_CAP",
                             "bid_amount": "20000",
                         },
-                        {"id": "8101203", "name": "Lifetime", "lifetime_budget": "9000000"},
+                        {
+                            "id": "8101203",
+                            "name": "Lifetime",
+                            "lifetime_budget": "9000000",
+                            "created_time": "2026-12-01T00:00:00+00:00",  # its start_time
+                            "end_time": "2026-12-31T00:00:00+00:00",  # a 30-day schedule
+                        },
                     ],
                 },
             ],
@@ -102,6 +108,21 @@ def test_a_daily_budget_below_the_minimum_is_refused_with_the_minimum(http: http
     error = _error(http.post("/8101202", data={"daily_budget": "1000"}))
     assert error["error_user_title"] == "Your Budget Is Too Low"
     assert "5000 VND" in error["error_user_msg"]  # LINK_CLICKS: the high-frequency minimum
+
+
+def test_a_lifetime_budget_below_the_daily_minimum_for_each_day_is_refused(http: httpx.Client) -> None:
+    # No optimization goal: the low-frequency minimum, 250,000 VND a day, x 30 days.
+    schedule = http.get("/8101203", params={"fields": "start_time,end_time"}).json()
+    error = _error(http.post("/8101203", data={"lifetime_budget": "7499999"}))
+    accepted = http.post("/8101203", data={"lifetime_budget": "7500000"})
+
+    assert (schedule["start_time"], schedule["end_time"]) == (
+        "2026-11-30T16:00:00-0800",  # in the account's timezone, as Meta writes times
+        "2026-12-30T16:00:00-0800",
+    )
+    assert (error["code"], error["error_user_title"]) == (100, "Your Budget Is Too Low")
+    assert "7500000 VND" in error["error_user_msg"]
+    assert accepted.status_code == 200, accepted.text
 
 
 def test_the_fifth_change_within_an_hour_is_code_17_and_blocks_the_ad_set_for_an_hour(

@@ -113,7 +113,7 @@ export interface paths {
         };
         /**
          * Export Campaigns
-         * @description Every matching campaigns row as CSV, then one summary row per currency.
+         * @description Every matching campaigns row as CSV, then one summary row per currency (and the converted total). The same filters, `columns` and `compare` as the list.
          */
         get: operations["ads_manager_export_campaigns"];
         put?: never;
@@ -173,7 +173,7 @@ export interface paths {
         };
         /**
          * Export Adsets
-         * @description Every matching adsets row as CSV, then one summary row per currency.
+         * @description Every matching adsets row as CSV, then one summary row per currency (and the converted total). The same filters, `columns` and `compare` as the list.
          */
         get: operations["ads_manager_export_adsets"];
         put?: never;
@@ -233,7 +233,7 @@ export interface paths {
         };
         /**
          * Export Ads
-         * @description Every matching ads row as CSV, then one summary row per currency.
+         * @description Every matching ads row as CSV, then one summary row per currency (and the converted total). The same filters, `columns` and `compare` as the list.
          */
         get: operations["ads_manager_export_ads"];
         put?: never;
@@ -1317,6 +1317,8 @@ export interface components {
             paging: components["schemas"]["Paging"];
             /** @description a preset resolves per ad account timezone: the envelope (earliest since, latest until) of the accounts' ranges */
             date_range: components["schemas"]["DateRangeOut"];
+            /** @description with compare=: the comparison range (for presets, the envelope of the accounts' comparison ranges, each moved from the account's own range) */
+            compare_range?: components["schemas"]["DateRangeOut"] | null;
             /** @description null until the seller chooses a reporting currency (PUT /api/reporting-currency) */
             converted_total: components["schemas"]["ConvertedTotal"] | null;
         };
@@ -1363,7 +1365,11 @@ export interface components {
              * @example 7-day click or 1-day view
              */
             attribution_setting: string | null;
-            metrics: components["schemas"]["Metrics"];
+            metrics: components["schemas"]["ChosenMetrics"];
+            /** @description with compare=: the same metrics over the comparison range (compare_range) */
+            previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
+            /** @description with compare=: each metric's relative change */
+            change?: components["schemas"]["MetricChanges"] | null;
             /**
              * Campaign Id
              * Format: uuid
@@ -1391,6 +1397,8 @@ export interface components {
             paging: components["schemas"]["Paging"];
             /** @description a preset resolves per ad account timezone: the envelope (earliest since, latest until) of the accounts' ranges */
             date_range: components["schemas"]["DateRangeOut"];
+            /** @description with compare=: the comparison range (for presets, the envelope of the accounts' comparison ranges, each moved from the account's own range) */
+            compare_range?: components["schemas"]["DateRangeOut"] | null;
             /** @description null until the seller chooses a reporting currency (PUT /api/reporting-currency) */
             converted_total: components["schemas"]["ConvertedTotal"] | null;
         };
@@ -1437,7 +1445,11 @@ export interface components {
              * @example 7-day click or 1-day view
              */
             attribution_setting: string | null;
-            metrics: components["schemas"]["Metrics"];
+            metrics: components["schemas"]["ChosenMetrics"];
+            /** @description with compare=: the same metrics over the comparison range (compare_range) */
+            previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
+            /** @description with compare=: each metric's relative change */
+            change?: components["schemas"]["MetricChanges"] | null;
             /** @description null: the budgets are on the ad sets */
             budget: components["schemas"]["Budget"] | null;
             /**
@@ -2002,6 +2014,8 @@ export interface components {
             paging: components["schemas"]["Paging"];
             /** @description a preset resolves per ad account timezone: the envelope (earliest since, latest until) of the accounts' ranges */
             date_range: components["schemas"]["DateRangeOut"];
+            /** @description with compare=: the comparison range (for presets, the envelope of the accounts' comparison ranges, each moved from the account's own range) */
+            compare_range?: components["schemas"]["DateRangeOut"] | null;
             /** @description null until the seller chooses a reporting currency (PUT /api/reporting-currency) */
             converted_total: components["schemas"]["ConvertedTotal"] | null;
         };
@@ -2048,7 +2062,11 @@ export interface components {
              * @example 7-day click or 1-day view
              */
             attribution_setting: string | null;
-            metrics: components["schemas"]["Metrics"];
+            metrics: components["schemas"]["ChosenMetrics"];
+            /** @description with compare=: the same metrics over the comparison range (compare_range) */
+            previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
+            /** @description with compare=: each metric's relative change */
+            change?: components["schemas"]["MetricChanges"] | null;
             /** @description null: the budgets are on the ad sets */
             budget: components["schemas"]["Budget"] | null;
             /**
@@ -2099,6 +2117,149 @@ export interface components {
         CampaignUpdate: {
             /** Sellpage Id */
             sellpage_id: string | null;
+        };
+        /**
+         * ChosenMetrics
+         * @description The metrics of a list row or summary entry: every metric of `Metrics`, or those `columns=` chose, in that order. See `Metrics` for each one.
+         */
+        ChosenMetrics: {
+            /**
+             * Spend
+             * @description amount spent
+             * @example 12.35
+             */
+            spend?: string;
+            /**
+             * Impressions
+             * @description impressions
+             */
+            impressions?: number;
+            /**
+             * Clicks
+             * @description clicks (all)
+             */
+            clicks?: number;
+            /**
+             * Link Clicks
+             * @description link clicks
+             */
+            link_clicks?: number;
+            /**
+             * Content Views
+             * @description content views
+             */
+            content_views?: number;
+            /**
+             * Add To Cart
+             * @description adds to cart
+             */
+            add_to_cart?: number;
+            /**
+             * Initiate Checkout
+             * @description checkouts initiated
+             */
+            initiate_checkout?: number;
+            /**
+             * Purchases
+             * @description purchases
+             */
+            purchases?: number;
+            /**
+             * Purchase Value
+             * @description purchase conversion value
+             * @example 12.35
+             */
+            purchase_value?: string;
+            /**
+             * Results
+             * @description results (the ad sets' optimization events); null when the rows' result types differ (result_type `mixed`)
+             */
+            results?: number | null;
+            /**
+             * Landing Page Views
+             * @description landing page views
+             */
+            landing_page_views?: number;
+            /**
+             * Cpm
+             * @description cost per 1,000 impressions: spend / impressions x 1000; null when impressions is 0
+             */
+            cpm?: string | null;
+            /**
+             * Ctr
+             * @description link click-through rate: link_clicks / impressions x 100; null when impressions is 0
+             */
+            ctr?: number | null;
+            /**
+             * Ctr All
+             * @description click-through rate (all): clicks / impressions x 100; null when impressions is 0
+             */
+            ctr_all?: number | null;
+            /**
+             * Cpc
+             * @description cost per link click: spend / link_clicks; null when link_clicks is 0
+             */
+            cpc?: string | null;
+            /**
+             * Cpv
+             * @description cost per content view: spend / content_views; null when content_views is 0
+             */
+            cpv?: string | null;
+            /**
+             * Cost Per Add To Cart
+             * @description cost per add to cart: spend / add_to_cart; null when add_to_cart is 0
+             */
+            cost_per_add_to_cart?: string | null;
+            /**
+             * Cost Per Checkout
+             * @description cost per checkout initiated: spend / initiate_checkout; null when initiate_checkout is 0
+             */
+            cost_per_checkout?: string | null;
+            /**
+             * Cost Per Purchase
+             * @description cost per purchase: spend / purchases; null when purchases is 0
+             */
+            cost_per_purchase?: string | null;
+            /**
+             * Cr
+             * @description conversion rate: purchases / content_views x 100; null when content_views is 0
+             */
+            cr?: number | null;
+            /**
+             * Cr1
+             * @description view -> cart: add_to_cart / content_views x 100; null when content_views is 0
+             */
+            cr1?: number | null;
+            /**
+             * Cr2
+             * @description cart -> checkout: initiate_checkout / add_to_cart x 100; null when add_to_cart is 0
+             */
+            cr2?: number | null;
+            /**
+             * Cr3
+             * @description checkout -> purchase: purchases / initiate_checkout x 100; null when initiate_checkout is 0
+             */
+            cr3?: number | null;
+            /**
+             * Cost Per Result
+             * @description cost per result: spend / results; null when results is 0, or the rows' result types differ (result_type `mixed`)
+             */
+            cost_per_result?: string | null;
+            /**
+             * Roas
+             * @description return on ad spend: purchase_value / spend; null when spend is 0
+             */
+            roas?: number | null;
+            /**
+             * Aov
+             * @description average order value: purchase_value / purchases; null when purchases is 0
+             */
+            aov?: string | null;
+            /**
+             * Cost Per Landing Page View
+             * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
+             */
+            cost_per_landing_page_view?: string | null;
         };
         /** ColumnPresetList */
         ColumnPresetList: {
@@ -2333,7 +2494,11 @@ export interface components {
              * @description null when no ad set's optimization event is known
              */
             result_type: components["schemas"]["ResultType"] | null;
-            metrics: components["schemas"]["Metrics"];
+            metrics: components["schemas"]["ChosenMetrics"];
+            /** @description with compare=: the same metrics over the comparison range (compare_range) */
+            previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
+            /** @description with compare=: each metric's relative change */
+            change?: components["schemas"]["MetricChanges"] | null;
         };
         /** DailyPoint */
         DailyPoint: {
@@ -2343,6 +2508,15 @@ export interface components {
              */
             date: string;
             metrics: components["schemas"]["Metrics"];
+            /**
+             * Previous Date
+             * @description with compare=: the day this one is compared with (the same place in the comparison range; previous_year: the same date a year earlier); null past its end
+             */
+            previous_date?: string | null;
+            /** @description with compare=: the same metrics over the comparison range (compare_range) */
+            previous_metrics?: components["schemas"]["Metrics"] | null;
+            /** @description with compare=: each metric's relative change */
+            change?: components["schemas"]["MetricChanges"] | null;
         };
         /** DailySeries */
         DailySeries: {
@@ -2373,6 +2547,8 @@ export interface components {
              * @description one point per day of the range, oldest first
              */
             data: components["schemas"]["DailyPoint"][];
+            /** @description with compare=: the comparison range */
+            compare_range?: components["schemas"]["DateRangeOut"] | null;
         };
         /**
          * DatePreset
@@ -2776,6 +2952,147 @@ export interface components {
              * @description Present: the member's ad accounts from now on (null = all); absent: unchanged
              */
             ad_account_ids?: string[] | null;
+        };
+        /**
+         * MetricChanges
+         * @description Each metric's relative change from the previous period: (value - previous) / previous, rounded half-up to 4 decimals (0.25 = 25% more); null where either is null or the previous value is 0. The same metrics as `metrics`.
+         */
+        MetricChanges: {
+            /**
+             * Spend
+             * @description relative change of spend
+             */
+            spend?: number | null;
+            /**
+             * Impressions
+             * @description relative change of impressions
+             */
+            impressions?: number | null;
+            /**
+             * Clicks
+             * @description relative change of clicks
+             */
+            clicks?: number | null;
+            /**
+             * Link Clicks
+             * @description relative change of link_clicks
+             */
+            link_clicks?: number | null;
+            /**
+             * Content Views
+             * @description relative change of content_views
+             */
+            content_views?: number | null;
+            /**
+             * Add To Cart
+             * @description relative change of add_to_cart
+             */
+            add_to_cart?: number | null;
+            /**
+             * Initiate Checkout
+             * @description relative change of initiate_checkout
+             */
+            initiate_checkout?: number | null;
+            /**
+             * Purchases
+             * @description relative change of purchases
+             */
+            purchases?: number | null;
+            /**
+             * Purchase Value
+             * @description relative change of purchase_value
+             */
+            purchase_value?: number | null;
+            /**
+             * Results
+             * @description relative change of results
+             */
+            results?: number | null;
+            /**
+             * Landing Page Views
+             * @description relative change of landing_page_views
+             */
+            landing_page_views?: number | null;
+            /**
+             * Cpm
+             * @description relative change of cpm
+             */
+            cpm?: number | null;
+            /**
+             * Ctr
+             * @description relative change of ctr
+             */
+            ctr?: number | null;
+            /**
+             * Ctr All
+             * @description relative change of ctr_all
+             */
+            ctr_all?: number | null;
+            /**
+             * Cpc
+             * @description relative change of cpc
+             */
+            cpc?: number | null;
+            /**
+             * Cpv
+             * @description relative change of cpv
+             */
+            cpv?: number | null;
+            /**
+             * Cost Per Add To Cart
+             * @description relative change of cost_per_add_to_cart
+             */
+            cost_per_add_to_cart?: number | null;
+            /**
+             * Cost Per Checkout
+             * @description relative change of cost_per_checkout
+             */
+            cost_per_checkout?: number | null;
+            /**
+             * Cost Per Purchase
+             * @description relative change of cost_per_purchase
+             */
+            cost_per_purchase?: number | null;
+            /**
+             * Cr
+             * @description relative change of cr
+             */
+            cr?: number | null;
+            /**
+             * Cr1
+             * @description relative change of cr1
+             */
+            cr1?: number | null;
+            /**
+             * Cr2
+             * @description relative change of cr2
+             */
+            cr2?: number | null;
+            /**
+             * Cr3
+             * @description relative change of cr3
+             */
+            cr3?: number | null;
+            /**
+             * Cost Per Result
+             * @description relative change of cost_per_result
+             */
+            cost_per_result?: number | null;
+            /**
+             * Roas
+             * @description relative change of roas
+             */
+            roas?: number | null;
+            /**
+             * Aov
+             * @description relative change of aov
+             */
+            aov?: number | null;
+            /**
+             * Cost Per Landing Page View
+             * @description relative change of cost_per_landing_page_view
+             */
+            cost_per_landing_page_view?: number | null;
         };
         /**
          * MetricValues
@@ -4540,6 +4857,14 @@ export interface operations {
                 campaign_id?: string[];
                 /** @description Repeat the parameter or separate values with commas; several values = any of them */
                 adset_id?: string[];
+                /** @description ad sets and ads: their campaign's status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ad sets and ads: their campaign's delivery status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description ads: their ad set's status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ads: their ad set's delivery status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_delivery?: components["schemas"]["DeliveryStatus"][];
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
@@ -4548,6 +4873,14 @@ export interface operations {
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
                 cursor?: string | null;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                columns?: string[];
             };
             header?: never;
             path?: never;
@@ -4596,6 +4929,8 @@ export interface operations {
     ads_manager_export_campaigns: {
         parameters: {
             query?: {
+                /** @description readable (default): Meta-like headers, names instead of our ids; machine: the API's field names and our ids, a form scripts can rely on */
+                csv_header?: "readable" | "machine";
                 /** @description default last_7d; resolved in each ad account's timezone */
                 date_preset?: components["schemas"]["DatePreset"];
                 /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
@@ -4614,6 +4949,14 @@ export interface operations {
                 campaign_id?: string[];
                 /** @description Repeat the parameter or separate values with commas; several values = any of them */
                 adset_id?: string[];
+                /** @description ad sets and ads: their campaign's status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ad sets and ads: their campaign's delivery status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description ads: their ad set's status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ads: their ad set's delivery status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_delivery?: components["schemas"]["DeliveryStatus"][];
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
@@ -4622,6 +4965,14 @@ export interface operations {
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
                 cursor?: string | null;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                columns?: string[];
             };
             header?: never;
             path?: never;
@@ -4678,6 +5029,12 @@ export interface operations {
                 since?: string;
                 /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
                 until?: string;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
             };
             header?: never;
             path: {
@@ -4755,6 +5112,14 @@ export interface operations {
                 campaign_id?: string[];
                 /** @description Repeat the parameter or separate values with commas; several values = any of them */
                 adset_id?: string[];
+                /** @description ad sets and ads: their campaign's status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ad sets and ads: their campaign's delivery status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description ads: their ad set's status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ads: their ad set's delivery status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_delivery?: components["schemas"]["DeliveryStatus"][];
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
@@ -4763,6 +5128,14 @@ export interface operations {
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
                 cursor?: string | null;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                columns?: string[];
             };
             header?: never;
             path?: never;
@@ -4811,6 +5184,8 @@ export interface operations {
     ads_manager_export_adsets: {
         parameters: {
             query?: {
+                /** @description readable (default): Meta-like headers, names instead of our ids; machine: the API's field names and our ids, a form scripts can rely on */
+                csv_header?: "readable" | "machine";
                 /** @description default last_7d; resolved in each ad account's timezone */
                 date_preset?: components["schemas"]["DatePreset"];
                 /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
@@ -4829,6 +5204,14 @@ export interface operations {
                 campaign_id?: string[];
                 /** @description Repeat the parameter or separate values with commas; several values = any of them */
                 adset_id?: string[];
+                /** @description ad sets and ads: their campaign's status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ad sets and ads: their campaign's delivery status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description ads: their ad set's status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ads: their ad set's delivery status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_delivery?: components["schemas"]["DeliveryStatus"][];
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
@@ -4837,6 +5220,14 @@ export interface operations {
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
                 cursor?: string | null;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                columns?: string[];
             };
             header?: never;
             path?: never;
@@ -4893,6 +5284,12 @@ export interface operations {
                 since?: string;
                 /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
                 until?: string;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
             };
             header?: never;
             path: {
@@ -4970,6 +5367,14 @@ export interface operations {
                 campaign_id?: string[];
                 /** @description Repeat the parameter or separate values with commas; several values = any of them */
                 adset_id?: string[];
+                /** @description ad sets and ads: their campaign's status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ad sets and ads: their campaign's delivery status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description ads: their ad set's status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ads: their ad set's delivery status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_delivery?: components["schemas"]["DeliveryStatus"][];
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
@@ -4978,6 +5383,14 @@ export interface operations {
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
                 cursor?: string | null;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                columns?: string[];
             };
             header?: never;
             path?: never;
@@ -5026,6 +5439,8 @@ export interface operations {
     ads_manager_export_ads: {
         parameters: {
             query?: {
+                /** @description readable (default): Meta-like headers, names instead of our ids; machine: the API's field names and our ids, a form scripts can rely on */
+                csv_header?: "readable" | "machine";
                 /** @description default last_7d; resolved in each ad account's timezone */
                 date_preset?: components["schemas"]["DatePreset"];
                 /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
@@ -5044,6 +5459,14 @@ export interface operations {
                 campaign_id?: string[];
                 /** @description Repeat the parameter or separate values with commas; several values = any of them */
                 adset_id?: string[];
+                /** @description ad sets and ads: their campaign's status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ad sets and ads: their campaign's delivery status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description ads: their ad set's status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ads: their ad set's delivery status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_delivery?: components["schemas"]["DeliveryStatus"][];
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
@@ -5052,6 +5475,14 @@ export interface operations {
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
                 cursor?: string | null;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                columns?: string[];
             };
             header?: never;
             path?: never;
@@ -5108,6 +5539,12 @@ export interface operations {
                 since?: string;
                 /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
                 until?: string;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
             };
             header?: never;
             path: {

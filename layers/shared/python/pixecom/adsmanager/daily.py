@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from psycopg import sql
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from pixecom.adsmanager.params import DateSpec, Level
+from pixecom.adsmanager.params import CompareSpec, DateSpec, Level
 from pixecom.adsmanager.ranges import range_for_timezone
 from pixecom.adsmanager.sql import LEVELS, LevelSql, metrics_json, minor_units_sql, sum_list
 from pixecom.adsmanager.statement import Fragment, Param, q, run
 from pixecom.domain.attribution import attribution_label, combined_label
-from pixecom.domain.dates import DateRange
+from pixecom.domain.dates import CompareMode, DateRange, one_year_earlier, previous_range
 from pixecom.domain.results import MIXED, combined_result_type, result_type
 
 
@@ -27,6 +27,9 @@ class DailySeries:
     attribution_setting: str | None  # in words, or `mixed`
     date_range: DateRange
     points: list[tuple[date, str]]  # each day's `metrics` object as JSON text, as Postgres built it
+    # compare=: the comparison range and, per point, the day it is compared with and its metrics.
+    compare_range: DateRange | None = None
+    previous: list[tuple[date, str] | None] | None = None
 
 
 # The ad sets whose optimization event counts the entity's results, per level.
@@ -44,6 +47,7 @@ def daily_series(
     entity_id: uuid.UUID,
     dates: DateSpec,
     now: datetime,
+    compare: CompareSpec | None = None,
 ) -> DailySeries | None:
     """The entity's totals per local day of its account's range; None if the seller has no such entity."""
     lv = LEVELS[level]
@@ -77,7 +81,25 @@ def daily_series(
     mixed = rt == MIXED
     rows = run(session, daily_statement(lv, seller_id, entity_id, rng, owner["currency"], mixed))
     points = [(m["date"], m["metrics"]) for m in rows]
-    return DailySeries(entity_id, owner["currency"], rt, attribution, rng, points)
+    series = DailySeries(entity_id, owner["currency"], rt, attribution, rng, points)
+    if compare is None:
+        return series
+    other = compare.custom if compare.mode is None else previous_range(rng, compare.mode)
+    assert other is not None
+    rows = run(session, daily_statement(lv, seller_id, entity_id, other, owner["currency"], mixed))
+    before = [(m["date"], m["metrics"]) for m in rows]
+    return replace(series, compare_range=other, previous=aligned(points, before, compare))
+
+
+def aligned(
+    points: list[tuple[date, str]], before: list[tuple[date, str]], compare: CompareSpec
+) -> list[tuple[date, str] | None]:
+    """The earlier day each point is compared with: the same date a year before (previous_year),
+    else the day at the same place in the comparison range; None past its end."""
+    if compare.mode is CompareMode.PREVIOUS_YEAR:
+        by_day = dict(before)
+        return [(one_year_earlier(day), by_day[one_year_earlier(day)]) for day, _ in points]
+    return [before[i] if i < len(before) else None for i in range(len(points))]
 
 
 def daily_statement(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import hashlib
 import json
 import uuid
@@ -18,8 +19,10 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
+from pixecom.domain.column_presets import PRESETS
 from pixecom.domain.dates import (
     DEFAULT_PRESET,
+    CompareMode,
     DatePreset,
     DateRange,
     InvalidDateRange,
@@ -66,6 +69,15 @@ class DateSpec:
 
 
 @dataclass(frozen=True)
+class CompareSpec:
+    """What the range is compared with: a mode (resolved from each account's own range, so in
+    its timezone) or one explicit range for every account."""
+
+    mode: CompareMode | None = None
+    custom: DateRange | None = None
+
+
+@dataclass(frozen=True)
 class Filters:
     """Each tuple empty = no filter on that column; several values = any of them."""
 
@@ -76,6 +88,11 @@ class Filters:
     campaign_ids: tuple[uuid.UUID, ...] = ()
     adset_ids: tuple[uuid.UUID, ...] = ()
     q: str | None = None
+    # The parents' statuses (ad sets and ads: their campaign's; ads: their ad set's too).
+    campaign_statuses: tuple[CampaignStatus, ...] = ()
+    campaign_deliveries: tuple[DeliveryStatus, ...] = ()
+    adset_statuses: tuple[CampaignStatus, ...] = ()
+    adset_deliveries: tuple[DeliveryStatus, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +126,8 @@ class ListQuery:
     sort: Sort = field(default_factory=lambda: parse_sort(DEFAULT_SORT))
     limit: int | None = DEFAULT_LIMIT  # None = every row (CSV export)
     cursor: Cursor | None = None
+    compare: CompareSpec | None = None
+    columns: tuple[str, ...] | None = None  # the metrics returned, in order; None = all
 
     @property
     def fingerprint(self) -> str:
@@ -129,10 +148,18 @@ class RawListParams:
     ad_account_id: Sequence[str] = ()
     campaign_id: Sequence[str] = ()
     adset_id: Sequence[str] = ()
+    campaign_status: Sequence[str] = ()
+    campaign_delivery: Sequence[str] = ()
+    adset_status: Sequence[str] = ()
+    adset_delivery: Sequence[str] = ()
     q: str | None = None
     sort: str | None = None
     limit: str | None = None
     cursor: str | None = None
+    compare: str | None = None
+    compare_since: str | None = None
+    compare_until: str | None = None
+    columns: Sequence[str] = ()
 
 
 def split_values(values: Iterable[str]) -> list[str]:
@@ -167,20 +194,87 @@ def _parse_enum(param: str, values: Iterable[str], enum_cls: type[E]) -> tuple[E
 
 def parse_dates(date_preset: str | None, since: str | None, until: str | None) -> DateSpec:
     """A preset or a custom since/until (both), never both; default last_7d."""
-    try:
-        if since is None and until is None:
+    if since is None and until is None:
+        try:
             return DateSpec(preset=parse_date_preset(date_preset) if date_preset else DEFAULT_PRESET)
-        if date_preset:
-            raise InvalidParam("date_preset", "give either date_preset or since and until, not both")
-        if since is None:
-            raise InvalidParam("since", "required with until")
-        if until is None:
-            raise InvalidParam("until", "required with since")
-        return DateSpec(
-            custom=validate_custom_range(parse_iso_date(since, "since"), parse_iso_date(until, "until"))
+        except InvalidDateRange as exc:
+            raise InvalidParam(exc.param, exc.message) from None
+    if date_preset:
+        raise InvalidParam("date_preset", "give either date_preset or since and until, not both")
+    return DateSpec(custom=explicit_range(since, until, ("since", "until")))
+
+
+def explicit_range(since: str | None, until: str | None, names: tuple[str, str]) -> DateRange:
+    """A range given as two YYYY-MM-DD parameters (`names`: theirs), both required."""
+    since_name, until_name = names
+    if since is None:
+        raise InvalidParam(since_name, f"required with {until_name}")
+    if until is None:
+        raise InvalidParam(until_name, f"required with {since_name}")
+    try:
+        return validate_custom_range(parse_iso_date(since, since_name), parse_iso_date(until, until_name))
+    except InvalidDateRange as exc:  # a range's own faults (order, length) name its start
+        raise InvalidParam(since_name if exc.param == "since" else exc.param, exc.message) from None
+
+
+def parse_compare(
+    compare: str | None, compare_since: str | None, compare_until: str | None, dates: DateSpec
+) -> CompareSpec | None:
+    """`compare=previous_period|previous_year`, or an explicit `compare_since`/`compare_until`
+    (both; only beside an explicit since/until, and ending before it starts or starting after it
+    ends: a preset's days differ per account timezone, and a comparison overlapping its own range
+    compares days with themselves)."""
+    if compare_since is None and compare_until is None:
+        if not compare:
+            return None
+        try:
+            return CompareSpec(mode=CompareMode(compare))
+        except ValueError:
+            allowed = ", ".join(m.value for m in CompareMode)
+            raise InvalidParam("compare", f"unknown comparison {compare[:64]!r}; use {allowed}") from None
+    if compare:
+        raise InvalidParam("compare", "give either compare or compare_since and compare_until, not both")
+    other = explicit_range(compare_since, compare_until, ("compare_since", "compare_until"))
+    if dates.custom is None:
+        raise InvalidParam(
+            "compare_since",
+            "an explicit comparison range needs an explicit since and until (a preset's days "
+            "differ per ad account timezone); or use compare=previous_period or previous_year",
         )
-    except InvalidDateRange as exc:
-        raise InvalidParam(exc.param, exc.message) from None
+    main = dates.custom
+    if other.since <= main.until and main.since <= other.until:
+        raise InvalidParam(
+            "compare_since",
+            f"the comparison range {other.since}..{other.until} overlaps the range "
+            f"{main.since}..{main.until}; compare with days outside it",
+        )
+    return CompareSpec(custom=other)
+
+
+_PRESET_PREFIX = "preset:"
+_COLUMN_PRESETS = {preset.id: preset.columns for preset in PRESETS}
+
+
+def parse_columns(values: Iterable[str]) -> tuple[str, ...] | None:
+    """`columns=spend,roas` or `columns=preset:performance` (a preset's metrics, in its order;
+    several may be mixed, the first mention of a metric keeps its place); None = every metric."""
+    chosen: list[str] = []
+    for part in split_values(values):
+        if part.startswith(_PRESET_PREFIX):
+            preset = _COLUMN_PRESETS.get(part.removeprefix(_PRESET_PREFIX))
+            if preset is None:
+                allowed = ", ".join(_PRESET_PREFIX + name for name in _COLUMN_PRESETS)
+                raise InvalidParam("columns", f"unknown column preset {part[:64]!r}; use {allowed}")
+            chosen.extend(preset)
+        elif part in METRIC_NAMES:
+            chosen.append(part)
+        else:
+            raise InvalidParam(
+                "columns",
+                f"unknown column {part[:64]!r}; use metric names (as in `metrics`) or a preset "
+                f"such as {_PRESET_PREFIX}performance",
+            )
+    return tuple(dict.fromkeys(chosen)) or None
 
 
 def parse_sort(value: str | None) -> Sort:
@@ -225,6 +319,10 @@ def query_fingerprint(level: Level, filters: Filters, dates: DateSpec, sort: Sor
             "ad_account_id": sorted(str(v) for v in filters.ad_account_ids),
             "campaign_id": sorted(str(v) for v in filters.campaign_ids),
             "adset_id": sorted(str(v) for v in filters.adset_ids),
+            "campaign_status": sorted(v.value for v in filters.campaign_statuses),
+            "campaign_delivery": sorted(v.value for v in filters.campaign_deliveries),
+            "adset_status": sorted(v.value for v in filters.adset_statuses),
+            "adset_delivery": sorted(v.value for v in filters.adset_deliveries),
             "q": filters.q,
         },
         "dates": dates.preset.value
@@ -282,11 +380,31 @@ def decode_cursor(token: str, sort: Sort, fingerprint: str = "") -> Cursor:
     return cursor
 
 
-def parse_list_query(level: Level, raw: RawListParams, *, paged: bool = True) -> ListQuery:
-    """Validate every parameter of a list request; `paged=False` (export) ignores limit/cursor."""
-    if level is Level.CAMPAIGNS and split_values(raw.adset_id):
-        raise InvalidParam("adset_id", "not a filter of campaigns; use it on /adsets or /ads")
-    filters = Filters(
+# Parent filters and the levels below the parent they name.
+_PARENT_FILTERS: dict[str, tuple[Level, ...]] = {
+    "adset_id": (Level.ADS, Level.ADSETS),
+    "campaign_status": (Level.ADSETS, Level.ADS),
+    "campaign_delivery": (Level.ADSETS, Level.ADS),
+    "adset_status": (Level.ADS,),
+    "adset_delivery": (Level.ADS,),
+}
+
+
+def _refuse_foreign_parent_filters(level: Level, raw: RawListParams) -> None:
+    """A parent's filter on a level that has no such parent is a 422 saying where it applies
+    (`campaign_status` on campaigns would otherwise look like a filter and filter nothing)."""
+    for name, levels in _PARENT_FILTERS.items():
+        if level not in levels and split_values(getattr(raw, name)):
+            own = "status" if name.endswith("_status") else "delivery_status"
+            where = " or ".join(f"/{lv.value}" for lv in levels)
+            hint = f"; its own is {own}" if name.startswith(level.value[:-1]) else ""
+            raise InvalidParam(name, f"not a filter of {level.value}; use it on {where}{hint}")
+
+
+def parse_filters(level: Level, raw: RawListParams) -> Filters:
+    """Every filter of a list request, each value checked (a 422 naming the parameter)."""
+    _refuse_foreign_parent_filters(level, raw)
+    return Filters(
         sellpage_ids=parse_ids("sellpage_id", raw.sellpage_id),
         statuses=_parse_enum("status", raw.status, CampaignStatus),
         delivery_statuses=_parse_enum("delivery_status", raw.delivery_status, DeliveryStatus),
@@ -294,12 +412,23 @@ def parse_list_query(level: Level, raw: RawListParams, *, paged: bool = True) ->
         campaign_ids=parse_ids("campaign_id", raw.campaign_id),
         adset_ids=parse_ids("adset_id", raw.adset_id),
         q=parse_q(raw.q),
+        campaign_statuses=_parse_enum("campaign_status", raw.campaign_status, CampaignStatus),
+        campaign_deliveries=_parse_enum("campaign_delivery", raw.campaign_delivery, DeliveryStatus),
+        adset_statuses=_parse_enum("adset_status", raw.adset_status, CampaignStatus),
+        adset_deliveries=_parse_enum("adset_delivery", raw.adset_delivery, DeliveryStatus),
     )
+
+
+def parse_list_query(level: Level, raw: RawListParams, *, paged: bool = True) -> ListQuery:
+    """Validate every parameter of a list request; `paged=False` (export) ignores limit/cursor."""
+    filters = parse_filters(level, raw)
     sort = parse_sort(raw.sort)
     dates = parse_dates(raw.date_preset, raw.since, raw.until)
+    compare = parse_compare(raw.compare, raw.compare_since, raw.compare_until, dates)
+    chosen = parse_columns(raw.columns)
+    query = ListQuery(level, dates, filters, sort, limit=None, compare=compare, columns=chosen)
     if not paged:
-        return ListQuery(level=level, dates=dates, filters=filters, sort=sort, limit=None)
-    limit = parse_limit(raw.limit)
+        return query
     fingerprint = query_fingerprint(level, filters, dates, sort)
     cursor = decode_cursor(raw.cursor, sort, fingerprint) if raw.cursor else None
-    return ListQuery(level=level, dates=dates, filters=filters, sort=sort, limit=limit, cursor=cursor)
+    return dataclasses.replace(query, limit=parse_limit(raw.limit), cursor=cursor)

@@ -7,11 +7,13 @@ Each row's, summary's and daily point's `metrics` object arrives as JSON text bu
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
+from pixecom.adsmanager.compare import changes
 from pixecom.adsmanager.daily import DailySeries
 from pixecom.adsmanager.params import Level, encode_cursor
-from pixecom.adsmanager.query import CurrencyTotals, EntityRow, ListResult
+from pixecom.adsmanager.query import Comparison, CurrencyTotals, EntityRow, ListResult
 from pixecom.domain.dates import DateRange
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -44,17 +46,31 @@ def entity_fields(row: EntityRow, level: Level) -> dict[str, Any]:
     return out
 
 
-def _with_metrics(fields: dict[str, Any], metrics_json: str, extra_json: str = "{}") -> str:
+def _with_metrics(
+    fields: dict[str, Any], metrics_json: str, extra_json: str = "{}", previous_json: str | None = None
+) -> str:
     extra = extra_json.strip()[1:-1].strip()  # Postgres's JSON object, spliced as is
-    return _dumps(fields)[:-1] + ("," + extra if extra else "") + ',"metrics":' + metrics_json + "}"
+    compared = ""
+    if previous_json is not None:  # compare=: the previous period's metrics and each one's change
+        change = _dumps(changes(metrics_json, previous_json))
+        compared = ',"previous_metrics":' + previous_json + ',"change":' + change
+    return (
+        _dumps(fields)[:-1] + ("," + extra if extra else "") + ',"metrics":' + metrics_json + compared + "}"
+    )
 
 
-def entity_json(row: EntityRow, level: Level) -> str:
-    return _with_metrics(entity_fields(row, level), row.metrics_json, row.extra_json)
+def entity_json(row: EntityRow, level: Level, comparison: Comparison | None = None) -> str:
+    previous = None if comparison is None else comparison.rows.get(row.id, _NO_METRICS)
+    return _with_metrics(entity_fields(row, level), row.metrics_json, row.extra_json, previous)
 
 
-def summary_json(total: CurrencyTotals) -> str:
-    return _with_metrics({"currency": total.currency, "result_type": total.result_type}, total.metrics_json)
+def summary_json(total: CurrencyTotals, comparison: Comparison | None = None) -> str:
+    previous = None if comparison is None else comparison.summary.get(total.currency, _NO_METRICS)
+    fields = {"currency": total.currency, "result_type": total.result_type}
+    return _with_metrics(fields, total.metrics_json, previous_json=previous)
+
+
+_NO_METRICS = "{}"  # never: the comparison reads the same rows (a row missing there compares with nothing)
 
 
 def date_range_payload(r: DateRange) -> dict[str, str]:
@@ -62,23 +78,30 @@ def date_range_payload(r: DateRange) -> dict[str, str]:
 
 
 def list_json(result: ListResult, level: Level) -> bytes:
-    """`{"data", "summary", "paging": {"next_cursor"}, "date_range"}` as UTF-8 JSON."""
+    """`{"data", "summary", "paging": {"next_cursor"}, "date_range"}` (and `compare_range` with
+    `compare=`) as UTF-8 JSON."""
     cursor = encode_cursor(result.next_cursor) if result.next_cursor else None
-    tail = _dumps({"paging": {"next_cursor": cursor}, "date_range": date_range_payload(result.date_range)})
+    comparison = result.comparison
+    tail: dict[str, Any] = {
+        "paging": {"next_cursor": cursor},
+        "date_range": date_range_payload(result.date_range),
+    }
+    if comparison is not None:
+        tail["compare_range"] = date_range_payload(comparison.date_range)
     body = (
         '{"data":['
-        + ",".join(entity_json(row, level) for row in result.rows)
+        + ",".join(entity_json(row, level, comparison) for row in result.rows)
         + '],"summary":['
-        + ",".join(summary_json(total) for total in result.summary)
+        + ",".join(summary_json(total, comparison) for total in result.summary)
         + "],"
-        + tail[1:]
+        + _dumps(tail)[1:]
     )
     return body.encode()
 
 
 def daily_json(series: DailySeries) -> bytes:
-    """`{"id", "currency", "result_type", "attribution_setting", "date_range", "data"}`: each
-    day's `metrics` spliced in as Postgres built it."""
+    """`{"id", "currency", "result_type", "attribution_setting", "date_range", "data"}` (and
+    `compare_range` with compare=): each day's `metrics` spliced in as Postgres built it."""
     head = _dumps(
         {
             "id": str(series.entity_id),
@@ -88,5 +111,24 @@ def daily_json(series: DailySeries) -> bytes:
             "date_range": date_range_payload(series.date_range),
         }
     )
-    points = ",".join(_with_metrics({"date": day.isoformat()}, metrics) for day, metrics in series.points)
-    return (head[:-1] + ',"data":[' + points + "]}").encode()
+    previous = series.previous or [None] * len(series.points)
+    points = ",".join(
+        _daily_point(day, metrics, earlier, compared=series.previous is not None)
+        for (day, metrics), earlier in zip(series.points, previous, strict=True)
+    )
+    tail = ""
+    if series.compare_range is not None:
+        tail = ',"compare_range":' + _dumps(date_range_payload(series.compare_range))
+    return (head[:-1] + ',"data":[' + points + "]" + tail + "}").encode()
+
+
+def _daily_point(day: date, metrics: str, earlier: tuple[date, str] | None, *, compared: bool) -> str:
+    """One day's point; with compare=, the day it is compared with, its metrics and the change
+    (null past the end of a shorter comparison range)."""
+    if not compared:
+        return _with_metrics({"date": day.isoformat()}, metrics)
+    if earlier is None:
+        fields = {"date": day.isoformat(), "previous_date": None}
+        return _with_metrics(fields, metrics)[:-1] + ',"previous_metrics":null,"change":null}'
+    fields = {"date": day.isoformat(), "previous_date": earlier[0].isoformat()}
+    return _with_metrics(fields, metrics, previous_json=earlier[1])

@@ -38,12 +38,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, LiteralString
 
 from psycopg import sql
 
 from pixecom.adsmanager.entity_columns import entity_columns_json
-from pixecom.adsmanager.params import Cursor, Level, ListQuery
+from pixecom.adsmanager.params import Cursor, Filters, Level, ListQuery
 from pixecom.adsmanager.ranges import RangePlan, plan_ranges
 from pixecom.adsmanager.sql import (
     LEVELS,
@@ -89,11 +89,22 @@ class CurrencyTotals:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """The previous period's `metrics` (JSON text, as Postgres built it) of each page row and each
+    summary currency, and the envelope of the accounts' comparison ranges (`compare.py`)."""
+
+    rows: dict[uuid.UUID, str]
+    summary: dict[str, str]
+    date_range: DateRange
+
+
+@dataclass(frozen=True)
 class ListResult:
     rows: list[EntityRow]
     summary: list[CurrencyTotals]
     next_cursor: Cursor | None
     date_range: DateRange
+    comparison: Comparison | None = None
 
 
 def _like_pattern(q: str) -> str:
@@ -165,7 +176,28 @@ def entity_filters(lv: LevelSql, query: ListQuery, seller_id: uuid.UUID) -> Frag
         where.append(q("{} = ANY({})", lv.adset_expr, Param(list(f.adset_ids))))
     if f.q:
         where.append(q("e.name ILIKE {} ESCAPE '\\'", Param(_like_pattern(f.q))))
+    where.extend(parent_filters(f))
     return join(" AND ", where)
+
+
+# The parents' columns over the listed entity `e` (its campaign `c` is joined on ad sets and ads).
+_PARENT_COLUMNS: tuple[tuple[str, LiteralString], ...] = (
+    ("campaign_statuses", "c.status"),
+    ("campaign_deliveries", "c.delivery_status"),
+    ("adset_statuses", "(SELECT x.status FROM adsets x WHERE x.id = e.adset_id)"),
+    ("adset_deliveries", "(SELECT x.delivery_status FROM adsets x WHERE x.id = e.adset_id)"),
+)
+
+
+def parent_filters(f: Filters) -> list[Fragment]:
+    """The filters on the entity's campaign's and ad set's status and delivery (`params` refuses
+    them on a level without that parent)."""
+    where = []
+    for name, column in _PARENT_COLUMNS:
+        values = getattr(f, name)
+        if values:
+            where.append(q(column + " = ANY({})", Param([v.value for v in values])))
+    return where
 
 
 def by_currency_first(query: ListQuery) -> bool:
@@ -240,7 +272,7 @@ _NULL_ENTITY = sql.SQL(
     "CAST(NULL AS uuid), NULL, NULL, NULL, NULL, NULL, CAST(NULL AS uuid), CAST(NULL AS uuid), "
     "CAST(NULL AS uuid), CAST(NULL AS uuid)"
 )
-_MIXED = q("coalesce(t.rt = {}, false)", lit(MIXED))
+RESULTS_MIXED = q("coalesce(t.rt = {}, false)", lit(MIXED))
 
 
 def matched_cte(lv: LevelSql, query: ListQuery, seller_id: uuid.UUID) -> Fragment:
@@ -338,12 +370,12 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         lv.campaign_expr,
         lv.adset_expr,
         lv.sellpage_expr,
-        metrics_json("p", q("p.mu"), _MIXED),
+        metrics_json("p", q("p.mu"), RESULTS_MIXED, query.columns),
         entity_columns_json(query.level),
         lv.table,
         lv.parent_join,
         _NULL_ENTITY,
-        metrics_json("s", q("s.mu"), _MIXED),
+        metrics_json("s", q("s.mu"), RESULTS_MIXED, query.columns),
         _NULL_ENTITY,
     )
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from pixecom.adsmanager.params import DateSpec
-from pixecom.domain.dates import DateRange, local_today, resolve_date_preset
+from pixecom.adsmanager.params import CompareSpec, DateSpec
+from pixecom.domain.dates import DateRange, local_today, previous_range, resolve_date_preset
 
 
 @dataclass(frozen=True)
@@ -80,3 +80,18 @@ def range_for_timezone(dates: DateSpec, now: datetime, timezone_name: str) -> Da
         return dates.custom
     assert dates.preset is not None
     return resolve_date_preset(dates.preset, local_today(now, timezone_name))
+
+
+def compare_plan(plan: RangePlan, compare: CompareSpec) -> RangePlan:
+    """The plan of the comparison range: each candidate range (so each account's own range, in
+    its timezone) moved to its previous period or year, or the explicit range for every account."""
+    if compare.custom is not None:
+        return RangePlan(now=plan.now, custom=compare.custom)
+    assert compare.mode is not None
+    if plan.custom is not None:
+        return RangePlan(now=plan.now, custom=previous_range(plan.custom, compare.mode))
+    return RangePlan(
+        now=plan.now,
+        custom=None,
+        by_local_day=tuple((day, previous_range(r, compare.mode)) for day, r in plan.by_local_day),
+    )

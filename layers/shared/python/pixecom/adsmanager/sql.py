@@ -17,6 +17,7 @@ from pixecom.adsmanager.params import Level
 from pixecom.adsmanager.statement import Fragment, ident, join, lit, q
 from pixecom.domain.catalogue import METRICS, SUMMED, SUMMED_COUNTERS, Kind
 from pixecom.domain.currency import DEFAULT_MINOR_UNITS, MINOR_UNITS
+from pixecom.domain.metrics import METRIC_BY_NAME
 from pixecom.domain.results import GOAL_RESULT_TYPES, PIXEL_EVENT_RESULT_TYPES, PIXEL_GOALS
 
 # The additive counters of ad_stats_daily, in MetricTotals order. Reach is not additive: never here.
@@ -75,15 +76,18 @@ def result_type_sql(adset: str) -> Fragment:
 
 
 @lru_cache(maxsize=256)  # fixed fragments: built once per process
-def metrics_json(alias: str, minor_units: Fragment, results_mixed: Fragment) -> Fragment:
-    """`json_build_object(...)` of the API's `metrics` object over summed columns of `alias`.
+def metrics_json(
+    alias: str, minor_units: Fragment, results_mixed: Fragment, names: tuple[str, ...] | None = None
+) -> Fragment:
+    """`json_build_object(...)` of the API's `metrics` object over summed columns of `alias`:
+    every metric in the catalogue's order, or `names` in their order (`columns=`).
 
     Money: text rounded half-up to `minor_units` decimals (an SQL expression); ratios: numbers
     rounded half-up to 4 decimals; counts: integers; zero denominators: null; `results_mixed`
     (an SQL boolean): null for results and every metric reading it.
     """
     parts = []
-    for m in METRICS:
+    for m in METRICS if names is None else (METRIC_BY_NAME[name] for name in names):
         value = metric_expr(m.name, alias)
         if m.kind is Kind.MONEY:
             value = q("CAST(round({}, {}) AS text)", value, minor_units)

@@ -10,6 +10,8 @@ or when it would break one of Meta's limits:
 - the amount is in another currency than the ad account's, or finer than Meta's budget unit;
 - a daily budget below the account's minimum for what the ad set optimises for
   (`ad_accounts.minimum_budgets`, synced from Meta's `minimum_budgets`);
+- a lifetime budget below that minimum for each day of the schedule (`start_time` .. `end_time`
+  of the ad set, or of the campaign for a campaign budget);
 - the ad set's budget already changed 4 times within the hour (Meta answers a fifth with code 17
   and blocks it for an hour): refused with the time it may change again.
 A budget already at the asked amount is skipped.
@@ -40,7 +42,9 @@ from pixecom.domain.budgets import (
     changed_by_percent,
     minimum_daily_budget,
     minimum_key,
+    minimum_lifetime_budget,
     money_from_meta,
+    schedule_days,
 )
 from pixecom.domain.currency import minor_units
 from pixecom.domain.enums import EntityLevel, JobItemOutcome
@@ -90,6 +94,7 @@ class Holder:
     minimums: dict[str, int] | None
     goals: tuple[str | None, ...]  # what the ad set(s) the budget funds optimise for
     slot: ChangeSlot
+    days: int | None = None  # the schedule's days (a lifetime budget's minimum); None: no end
 
 
 @dataclass(frozen=True)
@@ -164,19 +169,33 @@ def _amount_refusal(amount: Decimal, currency: str, account_currency: str) -> st
 
 
 def _below_minimum(holder: Holder, budget_type: BudgetType, new: Decimal) -> str | None:
-    if budget_type is not BudgetType.DAILY or not holder.minimums:
+    if not holder.minimums:
         return None
-    minimum_units = minimum_daily_budget(holder.minimums, holder.goals)
-    minimum = money_from_meta(minimum_units, holder.currency)
+    daily_units = minimum_daily_budget(holder.minimums, holder.goals)
+    lifetime = budget_type is BudgetType.LIFETIME
+    units = minimum_lifetime_budget(daily_units, holder.days) if lifetime else daily_units
+    minimum = money_from_meta(units, holder.currency)
     if minimum is None or new >= minimum:
         return None
     goals = sorted({g or "unknown" for g in holder.goals})
-    shown = minimum.quantize(Decimal(1).scaleb(-minor_units(holder.currency)))
     kinds = ", ".join(sorted({minimum_key(g) for g in holder.goals}))
+    why = f"for ad sets optimising for {', '.join(goals)} ({kinds})"
+    if lifetime:
+        daily = _shown(money_from_meta(daily_units, holder.currency), holder.currency)
+        return (
+            f"{format(new, 'f')} {holder.currency} is below Meta's minimum lifetime budget of "
+            f"{_shown(minimum, holder.currency)} {holder.currency} for this {holder.days}-day "
+            f"schedule: the minimum daily budget of {daily} {holder.currency} {why}, for each day"
+        )
     return (
-        f"{format(new, 'f')} {holder.currency} is below Meta's minimum daily budget of {shown} "
-        f"{holder.currency} for ad sets optimising for {', '.join(goals)} ({kinds})"
+        f"{format(new, 'f')} {holder.currency} is below Meta's minimum daily budget of "
+        f"{_shown(minimum, holder.currency)} {holder.currency} {why}"
     )
+
+
+def _shown(amount: Decimal | None, currency: str) -> str:
+    assert amount is not None
+    return str(amount.quantize(Decimal(1).scaleb(-minor_units(currency))))
 
 
 # ---- creating the job ---------------------------------------------------------------------
@@ -271,6 +290,7 @@ def _campaign_holders(
         c.id: Holder(
             EntityLevel.CAMPAIGN, c.name, c.status.value, c.daily_budget, c.lifetime_budget, None, False,
             currency, minimums, tuple(goals.get(c.id, ())), ChangeSlot(True),
+            schedule_days(c.start_time, c.end_time),
         )
         for c, currency, minimums in rows
     }  # fmt: skip
@@ -291,6 +311,7 @@ def _adset_holders(
             EntityLevel.ADSET, a.name, a.status.value, a.daily_budget, a.lifetime_budget, c.name,
             c.daily_budget is not None or c.lifetime_budget is not None, currency, minimums,
             (a.optimization_goal,), budget_change_slot(changes.get(a.id, ()), now),
+            schedule_days(a.start_time, a.end_time),
         )
         for a, c, currency, minimums in rows
     }  # fmt: skip

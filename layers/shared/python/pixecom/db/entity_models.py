@@ -57,6 +57,10 @@ class _Bids:
     bid_strategy: Mapped[str | None] = mapped_column(String(64))
     bid_amount: Mapped[Decimal | None] = mapped_column(MONEY)  # bid cap / cost cap, money
     roas_average_floor: Mapped[Decimal | None] = mapped_column(Numeric(12, 4))  # 1.5 = ROAS 150%
+    # The schedule (Meta's start_time, and end_time, a campaign's stop_time): a lifetime budget's
+    # minimum is the minimum daily budget for each of its days.
+    start_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    end_time: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class _MetaEntity:

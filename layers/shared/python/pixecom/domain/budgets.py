@@ -9,6 +9,7 @@ offset 1). We keep budgets as Decimal money in the currency's own units.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -93,6 +94,23 @@ def minimum_daily_budget(minimums: Mapping[str, int], goals: Iterable[str | None
     largest of theirs (a campaign budget must fund each of its ad sets). None if Meta gave none."""
     found = [minimums[key] for key in {minimum_key(goal) for goal in goals} if key in minimums]
     return max(found) if found else None
+
+
+def schedule_days(start: datetime | None, end: datetime | None) -> int | None:
+    """The days of a schedule as Meta counts them against a lifetime budget: its length in 24-hour
+    days, a part day counting whole (Mon 10:00 to Wed 09:00 is 2). None without both ends (a
+    schedule without an end has no lifetime minimum to check)."""
+    if start is None or end is None or end <= start:
+        return None
+    return math.ceil((end - start) / timedelta(days=1))
+
+
+def minimum_lifetime_budget(minimum_daily: int | None, days: int | None) -> int | None:
+    """Meta's minimum lifetime budget (Meta units): the minimum daily budget for each day of the
+    schedule. None when either is unknown."""
+    if minimum_daily is None or days is None:
+        return None
+    return minimum_daily * days
 
 
 @dataclass(frozen=True)

@@ -168,3 +168,25 @@ def backfill_chunks(since: date, until: date, chunk_days: int) -> list[DateRange
         chunks.append(DateRange(start, end))
         start = end + timedelta(days=1)
     return chunks
+
+
+class CompareMode(StrEnum):
+    """What a list's numbers are compared with (`compare=`)."""
+
+    PREVIOUS_PERIOD = "previous_period"  # the same number of days just before the range
+    PREVIOUS_YEAR = "previous_year"  # the same dates one year earlier
+
+
+def one_year_earlier(day: date) -> date:
+    """The same date a year before; Feb 29 becomes Feb 28 (the year before has no Feb 29)."""
+    return add_months(day, -12)
+
+
+def previous_range(rng: DateRange, mode: CompareMode) -> DateRange:
+    """The range `rng` is compared with: the `rng.days` days just before it, or the same dates one
+    year earlier (each end moved by `one_year_earlier`: an end on Feb 29 moves to Feb 28). Being
+    the same dates, a year-earlier range can hold a day fewer or more than `rng` when one of the
+    two spans a Feb 29 (Feb 20..Mar 5 2028 holds 15 days, Feb 20..Mar 5 2027 14)."""
+    if mode is CompareMode.PREVIOUS_PERIOD:
+        return DateRange(rng.since - timedelta(days=rng.days), rng.since - timedelta(days=1))
+    return DateRange(one_year_earlier(rng.since), one_year_earlier(rng.until))

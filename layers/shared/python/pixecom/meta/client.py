@@ -36,10 +36,10 @@ if TYPE_CHECKING:
 ACCOUNT_FIELDS = "id,account_id,name,currency,timezone_name,timezone_offset_hours_utc,account_status"
 _STATUS = "id,name,status,configured_status,effective_status,updated_time"
 _BUDGETS = "daily_budget,lifetime_budget,budget_remaining,bid_strategy"
-CAMPAIGN_FIELDS = f"{_STATUS},objective,{_BUDGETS},spend_cap,advantage_state_info"
+CAMPAIGN_FIELDS = f"{_STATUS},objective,{_BUDGETS},spend_cap,advantage_state_info,start_time,stop_time"
 ADSET_FIELDS = (
     f"{_STATUS},campaign_id,{_BUDGETS},bid_amount,bid_constraints,optimization_goal,promoted_object,"
-    "learning_stage_info,attribution_spec"
+    "learning_stage_info,attribution_spec,start_time,end_time"
 )
 MINIMUM_BUDGET_FIELDS = (
     "min_daily_budget_imp",

@@ -52,6 +52,8 @@ class CampaignNode(_Frozen):
     spend_cap: int | None = None
     bid_strategy: str | None = None
     advantage_state: str | None = None  # advantage_state_info.advantage_state
+    start_time: dt.datetime | None = None
+    end_time: dt.datetime | None = None  # Meta's stop_time of a campaign
     updated_time: dt.datetime | None = None
 
 
@@ -72,6 +74,8 @@ class AdSetNode(_Frozen):
     promoted_object: dict[str, Any] | None = None
     learning_stage: str | None = None  # learning_stage_info.status: LEARNING | SUCCESS | FAIL
     attribution_spec: list[dict[str, Any]] | None = None  # [{event_type, window_days}]
+    start_time: dt.datetime | None = None
+    end_time: dt.datetime | None = None
     updated_time: dt.datetime | None = None
 
 

@@ -256,6 +256,8 @@ def campaign_from_graph(raw: Mapping[str, Any]) -> CampaignNode:
         spend_cap=_budget(raw, "spend_cap"),
         bid_strategy=_optional_str(raw.get("bid_strategy")),
         advantage_state=_optional_str(_mapping(raw.get("advantage_state_info")).get("advantage_state")),
+        start_time=parse_graph_time(raw.get("start_time")),
+        end_time=parse_graph_time(raw.get("stop_time")),
     )
 
 
@@ -293,6 +295,8 @@ def adset_from_graph(raw: Mapping[str, Any]) -> AdSetNode:
         attribution_spec=[dict(i) for i in spec if isinstance(i, Mapping)]
         if isinstance(spec, list)
         else None,
+        start_time=parse_graph_time(raw.get("start_time")),
+        end_time=parse_graph_time(raw.get("end_time")),
     )
 
 

@@ -230,8 +230,21 @@ def read_day_amounts(
     stats_table, table, entity_id = _LEVEL_TABLES[query.level]
     if f.statuses or f.delivery_statuses or f.q:
         joins.append(f"JOIN {table} e ON e.id = {entity_id}")
-    if f.sellpage_ids:
+    if f.sellpage_ids or f.campaign_statuses or f.campaign_deliveries:
         joins.append("JOIN campaigns c ON c.id = s.campaign_id")
+    if f.adset_statuses or f.adset_deliveries:
+        joins.append("JOIN adsets x ON x.id = s.adset_id")
+    # The parents' statuses and deliveries, as the list filters them (adsmanager.query.parent_filters).
+    for name, column in (
+        ("campaign_statuses", "c.status"),
+        ("campaign_deliveries", "c.delivery_status"),
+        ("adset_statuses", "x.status"),
+        ("adset_deliveries", "x.delivery_status"),
+    ):
+        if getattr(f, name):
+            where.append(f"{column} IN :{name}")
+            params[name] = [v.value for v in getattr(f, name)]
+    if f.sellpage_ids:
         where.append("c.sellpage_id IN :sellpage_ids")
         params["sellpage_ids"] = list(f.sellpage_ids)
     if f.statuses:
@@ -272,6 +285,10 @@ def read_day_amounts(
         "campaign_ids",
         "adset_ids",
         "ad_account_ids",
+        "campaign_statuses",
+        "campaign_deliveries",
+        "adset_statuses",
+        "adset_deliveries",
     ):
         if name in params:
             statement = statement.bindparams(bindparam(name, expanding=True))

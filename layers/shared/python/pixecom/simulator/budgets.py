@@ -10,7 +10,7 @@ import json
 import math
 from datetime import datetime, timedelta
 
-from pixecom.domain.budgets import budget_offset, minimum_key
+from pixecom.domain.budgets import budget_offset, minimum_key, schedule_days
 from pixecom.simulator.scenario import AdAccountSpec
 from pixecom.simulator.wire import SimError
 
@@ -65,6 +65,22 @@ def too_low(account: AdAccountSpec, minimum: int) -> SimError:
     shown = f"{minimum / offset(account.currency):.{0 if offset(account.currency) == 1 else 2}f}"
     return SimError(100, "(#100) Invalid parameter", subcode=1885272, user_title="Your Budget Is Too Low",
                     user_msg=f"The minimum daily budget for this ad set is {shown} {account.currency}.")
+
+
+def schedule_minimum(minimum_daily: int, start: datetime, end: datetime | None) -> int | None:
+    """Meta's minimum lifetime budget: the minimum daily budget for each day of the schedule
+    (a part day counts whole); None for a schedule without an end."""
+    days = schedule_days(start, end)
+    return None if days is None else minimum_daily * days
+
+
+def lifetime_too_low(account: AdAccountSpec, minimum: int, minimum_daily: int) -> SimError:
+    places = 0 if offset(account.currency) == 1 else 2
+    shown = f"{minimum / offset(account.currency):.{places}f}"
+    daily = f"{minimum_daily / offset(account.currency):.{places}f}"
+    return SimError(100, "(#100) Invalid parameter", subcode=1885272, user_title="Your Budget Is Too Low",
+                    user_msg=f"The minimum lifetime budget for this schedule is {shown} {account.currency} "
+                             f"({daily} {account.currency} for each day it runs).")
 
 
 def limit_reached(account: AdAccountSpec, blocked_until: datetime, now: datetime) -> SimError:

@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from pixecom.simulator.budgets import BUDGET_FIELDS, minimum_for, render_minimums, too_low, wrong_level
+from pixecom.simulator.budgets import (
+    BUDGET_FIELDS,
+    lifetime_too_low,
+    minimum_for,
+    render_minimums,
+    schedule_minimum,
+    too_low,
+    wrong_level,
+)
 from pixecom.simulator.budgets import amount as budget_amount
 from pixecom.simulator.insights import collect, parse_query, passes_filters, render_group
 from pixecom.simulator.nodes import render_account, render_entry, render_report_run
@@ -180,6 +188,11 @@ def _checked_budgets(state: SimulatorState, entry: Entry, params: dict[str, str]
     minimum = minimum_for(entry.account, goals)
     if field == "daily_budget" and value < minimum:
         raise too_low(entry.account, minimum)
+    if field == "lifetime_budget":
+        end = entry.adset.end_time if entry.adset is not None else campaign.stop_time
+        lifetime_minimum = schedule_minimum(minimum, node.created_time or state.loaded_at, end)
+        if lifetime_minimum is not None and value < lifetime_minimum:
+            raise lifetime_too_low(entry.account, lifetime_minimum, minimum)
     if entry.kind == "adset":
         state.budget_limits.check(entry.account, node.id, state.now())
     return {field: str(value)}

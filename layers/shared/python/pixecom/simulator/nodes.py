@@ -77,9 +77,10 @@ def render_entry(entry: Entry, tree: FieldTree | None, loaded_at: datetime,
         "start_time": meta_time(created, tz),
     }
     if entry.kind == "campaign":
-        full.update(_campaign_fields(entry))
+        full.update(_campaign_fields(entry), stop_time=meta_time(entry.campaign.stop_time, tz))
     elif entry.kind == "adset":
-        full.update(_adset_fields(entry))
+        assert entry.adset is not None
+        full.update(_adset_fields(entry), end_time=meta_time(entry.adset.end_time, tz))
     if entry.kind != "ad":
         full["budget_remaining"] = _remaining(entry, spent or {})
     else:

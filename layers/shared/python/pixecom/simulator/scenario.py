@@ -89,8 +89,9 @@ class AdSetSpec(_Model):
     bid_amount: str | None = None  # LOWEST_COST_WITH_BID_CAP / COST_CAP
     roas_average_floor: int | None = None  # LOWEST_COST_WITH_MIN_ROAS: ROAS x 10,000
     issues_info: list[dict[str, Any]] | None = None
-    created_time: datetime | None = None
+    created_time: datetime | None = None  # also its start_time
     updated_time: datetime | None = None
+    end_time: datetime | None = None  # the schedule's end (a lifetime budget's days)
     ads: list[AdSpec] = Field(default_factory=list)
 
 
@@ -118,8 +119,9 @@ class CampaignSpec(_Model):
     bid_strategy: str = "LOWEST_COST_WITHOUT_CAP"
     advantage_state: str | None = None  # advantage_plus_sales, ...
     issues_info: list[dict[str, Any]] | None = None
-    created_time: datetime | None = None
+    created_time: datetime | None = None  # also its start_time
     updated_time: datetime | None = None
+    stop_time: datetime | None = None  # the schedule's end (a campaign budget's days)
     adsets: list[AdSetSpec] = Field(default_factory=list)
 
 

@@ -58,7 +58,7 @@ _COMMON = (
     "lifetime_budget",
     "meta_updated_time",
 )
-_BIDS = ("budget_remaining", "bid_strategy", "bid_amount", "roas_average_floor")
+_BIDS = ("budget_remaining", "bid_strategy", "bid_amount", "roas_average_floor", "start_time", "end_time")
 _ROAS_FLOOR_SCALE = Decimal(10_000)  # bid_constraints.roas_average_floor: 15000 is a ROAS of 1.5
 
 
@@ -173,6 +173,8 @@ def _bids(account: AccountRef, node: CampaignNode | AdSetNode) -> dict[str, Any]
         "bid_strategy": node.bid_strategy[:64] if node.bid_strategy else None,
         "bid_amount": money_from_meta(getattr(node, "bid_amount", None), account.currency),
         "roas_average_floor": Decimal(floor) / _ROAS_FLOOR_SCALE if floor else None,
+        "start_time": node.start_time,
+        "end_time": node.end_time,
     }
 
 

@@ -24,8 +24,9 @@ from pydantic import BaseModel, WithJsonSchema
 from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
+from pixecom.adsmanager.compare import list_compared
 from pixecom.adsmanager.daily import daily_series
-from pixecom.adsmanager.export import columns, csv_lines
+from pixecom.adsmanager.export import CsvHeader, csv_lines, export_keys, parse_csv_header
 from pixecom.adsmanager.params import (
     DEFAULT_LIMIT,
     DEFAULT_SORT,
@@ -36,11 +37,11 @@ from pixecom.adsmanager.params import (
     Level,
     ListQuery,
     RawListParams,
+    parse_compare,
     parse_dates,
     parse_list_query,
 )
 from pixecom.adsmanager.payload import daily_json, list_json
-from pixecom.adsmanager.query import list_entities
 from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import entity_visible, narrowed
@@ -49,7 +50,9 @@ from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, Dai
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.engine import session_scope
 from pixecom.db.reader import lag_tolerant
-from pixecom.domain.dates import DEFAULT_PRESET
+from pixecom.domain.column_presets import PRESETS
+from pixecom.domain.dates import DEFAULT_PRESET, CompareMode
+from pixecom.domain.metrics import METRIC_NAMES
 from pixecom.domain.permissions import Permission
 from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
 from pixecom.settings import get_settings
@@ -67,11 +70,19 @@ def _values(items: dict[str, Any]) -> WithJsonSchema:
 
 _UUID = {"type": "string", "format": "uuid"}
 IdList = Annotated[list[str], Query(description=_LIST_HELP), _values(_UUID)]
-StatusList = Annotated[
-    list[str], Query(description=_LIST_HELP), _values({"$ref": "#/components/schemas/CampaignStatus"})
+_STATUS = {"$ref": "#/components/schemas/CampaignStatus"}
+_DELIVERY = {"$ref": "#/components/schemas/DeliveryStatus"}
+StatusList = Annotated[list[str], Query(description=_LIST_HELP), _values(_STATUS)]
+DeliveryList = Annotated[list[str], Query(description=_LIST_HELP), _values(_DELIVERY)]
+_PARENT_HELP = "ad sets and ads: their campaign's {} (a 422 on campaigns). " + _LIST_HELP
+_ADSET_HELP = "ads: their ad set's {} (a 422 on campaigns and ad sets). " + _LIST_HELP
+CampaignStatusList = Annotated[list[str], Query(description=_PARENT_HELP.format("status")), _values(_STATUS)]
+CampaignDeliveryList = Annotated[
+    list[str], Query(description=_PARENT_HELP.format("delivery status")), _values(_DELIVERY)
 ]
-DeliveryList = Annotated[
-    list[str], Query(description=_LIST_HELP), _values({"$ref": "#/components/schemas/DeliveryStatus"})
+AdsetStatusList = Annotated[list[str], Query(description=_ADSET_HELP.format("status")), _values(_STATUS)]
+AdsetDeliveryList = Annotated[
+    list[str], Query(description=_ADSET_HELP.format("delivery status")), _values(_DELIVERY)
 ]
 Text = Annotated[str | None, Query()]
 DateText = Annotated[
@@ -100,6 +111,44 @@ QParam = Annotated[
     WithJsonSchema({"type": "string", "maxLength": MAX_Q_LENGTH}),
 ]
 
+CompareParam = Annotated[
+    str | None,
+    Query(
+        description="add each row's and summary's previous_metrics and change: previous_period "
+        "(the same number of days just before), previous_year (the same dates a year earlier; "
+        "Feb 29 -> Feb 28); each account's own range, in its timezone"
+    ),
+    WithJsonSchema({"type": "string", "enum": [m.value for m in CompareMode]}),
+]
+CompareDate = Annotated[
+    str | None,
+    Query(
+        description="YYYY-MM-DD; an explicit comparison range (give both, with since and until, "
+        "not overlapping them), instead of compare"
+    ),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+_MAX_COLUMNS = len(METRIC_NAMES) + len(PRESETS)
+ColumnsParam = Annotated[
+    list[str],
+    Query(
+        description="the metrics each row, summary and CSV carry, in this order: metric names, or "
+        f"a preset ({', '.join('preset:' + p.id for p in PRESETS)}); default every metric. " + _LIST_HELP
+    ),
+    WithJsonSchema(
+        {"type": "array", "items": {"type": "string"}, "maxItems": len(METRIC_NAMES) + len(PRESETS)}
+    ),
+]
+
+CsvHeaderParam = Annotated[
+    str | None,
+    Query(
+        description="readable (default): Meta-like headers, names instead of our ids; machine: the "
+        "API's field names and our ids, a form scripts can rely on"
+    ),
+    WithJsonSchema({"type": "string", "enum": [h.value for h in CsvHeader]}),
+]
+
 
 async def raw_list_params(
     date_preset: PresetParam = None,
@@ -111,10 +160,18 @@ async def raw_list_params(
     ad_account_id: IdList = [],  # noqa: B006
     campaign_id: IdList = [],  # noqa: B006
     adset_id: IdList = [],  # noqa: B006
+    campaign_status: CampaignStatusList = [],  # noqa: B006
+    campaign_delivery: CampaignDeliveryList = [],  # noqa: B006
+    adset_status: AdsetStatusList = [],  # noqa: B006
+    adset_delivery: AdsetDeliveryList = [],  # noqa: B006
     q: QParam = None,
     sort: SortParam = None,
     limit: LimitParam = None,
     cursor: Annotated[str | None, Query(description="paging.next_cursor of the previous page")] = None,
+    compare: CompareParam = None,
+    compare_since: CompareDate = None,
+    compare_until: CompareDate = None,
+    columns: ColumnsParam = [],  # noqa: B006
 ) -> RawListParams:
     return RawListParams(
         date_preset=date_preset,
@@ -126,10 +183,18 @@ async def raw_list_params(
         ad_account_id=ad_account_id,
         campaign_id=campaign_id,
         adset_id=adset_id,
+        campaign_status=campaign_status,
+        campaign_delivery=campaign_delivery,
+        adset_status=adset_status,
+        adset_delivery=adset_delivery,
         q=q,
         sort=sort,
         limit=limit,
         cursor=cursor,
+        compare=compare,
+        compare_since=compare_since,
+        compare_until=compare_until,
+        columns=columns,
     )
 
 
@@ -142,7 +207,7 @@ def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
     this seller (pixecom.db.reader), else both on the primary."""
 
     def read(conn: Connection) -> bytes:
-        result = list_entities(conn.connection.driver_connection, seller_id, query, now)
+        result = list_compared(conn.connection.driver_connection, seller_id, query, now)
         return with_converted_total(list_json(result, query.level), conn, seller_id, query, now)
 
     return lag_tolerant(seller_id, read)
@@ -171,24 +236,30 @@ class CsvResponse(StreamingResponse):
 
 
 def _export_route(level: Level) -> Callable[..., CsvResponse]:
-    def export_level(caller: CurrentSeller, raw: RawParams, now: Now) -> CsvResponse:
+    def export_level(
+        caller: CurrentSeller, raw: RawParams, now: Now, csv_header: CsvHeaderParam = None
+    ) -> CsvResponse:
         query = narrowed(parse_list_query(level, raw, paged=False), caller)
+        header = parse_csv_header(csv_header)
         # The rows and the converted total from one connection: both on the reader or both on
         # the primary, never a total from one server under rows from the other.
         result, total = lag_tolerant(
             caller.seller_id,
             lambda conn: (
-                list_entities(conn, caller.seller_id, query, now),
+                list_compared(conn, caller.seller_id, query, now),
                 converted_total(conn, caller.seller_id, query, now),
             ),
         )
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
-            chain(csv_lines(result, level), csv_total_lines(total, columns(level))),
+            chain(csv_lines(result, query, header), csv_total_lines(total, export_keys(query, header))),
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
-    export_level.__doc__ = f"Every matching {level.value} row as CSV, then one summary row per currency."
+    export_level.__doc__ = (
+        f"Every matching {level.value} row as CSV, then one summary row per currency (and the "
+        "converted total). The same filters, `columns` and `compare` as the list."
+    )
     return export_level
 
 
@@ -200,8 +271,12 @@ def _daily_route(level: Level) -> Callable[..., Response]:
         date_preset: PresetParam = None,
         since: DateText = None,
         until: DateText = None,
+        compare: CompareParam = None,
+        compare_since: CompareDate = None,
+        compare_until: CompareDate = None,
     ) -> Response:
         dates = parse_dates(date_preset, since, until)
+        comparison = parse_compare(compare, compare_since, compare_until, dates)
         # A limited member's visibility is checked on the primary (membership is never stale), in
         # its own short transaction: its connection is back in the pool before the series' read
         # takes one (a request holding two at once waits on itself with a pool of one).
@@ -211,7 +286,8 @@ def _daily_route(level: Level) -> Callable[..., Response]:
             if not visible:
                 raise NotFound(f"No such {level.value[:-1]}")
         series = lag_tolerant(
-            caller.seller_id, lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now)
+            caller.seller_id,
+            lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now, comparison),
         )
         if series is None:
             raise NotFound(f"No such {level.value[:-1]}")

@@ -12,7 +12,7 @@ import uuid
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Field, WithJsonSchema, create_model
+from pydantic import ConfigDict, Field, WithJsonSchema, create_model
 
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.paging import Paging
@@ -97,6 +97,56 @@ else:
     )
 
 
+class _Optional(OutModel):
+    """A response model whose fields with a default may be absent (`columns=`, `compare=`)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=False)
+
+
+def _chosen(m: Metric) -> tuple[Any, Any]:
+    kind, field = _metric_field(m)
+    return kind, Field(default=None, description=field.description)
+
+
+def _change(m: Metric) -> tuple[Any, Any]:
+    return float | None, Field(default=None, description=f"relative change of {m.name}")
+
+
+_CHOSEN_DOC = (
+    "The metrics of a list row or summary entry: every metric of `Metrics`, or those `columns=` "
+    "chose, in that order. See `Metrics` for each one."
+)
+_CHANGE_DOC = (
+    "Each metric's relative change from the previous period: (value - previous) / previous, "
+    "rounded half-up to 4 decimals (0.25 = 25% more); null where either is null or the previous "
+    "value is 0. The same metrics as `metrics`."
+)
+
+if TYPE_CHECKING:
+    ChosenMetrics = OutModel
+    MetricChanges = OutModel
+else:
+    ChosenMetrics = create_model(
+        "ChosenMetrics",
+        __base__=_Optional,
+        __module__=__name__,
+        __doc__=_CHOSEN_DOC,
+        **{m.name: _chosen(m) for m in METRICS},
+    )
+    MetricChanges = create_model(
+        "MetricChanges",
+        __base__=_Optional,
+        __module__=__name__,
+        __doc__=_CHANGE_DOC,
+        **{m.name: _change(m) for m in METRICS},
+    )
+
+_PREVIOUS = Field(
+    default=None, description="with compare=: the same metrics over the comparison range (compare_range)"
+)
+_CHANGES = Field(default=None, description="with compare=: each metric's relative change")
+
+
 class Budget(OutModel):
     """Where the budget that funds the row lives and how much it is."""
 
@@ -108,7 +158,7 @@ class Budget(OutModel):
     remaining: MoneyString | None = Field(description="what Meta reports as left of it")
 
 
-class _EntityRow(OutModel):
+class _EntityRow(_Optional):
     id: uuid.UUID
     meta_id: str
     name: str
@@ -121,7 +171,9 @@ class _EntityRow(OutModel):
     currency: Currency
     result_type: ResultType
     attribution_setting: AttributionSetting
-    metrics: Metrics
+    metrics: ChosenMetrics
+    previous_metrics: ChosenMetrics | None = _PREVIOUS
+    change: MetricChanges | None = _CHANGES
 
 
 class CampaignRow(_EntityRow):
@@ -145,12 +197,14 @@ class AdRow(_EntityRow):
     adset_name: str
 
 
-class CurrencySummary(OutModel):
+class CurrencySummary(_Optional):
     """The metrics over every matching row in one currency (never a sum across currencies)."""
 
     currency: Currency
     result_type: ResultType
-    metrics: Metrics
+    metrics: ChosenMetrics
+    previous_metrics: ChosenMetrics | None = _PREVIOUS
+    change: MetricChanges | None = _CHANGES
 
 
 class RatesUsed(OutModel):
@@ -191,45 +245,66 @@ _SUMMARY = Field(description="every matching row (not only this page), one entry
 _CONVERTED = Field(
     description="null until the seller chooses a reporting currency (PUT /api/reporting-currency)"
 )
+_COMPARE_RANGE = Field(
+    default=None,
+    description="with compare=: the comparison range (for presets, the envelope of the accounts' "
+    "comparison ranges, each moved from the account's own range)",
+)
 _RANGE = Field(
     description="a preset resolves per ad account timezone: the envelope (earliest since, latest "
     "until) of the accounts' ranges"
 )
 
 
-class CampaignList(OutModel):
+class CampaignList(_Optional):
     data: list[CampaignRow]
     summary: list[CurrencySummary] = _SUMMARY
     paging: Paging
     date_range: DateRangeOut = _RANGE
+    compare_range: DateRangeOut | None = _COMPARE_RANGE
     converted_total: ConvertedTotal | None = _CONVERTED
 
 
-class AdsetList(OutModel):
+class AdsetList(_Optional):
     data: list[AdsetRow]
     summary: list[CurrencySummary] = _SUMMARY
     paging: Paging
     date_range: DateRangeOut = _RANGE
+    compare_range: DateRangeOut | None = _COMPARE_RANGE
     converted_total: ConvertedTotal | None = _CONVERTED
 
 
-class AdList(OutModel):
+class AdList(_Optional):
     data: list[AdRow]
     summary: list[CurrencySummary] = _SUMMARY
     paging: Paging
     date_range: DateRangeOut = _RANGE
+    compare_range: DateRangeOut | None = _COMPARE_RANGE
     converted_total: ConvertedTotal | None = _CONVERTED
 
 
-class DailyPoint(OutModel):
+Day = date  # a field named `date` shadows the type in the class body
+
+
+class DailyPoint(_Optional):
     date: date
     metrics: Metrics
+    previous_date: Day | None = Field(
+        default=None,
+        description="with compare=: the day this one is compared with (the same place in the "
+        "comparison range; previous_year: the same date a year earlier); null past its end",
+    )
+    previous_metrics: Metrics | None = _PREVIOUS
+    change: MetricChanges | None = _CHANGES
 
 
-class DailySeries(OutModel):
+class DailySeries(_Optional):
     id: uuid.UUID
     currency: Currency
     result_type: ResultType
     attribution_setting: AttributionSetting
     date_range: DateRangeOut
     data: list[DailyPoint] = Field(description="one point per day of the range, oldest first")
+    compare_range: DateRangeOut | None = Field(
+        default=None, description="with compare=: the comparison range"
+    )
