@@ -44,17 +44,21 @@ def entity_fields(row: EntityRow, level: Level) -> dict[str, Any]:
     return out
 
 
-def _with_metrics(fields: dict[str, Any], metrics_json: str, extra_json: str = "{}") -> str:
+def _with_metrics(
+    fields: dict[str, Any], metrics_json: str, extra_json: str = "{}", store_json: str | None = None
+) -> str:
     extra = extra_json.strip()[1:-1].strip()  # Postgres's JSON object, spliced as is
-    return _dumps(fields)[:-1] + ("," + extra if extra else "") + ',"metrics":' + metrics_json + "}"
+    store = "" if store_json is None else ',"store":' + store_json
+    return _dumps(fields)[:-1] + ("," + extra if extra else "") + store + ',"metrics":' + metrics_json + "}"
 
 
 def entity_json(row: EntityRow, level: Level) -> str:
-    return _with_metrics(entity_fields(row, level), row.metrics_json, row.extra_json)
+    return _with_metrics(entity_fields(row, level), row.metrics_json, row.extra_json, row.store_json)
 
 
 def summary_json(total: CurrencyTotals) -> str:
-    return _with_metrics({"currency": total.currency, "result_type": total.result_type}, total.metrics_json)
+    fields = {"currency": total.currency, "result_type": total.result_type}
+    return _with_metrics(fields, total.metrics_json, store_json=total.store_json)
 
 
 def date_range_payload(r: DateRange) -> dict[str, str]:
