@@ -8,6 +8,8 @@ from typing import Any
 
 from store_helpers import Shop, add_sellpage, add_tree, event
 
+RANGE = "since=2026-11-15&until=2026-11-25"
+
 
 def _stats(tree_campaign_id: Any, day: date, spend: str, purchases: int, value: str) -> None:
     from sqlalchemy import select
@@ -202,3 +204,22 @@ def test_an_order_naming_only_an_ad_synced_later_is_attributed_once_the_ad_is_kn
     _stats(tree.campaign_id, date(2026, 11, 20), "20.00", 1, "40.00")
     after = _row(api, shop, page)
     assert (after["sums"][0]["store_attributed_orders"], after["ratios"]["store_roas"]) == (1, 2.0)
+
+
+def test_the_sellpage_list_pages_by_name_with_a_cursor_valid_for_its_own_dates_only(api, make_shop):
+    shop = make_shop()
+    add_sellpage(shop.seller_id, "apple", shop.page_url.replace("/p/mug", "/p/apple"))
+    first = api.get(f"/api/ads-manager/sellpages?{RANGE}&limit=2", headers=shop.headers)
+    assert first.status_code == 200, first.text
+    assert [r["name"] for r in first.json()["data"]] == ["apple", "Mug"]  # case-insensitive
+    cursor = first.json()["paging"]["next_cursor"]
+    second = api.get(f"/api/ads-manager/sellpages?{RANGE}&limit=2&cursor={cursor}", headers=shop.headers)
+    assert [r["name"] for r in second.json()["data"]] == ["Other"]
+    assert second.json()["paging"]["next_cursor"] is None
+    elsewhere = api.get(
+        f"/api/ads-manager/sellpages?date_preset=last_7d&cursor={cursor}", headers=shop.headers
+    )
+    assert elsewhere.status_code == 422 and elsewhere.json()["error"]["field"] == "cursor"
+    for bad in ("limit=0", "limit=501", "cursor=nonsense"):
+        answer = api.get(f"/api/ads-manager/sellpages?{RANGE}&{bad}", headers=shop.headers)
+        assert answer.status_code == 422, bad

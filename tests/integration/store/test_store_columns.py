@@ -54,7 +54,9 @@ def _numbers(store: dict[str, Any]) -> tuple[Any, ...]:
     return (store["store_orders"], store["store_revenue"], store["store_roas"], store["purchase_value_gap"])
 
 
-def test_store_columns_are_the_stores_truth_after_duplicates_late_out_of_order_refunds_and_cancels(api, make_shop):
+def test_store_columns_are_the_stores_truth_after_duplicates_late_out_of_order_refunds_and_cancels(
+    api, make_shop
+):
     shop = make_shop()
     t, page = shop.tree, str(shop.page_id)
     _stats(t.ad, date(2026, 11, 20), "100.00", "300.00")
@@ -127,7 +129,9 @@ def test_other_currencies_convert_at_each_days_rate_and_a_missing_rate_nulls_wit
     from pixecom.domain.money import Rate
     from pixecom.rates.store import save_rates
 
-    with session_scope() as s:  # 1 EUR = 1.10 USD = 38.5 THB on Sep 7 (carried to the 8th), 1.20 USD on the 9th
+    with (
+        session_scope() as s
+    ):  # 1 EUR = 1.10 USD = 38.5 THB on Sep 7 (carried to the 8th), 1.20 USD on the 9th
         save_rates(
             s,
             [
@@ -148,7 +152,14 @@ def test_other_currencies_convert_at_each_days_rate_and_a_missing_rate_nulls_wit
         event("usd", 2, "paid", amount="10.00", **at),
         event("eur", 2, "paid", currency="EUR", amount="20.00", **at),  # 22.00 USD at Sep 7's rate
         event("thb", 2, "paid", currency="THB", amount="385.00", **at),  # 10 EUR = 11.00 USD
-        event("eur9", 2, "paid", currency="EUR", amount="5.00", **{**at, "ordered_at": "2026-09-09T12:00:00+00:00"}),
+        event(
+            "eur9",
+            2,
+            "paid",
+            currency="EUR",
+            amount="5.00",
+            **{**at, "ordered_at": "2026-09-09T12:00:00+00:00"},
+        ),
     )
     query = "since=2026-09-01&until=2026-09-10"
     ad = _store(api, shop, "ads", t.ad, query)

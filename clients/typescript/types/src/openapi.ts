@@ -1087,6 +1087,7 @@ export interface paths {
          * List Sellpages
          * @description Each sellpage: spend, purchases and purchase value of the campaigns linked to it beside the
          *     store's orders and revenue, per currency; store ROAS, MER and the gap where one currency allows.
+         *     By name, `limit` per page (default 50), `paging.next_cursor` for the next one.
          */
         get: operations["store_list_sellpages"];
         put?: never;
@@ -3654,8 +3655,12 @@ export interface components {
         /** SellpageLevelList */
         SellpageLevelList: {
             date_range: components["schemas"]["DateRangeOut"];
-            /** Data */
+            /**
+             * Data
+             * @description by name (case-insensitive), then id
+             */
             data: components["schemas"]["SellpageLevelRow"][];
+            paging: components["schemas"]["Paging"];
         };
         /** SellpageLevelRow */
         SellpageLevelRow: {
@@ -8544,6 +8549,10 @@ export interface operations {
                 since?: string;
                 /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
                 until?: string;
+                /** @description rows per page, default 50 */
+                limit?: number;
+                /** @description paging.next_cursor of the previous page */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;

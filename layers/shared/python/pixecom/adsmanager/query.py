@@ -55,8 +55,8 @@ from pixecom.adsmanager.sql import (
     sum_list,
 )
 from pixecom.adsmanager.statement import EMPTY, Fragment, Param, join, lit, q, run
-from pixecom.adsmanager.store_columns import row_store_json, store_ctes, summary_store_json, summed_store_cte
 from pixecom.adsmanager.stats import stats_cte
+from pixecom.adsmanager.store_columns import row_store_json, store_ctes, summary_store_json, summed_store_cte
 from pixecom.domain.attribution import attribution_label, combined_label
 from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import METRIC_BY_NAME, Kind

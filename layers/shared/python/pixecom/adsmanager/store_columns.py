@@ -27,7 +27,8 @@ from functools import lru_cache
 
 from pixecom.adsmanager.params import Level
 from pixecom.adsmanager.ranges import RangePlan
-from pixecom.adsmanager.statement import Fragment, Param, join, lit, q
+from pixecom.adsmanager.sql import LEVELS
+from pixecom.adsmanager.statement import Fragment, Param, ident, join, lit, q
 from pixecom.domain.money import EURO, MAX_RATE_AGE_DAYS
 
 # `utm_source` values that say a shopper came from a Meta ad (Facebook, Instagram).
@@ -35,17 +36,21 @@ META_SOURCES = ("facebook", "fb", "instagram", "ig", "meta")
 
 # How an order's Meta ids reach the level's entity: the ad's own parents first (our copy of
 # Meta's objects), then the ad set's, then the ids the URL carried.
-_ENTITY: dict[Level, str] = {
-    Level.ADS: "xa.id",
-    Level.ADSETS: "coalesce(xa.adset_id, xs.id)",
-    Level.CAMPAIGNS: "coalesce(xa.campaign_id, xs.campaign_id, xc.id)",
+_ENTITY: dict[Level, Fragment] = {
+    Level.ADS: q("xa.id"),
+    Level.ADSETS: q("coalesce(xa.adset_id, xs.id)"),
+    Level.CAMPAIGNS: q("coalesce(xa.campaign_id, xs.campaign_id, xc.id)"),
 }
-_TABLE: dict[Level, str] = {Level.ADS: "ads", Level.ADSETS: "adsets", Level.CAMPAIGNS: "campaigns"}
 
 
 def _by_ids(level: Level, seller: Param, plan: RangePlan) -> Fragment:
     """Rows of `store_stats_daily` that named an entity of the level, as (entity, day, currency)."""
-    joins = [q("LEFT JOIN ads xa ON xa.seller_id = {} AND xa.meta_id = ss.ad_meta_id AND ss.ad_meta_id <> ''", seller)]
+    joins = [
+        q(
+            "LEFT JOIN ads xa ON xa.seller_id = {} AND xa.meta_id = ss.ad_meta_id AND ss.ad_meta_id <> ''",
+            seller,
+        )
+    ]
     if level is not Level.ADS:
         joins.append(
             q(
@@ -62,13 +67,12 @@ def _by_ids(level: Level, seller: Param, plan: RangePlan) -> Fragment:
                 seller,
             )
         )
-    entity = q(_ENTITY[level])  # type: ignore[arg-type]  # a fixed expression of this module
     return q(
         "SELECT {} AS entity_id, ss.date, ss.currency, ss.orders, ss.gross_revenue - ss.refunds AS revenue, "
         "0 AS via_page FROM store_stats_daily ss {} "
         "WHERE ss.seller_id = {} AND ss.date BETWEEN {} AND {} "
         "AND (ss.ad_meta_id <> '' OR ss.adset_meta_id <> '' OR ss.campaign_meta_id <> '')",
-        entity,
+        _ENTITY[level],
         join(" ", joins),
         seller,
         Param(plan.envelope.since),
@@ -84,7 +88,8 @@ def _by_sellpage(seller: Param, plan: RangePlan) -> Fragment:
         "CAST(o.ordered_at AT TIME ZONE acc.timezone_name AS date) AS date, o.currency, "
         "1 AS orders, o.amount - o.refunded_amount AS revenue, 1 AS via_page "
         "FROM store_orders o "
-        "JOIN (SELECT sellpage_id, (array_agg(id))[1] AS campaign_id, (array_agg(ad_account_id))[1] AS account_id "
+        "JOIN (SELECT sellpage_id, (array_agg(id))[1] AS campaign_id, "
+        "(array_agg(ad_account_id))[1] AS account_id "
         "FROM campaigns WHERE seller_id = {} AND sellpage_id IS NOT NULL GROUP BY sellpage_id "
         "HAVING count(*) = 1) one ON one.sellpage_id = o.sellpage_id "
         "JOIN ad_accounts acc ON acc.id = one.account_id "
@@ -100,46 +105,61 @@ def _by_sellpage(seller: Param, plan: RangePlan) -> Fragment:
     )
 
 
+_FOREIGN = q("(d.currency <> d.target AND d.revenue <> 0)")  # to convert (zero needs no rate)
+_FROM_RATE = q("CASE WHEN d.currency = {} THEN 1 ELSE rf.per_eur END", lit(EURO))
+_TO_RATE = q("CASE WHEN d.target = {} THEN 1 ELSE rt.per_eur END", lit(EURO))
+_MISSING = q("({} AND ({} IS NULL OR {} IS NULL))", _FOREIGN, _FROM_RATE, _TO_RATE)
+_CONVERTED = q("({} AND NOT {})", _FOREIGN, _MISSING)
+# The rates' source: each leg's that is not the euro, `+` between two.
+_SOURCE = q(
+    "concat_ws('+', CASE WHEN d.currency <> {} THEN rf.source END, "
+    "CASE WHEN d.target <> {} THEN rt.source END)",
+    lit(EURO),
+    lit(EURO),
+)
+
+
 def _rate(currency: str, alias: str) -> Fragment:
-    """LATERAL: the rate (units per euro) of `currency` on the day `d.date`, or the last one before
-    it within the maximum age; none for the euro (1) or where no conversion is needed."""
+    """LATERAL: the rate (units per euro) of `currency` (a column of `d`) on the day `d.date`, or
+    the last one before it within the maximum age; looked up only where a conversion is needed."""
     return q(
         "LEFT JOIN LATERAL (SELECT x.per_eur, x.source, x.day FROM exchange_rates x "
-        "WHERE d.currency <> d.target AND d.revenue <> 0 AND x.currency = " + currency + " "  # type: ignore[arg-type]
-        "AND x.day <= d.date AND x.day >= d.date - {} ORDER BY x.day DESC LIMIT 1) " + alias + " ON true",  # type: ignore[arg-type]
+        "WHERE {} AND x.currency = {} AND x.day <= d.date AND x.day >= d.date - {} "
+        "ORDER BY x.day DESC LIMIT 1) AS {} ON true",
+        _FOREIGN,
+        ident("d", currency),
         lit(MAX_RATE_AGE_DAYS),
+        ident(alias),
     )
-
-
-def _per_eur(currency: str, alias: str) -> str:
-    return f"CASE WHEN {currency} = '{EURO}' THEN 1 ELSE {alias}.per_eur END"
-
-
-_FOREIGN = "(d.currency <> d.target AND d.revenue <> 0)"
-_FROM_RATE = _per_eur("d.currency", "rf")
-_TO_RATE = _per_eur("d.target", "rt")
-_MISSING = f"({_FOREIGN} AND ({_FROM_RATE} IS NULL OR {_TO_RATE} IS NULL))"
-_SOURCE = (
-    f"concat_ws('+', CASE WHEN d.currency <> '{EURO}' THEN rf.source END, "
-    f"CASE WHEN d.target <> '{EURO}' THEN rt.source END)"
-)
 
 
 @lru_cache(maxsize=8)  # fixed text: built once per process
 def _converted_sql() -> Fragment:
     """`store` from `store_days` (entity, date, currency, target, orders, revenue, via_page)."""
-    text = (
+    return q(
         "SELECT d.entity_id, sum(d.orders) AS orders, sum(d.via_page) AS via_page, "
-        f"CASE WHEN bool_or({_MISSING}) THEN NULL ELSE sum(CASE WHEN {_FOREIGN} "
-        f"THEN d.revenue * ({_TO_RATE} / {_FROM_RATE}) ELSE d.revenue END) END AS revenue, "
-        f"string_agg(DISTINCT d.currency, ', ' ORDER BY d.currency) FILTER (WHERE {_MISSING}) AS missing, "
-        f"array_agg(DISTINCT d.currency) FILTER (WHERE {_FOREIGN} AND NOT {_MISSING}) AS converted_from, "
-        f"string_agg(DISTINCT {_SOURCE}, ', ' ORDER BY {_SOURCE}) FILTER (WHERE {_FOREIGN} AND NOT {_MISSING}) AS sources, "
-        f"min(LEAST(rf.day, rt.day)) FILTER (WHERE {_FOREIGN} AND NOT {_MISSING}) AS first_rate_date, "
-        f"max(LEAST(rf.day, rt.day)) FILTER (WHERE {_FOREIGN} AND NOT {_MISSING}) AS last_rate_date "
-        "FROM store_days d {} {} GROUP BY d.entity_id"
+        "CASE WHEN bool_or({}) THEN NULL "
+        "ELSE sum(CASE WHEN {} THEN d.revenue * ({} / {}) ELSE d.revenue END) END AS revenue, "
+        "string_agg(DISTINCT d.currency, ', ' ORDER BY d.currency) FILTER (WHERE {}) AS missing, "
+        "array_agg(DISTINCT d.currency) FILTER (WHERE {}) AS converted_from, "
+        "string_agg(DISTINCT {}, ', ' ORDER BY {}) FILTER (WHERE {}) AS sources, "
+        "min(LEAST(rf.day, rt.day)) FILTER (WHERE {}) AS first_rate_date, "
+        "max(LEAST(rf.day, rt.day)) FILTER (WHERE {}) AS last_rate_date "
+        "FROM store_days d {} {} GROUP BY d.entity_id",
+        _MISSING,
+        _FOREIGN,
+        _TO_RATE,
+        _FROM_RATE,
+        _MISSING,
+        _CONVERTED,
+        _SOURCE,
+        _SOURCE,
+        _CONVERTED,
+        _CONVERTED,
+        _CONVERTED,
+        _rate("currency", "rf"),
+        _rate("target", "rt"),
     )
-    return q(text, _rate("d.currency", "rf"), _rate("d.target", "rt"))  # type: ignore[arg-type]
 
 
 def store_ctes(level: Level, plan: RangePlan, seller_id: uuid.UUID) -> Fragment:
@@ -158,18 +178,21 @@ def store_ctes(level: Level, plan: RangePlan, seller_id: uuid.UUID) -> Fragment:
         "GROUP BY u.entity_id, u.date, u.currency, acct.currency), "
         "store AS MATERIALIZED ({})",
         join(" UNION ALL ", sources),
-        q(_TABLE[level]),  # type: ignore[arg-type]  # a fixed table name of this module
+        LEVELS[level].table,
         _converted_sql(),
     )
 
 
 NO_SELLPAGE = "its campaign links to no sellpage and no store order names it"
+NO_STORE_ROWS = "no row of this currency has store numbers: none links to a sellpage or is named by an order"
 
 
-def _missing_reason(store: str, currency: str) -> Fragment:
+def _missing_reason(missing: Fragment, currency: Fragment) -> Fragment:
+    """Why the revenue is null: its currencies without a rate, named."""
     return q(
-        "'store revenue in ' || " + store + ".missing || ' is not converted to ' || " + currency  # type: ignore[arg-type]
-        + " || ' (no exchange rate on some day)'"
+        "'store revenue in ' || {} || ' is not converted to ' || {} || ' (no exchange rate on some day)'",
+        missing,
+        currency,
     )
 
 
@@ -196,7 +219,7 @@ def row_store_json(sellpage: Fragment) -> Fragment:
         revenue,
         revenue,
         revenue,
-        _missing_reason("so", "p.currency"),
+        _missing_reason(q("so.missing"), q("p.currency")),
     )
 
 
@@ -207,16 +230,18 @@ def summed_store_cte(level: Level, sellpage: Fragment, parent_join: Fragment) ->
     return q(
         "SELECT m.currency, max(m.mu) AS mu, count(*) AS rows_with, sum(coalesce(so.orders, 0)) AS orders, "
         "sum(coalesce(so.via_page, 0)) AS via_page, "
-        "CASE WHEN bool_or(so.missing IS NOT NULL) THEN NULL ELSE sum(coalesce(so.revenue, 0)) END AS revenue, "
+        "CASE WHEN bool_or(so.missing IS NOT NULL) THEN NULL "
+        "ELSE sum(coalesce(so.revenue, 0)) END AS revenue, "
         "string_agg(DISTINCT so.missing, ', ') AS missing, "
         "sum(m.spend) AS spend, sum(m.purchase_value) AS purchase_value, "
         "(SELECT array_agg(DISTINCT c ORDER BY c) FROM matched m2 JOIN store s2 ON s2.entity_id = m2.id, "
         "unnest(s2.converted_from) AS c WHERE m2.currency = m.currency) AS converted_from, "
-        "string_agg(DISTINCT so.sources, ', ' ORDER BY so.sources) AS sources, min(so.first_rate_date) AS first_rate_date, "
+        "string_agg(DISTINCT so.sources, ', ' ORDER BY so.sources) AS sources, "
+        "min(so.first_rate_date) AS first_rate_date, "
         "max(so.last_rate_date) AS last_rate_date "
         "FROM matched m JOIN {} e ON e.id = m.id {} LEFT JOIN store so ON so.entity_id = m.id "
         "WHERE so.entity_id IS NOT NULL OR {} IS NOT NULL GROUP BY m.currency",
-        q(_TABLE[level]),  # type: ignore[arg-type]
+        LEVELS[level].table,
         parent_join,
         sellpage,
     )
@@ -238,6 +263,6 @@ def summary_store_json() -> Fragment:
         "'conversion', CASE WHEN ss.converted_from IS NOT NULL THEN json_build_object("
         "'from', ss.converted_from, 'source', ss.sources, "
         "'first_rate_date', ss.first_rate_date, 'last_rate_date', ss.last_rate_date) END) END",
-        lit("no row of this currency has store numbers (" + NO_SELLPAGE.replace("its campaign links", "none links") + ")"),
-        _missing_reason("ss", "ss.currency"),
+        lit(NO_STORE_ROWS),
+        _missing_reason(q("ss.missing"), q("ss.currency")),
     )

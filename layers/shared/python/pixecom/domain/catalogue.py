@@ -191,7 +191,12 @@ METRICS: tuple[Metric, ...] = (*(_counter_metric(c) for c in SUMMED), *RATIOS)
 # tables. A list row reads them from the store's own sums where attribution allows
 # (`pixecom.adsmanager.store_columns`), as the row's `store` object, money in the row's currency.
 STORE_COUNTERS: tuple[Counter, ...] = (
-    Counter("store_orders", C, "orders the store attributes to the row (paid, not fully refunded)", from_meta=False),
+    Counter(
+        "store_orders",
+        C,
+        "orders the store attributes to the row (paid, not fully refunded)",
+        from_meta=False,
+    ),
     Counter(
         "store_revenue",
         M,

@@ -101,7 +101,9 @@ class StoreConversion(OutModel):
     """Which rates converted the store's revenue in other currencies into the row's."""
 
     from_: list[Currency] = Field(alias="from", description="the orders' currencies that were converted")
-    source: str = Field(description="who published the rates: `ecb`, `operator`, a provider; `+` joins two legs")
+    source: str = Field(
+        description="who published the rates: `ecb`, `operator`, a provider; `+` joins two legs"
+    )
     first_rate_date: date
     last_rate_date: date
 
