@@ -4,6 +4,8 @@ to the order's sellpage (campaigns), converted into the row's currency at each d
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
@@ -93,6 +95,14 @@ def test_store_columns_are_the_stores_truth_after_duplicates_late_out_of_order_r
     assert _numbers(campaign) == (5, "175.00", 1.75, "125.00")
     assert campaign["orders_via_sellpage"] == 1 and campaign["null_reason"] is None
     assert campaign["conversion"] is None
+    exported = api.get(f"/api/ads-manager/campaigns/export.csv?{RANGE}", headers=shop.headers)
+    row = next(csv.DictReader(io.StringIO(exported.text)))  # the campaign's row, then the summary
+    assert [row[k] for k in ("store_orders", "store_revenue", "store_roas", "purchase_value_gap")] == [
+        "5",
+        "175.00",
+        "1.75",
+        "125.00",
+    ]
 
 
 def test_sellpage_link_counts_only_where_one_campaign_links_and_unlinked_rows_say_why(api, make_shop):

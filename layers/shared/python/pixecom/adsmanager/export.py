@@ -11,15 +11,18 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from pixecom.adsmanager.entity_columns import csv_columns, csv_values
 from pixecom.adsmanager.params import Level
 from pixecom.adsmanager.payload import entity_fields
 from pixecom.adsmanager.query import ListResult
+from pixecom.domain.catalogue import STORE_METRICS
 from pixecom.domain.metrics import METRIC_NAMES
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+STORE_COLUMNS: tuple[str, ...] = tuple(m.name for m in STORE_METRICS)  # after Meta's metrics
 
 
 def columns(level: Level) -> list[str]:
@@ -35,6 +38,7 @@ def columns(level: Level) -> list[str]:
         "result_type",
         "attribution_setting",
         *METRIC_NAMES,
+        *STORE_COLUMNS,
     ]
 
 
@@ -63,12 +67,22 @@ def csv_lines(result: ListResult, level: Level) -> Iterator[str]:
     yield line(header)
     for row in result.rows:
         flat = {"row_type": "entity", **entity_fields(row, level), **csv_values(row.extra_json)}
-        flat.update(_metrics(row.metrics_json))
+        flat.update(_metrics(row.metrics_json), **_store(row.store_json))
         yield line([flat.get(name) for name in header])
     for total in result.summary:
         flat = {"row_type": "summary", "name": "Total", "currency": total.currency}
-        flat.update(result_type=total.result_type, **_metrics(total.metrics_json))
+        flat.update(result_type=total.result_type, **_metrics(total.metrics_json), **_store(total.store_json))
         yield line([flat.get(name) for name in header])
+
+
+def _store(store_json: str) -> dict[str, Any]:
+    """The row's store numbers (`store` in the JSON API), the catalogue's STORE_METRICS."""
+    store: dict[str, Any] = json.loads(store_json) or {}
+    # Money as a number, not text: a negative gap is a value, not a formula to neutralise.
+    return {
+        name: Decimal(v) if isinstance(v, str) else v
+        for name, v in ((n, store.get(n)) for n in STORE_COLUMNS)
+    }
 
 
 def _metrics(metrics_json: str) -> dict[str, Any]:
