@@ -206,6 +206,8 @@ def main() -> int:
 
     lists = {lv: f"/api/ads-manager/{lv}?date_preset=last_30d&limit=50" for lv in ("campaigns", "ads")}
     before = {level: api(path) for level, path in lists.items()}  # no orders yet
+    for level, samples in before.items():
+        print(f"GET /{level} last_30d, 50 rows, before any order: p50 {statistics.median(samples):.1f} ms")
 
     new = [_events(b, ads, pages, refunded=False) for b in range(args.batches)]
     refunds = [_events(b, ads, pages, refunded=True) for b in range(args.batches)]
@@ -236,7 +238,7 @@ def main() -> int:
             partial(
                 base._run,
                 sa_conn,
-                text(base.ROLLUP_READ),
+                text(base.ROLLUP_READ.format(key="campaign_id", table="campaign_stats_daily")),
                 {"s": seller_id, "since": today - timedelta(days=30), "until": today - timedelta(days=1)},
             ),
             args.iterations,

@@ -10,32 +10,9 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from store_helpers import Shop, add_tree, event
+from store_helpers import Shop, add_stats, add_tree, event
 
 RANGE = "since=2026-11-15&until=2026-11-25"
-
-
-def _stats(ad_meta_id: str, day: date, spend: str, value: str) -> None:
-    from sqlalchemy import select
-
-    from pixecom.db.engine import session_scope
-    from pixecom.db.models import Ad, AdStatsDaily
-
-    with session_scope() as s:
-        ad = s.scalars(select(Ad).where(Ad.meta_id == ad_meta_id)).one()
-        s.add(
-            AdStatsDaily(
-                ad_id=ad.id,
-                date=day,
-                seller_id=ad.seller_id,
-                ad_account_id=ad.ad_account_id,
-                campaign_id=ad.campaign_id,
-                adset_id=ad.adset_id,
-                spend=Decimal(spend),
-                purchases=5,
-                purchase_value=Decimal(value),
-            )
-        )
 
 
 def _send(api: Any, shop: Shop, *events: dict[str, Any]) -> dict[str, int]:
@@ -61,7 +38,7 @@ def test_store_columns_are_the_stores_truth_after_duplicates_late_out_of_order_r
 ):
     shop = make_shop()
     t, page = shop.tree, str(shop.page_id)
-    _stats(t.ad, date(2026, 11, 20), "100.00", "300.00")
+    add_stats(t.campaign_id, date(2026, 11, 20), "100.00", 5, "300.00")
     ids = {"campaign_id": t.campaign, "adset_id": t.adset, "ad_id": t.ad}
     ad_only = {"ad_id": t.ad}  # the ad set and campaign come from our copy of Meta's objects
     _send(
@@ -123,7 +100,7 @@ def test_sellpage_link_counts_only_where_one_campaign_links_and_unlinked_rows_sa
 def test_another_sellers_orders_never_reach_this_sellers_rows(api, make_shop):
     mine, theirs = make_shop(), make_shop()
     t = mine.tree
-    _stats(t.ad, date(2026, 11, 20), "50.00", "80.00")
+    add_stats(t.campaign_id, date(2026, 11, 20), "50.00", 5, "80.00")
     ids = {"campaign_id": t.campaign, "adset_id": t.adset, "ad_id": t.ad}
     # their store names my ids, on their sellpage: it is written under them and joins nothing of mine
     _send(api, theirs, event("x", 2, "paid", sellpage_id=str(theirs.page_id), landing_params=ids))
@@ -153,7 +130,7 @@ def test_other_currencies_convert_at_each_days_rate_and_a_missing_rate_nulls_wit
         )
     shop = make_shop()
     t, page = shop.tree, str(shop.page_id)
-    _stats(t.ad, date(2026, 9, 8), "40.00", "60.00")
+    add_stats(t.campaign_id, date(2026, 9, 8), "40.00", 5, "60.00")
     ids = {"ad_id": t.ad}
     at = {"ordered_at": "2026-09-08T12:00:00+00:00", "sellpage_id": page, "landing_params": ids}
     _send(
