@@ -160,6 +160,15 @@ def test_row_shape_per_level(get: Any, world: World) -> None:
         "currency": "USD",
         "result_type": "purchase",
         "attribution_setting": "7-day click or 1-day view",
+        "store": {  # linked to a sellpage, no store order: zero, and all of Meta's value is the gap
+            "store_orders": 0,
+            "store_revenue": "0.00",
+            "store_roas": campaign["store"]["store_roas"],
+            "purchase_value_gap": campaign["metrics"]["purchase_value"],
+            "orders_via_sellpage": 0,
+            "null_reason": None,
+            "conversion": None,
+        },
         "metrics": campaign["metrics"],
     }
     assert ad["campaign_id"] == str(world.campaigns["mug_winter"].id)
