@@ -41,6 +41,12 @@ _ENTITY: dict[Level, Fragment] = {
     Level.ADSETS: q("coalesce(xa.adset_id, xs.id)"),
     Level.CAMPAIGNS: q("coalesce(xa.campaign_id, xs.campaign_id, xc.id)"),
 }
+# The entity's ad account, from the same object (one account holds an ad and its parents).
+_ACCOUNT: dict[Level, Fragment] = {
+    Level.ADS: q("xa.ad_account_id"),
+    Level.ADSETS: q("coalesce(xa.ad_account_id, xs.ad_account_id)"),
+    Level.CAMPAIGNS: q("coalesce(xa.ad_account_id, xs.ad_account_id, xc.ad_account_id)"),
+}
 
 
 def _by_ids(level: Level, seller: Param, plan: RangePlan) -> Fragment:
@@ -68,11 +74,13 @@ def _by_ids(level: Level, seller: Param, plan: RangePlan) -> Fragment:
             )
         )
     return q(
-        "SELECT {} AS entity_id, ss.date, ss.currency, ss.orders, ss.gross_revenue - ss.refunds AS revenue, "
+        "SELECT {} AS entity_id, {} AS account_id, ss.date, ss.currency, ss.orders, "
+        "ss.gross_revenue - ss.refunds AS revenue, "
         "0 AS via_page FROM store_stats_daily ss {} "
         "WHERE ss.seller_id = {} AND ss.date BETWEEN {} AND {} "
         "AND (ss.ad_meta_id <> '' OR ss.adset_meta_id <> '' OR ss.campaign_meta_id <> '')",
         _ENTITY[level],
+        _ACCOUNT[level],
         join(" ", joins),
         seller,
         Param(plan.envelope.since),
@@ -84,7 +92,7 @@ def _by_sellpage(seller: Param, plan: RangePlan) -> Fragment:
     """Orders from Meta without ids on a sellpage exactly one campaign links to, dated in that
     campaign's account's timezone (a day either side of the envelope: every timezone's day)."""
     return q(
-        "SELECT one.campaign_id AS entity_id, "
+        "SELECT one.campaign_id AS entity_id, one.account_id, "
         "CAST(o.ordered_at AT TIME ZONE acc.timezone_name AS date) AS date, o.currency, "
         "1 AS orders, o.amount - o.refunded_amount AS revenue, 1 AS via_page "
         "FROM store_orders o "
@@ -173,12 +181,10 @@ def store_ctes(level: Level, plan: RangePlan, seller_id: uuid.UUID) -> Fragment:
     return q(
         "store_days AS MATERIALIZED (SELECT u.entity_id, u.date, u.currency, acct.currency AS target, "
         "sum(u.orders) AS orders, sum(u.revenue) AS revenue, sum(u.via_page) AS via_page "
-        "FROM ({}) AS u JOIN {} se ON se.id = u.entity_id "
-        "JOIN acct ON acct.id = se.ad_account_id AND u.date BETWEEN acct.since AND acct.until "
+        "FROM ({}) AS u JOIN acct ON acct.id = u.account_id AND u.date BETWEEN acct.since AND acct.until "
         "GROUP BY u.entity_id, u.date, u.currency, acct.currency), "
         "store AS MATERIALIZED ({})",
         join(" UNION ALL ", sources),
-        LEVELS[level].table,
         _converted_sql(),
     )
 
