@@ -20,7 +20,10 @@ def _refresh(sim_url: str, key: str) -> Any:
     from pixecom.settings import Settings
 
     client = boto3.client("secretsmanager", region_name="us-east-1")
-    arn = client.create_secret(Name=f"pixecom/rates-{key}", SecretString=key)["ARN"]
+    try:
+        arn = client.create_secret(Name="pixecom/rates-provider", SecretString=key)["ARN"]
+    except client.exceptions.ResourceExistsException:
+        arn = client.describe_secret(SecretId="pixecom/rates-provider")["ARN"]
     settings = Settings(
         exchange_rates_url=sim_url + "/ecb/",
         rates_provider_url=sim_url + "/rates/",
@@ -66,6 +69,9 @@ def test_vnd_and_thb_come_from_the_provider_keyed_in_secrets_manager_and_name_it
     expected = Decimal("250000") / provider_rate("VND", saturday) * rate_on("USD", date(2026, 6, 5))
     assert round(converted.amount, 6) == round(expected, 6)
     assert (converted.source, converted.rate_date) == ("provider+ecb", date(2026, 6, 5))
+    session.close()  # its connection back to the pool: the refresh takes it
+    _, daily = _refresh(sim.base_url, DEMO_RATES_KEY)  # the next day's run: the latest rates only
+    assert (daily.history, daily.days, daily.newest_day) == (False, 1, "2026-06-10")
 
 
 def test_a_refused_key_fails_the_run_without_naming_the_key_and_keeps_the_ecbs_rates(
