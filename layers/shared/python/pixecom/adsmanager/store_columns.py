@@ -114,30 +114,44 @@ def _by_sellpage(seller: Param, plan: RangePlan) -> Fragment:
 
 
 _FOREIGN = q("(d.currency <> d.target AND d.revenue <> 0)")  # to convert (zero needs no rate)
-_FROM_RATE = q("CASE WHEN d.currency = {} THEN 1 ELSE rf.per_eur END", lit(EURO))
-_TO_RATE = q("CASE WHEN d.target = {} THEN 1 ELSE rt.per_eur END", lit(EURO))
+_FROM_RATE = q("CASE WHEN d.currency = {} THEN 1 ELSE r.from_per_eur END", lit(EURO))
+_TO_RATE = q("CASE WHEN d.target = {} THEN 1 ELSE r.to_per_eur END", lit(EURO))
 _MISSING = q("({} AND ({} IS NULL OR {} IS NULL))", _FOREIGN, _FROM_RATE, _TO_RATE)
 _CONVERTED = q("({} AND NOT {})", _FOREIGN, _MISSING)
 # The rates' source: each leg's that is not the euro, `+` between two.
 _SOURCE = q(
-    "concat_ws('+', CASE WHEN d.currency <> {} THEN rf.source END, "
-    "CASE WHEN d.target <> {} THEN rt.source END)",
+    "concat_ws('+', CASE WHEN d.currency <> {} THEN r.from_source END, "
+    "CASE WHEN d.target <> {} THEN r.to_source END)",
     lit(EURO),
     lit(EURO),
 )
+_RATE_DAY = q("LEAST(r.from_day, r.to_day)")
 
 
 def _rate(currency: str, alias: str) -> Fragment:
-    """LATERAL: the rate (units per euro) of `currency` (a column of `d`) on the day `d.date`, or
-    the last one before it within the maximum age; looked up only where a conversion is needed."""
+    """LATERAL: the rate (units per euro) of `currency` (a column of `k`) on the day `k.date`, or
+    the last one before it within the maximum age."""
     return q(
         "LEFT JOIN LATERAL (SELECT x.per_eur, x.source, x.day FROM exchange_rates x "
-        "WHERE {} AND x.currency = {} AND x.day <= d.date AND x.day >= d.date - {} "
+        "WHERE x.currency = {} AND x.day <= k.date AND x.day >= k.date - {} "
         "ORDER BY x.day DESC LIMIT 1) AS {} ON true",
-        _FOREIGN,
-        ident("d", currency),
+        ident("k", currency),
         lit(MAX_RATE_AGE_DAYS),
         ident(alias),
+    )
+
+
+@lru_cache(maxsize=8)  # fixed text: built once per process
+def _rates_sql() -> Fragment:
+    """`store_rates`: both legs' rates of each (currency, row currency, day) to convert: looked
+    up once per key, and only where an amount is in another currency (usually none)."""
+    return q(
+        "SELECT k.currency, k.target, k.date, rf.per_eur AS from_per_eur, rf.source AS from_source, "
+        "rf.day AS from_day, rt.per_eur AS to_per_eur, rt.source AS to_source, rt.day AS to_day "
+        "FROM (SELECT DISTINCT d.currency, d.target, d.date FROM store_days d WHERE {}) AS k {} {}",
+        _FOREIGN,
+        _rate("currency", "rf"),
+        _rate("target", "rt"),
     )
 
 
@@ -151,9 +165,10 @@ def _converted_sql() -> Fragment:
         "string_agg(DISTINCT d.currency, ', ' ORDER BY d.currency) FILTER (WHERE {}) AS missing, "
         "array_agg(DISTINCT d.currency) FILTER (WHERE {}) AS converted_from, "
         "string_agg(DISTINCT {}, ', ' ORDER BY {}) FILTER (WHERE {}) AS sources, "
-        "min(LEAST(rf.day, rt.day)) FILTER (WHERE {}) AS first_rate_date, "
-        "max(LEAST(rf.day, rt.day)) FILTER (WHERE {}) AS last_rate_date "
-        "FROM store_days d {} {} GROUP BY d.entity_id",
+        "min({}) FILTER (WHERE {}) AS first_rate_date, "
+        "max({}) FILTER (WHERE {}) AS last_rate_date "
+        "FROM store_days d LEFT JOIN store_rates r "
+        "ON r.currency = d.currency AND r.target = d.target AND r.date = d.date GROUP BY d.entity_id",
         _MISSING,
         _FOREIGN,
         _TO_RATE,
@@ -163,15 +178,15 @@ def _converted_sql() -> Fragment:
         _SOURCE,
         _SOURCE,
         _CONVERTED,
+        _RATE_DAY,
         _CONVERTED,
+        _RATE_DAY,
         _CONVERTED,
-        _rate("currency", "rf"),
-        _rate("target", "rt"),
     )
 
 
 def store_ctes(level: Level, plan: RangePlan, seller_id: uuid.UUID) -> Fragment:
-    """`store_days, store`: the CTEs (after `acct`) giving each entity of the level with store
+    """`store_days, store_rates, store`: the CTEs (after `acct`) giving each entity of the level with store
     orders in its account's range: orders, revenue in the account's currency (NULL when a rate is
     missing), orders counted by sellpage link, and what was converted with which rates."""
     seller = Param(seller_id)
@@ -183,8 +198,9 @@ def store_ctes(level: Level, plan: RangePlan, seller_id: uuid.UUID) -> Fragment:
         "sum(u.orders) AS orders, sum(u.revenue) AS revenue, sum(u.via_page) AS via_page "
         "FROM ({}) AS u JOIN acct ON acct.id = u.account_id AND u.date BETWEEN acct.since AND acct.until "
         "GROUP BY u.entity_id, u.date, u.currency, acct.currency), "
-        "store AS MATERIALIZED ({})",
+        "store_rates AS MATERIALIZED ({}), store AS MATERIALIZED ({})",
         join(" UNION ALL ", sources),
+        _rates_sql(),
         _converted_sql(),
     )
 
