@@ -1,5 +1,6 @@
 """ExchangeRatesFunction: daily (EventBridge `Schedule`), after the ECB publishes; reads the
-reference rates and stores them (pixecom.rates.refresh), the last 90 days when rates are missing."""
+reference rates of the ECB and of the configured provider and stores them (pixecom.rates.refresh),
+the last 90 days when a source's rates are missing."""
 
 from pixecom.runtime import end_of_init, start_of_init
 
@@ -15,9 +16,10 @@ from pixecom.rates.refresh import run_refresh
 @logger.inject_lambda_context(clear_state=True)
 @metrics.log_metrics
 def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
-    report = run_refresh(utc_now())
-    logger.info("exchange rates stored", extra=report.as_dict())
-    return report.as_dict()
+    reports = [report.as_dict() for report in run_refresh(utc_now())]
+    for report in reports:
+        logger.info("exchange rates stored", extra=report)
+    return {"sources": reports}
 
 
 end_of_init()

@@ -346,3 +346,8 @@ def live_body(call: Any, session: Session, **params: Any) -> dict[str, Any]:
         )
     session.commit()
     return body
+
+
+def meta_only(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows or summary entries without their `store` object (tests/integration/store covers it)."""
+    return [{k: v for k, v in entry.items() if k != "store"} for entry in entries]

@@ -248,8 +248,8 @@ def test_maintenance_reports_what_it_purged_per_table(local):
 
 
 def test_exchange_rates_backfills_an_empty_store_then_reads_the_daily_file(local):
-    first = local.run("ExchangeRatesFunction").result
-    second = local.run("ExchangeRatesFunction").result
+    (first,) = local.run("ExchangeRatesFunction").result["sources"]  # no provider URL: the ECB alone
+    (second,) = local.run("ExchangeRatesFunction").result["sources"]
 
     assert (first["source"], first["history"]) == ("ecb", True)  # the simulator's 90-day file
     assert first["days"] >= 60  # its working days

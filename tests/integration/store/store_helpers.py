@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 
@@ -103,3 +105,29 @@ def event(order_id: str, version: int, kind: str, **fields: Any) -> dict[str, An
     }
     body.update(fields)
     return body
+
+
+def add_stats(tree_campaign_id: Any, day: date, spend: str, purchases: int, value: str) -> None:
+    """Meta's numbers of the campaign's one ad on `day` (a tree has one ad per campaign)."""
+    from sqlalchemy import select
+
+    from pixecom.db.engine import session_scope
+    from pixecom.db.models import Ad, AdStatsDaily
+
+    with session_scope() as s:
+        ad = s.scalars(select(Ad).where(Ad.campaign_id == tree_campaign_id)).one()
+        s.add(
+            AdStatsDaily(
+                ad_id=ad.id,
+                date=day,
+                seller_id=ad.seller_id,
+                ad_account_id=ad.ad_account_id,
+                campaign_id=ad.campaign_id,
+                adset_id=ad.adset_id,
+                spend=Decimal(spend),
+                purchases=purchases,
+                purchase_value=Decimal(value),
+                impressions=1000,
+                clicks=10,
+            )
+        )

@@ -6,32 +6,9 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from store_helpers import Shop, add_sellpage, add_tree, event
+from store_helpers import Shop, add_sellpage, add_stats, add_tree, event
 
-
-def _stats(tree_campaign_id: Any, day: date, spend: str, purchases: int, value: str) -> None:
-    from sqlalchemy import select
-
-    from pixecom.db.engine import session_scope
-    from pixecom.db.models import Ad, AdStatsDaily
-
-    with session_scope() as s:
-        ad = s.scalars(select(Ad).where(Ad.campaign_id == tree_campaign_id)).one()
-        s.add(
-            AdStatsDaily(
-                ad_id=ad.id,
-                date=day,
-                seller_id=ad.seller_id,
-                ad_account_id=ad.ad_account_id,
-                campaign_id=ad.campaign_id,
-                adset_id=ad.adset_id,
-                spend=Decimal(spend),
-                purchases=purchases,
-                purchase_value=Decimal(value),
-                impressions=1000,
-                clicks=10,
-            )
-        )
+RANGE = "since=2026-11-15&until=2026-11-25"
 
 
 def _send(api: Any, shop: Shop, *events: dict[str, Any]) -> None:
@@ -49,8 +26,8 @@ def _row(
 
 def test_a_sellpage_shows_meta_and_the_store_side_by_side_with_roas_mer_and_the_gap(api, make_shop):
     shop = make_shop()
-    _stats(shop.tree.campaign_id, date(2026, 11, 20), "100.00", 5, "300.00")
-    _stats(shop.tree.campaign_id, date(2026, 11, 10), "50.00", 1, "40.00")  # outside the range
+    add_stats(shop.tree.campaign_id, date(2026, 11, 20), "100.00", 5, "300.00")
+    add_stats(shop.tree.campaign_id, date(2026, 11, 10), "50.00", 1, "40.00")  # outside the range
     page, ads = str(shop.page_id), {"ad_id": shop.tree.ad}
     _send(
         api,
@@ -91,7 +68,7 @@ def test_a_sellpage_shows_meta_and_the_store_side_by_side_with_roas_mer_and_the_
 
 def test_store_revenue_in_another_currency_nulls_the_ratios_and_says_why(api, make_shop):
     shop = make_shop()
-    _stats(shop.tree.campaign_id, date(2026, 11, 20), "100.00", 5, "300.00")
+    add_stats(shop.tree.campaign_id, date(2026, 11, 20), "100.00", 5, "300.00")
     page = str(shop.page_id)
     _send(
         api,
@@ -120,7 +97,7 @@ def test_store_revenue_in_another_currency_is_converted_at_the_days_reference_ra
     with session_scope() as s:  # 1 EUR = 1.25 USD from Nov 15 on (carried forward to the 20th)
         save_rates(s, [Rate("USD", date(2026, 11, 15), Decimal("1.25"), "ecb")], datetime.now(UTC))
     shop = make_shop()
-    _stats(shop.tree.campaign_id, date(2026, 11, 20), "100.00", 5, "300.00")
+    add_stats(shop.tree.campaign_id, date(2026, 11, 20), "100.00", 5, "300.00")
     page = str(shop.page_id)
     _send(
         api,
@@ -138,8 +115,8 @@ def test_store_revenue_in_another_currency_is_converted_at_the_days_reference_ra
 def test_spend_in_two_currencies_has_no_ratios(api, make_shop):
     shop = make_shop()
     other = add_tree(shop.seller_id, shop.page_id, "JPY", "Asia/Tokyo")
-    _stats(shop.tree.campaign_id, date(2026, 11, 20), "100.00", 5, "300.00")
-    _stats(other.campaign_id, date(2026, 11, 20), "5000", 2, "9000")
+    add_stats(shop.tree.campaign_id, date(2026, 11, 20), "100.00", 5, "300.00")
+    add_stats(other.campaign_id, date(2026, 11, 20), "5000", 2, "9000")
     row = _row(api, shop, shop.page_id)
     assert row["linked_campaigns"] == 2
     assert [(s["currency"], s["spend"]) for s in row["sums"]] == [("JPY", "5000"), ("USD", "100.00")]
@@ -156,7 +133,7 @@ def test_a_preset_resolves_in_the_accounts_timezone(api, make_seller):
     page = add_sellpage(seller.seller_id, "P", "https://preset.example.com/p")
     tree = add_tree(seller.seller_id, page, "USD", "America/Los_Angeles")
     key = api.post("/api/store/keys", json={"name": "k"}, headers=seller.headers).json()["key"]
-    _stats(tree.campaign_id, date(2026, 11, 20), "80.00", 1, "50.00")
+    add_stats(tree.campaign_id, date(2026, 11, 20), "80.00", 1, "50.00")
     shop = Shop(seller.seller_id, seller.headers, {"X-PixEcom-Store-Key": key}, page, "", page, tree)
     # 2026-11-21 05:00 UTC is the 20th in Los Angeles: the order counts on the 20th, as Meta's spend does.
     _send(
@@ -199,6 +176,25 @@ def test_an_order_naming_only_an_ad_synced_later_is_attributed_once_the_ad_is_kn
     before = _row(api, shop, page)
     assert before["sums"][0]["store_attributed_orders"] == 0
     tree = add_tree(seller.seller_id, page, n=77700001)  # the delivery sync brings the ad
-    _stats(tree.campaign_id, date(2026, 11, 20), "20.00", 1, "40.00")
+    add_stats(tree.campaign_id, date(2026, 11, 20), "20.00", 1, "40.00")
     after = _row(api, shop, page)
     assert (after["sums"][0]["store_attributed_orders"], after["ratios"]["store_roas"]) == (1, 2.0)
+
+
+def test_the_sellpage_list_pages_by_name_with_a_cursor_valid_for_its_own_dates_only(api, make_shop):
+    shop = make_shop()
+    add_sellpage(shop.seller_id, "apple", shop.page_url.replace("/p/mug", "/p/apple"))
+    first = api.get(f"/api/ads-manager/sellpages?{RANGE}&limit=2", headers=shop.headers)
+    assert first.status_code == 200, first.text
+    assert [r["name"] for r in first.json()["data"]] == ["apple", "Mug"]  # case-insensitive
+    cursor = first.json()["paging"]["next_cursor"]
+    second = api.get(f"/api/ads-manager/sellpages?{RANGE}&limit=2&cursor={cursor}", headers=shop.headers)
+    assert [r["name"] for r in second.json()["data"]] == ["Other"]
+    assert second.json()["paging"]["next_cursor"] is None
+    elsewhere = api.get(
+        f"/api/ads-manager/sellpages?date_preset=last_7d&cursor={cursor}", headers=shop.headers
+    )
+    assert elsewhere.status_code == 422 and elsewhere.json()["error"]["field"] == "cursor"
+    for bad in ("limit=0", "limit=501", "cursor=nonsense"):
+        answer = api.get(f"/api/ads-manager/sellpages?{RANGE}&{bad}", headers=shop.headers)
+        assert answer.status_code == 422, bad

@@ -200,6 +200,11 @@ def _response(path: str, status: int, body: Any) -> Any:
     return httpx.Response(status, json=body, request=request)
 
 
+_NO_STORE = dict.fromkeys(
+    ("store_orders", "store_revenue", "store_roas", "purchase_value_gap", "orders_via_sellpage", "conversion")
+) | {"null_reason": "no sellpage"}
+
+
 def test_the_test_client_check_refuses_a_row_whose_spend_is_a_number():
     from contract_check import ContractViolation, checker
     from pixecom.domain.metrics import MetricTotals, metrics_payload
@@ -207,7 +212,7 @@ def test_the_test_client_check_refuses_a_row_whose_spend_is_a_number():
     metrics = {**metrics_payload(MetricTotals.zero()), "spend": 0.0}
     body = {
         "data": [],
-        "summary": [{"currency": "USD", "result_type": "purchase", "metrics": metrics}],
+        "summary": [{"currency": "USD", "result_type": "purchase", "store": _NO_STORE, "metrics": metrics}],
         "paging": {"next_cursor": None},
         "date_range": {"since": "2026-01-01", "until": "2026-01-07"},
         "converted_total": None,

@@ -1087,6 +1087,7 @@ export interface paths {
          * List Sellpages
          * @description Each sellpage: spend, purchases and purchase value of the campaigns linked to it beside the
          *     store's orders and revenue, per currency; store ROAS, MER and the gap where one currency allows.
+         *     By name, `limit` per page (default 50), `paging.next_cursor` for the next one.
          */
         get: operations["store_list_sellpages"];
         put?: never;
@@ -1365,6 +1366,7 @@ export interface components {
              * @example 7-day click or 1-day view
              */
             attribution_setting: string | null;
+            store: components["schemas"]["StoreNumbers"];
             metrics: components["schemas"]["ChosenMetrics"];
             /** @description with compare=: the same metrics over the comparison range (compare_range) */
             previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
@@ -1445,6 +1447,7 @@ export interface components {
              * @example 7-day click or 1-day view
              */
             attribution_setting: string | null;
+            store: components["schemas"]["StoreNumbers"];
             metrics: components["schemas"]["ChosenMetrics"];
             /** @description with compare=: the same metrics over the comparison range (compare_range) */
             previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
@@ -2062,6 +2065,7 @@ export interface components {
              * @example 7-day click or 1-day view
              */
             attribution_setting: string | null;
+            store: components["schemas"]["StoreNumbers"];
             metrics: components["schemas"]["ChosenMetrics"];
             /** @description with compare=: the same metrics over the comparison range (compare_range) */
             previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
@@ -2494,6 +2498,8 @@ export interface components {
              * @description null when no ad set's optimization event is known
              */
             result_type: components["schemas"]["ResultType"] | null;
+            /** @description over the rows of this currency that have store numbers, with their spend and purchase value only */
+            store: components["schemas"]["StoreNumbers"];
             metrics: components["schemas"]["ChosenMetrics"];
             /** @description with compare=: the same metrics over the comparison range (compare_range) */
             previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
@@ -3966,8 +3972,12 @@ export interface components {
         /** SellpageLevelList */
         SellpageLevelList: {
             date_range: components["schemas"]["DateRangeOut"];
-            /** Data */
+            /**
+             * Data
+             * @description by name (case-insensitive), then id
+             */
             data: components["schemas"]["SellpageLevelRow"][];
+            paging: components["schemas"]["Paging"];
         };
         /** SellpageLevelRow */
         SellpageLevelRow: {
@@ -4126,6 +4136,32 @@ export interface components {
              */
             status: "ACTIVE" | "PAUSED";
         };
+        /**
+         * StoreConversion
+         * @description Which rates converted the store's revenue in other currencies into the row's.
+         */
+        StoreConversion: {
+            /**
+             * From
+             * @description the orders' currencies that were converted
+             */
+            from: string[];
+            /**
+             * Source
+             * @description who published the rates: `ecb`, `operator`, a provider; `+` joins two legs
+             */
+            source: string;
+            /**
+             * First Rate Date
+             * Format: date
+             */
+            first_rate_date: string;
+            /**
+             * Last Rate Date
+             * Format: date
+             */
+            last_rate_date: string;
+        };
         /** StoreKeyCreate */
         StoreKeyCreate: {
             /**
@@ -4195,6 +4231,45 @@ export interface components {
             last_used_at: string | null;
             /** Revoked At */
             revoked_at: string | null;
+        };
+        /**
+         * StoreNumbers
+         * @description What the PixEcom store sold, attributed to the row (docs/store.md: by the ad, ad set or
+         *     campaign id in the order's landing URL; for a campaign also by its sellpage when it is the only
+         *     campaign linking to it), beside Meta's numbers. Money in the row's currency. All null with
+         *     `null_reason` when the row has no store numbers (its campaign links to no sellpage and no
+         *     order names it); `store_revenue` and what reads it null when a currency has no rate.
+         */
+        StoreNumbers: {
+            /**
+             * Store Orders
+             * @description orders attributed to the row (paid, not fully refunded)
+             */
+            store_orders: number | null;
+            /**
+             * Store Revenue
+             * @description their revenue net of refunds, each day's orders in another currency converted at that day's reference rate
+             */
+            store_revenue: string | null;
+            /**
+             * Store Roas
+             * @description store_revenue / spend; null when spend is 0
+             */
+            store_roas: number | null;
+            /**
+             * Purchase Value Gap
+             * @description Meta's purchase_value - store_revenue: what the pixel claims beyond what the store saw
+             */
+            purchase_value_gap: string | null;
+            /**
+             * Orders Via Sellpage
+             * @description of store_orders, those from Meta without ids, counted by the campaign's sellpage link
+             */
+            orders_via_sellpage: number | null;
+            /** Null Reason */
+            null_reason: string | null;
+            /** @description null when nothing was converted */
+            conversion: components["schemas"]["StoreConversion"] | null;
         };
         /**
          * SyncKind
@@ -8907,6 +8982,10 @@ export interface operations {
                 since?: string;
                 /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
                 until?: string;
+                /** @description rows per page, default 50 */
+                limit?: number;
+                /** @description paging.next_cursor of the previous page */
+                cursor?: string | null;
             };
             header?: never;
             path?: never;

@@ -98,6 +98,12 @@ class Settings(BaseModel):
     graph_base_url: str = "https://graph.facebook.com"
     # Where the ECB's eurofxref files are (pixecom.rates; `pixecom dev`: the simulator's copy).
     exchange_rates_url: str = "https://www.ecb.europa.eu/stats/eurofxref/"
+    # The second rates source (pixecom.rates.provider): a JSON API for the currencies below, its
+    # key in Secrets Manager (locally RATES_PROVIDER_KEY). No URL: the ECB alone.
+    rates_provider_url: str = ""
+    rates_provider_key: str | None = None
+    rates_provider_key_arn: str | None = None
+    rates_provider_currencies: str = Field(default="VND,THB", pattern=r"^[A-Z]{3}(,[A-Z]{3})*$")
     # Meta serves a Marketing API version about a year; this one through 2027. Moving to the
     # next: docs/operations.md, "Moving to the next Graph API version".
     graph_version: str = Field(default=DEFAULT_GRAPH_VERSION, pattern=r"^v[0-9]+\.[0-9]+$")

@@ -21,6 +21,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -29,10 +30,12 @@ from pixecom.adsmanager.entity_columns import csv_columns, csv_values
 from pixecom.adsmanager.params import InvalidParam, Level, ListQuery
 from pixecom.adsmanager.payload import entity_fields
 from pixecom.adsmanager.query import ListResult
+from pixecom.domain.catalogue import STORE_METRICS, Metric
 from pixecom.domain.metrics import METRIC_BY_NAME, METRIC_NAMES, Kind
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PREVIOUS, CHANGE = "previous_", "_change"
+STORE_COLUMNS: tuple[str, ...] = tuple(m.name for m in STORE_METRICS)  # after Meta's metrics
 
 
 class CsvHeader(StrEnum):
@@ -76,6 +79,7 @@ def columns(query: ListQuery) -> list[str]:
         "result_type",
         "attribution_setting",
         *metric_columns(query),
+        *(STORE_COLUMNS if query.columns is None else ()),  # columns= chooses Meta's metrics alone
     ]
 
 
@@ -144,6 +148,16 @@ def metric_label(name: str, currency: str | None) -> str:
     return f"{label} ({currency})" if currency and metric.kind is Kind.MONEY else label
 
 
+_STORE_BY_NAME = {m.name: m for m in STORE_METRICS}
+
+
+def _store_label(metric: Metric, currency: str | None) -> str:
+    label = {"store_roas": "Store ROAS", "purchase_value_gap": "Purchase value gap"}.get(
+        metric.name, metric.name.replace("_", " ").capitalize()
+    )
+    return f"{label} ({currency})" if currency and metric.kind is Kind.MONEY else label
+
+
 def readable_header(keys: Sequence[str], level: Level, currency: str | None) -> list[str]:
     """The readable header of the machine `keys` (`currency`: the export's one currency, or None)."""
     labels = []
@@ -158,6 +172,8 @@ def readable_header(keys: Sequence[str], level: Level, currency: str | None) -> 
             labels.append(metric_label(key.removesuffix(CHANGE), None) + " change")
         elif key in METRIC_BY_NAME:
             labels.append(metric_label(key, currency))
+        elif key in _STORE_BY_NAME:
+            labels.append(_store_label(_STORE_BY_NAME[key], currency))
         else:
             label = _FIELD_LABELS.get(key, key.replace("_", " ").capitalize())
             labels.append(f"{label} ({currency})" if currency and key in _MONEY_FIELDS else label)
@@ -203,12 +219,24 @@ def csv_lines(result: ListResult, query: ListQuery, header: CsvHeader) -> Iterat
     for row in result.rows:
         flat = {"row_type": "entity", **entity_fields(row, level), **csv_values(row.extra_json)}
         flat.update(_metrics(row.metrics_json, None if comparison is None else comparison.rows.get(row.id)))
+        flat.update(_store(row.store_json))
         yield line([flat.get(name) for name in keys])
     for total in result.summary:
         flat = {"row_type": "summary", "name": "Total", "currency": total.currency}
         previous = None if comparison is None else comparison.summary.get(total.currency)
         flat.update(result_type=total.result_type, **_metrics(total.metrics_json, previous))
+        flat.update(_store(total.store_json))
         yield line([flat.get(name) for name in keys])
+
+
+def _store(store_json: str) -> dict[str, Any]:
+    """The row's store numbers (`store` in the JSON API), the catalogue's STORE_METRICS."""
+    store: dict[str, Any] = json.loads(store_json) or {}
+    # Money as a number, not text: a negative gap is a value, not a formula to neutralise.
+    return {
+        name: Decimal(v) if isinstance(v, str) else v
+        for name, v in ((n, store.get(n)) for n in STORE_COLUMNS)
+    }
 
 
 def _metrics(metrics_json: str, previous_json: str | None) -> dict[str, Any]:

@@ -47,27 +47,39 @@ def entity_fields(row: EntityRow, level: Level) -> dict[str, Any]:
 
 
 def _with_metrics(
-    fields: dict[str, Any], metrics_json: str, extra_json: str = "{}", previous_json: str | None = None
+    fields: dict[str, Any],
+    metrics_json: str,
+    extra_json: str = "{}",
+    previous_json: str | None = None,
+    store_json: str | None = None,
 ) -> str:
     extra = extra_json.strip()[1:-1].strip()  # Postgres's JSON object, spliced as is
+    store = "" if store_json is None else ',"store":' + store_json
     compared = ""
     if previous_json is not None:  # compare=: the previous period's metrics and each one's change
         change = _dumps(changes(metrics_json, previous_json))
         compared = ',"previous_metrics":' + previous_json + ',"change":' + change
     return (
-        _dumps(fields)[:-1] + ("," + extra if extra else "") + ',"metrics":' + metrics_json + compared + "}"
+        _dumps(fields)[:-1]
+        + ("," + extra if extra else "")
+        + store
+        + ',"metrics":'
+        + metrics_json
+        + compared
+        + "}"
     )
 
 
 def entity_json(row: EntityRow, level: Level, comparison: Comparison | None = None) -> str:
     previous = None if comparison is None else comparison.rows.get(row.id, _NO_METRICS)
-    return _with_metrics(entity_fields(row, level), row.metrics_json, row.extra_json, previous)
+    fields = entity_fields(row, level)
+    return _with_metrics(fields, row.metrics_json, row.extra_json, previous, row.store_json)
 
 
 def summary_json(total: CurrencyTotals, comparison: Comparison | None = None) -> str:
     previous = None if comparison is None else comparison.summary.get(total.currency, _NO_METRICS)
     fields = {"currency": total.currency, "result_type": total.result_type}
-    return _with_metrics(fields, total.metrics_json, previous_json=previous)
+    return _with_metrics(fields, total.metrics_json, previous_json=previous, store_json=total.store_json)
 
 
 _NO_METRICS = "{}"  # never: the comparison reads the same rows (a row missing there compares with nothing)

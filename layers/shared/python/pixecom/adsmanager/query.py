@@ -56,6 +56,7 @@ from pixecom.adsmanager.sql import (
 )
 from pixecom.adsmanager.statement import EMPTY, Fragment, Param, join, lit, q, run
 from pixecom.adsmanager.stats import stats_cte
+from pixecom.adsmanager.store_columns import row_store_json, store_ctes, summary_store_json, summed_store_cte
 from pixecom.domain.attribution import attribution_label, combined_label
 from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import METRIC_BY_NAME, Kind
@@ -79,6 +80,7 @@ class EntityRow:
     attribution_setting: str | None
     metrics_json: str  # the formatted `metrics` object, as Postgres built it
     extra_json: str = "{}"  # budget, bids, parents' names: adsmanager.entity_columns
+    store_json: str = "null"  # the store's numbers: adsmanager.store_columns
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class CurrencyTotals:
     currency: str
     result_type: str | None
     metrics_json: str
+    store_json: str = "null"  # the store's numbers: adsmanager.store_columns
 
 
 @dataclass(frozen=True)
@@ -343,20 +346,23 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
     return q(
         "WITH acct AS MATERIALIZED ({}), stats AS ({}), types AS MATERIALIZED ({}), "
         "matched AS MATERIALIZED ({}), ranked AS ({}), page AS ({}), summed AS ({}), "
-        "summed_types AS ({}) "
+        "summed_types AS ({}), {}, summed_store AS ({}) "
         "SELECT * FROM ("
         "SELECT 'row' AS kind, row_number() OVER (ORDER BY {}) AS ord, "
         "e.id, e.meta_id, e.name, e.status, e.delivery_status, e.effective_status, e.ad_account_id, "
         "{} AS campaign_id, {} AS adset_id, {} AS sellpage_id, p.currency, t.rt AS result_type, t.attr, "
         "CAST({} AS text) AS metrics, CAST(p.sort_value AS text) AS sort_text, "
-        "CAST(NULL AS date) AS since, CAST(NULL AS date) AS until, CAST({} AS text) AS extra "
+        "CAST(NULL AS date) AS since, CAST(NULL AS date) AS until, CAST({} AS text) AS extra, "
+        "CAST({} AS text) AS store "
         "FROM page p JOIN {} e ON e.id = p.id {} LEFT JOIN types t ON t.key = p.rt_key "
+        "LEFT JOIN store so ON so.entity_id = p.id "
         "UNION ALL "
         "SELECT 'summary', row_number() OVER (ORDER BY s.currency), {}, s.currency, t.rt, NULL, "
-        "CAST({} AS text), NULL, NULL, NULL, NULL "
+        "CAST({} AS text), NULL, NULL, NULL, NULL, CAST({} AS text) "
         "FROM summed s JOIN summed_types t ON t.currency = s.currency "
+        "LEFT JOIN summed_store ss ON ss.currency = s.currency "
         "UNION ALL "
-        "SELECT 'srange', 0, {}, NULL, NULL, NULL, NULL, NULL, min(since), max(until), NULL FROM acct"
+        "SELECT 'srange', 0, {}, NULL, NULL, NULL, NULL, NULL, min(since), max(until), NULL, NULL FROM acct"
         ") AS result ORDER BY kind, ord",
         acct_cte(plan, query, seller_id),
         stats_cte(lv, query, plan, seller_id),
@@ -366,16 +372,20 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         page_cte(query),
         summed_cte(),
         summed_types_cte(),
+        store_ctes(query.level, plan, seller_id),
+        summed_store_cte(query.level, lv.sellpage_expr, lv.parent_join),
         _order(query, "p"),
         lv.campaign_expr,
         lv.adset_expr,
         lv.sellpage_expr,
         metrics_json("p", q("p.mu"), RESULTS_MIXED, query.columns),
         entity_columns_json(query.level),
+        row_store_json(lv.sellpage_expr),
         lv.table,
         lv.parent_join,
         _NULL_ENTITY,
         metrics_json("s", q("s.mu"), RESULTS_MIXED, query.columns),
+        summary_store_json(),
         _NULL_ENTITY,
     )
 
@@ -397,6 +407,7 @@ def _entity_row(m: Mapping[Any, Any]) -> EntityRow:
         attribution_setting=attribution_setting(m["attr"]),
         metrics_json=m["metrics"],
         extra_json=m["extra"],
+        store_json=m["store"],
     )
 
 
@@ -414,7 +425,7 @@ def _split_result(query: ListQuery, plan: RangePlan, result: Sequence[Mapping[An
             currency=last["currency"] if by_currency_first(query) else None,
         )
     summary = [
-        CurrencyTotals(m["currency"], m["result_type"], m["metrics"])
+        CurrencyTotals(m["currency"], m["result_type"], m["metrics"], m["store"])
         for m in result
         if m["kind"] == "summary"
     ]

@@ -1,6 +1,8 @@
 """The PixEcom store's side (migration 0021): per-seller store API keys, the orders the store sends,
 and their daily sums per sellpage, Meta campaign/ad set/ad, day and currency.
 
+Migration 0030 adds the index of paid orders without Meta ids (the store columns' sellpage link).
+
 `store_stats_daily` is maintained ONLY by statement triggers on `store_orders`: never write it from
 code. A key whose orders all moved away (cancelled, re-dated) stays at zero. Meta ids are kept as
 the landing URL carried them ("" when it carried none), so an order stays attributed to a
@@ -25,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.sql import func
+from sqlalchemy.sql import func, text
 
 from pixecom.db.base import MONEY, Base, created_at_col, seller_fk, uuid_pk
 
@@ -82,6 +84,17 @@ class StoreOrder(Base):
     __table_args__ = (
         CheckConstraint("amount >= 0 AND refunded_amount >= 0 AND refunded_amount <= amount", name="amounts"),
         CheckConstraint("version >= 1", name="version"),
+        # Paid orders without Meta ids, by seller and time: the campaigns list's sellpage-link
+        # attribution reads these (migration 0030).
+        Index(
+            "ix_store_orders_without_ids",
+            "seller_id",
+            "ordered_at",
+            postgresql_where=text(
+                "campaign_meta_id = '' AND adset_meta_id = '' AND ad_meta_id = '' "
+                "AND status IN ('paid', 'partly_refunded')"
+            ),
+        ),
     )
 
 

@@ -133,6 +133,7 @@ class Metric:
     denominator: str | None = None
     scale: int = 1
     description: str = ""
+    difference: bool = False  # numerator - denominator (a gap), not a ratio
 
     @property
     def derived(self) -> bool:
@@ -147,6 +148,8 @@ class Metric:
     def formula(self) -> str:
         if self.numerator is None:
             return f"sum of {self.name}"
+        if self.difference:
+            return f"{self.numerator} - {self.denominator}"
         scaled = f" x {self.scale}" if self.scale != 1 else ""
         return f"{self.numerator} / {self.denominator}{scaled}"
 
@@ -184,6 +187,37 @@ RATIOS: tuple[Metric, ...] = (
 )
 METRICS: tuple[Metric, ...] = (*(_counter_metric(c) for c in SUMMED), *RATIOS)
 
+# The store's numbers beside Meta's (docs/store.md): not Meta's and not columns of the stats
+# tables. A list row reads them from the store's own sums where attribution allows
+# (`pixecom.adsmanager.store_columns`), as the row's `store` object, money in the row's currency.
+STORE_COUNTERS: tuple[Counter, ...] = (
+    Counter(
+        "store_orders",
+        C,
+        "orders the store attributes to the row (paid, not fully refunded)",
+        from_meta=False,
+    ),
+    Counter(
+        "store_revenue",
+        M,
+        "the store's revenue of those orders, net of refunds, converted at each day's rate where "
+        "the order's currency is not the row's",
+        from_meta=False,
+    ),
+)
+STORE_METRICS: tuple[Metric, ...] = (
+    *(_counter_metric(c) for c in STORE_COUNTERS),
+    Metric("store_roas", R, "store_revenue", "spend", description="store return on ad spend"),
+    Metric(
+        "purchase_value_gap",
+        M,
+        "purchase_value",
+        "store_revenue",
+        description="what Meta's pixel claims beyond what the store saw",
+        difference=True,
+    ),
+)
+
 
 def _check() -> None:
     names = [m.name for m in METRICS]
@@ -193,6 +227,13 @@ def _check() -> None:
         for operand in (m.numerator, m.denominator):
             if operand not in SUMMED_COUNTERS:  # pragma: no cover
                 raise RuntimeError(f"{m.name} reads {operand}, which is not a summed counter")
+    store = {c.name for c in STORE_COUNTERS}
+    if store & set(names):  # pragma: no cover
+        raise RuntimeError("a store counter is declared as a Meta metric too")
+    for m in STORE_METRICS:
+        for operand in (m.numerator, m.denominator):
+            if operand is not None and operand not in store | set(SUMMED_COUNTERS):  # pragma: no cover
+                raise RuntimeError(f"{m.name} reads {operand}, which is no counter")
 
 
 _check()

@@ -14,7 +14,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from pixecom.domain.catalogue import COUNTERS, METRICS, Counter, Kind, Metric
+from pixecom.domain.catalogue import COUNTERS, METRICS, STORE_METRICS, Counter, Kind, Metric
 
 
 def _source(c: Counter) -> str:
@@ -63,7 +63,20 @@ def metrics_table() -> str:
     return "\n".join(rows)
 
 
-TABLES = {"counters": counters_table, "metrics": metrics_table}
+def store_table() -> str:
+    """The store's numbers on list rows (`STORE_METRICS`): not Meta's, read from the store's sums."""
+    rows = ["| key | name | formula | unit | null when |", "|---|---|---|---|---|"]
+    for m in STORE_METRICS:
+        null_when = "the row has no store numbers"
+        if m.name != "store_orders":
+            null_when += ", or an order's currency has no rate on its day"
+        if m.derived and not m.difference:
+            null_when += f", or {m.denominator} = 0"
+        rows.append(f"| `{m.name}` | {m.description} | {m.formula} | {_unit(m)} | {null_when} |")
+    return "\n".join(rows)
+
+
+TABLES = {"counters": counters_table, "metrics": metrics_table, "store": store_table}
 
 
 def _fill(table: str, found: re.Match[str]) -> str:

@@ -29,6 +29,7 @@ from pixecom.rates.sources import RateSourceError
 from pixecom.sellpages.service import DuplicateSellpage, create_sellpage
 from pixecom.settings import get_settings
 from pixecom.simulator.generator import generate_scenario
+from pixecom.simulator.rates_provider import DEMO_RATES_KEY
 from pixecom.simulator.scenario import Scenario, load_scenario
 from pixecom.simulator.store import store_events
 from pixecom.simulator.testing import SimulatorServer
@@ -85,6 +86,9 @@ def start_local_sync(
     os.environ["GRAPH_BASE_URL"] = simulator.base_url
     # The ECB's rate files, as the simulator serves them (set EXCHANGE_RATES_URL for the real feed).
     os.environ.setdefault("EXCHANGE_RATES_URL", simulator.base_url + "/ecb/")
+    # The second source (VND, THB), as the simulator serves it with its demo key.
+    os.environ.setdefault("RATES_PROVIDER_URL", simulator.base_url + "/rates/")
+    os.environ.setdefault("RATES_PROVIDER_KEY", DEMO_RATES_KEY)
     point_login_at(simulator.base_url, scenario)
     get_settings.cache_clear()
     queues = LocalQueues().start()
@@ -99,11 +103,12 @@ def fetch_rates() -> None:
     """Store the reference rates now (the scheduled function runs daily after 16:30 UTC); a feed
     that cannot be read is said in one line and leaves the stored rates as they are."""
     try:
-        report = run_refresh(utc_now())
+        reports = run_refresh(utc_now())
     except RateSourceError as exc:
         logger.warning("exchange rates not fetched", extra={"error": str(exc)})
         return
-    logger.info("exchange rates stored", extra=report.as_dict())
+    for report in reports:
+        logger.info("exchange rates stored", extra=report.as_dict())
 
 
 def connect_demo_accounts(email: str, scenario: Scenario) -> None:

@@ -36,11 +36,11 @@ def run_fetch(args: argparse.Namespace) -> int:
     from pixecom.rates.sources import RateSourceError
 
     try:
-        report = run_refresh(utc_now())
+        reports = run_refresh(utc_now())
     except RateSourceError as exc:
         print(f"pixecom rates fetch: {exc}", file=sys.stderr)
         return 1
-    print(json.dumps(report.as_dict(), indent=2))
+    print(json.dumps([r.as_dict() for r in reports], indent=2))
     return 0
 
 

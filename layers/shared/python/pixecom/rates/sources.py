@@ -121,6 +121,7 @@ class EcbFeed:
     base_url: str = ECB_BASE_URL
     timeout_seconds: float = 20.0
     name: str = ECB
+    exclude: frozenset[str] = frozenset()  # currencies another source is configured for
 
     def fetch(self, *, history: bool) -> list[Rate]:
         import httpx  # only the rates function needs it
@@ -132,4 +133,4 @@ class EcbFeed:
             raise RateSourceError(f"{url}: {type(exc).__name__}") from None
         if response.status_code != 200:
             raise RateSourceError(f"{url}: HTTP {response.status_code}")
-        return parse_ecb(response.content, self.name)
+        return [r for r in parse_ecb(response.content, self.name) if r.currency not in self.exclude]

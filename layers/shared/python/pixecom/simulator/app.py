@@ -15,6 +15,7 @@ from pixecom.simulator.control import control_router
 from pixecom.simulator.ecb import ecb_router
 from pixecom.simulator.graph import GraphRequest, GraphSimulator, form_params
 from pixecom.simulator.login_routes import login_router
+from pixecom.simulator.rates_provider import rates_provider_router
 from pixecom.simulator.scenario import Scenario
 from pixecom.simulator.state import SimulatorState, utc_now
 
@@ -38,6 +39,7 @@ def create_simulator_app(
     app.include_router(control_router(state), prefix="/__control")
     app.include_router(login_router(state))  # the Login dialog and its knobs, before the catch-all
     app.include_router(ecb_router(state.now))  # the ECB's reference-rate files (pixecom.rates)
+    app.include_router(rates_provider_router(state.now))  # the second rates source's JSON API
 
     @app.api_route("/{path:path}", methods=["GET", "POST", "DELETE"], include_in_schema=False)
     async def graph(path: str, request: Request) -> Response:

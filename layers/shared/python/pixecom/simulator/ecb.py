@@ -11,7 +11,7 @@ Rates are deterministic: a base per currency moved a little each day.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -41,9 +41,9 @@ _ENVELOPE = (
 )
 
 
-def rate_on(currency: str, day: date) -> Decimal:
-    """The simulated rate of `currency` on `day`: the base moved by up to +/-1.5%."""
-    base, places = BASES[currency]
+def rate_on(currency: str, day: date, bases: Mapping[str, tuple[str, int]] = BASES) -> Decimal:
+    """The simulated rate of `currency` on `day`: its base (in `bases`) moved by up to +/-1.5%."""
+    base, places = bases[currency]
     digest = hashlib.sha256(f"{currency}:{day.isoformat()}".encode()).digest()
     move = Decimal(int.from_bytes(digest[:2], "big") % 301 - 150) / Decimal(10_000)
     return (Decimal(base) * (1 + move)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

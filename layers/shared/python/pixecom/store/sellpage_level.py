@@ -14,6 +14,7 @@ spend is in one currency and every store amount is in it or converted into it th
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
@@ -78,6 +79,18 @@ class SellpageRow:
 class SellpageLevel:
     date_range: DateRange  # the envelope of every range used
     rows: list[SellpageRow]
+    more: bool = False  # a page was asked for and more sellpages follow its last row
+
+
+def sort_key(row: SellpageRow) -> str:
+    """What a cursor keeps of its last row: the name (the list orders by it case-folded, then id)."""
+    return row.name
+
+
+def sellpage_fingerprint(spec: DateSpec) -> str:
+    """What a cursor of the sellpage list is valid for: the same date range."""
+    dates = spec.preset.value if spec.preset is not None else str(spec.custom)
+    return hashlib.sha256(f"sellpages|{dates}".encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -98,12 +111,22 @@ def _envelope(ranges: Sequence[DateRange]) -> DateRange:
 
 
 _ACCOUNTS_SQL = text("SELECT id, timezone_name FROM ad_accounts WHERE seller_id = :seller_id")
+# The page of sellpages: by name (case-folded, code point order) then id, after the cursor's.
 _SELLPAGES_SQL = text(
     """
+    WITH page AS (
+        SELECT p.id, p.name, p.url, p.seller_id FROM sellpages p
+        WHERE p.seller_id = :seller_id
+          AND (CAST(:after_name AS text) IS NULL
+               OR (lower(p.name) COLLATE "C", p.id)
+                  > (lower(CAST(:after_name AS text)) COLLATE "C", CAST(:after_id AS uuid)))
+        ORDER BY lower(p.name) COLLATE "C", p.id
+        LIMIT :limit
+    )
     SELECT p.id, p.name, p.url, c.ad_account_id, count(c.id)
-    FROM sellpages p LEFT JOIN campaigns c ON c.sellpage_id = p.id AND c.seller_id = p.seller_id
-    WHERE p.seller_id = :seller_id
+    FROM page p LEFT JOIN campaigns c ON c.sellpage_id = p.id AND c.seller_id = p.seller_id
     GROUP BY p.id, p.name, p.url, c.ad_account_id
+    ORDER BY lower(p.name) COLLATE "C", p.id
     """
 )
 _RANGES_CTE = """
@@ -137,7 +160,7 @@ _SPEND_SQL = _with_ranges(
     JOIN account_range r ON r.account_id = c.ad_account_id
     JOIN ad_accounts acc ON acc.id = c.ad_account_id
     JOIN campaign_stats_daily s ON s.campaign_id = c.id AND s.date BETWEEN r.since AND r.until
-    WHERE c.seller_id = :seller_id AND c.sellpage_id IS NOT NULL
+    WHERE c.seller_id = :seller_id AND c.sellpage_id = ANY(CAST(:page_ids AS uuid[]))
     GROUP BY c.sellpage_id, acc.currency
     """
 )
@@ -181,21 +204,33 @@ def read_sellpage_level(
     spec: DateSpec,
     now: datetime,
     converter: RevenueConverter = NO_RATES,
+    *,
+    limit: int | None = None,
+    after: tuple[str, uuid.UUID] | None = None,
 ) -> SellpageLevel:
-    """Every sellpage of the seller, by name, with its sums per currency and its ratios."""
+    """The seller's sellpages by name (then id), with their sums per currency and their ratios:
+    `limit` of them (None: all) after `after` (the last row's name and id), read for
+    those sellpages only."""
     account_tz: dict[uuid.UUID, str] = {
         account_id: tz for account_id, tz in session.execute(_ACCOUNTS_SQL, {"seller_id": seller_id})
     }
     account_ranges = {acc: _range_in(spec, now, tz) for acc, tz in account_tz.items()}
     rows: dict[uuid.UUID, SellpageRow] = {}
     page_accounts: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
-    for page_id, name, url, account_id, campaigns in session.execute(
-        _SELLPAGES_SQL, {"seller_id": seller_id}
-    ):
+    listed = {
+        "seller_id": seller_id,
+        "after_name": after[0] if after else None,
+        "after_id": after[1] if after else None,
+        "limit": None if limit is None else limit + 1,  # one more: is there a next page?
+    }
+    for page_id, name, url, account_id, campaigns in session.execute(_SELLPAGES_SQL, listed):
         row = rows.setdefault(page_id, SellpageRow(page_id, name, url, 0))
         if account_id is not None:
             row.linked_campaigns += campaigns
             page_accounts[page_id].append(account_id)
+    more = limit is not None and len(rows) > limit
+    if more:
+        rows.pop(list(rows)[-1])
     utc_range = _range_in(spec, now, "UTC")
     page_ranges = {
         page: _envelope([account_ranges[a] for a in page_accounts[page]])
@@ -222,8 +257,7 @@ def read_sellpage_level(
     days = _store_days(session, params, mixed) if mixed else {}
     for page, row in rows.items():
         row.ratios = sellpage_ratios(row.sums, days.get(page, ([], [])), converter)
-    ordered = sorted(rows.values(), key=lambda r: (r.name.lower(), str(r.id)))
-    return SellpageLevel(whole, ordered)
+    return SellpageLevel(whole, list(rows.values()), more)  # in the statement's order
 
 
 def _params(seller_id: uuid.UUID, ranges: _Ranges, whole: DateRange) -> dict[str, object]:

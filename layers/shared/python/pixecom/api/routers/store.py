@@ -7,14 +7,14 @@ import uuid
 from collections import Counter
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Query, Response
 from fastapi.security import APIKeyHeader
 
-from pixecom.adsmanager.params import parse_dates
+from pixecom.adsmanager.params import Cursor, Sort, decode_cursor, encode_cursor, parse_dates, parse_limit
 from pixecom.api.deps import CurrentSeller, DbSession, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.permits import PUBLIC, requires
-from pixecom.api.routers.ads_manager import DateText, PresetParam
+from pixecom.api.routers.ads_manager import DateText, LimitParam, PresetParam
 from pixecom.api.schemas.errors import error_responses
 from pixecom.api.schemas.store import (
     OrderBatch,
@@ -36,7 +36,13 @@ from pixecom.store import keys
 from pixecom.store.conversion import BookConverter
 from pixecom.store.events import OrderEvent
 from pixecom.store.ingest import ItemResult, Outcome, ingest_events, ingest_one
-from pixecom.store.sellpage_level import CurrencySums, SellpageRatios, read_sellpage_level
+from pixecom.store.sellpage_level import (
+    CurrencySums,
+    SellpageRatios,
+    read_sellpage_level,
+    sellpage_fingerprint,
+    sort_key,
+)
 
 router = APIRouter(tags=["store"])
 
@@ -187,6 +193,9 @@ def _ratios_payload(r: SellpageRatios) -> dict[str, Any]:
     }
 
 
+_BY_NAME = Sort("name", descending=False)
+
+
 @router.get(
     "/ads-manager/sellpages",
     tags=["ads-manager"],
@@ -202,12 +211,26 @@ def list_sellpages(
     date_preset: PresetParam = None,
     since: DateText = None,
     until: DateText = None,
+    limit: LimitParam = None,
+    cursor: Annotated[str | None, Query(description="paging.next_cursor of the previous page")] = None,
 ) -> dict[str, Any]:
     """Each sellpage: spend, purchases and purchase value of the campaigns linked to it beside the
-    store's orders and revenue, per currency; store ROAS, MER and the gap where one currency allows."""
+    store's orders and revenue, per currency; store ROAS, MER and the gap where one currency allows.
+    By name, `limit` per page (default 50), `paging.next_cursor` for the next one."""
+    dates = parse_dates(date_preset, since, until)
+    rows_per_page, fingerprint = parse_limit(limit), sellpage_fingerprint(dates)
+    after = None
+    if cursor:
+        position = decode_cursor(cursor, _BY_NAME, fingerprint)
+        after = (position.value or "", position.last_id)
     rates = BookConverter(lambda first, last: load_book(db, first, last))
-    level = read_sellpage_level(db, caller.seller_id, parse_dates(date_preset, since, until), now, rates)
+    level = read_sellpage_level(db, caller.seller_id, dates, now, rates, limit=rows_per_page, after=after)
+    next_cursor = None
+    if level.more:
+        last = level.rows[-1]
+        next_cursor = encode_cursor(Cursor(_BY_NAME.token, sort_key(last), last.id, fingerprint))
     return {
+        "paging": {"next_cursor": next_cursor},
         "date_range": {
             "since": level.date_range.since.isoformat(),
             "until": level.date_range.until.isoformat(),

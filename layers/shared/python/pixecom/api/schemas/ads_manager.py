@@ -147,6 +147,40 @@ _PREVIOUS = Field(
 _CHANGES = Field(default=None, description="with compare=: each metric's relative change")
 
 
+class StoreConversion(OutModel):
+    """Which rates converted the store's revenue in other currencies into the row's."""
+
+    from_: list[Currency] = Field(alias="from", description="the orders' currencies that were converted")
+    source: str = Field(
+        description="who published the rates: `ecb`, `operator`, a provider; `+` joins two legs"
+    )
+    first_rate_date: date
+    last_rate_date: date
+
+
+class StoreNumbers(OutModel):
+    """What the PixEcom store sold, attributed to the row (docs/store.md: by the ad, ad set or
+    campaign id in the order's landing URL; for a campaign also by its sellpage when it is the only
+    campaign linking to it), beside Meta's numbers. Money in the row's currency. All null with
+    `null_reason` when the row has no store numbers (its campaign links to no sellpage and no
+    order names it); `store_revenue` and what reads it null when a currency has no rate."""
+
+    store_orders: Count | None = Field(description="orders attributed to the row (paid, not fully refunded)")
+    store_revenue: Money = Field(
+        description="their revenue net of refunds, each day's orders in another currency converted at that "
+        "day's reference rate"
+    )
+    store_roas: Ratio = Field(description="store_revenue / spend; null when spend is 0")
+    purchase_value_gap: Money = Field(
+        description="Meta's purchase_value - store_revenue: what the pixel claims beyond what the store saw"
+    )
+    orders_via_sellpage: Count | None = Field(
+        description="of store_orders, those from Meta without ids, counted by the campaign's sellpage link"
+    )
+    null_reason: str | None
+    conversion: StoreConversion | None = Field(description="null when nothing was converted")
+
+
 class Budget(OutModel):
     """Where the budget that funds the row lives and how much it is."""
 
@@ -171,6 +205,7 @@ class _EntityRow(_Optional):
     currency: Currency
     result_type: ResultType
     attribution_setting: AttributionSetting
+    store: StoreNumbers
     metrics: ChosenMetrics
     previous_metrics: ChosenMetrics | None = _PREVIOUS
     change: MetricChanges | None = _CHANGES
@@ -202,6 +237,10 @@ class CurrencySummary(_Optional):
 
     currency: Currency
     result_type: ResultType
+    store: StoreNumbers = Field(
+        description="over the rows of this currency that have store numbers, with their spend and "
+        "purchase value only"
+    )
     metrics: ChosenMetrics
     previous_metrics: ChosenMetrics | None = _PREVIOUS
     change: MetricChanges | None = _CHANGES

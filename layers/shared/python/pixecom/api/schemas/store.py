@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pixecom.api.schemas.ads_manager import DateRangeOut
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.errors import ErrorCode
+from pixecom.api.schemas.paging import Paging
 from pixecom.store.events import MAX_BATCH
 from pixecom.store.ingest import Outcome
 from pixecom.store.keys import KeyScope
@@ -116,4 +117,5 @@ class SellpageLevelRow(OutModel):
 
 class SellpageLevelList(OutModel):
     date_range: DateRangeOut
-    data: list[SellpageLevelRow]
+    data: list[SellpageLevelRow] = Field(description="by name (case-insensitive), then id")
+    paging: Paging
