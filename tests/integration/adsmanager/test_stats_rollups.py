@@ -9,10 +9,9 @@ from adsmanager_helpers import WORLD_NOW, World
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-SUMS = (
-    "spend, impressions, clicks, link_clicks, content_views, add_to_cart, initiate_checkout, "
-    "purchases, purchase_value, results"
-)
+from pixecom.domain.catalogue import SUMMED_COUNTERS
+
+SUMS = ", ".join(SUMMED_COUNTERS)
 
 
 def _nonzero(session: Session, sql: str) -> set[tuple[Any, ...]]:
