@@ -2,7 +2,7 @@
 
 One expression per metric (`pixecom.adsmanager.sql.shown_metric`) serves the lists' JSON
 (`metrics_json`: rows, summaries, daily series, CSV) and the rules' and alerts' reads
-(`pixecom.adsmanager.sums`); `metric_expr` is the full-precision value the lists sort by. These
+(`pixecom.adsmanager.sums.shown_values`); `metric_expr` is the full-precision value the lists sort by. These
 tests feed ad-day rows of counters to those expressions on the test server (no schema needed)
 and pin the formulas, the zero denominators, the extremes, the rounding and the JSON types.
 """
@@ -19,8 +19,9 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from pixecom.adsmanager.sql import metric_expr, metrics_json, minor_units_sql, shown_metric, sum_list
-from pixecom.adsmanager.statement import Param, ident, join, q, run
+from pixecom.adsmanager.sql import metric_expr, metrics_json, minor_units_sql, sum_list
+from pixecom.adsmanager.statement import Param, ident, join, q, run_tuples
+from pixecom.adsmanager.sums import shown_values
 from pixecom.domain.catalogue import SUMMED
 from pixecom.domain.metrics import COUNT_METRICS, METRIC_NAMES, MONEY_METRICS, RATIO_METRICS
 
@@ -74,20 +75,17 @@ def metrics_of(pg_server_url: str) -> Iterator[Callable[..., Values]]:
             mu = minor_units_sql(q("CAST({} AS text)", Param(currency)))
             flag = q("CAST({} AS boolean)", Param(mixed))
             statement = q(
-                "SELECT CAST({} AS text) AS shown, {}, {} FROM (SELECT {} FROM (SELECT {} FROM {}) y) t",
+                "SELECT CAST({} AS text), {}, {} FROM (SELECT {} FROM (SELECT {} FROM {}) y) t",
                 metrics_json("t", mu, flag),
-                join(", ", (q("{} AS {}", shown_metric(n, "t", mu, flag), ident(f"n_{n}")) for n in NAMES)),
-                join(", ", (q("{} AS {}", metric_expr(n, "t"), ident(f"x_{n}")) for n in NAMES)),
+                shown_values(NAMES, "t", mu, flag),
+                join(", ", (metric_expr(n, "t") for n in NAMES)),
                 sum_list("y", coalesce=True, cast=True),
                 sum_list("r"),
                 _rows_sql(list(rows) or [{}]),
             )
-            (row,) = run(conn, statement)
-            return Values(
-                json.loads(row["shown"]),
-                {n: row[f"n_{n}"] for n in METRIC_NAMES},
-                {n: row[f"x_{n}"] for n in METRIC_NAMES},
-            )
+            ((shown, *values),) = run_tuples(conn, statement)
+            numbers, exact = values[: len(NAMES)], values[len(NAMES) :]
+            return Values(json.loads(shown), dict(zip(NAMES, numbers)), dict(zip(NAMES, exact)))
 
         yield compute
 

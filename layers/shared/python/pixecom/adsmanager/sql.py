@@ -38,6 +38,8 @@ def metric_expr(name: str, alias: str) -> Fragment:
     if name in SUM_COLUMNS:
         return q("{}", ident(alias, name))
     num, den, scale = RATIO_FORMULAS[name]
+    if scale == 1:  # no multiplication by 1 per row: the same value (numeric keeps its scale)
+        return q("{} / NULLIF({}, 0)", ident(alias, num), ident(alias, den))
     return q("({} * {}) / NULLIF({}, 0)", ident(alias, num), lit(scale), ident(alias, den))
 
 
@@ -78,9 +80,9 @@ def result_type_sql(adset: str) -> Fragment:
 def shown_metric(name: str, alias: str, minor_units: Fragment, results_mixed: Fragment) -> Fragment:
     """One metric over summed NUMERIC columns of `alias` as the Ads Manager shows it, as a number:
     money rounded half-up to `minor_units` decimals (an SQL expression), ratios half-up to 4
-    decimals, counts as bigint (so they load as ints); null where a denominator is zero, or for a
-    metric reading `results` where `results_mixed` (an SQL boolean). The one place a metric's
-    value is computed: the lists' JSON (`metrics_json`) and the rules' and alerts' reads
+    decimals, counts as summed (integral); null where a denominator is zero, or for a metric
+    reading `results` where `results_mixed` (an SQL boolean). The one place a metric's value is
+    computed: the lists' JSON (`metrics_json`) and the rules' and alerts' reads
     (`pixecom.adsmanager.sums`) both select it."""
     m = METRIC_BY_NAME[name]
     value = metric_expr(name, alias)
@@ -88,8 +90,6 @@ def shown_metric(name: str, alias: str, minor_units: Fragment, results_mixed: Fr
         value = q("round({}, {})", value, minor_units)
     elif m.kind is Kind.RATIO:
         value = q("round({}, {})", value, lit(RATIO_DECIMALS))
-    else:
-        value = q("CAST({} AS bigint)", value)
     if m.counts_results:
         value = q("CASE WHEN {} THEN NULL ELSE {} END", results_mixed, value)
     return value

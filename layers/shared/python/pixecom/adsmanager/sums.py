@@ -40,6 +40,7 @@ from pixecom.adsmanager.sql import LEVELS, shown_metric, sum_list
 from pixecom.adsmanager.statement import EMPTY, Fragment, Param, join, lit, q, run_tuples
 from pixecom.adsmanager.stats import stats_cte
 from pixecom.adsmanager.values import MetricValue
+from pixecom.domain.catalogue import METRIC_BY_NAME, Kind
 from pixecom.domain.currency import DEFAULT_MINOR_UNITS
 from pixecom.domain.enums import CampaignStatus
 from pixecom.domain.results import MIXED
@@ -93,8 +94,14 @@ def metric_names(metrics: Iterable[str]) -> tuple[str, ...]:
     return ("spend", *sorted(set(metrics) - {"spend"}))
 
 
-def _shown(names: Sequence[str], alias: str, minor_units: Fragment, mixed: Fragment) -> Fragment:
-    return join(", ", (shown_metric(name, alias, minor_units, mixed) for name in names))
+def shown_values(names: Sequence[str], alias: str, minor_units: Fragment, mixed: Fragment) -> Fragment:
+    """`names`' values over the summed columns of `alias`, as the lists show them, as numbers."""
+    return join(", ", (_typed(name, shown_metric(name, alias, minor_units, mixed)) for name in names))
+
+
+def _typed(name: str, value: Fragment) -> Fragment:
+    """Counts as bigint, so they load as ints (money and ratios load as Decimals)."""
+    return q("CAST({} AS bigint)", value) if METRIC_BY_NAME[name].kind is Kind.COUNT else value
 
 
 def sums_statement(
@@ -140,9 +147,9 @@ def sums_statement(
         Param(seller_id),
         status_filter,
         Param(min_spend),
-        _shown(metrics, "f", q("f.mu"), _ROW_MIXED),
+        shown_values(metrics, "f", q("f.mu"), _ROW_MIXED),
         _NO_ENTITY,
-        _shown(metrics, "z", _TOTALS_MU, q("false")),
+        shown_values(metrics, "z", _TOTALS_MU, q("false")),
         sum_list("y", coalesce=True, cast=True),
         sum_list("st"),
     )
