@@ -401,7 +401,8 @@ def converted_total_cost(
     seller_id: uuid.UUID, campaigns: float, measure: Callable[[], float], iterations: int
 ) -> None:
     """What the lists' converted grand total (pixecom.rates.totals) costs: its reads timed alone
-    on one connection, without a reporting currency (what every list request pays) and with EUR
+    on one connection, without a reporting currency (nothing: the list's statement reads the
+    seller's reporting currency) and with EUR
     (each day of the USD accounts converted at its own rate); then /campaigns with EUR. Back to no
     reporting currency for what follows."""
     from datetime import timedelta
@@ -417,18 +418,20 @@ def converted_total_cost(
 
     query = parse_list_query(Level.CAMPAIGNS, RawListParams(date_preset="last_30d"))
 
-    def alone() -> float:
+    def alone(reporting: str | None) -> float:
         with get_engine().connect() as conn:
-            samples = timed(lambda: converted_total(conn, seller_id, query, datetime.now(UTC)), iterations)
+            samples = timed(
+                lambda: converted_total(conn, seller_id, query, datetime.now(UTC), reporting), iterations
+            )
         return statistics.median(samples)
 
-    without = alone()
+    without = alone(None)
     today = datetime.now(UTC).date()
     with session_scope() as session:
         rates = [Rate("USD", today - timedelta(days=d), Decimal("1.05"), "ecb") for d in range(120)]
         save_rates(session, rates, datetime.now(UTC))
         session.execute(text("UPDATE sellers SET reporting_currency = 'EUR' WHERE id = :s"), {"s": seller_id})
-    with_eur = alone()
+    with_eur = alone("EUR")
     converted = measure()
     print(
         f"converted total alone, p50: {without:.1f} ms without a reporting currency, "

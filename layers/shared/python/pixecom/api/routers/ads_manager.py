@@ -40,7 +40,7 @@ from pixecom.adsmanager.params import (
     parse_list_query,
 )
 from pixecom.adsmanager.payload import daily_json, list_json
-from pixecom.adsmanager.query import list_entities
+from pixecom.adsmanager.query import ListResult, list_entities
 from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import entity_visible, narrowed
@@ -51,7 +51,7 @@ from pixecom.db.engine import session_scope
 from pixecom.db.reader import lag_tolerant
 from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.permissions import Permission
-from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
+from pixecom.rates.totals import ConvertedTotal, converted_total, csv_total_lines, with_converted_total
 from pixecom.settings import get_settings
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
@@ -143,7 +143,8 @@ def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
 
     def read(conn: Connection) -> bytes:
         result = list_entities(conn.connection.driver_connection, seller_id, query, now)
-        return with_converted_total(list_json(result, query.level), conn, seller_id, query, now)
+        body = list_json(result, query.level)
+        return with_converted_total(body, conn, seller_id, query, now, result.reporting_currency)
 
     return lag_tolerant(seller_id, read)
 
@@ -175,13 +176,11 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
         query = narrowed(parse_list_query(level, raw, paged=False), caller)
         # The rows and the converted total from one connection: both on the reader or both on
         # the primary, never a total from one server under rows from the other.
-        result, total = lag_tolerant(
-            caller.seller_id,
-            lambda conn: (
-                list_entities(conn, caller.seller_id, query, now),
-                converted_total(conn, caller.seller_id, query, now),
-            ),
-        )
+        def read(conn: Connection) -> tuple[ListResult, ConvertedTotal | None]:
+            result = list_entities(conn, caller.seller_id, query, now)
+            return result, converted_total(conn, caller.seller_id, query, now, result.reporting_currency)
+
+        result, total = lag_tolerant(caller.seller_id, read)
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
             chain(csv_lines(result, level), csv_total_lines(total, columns(level))),
