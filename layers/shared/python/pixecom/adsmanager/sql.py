@@ -1,8 +1,8 @@
 """SQL fragments of the Ads Manager read side, derived from the domain's tables (psycopg `sql`).
 
 Postgres computes every metric, in one expression per metric (`shown_metric`): formatted as
-JSON text for list rows, summaries and daily points (`metrics_json`, so the API splices the JSON
-it builds), as numbers for the rules and alerts (`pixecom.adsmanager.sums`). Every formula comes
+JSON for list rows, summaries and daily points (`metrics_json`, so the API streams the JSON it
+builds), as numbers for the rules and alerts (`pixecom.adsmanager.sums`). Every formula comes
 from the catalogue (`pixecom.domain.catalogue.METRICS`), the minor units from
 `pixecom.domain.currency`, the result types from `pixecom.domain.results`. Names are quoted by
 psycopg `sql` (`statement.ident`) and the tables' constants too (`statement.lit`): none of these
@@ -10,7 +10,6 @@ fragments holds a client value."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,25 +97,15 @@ def shown_metric(name: str, alias: str, minor_units: Fragment, results_mixed: Fr
 
 @lru_cache(maxsize=256)  # fixed fragments: built once per process
 def metrics_json(alias: str, minor_units: Fragment, results_mixed: Fragment) -> Fragment:
-    """The API's `metrics` object over summed columns of `alias`, as compact JSON text: every
-    metric as shown (`shown_metric`), money as a string (its decimals are part of the value),
-    null where undefined.
-
-    Written as one text concatenation rather than `json_build_object`: the keys are the
-    catalogue's constant names and every value is a number's text or null, so nothing needs
-    escaping, and Postgres formats a page's metrics in ~40% less time (json_build_object looks
-    up each argument's type on every row) into a smaller body (no spaces)."""
+    """`json_build_object(...)` of the API's `metrics` object over summed columns of `alias`:
+    every metric as shown (`shown_metric`), money as text (its decimals are part of the value)."""
     parts = []
-    for i, m in enumerate(METRICS):
-        value = q("CAST({} AS text)", shown_metric(m.name, alias, minor_units, results_mixed))
+    for m in METRICS:
+        value = shown_metric(m.name, alias, minor_units, results_mixed)
         if m.kind is Kind.MONEY:
-            value = q("{} || {} || {}", _QUOTE, value, _QUOTE)
-        key = ("{" if i == 0 else ",") + json.dumps(m.name) + ":"
-        parts.append(q("{} || COALESCE({}, {})", lit(key), value, _NULL))
-    return q("({} || {})", join(" || ", parts), lit("}"))
-
-
-_QUOTE, _NULL = lit('"'), lit("null")
+            value = q("CAST({} AS text)", value)
+        parts.append(q("{}, {}", lit(m.name), value))
+    return q("json_build_object({})", _listed(parts))
 
 
 @lru_cache(maxsize=256)  # fixed fragments: built once per process
