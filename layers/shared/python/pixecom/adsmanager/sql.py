@@ -6,7 +6,8 @@ builds), as numbers for the rules and alerts (`pixecom.adsmanager.sums`). Every 
 from the catalogue (`pixecom.domain.catalogue.METRICS`), the minor units from
 `pixecom.domain.currency`, the result types from `pixecom.domain.results`. Names are quoted by
 psycopg `sql` (`statement.ident`) and the tables' constants too (`statement.lit`): none of these
-fragments holds a client value."""
+fragments holds a client value.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from pixecom.domain.catalogue import METRIC_BY_NAME, METRICS, SUMMED_COUNTERS, K
 from pixecom.domain.currency import DEFAULT_MINOR_UNITS, MINOR_UNITS
 from pixecom.domain.results import GOAL_RESULT_TYPES, PIXEL_EVENT_RESULT_TYPES, PIXEL_GOALS
 
-# The additive counters of ad_stats_daily, in the catalogue's order. Reach is not additive: never here.
+# The additive counters of ad_stats_daily, in the catalogue's order (reach is not additive).
 SUM_COLUMNS: tuple[str, ...] = SUMMED_COUNTERS
 
 # metric -> (numerator, denominator, scale) of every derived metric, from the catalogue.
