@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import os
 import statistics
 import sys
@@ -49,7 +48,7 @@ os.environ.setdefault("API_READS_INLINE", "true")
 import psycopg  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from pixecom.domain.catalogue import SUMMED_COUNTERS  # noqa: E402
+from pixecom.domain.catalogue import STORED_COUNTERS, SUMMED_COUNTERS  # noqa: E402
 
 BIG_ADS, SMALL_ADS, DAYS, SELLERS = 5000, 250, 90, 20
 
@@ -86,18 +85,39 @@ INSERT INTO ads (id, seller_id, ad_account_id, campaign_id, adset_id, meta_id, n
          s.meta_id || '-' || j, 'Ad ' || s.meta_id || '-' || j, s.status, s.delivery_status,
          s.effective_status
   FROM adsets s, generate_series(1, 10) j;
-INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, spend,
-                            impressions, clicks, link_clicks, content_views, add_to_cart,
-                            initiate_checkout, purchases, purchase_value, results, landing_page_views)
-  SELECT ad_id, day, seller_id, ad_account_id, campaign_id, adset_id, round(imp * 0.008, 2), imp,
-         imp / 40, imp / 80, imp / 160, imp / 640, imp / 1280, imp / 2560,
-         round((imp / 2560) * 31.5, 2), imp / 2560, imp / 100
+INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, {{names}})
+  SELECT ad_id, day, seller_id, ad_account_id, campaign_id, adset_id, {{values}}
   FROM (
     SELECT a.id AS ad_id, (CURRENT_DATE - d) AS day, a.seller_id, a.ad_account_id, a.campaign_id,
            a.adset_id, (random() * 8000)::int AS imp
     FROM ads a, generate_series(0, {DAYS - 1}) d
   ) AS g;
 """
+# Each seeded counter (by name: the others 0) as an expression of the day's impressions `imp`.
+SEED_COUNTERS = {
+    "spend": "round(imp * 0.008, 2)",
+    "impressions": "imp",
+    "clicks": "imp / 40",
+    "link_clicks": "imp / 80",
+    "content_views": "imp / 160",
+    "add_to_cart": "imp / 640",
+    "initiate_checkout": "imp / 1280",
+    "purchases": "imp / 2560",
+    "purchase_value": "round((imp / 2560) * 31.5, 2)",
+    "results": "imp / 2560",
+    "landing_page_views": "imp / 100",
+}
+
+
+def with_counters(seed_sql: str, counters: dict[str, str]) -> str:
+    """`seed_sql` with its `{names}` and `{values}` of ad_stats_daily filled from `counters`
+    (counter name -> SQL expression; the catalogue's other counters are left at 0)."""
+    unknown = set(counters) - set(STORED_COUNTERS)
+    assert not unknown, unknown
+    return seed_sql.format(names=", ".join(counters), values=", ".join(counters.values()))
+
+
+SEED_SQL = with_counters(SEED_SQL, SEED_COUNTERS)
 
 
 def _libpq(url: str, database: str | None = None) -> str:
@@ -284,12 +304,11 @@ def main() -> int:
 
 
 def metrics_where(iterations: int) -> None:
-    """Where one page's metrics (50 rows and a summary) are cheaper to compute and format: in
-    Postgres (`sql.metrics_json`, what the lists do) or in Python (`metrics_payload` on the sums)."""
+    """What computing one page's metrics (50 rows and a summary) in Postgres adds to reading
+    its sums (`sql.metrics_json`: the one place metrics are computed, for lists and rules)."""
     from pixecom.adsmanager.sql import metrics_json
     from pixecom.adsmanager.statement import q, run
     from pixecom.db.engine import get_engine
-    from pixecom.domain.metrics import MetricTotals, metrics_payload
 
     sums = q(
         "SELECT "
@@ -302,18 +321,7 @@ def metrics_where(iterations: int) -> None:
     with get_engine().connect() as conn:
         sql_ms = timed(partial(run, conn, in_sql), iterations)
         bare_ms = timed(partial(run, conn, sums), iterations)
-
-        def in_python() -> object:
-            return [
-                json.dumps(metrics_payload(MetricTotals.from_mapping(r), currency="USD"))
-                for r in run(conn, sums)
-            ]
-
-        python_ms = timed(in_python, iterations)
-    print(
-        f"metrics of 51 rows: in SQL {pct(sql_ms, 0.5):.2f} ms, sums alone {pct(bare_ms, 0.5):.2f} ms, "
-        f"sums + Python {pct(python_ms, 0.5):.2f} ms (p50)"
-    )
+    print(f"metrics of 51 rows: in SQL {pct(sql_ms, 0.5):.2f} ms, sums alone {pct(bare_ms, 0.5):.2f} ms")
 
 
 class HttpServer:
@@ -400,7 +408,8 @@ def converted_total_cost(
     seller_id: uuid.UUID, campaigns: float, measure: Callable[[], float], iterations: int
 ) -> None:
     """What the lists' converted grand total (pixecom.rates.totals) costs: its reads timed alone
-    on one connection, without a reporting currency (what every list request pays) and with EUR
+    on one connection, without a reporting currency (nothing: the list's statement reads the
+    seller's reporting currency) and with EUR
     (each day of the USD accounts converted at its own rate); then /campaigns with EUR. Back to no
     reporting currency for what follows."""
     from datetime import timedelta
@@ -416,18 +425,20 @@ def converted_total_cost(
 
     query = parse_list_query(Level.CAMPAIGNS, RawListParams(date_preset="last_30d"))
 
-    def alone() -> float:
+    def alone(reporting: str | None) -> float:
         with get_engine().connect() as conn:
-            samples = timed(lambda: converted_total(conn, seller_id, query, datetime.now(UTC)), iterations)
+            samples = timed(
+                lambda: converted_total(conn, seller_id, query, datetime.now(UTC), reporting), iterations
+            )
         return statistics.median(samples)
 
-    without = alone()
+    without = alone(None)
     today = datetime.now(UTC).date()
     with session_scope() as session:
         rates = [Rate("USD", today - timedelta(days=d), Decimal("1.05"), "ecb") for d in range(120)]
         save_rates(session, rates, datetime.now(UTC))
         session.execute(text("UPDATE sellers SET reporting_currency = 'EUR' WHERE id = :s"), {"s": seller_id})
-    with_eur = alone()
+    with_eur = alone("EUR")
     converted = measure()
     print(
         f"converted total alone, p50: {without:.1f} ms without a reporting currency, "

@@ -50,7 +50,7 @@ import psycopg  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
-from ads_manager_bench import _libpq, _server_url  # noqa: E402
+from ads_manager_bench import _libpq, _server_url, with_counters  # noqa: E402
 
 SELLERS, ADS, DAYS = 10, 250, 30
 PASSWORD = "bench-password-123"
@@ -77,13 +77,24 @@ INSERT INTO ads (id, seller_id, ad_account_id, campaign_id, adset_id, meta_id, n
   SELECT md5(s.id::text || '-' || j)::uuid, s.seller_id, s.ad_account_id, s.campaign_id, s.id,
          s.meta_id || '-' || j, 'Ad ' || j, s.status, s.delivery_status, s.effective_status
   FROM adsets s, generate_series(1, 10) j;
-INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, spend,
-                            impressions, clicks, link_clicks, content_views, add_to_cart,
-                            initiate_checkout, purchases, purchase_value, results)
-  SELECT a.id, CURRENT_DATE - d, a.seller_id, a.ad_account_id, a.campaign_id, a.adset_id, 12.34, 1000,
-         25, 12, 6, 2, 1, 1, 31.50, 1
+INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, {{names}})
+  SELECT a.id, CURRENT_DATE - d, a.seller_id, a.ad_account_id, a.campaign_id, a.adset_id, {{values}}
   FROM ads a, generate_series(0, {DAYS - 1}) d;
 """
+# Every ad-day's counters, by name (the others 0).
+SEED_DAY = {
+    "spend": "12.34",
+    "impressions": "1000",
+    "clicks": "25",
+    "link_clicks": "12",
+    "content_views": "6",
+    "add_to_cart": "2",
+    "initiate_checkout": "1",
+    "purchases": "1",
+    "purchase_value": "31.50",
+    "results": "1",
+}
+SEED_SQL = with_counters(SEED_SQL, SEED_DAY)
 
 # The seeded accounts hold no usable token: DISABLED, so they are read but never synced. The
 # accounts that sync are the simulator's, one per seller, connected by the server at start.

@@ -21,10 +21,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 import psycopg  # noqa: E402
 from ads_manager_bench import _libpq, prepare_database  # noqa: E402
 
-SUMS = (
-    "spend, impressions, clicks, link_clicks, content_views, add_to_cart, initiate_checkout, "
-    "purchases, purchase_value, results"
-)
+from pixecom.domain.catalogue import SUMMED_COUNTERS  # noqa: E402
+
+SUMS = ", ".join(SUMMED_COUNTERS)
 WRITE = (
     "UPDATE ad_stats_daily SET spend = spend + 1, purchases = purchases + 1 "
     "WHERE seller_id = md5('s1')::uuid AND date >= CURRENT_DATE - 1"

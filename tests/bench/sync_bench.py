@@ -43,6 +43,9 @@ os.environ.setdefault("POWERTOOLS_LOG_LEVEL", "WARNING")
 import psycopg  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from pixecom.domain.catalogue import META_COUNTERS  # noqa: E402
+
+_COUNTERS = tuple(c.name for c in META_COUNTERS)  # what a Graph row carries, in storage order
 COPY_COLUMNS = (
     "ad_id",
     "date",
@@ -50,17 +53,7 @@ COPY_COLUMNS = (
     "ad_account_id",
     "campaign_id",
     "adset_id",
-    "spend",
-    "impressions",
-    "reach",
-    "clicks",
-    "link_clicks",
-    "content_views",
-    "add_to_cart",
-    "initiate_checkout",
-    "purchases",
-    "purchase_value",
-    "results",
+    *_COUNTERS,
 )
 
 
@@ -302,17 +295,7 @@ def copy_floor(url: str, ref: object, rows: list, ads: dict, truncate: Callable[
             ref.id,
             ads[r.ad_id].campaign_id,  # type: ignore[attr-defined]
             ads[r.ad_id].adset_id,
-            r.spend,
-            r.impressions,
-            r.reach,
-            r.clicks,
-            r.link_clicks,
-            r.content_views,
-            r.add_to_cart,
-            r.initiate_checkout,
-            r.purchases,
-            r.purchase_value,
-            r.results,
+            *(getattr(r, name) for name in _COUNTERS),
         )
         for r in rows
         if r.ad_id in ads

@@ -12,22 +12,49 @@ from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from pixecom.db.models import Ad, AdAccount, AdSet, AdStatsDaily, Campaign, Sellpage
+from pixecom.domain.catalogue import STORED_COUNTERS, SUMMED
 
-COUNTERS = (
-    "impressions",
-    "clicks",
-    "link_clicks",
-    "content_views",
-    "add_to_cart",
-    "initiate_checkout",
-    "purchases",
-    "results",
-    "landing_page_views",
-)
-MONEY = ("spend", "purchase_value")
+# The summed counters' names (the catalogue's: what they are, never how they combine).
+COUNTERS = tuple(c.name for c in SUMMED if not c.money)
+MONEY = tuple(c.name for c in SUMMED if c.money)
+
+
+# A first day of stats for the ad that never ran (snapshot tests: an insert under a snapshot).
+NEVER_RAN_DAY: dict[str, int | Decimal] = {
+    "spend": Decimal(3),
+    "impressions": 300,
+    "clicks": 3,
+    "link_clicks": 2,
+    "content_views": 1,
+    "add_to_cart": 1,
+    "initiate_checkout": 1,
+    "purchases": 1,
+    "purchase_value": Decimal(40),
+    "results": 1,
+}
+
+
+def insert_ad_day(session: Session, ad_name: str, day: date, **counters: int | Decimal) -> None:
+    """One ad_stats_daily row for the ad named `ad_name`, written in SQL (the stats triggers see a
+    plain INSERT), with `counters` by name (the others 0)."""
+    unknown = set(counters) - set(STORED_COUNTERS)
+    assert not unknown, unknown
+    names = ", ".join(counters)
+    values = ", ".join(f":{name}" for name in counters)
+    session.execute(
+        text(
+            "INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, "  # noqa: S608
+            f"{names}) SELECT id, :day, seller_id, ad_account_id, campaign_id, adset_id, {values} "
+            "FROM ads WHERE name = :ad"
+        ),
+        {**counters, "day": day, "ad": ad_name},
+    )
+
+
 SEVEN_DAY_CLICK_ONE_DAY_VIEW = [
     {"event_type": "CLICK_THROUGH", "window_days": 7},
     {"event_type": "VIEW_THROUGH", "window_days": 1},

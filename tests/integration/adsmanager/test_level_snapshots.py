@@ -5,11 +5,11 @@ across an account's local midnight; the lists read them only while fresh."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from adsmanager_helpers import WORLD_NOW, World, live_body
+from adsmanager_helpers import NEVER_RAN_DAY, WORLD_NOW, World, insert_ad_day, live_body
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -102,15 +102,7 @@ def test_inserts_restatements_and_deletes_after_a_rebuild_are_applied(
     )
     session.execute(text("DELETE FROM ad_stats_daily WHERE date = '2026-11-14'"))
     session.execute(text("UPDATE ad_stats_daily SET impressions = impressions + 7 WHERE date = '2026-10-05'"))
-    session.execute(
-        text(
-            "INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, "
-            "spend, impressions, clicks, link_clicks, content_views, add_to_cart, initiate_checkout, "
-            "purchases, purchase_value, results, landing_page_views) "
-            "SELECT id, DATE '2026-11-16', seller_id, ad_account_id, campaign_id, adset_id, "
-            "3, 300, 3, 2, 1, 1, 1, 1, 40, 1, 2 FROM ads WHERE name = 'Never ran'"
-        )
-    )
+    insert_ad_day(session, "Never ran", date(2026, 11, 16), **NEVER_RAN_DAY, landing_page_views=2)
     session.commit()
     assert session.execute(text("SELECT count(*) FROM ad_preset_stats_state")).scalar_one() == 2
     session.rollback()

@@ -6,7 +6,15 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from adsmanager_helpers import WORLD_NOW, World, expected_metrics, live_body, meta_only
+from adsmanager_helpers import (
+    NEVER_RAN_DAY,
+    WORLD_NOW,
+    World,
+    expected_metrics,
+    insert_ad_day,
+    live_body,
+    meta_only,
+)
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -92,15 +100,7 @@ def test_stats_writes_after_a_rebuild_are_applied_to_the_snapshot(
     )
     session.execute(text("DELETE FROM ad_stats_daily WHERE date = '2026-11-14'"))
     session.execute(text("UPDATE ad_stats_daily SET impressions = impressions + 7 WHERE date = '2026-10-05'"))
-    session.execute(
-        text(
-            "INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, "
-            "spend, impressions, clicks, link_clicks, content_views, add_to_cart, initiate_checkout, "
-            "purchases, purchase_value, results) "
-            "SELECT id, DATE '2026-11-16', seller_id, ad_account_id, campaign_id, adset_id, "
-            "3, 300, 3, 2, 1, 1, 1, 1, 40, 1 FROM ads WHERE name = 'Never ran'"
-        )
-    )
+    insert_ad_day(session, "Never ran", date(2026, 11, 16), **NEVER_RAN_DAY)
     session.commit()
     states = session.execute(text("SELECT count(*) FROM ad_preset_stats_state")).scalar_one()
     session.rollback()

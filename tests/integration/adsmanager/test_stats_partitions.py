@@ -4,12 +4,13 @@ without a partition are kept; the maintenance creates months ahead and drops who
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from adsmanager_helpers import WORLD_NOW, World
 from sqlalchemy import text
 from sqlalchemy.orm import Session
-from test_stats_rollups import SUMS, assert_rollups_exact
+from test_stats_rollups import assert_rollups_exact
 
 from pixecom.db import partitions
 from pixecom.db.engine import reset_engine
@@ -89,14 +90,30 @@ def _down_revision(revision: str) -> str:
     return script.down_revision
 
 
+_A_DAY = dict(
+    spend=Decimal("7.5"),
+    impressions=100,
+    clicks=10,
+    link_clicks=5,
+    content_views=4,
+    add_to_cart=3,
+    initiate_checkout=2,
+    purchases=1,
+    purchase_value=40,
+    results=1,
+)
+
+
 def _insert_day(session: Session, ad_id: Any, day: date) -> None:
+    columns = ", ".join(_A_DAY)
+    values = ", ".join(f":{name}" for name in _A_DAY)
     session.execute(
         text(
-            "INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, "
-            f"adset_id, {SUMS}) SELECT id, :d, seller_id, ad_account_id, campaign_id, adset_id, "
-            "7.5, 100, 10, 5, 4, 3, 2, 1, 40, 1 FROM ads WHERE id = :id"
+            "INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, "  # noqa: S608
+            f"adset_id, {columns}) SELECT id, :d, seller_id, ad_account_id, campaign_id, adset_id, "
+            f"{values} FROM ads WHERE id = :id"
         ),
-        {"id": ad_id, "d": day},
+        {**_A_DAY, "id": ad_id, "d": day},
     )
 
 

@@ -9,10 +9,9 @@ from adsmanager_helpers import WORLD_NOW, World
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-SUMS = (
-    "spend, impressions, clicks, link_clicks, content_views, add_to_cart, initiate_checkout, "
-    "purchases, purchase_value, results"
-)
+from pixecom.domain.catalogue import SUMMED_COUNTERS
+
+SUMS = ", ".join(SUMMED_COUNTERS)
 
 
 def _nonzero(session: Session, sql: str) -> set[tuple[Any, ...]]:
@@ -43,13 +42,29 @@ def test_rollups_follow_updates_and_deletes(world: World, session: Session) -> N
     assert_rollups_exact(session)
 
 
+# The counters the upsert writes, by name (the others 0).
+UPSERTED = {
+    "spend": "7.5",
+    "impressions": "100",
+    "clicks": "10",
+    "link_clicks": "5",
+    "content_views": "4",
+    "add_to_cart": "3",
+    "initiate_checkout": "2",
+    "purchases": "1",
+    "purchase_value": "40",
+    "results": "1",
+}
+
+
 def test_rollups_follow_an_upsert_that_inserts_and_updates(world: World, session: Session) -> None:
     ad = world.ads["mw_video"]
     session.execute(
         text(
             "INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, adset_id, "
-            f"{SUMS}) SELECT id, d, seller_id, ad_account_id, campaign_id, adset_id, 7.5, 100, 10, 5, 4, 3, "
-            "2, 1, 40, 1 FROM ads, (VALUES (DATE '2026-11-19'), (DATE '2026-11-21')) v(d) WHERE id = :id "
+            f"{', '.join(UPSERTED)}) SELECT id, d, seller_id, ad_account_id, campaign_id, adset_id, "
+            f"{', '.join(UPSERTED.values())} "
+            "FROM ads, (VALUES (DATE '2026-11-19'), (DATE '2026-11-21')) v(d) WHERE id = :id "
             "ON CONFLICT (ad_id, date) DO UPDATE "
             "SET spend = EXCLUDED.spend, impressions = EXCLUDED.impressions"
         ),

@@ -215,6 +215,9 @@ def _add_link_click_adset_to_stop() -> None:
         s.execute(text("INSERT INTO adsets SELECT * FROM extra"))
 
 
+EVERY_METRIC = Need(metrics=frozenset(METRIC_NAMES))
+
+
 def test_an_evaluation_read_computes_every_metric_exactly_as_the_ads_manager_shows_it(synced, now):
     _add_link_click_adset_to_stop()
     with session_scope() as s:  # zero-spend rows (Issues, Clicks) and a mixed campaign among them
@@ -222,7 +225,7 @@ def test_an_evaluation_read_computes_every_metric_exactly_as_the_ads_manager_sho
         compared = 0
         for level in EntityLevel:
             for window in RuleWindow:
-                read = Candidates().read(s, acct, level, window, now)
+                read = Candidates().read(s, acct, level, window, now, EVERY_METRIC)
                 dates = window_dates(window, account_window(window, now, acct.timezone_name))
                 listed = _ads_manager_rows(
                     s, synced.seller.seller_id, level, dates, Filters(ad_account_ids=(acct.id,)), now
@@ -236,7 +239,9 @@ def test_an_evaluation_read_computes_every_metric_exactly_as_the_ads_manager_sho
                     compared += 1
         assert compared > 20
         stop_today = (
-            Candidates().read(s, acct, EntityLevel.CAMPAIGN, RuleWindow.TODAY, now).where(Filters(q="Stop"))
+            Candidates()
+            .read(s, acct, EntityLevel.CAMPAIGN, RuleWindow.TODAY, now, EVERY_METRIC)
+            .where(Filters(q="Stop"))
         )
         assert stop_today[0].row.result_type == "mixed"
         assert stop_today[0].metrics["results"] is None and stop_today[0].metrics["purchases"] == 2

@@ -7,25 +7,14 @@ from sync_helpers import delivery_message, fast_graph_factory, local_today, stat
 
 from pixecom.accounts.connect import connect_account
 from pixecom.clock import utc_now
+from pixecom.domain.catalogue import META_COUNTERS
 from pixecom.simulator.generator import generate_scenario
 from pixecom.simulator.testing import SimulatorServer
 from pixecom.simulator.wire import result_event
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.stats import sync_account_stats
 
-COUNTERS = (
-    "spend",
-    "impressions",
-    "reach",
-    "clicks",
-    "link_clicks",
-    "content_views",
-    "add_to_cart",
-    "initiate_checkout",
-    "purchases",
-    "purchase_value",
-    "results",
-)
+COUNTERS = tuple(c.name for c in META_COUNTERS)  # every counter the Graph sync stores
 
 
 def truth_rows(sim, account_spec, since, until):
@@ -59,6 +48,7 @@ def counters_of(day, result_event_name):
         "purchases": actions.get("purchase", 0),
         "purchase_value": day.action_values.get("purchase", Decimal(0)),
         "results": actions.get(result_event_name, 0) if result_event_name else 0,
+        "landing_page_views": actions.get("landing_page_view", 0),
     }
 
 

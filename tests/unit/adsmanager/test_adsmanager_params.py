@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from decimal import Decimal, localcontext
 
 import pytest
 
@@ -21,9 +20,7 @@ from pixecom.adsmanager.params import (
     split_values,
 )
 from pixecom.adsmanager.ranges import plan_ranges, range_for_timezone
-from pixecom.adsmanager.sql import RATIO_FORMULAS, SUM_COLUMNS
 from pixecom.domain.dates import DatePreset, DateRange
-from pixecom.domain.metrics import METRIC_NAMES, MetricTotals, compute_metrics
 
 
 def _bad(raw: RawListParams, level: Level = Level.ADS) -> str:
@@ -132,27 +129,6 @@ def test_one_instant_is_two_different_yesterdays_in_la_and_bangkok() -> None:
     dates = parse_list_query(Level.ADS, RawListParams(date_preset="yesterday")).dates
     assert range_for_timezone(dates, now, "America/Los_Angeles") == DateRange.single(date(2026, 11, 18))
     assert range_for_timezone(dates, now, "Asia/Bangkok") == DateRange.single(date(2026, 11, 19))
-
-
-# --- the SQL sort formulas agree with the metric engine ----------------------------------------
-
-
-@pytest.mark.parametrize(
-    "totals",
-    [
-        MetricTotals(Decimal("123.4567"), 98765, 4321, 1234, 567, 89, 45, 12, Decimal("987.65"), 11),
-        MetricTotals(Decimal("0.01"), 1, 1, 1, 1, 1, 1, 1, Decimal("0"), 1),
-        MetricTotals(Decimal("5"), 0, 0, 0, 0, 0, 0, 0, Decimal("0"), 0),
-    ],
-)
-def test_sql_sort_formulas_match_compute_metrics(totals: MetricTotals) -> None:
-    derived = compute_metrics(totals)
-    assert set(RATIO_FORMULAS) | set(SUM_COLUMNS) == set(METRIC_NAMES)
-    with localcontext(prec=34):
-        for name, (num, den, scale) in RATIO_FORMULAS.items():
-            n, d = Decimal(getattr(totals, num)), Decimal(getattr(totals, den))
-            value = None if d == 0 else n * scale / d
-            assert value == getattr(derived, name), name
 
 
 # --- cursors are bound to their query (issue 14 §6) ----------------------------------------------

@@ -17,7 +17,6 @@ from pixecom.alerts.conditions import (
 )
 from pixecom.domain.automation import AlertEntityLevel, AlertKind
 from pixecom.domain.enums import ConnectionStatus
-from pixecom.domain.metrics import MetricTotals, compute_metrics
 from pixecom.domain.money import Rate, RateBook
 from pixecom.rates.thresholds import AccountMoney
 
@@ -83,8 +82,14 @@ def test_no_successful_stats_sync_for_an_hour_raises(minutes_ago, raised):
 
 
 def _ad(spend: str, purchases: int) -> EntityFacts:
-    totals = MetricTotals(Decimal(spend), 1000, 10, 10, 10, 0, 0, purchases, Decimal(purchases * 30), 0)
-    return EntityFacts(AlertEntityLevel.AD, uuid.uuid4(), f"Ad {spend}", compute_metrics(totals))
+    amount = Decimal(spend)  # the metrics an alert reads (computed in SQL: pixecom.adsmanager.sums)
+    metrics = {
+        "spend": amount,
+        "purchases": purchases,
+        "cost_per_purchase": amount / purchases if purchases else None,
+        "roas": Decimal(purchases * 30) / amount if amount else None,
+    }
+    return EntityFacts(AlertEntityLevel.AD, uuid.uuid4(), f"Ad {spend}", metrics)
 
 
 def test_spend_without_purchase_counts_from_the_threshold_up():

@@ -13,9 +13,7 @@ from pixecom.domain.metrics import (
     RATIO_METRICS,
     RESULT_METRICS,
     Kind,
-    MetricTotals,
     format_money,
-    metrics_payload,
 )
 from pixecom.domain.results import MIXED, combined_result_type, result_type
 
@@ -75,22 +73,6 @@ def test_money_is_rounded_half_up_to_the_currencys_minor_units(
     value: str, places: int, expected: str
 ) -> None:
     assert format_money(Decimal(value), places) == expected
-
-
-def test_payload_formats_every_money_metric_in_the_currency_and_leaves_ratios_alone() -> None:
-    t = MetricTotals(Decimal("1000.4"), 3000, 90, 30, 20, 10, 5, 3, Decimal("4500"), 3)
-    jpy = metrics_payload(t, currency="JPY")
-    kwd = metrics_payload(t, currency="KWD")
-    assert (jpy["spend"], jpy["cpc"], jpy["cost_per_result"]) == ("1000", "33", "333")
-    assert (kwd["spend"], kwd["cpc"], kwd["cost_per_result"]) == ("1000.400", "33.347", "333.467")
-    assert jpy["roas"] == kwd["roas"] == 4.4982
-
-
-def test_mixed_result_types_null_results_and_cost_per_result_only() -> None:
-    t = MetricTotals(Decimal("100"), 3000, 90, 30, 20, 10, 5, 4, Decimal("450"), 2746)
-    out = metrics_payload(t, currency="USD", results_mixed=True)
-    assert (out["results"], out["cost_per_result"]) == (None, None)
-    assert (out["purchases"], out["cost_per_purchase"], out["spend"]) == (4, "25.00", "100.00")
 
 
 def test_the_metric_table_defines_every_set() -> None:

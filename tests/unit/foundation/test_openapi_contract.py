@@ -207,9 +207,13 @@ _NO_STORE = dict.fromkeys(
 
 def test_the_test_client_check_refuses_a_row_whose_spend_is_a_number():
     from contract_check import ContractViolation, checker
-    from pixecom.domain.metrics import MetricTotals, metrics_payload
+    from pixecom.domain.metrics import METRICS, Kind
 
-    metrics = {**metrics_payload(MetricTotals.zero()), "spend": 0.0}
+    # an entity without stats as the list shows it (ratios null), except for a spend sent as a number
+    metrics: dict[str, Any] = {
+        m.name: None if m.derived else "0.00" if m.kind is Kind.MONEY else 0 for m in METRICS
+    }
+    metrics["spend"] = 0.0
     body = {
         "data": [],
         "summary": [{"currency": "USD", "result_type": "purchase", "store": _NO_STORE, "metrics": metrics}],

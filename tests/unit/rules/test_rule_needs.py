@@ -14,6 +14,7 @@ from pixecom.rules.windows import TOTALS_ONLY, Need, merge_needs
 ACTIVE = frozenset({CampaignStatus.ACTIVE})
 PAUSED = frozenset({CampaignStatus.PAUSED})
 AD_TODAY = (EntityLevel.AD, RuleWindow.TODAY)
+ALERT_READS = frozenset({"spend", "purchases", "cost_per_purchase", "roas"})
 USD_ACCOUNT = AccountMoney("USD", date(2026, 12, 4), RateBook([]))
 
 
@@ -46,6 +47,15 @@ def test_a_totals_only_need_is_covered_by_any_read():
     assert Need(PAUSED, Decimal(100)).covers(TOTALS_ONLY)
 
 
+def test_a_read_covers_only_the_metrics_it_selected_and_the_union_selects_them_all():
+    cpa = Need(ACTIVE, Decimal(10), frozenset({"spend", "cost_per_purchase"}))
+    roas = Need(ACTIVE, Decimal(10), frozenset({"spend", "roas"}))
+
+    assert not cpa.covers(roas)
+    assert (cpa | roas).metrics == {"spend", "cost_per_purchase", "roas"}
+    assert (TOTALS_ONLY | cpa).covers(cpa) and (cpa | TOTALS_ONLY).covers(TOTALS_ONLY)
+
+
 def test_merged_needs_cover_every_reader_of_each_level_and_window():
     alerts = {AD_TODAY: Need(ACTIVE, Decimal(20)), (EntityLevel.CAMPAIGN, RuleWindow.TODAY): TOTALS_ONLY}
     rules = {
@@ -69,7 +79,7 @@ def test_alerts_read_active_rows_above_their_thresholds_and_only_totals_for_the_
     needs = alert_needs(t.on_account(USD_ACCOUNT))
 
     assert needs == {
-        AD_TODAY: Need(ACTIVE, Decimal(25)),
+        AD_TODAY: Need(ACTIVE, Decimal(25), ALERT_READS),
         (EntityLevel.CAMPAIGN, RuleWindow.TODAY): TOTALS_ONLY,
         (EntityLevel.CAMPAIGN, RuleWindow.LAST_7D): TOTALS_ONLY,
     }
@@ -80,8 +90,8 @@ def test_alerts_that_are_switched_on_add_their_reads():
 
     needs = alert_needs(t.on_account(USD_ACCOUNT))
 
-    assert needs[(EntityLevel.ADSET, RuleWindow.TODAY)] == Need(ACTIVE, Decimal(15))
-    assert needs[(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D)] == Need(ACTIVE, Decimal(15))
+    assert needs[(EntityLevel.ADSET, RuleWindow.TODAY)] == Need(ACTIVE, Decimal(15), ALERT_READS)
+    assert needs[(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D)] == Need(ACTIVE, Decimal(15), ALERT_READS)
 
 
 def test_alerts_in_a_currency_without_a_rate_read_nothing_on_the_account_but_the_totals():

@@ -8,7 +8,6 @@ from pydantic import ValidationError
 
 from pixecom.domain.automation import RuleWindow
 from pixecom.domain.dates import DateRange
-from pixecom.domain.metrics import MetricTotals, compute_metrics
 from pixecom.domain.money import Rate, RateBook
 from pixecom.rates.thresholds import AccountMoney
 from pixecom.rules.spec import (
@@ -48,8 +47,10 @@ BASE = {
 }
 
 
-def _metrics(spend: str, purchases: int):
-    return compute_metrics(MetricTotals(Decimal(spend), 1000, 10, 10, 10, 0, 0, purchases, Decimal(0), 0))
+def _metrics(spend: str, purchases: int) -> dict[str, Decimal | int | None]:
+    """A row's metrics as a rule reads them (computed in SQL: pixecom.adsmanager.sums)."""
+    cost = Decimal(spend) / purchases if purchases else None
+    return {"spend": Decimal(spend), "purchases": purchases, "cost_per_purchase": cost}
 
 
 @pytest.mark.parametrize("percent", ["0", "20.01", "-25", None])

@@ -19,7 +19,7 @@ psycopg `sql` (`pixecom.adsmanager.statement`: each part carries its own values)
   above EUR 5,865); results / cost per result of a `mixed` row sort with the nulls;
 - the summary: the same `matched` rows summed per currency (all rows, not the page), with the
   result type those rows share (else `mixed`);
-- the date range envelope over the accounts;
+- the date range envelope over the accounts, and the seller's reporting currency;
 - for the page rows only, the entity's own columns (budget, bids, objective, spend cap, its
   parents' and ad account's names) as one JSON object (`entity_columns.py`).
 
@@ -108,6 +108,9 @@ class ListResult:
     next_cursor: Cursor | None
     date_range: DateRange
     comparison: Comparison | None = None
+    # The seller's reporting currency (None: not chosen), read by the same statement: the list's
+    # converted total needs it (`pixecom.rates.totals`), and it costs no round trip of its own.
+    reporting_currency: str | None = None
 
 
 def _like_pattern(q: str) -> str:
@@ -362,7 +365,8 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         "FROM summed s JOIN summed_types t ON t.currency = s.currency "
         "LEFT JOIN summed_store ss ON ss.currency = s.currency "
         "UNION ALL "
-        "SELECT 'srange', 0, {}, NULL, NULL, NULL, NULL, NULL, min(since), max(until), NULL, NULL FROM acct"
+        "SELECT 'srange', 0, {}, (SELECT reporting_currency FROM sellers WHERE id = {}), NULL, NULL, NULL, "
+        "NULL, min(since), max(until), NULL, NULL FROM acct"
         ") AS result ORDER BY kind, ord",
         acct_cte(plan, query, seller_id),
         stats_cte(lv, query, plan, seller_id),
@@ -387,6 +391,7 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         metrics_json("s", q("s.mu"), RESULTS_MIXED, query.columns),
         summary_store_json(),
         _NULL_ENTITY,
+        Param(seller_id),
     )
 
 
@@ -433,7 +438,8 @@ def _split_result(query: ListQuery, plan: RangePlan, result: Sequence[Mapping[An
     since: date | None = envelope["since"]
     until: date | None = envelope["until"]
     date_range = DateRange(since, until) if since and until else plan.utc_range()
-    return ListResult([_entity_row(m) for m in page], summary, next_cursor, date_range)
+    rows = [_entity_row(m) for m in page]
+    return ListResult(rows, summary, next_cursor, date_range, reporting_currency=envelope["currency"])
 
 
 def list_entities(conn: Any, seller_id: uuid.UUID, query: ListQuery, now: datetime) -> ListResult:

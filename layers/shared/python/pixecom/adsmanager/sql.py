@@ -1,10 +1,12 @@
 """SQL fragments of the Ads Manager read side, derived from the domain's tables (psycopg `sql`).
 
-Postgres computes and formats the metrics of list rows, summaries and daily points
-(`metrics_json`), so the API streams the JSON it builds. Every formula comes from the catalogue
-(`pixecom.domain.catalogue.METRICS`), the minor units from `pixecom.domain.currency`, the result
-types from `pixecom.domain.results`. Names are quoted by psycopg `sql` (`statement.ident`) and the
-tables' constants too (`statement.lit`): none of these fragments holds a client value.
+Postgres computes every metric, in one expression per metric (`shown_metric`): formatted as
+JSON for list rows, summaries and daily points (`metrics_json`, so the API streams the JSON it
+builds), as numbers for the rules and alerts (`pixecom.adsmanager.sums`). Every formula comes
+from the catalogue (`pixecom.domain.catalogue.METRICS`), the minor units from
+`pixecom.domain.currency`, the result types from `pixecom.domain.results`. Names are quoted by
+psycopg `sql` (`statement.ident`) and the tables' constants too (`statement.lit`): none of these
+fragments holds a client value.
 """
 
 from __future__ import annotations
@@ -15,14 +17,12 @@ from functools import lru_cache
 
 from pixecom.adsmanager.params import Level
 from pixecom.adsmanager.statement import Fragment, ident, join, lit, q
-from pixecom.domain.catalogue import METRICS, SUMMED, SUMMED_COUNTERS, Kind
+from pixecom.domain.catalogue import METRIC_BY_NAME, METRICS, SUMMED_COUNTERS, Kind
 from pixecom.domain.currency import DEFAULT_MINOR_UNITS, MINOR_UNITS
-from pixecom.domain.metrics import METRIC_BY_NAME
 from pixecom.domain.results import GOAL_RESULT_TYPES, PIXEL_EVENT_RESULT_TYPES, PIXEL_GOALS
 
-# The additive counters of ad_stats_daily, in MetricTotals order. Reach is not additive: never here.
+# The additive counters of ad_stats_daily, in the catalogue's order (reach is not additive).
 SUM_COLUMNS: tuple[str, ...] = SUMMED_COUNTERS
-_MONEY_COUNTERS = frozenset(c.name for c in SUMMED if c.money)
 
 # metric -> (numerator, denominator, scale) of every derived metric, from the catalogue.
 RATIO_FORMULAS: dict[str, tuple[str, str, int]] = {
@@ -39,6 +39,8 @@ def metric_expr(name: str, alias: str) -> Fragment:
     if name in SUM_COLUMNS:
         return q("{}", ident(alias, name))
     num, den, scale = RATIO_FORMULAS[name]
+    if scale == 1:  # no multiplication by 1 per row: the same value (numeric keeps its scale)
+        return q("{} / NULLIF({}, 0)", ident(alias, num), ident(alias, den))
     return q("({} * {}) / NULLIF({}, 0)", ident(alias, num), lit(scale), ident(alias, den))
 
 
@@ -76,25 +78,36 @@ def result_type_sql(adset: str) -> Fragment:
 
 
 @lru_cache(maxsize=256)  # fixed fragments: built once per process
+def shown_metric(name: str, alias: str, minor_units: Fragment, results_mixed: Fragment) -> Fragment:
+    """One metric over summed NUMERIC columns of `alias` as the Ads Manager shows it, as a number:
+    money rounded half-up to `minor_units` decimals (an SQL expression), ratios half-up to 4
+    decimals, counts as summed (integral); null where a denominator is zero, or for a metric
+    reading `results` where `results_mixed` (an SQL boolean). The one place a metric's value is
+    computed: the lists' JSON (`metrics_json`) and the rules' and alerts' reads
+    (`pixecom.adsmanager.sums`) both select it."""
+    m = METRIC_BY_NAME[name]
+    value = metric_expr(name, alias)
+    if m.kind is Kind.MONEY:
+        value = q("round({}, {})", value, minor_units)
+    elif m.kind is Kind.RATIO:
+        value = q("round({}, {})", value, lit(RATIO_DECIMALS))
+    if m.counts_results:
+        value = q("CASE WHEN {} THEN NULL ELSE {} END", results_mixed, value)
+    return value
+
+
+@lru_cache(maxsize=256)  # fixed fragments: built once per process
 def metrics_json(
     alias: str, minor_units: Fragment, results_mixed: Fragment, names: tuple[str, ...] | None = None
 ) -> Fragment:
     """`json_build_object(...)` of the API's `metrics` object over summed columns of `alias`:
-    every metric in the catalogue's order, or `names` in their order (`columns=`).
-
-    Money: text rounded half-up to `minor_units` decimals (an SQL expression); ratios: numbers
-    rounded half-up to 4 decimals; counts: integers; zero denominators: null; `results_mixed`
-    (an SQL boolean): null for results and every metric reading it.
-    """
+    every metric in the catalogue's order, or `names` in their order (`columns=`), each as shown
+    (`shown_metric`), money as text (its decimals are part of the value)."""
     parts = []
     for m in METRICS if names is None else (METRIC_BY_NAME[name] for name in names):
-        value = metric_expr(m.name, alias)
+        value = shown_metric(m.name, alias, minor_units, results_mixed)
         if m.kind is Kind.MONEY:
-            value = q("CAST(round({}, {}) AS text)", value, minor_units)
-        elif m.kind is Kind.RATIO:
-            value = q("round({}, {})", value, lit(RATIO_DECIMALS))
-        if m.counts_results:
-            value = q("CASE WHEN {} THEN NULL ELSE {} END", results_mixed, value)
+            value = q("CAST({} AS text)", value)
         parts.append(q("{}, {}", lit(m.name), value))
     return q("json_build_object({})", _listed(parts))
 
@@ -124,17 +137,6 @@ def sum_list(
 def sum_columns(source: str) -> Fragment:
     """`s.spend, s.impressions, ...`: the counters of `source` as they are."""
     return _listed(q("{}", ident(source, col)) for col in SUM_COLUMNS)
-
-
-@lru_cache(maxsize=256)  # fixed fragments: built once per process
-def typed_sums(source: str, *, summed: bool) -> Fragment:
-    """The counters of `source`, NULL (no stats) as 0; counts as bigint so they load as ints."""
-    parts = []
-    for col in SUM_COLUMNS:
-        value = q("sum({})", ident(source, col)) if summed else q("{}", ident(source, col))
-        kind = q("numeric") if col in _MONEY_COUNTERS else q("bigint")
-        parts.append(q("CAST(COALESCE({}, 0) AS {}) AS {}", value, kind, ident(col)))
-    return _listed(parts)
 
 
 def _listed(parts: Iterable[Fragment]) -> Fragment:

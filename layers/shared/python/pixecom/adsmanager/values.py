@@ -1,11 +1,8 @@
 """The metric values a seller reads in the Ads Manager, as numbers rules and alerts compare.
 
-Evaluation reads each row's summed counters (`pixecom.adsmanager.sums`) and computes a metric
-only when a rule or alert first reads it, with the one metric table and the Ads Manager's
-rounding (`pixecom.domain.metrics.shown_value`: money in the currency's minor units, ratios to 4
-decimals, null where undefined): the very numbers on screen, as Decimals and ints. A rule reads
-2 or 3 of the 25 metrics of thousands of rows, and the rules of an evaluation read the same rows
-again, so each value is kept once computed. Pure.
+Evaluation reads each row's metrics as shown (`pixecom.adsmanager.sums`: computed and rounded
+in SQL by the lists' own expressions): money in the currency's minor units and ratios to 4
+decimals as Decimals, counts as ints, None where undefined. Pure.
 """
 
 from __future__ import annotations
@@ -13,32 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from pixecom.adsmanager.sums import Sums
-from pixecom.domain.metrics import METRIC_BY_NAME, Kind, MetricValue, shown_value
+from pixecom.domain.catalogue import METRIC_BY_NAME, Kind
 
+MetricValue = Decimal | int | None
 Values = Mapping[str, MetricValue]
-
-
-class SummedMetrics(dict[str, MetricValue]):
-    """One row's metrics as shown, from its summed counters; None = undefined (or, for the
-    metrics reading `results`, summed over mixed result types).
-
-    A dict of the metrics read so far: reading one computes it the first time (`__missing__`),
-    then it is a plain dict lookup (rules read the same few metrics of thousands of rows)."""
-
-    __slots__ = ("_mixed", "_places", "_sums")
-
-    def __init__(self, sums: Sums, places: int, results_mixed: bool = False) -> None:
-        super().__init__()
-        self._sums = sums
-        self._places = places
-        self._mixed = results_mixed
-
-    def __missing__(self, name: str) -> MetricValue:
-        if name not in METRIC_BY_NAME:
-            raise KeyError(name)
-        value = self[name] = shown_value(name, self._sums, self._places, self._mixed)
-        return value
 
 
 def number(values: Values, name: str) -> Decimal | None:

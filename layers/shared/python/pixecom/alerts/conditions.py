@@ -232,11 +232,15 @@ def delivery_findings(
     return out
 
 
+# The metrics every entity alert reads and states (what the evaluation's reads select).
+ENTITY_METRICS: tuple[str, ...] = ("spend", "purchases", "cost_per_purchase", "roas")
+
+
 def _values(m: Values, t: AccountThresholds, *used: str) -> dict[str, Any]:
     """The finding's metrics as the Ads Manager shows them, and the notes of the converted
     thresholds it used."""
     notes = [n for n in t.notes if n["threshold"] in used]
-    return {**shown_metrics(m, ("spend", "purchases", "cost_per_purchase", "roas")), "conversions": notes}
+    return {**shown_metrics(m, ENTITY_METRICS), "conversions": notes}
 
 
 def _converted(t: AccountThresholds, name: str) -> str:

@@ -23,6 +23,7 @@ from pixecom.adsmanager.params import Filters
 from pixecom.adsmanager.values import amount
 from pixecom.alerts.conditions import (
     ACCOUNT_KINDS,
+    ENTITY_METRICS,
     AccountFacts,
     AccountThresholds,
     AlertThresholds,
@@ -148,6 +149,7 @@ def data_findings(
 
 _ACTIVE = Filters(statuses=(CampaignStatus.ACTIVE,))
 _ACTIVE_ONLY = frozenset({CampaignStatus.ACTIVE})
+_READ = frozenset(ENTITY_METRICS)
 
 
 def alert_needs(t: AccountThresholds) -> Needs:
@@ -161,10 +163,10 @@ def alert_needs(t: AccountThresholds) -> Needs:
         (EntityLevel.CAMPAIGN, RuleWindow.LAST_7D): TOTALS_ONLY,
     }
     if t.spend_without_purchase is not None:
-        needs[(EntityLevel.AD, RuleWindow.TODAY)] = Need(_ACTIVE_ONLY, t.spend_without_purchase)
+        needs[(EntityLevel.AD, RuleWindow.TODAY)] = Need(_ACTIVE_ONLY, t.spend_without_purchase, _READ)
     if t.min_spend is not None:
         if t.target_cost_per_purchase is not None:
-            needs[(EntityLevel.ADSET, RuleWindow.TODAY)] = Need(_ACTIVE_ONLY, t.min_spend)
+            needs[(EntityLevel.ADSET, RuleWindow.TODAY)] = Need(_ACTIVE_ONLY, t.min_spend, _READ)
         if t.roas_floor is not None:
-            needs[(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D)] = Need(_ACTIVE_ONLY, t.min_spend)
+            needs[(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D)] = Need(_ACTIVE_ONLY, t.min_spend, _READ)
     return needs

@@ -65,7 +65,7 @@ _PURCHASE = ("omni_purchase", "purchase", "offsite_conversion.fb_pixel_purchase"
 C, M, R = Kind.COUNT, Kind.MONEY, Kind.RATIO
 
 # THE counters, in storage order (the order of the summed columns everywhere). New counters go
-# at the end: positional sums (`pixecom.domain.metrics.MetricTotals`) default them to 0.
+# at the end (rows stored before a counter existed read it as 0).
 COUNTERS: tuple[Counter, ...] = (
     Counter("spend", M, "amount spent", field="spend"),
     Counter("impressions", C, "impressions", field="impressions"),
@@ -186,6 +186,7 @@ RATIOS: tuple[Metric, ...] = (
     ),
 )
 METRICS: tuple[Metric, ...] = (*(_counter_metric(c) for c in SUMMED), *RATIOS)
+METRIC_BY_NAME: dict[str, Metric] = {m.name: m for m in METRICS}
 
 # The store's numbers beside Meta's (docs/store.md): not Meta's and not columns of the stats
 # tables. A list row reads them from the store's own sums where attribution allows

@@ -6,9 +6,10 @@ published before it, and the total says which days were carried forward), then s
 total is labelled with the rates' sources and dates. A currency with no rate is left out of the
 total and named, never guessed. The list's own rows and per-currency summaries are untouched.
 
-It reads the seller's reporting currency (a primary-key read: all a seller without one pays), then
-the level's daily stats itself (one statement: the money summed per currency and day over the
-rows the list's filters match, each account over its own date range) and the rates of those
+The seller's reporting currency comes with the list (its statement reads it:
+`ListResult.reporting_currency`), so a seller without one pays no statement at all. With one, it
+reads the level's daily stats itself (one statement: the money summed per currency and day over
+the rows the list's filters match, each account over its own date range) and the rates of those
 days, so it depends on the list's parameters only, not on how the list is read.
 """
 
@@ -136,10 +137,10 @@ def convert_days(reporting: str, days: Iterable[DayAmounts], book: RateBook) -> 
 
 
 def converted_total(
-    session: Reader, seller_id: uuid.UUID, query: ListQuery, now: datetime
+    session: Reader, seller_id: uuid.UUID, query: ListQuery, now: datetime, reporting: str | None
 ) -> ConvertedTotal | None:
-    """The list's converted grand total; None when the seller has no reporting currency."""
-    reporting = reporting_currency(session, seller_id)
+    """The list's converted grand total into `reporting`, the seller's reporting currency (as the
+    list's statement read it: `ListResult.reporting_currency`); None without one."""
     if reporting is None:
         return None
     days = read_day_amounts(session, seller_id, query, now)
@@ -150,11 +151,12 @@ def converted_total(
 
 
 def with_converted_total(
-    body: bytes, conn: Reader, seller_id: uuid.UUID, query: ListQuery, now: datetime
+    body: bytes, conn: Reader, seller_id: uuid.UUID, query: ListQuery, now: datetime, reporting: str | None
 ) -> bytes:
     """A list's JSON body (an object) with `converted_total` added (null without a reporting
-    currency), read on the list's own connection: the one hook the list routes call."""
-    total = converted_total(conn, seller_id, query, now)
+    currency: then no statement at all), read on the list's own connection: the one hook the
+    list routes call."""
+    total = converted_total(conn, seller_id, query, now, reporting)
     added = _dumps(None if total is None else total.as_json()).encode()
     return body[:-1] + b',"converted_total":' + added + b"}"
 
@@ -189,15 +191,6 @@ def csv_total_lines(total: ConvertedTotal | None, header: list[str]) -> list[str
         ["" if cells.get(column) is None else str(cells[column]) for column in header]
     )
     return [buffer.getvalue()]
-
-
-def reporting_currency(session: Reader, seller_id: uuid.UUID) -> str | None:
-    """The seller's reporting currency (None: not chosen). A primary-key read: what every list
-    request of a seller without one pays for the converted total."""
-    found: str | None = session.execute(
-        text("SELECT reporting_currency FROM sellers WHERE id = :s"), {"s": seller_id}
-    ).scalar()
-    return found
 
 
 def read_day_amounts(

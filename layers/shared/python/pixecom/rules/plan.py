@@ -108,8 +108,10 @@ def spec_of(rule: Rule) -> RuleSpec:
 
 def rule_need(spec: RuleSpec, applied: AccountRule) -> Need:
     """The rows the rule can act on: of the status its action applies to, spent at least its
-    minimum in the account's currency (`spec.matching` checks both again)."""
-    return Need(frozenset({ACTS_ON_STATUS[spec.action.type]}), applied.min_spend)
+        minimum in the account's currency (`spec.matching` checks both again), with the metrics
+    its conditions read."""
+    metrics = frozenset({"spend", *(c.metric for c in spec.conditions)})
+    return Need(frozenset({ACTS_ON_STATUS[spec.action.type]}), applied.min_spend, metrics)
 
 
 def rules_needs(rules: Iterable[Rule], money: AccountMoney) -> Needs:

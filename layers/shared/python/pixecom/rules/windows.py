@@ -2,12 +2,13 @@
 
 Evaluation reads one ad account at a time (the one just synced), so each window resolves in that
 account's own timezone. The numbers come from `pixecom.adsmanager.sums` (the parts of the very
-statement behind the Ads Manager lists, returning sums): a rule sees the metrics the seller
-reads, computed as shown (`pixecom.adsmanager.values.SummedMetrics`).
+statement behind the Ads Manager lists, selecting the metrics its readers read by the lists' own
+expressions): a rule sees the metrics the seller reads, as shown.
 
 `Candidates` makes ONE read per (level, window) for an evaluation of an account, shared by all
 the rules and alerts that need it. It reads only the rows some reader can act on: the union of
-their `Need`s (statuses, and the lowest minimum spend), gathered before the first read. Each
+their `Need`s (statuses, the lowest minimum spend, the metrics read), gathered before the
+first read. Each
 reader then keeps its own rows with `AccountRead.where`, the Ads Manager's filters applied in
 Python (`AccountRead.where`). A row's numbers do not depend on the filters (they only narrow which rows the
 statement returns), so a filtered read and the filtered shared read are the same rows.
@@ -25,14 +26,11 @@ from operator import attrgetter
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.params import DateSpec, Filters, Level
-from pixecom.adsmanager.sums import SummedRow, list_account_sums
-from pixecom.adsmanager.values import SummedMetrics
+from pixecom.adsmanager.sums import Metrics, SummedRow, list_account_sums
 from pixecom.db.models import AdAccount
 from pixecom.domain.automation import RuleWindow
-from pixecom.domain.currency import minor_units
 from pixecom.domain.dates import DatePreset, DateRange, local_today, resolve_date_preset
 from pixecom.domain.enums import CampaignStatus, EntityLevel
-from pixecom.domain.results import MIXED
 
 LIST_LEVEL: dict[EntityLevel, Level] = {
     EntityLevel.CAMPAIGN: Level.CAMPAIGNS,
@@ -99,29 +97,35 @@ def _one_of(column: str, values: frozenset[object]) -> Callable[[SummedRow], boo
 
 
 class Candidate:
-    """One row of a read and its metrics as the Ads Manager shows them, each computed from the
-    row's sums when first read (most rows are read for 2 or 3 of the 25)."""
+    """One row of a read and the metrics its readers read, as the Ads Manager shows them."""
 
     __slots__ = ("metrics", "row")
 
-    def __init__(self, row: SummedRow, places: int) -> None:
+    def __init__(self, row: SummedRow) -> None:
         self.row = row
-        self.metrics = SummedMetrics(row.sums, places, row.result_type == MIXED)
+        self.metrics = row.metrics
+
+
+_SPEND = frozenset({"spend"})
 
 
 @dataclass(frozen=True)
 class Need:
     """The rows a reader of a (level, window) acts on: those of `statuses` (None: any status)
-    whose spend is at least `min_spend`. Readers filter further themselves."""
+    whose spend is at least `min_spend`, and the metrics it reads of them and of the totals
+    (`metrics`: names; spend always). Readers filter further themselves."""
 
     statuses: frozenset[CampaignStatus] | None = None
     min_spend: Decimal = Decimal(0)
+    metrics: frozenset[str] = _SPEND
 
     @property
     def no_rows(self) -> bool:
         return self.statuses == frozenset()
 
     def covers(self, other: Need) -> bool:
+        if not other.metrics <= self.metrics:
+            return False
         if other.no_rows:
             return True
         statuses_covered = self.statuses is None or (
@@ -130,13 +134,15 @@ class Need:
         return statuses_covered and self.min_spend <= other.min_spend
 
     def __or__(self, other: Need) -> Need:
+        metrics = self.metrics | other.metrics
         if self.no_rows or other.no_rows:  # its minimum spend bounds no row
-            return other if self.no_rows else self
+            rows = other if self.no_rows else self
+            return replace(rows, metrics=metrics)
         statuses = None if self.statuses is None or other.statuses is None else self.statuses | other.statuses
-        return Need(statuses, min(self.min_spend, other.min_spend))
+        return Need(statuses, min(self.min_spend, other.min_spend), metrics)
 
 
-TOTALS_ONLY = Need(statuses=frozenset())  # no rows: the account's totals only
+TOTALS_ONLY = Need(statuses=frozenset())  # no rows: the account's totals (spend) only
 
 Needs = dict[tuple[EntityLevel, RuleWindow], Need]
 
@@ -157,7 +163,7 @@ class AccountRead:
 
     account_id: uuid.UUID
     rows: list[Candidate]
-    totals: SummedMetrics
+    totals: Metrics
     need: Need
     _kept: dict[Filters, list[Candidate]] = field(default_factory=dict, compare=False)
 
@@ -218,8 +224,7 @@ def read_account(
         dates,
         statuses=need.statuses,
         min_spend=need.min_spend,
+        metrics=need.metrics | _SPEND,
         now=now,
     )
-    places = minor_units(result.currency) if result.currency else 2
-    rows = [Candidate(row, places) for row in result.rows]
-    return AccountRead(account.id, rows, SummedMetrics(result.totals, places), need)
+    return AccountRead(account.id, [Candidate(row) for row in result.rows], result.totals, need)

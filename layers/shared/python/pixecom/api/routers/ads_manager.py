@@ -42,6 +42,7 @@ from pixecom.adsmanager.params import (
     parse_list_query,
 )
 from pixecom.adsmanager.payload import daily_json, list_json
+from pixecom.adsmanager.query import ListResult
 from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import entity_visible, narrowed
@@ -54,7 +55,7 @@ from pixecom.domain.column_presets import PRESETS
 from pixecom.domain.dates import DEFAULT_PRESET, CompareMode
 from pixecom.domain.metrics import METRIC_NAMES
 from pixecom.domain.permissions import Permission
-from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
+from pixecom.rates.totals import ConvertedTotal, converted_total, csv_total_lines, with_converted_total
 from pixecom.settings import get_settings
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
@@ -208,7 +209,8 @@ def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
 
     def read(conn: Connection) -> bytes:
         result = list_compared(conn.connection.driver_connection, seller_id, query, now)
-        return with_converted_total(list_json(result, query.level), conn, seller_id, query, now)
+        body = list_json(result, query.level)
+        return with_converted_total(body, conn, seller_id, query, now, result.reporting_currency)
 
     return lag_tolerant(seller_id, read)
 
@@ -243,13 +245,11 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
         header = parse_csv_header(csv_header)
         # The rows and the converted total from one connection: both on the reader or both on
         # the primary, never a total from one server under rows from the other.
-        result, total = lag_tolerant(
-            caller.seller_id,
-            lambda conn: (
-                list_compared(conn, caller.seller_id, query, now),
-                converted_total(conn, caller.seller_id, query, now),
-            ),
-        )
+        def read(conn: Connection) -> tuple[ListResult, ConvertedTotal | None]:
+            result = list_compared(conn, caller.seller_id, query, now)
+            return result, converted_total(conn, caller.seller_id, query, now, result.reporting_currency)
+
+        result, total = lag_tolerant(caller.seller_id, read)
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
             chain(csv_lines(result, query, header), csv_total_lines(total, export_keys(query, header))),
