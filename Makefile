@@ -46,7 +46,9 @@ console/dist/index.html: clients/typescript/client/dist/index.js $(CONSOLE_SOURC
 ## make test: lint, the template checks, the whole pytest suite against real Postgres (with the
 ## OpenAPI drift test, and the console's browser tests in Chromium when it is installed), then
 ## the TypeScript clients
-test: $(STAMP) lint validate $(if $(CHROMIUM),console)
+# The checks before pytest are single-threaded (mypy, cfn-lint, tsc, vite): two at a time.
+test: $(STAMP)
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint validate $(if $(CHROMIUM),console)
 	@$(if $(CHROMIUM),,echo "Browser tests skipped: Chromium not found (install it: sudo apt-get install chromium)")
 	$(BIN)/pytest -n 2 -q --dist loadgroup $(if $(CHROMIUM),,--ignore=tests/browser)
 	$(MAKE) clients
