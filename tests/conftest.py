@@ -2,7 +2,8 @@
 
 - One PostgreSQL per test session: embedded (pgserver) unless DATABASE_URL points at a server.
 - Migrated once into a template database; each test that asks for `db_url` gets a fresh
-  `CREATE DATABASE ... TEMPLATE` copy, so tests are isolated and order-independent.
+  `CREATE DATABASE ... TEMPLATE` copy, so tests are isolated and order-independent. The
+  embedded server is scratch, so it runs without durability (no fsync): see _without_durability.
 - moto's `mock_aws` for SQS (and Secrets Manager), the same boto3 path AWS runs.
 """
 
