@@ -55,9 +55,10 @@ test: $(STAMP)
 
 ## make clients: npm ci, @pixecom/types checked against openapi/openapi.json, both packages built
 ## with tsc --strict, and @pixecom/client's node --test suite against the real API
-clients: $(STAMP) node_modules/.installed-stamp
+## (the build is the dist rule above, so `make test` builds once for the console and the tests)
+clients: $(STAMP) clients/typescript/client/dist/index.js
 	npm run check
-	PIXECOM_PYTHON=$(abspath $(BIN))/python npm test
+	PIXECOM_PYTHON=$(abspath $(BIN))/python npm test -w @pixecom/client
 
 ## make docs: rewrite docs/metrics.md's counter and metric tables from the catalogue (a test compares them)
 docs: $(STAMP)
