@@ -46,16 +46,19 @@ console/dist/index.html: clients/typescript/client/dist/index.js $(CONSOLE_SOURC
 ## make test: lint, the template checks, the whole pytest suite against real Postgres (with the
 ## OpenAPI drift test, and the console's browser tests in Chromium when it is installed), then
 ## the TypeScript clients
-test: $(STAMP) lint validate $(if $(CHROMIUM),console)
+# The checks before pytest are single-threaded (mypy, cfn-lint, tsc, vite): two at a time.
+test: $(STAMP)
+	@$(MAKE) --no-print-directory -j2 --output-sync=target lint validate $(if $(CHROMIUM),console)
 	@$(if $(CHROMIUM),,echo "Browser tests skipped: Chromium not found (install it: sudo apt-get install chromium)")
 	$(BIN)/pytest -n 2 -q --dist loadgroup $(if $(CHROMIUM),,--ignore=tests/browser)
 	$(MAKE) clients
 
 ## make clients: npm ci, @pixecom/types checked against openapi/openapi.json, both packages built
 ## with tsc --strict, and @pixecom/client's node --test suite against the real API
-clients: $(STAMP) node_modules/.installed-stamp
+## (the build is the dist rule above, so `make test` builds once for the console and the tests)
+clients: $(STAMP) clients/typescript/client/dist/index.js
 	npm run check
-	PIXECOM_PYTHON=$(abspath $(BIN))/python npm test
+	PIXECOM_PYTHON=$(abspath $(BIN))/python npm test -w @pixecom/client
 
 ## make docs: rewrite docs/metrics.md's counter and metric tables from the catalogue (a test compares them)
 docs: $(STAMP)

@@ -2,7 +2,8 @@
 
 - One PostgreSQL per test session: embedded (pgserver) unless DATABASE_URL points at a server.
 - Migrated once into a template database; each test that asks for `db_url` gets a fresh
-  `CREATE DATABASE ... TEMPLATE` copy, so tests are isolated and order-independent.
+  `CREATE DATABASE ... TEMPLATE` copy, so tests are isolated and order-independent. The
+  embedded server is scratch, so it runs without durability (no fsync): see _without_durability.
 - moto's `mock_aws` for SQS (and Secrets Manager), the same boto3 path AWS runs.
 """
 
@@ -68,11 +69,31 @@ def pg_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = Path("/tmp") / f"pixecom-pg-{os.getpid()}"
     server, url = start_embedded_postgres(data_dir)
     _EMBEDDED["server"] = server
+    _without_durability(url)
     yield url
     server.cleanup()
 
 
 _EMBEDDED: dict[str, Any] = {}
+
+
+def _without_durability(url: str) -> None:
+    """The session's throwaway server skips what only a crash would need: fsync (each commit
+    and each database copy waited for the disk), synchronous commit and full-page writes.
+    Nothing a test checks changes; a crash would only lose this session's scratch data."""
+    for setting in ("fsync = off", "synchronous_commit = off", "full_page_writes = off"):
+        _admin(url, f"ALTER SYSTEM SET {setting}")
+    _admin(url, "SELECT pg_reload_conf()")
+
+
+def _copy_of_template(server_url: str, name: str) -> None:
+    """CREATE DATABASE `name` as a copy of the migrated template.
+
+    On the embedded server (no fsync) a file copy is quicker than PostgreSQL's default of
+    writing every page of the template to the WAL; on another server keep the default, whose
+    file copy would force two checkpoints."""
+    strategy = " STRATEGY FILE_COPY" if "server" in _EMBEDDED else ""
+    _admin(server_url, f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"{strategy}')
 
 
 @pytest.fixture(scope="session")
@@ -166,7 +187,7 @@ def db_url(
     from pixecom.settings import get_settings
 
     name = f"pixecom_test_{uuid.uuid4().hex[:12]}"
-    _admin(pg_server_url, f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"')
+    _copy_of_template(pg_server_url, name)
     url = make_url(pg_server_url).set(database=name).render_as_string(hide_password=False)
     if request.node.get_closest_marker("pooler") and _pooler_available():
         url = request.getfixturevalue("pgbouncer").url(name)  # everything the test does goes through it
