@@ -17,6 +17,7 @@ from pixecom.adsmanager.entity_columns import csv_columns, csv_values
 from pixecom.adsmanager.params import Level
 from pixecom.adsmanager.payload import entity_fields
 from pixecom.adsmanager.query import ListResult
+from pixecom.domain.catalogue import REACH_METRIC_NAMES
 from pixecom.domain.metrics import METRIC_NAMES
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -35,6 +36,7 @@ def columns(level: Level) -> list[str]:
         "result_type",
         "attribution_setting",
         *METRIC_NAMES,
+        *REACH_METRIC_NAMES,
     ]
 
 

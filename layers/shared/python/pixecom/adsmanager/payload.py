@@ -54,7 +54,8 @@ def entity_json(row: EntityRow, level: Level) -> str:
 
 
 def summary_json(total: CurrencyTotals) -> str:
-    return _with_metrics({"currency": total.currency, "result_type": total.result_type}, total.metrics_json)
+    fields = {"currency": total.currency, "result_type": total.result_type}
+    return _with_metrics({**fields, "reach_unavailable": total.reach_unavailable}, total.metrics_json)
 
 
 def date_range_payload(r: DateRange) -> dict[str, str]:
@@ -88,5 +89,9 @@ def daily_json(series: DailySeries) -> bytes:
             "date_range": date_range_payload(series.date_range),
         }
     )
-    points = ",".join(_with_metrics({"date": day.isoformat()}, metrics) for day, metrics in series.points)
+    notes = series.reach_unavailable
+    points = ",".join(
+        _with_metrics({"date": day.isoformat(), "reach_unavailable": notes.get(day)}, metrics)
+        for day, metrics in series.points
+    )
     return (head[:-1] + ',"data":[' + points + "]}").encode()

@@ -86,6 +86,7 @@ class CurrencyTotals:
     currency: str
     result_type: str | None
     metrics_json: str
+    reach_unavailable: str | None = None  # why the summary has no reach (adsmanager.reach_rows)
 
 
 @dataclass(frozen=True)

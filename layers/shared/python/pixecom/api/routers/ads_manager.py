@@ -33,6 +33,7 @@ from pixecom.adsmanager.params import (
     MAX_LIMIT,
     MAX_Q_LENGTH,
     SORT_KEYS,
+    DateSpec,
     Level,
     ListQuery,
     RawListParams,
@@ -41,6 +42,7 @@ from pixecom.adsmanager.params import (
 )
 from pixecom.adsmanager.payload import daily_json, list_json
 from pixecom.adsmanager.query import list_entities
+from pixecom.adsmanager.reach_rows import add_daily_reach, add_reach
 from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import entity_visible, narrowed
@@ -142,7 +144,8 @@ def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
     this seller (pixecom.db.reader), else both on the primary."""
 
     def read(conn: Connection) -> bytes:
-        result = list_entities(conn.connection.driver_connection, seller_id, query, now)
+        rows = list_entities(conn.connection.driver_connection, seller_id, query, now)
+        result = add_reach(conn, seller_id, query, rows, now)  # Meta's reach: adsmanager.reach
         return with_converted_total(list_json(result, query.level), conn, seller_id, query, now)
 
     return lag_tolerant(seller_id, read)
@@ -178,7 +181,9 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
         result, total = lag_tolerant(
             caller.seller_id,
             lambda conn: (
-                list_entities(conn, caller.seller_id, query, now),
+                add_reach(
+                    conn, caller.seller_id, query, list_entities(conn, caller.seller_id, query, now), now
+                ),
                 converted_total(conn, caller.seller_id, query, now),
             ),
         )
@@ -190,6 +195,14 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
 
     export_level.__doc__ = f"Every matching {level.value} row as CSV, then one summary row per currency."
     return export_level
+
+
+def _daily_with_reach(
+    conn: Connection, seller_id: uuid.UUID, level: Level, entity_id: uuid.UUID, dates: DateSpec, now: datetime
+) -> Any:
+    """The entity's daily series with each day's own reach (Meta's, at the entity's level)."""
+    series = daily_series(conn, seller_id, level, entity_id, dates, now)
+    return None if series is None else add_daily_reach(conn, seller_id, level, series, now)
 
 
 def _daily_route(level: Level) -> Callable[..., Response]:
@@ -211,7 +224,8 @@ def _daily_route(level: Level) -> Callable[..., Response]:
             if not visible:
                 raise NotFound(f"No such {level.value[:-1]}")
         series = lag_tolerant(
-            caller.seller_id, lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now)
+            caller.seller_id,
+            lambda conn: _daily_with_reach(conn, caller.seller_id, level, entity_id, dates, now),
         )
         if series is None:
             raise NotFound(f"No such {level.value[:-1]}")

@@ -16,7 +16,7 @@ from pydantic import Field, WithJsonSchema, create_model
 
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.paging import Paging
-from pixecom.domain.catalogue import METRICS, Kind, Metric
+from pixecom.domain.catalogue import METRICS, REACH_METRICS, Kind, Metric
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus
 from pixecom.domain.results import GOAL_RESULT_TYPES, MIXED, PIXEL_EVENT_RESULT_TYPES
 
@@ -79,6 +79,20 @@ def _metric_field(m: Metric) -> tuple[Any, Any]:
 
 
 _MIXED_NOTE = "the rows' result types differ (result_type `mixed`)"
+_REACH_NOTE = (
+    "Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, "
+    "campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 "
+    "without impressions. Meta leaves reach out of queries with breakdowns whose range starts more "
+    "than 13 months ago."
+)
+
+
+def _reach_field(m: Metric) -> tuple[Any, Any]:
+    """reach and frequency: Meta's own values, not sums (`pixecom.adsmanager.reach`)."""
+    if m.derived:
+        return Ratio | None, Field(description=f"{m.description}: {m.formula}; null when reach is null or 0")
+    return Count | None, Field(description=f"{m.description}. {_REACH_NOTE}")
+
 
 if TYPE_CHECKING:
     Metrics = OutModel
@@ -94,7 +108,13 @@ else:
         "points. What each field means (formula, unit: money, count, ratio or percent, rounding, when "
         "it is null, what `results` counts) is documented in the repository's docs/metrics.md.",
         **{m.name: _metric_field(m) for m in METRICS},
+        **{m.name: _reach_field(m) for m in REACH_METRICS},
     )
+
+_REACH_UNAVAILABLE = Field(
+    description="why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad "
+    "accounts, a filtered selection); null when reach is given"
+)
 
 
 class Budget(OutModel):
@@ -122,6 +142,7 @@ class _EntityRow(OutModel):
     result_type: ResultType
     attribution_setting: AttributionSetting
     metrics: Metrics
+    reach_unavailable: str | None = _REACH_UNAVAILABLE
 
 
 class CampaignRow(_EntityRow):
@@ -151,6 +172,7 @@ class CurrencySummary(OutModel):
     currency: Currency
     result_type: ResultType
     metrics: Metrics
+    reach_unavailable: str | None = _REACH_UNAVAILABLE
 
 
 class RatesUsed(OutModel):
@@ -223,7 +245,8 @@ class AdList(OutModel):
 
 class DailyPoint(OutModel):
     date: date
-    metrics: Metrics
+    metrics: Metrics = Field(description="the day's totals; reach is Meta's reach of that one day")
+    reach_unavailable: str | None = _REACH_UNAVAILABLE
 
 
 class DailySeries(OutModel):
