@@ -119,7 +119,9 @@ def _union(reached: list[float], population_size: float) -> float:
     return population_size * -math.expm1(missed)
 
 
-def reach_of(sizes: AudienceSizes, ad_days: Iterable[tuple[CampaignSpec, AdSetSpec, int]]) -> int:
+def reach_of(
+    sizes: AudienceSizes, ad_days: Iterable[tuple[CampaignSpec, AdSetSpec, int]]
+) -> int:
     """The unique reach of some ad-days (campaign, ad set, that day's reach): for tests and tools."""
     people = PeopleReached()
     for campaign, adset, daily in ad_days:

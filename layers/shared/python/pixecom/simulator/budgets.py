@@ -18,12 +18,8 @@ CHANGES_PER_HOUR = 4
 BLOCK = timedelta(hours=1)
 BUDGET_FIELDS = ("daily_budget", "lifetime_budget")
 # Meta's usual minimums in US cents, and about how many units of a whole-unit currency a dollar is.
-_USD_MINIMUMS = {
-    "min_daily_budget_imp": 100,
-    "min_daily_budget_high_freq": 500,
-    "min_daily_budget_low_freq": 1000,
-    "min_daily_budget_video_views": 100,
-}
+_USD_MINIMUMS = {"min_daily_budget_imp": 100, "min_daily_budget_high_freq": 500,
+                 "min_daily_budget_low_freq": 1000, "min_daily_budget_video_views": 100}
 _PER_DOLLAR = {"JPY": 150, "KRW": 1400, "VND": 25000, "CLP": 950, "ISK": 140, "PYG": 7500}
 
 
@@ -61,42 +57,27 @@ def amount(raw: str, field: str) -> int:
 
 
 def wrong_level(message: str) -> SimError:
-    return SimError(
-        100, "(#100) Invalid parameter", subcode=1885621, user_title="Budget Level Mismatch", user_msg=message
-    )
+    return SimError(100, "(#100) Invalid parameter", subcode=1885621, user_title="Budget Level Mismatch",
+                    user_msg=message)
 
 
 def too_low(account: AdAccountSpec, minimum: int) -> SimError:
     shown = f"{minimum / offset(account.currency):.{0 if offset(account.currency) == 1 else 2}f}"
-    return SimError(
-        100,
-        "(#100) Invalid parameter",
-        subcode=1885272,
-        user_title="Your Budget Is Too Low",
-        user_msg=f"The minimum daily budget for this ad set is {shown} {account.currency}.",
-    )
+    return SimError(100, "(#100) Invalid parameter", subcode=1885272, user_title="Your Budget Is Too Low",
+                    user_msg=f"The minimum daily budget for this ad set is {shown} {account.currency}.")
 
 
 def limit_reached(account: AdAccountSpec, blocked_until: datetime, now: datetime) -> SimError:
     """Code 17 with the usage header saying when the ad set's budget may change again."""
     minutes = max(1, math.ceil((blocked_until - now).total_seconds() / 60))
-    buc = {
-        "type": "ads_management",
-        "call_count": 100,
-        "total_cputime": 0,
-        "total_time": 0,
-        "estimated_time_to_regain_access": minutes,
-        "ads_api_access_tier": "standard_access",
-    }
+    buc = {"type": "ads_management", "call_count": 100, "total_cputime": 0, "total_time": 0,
+           "estimated_time_to_regain_access": minutes, "ads_api_access_tier": "standard_access"}
     header = json.dumps({account.account_id: [buc]}, separators=(",", ":"))
-    return SimError(
-        17,
-        "(#17) User request limit reached",
-        subcode=2446079,
-        user_title="Budget change limit reached",
-        user_msg="This ad set's budget was changed too many times in the last hour. Try again later.",
-        headers={"x-business-use-case-usage": header},
-    )
+    return SimError(17, "(#17) User request limit reached", subcode=2446079,
+                    user_title="Budget change limit reached",
+                    user_msg="This ad set's budget was changed too many times in the last hour. "
+                             "Try again later.",
+                    headers={"x-business-use-case-usage": header})
 
 
 class ChangeLimiter:

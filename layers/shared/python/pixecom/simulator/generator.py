@@ -57,30 +57,16 @@ CAMPAIGN_KINDS = (("active", 95), ("paused", 5))
 ADSET_KINDS = (("normal", 77), ("learning", 10), ("learning_limited", 8), ("paused", 5))
 # Meta's newer effective statuses take a little of "active"'s share, placed right after it so the
 # other kinds keep their draws (a generated scenario only changes where an ad now has one).
-AD_KINDS = (
-    ("active", 76),
-    ("with_issues", 1),
-    ("in_process", 1),
-    ("pending_billing_info", 1),
-    ("preapproved", 1),
-    ("paused", 10),
-    ("disapproved", 6),
-    ("pending_review", 4),
-)
+AD_KINDS = (("active", 76), ("with_issues", 1), ("in_process", 1), ("pending_billing_info", 1),
+            ("preapproved", 1), ("paused", 10), ("disapproved", 6), ("pending_review", 4))
 # Ad kinds that do not deliver (their profile is still drawn, so the random stream is the same).
 _NOT_DELIVERING = frozenset({"pending_review", "in_process", "pending_billing_info", "preapproved"})
 # The first ads of the first account follow this plan (campaign, ad set, ad kind), so every
 # status a seller can meet exists in any scenario of 8 ads or more.
-_PLAN = (
-    ("active", "normal", "active"),
-    ("active", "normal", "paused"),
-    ("active", "normal", "disapproved"),
-    ("active", "normal", "pending_review"),
-    ("active", "learning", "active"),
-    ("active", "learning_limited", "active"),
-    ("active", "paused", "active"),
-    ("paused", "normal", "active"),
-)
+_PLAN = (("active", "normal", "active"), ("active", "normal", "paused"),
+         ("active", "normal", "disapproved"), ("active", "normal", "pending_review"),
+         ("active", "learning", "active"), ("active", "learning_limited", "active"),
+         ("active", "paused", "active"), ("paused", "normal", "active"))
 
 
 @dataclass(frozen=True)
@@ -90,16 +76,9 @@ class _Kinds:
     ad: str
 
 
-def generate_scenario(
-    accounts: int = 3,
-    ads: int = 30,
-    days: int = 28,
-    seed: int = 1,
-    today: date | None = None,
-    *,
-    ads_per_account: int | None = None,
-    ad_counts: list[int] | None = None,
-) -> Scenario:
+def generate_scenario(accounts: int = 3, ads: int = 30, days: int = 28, seed: int = 1,
+                      today: date | None = None, *, ads_per_account: int | None = None,
+                      ad_counts: list[int] | None = None) -> Scenario:
     """Build a deterministic scenario: `ads` in total (or `ads_per_account`, or each account's own
     count from `ad_counts`, which then sets the number of accounts), `days` of history."""
     today = today or datetime.now(UTC).date()
@@ -126,9 +105,8 @@ class _Ids:
         return f"{prefix}{self.n:010d}"
 
 
-def _account(
-    index: int, ad_count: int, days: int, today: date, rng: random.Random, ids: _Ids
-) -> AdAccountSpec:
+def _account(index: int, ad_count: int, days: int, today: date, rng: random.Random,
+             ids: _Ids) -> AdAccountSpec:
     template = _ACCOUNTS[index % len(_ACCOUNTS)]
     number = 1001 + index
     campaigns: list[CampaignSpec] = []
@@ -136,11 +114,8 @@ def _account(
     room = 0  # ads the current ad set still takes
     for made in range(ad_count):
         planned = _PLAN[made] if index == 0 and made < len(_PLAN) else None
-        fresh_campaign = (
-            not campaigns
-            or (room == 0 and rng.random() < 0.4)
-            or (planned is not None and _kind_of(campaigns[-1]) != planned[0])
-        )
+        fresh_campaign = not campaigns or (room == 0 and rng.random() < 0.4) or (
+            planned is not None and _kind_of(campaigns[-1]) != planned[0])
         if fresh_campaign:
             kind = planned[0] if planned else _pick(rng, CAMPAIGN_KINDS)
             campaigns.append(_campaign(kind, template, ids, rng))
@@ -149,20 +124,13 @@ def _account(
             adset = _adset(campaigns[-1], kind, ids, rng)
             campaigns[-1].adsets.append(adset)
             room = rng.randint(2, 5)
-        kinds = _Kinds(
-            _kind_of(campaigns[-1]), _kind_of(adset), planned[2] if planned else _pick(rng, AD_KINDS)
-        )
+        kinds = _Kinds(_kind_of(campaigns[-1]), _kind_of(adset),
+                       planned[2] if planned else _pick(rng, AD_KINDS))
         adset.ads.append(_ad(kinds, campaigns[-1], template, ids, rng, today, days))
         room -= 1
-    return AdAccountSpec(
-        id=f"act_{number}",
-        name=template.name,
-        currency=template.currency,
-        timezone_name=template.timezone_name,
-        account_status=1,
-        access_token=f"token-{number}",
-        campaigns=campaigns,
-    )
+    return AdAccountSpec(id=f"act_{number}", name=template.name, currency=template.currency,
+                         timezone_name=template.timezone_name, account_status=1,
+                         access_token=f"token-{number}", campaigns=campaigns)
 
 
 def _pick(rng: random.Random, kinds: tuple[tuple[str, int], ...]) -> str:
@@ -183,14 +151,8 @@ def _campaign(kind: str, template: _AccountTemplate, ids: _Ids, rng: random.Rand
     product = rng.choice(_PRODUCTS)
     budget = rng.choice((30, 50, 80, 120, 200)) * template.money_scale * 10**template.money_decimals
     status = "PAUSED" if kind == "paused" else "ACTIVE"
-    return CampaignSpec(
-        id=ids.next(1202),
-        name=f"{product.title()} launch {ids.n}",
-        status=status,
-        effective_status=status,
-        objective="OUTCOME_SALES",
-        daily_budget=str(budget),
-    )
+    return CampaignSpec(id=ids.next(1202), name=f"{product.title()} launch {ids.n}", status=status,
+                        effective_status=status, objective="OUTCOME_SALES", daily_budget=str(budget))
 
 
 def _adset(campaign: CampaignSpec, kind: str, ids: _Ids, rng: random.Random) -> AdSetSpec:
@@ -200,43 +162,23 @@ def _adset(campaign: CampaignSpec, kind: str, ids: _Ids, rng: random.Random) -> 
     stage = {"learning": "LEARNING", "learning_limited": "FAIL"}.get(kind, "SUCCESS")
     # Traffic ad sets count 1-day clicks (a common choice); the rest keep Meta's default.
     attribution = [{"event_type": "CLICK_THROUGH", "window_days": 1}] if goal == "LINK_CLICKS" else None
-    return AdSetSpec(
-        id=ids.next(1203),
-        name=f"{campaign.name} / set {len(campaign.adsets) + 1}",
-        status=status,
-        effective_status=effective,
-        optimization_goal=goal,
-        promoted_object=dict(promoted) if promoted else None,
-        learning_stage=stage,
-        attribution_spec=attribution,
-    )
+    return AdSetSpec(id=ids.next(1203), name=f"{campaign.name} / set {len(campaign.adsets) + 1}",
+                     status=status, effective_status=effective, optimization_goal=goal,
+                     promoted_object=dict(promoted) if promoted else None, learning_stage=stage,
+                     attribution_spec=attribution)
 
 
-def _ad(
-    kinds: _Kinds,
-    campaign: CampaignSpec,
-    template: _AccountTemplate,
-    ids: _Ids,
-    rng: random.Random,
-    today: date,
-    days: int,
-) -> AdSpec:
+def _ad(kinds: _Kinds, campaign: CampaignSpec, template: _AccountTemplate, ids: _Ids,
+        rng: random.Random, today: date, days: int) -> AdSpec:
     ad_id = ids.next(1204)
     product = campaign.name.split(" ")[0].lower()
     status, effective, issues = _ad_statuses(kinds)
     profile = None if kinds.ad == "pending_review" else _profile(kinds, template, rng, today, days)
     if kinds.ad in _NOT_DELIVERING:
         profile = None
-    return AdSpec(
-        id=ad_id,
-        name=f"{product.title()} creative {ids.n}",
-        status=status,
-        effective_status=effective,
-        link_url=f"{rng.choice(_SHOPS)}{product}?utm_source=fb",
-        creative_id=ids.next(1205),
-        issues_info=issues,
-        profile=profile,
-    )
+    return AdSpec(id=ad_id, name=f"{product.title()} creative {ids.n}", status=status,
+                  effective_status=effective, link_url=f"{rng.choice(_SHOPS)}{product}?utm_source=fb",
+                  creative_id=ids.next(1205), issues_info=issues, profile=profile)
 
 
 def _ad_statuses(kinds: _Kinds) -> tuple[str, str, list[dict[str, object]] | None]:
@@ -247,13 +189,8 @@ def _ad_statuses(kinds: _Kinds) -> tuple[str, str, list[dict[str, object]] | Non
     if kinds.adset == "paused":
         return "ACTIVE", "ADSET_PAUSED", None
     if kinds.ad == "disapproved":
-        issue = {
-            "error_code": 1487213,
-            "error_message": "Ad rejected: prohibited content",
-            "error_summary": "Ad disapproved",
-            "error_type": "HARD_ERROR",
-            "level": "AD",
-        }
+        issue = {"error_code": 1487213, "error_message": "Ad rejected: prohibited content",
+                 "error_summary": "Ad disapproved", "error_type": "HARD_ERROR", "level": "AD"}
         return "ACTIVE", "DISAPPROVED", [issue]
     if kinds.ad == "pending_review":
         return "ACTIVE", "PENDING_REVIEW", None
@@ -266,26 +203,17 @@ def _ad_statuses(kinds: _Kinds) -> tuple[str, str, list[dict[str, object]] | Non
 
 # What Meta says in `issues_info` for an ad in these effective statuses.
 META_REASONS: dict[str, dict[str, object]] = {
-    "with_issues": {
-        "error_code": 1815869,
-        "error_summary": "Ad delivery limited",
-        "error_message": "This ad's destination URL could not be reached. Check the link.",
-        "error_type": "SOFT_ERROR",
-        "level": "AD",
-    },
-    "pending_billing_info": {
-        "error_code": 1359101,
-        "error_summary": "Payment method needed",
-        "error_message": "Add a valid payment method to the ad account to run ads.",
-        "error_type": "HARD_ERROR",
-        "level": "AD",
-    },
+    "with_issues": {"error_code": 1815869, "error_summary": "Ad delivery limited",
+                    "error_message": "This ad's destination URL could not be reached. Check the link.",
+                    "error_type": "SOFT_ERROR", "level": "AD"},
+    "pending_billing_info": {"error_code": 1359101, "error_summary": "Payment method needed",
+                             "error_message": "Add a valid payment method to the ad account to run ads.",
+                             "error_type": "HARD_ERROR", "level": "AD"},
 }
 
 
-def _profile(
-    kinds: _Kinds, template: _AccountTemplate, rng: random.Random, today: date, days: int
-) -> DeliveryProfile:
+def _profile(kinds: _Kinds, template: _AccountTemplate, rng: random.Random, today: date,
+             days: int) -> DeliveryProfile:
     start = today - timedelta(days=days - 1)
     end: date | None = None
     if kinds.adset == "learning":
@@ -295,20 +223,15 @@ def _profile(
     quality = rng.lognormvariate(0, 0.5)  # drives the ROAS spread between ads
     scale = Decimal(template.money_scale)
     return DeliveryProfile(
-        start=start,
-        end=end,
-        seed=rng.randrange(1 << 30),
+        start=start, end=end, seed=rng.randrange(1 << 30),
         daily_spend=_money(Decimal(rng.uniform(5, 120)) * scale, template.money_decimals),
-        cpm=_money(Decimal(rng.uniform(6, 25)) * scale, 2),
-        ctr=rng.uniform(0.006, 0.03),
-        link_ratio=rng.uniform(0.55, 0.85),
-        view_content_rate=rng.uniform(0.5, 0.9),
+        cpm=_money(Decimal(rng.uniform(6, 25)) * scale, 2), ctr=rng.uniform(0.006, 0.03),
+        link_ratio=rng.uniform(0.55, 0.85), view_content_rate=rng.uniform(0.5, 0.9),
         add_to_cart_rate=min(0.6, rng.uniform(0.05, 0.2) * quality),
         initiate_checkout_rate=rng.uniform(0.35, 0.7),
         purchase_rate=min(0.9, rng.uniform(0.3, 0.6) * quality),
         aov=_money(Decimal(rng.uniform(18, 70)) * scale, template.money_decimals),
-        money_decimals=template.money_decimals,
-    )
+        money_decimals=template.money_decimals)
 
 
 def _money(value: Decimal, decimals: int) -> Decimal:
@@ -351,23 +274,14 @@ def synthesize_day(profile: DeliveryProfile, ad_id: str, day: date) -> InsightDa
     # People who clicked and whose landing page loaded: between the content views (the page's
     # pixel fired) and the link clicks. Drawn last, so the other counts keep their draws.
     landing_page_views = content_views + _draw(noise, link_clicks - content_views, 0.6)
-    actions = {
-        "view_content": content_views,
-        "add_to_cart": add_to_cart,
-        "initiate_checkout": checkouts,
-        "purchase": purchases,
-        "landing_page_view": landing_page_views,
-    }
+    actions = {"view_content": content_views, "add_to_cart": add_to_cart,
+               "initiate_checkout": checkouts, "purchase": purchases,
+               "landing_page_view": landing_page_views}
     return InsightDay.model_construct(
-        date=day,
-        spend=spend,
-        impressions=impressions,
-        reach=int(impressions / noise.uniform(1.05, 1.5)),
-        clicks=clicks,
-        inline_link_clicks=link_clicks,
+        date=day, spend=spend, impressions=impressions,
+        reach=int(impressions / noise.uniform(1.05, 1.5)), clicks=clicks, inline_link_clicks=link_clicks,
         actions={k: v for k, v in actions.items() if v},
-        action_values={"purchase": value} if purchases else {},
-    )
+        action_values={"purchase": value} if purchases else {})
 
 
 def _draw(noise: _DayNoise, n: int, rate: float) -> int:

@@ -65,12 +65,8 @@ class GraphSimulator:
         response = GraphResponse(headers={"x-fb-trace-id": "AbCdEf", "x-fb-rev": "1019000000"})
         with self.state.lock:
             account = self.state.account_of(segments[0]) if segments else None
-            fault = self.state.faults.fire(
-                request.method,
-                path,
-                batch_item=request.batch_item,
-                account_id=account.id if account is not None else None,
-            )
+            fault = self.state.faults.fire(request.method, path, batch_item=request.batch_item,
+                                           account_id=account.id if account is not None else None)
         if fault is not None:
             response.latency_ms = fault.latency_ms
             if fault.batch_null and request.batch_item:
@@ -83,11 +79,8 @@ class GraphSimulator:
         charged = False
         try:
             if version in self.state.settings.dead_versions:
-                raise SimError(
-                    2635,
-                    "(#2635) You are calling a deprecated version of the Ads API. "
-                    f"Please update to the latest version: {version}.",
-                )
+                raise SimError(2635, "(#2635) You are calling a deprecated version of the Ads API. "
+                               f"Please update to the latest version: {version}.")
             if self.state.login is not None and tuple(segments) in LOGIN_PATHS:
                 response.body = self._login_call(request, segments)
                 return response
@@ -111,9 +104,8 @@ class GraphSimulator:
         response.headers.update(error_headers)  # an error's own usage report wins (a budget block)
         return response
 
-    def _usage_headers(
-        self, response: GraphResponse, account_id: str | None, method: str, insights: bool
-    ) -> None:
+    def _usage_headers(self, response: GraphResponse, account_id: str | None, method: str,
+                       insights: bool) -> None:
         """Charge the account's budget for a call it paid for, and report its usage."""
         numeric = account_id.removeprefix("act_") if account_id else None
         with self.state.lock:
@@ -139,14 +131,9 @@ class GraphSimulator:
         if granted is None:
             raise SimError(190, "Invalid OAuth access token - Cannot parse access token")
         if expired:
-            raise SimError(
-                190,
-                "Error validating access token: Session has expired. The current time is "
-                "later than the token's expiry time.",
-                subcode=463,
-                user_title="Session expired",
-                user_msg="Please log in again.",
-            )
+            raise SimError(190, "Error validating access token: Session has expired. The current time is "
+                           "later than the token's expiry time.", subcode=463,
+                           user_title="Session expired", user_msg="Please log in again.")
         secret = self.state.settings.app_secret
         if secret is not None and not request.batch_item:
             expected = hmac.new(secret.encode(), token.encode(), hashlib.sha256).hexdigest()
@@ -169,22 +156,12 @@ class GraphSimulator:
         if account.id in granted:
             return account.id
         if node_id == account.id:
-            raise SimError(
-                200,
-                "(#200) Ad account owner has NOT grant ads_management or ads_read permission",
-                http_status=403,
-            )
+            raise SimError(200, "(#200) Ad account owner has NOT grant ads_management or ads_read "
+                           "permission", http_status=403)
         raise unknown_object(node_id)
 
-    def _dispatch(
-        self,
-        request: GraphRequest,
-        version: str,
-        segments: list[str],
-        granted: set[str],
-        account_id: str | None,
-        fault: FaultSpec | None,
-    ) -> Any:
+    def _dispatch(self, request: GraphRequest, version: str, segments: list[str], granted: set[str],
+                  account_id: str | None, fault: FaultSpec | None) -> Any:
         if not segments:
             if request.method != "POST" or "batch" not in request.params:
                 raise SimError(100, "(#100) Unsupported request to the root node")
@@ -194,14 +171,8 @@ class GraphSimulator:
         if account_id is None:
             raise unknown_object(segments[0], request.method.lower())
         url = f"{request.base_url}/{version}/{'/'.join(segments)}"
-        call = Call(
-            self.state,
-            request.method,
-            segments,
-            request.params,
-            url,
-            async_status=fault.async_status if fault is not None else None,
-        )
+        call = Call(self.state, request.method, segments, request.params, url,
+                    async_status=fault.async_status if fault is not None else None)
         return handle(call)
 
     def _my_accounts(self, request: GraphRequest, version: str, granted: set[str]) -> Any:
@@ -209,23 +180,16 @@ class GraphSimulator:
         wants_tasks = tree is not None and "user_tasks" in tree
         if tree is not None:
             tree.pop("user_tasks", None)
-        rows = [
-            render_account(self.state.accounts[a], tree, self.state.now())
-            for a in sorted(granted)
-            if a in self.state.accounts
-        ]
+        rows = [render_account(self.state.accounts[a], tree, self.state.now())
+                for a in sorted(granted) if a in self.state.accounts]
         login, token = self.state.login, _token_of(request)
         with self.state.lock:
             minted = login.tokens.get(token) if login is not None and token else None
             tasks = login.reach(minted) if login is not None and minted is not None else {}
         rows = with_tasks(rows, tasks, wants_tasks)
-        return page(
-            rows,
-            request.params,
-            f"{request.base_url}/{version}/me/adaccounts",
-            default_limit=self.state.settings.default_page_size,
-            max_limit=self.state.settings.max_page_size,
-        )
+        return page(rows, request.params, f"{request.base_url}/{version}/me/adaccounts",
+                    default_limit=self.state.settings.default_page_size,
+                    max_limit=self.state.settings.max_page_size)
 
     def _login_call(self, request: GraphRequest, segments: list[str]) -> Any:
         """Facebook Login endpoints (pixecom.simulator.oauth)."""
@@ -242,9 +206,8 @@ class GraphSimulator:
         if not isinstance(items, list) or not items:
             raise SimError(100, "(#100) The batch parameter must be a JSON array of requests")
         if len(items) > MAX_BATCH:
-            raise SimError(
-                100, f"(#100) Too many requests in batch message. Maximum batch size is {MAX_BATCH}"
-            )
+            raise SimError(100, "(#100) Too many requests in batch message. "
+                           f"Maximum batch size is {MAX_BATCH}")
         include_headers = request.params.get("include_headers", "true").lower() != "false"
         return [self._batch_item(request, item, include_headers) for item in items]
 
@@ -253,21 +216,12 @@ class GraphSimulator:
             body = SimError(100, "(#100) Each batch item needs a relative_url").body()
             return {"code": 400, "body": json.dumps(body)}
         parts = urlsplit(str(item["relative_url"]))
-        params = {
-            "access_token": outer.params.get("access_token", ""),
-            **dict(parse_qsl(parts.query)),
-            **dict(parse_qsl(str(item.get("body") or ""), keep_blank_values=True)),
-        }
+        params = {"access_token": outer.params.get("access_token", ""), **dict(parse_qsl(parts.query)),
+                  **dict(parse_qsl(str(item.get("body") or ""), keep_blank_values=True))}
         if not params["access_token"]:
             params.pop("access_token")
-        inner = GraphRequest(
-            str(item.get("method", "GET")).upper(),
-            "/" + parts.path.lstrip("/"),
-            params,
-            outer.base_url,
-            outer.authorization,
-            batch_item=True,
-        )
+        inner = GraphRequest(str(item.get("method", "GET")).upper(), "/" + parts.path.lstrip("/"), params,
+                             outer.base_url, outer.authorization, batch_item=True)
         response = self.handle(inner)
         if response is None:
             return None

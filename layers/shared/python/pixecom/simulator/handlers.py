@@ -77,18 +77,10 @@ def _list_edge(call: Call, parent_id: str, kind: NodeKind) -> Any:
     tree = call.fields
     with state.lock:
         spent = state.spent_by_node(parent_id) if kind != "ad" and _wants_remaining(tree) else None
-        rows = [
-            render_entry(entry, tree, state.loaded_at, spent)
-            for entry in state.children(parent_id, kind)
-            if _visible(state.effective_status(entry.node.id), wanted)
-        ]
-    return page(
-        rows,
-        call.params,
-        call.url,
-        default_limit=state.settings.default_page_size,
-        max_limit=state.settings.max_page_size,
-    )
+        rows = [render_entry(entry, tree, state.loaded_at, spent) for entry in state.children(parent_id, kind)
+                if _visible(state.effective_status(entry.node.id), wanted)]
+    return page(rows, call.params, call.url, default_limit=state.settings.default_page_size,
+                max_limit=state.settings.max_page_size)
 
 
 def _wants_remaining(tree: Any) -> bool:
@@ -111,27 +103,14 @@ def _sync_insights(call: Call, account: AdAccountSpec) -> Any:
     state = call.state
     query = parse_query(call.params, state.today(account))
     with state.lock:
-        ads = [
-            ctx for ctx in state.ad_contexts(account.id) if passes_filters(query, ctx, state.effective_status)
-        ]
+        ads = [ctx for ctx in state.ad_contexts(account.id)
+               if passes_filters(query, ctx, state.effective_status)]
         if len(ads) * query.days() > state.settings.sync_insights_max_ad_days:
-            raise SimError(
-                1,
-                TOO_MUCH_DATA,
-                subcode=99,
-                http_status=500,
-                user_title="Too much data",
-                user_msg=TOO_MUCH_DATA,
-            )
+            raise SimError(1, TOO_MUCH_DATA, subcode=99, http_status=500,
+                           user_title="Too much data", user_msg=TOO_MUCH_DATA)
         groups = collect(query, ads, state.insight_for, state.discrepancies.get(account.id))
-        return page(
-            groups,
-            call.params,
-            call.url,
-            default_limit=state.settings.default_page_size,
-            max_limit=state.settings.max_page_size,
-            render=partial(render_group, query),
-        )
+        return page(groups, call.params, call.url, default_limit=state.settings.default_page_size,
+                    max_limit=state.settings.max_page_size, render=partial(render_group, query))
 
 
 def _report_run_call(call: Call, run: ReportRun, edge: str | None) -> Any:
@@ -142,29 +121,16 @@ def _report_run_call(call: Call, run: ReportRun, edge: str | None) -> Any:
     if edge == "insights" and call.method == "GET":
         status, _ = state.progress(run)
         if status != "Job Completed":
-            raise SimError(
-                100,
-                f"(#100) The report run is not complete (async_status: {status})",
-                subcode=2490547 if status in ("Job Failed", "Job Skipped") else None,
-            )
+            raise SimError(100, f"(#100) The report run is not complete (async_status: {status})",
+                           subcode=2490547 if status in ("Job Failed", "Job Skipped") else None)
         with state.lock:
             if run.groups is None:  # Meta computes a report once; later pages read the same result
-                ads = [
-                    ctx
-                    for ctx in state.ad_contexts(run.account.id)
-                    if passes_filters(run.query, ctx, state.effective_status)
-                ]
-                run.groups = collect(
-                    run.query, ads, state.insight_for, state.discrepancies.get(run.account.id)
-                )
-            return page(
-                run.groups,
-                call.params,
-                call.url,
-                default_limit=state.settings.default_page_size,
-                max_limit=state.settings.max_page_size,
-                render=partial(render_group, run.query),
-            )
+                ads = [ctx for ctx in state.ad_contexts(run.account.id)
+                       if passes_filters(run.query, ctx, state.effective_status)]
+                run.groups = collect(run.query, ads, state.insight_for,
+                                     state.discrepancies.get(run.account.id))
+            return page(run.groups, call.params, call.url, default_limit=state.settings.default_page_size,
+                        max_limit=state.settings.max_page_size, render=partial(render_group, run.query))
     raise _unknown_path(call)
 
 
@@ -197,29 +163,20 @@ def _checked_budgets(state: SimulatorState, entry: Entry, params: dict[str, str]
     campaign = entry.campaign
     campaign_holds = bool(campaign.daily_budget or campaign.lifetime_budget)
     if entry.kind == "adset" and campaign_holds:
-        raise wrong_level(
-            "This ad set's campaign uses Advantage campaign budget: change the "
-            "budget on the campaign, not on its ad sets."
-        )
+        raise wrong_level("This ad set's campaign uses Advantage campaign budget: change the "
+                                  "budget on the campaign, not on its ad sets.")
     if entry.kind == "campaign" and not campaign_holds:
-        raise wrong_level(
-            "This campaign does not use Advantage campaign budget: its ad sets "
-            "hold the budgets, change them on the ad sets."
-        )
+        raise wrong_level("This campaign does not use Advantage campaign budget: its ad sets "
+                                  "hold the budgets, change them on the ad sets.")
     node = entry.adset if entry.kind == "adset" else campaign
     assert node is not None
     other = "lifetime_budget" if field == "daily_budget" else "daily_budget"
     if getattr(node, other):
-        raise invalid_param(
-            f"Param {field} cannot be set: this object has a {other.replace('_', ' ')}, "
-            "and a budget's type cannot be changed"
-        )
+        raise invalid_param(f"Param {field} cannot be set: this object has a {other.replace('_', ' ')}, "
+                            "and a budget's type cannot be changed")
     value = budget_amount(raw, field)
-    goals = (
-        [entry.adset.optimization_goal]
-        if entry.adset is not None
-        else [a.optimization_goal for a in campaign.adsets]
-    )
+    goals = [entry.adset.optimization_goal] if entry.adset is not None else [
+        a.optimization_goal for a in campaign.adsets]
     minimum = minimum_for(entry.account, goals)
     if field == "daily_budget" and value < minimum:
         raise too_low(entry.account, minimum)

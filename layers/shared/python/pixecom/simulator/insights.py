@@ -21,45 +21,16 @@ from pixecom.simulator.wire import (
 )
 
 LEVELS = ("account", "campaign", "adset", "ad")
-ID_FIELDS = (
-    "account_id",
-    "account_name",
-    "account_currency",
-    "campaign_id",
-    "campaign_name",
-    "adset_id",
-    "adset_name",
-    "ad_id",
-    "ad_name",
-    "objective",
-    "optimization_goal",
-)
-METRIC_FIELDS = (
-    "spend",
-    "impressions",
-    "reach",
-    "frequency",
-    "clicks",
-    "inline_link_clicks",
-    "cpm",
-    "cpc",
-    "ctr",
-    "inline_link_click_ctr",
-    "cost_per_inline_link_click",
-    "actions",
-    "action_values",
-    "results",
-    "cost_per_result",
-    "purchase_roas",
-    "website_purchase_roas",
-    "cost_per_action_type",
-    "attribution_setting",
-    "date_start",
-    "date_stop",
-)
+ID_FIELDS = ("account_id", "account_name", "account_currency", "campaign_id", "campaign_name",
+             "adset_id", "adset_name", "ad_id", "ad_name", "objective", "optimization_goal")
+METRIC_FIELDS = ("spend", "impressions", "reach", "frequency", "clicks", "inline_link_clicks", "cpm",
+                 "cpc", "ctr", "inline_link_click_ctr", "cost_per_inline_link_click", "actions",
+                 "action_values", "results", "cost_per_result", "purchase_roas", "website_purchase_roas",
+                 "cost_per_action_type", "attribution_setting", "date_start", "date_stop")
 VALID_FIELDS = frozenset(ID_FIELDS + METRIC_FIELDS)
 _DEFAULT_FIELDS = ("account_id", "impressions", "spend")
-_PRESET_DAYS = {"last_3d": 3, "last_7d": 7, "last_14d": 14, "last_28d": 28, "last_30d": 30, "last_90d": 90}
+_PRESET_DAYS = {"last_3d": 3, "last_7d": 7, "last_14d": 14, "last_28d": 28, "last_30d": 30,
+                "last_90d": 90}
 
 
 @dataclass(frozen=True)
@@ -135,11 +106,9 @@ def parse_query(params: Mapping[str, str], today: date) -> InsightsQuery:
     fields = tuple(_list(params.get("fields"), "fields")) or _DEFAULT_FIELDS
     unknown = [f for f in fields if f not in VALID_FIELDS]
     if unknown:
-        raise invalid_param(
-            f"{unknown[0]} is not valid for fields param. please check "
-            "https://developers.facebook.com/docs/marketing-api/reference/ads-insights/ "
-            "for all valid values"
-        )
+        raise invalid_param(f"{unknown[0]} is not valid for fields param. please check "
+                            "https://developers.facebook.com/docs/marketing-api/reference/ads-insights/ "
+                            "for all valid values")
     since, until = _date_range(params, today)
     increment = params.get("time_increment", "all_days")
     if increment not in ("all_days", "monthly") and not (increment.isdigit() and 1 <= int(increment) <= 90):
@@ -184,11 +153,8 @@ HIDDEN_AD_STATUSES = frozenset({"DELETED", "ARCHIVED"})
 def passes_filters(query: InsightsQuery, ctx: AdContext, effective: Callable[[str], str]) -> bool:
     """Meta's `filtering` on ids and effective statuses (other fields are accepted and ignored);
     at level=ad, deleted and archived ads only when a filter on ad.effective_status asks."""
-    if (
-        query.level == "ad"
-        and effective(ctx.ad.id) in HIDDEN_AD_STATUSES
-        and not any(f[0] == "ad.effective_status" for f in query.filtering)
-    ):
+    if (query.level == "ad" and effective(ctx.ad.id) in HIDDEN_AD_STATUSES
+            and not any(f[0] == "ad.effective_status" for f in query.filtering)):
         return False
     for field_name, operator, value in query.filtering:
         subject = _filter_subject(field_name, ctx, effective)
@@ -196,8 +162,7 @@ def passes_filters(query: InsightsQuery, ctx: AdContext, effective: Callable[[st
             continue
         values = [str(v) for v in value] if isinstance(value, list) else [str(value)]
         if (operator in ("IN", "EQUAL") and subject not in values) or (
-            operator in ("NOT_IN", "NOT_EQUAL") and subject in values
-        ):
+                operator in ("NOT_IN", "NOT_EQUAL") and subject in values):
             return False
     return True
 
@@ -228,14 +193,12 @@ def bucket_of(query: InsightsQuery, day: date) -> tuple[date, date]:
 
 
 def group_key(level: str, ctx: AdContext) -> str:
-    return {"account": ctx.account.id, "campaign": ctx.campaign.id, "adset": ctx.adset.id, "ad": ctx.ad.id}[
-        level
-    ]
+    return {"account": ctx.account.id, "campaign": ctx.campaign.id, "adset": ctx.adset.id,
+            "ad": ctx.ad.id}[level]
 
 
-def render_row(
-    query: InsightsQuery, ctx: AdContext, metrics: Metrics, start: date, stop: date
-) -> dict[str, Any]:
+def render_row(query: InsightsQuery, ctx: AdContext, metrics: Metrics, start: date, stop: date
+               ) -> dict[str, Any]:
     """One insights row with the requested fields; zero metrics are left out, as Meta does."""
     row: dict[str, Any] = {}
     ids = _identity(query.level, ctx)
@@ -253,11 +216,8 @@ def render_row(
 def _identity(level: str, ctx: AdContext) -> dict[str, str]:
     """Id and name fields visible at the level (Meta drops lower-level ids above their level)."""
     depth = LEVELS.index(level)
-    ids = {
-        "account_id": ctx.account.account_id,
-        "account_name": ctx.account.name,
-        "account_currency": ctx.account.currency,
-    }
+    ids = {"account_id": ctx.account.account_id, "account_name": ctx.account.name,
+           "account_currency": ctx.account.currency}
     if depth >= 1:
         ids.update(campaign_id=ctx.campaign.id, campaign_name=ctx.campaign.name)
         if ctx.campaign.objective:
@@ -324,10 +284,8 @@ def _roas(value: Decimal, spend: Decimal) -> list[dict[str, str]]:
 
 def _cost_per_action(m: Metrics) -> list[dict[str, str]]:
     costs = {name: m.spend / count for name, count in m.actions.items() if count}
-    return [
-        {"action_type": r["action_type"], "value": _ratio(Decimal(r["value"]), 1) or "0"}
-        for r in render_action_list({k: v.quantize(Decimal("0.000001")) for k, v in costs.items()})
-    ]
+    return [{"action_type": r["action_type"], "value": _ratio(Decimal(r["value"]), 1) or "0"}
+            for r in render_action_list({k: v.quantize(Decimal("0.000001")) for k, v in costs.items()})]
 
 
 def _results(m: Metrics, ctx: AdContext, *, cost: bool) -> list[dict[str, Any]]:
@@ -357,12 +315,9 @@ class Group:
     stop: date
 
 
-def collect(
-    query: InsightsQuery,
-    ads: Iterable[AdContext],
-    day_of: Callable[[str, date], InsightDay | None],
-    account_extra: Mapping[date, InsightDay] | None = None,
-) -> list[Group]:
+def collect(query: InsightsQuery, ads: Iterable[AdContext],
+            day_of: Callable[[str, date], InsightDay | None],
+            account_extra: Mapping[date, InsightDay] | None = None) -> list[Group]:
     """Group the ads' days by the query's level and time buckets (rows are rendered later, per page).
 
     `account_extra`: numbers only account-level rows carry (a test's injected discrepancy)."""
@@ -375,9 +330,8 @@ def collect(
         for extra in account_extra.values():
             if query.since <= extra.date <= query.until:
                 start, stop = bucket_of(query, extra.date)
-                bucket = groups.setdefault(
-                    (first.account.id, start), Group(first, Metrics(sizes=audience), start, stop)
-                )
+                bucket = groups.setdefault((first.account.id, start),
+                                           Group(first, Metrics(sizes=audience), start, stop))
                 bucket.metrics.add(extra, None)
     for ctx in ads:
         indicator = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
@@ -401,8 +355,7 @@ def render_group(query: InsightsQuery, group: Group) -> dict[str, Any]:
     return render_row(query, group.ctx, group.metrics, group.start, group.stop)
 
 
-def aggregate(
-    query: InsightsQuery, ads: Iterable[AdContext], day_of: Callable[[str, date], InsightDay | None]
-) -> list[dict[str, Any]]:
+def aggregate(query: InsightsQuery, ads: Iterable[AdContext],
+              day_of: Callable[[str, date], InsightDay | None]) -> list[dict[str, Any]]:
     """All rows of a query, rendered."""
     return [render_group(query, group) for group in collect(query, ads, day_of)]

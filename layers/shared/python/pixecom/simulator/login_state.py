@@ -20,12 +20,12 @@ SUBCODE_MESSAGES: dict[int | None, str] = {
     None: "Error validating access token: The session is invalid.",
     458: "Error validating access token: The user has not authorized application {app}.",
     459: "Error validating access token: You cannot access the app till you log in to www.facebook.com "
-    "and follow the instructions given.",
+         "and follow the instructions given.",
     460: "Error validating access token: The session has been invalidated because the user changed "
-    "their password or Facebook has changed the session for security reasons.",
+         "their password or Facebook has changed the session for security reasons.",
     463: "Error validating access token: Session has expired on {expiry}. The current time is {now}.",
     464: "Error validating access token: Sessions for the user are not allowed because the user is not "
-    "a confirmed user.",
+         "a confirmed user.",
     467: "Invalid OAuth access token.",
 }
 
@@ -78,19 +78,13 @@ def token_error(token: MintedToken, now: datetime, spec: LoginSpec, app_name: st
         message = SUBCODE_MESSAGES.get(sub, SUBCODE_MESSAGES[None])
         return SimError(190, message.format(app=app_name, expiry=stamp, now=stamp), subcode=sub)
     if token.expires_at is not None and now >= token.expires_at:
-        message = SUBCODE_MESSAGES[463].format(
-            expiry=token.expires_at.strftime("%A, %d-%b-%y %H:%M:%S %Z"),
-            now=now.strftime("%A, %d-%b-%y %H:%M:%S %Z"),
-        )
-        return SimError(
-            190, message, subcode=463, user_title="Session expired", user_msg="Please log in again."
-        )
+        message = SUBCODE_MESSAGES[463].format(expiry=token.expires_at.strftime("%A, %d-%b-%y %H:%M:%S %Z"),
+                                               now=now.strftime("%A, %d-%b-%y %H:%M:%S %Z"))
+        return SimError(190, message, subcode=463, user_title="Session expired",
+                        user_msg="Please log in again.")
     if token.data_access_expires_at is not None and now >= token.data_access_expires_at:
-        return SimError(
-            spec.data_access_error_code,
-            "Error validating access token: data access for this app has expired.",
-            subcode=spec.data_access_error_subcode,
-        )
+        return SimError(spec.data_access_error_code, "Error validating access token: data access for this "
+                        "app has expired.", subcode=spec.data_access_error_subcode)
     return None
 
 
@@ -109,14 +103,8 @@ class LoginRegistry:
     def consent(self, app_id: str, user_id: str) -> Consent:
         return self.consents.setdefault((app_id, user_id), Consent())
 
-    def decide(
-        self,
-        app: AppSpec,
-        scopes: list[str],
-        rerequest: bool,
-        config_id: str | None,
-        knobs: DialogKnobs | None = None,
-    ) -> tuple[str, Consent] | None:
+    def decide(self, app: AppSpec, scopes: list[str], rerequest: bool, config_id: str | None,
+               knobs: DialogKnobs | None = None) -> tuple[str, Consent] | None:
         """Apply the knobs (the registry's, or a person's choice) to a dialog; (user id, consent)
         on approve, None on deny."""
         knobs = knobs or self.dialog
@@ -146,16 +134,8 @@ class LoginRegistry:
         return code
 
     # -- tokens ---------------------------------------------------------------------------------
-    def mint(
-        self,
-        app_id: str,
-        user_id: str,
-        *,
-        long_lived: bool,
-        expires_at: datetime | None = None,
-        token_type: str = "USER",
-        assets: list[str] | None = None,
-    ) -> MintedToken:  # noqa: S107
+    def mint(self, app_id: str, user_id: str, *, long_lived: bool, expires_at: datetime | None = None,
+             token_type: str = "USER", assets: list[str] | None = None) -> MintedToken:  # noqa: S107
         now = self.now()
         if expires_at is None and token_type == "USER":
             seconds = self.spec.long_lived_seconds if long_lived else self.spec.short_lived_seconds
@@ -163,17 +143,8 @@ class LoginRegistry:
         data_access = now + timedelta(seconds=self.spec.data_access_seconds) if token_type == "USER" else None
         consent = self.consents.get((app_id, user_id))
         selected = assets if assets is not None else (consent.assets if consent else None)
-        token = MintedToken(
-            "EAA" + secrets.token_urlsafe(40),
-            app_id,
-            user_id,
-            token_type,
-            now,
-            expires_at,
-            data_access,
-            selected,
-            long_lived,
-        )
+        token = MintedToken("EAA" + secrets.token_urlsafe(40), app_id, user_id, token_type, now, expires_at,
+                            data_access, selected, long_lived)
         self.tokens[token.value] = token
         return token
 

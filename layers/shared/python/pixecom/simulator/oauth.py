@@ -40,33 +40,24 @@ def dialog(registry: LoginRegistry, params: dict[str, str], knobs: DialogKnobs |
     rerequest = params.get("auth_type") == "rerequest"
     decision = registry.decide(app, scopes, rerequest, config_id, knobs)
     if decision is None:
-        query = {
-            "error": "access_denied",
-            "error_code": "200",
-            "error_description": "Permissions error.",
-            "error_reason": "user_denied",
-            "state": state,
-        }
+        query = {"error": "access_denied", "error_code": "200", "error_description": "Permissions error.",
+                 "error_reason": "user_denied", "state": state}
     else:
         query = {"code": registry.issue_code(app.id, redirect_uri, decision[0]), "state": state}
     separator = "&" if "?" in redirect_uri else "?"
     return DialogResult(location=f"{redirect_uri}{separator}{urlencode(query)}")
 
 
-def dialog_request(
-    registry: LoginRegistry, params: dict[str, str]
-) -> tuple[AppSpec, str, list[str], str | None] | DialogResult:
+def dialog_request(registry: LoginRegistry, params: dict[str, str]
+                   ) -> tuple[AppSpec, str, list[str], str | None] | DialogResult:
     """(app, redirect URI, requested scopes, config id) of a dialog, or Meta's error page."""
     app = registry.apps.get(params.get("client_id", ""))
     redirect_uri = params.get("redirect_uri", "")
     if app is None:
         return DialogResult(html="<h1>Invalid App ID</h1>", status=400)
     if redirect_uri not in app.redirect_uris:
-        return DialogResult(
-            html="<h1>URL Blocked</h1><p>This redirect failed because the redirect URI is "
-            "not whitelisted in the app's Client OAuth Settings.</p>",
-            status=400,
-        )
+        return DialogResult(html="<h1>URL Blocked</h1><p>This redirect failed because the redirect URI is "
+                            "not whitelisted in the app's Client OAuth Settings.</p>", status=400)
     config_id = params.get("config_id")
     if config_id is not None:
         configured = app.config_ids.get(config_id)
@@ -77,13 +68,8 @@ def dialog_request(
     return app, redirect_uri, [s for s in raw.replace(",", " ").split() if s] or ["public_profile"], None
 
 
-def handle_login(
-    registry: LoginRegistry,
-    method: str,
-    segments: list[str],
-    params: dict[str, str],
-    scenario_reach: dict[str, list[str]] | None,
-) -> Any:
+def handle_login(registry: LoginRegistry, method: str, segments: list[str], params: dict[str, str],
+                 scenario_reach: dict[str, list[str]] | None) -> Any:
     """One of LOGIN_PATHS. `scenario_reach` serves a scenario (non-minted) token's `/me` calls."""
     if segments == ["oauth", "access_token"]:
         return _access_token(registry, params)
@@ -155,49 +141,27 @@ def _access_token(registry: LoginRegistry, params: dict[str, str]) -> dict[str, 
     if registry.now() - code.issued_at > timedelta(seconds=registry.spec.code_ttl_seconds):
         raise SimError(100, "This authorization code has expired.", subcode=36007)
     if params.get("redirect_uri", "") != code.redirect_uri:
-        raise SimError(
-            100,
-            "Error validating verification code. Please make sure your redirect_uri is "
-            "identical to the one you used in the OAuth dialog request",
-            subcode=36008,
-        )
+        raise SimError(100, "Error validating verification code. Please make sure your redirect_uri is "
+                       "identical to the one you used in the OAuth dialog request", subcode=36008)
     code.used = True  # burnt on its first use
     return _token_answer(registry, registry.mint(app.id, code.user_id, long_lived=False))
 
 
-def _debug_token(
-    registry: LoginRegistry, params: dict[str, str], scenario_reach: dict[str, list[str]] | None
-) -> dict[str, Any]:
+def _debug_token(registry: LoginRegistry, params: dict[str, str],
+                 scenario_reach: dict[str, list[str]] | None) -> dict[str, Any]:
     caller_app = _caller_app(registry, params.get("access_token", ""))
     input_token = params.get("input_token", "")
     token = registry.tokens.get(input_token)
     if token is None:
         if scenario_reach is None:
-            return {
-                "data": {
-                    "is_valid": False,
-                    "scopes": [],
-                    "error": {
-                        "code": 190,
-                        "message": "Invalid OAuth access token - Cannot parse access token",
-                    },
-                }
-            }
+            return {"data": {"is_valid": False, "scopes": [], "error": {
+                "code": 190, "message": "Invalid OAuth access token - Cannot parse access token"}}}
         # A scenario token: a never-expiring system-user token of the caller's app.
-        return {
-            "data": {
-                "app_id": caller_app.id,
-                "type": "SYSTEM_USER",
-                "application": caller_app.name,
-                "is_valid": True,
-                "issued_at": 0,
-                "expires_at": 0,
-                "data_access_expires_at": 0,
-                "scopes": ["ads_management", "ads_read"],
-                "granular_scopes": [{"scope": "ads_management"}, {"scope": "ads_read"}],
-                "user_id": "sim-system-user",
-            }
-        }
+        return {"data": {"app_id": caller_app.id, "type": "SYSTEM_USER", "application": caller_app.name,
+                         "is_valid": True, "issued_at": 0, "expires_at": 0, "data_access_expires_at": 0,
+                         "scopes": ["ads_management", "ads_read"],
+                         "granular_scopes": [{"scope": "ads_management"}, {"scope": "ads_read"}],
+                         "user_id": "sim-system-user"}}
     if token.app_id != caller_app.id:
         raise SimError(100, "(#100) The App_id in the input_token did not match the Viewing App")
     scopes = registry.scopes_of(token)
@@ -209,15 +173,10 @@ def _debug_token(
             entry["target_ids"] = targets  # bare numeric ids, without act_ [U]
         granular.append(entry)
     data: dict[str, Any] = {
-        "app_id": token.app_id,
-        "type": token.type,
-        "application": caller_app.name,
-        "issued_at": _stamp(token.issued_at),
-        "expires_at": _stamp(token.expires_at),
+        "app_id": token.app_id, "type": token.type, "application": caller_app.name,
+        "issued_at": _stamp(token.issued_at), "expires_at": _stamp(token.expires_at),
         "data_access_expires_at": _stamp(token.data_access_expires_at),
-        "scopes": scopes,
-        "granular_scopes": granular,
-        "user_id": token.user_id,
+        "scopes": scopes, "granular_scopes": granular, "user_id": token.user_id,
     }
     error = token_error(token, registry.now(), registry.spec, caller_app.name)
     data["is_valid"] = error is None
@@ -242,14 +201,9 @@ def with_tasks(rows: list[dict[str, Any]], tasks: dict[str, list[str]], wanted: 
     return rows
 
 
-def dialog_url(
-    base_url: str, app_id: str, redirect_uri: str, state: str, scopes: list[str] | None = None
-) -> str:
+def dialog_url(base_url: str, app_id: str, redirect_uri: str, state: str, scopes: list[str] | None = None
+               ) -> str:
     """The dialog URL a client would open (for tools and `make dev`)."""
-    query = {
-        "client_id": app_id,
-        "redirect_uri": redirect_uri,
-        "state": state,
-        "scope": ",".join(scopes or DEFAULT_SCOPES),
-    }
+    query = {"client_id": app_id, "redirect_uri": redirect_uri, "state": state,
+             "scope": ",".join(scopes or DEFAULT_SCOPES)}
     return f"{base_url}/{DEFAULT_GRAPH_VERSION}/dialog/oauth?{urlencode(query)}"

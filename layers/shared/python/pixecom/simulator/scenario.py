@@ -93,13 +93,11 @@ class AdSetSpec(_Model):
     updated_time: datetime | None = None
     ads: list[AdSpec] = Field(default_factory=list)
 
+
     def attribution(self) -> list[dict[str, Any]]:
         """The ad set's attribution_spec as Meta answers it (every ad set has one)."""
-        return (
-            [dict(item) for item in self.attribution_spec]
-            if self.attribution_spec
-            else [dict(item) for item in DEFAULT_ATTRIBUTION_SPEC]
-        )
+        return [dict(item) for item in self.attribution_spec] if self.attribution_spec else [
+            dict(item) for item in DEFAULT_ATTRIBUTION_SPEC]
 
 
 DEFAULT_ATTRIBUTION_SPEC: tuple[dict[str, Any], ...] = (

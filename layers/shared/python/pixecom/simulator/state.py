@@ -80,9 +80,8 @@ def utc_now() -> datetime:
 class SimulatorState:
     """All mutable simulator state; every public method takes the lock."""
 
-    def __init__(
-        self, scenario: Scenario, *, now: Callable[[], datetime] = utc_now, state_file: Path | None = None
-    ) -> None:
+    def __init__(self, scenario: Scenario, *, now: Callable[[], datetime] = utc_now,
+                 state_file: Path | None = None) -> None:
         """`state_file`: where object writes (status, name, budget) are kept, so a restarted
         simulator still shows a pause it answered before (`make dev` keeps it under .pixecom/)."""
         self.scenario = scenario
@@ -179,11 +178,8 @@ class SimulatorState:
     def children(self, parent_id: str, kind: NodeKind) -> Iterator[Entry]:
         """Campaigns, ad sets or ads under an account, campaign or ad set, in scenario order."""
         for entry in self.entries.values():
-            if entry.kind == kind and parent_id in (
-                entry.account.id,
-                entry.campaign.id,
-                entry.adset.id if entry.adset else None,
-            ):
+            if entry.kind == kind and parent_id in (entry.account.id, entry.campaign.id,
+                                                    entry.adset.id if entry.adset else None):
                 yield entry
 
     def effective_status(self, object_id: str) -> str:
@@ -206,14 +202,8 @@ class SimulatorState:
         """Change a configured status; effective statuses below it follow, as on Meta."""
         self.update_object(object_id, status=status)
 
-    def update_object(
-        self,
-        object_id: str,
-        *,
-        status: str | None = None,
-        name: str | None = None,
-        budgets: dict[str, str] | None = None,
-    ) -> None:
+    def update_object(self, object_id: str, *, status: str | None = None, name: str | None = None,
+                      budgets: dict[str, str] | None = None) -> None:
         """A write to a campaign, ad set or ad (kept in the state file when there is one);
         `budgets`: daily_budget / lifetime_budget, already checked (simulator.budgets)."""
         with self.lock:
@@ -235,11 +225,8 @@ class SimulatorState:
         node.updated_time = datetime.fromisoformat(changes["updated_time"])
         if "status" in changes:
             node.status = changes["status"]
-            below = [
-                e
-                for e in self.entries.values()
-                if e is not entry and object_id in (e.campaign.id, e.adset.id if e.adset else None)
-            ]
+            below = [e for e in self.entries.values()
+                     if e is not entry and object_id in (e.campaign.id, e.adset.id if e.adset else None)]
             for item in [entry, *below]:
                 item.node.effective_status = self._derive_effective(item)
 
@@ -292,11 +279,8 @@ class SimulatorState:
 
     # -- insights -------------------------------------------------------------------------------
     def ad_contexts(self, account_id: str) -> list[AdContext]:
-        return [
-            AdContext(e.account, e.campaign, e.adset, e.ad)
-            for e in self.children(account_id, "ad")
-            if e.adset is not None and e.ad is not None
-        ]
+        return [AdContext(e.account, e.campaign, e.adset, e.ad) for e in self.children(account_id, "ad")
+                if e.adset is not None and e.ad is not None]
 
     def insight_for(self, ad_id: str, day: date) -> InsightDay | None:
         key = (ad_id, day)
@@ -378,13 +362,11 @@ class SimulatorState:
         with self.lock:
             self.faults.clear()
 
-    def record_call(
-        self, path: str, *, batch_item: bool = False, params: dict[str, str] | None = None
-    ) -> None:
+    def record_call(self, path: str, *, batch_item: bool = False, params: dict[str, str] | None = None
+                    ) -> None:
         with self.lock:
             self.calls.total += 0 if batch_item else 1
             self.calls.by_path[path] += 1
             if params is not None:
-                self.calls.last_params[path] = {
-                    k: v for k, v in params.items() if k not in ("access_token", "appsecret_proof")
-                }
+                self.calls.last_params[path] = {k: v for k, v in params.items()
+                                                if k not in ("access_token", "appsecret_proof")}

@@ -1,8 +1,8 @@
 """`SimulatorServer`: the simulator on a free local port, for tests and tools.
 
-with SimulatorServer(scenario, now=clock) as sim:
-    client = GraphClient("token-1001", base_url=sim.base_url)
-    sim.inject_fault("/act_1001/insights", code=2, times=1)
+    with SimulatorServer(scenario, now=clock) as sim:
+        client = GraphClient("token-1001", base_url=sim.base_url)
+        sim.inject_fault("/act_1001/insights", code=2, times=1)
 """
 
 from __future__ import annotations
@@ -38,15 +38,8 @@ class ManualClock:
 class SimulatorServer:
     """Serves the simulator with uvicorn in a background thread on 127.0.0.1 and a free port."""
 
-    def __init__(
-        self,
-        scenario: Scenario,
-        *,
-        now: Callable[[], datetime] = utc_now,
-        host: str = "127.0.0.1",
-        port: int = 0,
-        state_file: Path | None = None,
-    ) -> None:
+    def __init__(self, scenario: Scenario, *, now: Callable[[], datetime] = utc_now,
+                 host: str = "127.0.0.1", port: int = 0, state_file: Path | None = None) -> None:
         self.state = SimulatorState(scenario, now=now, state_file=state_file)
         self._host, self._port = host, port
         self._server: Any = None
@@ -61,20 +54,11 @@ class SimulatorServer:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no 40 ms delayed-ACK stalls
         sock.bind((self._host, self._port))
         self._port = sock.getsockname()[1]
-        config = uvicorn.Config(
-            create_simulator_app(state=self.state),
-            log_level="warning",
-            lifespan="off",
-            access_log=False,
-            http=tracking_protocol(),
-        )
+        config = uvicorn.Config(create_simulator_app(state=self.state), log_level="warning",
+                                lifespan="off", access_log=False, http=tracking_protocol())
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run,
-            kwargs={"sockets": [sock]},
-            name=f"graph-simulator-{self._port}",
-            daemon=True,
-        )
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]},
+                                        name=f"graph-simulator-{self._port}", daemon=True)
         self._thread.start()
         deadline = time.monotonic() + 10
         while not self._server.started:
@@ -93,9 +77,8 @@ class SimulatorServer:
     def __enter__(self) -> SimulatorServer:
         return self.start()
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         self.stop()
 
     @property

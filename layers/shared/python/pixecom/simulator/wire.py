@@ -11,43 +11,22 @@ from typing import Any
 
 # Canonical funnel event -> every action_type Meta reports it under, with the same count.
 ACTION_ALIASES: dict[str, tuple[str, ...]] = {
-    "view_content": (
-        "offsite_conversion.fb_pixel_view_content",
-        "omni_view_content",
-        "onsite_web_view_content",
-        "view_content",
-    ),
-    "add_to_cart": (
-        "offsite_conversion.fb_pixel_add_to_cart",
-        "omni_add_to_cart",
-        "onsite_web_add_to_cart",
-        "add_to_cart",
-    ),
-    "initiate_checkout": (
-        "offsite_conversion.fb_pixel_initiate_checkout",
-        "omni_initiated_checkout",
-        "initiate_checkout",
-    ),
-    "purchase": (
-        "offsite_conversion.fb_pixel_purchase",
-        "omni_purchase",
-        "onsite_web_purchase",
-        "onsite_web_app_purchase",
-        "purchase",
-    ),
+    "view_content": ("offsite_conversion.fb_pixel_view_content", "omni_view_content",
+                     "onsite_web_view_content", "view_content"),
+    "add_to_cart": ("offsite_conversion.fb_pixel_add_to_cart", "omni_add_to_cart",
+                    "onsite_web_add_to_cart", "add_to_cart"),
+    "initiate_checkout": ("offsite_conversion.fb_pixel_initiate_checkout", "omni_initiated_checkout",
+                          "initiate_checkout"),
+    "purchase": ("offsite_conversion.fb_pixel_purchase", "omni_purchase", "onsite_web_purchase",
+                 "onsite_web_app_purchase", "purchase"),
     "landing_page_view": ("landing_page_view", "omni_landing_page_view"),
     "link_click": ("link_click",),
     "lead": ("offsite_conversion.fb_pixel_lead", "lead"),
 }
 _CANONICAL = {alias: name for name, aliases in ACTION_ALIASES.items() for alias in aliases}
 # promoted_object.custom_event_type -> canonical event
-_CUSTOM_EVENTS = {
-    "PURCHASE": "purchase",
-    "ADD_TO_CART": "add_to_cart",
-    "CONTENT_VIEW": "view_content",
-    "INITIATED_CHECKOUT": "initiate_checkout",
-    "LEAD": "lead",
-}
+_CUSTOM_EVENTS = {"PURCHASE": "purchase", "ADD_TO_CART": "add_to_cart", "CONTENT_VIEW": "view_content",
+                  "INITIATED_CHECKOUT": "initiate_checkout", "LEAD": "lead"}
 
 FieldTree = dict[str, "FieldTree | None"]
 
@@ -78,9 +57,8 @@ def render_action_list(counts: Mapping[str, int | Decimal]) -> list[dict[str, st
     return rows
 
 
-def result_event(
-    optimization_goal: str | None, promoted_object: Mapping[str, Any] | None
-) -> tuple[str, str] | None:
+def result_event(optimization_goal: str | None, promoted_object: Mapping[str, Any] | None
+                 ) -> tuple[str, str] | None:
     """(indicator, canonical event or metric) that counts as the ad set's result."""
     goal = (optimization_goal or "").upper()
     event_type = str((promoted_object or {}).get("custom_event_type", "")).upper()
@@ -105,16 +83,9 @@ def attribution_setting(spec: list[dict[str, Any]]) -> str:
     return "_".join(f"{windows[e]}d_{key}" for e, key in _ATTRIBUTION_KEYS.items() if windows.get(e))
 
 
-def error_body(
-    code: int,
-    message: str,
-    *,
-    subcode: int | None = None,
-    is_transient: bool = False,
-    user_title: str | None = None,
-    user_msg: str | None = None,
-    error_type: str | None = None,
-) -> dict[str, Any]:
+def error_body(code: int, message: str, *, subcode: int | None = None, is_transient: bool = False,
+               user_title: str | None = None, user_msg: str | None = None,
+               error_type: str | None = None) -> dict[str, Any]:
     """Meta's error envelope."""
     error: dict[str, Any] = {
         "message": message,
@@ -135,18 +106,9 @@ def error_body(
 class SimError(Exception):
     """A Graph error answer: raised anywhere in a handler, rendered as the envelope."""
 
-    def __init__(
-        self,
-        code: int,
-        message: str,
-        *,
-        subcode: int | None = None,
-        http_status: int = 400,
-        is_transient: bool = False,
-        user_title: str | None = None,
-        user_msg: str | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> None:
+    def __init__(self, code: int, message: str, *, subcode: int | None = None, http_status: int = 400,
+                 is_transient: bool = False, user_title: str | None = None, user_msg: str | None = None,
+                 headers: Mapping[str, str] | None = None) -> None:
         super().__init__(message)
         self.code, self.message, self.subcode = code, message, subcode
         self.http_status, self.is_transient = http_status, is_transient
@@ -154,14 +116,8 @@ class SimError(Exception):
         self.headers = dict(headers or {})
 
     def body(self) -> dict[str, Any]:
-        return error_body(
-            self.code,
-            self.message,
-            subcode=self.subcode,
-            is_transient=self.is_transient,
-            user_title=self.user_title,
-            user_msg=self.user_msg,
-        )
+        return error_body(self.code, self.message, subcode=self.subcode, is_transient=self.is_transient,
+                          user_title=self.user_title, user_msg=self.user_msg)
 
 
 def invalid_param(message: str) -> SimError:
@@ -169,13 +125,10 @@ def invalid_param(message: str) -> SimError:
 
 
 def unknown_object(object_id: str, method: str = "get") -> SimError:
-    return SimError(
-        100,
-        f"Unsupported {method} request. Object with ID '{object_id}' does not exist, "
-        "cannot be loaded due to missing permissions, or does not support this operation. "
-        "Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
-        subcode=33,
-    )
+    return SimError(100, f"Unsupported {method} request. Object with ID '{object_id}' does not exist, "
+                    "cannot be loaded due to missing permissions, or does not support this operation. "
+                    "Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
+                    subcode=33)
 
 
 def parse_fields(raw: str | None) -> FieldTree | None:

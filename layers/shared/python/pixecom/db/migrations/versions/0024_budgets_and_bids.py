@@ -41,9 +41,7 @@ def upgrade() -> None:
         for column in ("daily_budget", "lifetime_budget"):
             op.alter_column(table, column, type_=MONEY, existing_type=sa.BigInteger())
         # Table names and currency codes are this module's constants, nothing from outside.
-        op.execute(
-            f"UPDATE {table} t SET daily_budget = t.daily_budget / 100, lifetime_budget = t.lifetime_budget / 100 FROM ad_accounts a WHERE a.id = t.ad_account_id AND upper(a.currency) NOT IN ({whole}) AND (t.daily_budget IS NOT NULL OR t.lifetime_budget IS NOT NULL)"
-        )  # noqa: S608
+        op.execute(f"UPDATE {table} t SET daily_budget = t.daily_budget / 100, lifetime_budget = t.lifetime_budget / 100 FROM ad_accounts a WHERE a.id = t.ad_account_id AND upper(a.currency) NOT IN ({whole}) AND (t.daily_budget IS NOT NULL OR t.lifetime_budget IS NOT NULL)")  # noqa: S608
     for table in ("campaigns", "adsets"):
         op.add_column(table, sa.Column("budget_remaining", MONEY))
         op.add_column(table, sa.Column("bid_strategy", sa.String(64)))
@@ -64,10 +62,7 @@ def _recorded_budgets(whole: str, *, to_money: bool) -> None:
     audit rows of rules' budget changes made before budget jobs (no job_id)."""
     offset = f"(CASE WHEN upper(a.currency) IN ({whole}) THEN 1 ELSE 100 END)"
     if to_money:
-        shown = {
-            k: f"to_jsonb(round((e->>'{k}')::numeric / {offset}, CASE {offset} WHEN 1 THEN 0 ELSE 2 END)::text)"
-            for k in _RUN_BUDGETS
-        }
+        shown = {k: f"to_jsonb(round((e->>'{k}')::numeric / {offset}, CASE {offset} WHEN 1 THEN 0 ELSE 2 END)::text)" for k in _RUN_BUDGETS}
         audit = {k: f"trim_scale(t.{k}::numeric / {offset})::text" for k in ("from_value", "to_value")}
         kind = "number"
     else:
@@ -105,14 +100,9 @@ def downgrade() -> None:
     whole = ", ".join(f"'{c}'" for c in _WHOLE_UNIT_CURRENCIES)
     _recorded_budgets(whole, to_money=False)
     for table in _ENTITIES:
-        op.execute(
-            f"UPDATE {table} t SET daily_budget = t.daily_budget * 100, lifetime_budget = t.lifetime_budget * 100 FROM ad_accounts a WHERE a.id = t.ad_account_id AND upper(a.currency) NOT IN ({whole})"
-        )  # noqa: S608
+        op.execute(f"UPDATE {table} t SET daily_budget = t.daily_budget * 100, lifetime_budget = t.lifetime_budget * 100 FROM ad_accounts a WHERE a.id = t.ad_account_id AND upper(a.currency) NOT IN ({whole})")  # noqa: S608
         for column in ("daily_budget", "lifetime_budget"):
             op.alter_column(
-                table,
-                column,
-                type_=sa.BigInteger(),
-                existing_type=MONEY,
+                table, column, type_=sa.BigInteger(), existing_type=MONEY,
                 postgresql_using=f"round({column})::bigint",
             )
