@@ -103,8 +103,9 @@ def test_one_sql_statement_per_list_request_whatever_the_page_size(
         )
         assert response.status_code == 200
         # The list's one statement, then the converted grand total's (pixecom.rates.totals), which
-        # finds the seller has no reporting currency here.
-        assert len(statements) == 2, statements
+        # finds the seller has no reporting currency here; then reach (pixecom.adsmanager.reach):
+        # the accounts, what is stored, and the accounts' tokens for what Meta must be asked.
+        assert len(statements) == 5, statements
         assert "reporting_currency" in statements[1]
 
 

@@ -158,39 +158,49 @@ class Wanted:
     impressions: int
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """What the database holds for the wanted keys (read on the request's connection), and what
+    is left to read from Meta (`complete`, once that connection is back in the pool: an
+    on-demand read opens its own sessions)."""
+
+    known: dict[ReachKey, Reach]
+    missing: tuple[ReachKey, ...]
+    stale: dict[ReachKey, Reach]  # stored values older than their cache time
+
+    def complete(self, now: datetime, graph: GraphFactory | None = default_graph) -> dict[ReachKey, Reach]:
+        """Every key's value: known; else read from Meta now (when `graph` is given); else the
+        stored one however old; else null with the reason."""
+        read = fetch_on_demand(self.missing, now, graph) if graph is not None and self.missing else {}
+        out = dict(self.known)
+        for key in self.missing:
+            got = read.get(key)
+            if got is not None and got.reach is not None:
+                out[key] = got
+            elif key in self.stale:
+                out[key] = self.stale[key]  # older than we would like, but Meta's
+            else:
+                out[key] = got or Reach(None, reason=NOT_READ)
+        return out
+
+
 def resolve(
-    conn: Conn,
-    wanted: Sequence[Wanted],
-    now: datetime,
-    timezones: Mapping[uuid.UUID, str],
-    *,
-    graph: GraphFactory | None = default_graph,
-) -> dict[ReachKey, Reach]:
-    """Every wanted key's reach: stored if fresh, else read from Meta (when `graph` is given), else
-    the stored one however old, else null with the reason."""
+    conn: Conn, wanted: Sequence[Wanted], now: datetime, timezones: Mapping[uuid.UUID, str]
+) -> Resolution:
+    """The stored values of the wanted keys that still stand, and the keys to read from Meta."""
     stored = stored_reach(conn, (w.key for w in wanted if w.impressions))
-    out: dict[ReachKey, Reach] = {}
+    known: dict[ReachKey, Reach] = {}
     missing: list[ReachKey] = []
     for w in wanted:
         value = stored.get(w.key)
         if not w.impressions:
-            out[w.key] = Reach(0)
+            known[w.key] = Reach(0)
         elif value is not None and fresh(value, w.key, local_today(now, timezones[w.key.account_id]), now):
-            out[w.key] = value
+            known[w.key] = value
         else:
             missing.append(w.key)
-    read: dict[ReachKey, Reach] = (
-        fetch_on_demand(missing, now, graph) if graph is not None and missing else {}
-    )
-    for key in missing:
-        got = read.get(key)
-        if got is not None and got.reach is not None:
-            out[key] = got
-        elif key in stored:
-            out[key] = stored[key]  # older than we would like, but Meta's
-        else:
-            out[key] = got or Reach(None, reason=NOT_READ)
-    return out
+    stale = {k: stored[k] for k in missing if k in stored}
+    return Resolution(known, tuple(dict.fromkeys(missing)), stale)
 
 
 def fetch_on_demand(keys: Sequence[ReachKey], now: datetime, graph: GraphFactory) -> dict[ReachKey, Reach]:
@@ -201,14 +211,19 @@ def fetch_on_demand(keys: Sequence[ReachKey], now: datetime, graph: GraphFactory
         groups.setdefault((k.account_id, k.level, k.since, k.until), []).append(k.object_id)
     out: dict[ReachKey, Reach] = {}
     reads = 0
-    for account_id in dict.fromkeys(g[0] for g in groups):
+    account_ids = list(dict.fromkeys(g[0] for g in groups))
+    with session_scope() as session:  # one statement for every account, whatever the page size
+        accounts = _account_rows(session, account_ids)
+    for account_id in account_ids:
         mine = {g: ids for g, ids in groups.items() if g[0] == account_id}
-        reads += _read_account(account_id, mine, now, graph, MAX_READS_PER_REQUEST - reads, out)
+        allowance = MAX_READS_PER_REQUEST - reads
+        reads += _read_account(account_id, accounts.get(account_id), mine, now, graph, allowance, out)
     return out
 
 
 def _read_account(
     account_id: uuid.UUID,
+    account: Mapping[str, Any] | None,
     groups: Mapping[tuple[uuid.UUID, str, date, date], list[str]],
     now: datetime,
     graph: GraphFactory,
@@ -216,8 +231,6 @@ def _read_account(
     out: dict[ReachKey, Reach],
 ) -> int:
     """One account's on-demand reads; every key of `groups` gets a value or a reason in `out`."""
-    with session_scope() as session:
-        account = _account_row(session, account_id)
     reads = 0
 
     def fail(group: tuple[uuid.UUID, str, date, date], reason: str) -> None:
@@ -281,13 +294,13 @@ def _read_account(
     return reads
 
 
-def _account_row(session: Conn, account_id: uuid.UUID) -> Mapping[str, Any] | None:
+def _account_rows(session: Conn, account_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Mapping[str, Any]]:
     rows = run(
         session,
         q(
-            "SELECT seller_id, meta_account_id, access_token_encrypted, throttled_until "
-            "FROM ad_accounts WHERE id = {}",
-            Param(account_id),
+            "SELECT id, seller_id, meta_account_id, access_token_encrypted, throttled_until "
+            "FROM ad_accounts WHERE id = ANY({})",
+            Param(list(account_ids)),
         ),
     )
-    return rows[0] if rows else None
+    return {m["id"]: m for m in rows}

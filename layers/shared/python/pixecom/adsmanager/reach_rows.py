@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from pixecom.adsmanager.daily import DailySeries
@@ -19,6 +19,7 @@ from pixecom.adsmanager.reach import (
     SEVERAL_ACCOUNTS,
     Reach,
     ReachKey,
+    Resolution,
     Wanted,
     resolve,
     splice,
@@ -88,17 +89,48 @@ def summary_subject(
     return account_id, "account", act_id(meta_account_id)
 
 
-def add_reach(
-    conn: Conn,
-    seller_id: uuid.UUID,
-    query: ListQuery,
-    result: ListResult,
-    now: datetime,
-    *,
-    graph: GraphFactory | None = default_graph,
-) -> ListResult:
-    """`result` with reach and frequency in every row's and summary's metrics (and, where reach
-    is null for a reason, `reach_unavailable`)."""
+@dataclass(frozen=True)
+class PendingReach:
+    """A list's rows and summary with the reach keys they need, resolved from the database; the
+    on-demand reads and the splicing happen in `finish` (no pooled connection held)."""
+
+    result: ListResult
+    row_keys: tuple[ReachKey | None, ...]
+    summary_key: ReachKey | None
+    summary_reason: str | None
+    resolution: Resolution
+
+    def finish(self, now: datetime, graph: GraphFactory | None = default_graph) -> ListResult:
+        """The result with reach and frequency in every row's and summary's metrics (and, where
+        reach is null for a reason, `reach_unavailable`)."""
+        values = self.resolution.complete(now, graph)
+        rows = []
+        for row, key in zip(self.result.rows, self.row_keys, strict=True):
+            value = (values.get(key) if key else None) or Reach(None, reason=FILTERED)
+            rows.append(
+                replace(
+                    row,
+                    metrics_json=splice(row.metrics_json, value),
+                    extra_json=with_reason(row.extra_json, value),
+                )
+            )
+        summary_value = (
+            values[self.summary_key] if self.summary_key else Reach(None, reason=self.summary_reason)
+        )
+        summary = [
+            replace(
+                t, metrics_json=splice(t.metrics_json, summary_value), reach_unavailable=summary_value.reason
+            )
+            for t in self.result.summary
+        ]
+        return replace(self.result, rows=rows, summary=summary)
+
+
+def prepare_reach(
+    conn: Conn, seller_id: uuid.UUID, query: ListQuery, result: ListResult, now: datetime
+) -> PendingReach:
+    """The reach a list needs (each row's object over its account's range; the summary's one
+    object, if any), resolved from what is stored, on the list's own connection."""
     level = LEVEL_NAMES[query.level]
     accounts = _accounts(conn, seller_id, query.filters.ad_account_ids)
     ranges = {a: range_for_timezone(query.dates, now, tz) for a, (_, tz) in accounts.items()}
@@ -112,34 +144,17 @@ def add_reach(
             wanted.append(Wanted(key, _impressions(row.metrics_json)))
     subject = summary_subject(conn, seller_id, query, accounts)
     summary_key: ReachKey | None = None
-    if not isinstance(subject, str) and subject[0] in ranges:
-        r = ranges[subject[0]]
-        summary_key = ReachKey(subject[0], subject[1], subject[2], r.since, r.until)
-        impressions = sum(_impressions(t.metrics_json) for t in result.summary)
-        wanted.append(Wanted(summary_key, impressions))
+    reason: str | None = subject if isinstance(subject, str) else None
+    if not isinstance(subject, str):
+        r = ranges.get(subject[0])
+        if r is None:
+            reason = FILTERED
+        else:
+            summary_key = ReachKey(subject[0], subject[1], subject[2], r.since, r.until)
+            wanted.append(Wanted(summary_key, sum(_impressions(t.metrics_json) for t in result.summary)))
     timezones = {a: tz for a, (_, tz) in accounts.items()}
-    values = resolve(conn, wanted, now, timezones, graph=graph)
-    rows = []
-    for row, key in zip(result.rows, row_keys, strict=True):
-        value = values.get(key) if key else None
-        value = value or Reach(None, reason=FILTERED)
-        rows.append(
-            replace(
-                row,
-                metrics_json=splice(row.metrics_json, value),
-                extra_json=with_reason(row.extra_json, value),
-            )
-        )
-    summary_value = (
-        values[summary_key]
-        if summary_key
-        else Reach(None, reason=subject if isinstance(subject, str) else FILTERED)
-    )
-    summary = [
-        replace(t, metrics_json=splice(t.metrics_json, summary_value), reach_unavailable=summary_value.reason)
-        for t in result.summary
-    ]
-    return replace(result, rows=rows, summary=summary)
+    resolution = resolve(conn, wanted, now, timezones)
+    return PendingReach(result, tuple(row_keys), summary_key, reason, resolution)
 
 
 def add_daily_reach(
@@ -164,7 +179,7 @@ def add_daily_reach(
     keys = [ReachKey(account_id, LEVEL_NAMES[level], meta_id, day, day) for day, _ in series.points]
     wanted = [Wanted(k, _impressions(m)) for k, (_, m) in zip(keys, series.points, strict=True)]
     # Days are read by the stats sync only: a series never waits on Meta (no on-demand read).
-    values = resolve(conn, wanted, now, {account_id: tz}, graph=None)
+    values = resolve(conn, wanted, now, {account_id: tz}).complete(now, graph=None)
     points = [(day, splice(m, values[k])) for k, (day, m) in zip(keys, series.points, strict=True)]
     notes = {k.since: reason for k in keys if (reason := values[k].reason) is not None}
     return replace(series, points=points, reach_unavailable=notes)
@@ -182,7 +197,8 @@ def reach_for_ads(
 ) -> dict[uuid.UUID, Reach]:
     """Meta's reach and frequency of each of the seller's `ad_ids` over [since, until] (local days
     of each ad's account): for whoever needs an ad's reach (creative fatigue). Foreign ids are
-    left out."""
+    left out. With `graph`, what is not stored is read from Meta, in sessions of its own: then
+    call it on a connection that is not the pool's last (or pass graph=None: stored values only)."""
     rows = run(
         conn,
         q(
@@ -199,5 +215,6 @@ def reach_for_ads(
     )
     keys = {m["id"]: ReachKey(m["ad_account_id"], "ad", m["meta_id"], since, until) for m in rows}
     wanted = [Wanted(keys[m["id"]], int(m["impressions"])) for m in rows]
-    values = resolve(conn, wanted, now, {m["ad_account_id"]: m["timezone_name"] for m in rows}, graph=graph)
+    timezones = {m["ad_account_id"]: m["timezone_name"] for m in rows}
+    values = resolve(conn, wanted, now, timezones).complete(now, graph)
     return {ad_id: values[key] for ad_id, key in keys.items()}

@@ -42,7 +42,7 @@ from pixecom.adsmanager.params import (
 )
 from pixecom.adsmanager.payload import daily_json, list_json
 from pixecom.adsmanager.query import list_entities
-from pixecom.adsmanager.reach_rows import add_daily_reach, add_reach
+from pixecom.adsmanager.reach_rows import PendingReach, add_daily_reach, prepare_reach
 from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import entity_visible, narrowed
@@ -53,7 +53,7 @@ from pixecom.db.engine import session_scope
 from pixecom.db.reader import lag_tolerant
 from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.permissions import Permission
-from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
+from pixecom.rates.totals import ConvertedTotal, add_converted_total, converted_total, csv_total_lines
 from pixecom.settings import get_settings
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
@@ -143,12 +143,14 @@ def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
     the converted grand total's on the same connection; on the reader when it is fresh enough for
     this seller (pixecom.db.reader), else both on the primary."""
 
-    def read(conn: Connection) -> bytes:
+    def read(conn: Connection) -> tuple[PendingReach, ConvertedTotal | None]:
         rows = list_entities(conn.connection.driver_connection, seller_id, query, now)
-        result = add_reach(conn, seller_id, query, rows, now)  # Meta's reach: adsmanager.reach
-        return with_converted_total(list_json(result, query.level), conn, seller_id, query, now)
+        total = converted_total(conn, seller_id, query, now)
+        return prepare_reach(conn, seller_id, query, rows, now), total
 
-    return lag_tolerant(seller_id, read)
+    pending, total = lag_tolerant(seller_id, read)
+    # Reach Meta must still be asked for is read with the connection back in the pool.
+    return add_converted_total(list_json(pending.finish(now), query.level), total)
 
 
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
@@ -178,15 +180,16 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
         query = narrowed(parse_list_query(level, raw, paged=False), caller)
         # The rows and the converted total from one connection: both on the reader or both on
         # the primary, never a total from one server under rows from the other.
-        result, total = lag_tolerant(
+        pending, total = lag_tolerant(
             caller.seller_id,
             lambda conn: (
-                add_reach(
+                prepare_reach(
                     conn, caller.seller_id, query, list_entities(conn, caller.seller_id, query, now), now
                 ),
                 converted_total(conn, caller.seller_id, query, now),
             ),
         )
+        result = pending.finish(now)  # reach still to read from Meta: with the connection returned
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
             chain(csv_lines(result, level), csv_total_lines(total, columns(level))),
