@@ -1365,6 +1365,11 @@ export interface components {
             attribution_setting: string | null;
             metrics: components["schemas"]["Metrics"];
             /**
+             * Reach Unavailable
+             * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
+             */
+            reach_unavailable: string | null;
+            /**
              * Campaign Id
              * Format: uuid
              */
@@ -1438,6 +1443,11 @@ export interface components {
              */
             attribution_setting: string | null;
             metrics: components["schemas"]["Metrics"];
+            /**
+             * Reach Unavailable
+             * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
+             */
+            reach_unavailable: string | null;
             /** @description null: the budgets are on the ad sets */
             budget: components["schemas"]["Budget"] | null;
             /**
@@ -1750,6 +1760,16 @@ export interface components {
              */
             cost_per_landing_page_view?: string | null;
             /**
+             * Reach
+             * @description people reached: Meta's unique count for the row's object and exact range, never a sum over days, ads, ad sets or campaigns. Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 without impressions. Meta leaves reach out of queries with breakdowns whose range starts more than 13 months ago.
+             */
+            reach?: number | null;
+            /**
+             * Frequency
+             * @description impressions per person reached, from the same Meta answer as reach: impressions / reach; null when reach is null or 0
+             */
+            frequency?: (number | null) | null;
+            /**
              * Target
              * @description the target cost per purchase, in `currency`
              */
@@ -2049,6 +2069,11 @@ export interface components {
              */
             attribution_setting: string | null;
             metrics: components["schemas"]["Metrics"];
+            /**
+             * Reach Unavailable
+             * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
+             */
+            reach_unavailable: string | null;
             /** @description null: the budgets are on the ad sets */
             budget: components["schemas"]["Budget"] | null;
             /**
@@ -2334,6 +2359,11 @@ export interface components {
              */
             result_type: components["schemas"]["ResultType"] | null;
             metrics: components["schemas"]["Metrics"];
+            /**
+             * Reach Unavailable
+             * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
+             */
+            reach_unavailable: string | null;
         };
         /** DailyPoint */
         DailyPoint: {
@@ -2342,7 +2372,13 @@ export interface components {
              * Format: date
              */
             date: string;
+            /** @description the day's totals; reach is Meta's reach of that one day */
             metrics: components["schemas"]["Metrics"];
+            /**
+             * Reach Unavailable
+             * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
+             */
+            reach_unavailable: string | null;
         };
         /** DailySeries */
         DailySeries: {
@@ -2917,6 +2953,16 @@ export interface components {
              * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
              */
             cost_per_landing_page_view?: string | null;
+            /**
+             * Reach
+             * @description people reached: Meta's unique count for the row's object and exact range, never a sum over days, ads, ad sets or campaigns. Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 without impressions. Meta leaves reach out of queries with breakdowns whose range starts more than 13 months ago.
+             */
+            reach?: number | null;
+            /**
+             * Frequency
+             * @description impressions per person reached, from the same Meta answer as reach: impressions / reach; null when reach is null or 0
+             */
+            frequency?: (number | null) | null;
         };
         /**
          * Metrics
@@ -3060,6 +3106,16 @@ export interface components {
              * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
              */
             cost_per_landing_page_view: string | null;
+            /**
+             * Reach
+             * @description people reached: Meta's unique count for the row's object and exact range, never a sum over days, ads, ad sets or campaigns. Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 without impressions. Meta leaves reach out of queries with breakdowns whose range starts more than 13 months ago.
+             */
+            reach: number | null;
+            /**
+             * Frequency
+             * @description impressions per person reached, from the same Meta answer as reach: impressions / reach; null when reach is null or 0
+             */
+            frequency: (number | null) | null;
         };
         /**
          * MoneyAmount
