@@ -1,5 +1,6 @@
 import type { AdRow, AdsetRow, CampaignRow, Summary } from "@pixecom/types";
 import { formatMetric, type Column } from "../columns";
+import { isUniqueMetric } from "../metrics";
 import type { Level } from "../listState";
 import { Badge, statusLabel } from "./Badge";
 import { t, type MessageKey } from "../i18n";
@@ -46,9 +47,15 @@ export function EntityTable(props: Props) {
             <SortHeader label={t("table.name")} sortKey="name" {...props} className="name" />
             <th>{t("table.delivery")}</th>
             <th>{t("table.status")}</th>
-            {columns.map((c) => (
-              <SortHeader key={c.key} label={c.label} title={c.title} sortKey={c.key} {...props} className="num" />
-            ))}
+            {columns.map((c) =>
+              isUniqueMetric(c.key) ? (
+                <th key={c.key} className="num" title={c.title}>
+                  {c.label}
+                </th>
+              ) : (
+                <SortHeader key={c.key} label={c.label} title={c.title} sortKey={c.key} {...props} className="num" />
+              ),
+            )}
             <th className="actions" />
           </tr>
         </thead>
