@@ -4,6 +4,7 @@ sync over HTTP; the API's numbers must equal sums computed here from the scenari
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
@@ -273,6 +274,15 @@ def test_reach_of_every_level_and_of_one_accounts_summary_is_metas_for_the_prese
         )
     ads = _get(api, synced, "ads", date_preset="last_7d", ad_account_id=la)
     assert ads["summary"][0]["metrics"]["reach"] < sum(r["metrics"]["reach"] for r in ads["data"])
+    # The plain read for any set of ads (creative fatigue): the same stored values.
+    from pixecom.adsmanager.reach_rows import reach_for_ads
+
+    by_id = {uuid.UUID(r["id"]): r["metrics"] for r in ads["data"]}
+    read = reach_for_ads(session, synced.seller_id, list(by_id), *LA_RANGE, WORLD_NOW, graph=None)
+    session.commit()
+    assert {k: (v.reach, float(v.frequency or 0)) for k, v in read.items()} == {
+        k: (m["reach"], m["frequency"]) for k, m in by_id.items()
+    }
     csv = api.get(
         "/api/ads-manager/campaigns/export.csv",
         headers=synced.headers,

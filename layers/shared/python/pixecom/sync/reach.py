@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from pixecom.db.reach_store import ReachRead, last_reads
 from pixecom.domain.dates import DatePreset, DateRange, resolve_date_preset
 from pixecom.meta.errors import GraphError
+from pixecom.meta.params import act_id
 from pixecom.meta.reach import LEVELS, ReachRow, read_reach
 from pixecom.meta.transport import GraphTransport
 from pixecom.sync.recording import AccountRef
@@ -105,6 +106,9 @@ def read_all(
         except GraphError as exc:
             outcome.stopped = f"Meta refused a reach read ({type(exc).__name__})"
             break
+        if read.level == "account" and not read.daily and not rows:
+            # No delivery: the account reached nobody. Kept as a 0 so the range counts as read.
+            rows = [ReachRow("account", act_id(account.meta_account_id), read.since, read.until, 0, 0)]
         outcome.answers.append((read, rows))
     return outcome
 
