@@ -30,6 +30,7 @@ from pixecom.sync.reach import SETTLED_REFRESH, planned_reads, preset_ranges, ra
 from pixecom.sync.recording import AccountRef
 
 RUNS_PER_DAY = 24 * 4
+INF = float("inf")  # every read counted (a real run stops at TIME_BUDGET_SECONDS, the rest next run)
 
 
 def _calls(client: GraphClient, work: object) -> tuple[int, float]:
@@ -68,10 +69,12 @@ def main() -> None:
         usual_ranges = ranges_due(today, fresh, now)
         all_ranges = ranges_due(today, {}, now)
         usual, usual_s = _calls(
-            client, lambda: read_all(client, account, planned_reads(window, usual_ranges), args.ads)
+            client,
+            lambda: read_all(client, account, planned_reads(window, usual_ranges), args.ads, time_budget=INF),
         )
         full, full_s = _calls(
-            client, lambda: read_all(client, account, planned_reads(window, all_ranges), args.ads)
+            client,
+            lambda: read_all(client, account, planned_reads(window, all_ranges), args.ads, time_budget=INF),
         )
     full_runs = int(timedelta(days=1) / SETTLED_REFRESH)
     average = (full * full_runs + usual * (RUNS_PER_DAY - full_runs)) / RUNS_PER_DAY

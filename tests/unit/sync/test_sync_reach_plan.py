@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime, timedelta
 
 from pixecom.domain.dates import DateRange
@@ -35,3 +36,16 @@ def test_a_run_reads_its_days_at_three_levels_then_each_range_at_four() -> None:
     reads = planned_reads(window, [DateRange(date(2026, 12, 1), TODAY)])
     assert [(r.level, r.daily) for r in reads[:3]] == [(level, True) for level in DAILY_LEVELS]
     assert [r.level for r in reads[3:]] == ["account", "campaign", "adset", "ad"]
+
+
+def test_reach_reads_stop_when_the_runs_time_for_them_is_used() -> None:
+    from pixecom.meta.client import GraphClient
+    from pixecom.sync.reach import read_all
+    from pixecom.sync.recording import AccountRef
+
+    account = AccountRef(uuid.uuid4(), uuid.uuid4(), "act_1", "UTC", "USD")
+    window = DateRange(TODAY - timedelta(days=1), TODAY)
+    with GraphClient("token", base_url="http://127.0.0.1:9") as client:  # never called
+        outcome = read_all(client, account, planned_reads(window, []), None, time_budget=0.0)
+        assert client.calls == 0
+    assert outcome.answers == [] and outcome.stopped == "the run's 0 s for reach were used"

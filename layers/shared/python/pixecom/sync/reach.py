@@ -21,7 +21,8 @@ it are deleted), as the daily rows are.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -46,6 +47,9 @@ RANGE_PRESETS = (
 DAILY_LEVELS = ("account", "campaign", "adset")
 SETTLED_REFRESH = timedelta(hours=6)
 MAX_USAGE_PCT = 60.0  # above this share of Meta's budget, reach waits: the stats come first
+# Wall time a run gives reach reads (report runs wait on Meta's queue): the stats' own write, the
+# 900 s worker timeout and the window's lease never wait on reach; what is left is due next run.
+TIME_BUDGET_SECONDS = 180.0
 
 
 @dataclass
@@ -84,11 +88,22 @@ def planned_reads(window: DateRange, ranges: Sequence[DateRange]) -> list[ReachR
 
 
 def read_all(
-    client: GraphTransport, account: AccountRef, reads: Sequence[ReachRead], estimated_ads: int | None
+    client: GraphTransport,
+    account: AccountRef,
+    reads: Sequence[ReachRead],
+    estimated_ads: int | None,
+    *,
+    time_budget: float = TIME_BUDGET_SECONDS,
+    monotonic: Callable[[], float] = time.monotonic,
 ) -> ReachOutcome:
-    """Read in order while Meta's usage of the account allows; stop at the first refusal."""
+    """Read in order while Meta's usage of the account and the run's time allow; stop at the
+    first refusal."""
     outcome = ReachOutcome()
+    deadline = monotonic() + time_budget
     for read in reads:
+        if monotonic() >= deadline:
+            outcome.stopped = f"the run's {time_budget:.0f} s for reach were used"
+            break
         usage = client.usage(account.meta_account_id)
         if usage is not None and usage.max_pct >= MAX_USAGE_PCT:
             outcome.stopped = f"Meta's usage of the account is at {usage.max_pct:.0f}%"
