@@ -289,7 +289,8 @@ def _cost_per_action(m: Metrics) -> list[dict[str, str]]:
 
 
 def _results(m: Metrics, ctx: AdContext, *, cost: bool) -> list[dict[str, Any]]:
-    counts = dict(m.results)
+    # A REACH goal's results are the row's people reached: deduplicated, never a sum of days.
+    counts = {name: (m.reach if name == "reach" else n) for name, n in m.results.items()}
     if not counts:
         expected = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
         if expected is None:
