@@ -1768,7 +1768,7 @@ export interface components {
              * Frequency
              * @description impressions per person reached, from the same Meta answer as reach: impressions / reach; null when reach is null or 0
              */
-            frequency?: (number | null) | null;
+            frequency?: number | null;
             /**
              * Target
              * @description the target cost per purchase, in `currency`
@@ -2962,7 +2962,7 @@ export interface components {
              * Frequency
              * @description impressions per person reached, from the same Meta answer as reach: impressions / reach; null when reach is null or 0
              */
-            frequency?: (number | null) | null;
+            frequency?: number | null;
         };
         /**
          * Metrics
@@ -3115,7 +3115,7 @@ export interface components {
              * Frequency
              * @description impressions per person reached, from the same Meta answer as reach: impressions / reach; null when reach is null or 0
              */
-            frequency: (number | null) | null;
+            frequency: number | null;
         };
         /**
          * MoneyAmount

@@ -50,6 +50,7 @@ def reach_params(
         "fields": f"{ID_FIELDS[level]},reach,impressions,date_start,date_stop",
         "time_range": {"since": since.isoformat(), "until": until.isoformat()},
         "filtering": filtering,
+        "use_unified_attribution_setting": True,  # as every insights read (reach does not depend on it)
     }
     if daily:
         params["time_increment"] = 1

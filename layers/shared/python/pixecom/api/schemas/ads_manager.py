@@ -90,7 +90,7 @@ _REACH_NOTE = (
 def _reach_field(m: Metric) -> tuple[Any, Any]:
     """reach and frequency: Meta's own values, not sums (`pixecom.adsmanager.reach`)."""
     if m.derived:
-        return Ratio | None, Field(description=f"{m.description}: {m.formula}; null when reach is null or 0")
+        return Ratio, Field(description=f"{m.description}: {m.formula}; null when reach is null or 0")
     return Count | None, Field(description=f"{m.description}. {_REACH_NOTE}")
 
 
