@@ -33,7 +33,14 @@ export const METRIC_KINDS: Record<keyof Metrics, MetricKind> = {
   roas: "ratio",
   aov: "money",
   cost_per_landing_page_view: "money",
+  reach: "count",
+  frequency: "ratio",
 };
 export const METRIC_NAMES = Object.keys(METRIC_KINDS) as (keyof Metrics)[];
+// Meta's own values for each object and range, never computed from sums: not a sort key of the
+// lists nor a metric rules and alerts evaluate.
+export const UNIQUE_METRICS: readonly (keyof Metrics)[] = ["reach", "frequency"];
+export const isUniqueMetric = (name: string): boolean => (UNIQUE_METRICS as readonly string[]).includes(name);
+export const SUMMED_METRIC_NAMES = METRIC_NAMES.filter((name) => !isUniqueMetric(name));
 export const metricLabel = (name: string) => t(`metric.${name}` as MessageKey) ?? name;
 export const metricTitle = (name: string) => t(`metricTitle.${name}` as MessageKey) ?? name;

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { AdRow, AdsetRow, CampaignRow, Summary } from "@pixecom/types";
 import { formatMetric, type Column } from "../columns";
+import { isUniqueMetric } from "../metrics";
 import type { Level } from "../listState";
 import { Badge, statusLabel } from "./Badge";
 import { t, type MessageKey } from "../i18n";
@@ -66,9 +67,15 @@ export function EntityTable(props: Props) {
                 {c.header}
               </th>
             ))}
-            {columns.map((c) => (
-              <SortHeader key={c.key} label={c.label} title={c.title} sortKey={c.key} {...props} className="num" />
-            ))}
+            {columns.map((c) =>
+              isUniqueMetric(c.key) ? (
+                <th key={c.key} className="num" title={c.title}>
+                  {c.label}
+                </th>
+              ) : (
+                <SortHeader key={c.key} label={c.label} title={c.title} sortKey={c.key} {...props} className="num" />
+              ),
+            )}
             <th className="actions" />
           </tr>
         </thead>

@@ -10,7 +10,7 @@ import { count, money, percent, ratio } from "../format";
 import { MoneyInput } from "../components/MoneyInput";
 import { isMoneyMetric, moneyText, noteText, useDefaultCurrency, type MoneyDraft } from "../currency";
 import { useAdAccounts } from "../components/Filters";
-import { METRIC_KINDS, METRIC_NAMES, metricLabel } from "../metrics";
+import { METRIC_KINDS, SUMMED_METRIC_NAMES, metricLabel } from "../metrics";
 import { Link } from "../router";
 import { ReadOnlyNote, useCan } from "../permissions";
 
@@ -348,7 +348,7 @@ function RuleFormWith({ rule, onDone, currency }: { rule: Rule | null; onDone: (
         {draft.conditions.map((c, i) => (
           <div className="row condition" key={i} data-testid="condition">
             <select aria-label={t("rules.conditionMetric", { n: i + 1 })} value={c.metric} onChange={(e) => setCondition(i, { metric: e.target.value })}>
-              {METRIC_NAMES.map((m) => (
+              {SUMMED_METRIC_NAMES.map((m) => (
                 <option key={m} value={m}>
                   {metricLabel(m)}
                 </option>

@@ -218,8 +218,10 @@ def _q4(value: Decimal) -> float:
     return float(value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP))
 
 
-def expected_metrics(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Every API metric from raw daily rows: plain sums, docs/metrics.md's formulas, API rounding."""
+def expected_metrics(rows: Iterable[dict[str, Any]], reach: int | None = None) -> dict[str, Any]:
+    """Every API metric from raw daily rows: plain sums, docs/metrics.md's formulas, API rounding.
+    `reach`: Meta's for the object and range (never a sum of the rows); None: not known, so null
+    where there were impressions (0 without), frequency from it."""
     rows = list(rows)
     t: dict[str, Any] = {name: sum((r[name] for r in rows), 0) for name in COUNTERS}
     for name in MONEY:
@@ -252,6 +254,8 @@ def expected_metrics(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     out["spend"], out["purchase_value"] = _q2(t["spend"]), _q2(t["purchase_value"])
     out.update({k: None if v is None else _q2(v) for k, v in money.items()})
     out.update({k: None if v is None else _q4(v) for k, v in ratios.items()})
+    out["reach"] = reach if reach is not None or t["impressions"] else 0
+    out["frequency"] = _q4(Decimal(t["impressions"]) / reach) if reach else None
     return out
 
 

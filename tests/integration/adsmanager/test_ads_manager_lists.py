@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from adsmanager_helpers import WORLD_NOW, World, expected_metrics, meta_only
 
+from pixecom.adsmanager.reach import REFUSED, SEVERAL_ACCOUNTS
+
 # Through PgBouncer in transaction pooling mode: nothing may rely on session state.
 pytestmark = pytest.mark.pooler
 
@@ -64,8 +66,18 @@ def test_summary_has_one_entry_per_currency_over_every_matching_row(get: Any, wo
     usd = world.seed.rows(since=LA_LAST_7D[0], until=LA_LAST_7D[1], ad_account_id=world.la.id)
     eur = world.seed.rows(since=BKK_LAST_7D[0], until=BKK_LAST_7D[1], ad_account_id=world.bkk.id)
     assert meta_only(body["summary"]) == [
-        {"currency": "EUR", "result_type": "purchase", "metrics": expected_metrics(eur)},
-        {"currency": "USD", "result_type": "purchase", "metrics": expected_metrics(usd)},
+        {
+            "currency": "EUR",
+            "result_type": "purchase",
+            "reach_unavailable": SEVERAL_ACCOUNTS,
+            "metrics": expected_metrics(eur),
+        },
+        {
+            "currency": "USD",
+            "result_type": "purchase",
+            "reach_unavailable": SEVERAL_ACCOUNTS,
+            "metrics": expected_metrics(usd),
+        },
     ]
 
 
@@ -170,6 +182,7 @@ def test_row_shape_per_level(get: Any, world: World) -> None:
             "conversion": None,
         },
         "metrics": campaign["metrics"],
+        "reach_unavailable": REFUSED,  # the seeded account's token is no real one
     }
     assert ad["campaign_id"] == str(world.campaigns["mug_winter"].id)
     assert ad["adset_id"] == str(world.adsets["mw_lal"].id)

@@ -103,8 +103,10 @@ def test_one_sql_statement_per_list_request_whatever_the_page_size(
         )
         assert response.status_code == 200
         # The list's one statement, which also reads the seller's reporting currency: none here,
-        # so the converted grand total (pixecom.rates.totals) needs no statement of its own.
-        assert len(statements) == 1, statements
+        # so the converted grand total (pixecom.rates.totals) needs no statement of its own; then
+        # reach (pixecom.adsmanager.reach): the accounts, what is stored, and the accounts' tokens
+        # for what Meta must be asked.
+        assert len(statements) == 4, statements
         assert "reporting_currency" in statements[0]
 
 

@@ -4,6 +4,7 @@ sync over HTTP; the API's numbers must equal sums computed here from the scenari
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
@@ -11,7 +12,9 @@ from typing import Any
 
 import pytest
 from adsmanager_helpers import BKK_TZ, LA_TZ, WORLD_NOW, expected_metrics
+from sqlalchemy import text
 
+from pixecom.adsmanager.reach import SEVERAL_ACCOUNTS, THROTTLED
 from pixecom.simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
@@ -160,20 +163,40 @@ def _raw_rows(
     return rows
 
 
+def _meta_reach(
+    sim: SimulatorServer, n: int, level: str, since: date, until: date, daily: bool = False
+) -> Any:
+    """What Meta (the simulator) answers for each object's reach over exactly [since, until]
+    (each day's own with `daily`: {(id, day): reach})."""
+    from pixecom.meta.client import GraphClient
+    from pixecom.meta.reach import read_reach
+
+    with GraphClient(f"token-{n}", base_url=sim.base_url, sleep=lambda _s: None) as client:
+        rows = read_reach(client, f"act_{n}", level, since, until, daily=daily)
+    if daily:
+        return {(r.object_id, r.since): r.reach for r in rows}
+    return {r.object_id: r.reach for r in rows}
+
+
 LA_RANGE = (date(2026, 11, 12), date(2026, 11, 18))
 BKK_RANGE = (date(2026, 11, 13), date(2026, 11, 19))
 
 
 def test_synced_campaigns_and_summary_match_the_scenarios_insights(
-    api: Any, synced: Any, scenario: Scenario, set_now: Any
+    api: Any, synced: Any, scenario: Scenario, set_now: Any, sim: SimulatorServer
 ) -> None:
     set_now(WORLD_NOW)
     body = api.get(
         "/api/ads-manager/campaigns", headers=synced.headers, params={"date_preset": "last_7d"}
     ).json()
     by_name = {row["name"]: row for row in body["data"]}
-    assert by_name["Campaign 3001"]["metrics"] == expected_metrics(_raw_rows(scenario, 3001, *LA_RANGE))
-    assert by_name["Campaign 3002"]["metrics"] == expected_metrics(_raw_rows(scenario, 3002, *BKK_RANGE))
+    la, bkk = _meta_reach(sim, 3001, "campaign", *LA_RANGE), _meta_reach(sim, 3002, "campaign", *BKK_RANGE)
+    assert by_name["Campaign 3001"]["metrics"] == expected_metrics(
+        _raw_rows(scenario, 3001, *LA_RANGE), reach=la["3001101"]
+    )
+    assert by_name["Campaign 3002"]["metrics"] == expected_metrics(
+        _raw_rows(scenario, 3002, *BKK_RANGE), reach=bkk["3002101"]
+    )
     assert (by_name["Campaign 3001"]["currency"], by_name["Campaign 3002"]["currency"]) == ("USD", "EUR")
     assert [(s["currency"], s["metrics"]) for s in body["summary"]] == [
         ("EUR", expected_metrics(_raw_rows(scenario, 3002, *BKK_RANGE))),
@@ -193,7 +216,7 @@ def test_the_stats_sync_leaves_a_fresh_preset_snapshot_per_account(synced: Any, 
 
 
 def test_synced_ads_match_the_scenarios_insights(
-    api: Any, synced: Any, scenario: Scenario, set_now: Any
+    api: Any, synced: Any, scenario: Scenario, set_now: Any, sim: SimulatorServer
 ) -> None:
     set_now(WORLD_NOW)
     body = api.get(
@@ -204,7 +227,10 @@ def test_synced_ads_match_the_scenarios_insights(
         for row in body["data"]:
             n = int(row["meta_id"][:4])
             rng = LA_RANGE if n == 3001 else BKK_RANGE
-            assert row["metrics"] == expected_metrics(_raw_rows(scenario, n, *rng, ad=row["meta_id"]))
+            reach = _meta_reach(sim, n, "ad", *rng)[row["meta_id"]]
+            assert row["metrics"] == expected_metrics(
+                _raw_rows(scenario, n, *rng, ad=row["meta_id"]), reach=reach
+            )
             seen.append(row["meta_id"])
         cursor = body["paging"]["next_cursor"]
         if cursor is None:
@@ -215,3 +241,90 @@ def test_synced_ads_match_the_scenarios_insights(
             params={"date_preset": "last_7d", "limit": 1, "cursor": cursor},
         ).json()
     assert sorted(seen) == ["3001301", "3001302", "3002301", "3002302"]
+
+
+# --- reach and frequency: Meta's for exactly the object and range, never a sum ------------------
+
+
+def _get(api: Any, synced: Any, path: str, **params: str) -> Any:
+    response = api.get(f"/api/ads-manager/{path}", headers=synced.headers, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_reach_of_every_level_and_of_one_accounts_summary_is_metas_for_the_preset(
+    api: Any, synced: Any, set_now: Any, sim: SimulatorServer, session: Any
+) -> None:
+    set_now(WORLD_NOW)
+    la = str(session.execute(text("SELECT id FROM ad_accounts WHERE meta_account_id = 'act_3001'")).scalar())
+    session.commit()  # the API's pool has one connection
+    for path, level in (("campaigns", "campaign"), ("adsets", "adset"), ("ads", "ad")):
+        body = _get(api, synced, path, date_preset="last_7d", ad_account_id=la)
+        meta = _meta_reach(sim, 3001, level, *LA_RANGE)
+        daily = _meta_reach(sim, 3001, level, *LA_RANGE, daily=True)
+        for row in body["data"]:
+            reach, impressions = row["metrics"]["reach"], row["metrics"]["impressions"]
+            assert reach == meta[row["meta_id"]] and row["reach_unavailable"] is None
+            assert row["metrics"]["frequency"] == round(impressions / reach, 4)
+            # Summing each day's reach counts the same people again: Meta's range reach is less.
+            assert reach < sum(v for (obj, _), v in daily.items() if obj == row["meta_id"])
+        # Nor is a parent's reach its children's sum (the ads share their ad set's people).
+        assert (
+            body["summary"][0]["metrics"]["reach"] == _meta_reach(sim, 3001, "account", *LA_RANGE)["act_3001"]
+        )
+    ads = _get(api, synced, "ads", date_preset="last_7d", ad_account_id=la)
+    assert ads["summary"][0]["metrics"]["reach"] < sum(r["metrics"]["reach"] for r in ads["data"])
+    # The plain read for any set of ads (creative fatigue): the same stored values.
+    from pixecom.adsmanager.reach_rows import reach_for_ads
+
+    by_id = {uuid.UUID(r["id"]): r["metrics"] for r in ads["data"]}
+    read = reach_for_ads(session, synced.seller_id, list(by_id), *LA_RANGE, WORLD_NOW, graph=None)
+    session.commit()
+    assert {k: (v.reach, float(v.frequency or 0)) for k, v in read.items()} == {
+        k: (m["reach"], m["frequency"]) for k, m in by_id.items()
+    }
+    csv = api.get(
+        "/api/ads-manager/campaigns/export.csv",
+        headers=synced.headers,
+        params={"date_preset": "last_7d", "ad_account_id": la, "csv_header": "machine"},
+    ).text.splitlines()
+    header = csv[0].split(",")
+    row = dict(zip(header, csv[1].split(","), strict=False))
+    assert int(row["reach"]) == _meta_reach(sim, 3001, "campaign", *LA_RANGE)["3001101"]
+    assert row["frequency"]
+    # Each daily point: that day's own reach at the campaign's level (Meta's, not its ads' sum).
+    campaign = session.execute(text("SELECT id FROM campaigns WHERE meta_id = '3001101'")).scalar()
+    session.commit()  # the API's pool has one connection
+    series = _get(api, synced, f"campaigns/{campaign}/daily", date_preset="last_7d")
+    days = _meta_reach(sim, 3001, "campaign", *LA_RANGE, daily=True)
+    assert [p["metrics"]["reach"] for p in series["data"]] == [
+        days.get(("3001101", date.fromisoformat(p["date"])), 0) for p in series["data"]
+    ]
+    assert all(p["reach_unavailable"] is None for p in series["data"])
+
+
+def test_a_custom_ranges_reach_is_read_from_meta_once_then_cached_and_waits_when_throttled(
+    api: Any, synced: Any, set_now: Any, sim: SimulatorServer, session: Any
+) -> None:
+    set_now(WORLD_NOW)
+    body = _get(api, synced, "adsets", since="2026-11-10", until="2026-11-15")
+    meta = {
+        **_meta_reach(sim, 3001, "adset", date(2026, 11, 10), date(2026, 11, 15)),
+        **_meta_reach(sim, 3002, "adset", date(2026, 11, 10), date(2026, 11, 15)),
+    }
+    assert {r["meta_id"]: r["metrics"]["reach"] for r in body["data"]} == meta
+    assert body["summary"][0]["metrics"]["reach"] is None
+    assert body["summary"][0]["reach_unavailable"] == SEVERAL_ACCOUNTS
+    calls = sim.calls
+    again = _get(api, synced, "adsets", since="2026-11-10", until="2026-11-15")
+    assert again["data"] == body["data"] and sim.calls == calls  # from the cache: no Graph call
+    # With Meta's budget for the accounts exhausted, another range's reach waits: null, with why.
+    session.execute(
+        text("UPDATE ad_accounts SET throttled_until = :t"), {"t": WORLD_NOW + timedelta(hours=1)}
+    )
+    session.commit()
+    body = _get(api, synced, "campaigns", since="2026-11-09", until="2026-11-14")
+    assert {r["metrics"]["reach"] for r in body["data"]} == {None}
+    assert {r["metrics"]["frequency"] for r in body["data"]} == {None}
+    assert {r["reach_unavailable"] for r in body["data"]} == {THROTTLED}
+    assert sim.calls == calls

@@ -18,6 +18,7 @@ from adsmanager_helpers import (
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from pixecom.adsmanager.reach import SEVERAL_ACCOUNTS
 from pixecom.db.rollups import refresh_preset_stats
 
 LA_LAST_7D = (date(2026, 11, 12), date(2026, 11, 18))
@@ -127,6 +128,7 @@ def test_one_account_fresh_and_one_live_still_add_up(ads: Any, world: World, ses
         {
             "currency": "EUR",
             "result_type": "purchase",
+            "reach_unavailable": SEVERAL_ACCOUNTS,
             "metrics": expected_metrics(
                 world.seed.rows(since=BKK_LAST_7D[0], until=BKK_LAST_7D[1], ad_account_id=world.bkk.id)
             ),
@@ -134,6 +136,7 @@ def test_one_account_fresh_and_one_live_still_add_up(ads: Any, world: World, ses
         {
             "currency": "USD",
             "result_type": "purchase",
+            "reach_unavailable": SEVERAL_ACCOUNTS,
             "metrics": expected_metrics(
                 world.seed.rows(since=LA_LAST_7D[0], until=LA_LAST_7D[1], ad_account_id=world.la.id)
             ),

@@ -86,11 +86,18 @@ def test_results_count_the_ad_sets_optimization_event(account, db, graph):
     assert (clicks.link_clicks, clicks.results) == (6, 6)
 
 
+# The reach reads of a run (pixecom.sync.reach): the window's days at 3 levels (3 calls), then the
+# 5 preset ranges at 4 levels: the two under 8 days in one call each (8), the three of 8 days or
+# more through report runs (start, one poll here, one page: 12 x 3 = 36).
+REACH_READ_CALLS = 3 + 8 + 36
+
+
 def test_successful_run_is_recorded_with_rows_calls_and_duration(account, db, graph):
     sync_account_stats(stats_message(account, day(2), day(0)), graph=graph)
     run = [r for r in db.runs(account) if r.kind == "stats"][-1]
     assert run.outcome == "succeeded"
-    assert (run.rows_written, run.rows_deleted, run.graph_calls) == (7, 0, 2)  # ad rows, account totals
+    # ad rows, account totals, reach
+    assert (run.rows_written, run.rows_deleted, run.graph_calls) == (7, 0, 2 + REACH_READ_CALLS)
     assert run.duration_ms is not None and run.finished_at >= run.started_at
     assert (run.window_since, run.window_until) == (day(2), day(0))
     assert db.account(account).last_stats_success_at == run.finished_at
@@ -102,8 +109,8 @@ def test_unknown_ads_get_their_entities_synced_before_their_stats(connect, db, g
     assert report.outcome is SyncOutcome.SUCCEEDED
     assert len(db.stats(account_id)) == 7
     assert db.scalar("SELECT count(*) FROM ads WHERE ad_account_id = :id", id=account_id) == 4
-    # insights, 3 entity edges, insights again (new result actions), the account totals
-    assert report.graph_calls == 6
+    # insights, 3 entity edges, insights again (new result actions), the account totals, reach
+    assert report.graph_calls == 6 + REACH_READ_CALLS
 
 
 def test_worker_dying_mid_write_keeps_previous_data_and_the_retry_completes_it(account, db, sim, graph):

@@ -107,14 +107,17 @@ def test_export_csv_declares_text_csv_only(document):
 
 
 def test_metrics_has_every_metric_as_its_own_typed_field(document):
+    from pixecom.domain.catalogue import REACH_METRIC_NAMES
     from pixecom.domain.metrics import COUNT_METRICS, METRIC_NAMES, MONEY_METRICS, RATIO_METRICS
 
     schema = document["components"]["schemas"]["Metrics"]
-    assert list(schema["properties"]) == list(METRIC_NAMES)
-    assert set(schema["required"]) == set(METRIC_NAMES)
+    assert list(schema["properties"]) == [*METRIC_NAMES, *REACH_METRIC_NAMES]
+    assert set(schema["required"]) == {*METRIC_NAMES, *REACH_METRIC_NAMES}
     assert schema["additionalProperties"] is False
     for name, prop in schema["properties"].items():
-        if name == "results":  # null over rows of different result types
+        if name in REACH_METRIC_NAMES:  # Meta's values; null when not known
+            assert [t["type"] for t in prop["anyOf"]] == ["integer" if name == "reach" else "number", "null"]
+        elif name == "results":  # null over rows of different result types
             assert [t["type"] for t in prop["anyOf"]] == ["integer", "null"]
         elif name in COUNT_METRICS:
             assert prop["type"] == "integer", name
@@ -213,10 +216,18 @@ def test_the_test_client_check_refuses_a_row_whose_spend_is_a_number():
     metrics: dict[str, Any] = {
         m.name: None if m.derived else "0.00" if m.kind is Kind.MONEY else 0 for m in METRICS
     }
-    metrics["spend"] = 0.0
+    metrics.update(reach=0, frequency=None, spend=0.0)
     body = {
         "data": [],
-        "summary": [{"currency": "USD", "result_type": "purchase", "store": _NO_STORE, "metrics": metrics}],
+        "summary": [
+            {
+                "currency": "USD",
+                "result_type": "purchase",
+                "store": _NO_STORE,
+                "reach_unavailable": None,
+                "metrics": metrics,
+            }
+        ],
         "paging": {"next_cursor": None},
         "date_range": {"since": "2026-01-01", "until": "2026-01-07"},
         "converted_total": None,

@@ -1373,6 +1373,11 @@ export interface components {
             /** @description with compare=: each metric's relative change */
             change?: components["schemas"]["MetricChanges"] | null;
             /**
+             * Reach Unavailable
+             * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
+             */
+            reach_unavailable?: string | null;
+            /**
              * Campaign Id
              * Format: uuid
              */
@@ -1453,6 +1458,11 @@ export interface components {
             previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
             /** @description with compare=: each metric's relative change */
             change?: components["schemas"]["MetricChanges"] | null;
+            /**
+             * Reach Unavailable
+             * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
+             */
+            reach_unavailable?: string | null;
             /** @description null: the budgets are on the ad sets */
             budget: components["schemas"]["Budget"] | null;
             /**
@@ -1765,6 +1775,16 @@ export interface components {
              */
             cost_per_landing_page_view?: string | null;
             /**
+             * Reach
+             * @description people reached: Meta's unique count for the row's object and exact range, never a sum over days, ads, ad sets or campaigns. Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 without impressions. Meta leaves reach out of queries with breakdowns whose range starts more than 13 months ago.
+             */
+            reach?: number | null;
+            /**
+             * Frequency
+             * @description impressions per person reached, from the same Meta answer as reach: impressions / reach; null when reach is null or 0
+             */
+            frequency?: number | null;
+            /**
              * Target
              * @description the target cost per purchase, in `currency`
              */
@@ -2071,6 +2091,11 @@ export interface components {
             previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
             /** @description with compare=: each metric's relative change */
             change?: components["schemas"]["MetricChanges"] | null;
+            /**
+             * Reach Unavailable
+             * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
+             */
+            reach_unavailable?: string | null;
             /** @description null: the budgets are on the ad sets */
             budget: components["schemas"]["Budget"] | null;
             /**
@@ -2264,6 +2289,16 @@ export interface components {
              * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
              */
             cost_per_landing_page_view?: string | null;
+            /**
+             * Reach
+             * @description people reached: Meta's unique count for the row's object and exact range, never a sum over days, ads, ad sets or campaigns. Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 without impressions. Meta leaves reach out of queries with breakdowns whose range starts more than 13 months ago.
+             */
+            reach?: number | null;
+            /**
+             * Frequency
+             * @description impressions per person reached, from the same Meta answer as reach: impressions / reach; null when reach is null or 0
+             */
+            frequency?: number | null;
         };
         /** ColumnPresetList */
         ColumnPresetList: {
@@ -2505,6 +2540,11 @@ export interface components {
             previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
             /** @description with compare=: each metric's relative change */
             change?: components["schemas"]["MetricChanges"] | null;
+            /**
+             * Reach Unavailable
+             * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
+             */
+            reach_unavailable?: string | null;
         };
         /** DailyPoint */
         DailyPoint: {
@@ -2513,14 +2553,20 @@ export interface components {
              * Format: date
              */
             date: string;
+            /** @description the day's totals; reach is Meta's reach of that one day */
             metrics: components["schemas"]["Metrics"];
+            /**
+             * Reach Unavailable
+             * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
+             */
+            reach_unavailable?: string | null;
             /**
              * Previous Date
              * @description with compare=: the day this one is compared with (the same place in the comparison range; previous_year: the same date a year earlier); null past its end
              */
             previous_date?: string | null;
             /** @description with compare=: the same metrics over the comparison range (compare_range) */
-            previous_metrics?: components["schemas"]["Metrics"] | null;
+            previous_metrics?: components["schemas"]["ChosenMetrics"] | null;
             /** @description with compare=: each metric's relative change */
             change?: components["schemas"]["MetricChanges"] | null;
         };
@@ -3099,6 +3145,16 @@ export interface components {
              * @description relative change of cost_per_landing_page_view
              */
             cost_per_landing_page_view?: number | null;
+            /**
+             * Reach
+             * @description relative change of reach
+             */
+            reach?: number | null;
+            /**
+             * Frequency
+             * @description relative change of frequency
+             */
+            frequency?: number | null;
         };
         /**
          * MetricValues
@@ -3240,6 +3296,16 @@ export interface components {
              * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
              */
             cost_per_landing_page_view?: string | null;
+            /**
+             * Reach
+             * @description people reached: Meta's unique count for the row's object and exact range, never a sum over days, ads, ad sets or campaigns. Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 without impressions. Meta leaves reach out of queries with breakdowns whose range starts more than 13 months ago.
+             */
+            reach?: number | null;
+            /**
+             * Frequency
+             * @description impressions per person reached, from the same Meta answer as reach: impressions / reach; null when reach is null or 0
+             */
+            frequency?: number | null;
         };
         /**
          * Metrics
@@ -3383,6 +3449,16 @@ export interface components {
              * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
              */
             cost_per_landing_page_view: string | null;
+            /**
+             * Reach
+             * @description people reached: Meta's unique count for the row's object and exact range, never a sum over days, ads, ad sets or campaigns. Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 without impressions. Meta leaves reach out of queries with breakdowns whose range starts more than 13 months ago.
+             */
+            reach: number | null;
+            /**
+             * Frequency
+             * @description impressions per person reached, from the same Meta answer as reach: impressions / reach; null when reach is null or 0
+             */
+            frequency: number | null;
         };
         /**
          * MoneyAmount

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from psycopg import sql
@@ -27,6 +28,7 @@ class DailySeries:
     attribution_setting: str | None  # in words, or `mixed`
     date_range: DateRange
     points: list[tuple[date, str]]  # each day's `metrics` object as JSON text, as Postgres built it
+    reach_unavailable: Mapping[date, str] = field(default_factory=dict)  # days without reach: why
     # compare=: the comparison range and, per point, the day it is compared with and its metrics.
     compare_range: DateRange | None = None
     previous: list[tuple[date, str] | None] | None = None

@@ -30,7 +30,7 @@ from pixecom.adsmanager.entity_columns import csv_columns, csv_values
 from pixecom.adsmanager.params import InvalidParam, Level, ListQuery
 from pixecom.adsmanager.payload import entity_fields
 from pixecom.adsmanager.query import ListResult
-from pixecom.domain.catalogue import STORE_METRICS, Metric
+from pixecom.domain.catalogue import REACH_METRIC_NAMES, STORE_METRICS, Metric
 from pixecom.domain.metrics import METRIC_BY_NAME, METRIC_NAMES, Kind
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -79,7 +79,8 @@ def columns(query: ListQuery) -> list[str]:
         "result_type",
         "attribution_setting",
         *metric_columns(query),
-        *(STORE_COLUMNS if query.columns is None else ()),  # columns= chooses Meta's metrics alone
+        # columns= chooses Meta's summed metrics alone; else reach, frequency and the store's follow
+        *(REACH_METRIC_NAMES + STORE_COLUMNS if query.columns is None else ()),
     ]
 
 

@@ -79,6 +79,7 @@ def entity_json(row: EntityRow, level: Level, comparison: Comparison | None = No
 def summary_json(total: CurrencyTotals, comparison: Comparison | None = None) -> str:
     previous = None if comparison is None else comparison.summary.get(total.currency, _NO_METRICS)
     fields = {"currency": total.currency, "result_type": total.result_type}
+    fields["reach_unavailable"] = total.reach_unavailable
     return _with_metrics(fields, total.metrics_json, previous_json=previous, store_json=total.store_json)
 
 
@@ -124,8 +125,9 @@ def daily_json(series: DailySeries) -> bytes:
         }
     )
     previous = series.previous or [None] * len(series.points)
+    notes = series.reach_unavailable
     points = ",".join(
-        _daily_point(day, metrics, earlier, compared=series.previous is not None)
+        _daily_point(day, metrics, earlier, notes.get(day), compared=series.previous is not None)
         for (day, metrics), earlier in zip(series.points, previous, strict=True)
     )
     tail = ""
@@ -134,13 +136,15 @@ def daily_json(series: DailySeries) -> bytes:
     return (head[:-1] + ',"data":[' + points + "]" + tail + "}").encode()
 
 
-def _daily_point(day: date, metrics: str, earlier: tuple[date, str] | None, *, compared: bool) -> str:
-    """One day's point; with compare=, the day it is compared with, its metrics and the change
-    (null past the end of a shorter comparison range)."""
+def _daily_point(
+    day: date, metrics: str, earlier: tuple[date, str] | None, no_reach: str | None, *, compared: bool
+) -> str:
+    """One day's point (`no_reach`: why the day has no reach); with compare=, the day it is
+    compared with, its metrics and the change (null past the end of a shorter comparison range)."""
     if not compared:
-        return _with_metrics({"date": day.isoformat()}, metrics)
+        return _with_metrics({"date": day.isoformat(), "reach_unavailable": no_reach}, metrics)
     if earlier is None:
-        fields = {"date": day.isoformat(), "previous_date": None}
+        fields = {"date": day.isoformat(), "reach_unavailable": no_reach, "previous_date": None}
         return _with_metrics(fields, metrics)[:-1] + ',"previous_metrics":null,"change":null}'
-    fields = {"date": day.isoformat(), "previous_date": earlier[0].isoformat()}
+    fields = {"date": day.isoformat(), "reach_unavailable": no_reach, "previous_date": earlier[0].isoformat()}
     return _with_metrics(fields, metrics, previous_json=earlier[1])

@@ -89,6 +89,7 @@ class CurrencyTotals:
     result_type: str | None
     metrics_json: str
     store_json: str = "null"  # the store's numbers: adsmanager.store_columns
+    reach_unavailable: str | None = None  # why the summary has no reach (adsmanager.reach_rows)
 
 
 @dataclass(frozen=True)

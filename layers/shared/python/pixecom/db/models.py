@@ -19,6 +19,7 @@ from pixecom.db import (  # noqa: F401 (registers their tables)
     login_models,
     preference_models,
     rate_models,
+    reach_models,
     reconciliation_models,
     replica_models,
     rollup_models,

@@ -219,6 +219,26 @@ STORE_METRICS: tuple[Metric, ...] = (
     ),
 )
 
+# Reach and frequency: never computed from sums. Each is Meta's answer for exactly the object and
+# range shown (stored by the stats sync or read on demand: pixecom.adsmanager.reach), so they sit
+# outside METRICS (the SQL sums) and are added to every `metrics` object after it is built.
+REACH_METRICS: tuple[Metric, ...] = (
+    Metric(
+        "reach",
+        C,
+        description="people reached: Meta's unique count for the row's object and exact "
+        "range, never a sum over days, ads, ad sets or campaigns",
+    ),
+    Metric(
+        "frequency",
+        R,
+        "impressions",
+        "reach",
+        description="impressions per person reached, from the same Meta answer as reach",
+    ),
+)
+REACH_METRIC_NAMES: tuple[str, ...] = tuple(m.name for m in REACH_METRICS)
+
 
 def _check() -> None:
     names = [m.name for m in METRICS]

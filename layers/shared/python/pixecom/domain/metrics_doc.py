@@ -14,7 +14,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from pixecom.domain.catalogue import COUNTERS, METRICS, STORE_METRICS, Counter, Kind, Metric
+from pixecom.domain.catalogue import COUNTERS, METRICS, REACH_METRICS, STORE_METRICS, Counter, Kind, Metric
 
 
 def _source(c: Counter) -> str:
@@ -60,7 +60,21 @@ def metrics_table() -> str:
     rows += [
         f"| `{m.name}` | {m.description} | {m.formula} | {_unit(m)} | {_null_when(m)} |" for m in METRICS
     ]
+    rows += [
+        f"| `{m.name}` | {m.description} | {_reach_source(m)} | {_unit(m)} | {_reach_null_when(m)} |"
+        for m in REACH_METRICS
+    ]
     return "\n".join(rows)
+
+
+def _reach_source(m: Metric) -> str:
+    return "Meta's answer for the object and range (see Reach)" if not m.derived else m.formula
+
+
+def _reach_null_when(m: Metric) -> str:
+    return "Meta's value is not known (`reach_unavailable` says why)" + (
+        "" if not m.derived else ", or reach = 0"
+    )
 
 
 def store_table() -> str:

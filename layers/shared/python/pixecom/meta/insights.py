@@ -151,7 +151,7 @@ def _read_async(
     outcome: _RunOutcome | None = None
     for _attempt in range(policy.report_attempts):
         client.ensure_not_throttled(account)
-        outcome = _run_report(client, policy, account, since, until)
+        outcome = _run_report(client, policy, account, _base_params(since, until))
         if outcome.completed:
             return list(
                 client.iter_pages(
@@ -182,12 +182,27 @@ def _read_async(
     )
 
 
-def _run_report(
-    client: GraphTransport, policy: InsightsPolicy, account: str, since: date, until: date
-) -> _RunOutcome:
-    started = client.request(
-        "POST", f"{account}/insights", data=_base_params(since, until), account_id=account
+def run_report(client: GraphTransport, policy: InsightsPolicy, account: str, params: dict[str, Any]) -> str:
+    """A report run of any insights query, started again once if it fails (never split): its id
+    once completed; TransientError when it does not complete."""
+    outcome: _RunOutcome | None = None
+    for _attempt in range(policy.report_attempts):
+        client.ensure_not_throttled(account)
+        outcome = _run_report(client, policy, account, params)
+        if outcome.completed:
+            return outcome.run_id
+    assert outcome is not None  # report_attempts >= 1
+    raise TransientError(
+        f"insights report ended as {outcome.status}: {outcome.error_message or 'no detail'}",
+        code=outcome.error_code,
+        subcode=outcome.error_subcode,
     )
+
+
+def _run_report(
+    client: GraphTransport, policy: InsightsPolicy, account: str, params: dict[str, Any]
+) -> _RunOutcome:
+    started = client.request("POST", f"{account}/insights", data=params, account_id=account)
     run_id = (started.get("report_run_id") or started.get("id")) if isinstance(started, dict) else None
     if not run_id:
         raise malformed_body(200, "report run answer without report_run_id")

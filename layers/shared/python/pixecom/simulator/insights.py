@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from pixecom.simulator.audience import AudienceSizes, PeopleReached
 from pixecom.simulator.scenario import AdAccountSpec, AdSetSpec, AdSpec, CampaignSpec, InsightDay
 from pixecom.simulator.wire import (
     attribution_setting,
@@ -59,7 +60,8 @@ class AdContext:
 class Metrics:
     spend: Decimal = Decimal(0)
     impressions: int = 0
-    reach: int = 0
+    people: PeopleReached = field(default_factory=PeopleReached)  # reach: deduplicated, never summed
+    sizes: AudienceSizes | None = None  # the account's audience sizes (set by `collect`)
     clicks: int = 0
     inline_link_clicks: int = 0
     actions: dict[str, int] = field(default_factory=dict)
@@ -67,10 +69,18 @@ class Metrics:
     results: dict[str, int] = field(default_factory=dict)  # indicator -> count
     attribution: set[str] = field(default_factory=set)  # the ad sets' attribution settings
 
-    def add(self, day: InsightDay, indicator: tuple[str, str] | None) -> None:
+    @property
+    def reach(self) -> int:
+        """Unique people over the row's days and ads (simulator.audience), as Meta counts them."""
+        return self.people.count(self.sizes) if self.sizes is not None else self.people.extra
+
+    def add(self, day: InsightDay, indicator: tuple[str, str] | None, ctx: AdContext | None = None) -> None:
         self.spend += day.spend
         self.impressions += day.impressions
-        self.reach += day.reach or 0
+        if ctx is not None and self.sizes is not None:
+            self.people.add(self.sizes, ctx.campaign, ctx.adset, day.reach or 0)
+        else:  # an account-level discrepancy: its reach adds as is
+            self.people.extra += day.reach or 0
         self.clicks += day.clicks
         self.inline_link_clicks += day.inline_link_clicks
         actions = {canonical_action(k): v for k, v in day.actions.items()}
@@ -279,7 +289,8 @@ def _cost_per_action(m: Metrics) -> list[dict[str, str]]:
 
 
 def _results(m: Metrics, ctx: AdContext, *, cost: bool) -> list[dict[str, Any]]:
-    counts = dict(m.results)
+    # A REACH goal's results are the row's people reached: deduplicated, never a sum of days.
+    counts = {name: (m.reach if name == "reach" else n) for name, n in m.results.items()}
     if not counts:
         expected = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
         if expected is None:
@@ -313,11 +324,15 @@ def collect(query: InsightsQuery, ads: Iterable[AdContext],
     `account_extra`: numbers only account-level rows carry (a test's injected discrepancy)."""
     groups: dict[tuple[str, date], Group] = {}
     ads = list(ads)
+    sizes: dict[str, AudienceSizes] = {}
     if query.level == "account" and account_extra and ads:
+        first = ads[0]
+        audience = sizes.setdefault(first.account.id, AudienceSizes(first.account))
         for extra in account_extra.values():
             if query.since <= extra.date <= query.until:
                 start, stop = bucket_of(query, extra.date)
-                bucket = groups.setdefault((ads[0].account.id, start), Group(ads[0], Metrics(), start, stop))
+                bucket = groups.setdefault((first.account.id, start),
+                                           Group(first, Metrics(sizes=audience), start, stop))
                 bucket.metrics.add(extra, None)
     for ctx in ads:
         indicator = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
@@ -330,8 +345,9 @@ def collect(query: InsightsQuery, ads: Iterable[AdContext],
             start, stop = bucket_of(query, day.date)
             group = groups.get((key_id, start))
             if group is None:
-                group = groups[(key_id, start)] = Group(ctx, Metrics(), start, stop)
-            group.metrics.add(day, indicator)
+                audience = sizes.setdefault(ctx.account.id, AudienceSizes(ctx.account))
+                group = groups[(key_id, start)] = Group(ctx, Metrics(sizes=audience), start, stop)
+            group.metrics.add(day, indicator, ctx)
             group.metrics.attribution.add(setting)
     return list(groups.values())
 

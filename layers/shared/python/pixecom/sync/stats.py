@@ -32,6 +32,7 @@ from pixecom.automation_message import queue_automation
 from pixecom.clock import Clock, utc_now
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdAccount, AdSet, SyncRun
+from pixecom.db.reach_store import store_reach
 from pixecom.db.rollup_models import AdPresetStatsState
 from pixecom.db.rollups import refresh_preset_stats
 from pixecom.domain.catalogue import COUNTERS, META_COUNTERS
@@ -45,6 +46,7 @@ from pixecom.observability import logger
 from pixecom.sync import backfill
 from pixecom.sync.delivery import apply_entities, fetch_entities
 from pixecom.sync.dispatch import account_today
+from pixecom.sync.reach import sync_reach
 from pixecom.sync.reconcile import fetch_totals, reconcile
 from pixecom.sync.recording import AccountRef, lock_account
 from pixecom.sync.runs import RunContext, RunReport, run_sync
@@ -204,11 +206,25 @@ def _stats_body(ctx: RunContext, client: GraphClient) -> None:
     if unknown:
         index, rows = _refresh_entities(client, account, window, index, rows, len(unknown), ctx.clock())
     totals = fetch_totals(client, account, window)  # Meta's own account totals (sync.reconcile)
+    with session_scope() as session:  # Meta's reach for the window's days and due presets (sync.reach)
+        reach = sync_reach(
+            client,
+            session,
+            account,
+            window,
+            account_today(account.timezone_name, ctx.clock()),
+            ctx.clock(),
+            estimated_ads=len(index.ads) or None,
+            with_presets=not message.backfill,
+        )
     with session_scope() as session:
         locked = lock_account(session, account.id)
         if locked is None:
             return  # disconnected while we were fetching: nothing to write
         result = replace_daily_stats(session, account, window, rows, index.ads)
+        store_reach(session, account.id, account.seller_id, reach.answers, ctx.clock())
+        if reach.stopped:
+            ctx.stats.warnings.append(f"reach: {reach.stopped}; the rest is read by a later run")
         if totals is not None:
             reconcile(session, account, window, totals, ctx.clock())
         else:

@@ -34,6 +34,7 @@ from pixecom.adsmanager.params import (
     MAX_LIMIT,
     MAX_Q_LENGTH,
     SORT_KEYS,
+    DateSpec,
     Level,
     ListQuery,
     RawListParams,
@@ -43,6 +44,7 @@ from pixecom.adsmanager.params import (
 )
 from pixecom.adsmanager.payload import daily_json, list_json
 from pixecom.adsmanager.query import ListResult
+from pixecom.adsmanager.reach_rows import PendingReach, add_daily_reach, prepare_reach
 from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import entity_visible, narrowed
@@ -55,7 +57,7 @@ from pixecom.domain.column_presets import PRESETS
 from pixecom.domain.dates import DEFAULT_PRESET, CompareMode
 from pixecom.domain.metrics import METRIC_NAMES
 from pixecom.domain.permissions import Permission
-from pixecom.rates.totals import ConvertedTotal, converted_total, csv_total_lines, with_converted_total
+from pixecom.rates.totals import ConvertedTotal, add_converted_total, converted_total, csv_total_lines
 from pixecom.settings import get_settings
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
@@ -207,12 +209,27 @@ def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
     the converted grand total's on the same connection; on the reader when it is fresh enough for
     this seller (pixecom.db.reader), else both on the primary."""
 
-    def read(conn: Connection) -> bytes:
-        result = list_compared(conn.connection.driver_connection, seller_id, query, now)
-        body = list_json(result, query.level)
-        return with_converted_total(body, conn, seller_id, query, now, result.reporting_currency)
+    def read(conn: Connection) -> tuple[ListResult, PendingReach | None, ConvertedTotal | None]:
+        return _list_parts(conn, conn.connection.driver_connection, seller_id, query, now)
 
-    return lag_tolerant(seller_id, read)
+    result, pending, total = lag_tolerant(seller_id, read)
+    # Reach Meta must still be asked for is read with the connection back in the pool.
+    return add_converted_total(list_json(_finished(result, pending, now), query.level), total)
+
+
+def _list_parts(
+    conn: Connection, driver: Any, seller_id: uuid.UUID, query: ListQuery, now: datetime
+) -> tuple[ListResult, PendingReach | None, ConvertedTotal | None]:
+    """A list's rows (and comparison), the reach they need, and the converted total, on one
+    connection. A `columns=` choice shows Meta's summed metrics only: no reach to resolve."""
+    result = list_compared(driver, seller_id, query, now)
+    total = converted_total(conn, seller_id, query, now, result.reporting_currency)
+    pending = None if query.columns is not None else prepare_reach(conn, seller_id, query, result, now)
+    return result, pending, total
+
+
+def _finished(result: ListResult, pending: PendingReach | None, now: datetime) -> ListResult:
+    return result if pending is None else pending.finish(now)
 
 
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
@@ -245,11 +262,11 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
         header = parse_csv_header(csv_header)
         # The rows and the converted total from one connection: both on the reader or both on
         # the primary, never a total from one server under rows from the other.
-        def read(conn: Connection) -> tuple[ListResult, ConvertedTotal | None]:
-            result = list_compared(conn, caller.seller_id, query, now)
-            return result, converted_total(conn, caller.seller_id, query, now, result.reporting_currency)
+        def read(conn: Connection) -> tuple[ListResult, PendingReach | None, ConvertedTotal | None]:
+            return _list_parts(conn, conn, caller.seller_id, query, now)
 
-        result, total = lag_tolerant(caller.seller_id, read)
+        parts, pending, total = lag_tolerant(caller.seller_id, read)
+        result = _finished(parts, pending, now)  # reach still to read from Meta: connection returned
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
             chain(csv_lines(result, query, header), csv_total_lines(total, export_keys(query, header))),
@@ -261,6 +278,20 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
         "converted total). The same filters, `columns` and `compare` as the list."
     )
     return export_level
+
+
+def _daily_with_reach(
+    conn: Connection,
+    seller_id: uuid.UUID,
+    level: Level,
+    entity_id: uuid.UUID,
+    dates: DateSpec,
+    now: datetime,
+    comparison: Any,
+) -> Any:
+    """The entity's daily series with each day's own reach (Meta's, at the entity's level)."""
+    series = daily_series(conn, seller_id, level, entity_id, dates, now, comparison)
+    return None if series is None else add_daily_reach(conn, seller_id, level, series, now)
 
 
 def _daily_route(level: Level) -> Callable[..., Response]:
@@ -287,7 +318,7 @@ def _daily_route(level: Level) -> Callable[..., Response]:
                 raise NotFound(f"No such {level.value[:-1]}")
         series = lag_tolerant(
             caller.seller_id,
-            lambda conn: daily_series(conn, caller.seller_id, level, entity_id, dates, now, comparison),
+            lambda conn: _daily_with_reach(conn, caller.seller_id, level, entity_id, dates, now, comparison),
         )
         if series is None:
             raise NotFound(f"No such {level.value[:-1]}")

@@ -16,7 +16,7 @@ from pydantic import ConfigDict, Field, WithJsonSchema, create_model
 
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.paging import Paging
-from pixecom.domain.catalogue import METRICS, Kind, Metric
+from pixecom.domain.catalogue import METRICS, REACH_METRICS, Kind, Metric
 from pixecom.domain.enums import CampaignStatus, DeliveryStatus
 from pixecom.domain.results import GOAL_RESULT_TYPES, MIXED, PIXEL_EVENT_RESULT_TYPES
 
@@ -79,6 +79,20 @@ def _metric_field(m: Metric) -> tuple[Any, Any]:
 
 
 _MIXED_NOTE = "the rows' result types differ (result_type `mixed`)"
+_REACH_NOTE = (
+    "Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, "
+    "campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 "
+    "without impressions. Meta leaves reach out of queries with breakdowns whose range starts more "
+    "than 13 months ago."
+)
+
+
+def _reach_field(m: Metric) -> tuple[Any, Any]:
+    """reach and frequency: Meta's own values, not sums (`pixecom.adsmanager.reach`)."""
+    if m.derived:
+        return Ratio, Field(description=f"{m.description}: {m.formula}; null when reach is null or 0")
+    return Count | None, Field(description=f"{m.description}. {_REACH_NOTE}")
+
 
 if TYPE_CHECKING:
     Metrics = OutModel
@@ -94,7 +108,14 @@ else:
         "points. What each field means (formula, unit: money, count, ratio or percent, rounding, when "
         "it is null, what `results` counts) is documented in the repository's docs/metrics.md.",
         **{m.name: _metric_field(m) for m in METRICS},
+        **{m.name: _reach_field(m) for m in REACH_METRICS},
     )
+
+_REACH_UNAVAILABLE = Field(
+    default=None,
+    description="why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad "
+    "accounts, a filtered selection); null when reach is given"
+)
 
 
 class _Optional(OutModel):
@@ -104,7 +125,7 @@ class _Optional(OutModel):
 
 
 def _chosen(m: Metric) -> tuple[Any, Any]:
-    kind, field = _metric_field(m)
+    kind, field = _reach_field(m) if m in REACH_METRICS else _metric_field(m)
     return kind, Field(default=None, description=field.description)
 
 
@@ -132,6 +153,7 @@ else:
         __module__=__name__,
         __doc__=_CHOSEN_DOC,
         **{m.name: _chosen(m) for m in METRICS},
+        **{m.name: _chosen(m) for m in REACH_METRICS},
     )
     MetricChanges = create_model(
         "MetricChanges",
@@ -139,6 +161,7 @@ else:
         __module__=__name__,
         __doc__=_CHANGE_DOC,
         **{m.name: _change(m) for m in METRICS},
+        **{m.name: _change(m) for m in REACH_METRICS},
     )
 
 _PREVIOUS = Field(
@@ -209,6 +232,7 @@ class _EntityRow(_Optional):
     metrics: ChosenMetrics
     previous_metrics: ChosenMetrics | None = _PREVIOUS
     change: MetricChanges | None = _CHANGES
+    reach_unavailable: str | None = _REACH_UNAVAILABLE
 
 
 class CampaignRow(_EntityRow):
@@ -244,6 +268,7 @@ class CurrencySummary(_Optional):
     metrics: ChosenMetrics
     previous_metrics: ChosenMetrics | None = _PREVIOUS
     change: MetricChanges | None = _CHANGES
+    reach_unavailable: str | None = _REACH_UNAVAILABLE
 
 
 class RatesUsed(OutModel):
@@ -327,13 +352,14 @@ Day = date  # a field named `date` shadows the type in the class body
 
 class DailyPoint(_Optional):
     date: date
-    metrics: Metrics
+    metrics: Metrics = Field(description="the day's totals; reach is Meta's reach of that one day")
+    reach_unavailable: str | None = _REACH_UNAVAILABLE
     previous_date: Day | None = Field(
         default=None,
         description="with compare=: the day this one is compared with (the same place in the "
         "comparison range; previous_year: the same date a year earlier); null past its end",
     )
-    previous_metrics: Metrics | None = _PREVIOUS
+    previous_metrics: ChosenMetrics | None = _PREVIOUS
     change: MetricChanges | None = _CHANGES
 
 

@@ -1,0 +1,220 @@
+"""Reach and frequency added to a list's rows and summaries, to a daily series' points, and for
+any set of ads over a range (`reach_for_ads`). The values and their rules: `adsmanager.reach`."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from pixecom.adsmanager.daily import DailySeries
+from pixecom.adsmanager.params import Level, ListQuery
+from pixecom.adsmanager.query import ListResult
+from pixecom.adsmanager.ranges import range_for_timezone
+from pixecom.adsmanager.reach import (
+    FILTERED,
+    LEVEL_NAMES,
+    SEVERAL_ACCOUNTS,
+    Reach,
+    ReachKey,
+    Resolution,
+    Wanted,
+    resolve,
+    splice,
+    with_reason,
+)
+from pixecom.adsmanager.sql import LEVELS
+from pixecom.adsmanager.statement import Conn, Fragment, Param, q, run
+from pixecom.meta.factory import GraphFactory, default_graph
+from pixecom.meta.params import act_id
+
+
+def _impressions(metrics_json: str) -> int:
+    return int(json.loads(metrics_json).get("impressions") or 0)
+
+
+def _accounts(conn: Conn, seller_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[str, str]]:
+    """The seller's ad accounts (those of `ids`, when any): id -> (Meta id, timezone)."""
+    where = q(" AND a.id = ANY({})", Param(list(ids))) if ids else q("")
+    rows = run(
+        conn,
+        q(
+            "SELECT a.id, a.meta_account_id, a.timezone_name FROM ad_accounts a WHERE a.seller_id = {}{}",
+            Param(seller_id),
+            where,
+        ),
+    )
+    return {m["id"]: (m["meta_account_id"], m["timezone_name"]) for m in rows}
+
+
+def _one_entity(
+    conn: Conn, seller_id: uuid.UUID, table: str, entity_id: uuid.UUID
+) -> tuple[uuid.UUID, str] | None:
+    statement: Fragment = (
+        q(
+            "SELECT ad_account_id, meta_id FROM campaigns WHERE id = {} AND seller_id = {}",
+            Param(entity_id),
+            Param(seller_id),
+        )
+        if table == "campaigns"
+        else q(
+            "SELECT ad_account_id, meta_id FROM adsets WHERE id = {} AND seller_id = {}",
+            Param(entity_id),
+            Param(seller_id),
+        )
+    )
+    rows = run(conn, statement)
+    return (rows[0]["ad_account_id"], rows[0]["meta_id"]) if rows else None
+
+
+def summary_subject(
+    conn: Conn, seller_id: uuid.UUID, query: ListQuery, accounts: Mapping[uuid.UUID, tuple[str, str]]
+) -> tuple[uuid.UUID, str, str] | str:
+    """The one object whose reach is the summary's (account id, level, Meta id), or why none is."""
+    f = query.filters
+    others = f.sellpage_ids or f.statuses or f.delivery_statuses or f.q
+    if not others and len(f.campaign_ids) == 1 and not f.adset_ids:
+        found = _one_entity(conn, seller_id, "campaigns", f.campaign_ids[0])
+        return (found[0], "campaign", found[1]) if found else FILTERED
+    if not others and len(f.adset_ids) == 1 and not f.campaign_ids:
+        found = _one_entity(conn, seller_id, "adsets", f.adset_ids[0])
+        return (found[0], "adset", found[1]) if found else FILTERED
+    if len(accounts) > 1:
+        return SEVERAL_ACCOUNTS
+    if others or f.campaign_ids or f.adset_ids or not accounts:
+        return FILTERED
+    account_id, (meta_account_id, _) = next(iter(accounts.items()))
+    return account_id, "account", act_id(meta_account_id)
+
+
+@dataclass(frozen=True)
+class PendingReach:
+    """A list's rows and summary with the reach keys they need, resolved from the database; the
+    on-demand reads and the splicing happen in `finish` (no pooled connection held)."""
+
+    result: ListResult
+    row_keys: tuple[ReachKey | None, ...]
+    summary_key: ReachKey | None
+    summary_reason: str | None
+    resolution: Resolution
+
+    def finish(self, now: datetime, graph: GraphFactory | None = default_graph) -> ListResult:
+        """The result with reach and frequency in every row's and summary's metrics (and, where
+        reach is null for a reason, `reach_unavailable`)."""
+        values = self.resolution.complete(now, graph)
+        rows = []
+        for row, key in zip(self.result.rows, self.row_keys, strict=True):
+            value = (values.get(key) if key else None) or Reach(None, reason=FILTERED)
+            rows.append(
+                replace(
+                    row,
+                    metrics_json=splice(row.metrics_json, value),
+                    extra_json=with_reason(row.extra_json, value),
+                )
+            )
+        summary_value = (
+            values[self.summary_key] if self.summary_key else Reach(None, reason=self.summary_reason)
+        )
+        summary = [
+            replace(
+                t, metrics_json=splice(t.metrics_json, summary_value), reach_unavailable=summary_value.reason
+            )
+            for t in self.result.summary
+        ]
+        return replace(self.result, rows=rows, summary=summary)
+
+
+def prepare_reach(
+    conn: Conn, seller_id: uuid.UUID, query: ListQuery, result: ListResult, now: datetime
+) -> PendingReach:
+    """The reach a list needs (each row's object over its account's range; the summary's one
+    object, if any), resolved from what is stored, on the list's own connection."""
+    level = LEVEL_NAMES[query.level]
+    accounts = _accounts(conn, seller_id, query.filters.ad_account_ids)
+    ranges = {a: range_for_timezone(query.dates, now, tz) for a, (_, tz) in accounts.items()}
+    wanted: list[Wanted] = []
+    row_keys: list[ReachKey | None] = []
+    for row in result.rows:
+        r = ranges.get(row.ad_account_id)
+        key = ReachKey(row.ad_account_id, level, row.meta_id, r.since, r.until) if r else None
+        row_keys.append(key)
+        if key is not None:
+            wanted.append(Wanted(key, _impressions(row.metrics_json)))
+    subject = summary_subject(conn, seller_id, query, accounts)
+    summary_key: ReachKey | None = None
+    reason: str | None = subject if isinstance(subject, str) else None
+    if not isinstance(subject, str):
+        r = ranges.get(subject[0])
+        if r is None:
+            reason = FILTERED
+        else:
+            summary_key = ReachKey(subject[0], subject[1], subject[2], r.since, r.until)
+            wanted.append(Wanted(summary_key, sum(_impressions(t.metrics_json) for t in result.summary)))
+    timezones = {a: tz for a, (_, tz) in accounts.items()}
+    resolution = resolve(conn, wanted, now, timezones)
+    return PendingReach(result, tuple(row_keys), summary_key, reason, resolution)
+
+
+def add_daily_reach(
+    conn: Conn, seller_id: uuid.UUID, level: Level, series: DailySeries, now: datetime
+) -> DailySeries:
+    """`series` with each day's own reach (Meta's daily reach at the entity's level: stored by the
+    stats sync, never a sum of its children's)."""
+    lv = LEVELS[level]
+    rows = run(
+        conn,
+        q(
+            "SELECT e.ad_account_id, e.meta_id, a.timezone_name FROM {} e JOIN ad_accounts a "
+            "ON a.id = e.ad_account_id WHERE e.id = {} AND e.seller_id = {}",
+            lv.table,
+            Param(series.entity_id),
+            Param(seller_id),
+        ),
+    )
+    if not rows:
+        return series
+    account_id, meta_id, tz = rows[0]["ad_account_id"], rows[0]["meta_id"], rows[0]["timezone_name"]
+    keys = [ReachKey(account_id, LEVEL_NAMES[level], meta_id, day, day) for day, _ in series.points]
+    wanted = [Wanted(k, _impressions(m)) for k, (_, m) in zip(keys, series.points, strict=True)]
+    # Days are read by the stats sync only: a series never waits on Meta (no on-demand read).
+    values = resolve(conn, wanted, now, {account_id: tz}).complete(now, graph=None)
+    points = [(day, splice(m, values[k])) for k, (day, m) in zip(keys, series.points, strict=True)]
+    notes = {k.since: reason for k in keys if (reason := values[k].reason) is not None}
+    return replace(series, points=points, reach_unavailable=notes)
+
+
+def reach_for_ads(
+    conn: Conn,
+    seller_id: uuid.UUID,
+    ad_ids: Sequence[uuid.UUID],
+    since: date,
+    until: date,
+    now: datetime,
+    *,
+    graph: GraphFactory | None = default_graph,
+) -> dict[uuid.UUID, Reach]:
+    """Meta's reach and frequency of each of the seller's `ad_ids` over [since, until] (local days
+    of each ad's account): for whoever needs an ad's reach (creative fatigue). Foreign ids are
+    left out. With `graph`, what is not stored is read from Meta, in sessions of its own: then
+    call it on a connection that is not the pool's last (or pass graph=None: stored values only)."""
+    rows = run(
+        conn,
+        q(
+            "SELECT a.id, a.meta_id, a.ad_account_id, acc.timezone_name, "
+            "coalesce(sum(s.impressions), 0) AS impressions FROM ads a "
+            "JOIN ad_accounts acc ON acc.id = a.ad_account_id "
+            "LEFT JOIN ad_stats_daily s ON s.ad_id = a.id AND s.date BETWEEN {} AND {} "
+            "WHERE a.seller_id = {} AND a.id = ANY({}) GROUP BY a.id, acc.timezone_name",
+            Param(since),
+            Param(until),
+            Param(seller_id),
+            Param(list(ad_ids)),
+        ),
+    )
+    keys = {m["id"]: ReachKey(m["ad_account_id"], "ad", m["meta_id"], since, until) for m in rows}
+    wanted = [Wanted(keys[m["id"]], int(m["impressions"])) for m in rows]
+    timezones = {m["ad_account_id"]: m["timezone_name"] for m in rows}
+    values = resolve(conn, wanted, now, timezones).complete(now, graph)
+    return {ad_id: values[key] for ad_id, key in keys.items()}
