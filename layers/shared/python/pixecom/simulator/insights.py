@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from pixecom.simulator.breakdowns import check_breakdowns, split_day
 from pixecom.simulator.scenario import AdAccountSpec, AdSetSpec, AdSpec, CampaignSpec, InsightDay
 from pixecom.simulator.wire import (
     attribution_setting,
@@ -40,6 +41,7 @@ class InsightsQuery:
     until: date
     time_increment: str
     filtering: tuple[tuple[str, str, Any], ...] = ()
+    breakdowns: tuple[str, ...] = ()
 
     def days(self) -> int:
         return (self.until - self.since).days + 1
@@ -105,7 +107,8 @@ def parse_query(params: Mapping[str, str], today: date) -> InsightsQuery:
         raise invalid_param("Param time_increment must be an integer between 1 and 90, monthly or all_days")
     filters = json_param(params.get("filtering"), "filtering") or []
     parsed = tuple((str(f["field"]), str(f["operator"]).upper(), f.get("value")) for f in filters)
-    return InsightsQuery(level, fields, since, until, increment, parsed)
+    breakdowns = check_breakdowns(_list(params.get("breakdowns"), "breakdowns"))
+    return InsightsQuery(level, fields, since, until, increment, parsed, breakdowns)
 
 
 def _list(raw: str | None, name: str) -> list[str]:
@@ -187,9 +190,10 @@ def group_key(level: str, ctx: AdContext) -> str:
             "ad": ctx.ad.id}[level]
 
 
-def render_row(query: InsightsQuery, ctx: AdContext, metrics: Metrics, start: date, stop: date
-               ) -> dict[str, Any]:
-    """One insights row with the requested fields; zero metrics are left out, as Meta does."""
+def render_row(query: InsightsQuery, ctx: AdContext, metrics: Metrics, start: date, stop: date,
+               bucket: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One insights row with the requested fields; zero metrics are left out, as Meta does; a
+    broken-down row names its bucket in each dimension's own field."""
     row: dict[str, Any] = {}
     ids = _identity(query.level, ctx)
     for name in query.fields:
@@ -199,6 +203,8 @@ def render_row(query: InsightsQuery, ctx: AdContext, metrics: Metrics, start: da
         value = _metric(name, metrics, ctx)
         if value not in (None, "0", []):
             row[name] = value
+    if bucket:
+        row.update(zip(query.breakdowns, bucket, strict=True))
     row["date_start"], row["date_stop"] = start.isoformat(), stop.isoformat()
     return row
 
@@ -303,6 +309,7 @@ class Group:
     metrics: Metrics
     start: date
     stop: date
+    bucket: tuple[str, ...] = ()  # the breakdown values, in the order of the query's breakdowns
 
 
 def collect(query: InsightsQuery, ads: Iterable[AdContext],
@@ -311,13 +318,13 @@ def collect(query: InsightsQuery, ads: Iterable[AdContext],
     """Group the ads' days by the query's level and time buckets (rows are rendered later, per page).
 
     `account_extra`: numbers only account-level rows carry (a test's injected discrepancy)."""
-    groups: dict[tuple[str, date], Group] = {}
+    groups: dict[tuple[str, date, tuple[str, ...]], Group] = {}
     ads = list(ads)
     if query.level == "account" and account_extra and ads:
         for extra in account_extra.values():
             if query.since <= extra.date <= query.until:
                 start, stop = bucket_of(query, extra.date)
-                bucket = groups.setdefault((ads[0].account.id, start), Group(ads[0], Metrics(), start, stop))
+                bucket = groups.setdefault((ads[0].account.id, start, ()), Group(ads[0], Metrics(), start, stop))
                 bucket.metrics.add(extra, None)
     for ctx in ads:
         indicator = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
@@ -328,16 +335,18 @@ def collect(query: InsightsQuery, ads: Iterable[AdContext],
             if day is None or day.is_empty():
                 continue
             start, stop = bucket_of(query, day.date)
-            group = groups.get((key_id, start))
-            if group is None:
-                group = groups[(key_id, start)] = Group(ctx, Metrics(), start, stop)
-            group.metrics.add(day, indicator)
-            group.metrics.attribution.add(setting)
+            parts = split_day(ctx.ad.id, day, query.breakdowns) if query.breakdowns else [((), day)]
+            for values, part in parts:
+                group = groups.get((key_id, start, values))
+                if group is None:
+                    group = groups[(key_id, start, values)] = Group(ctx, Metrics(), start, stop, values)
+                group.metrics.add(part, indicator)
+                group.metrics.attribution.add(setting)
     return list(groups.values())
 
 
 def render_group(query: InsightsQuery, group: Group) -> dict[str, Any]:
-    return render_row(query, group.ctx, group.metrics, group.start, group.stop)
+    return render_row(query, group.ctx, group.metrics, group.start, group.stop, group.bucket)
 
 
 def aggregate(query: InsightsQuery, ads: Iterable[AdContext],
