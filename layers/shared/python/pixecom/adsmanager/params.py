@@ -133,6 +133,7 @@ class RawListParams:
     sort: str | None = None
     limit: str | None = None
     cursor: str | None = None
+    breakdown: str | None = None  # adsmanager.breakdowns.parse_breakdown
 
 
 def split_values(values: Iterable[str]) -> list[str]:

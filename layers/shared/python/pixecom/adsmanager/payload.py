@@ -7,6 +7,8 @@ Each row's, summary's and daily point's `metrics` object arrives as JSON text bu
 from __future__ import annotations
 
 import json
+import uuid
+from collections.abc import Mapping
 from typing import Any
 
 from pixecom.adsmanager.daily import DailySeries
@@ -49,8 +51,9 @@ def _with_metrics(fields: dict[str, Any], metrics_json: str, extra_json: str = "
     return _dumps(fields)[:-1] + ("," + extra if extra else "") + ',"metrics":' + metrics_json + "}"
 
 
-def entity_json(row: EntityRow, level: Level) -> str:
-    return _with_metrics(entity_fields(row, level), row.metrics_json, row.extra_json)
+def entity_json(row: EntityRow, level: Level, breakdowns_json: str = "null") -> str:
+    body = _with_metrics(entity_fields(row, level), row.metrics_json, row.extra_json)
+    return body[:-1] + ',"breakdowns":' + breakdowns_json + "}"  # adsmanager.breakdowns, as Postgres built it
 
 
 def summary_json(total: CurrencyTotals) -> str:
@@ -61,13 +64,28 @@ def date_range_payload(r: DateRange) -> dict[str, str]:
     return {"since": r.since.isoformat(), "until": r.until.isoformat()}
 
 
-def list_json(result: ListResult, level: Level) -> bytes:
-    """`{"data", "summary", "paging": {"next_cursor"}, "date_range"}` as UTF-8 JSON."""
+def list_json(
+    result: ListResult,
+    level: Level,
+    breakdowns: Mapping[uuid.UUID, str] | None = None,
+    breakdown_info: Mapping[str, Any] | None = None,
+) -> bytes:
+    """`{"data", "summary", "paging": {"next_cursor"}, "date_range", "breakdown"}` as UTF-8 JSON;
+    with `breakdowns` (entity id -> JSON array) each row has its `breakdowns` (else null)."""
     cursor = encode_cursor(result.next_cursor) if result.next_cursor else None
-    tail = _dumps({"paging": {"next_cursor": cursor}, "date_range": date_range_payload(result.date_range)})
+    tail = _dumps(
+        {
+            "paging": {"next_cursor": cursor},
+            "date_range": date_range_payload(result.date_range),
+            "breakdown": breakdown_info,
+        }
+    )
     body = (
         '{"data":['
-        + ",".join(entity_json(row, level) for row in result.rows)
+        + ",".join(
+            entity_json(row, level, "null" if breakdowns is None else breakdowns.get(row.id, "[]"))
+            for row in result.rows
+        )
         + '],"summary":['
         + ",".join(summary_json(total) for total in result.summary)
         + "],"

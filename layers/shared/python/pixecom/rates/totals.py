@@ -154,7 +154,11 @@ def with_converted_total(
 ) -> bytes:
     """A list's JSON body (an object) with `converted_total` added (null without a reporting
     currency), read on the list's own connection: the one hook the list routes call."""
-    total = converted_total(conn, seller_id, query, now)
+    return add_converted_total(body, converted_total(conn, seller_id, query, now))
+
+
+def add_converted_total(body: bytes, total: ConvertedTotal | None) -> bytes:
+    """A list's JSON body (an object) with `converted_total` added (null without one)."""
     added = _dumps(None if total is None else total.as_json()).encode()
     return body[:-1] + b',"converted_total":' + added + b"}"
 

@@ -118,7 +118,8 @@ def _allocate_money(total: Decimal, weights: Sequence[int]) -> list[Decimal]:
     return [Decimal(part) * quantum for part in _allocate(units, weights)]
 
 
-def split_day(ad_id: str, day: InsightDay, breakdowns: Sequence[str]) -> list[tuple[tuple[str, ...], InsightDay]]:
+def split_day(ad_id: str, day: InsightDay, breakdowns: Sequence[str]
+              ) -> list[tuple[tuple[str, ...], InsightDay]]:
     """The ad-day split over the buckets of `breakdowns`; buckets without delivery left out (Meta
     returns no row for them). The parts add up exactly to `day`."""
     keyed = buckets(breakdowns)

@@ -324,7 +324,8 @@ def collect(query: InsightsQuery, ads: Iterable[AdContext],
         for extra in account_extra.values():
             if query.since <= extra.date <= query.until:
                 start, stop = bucket_of(query, extra.date)
-                bucket = groups.setdefault((ads[0].account.id, start, ()), Group(ads[0], Metrics(), start, stop))
+                key = (ads[0].account.id, start, ())
+                bucket = groups.setdefault(key, Group(ads[0], Metrics(), start, stop))
                 bucket.metrics.add(extra, None)
     for ctx in ads:
         indicator = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)

@@ -19,11 +19,12 @@ from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, WithJsonSchema
 from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
+from pixecom.adsmanager.breakdowns import Breakdown, parse_breakdown, read_breakdown_rows
 from pixecom.adsmanager.daily import daily_series
 from pixecom.adsmanager.export import columns, csv_lines
 from pixecom.adsmanager.params import (
@@ -46,12 +47,15 @@ from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import entity_visible, narrowed
 from pixecom.api.permits import requires
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
+from pixecom.api.schemas.breakdowns import BreakdownPending
 from pixecom.api.schemas.errors import error_responses
+from pixecom.breakdowns.jobs import Reports, ensure_reports
+from pixecom.breakdowns.worker import FIRST_POLL_SECONDS
 from pixecom.db.engine import session_scope
 from pixecom.db.reader import lag_tolerant
 from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.permissions import Permission
-from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
+from pixecom.rates.totals import add_converted_total, converted_total, csv_total_lines, with_converted_total
 from pixecom.settings import get_settings
 
 router = APIRouter(prefix="/ads-manager", tags=["ads-manager"])
@@ -94,6 +98,14 @@ LimitParam = Annotated[
     Query(description=f"rows per page, default {DEFAULT_LIMIT}"),
     WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
 ]
+BreakdownParam = Annotated[
+    str | None,
+    Query(
+        description="each row also carries its `breakdowns` by these dimensions (Meta's); when Meta "
+        "still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md)"
+    ),
+    WithJsonSchema({"$ref": "#/components/schemas/Breakdown"}),
+]
 QParam = Annotated[
     str | None,
     Query(description="name contains (case-insensitive)"),
@@ -115,6 +127,7 @@ async def raw_list_params(
     sort: SortParam = None,
     limit: LimitParam = None,
     cursor: Annotated[str | None, Query(description="paging.next_cursor of the previous page")] = None,
+    breakdown: BreakdownParam = None,
 ) -> RawListParams:
     return RawListParams(
         date_preset=date_preset,
@@ -130,6 +143,7 @@ async def raw_list_params(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        breakdown=breakdown,
     )
 
 
@@ -148,9 +162,49 @@ def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
     return lag_tolerant(seller_id, read)
 
 
+def read_broken_down(seller_id: uuid.UUID, query: ListQuery, breakdown: Breakdown, now: datetime) -> Response:
+    """The list with each row's breakdown rows when the reports of its rows' ad accounts are
+    ready; else 202 with the reports queued (pixecom.breakdowns.jobs). The rows and the converted
+    total on one read connection, then the reports on the primary (never two connections held)."""
+    result, total = lag_tolerant(
+        seller_id,
+        lambda conn: (
+            list_entities(conn, seller_id, query, now),
+            converted_total(conn, seller_id, query, now),
+        ),
+    )
+    with session_scope() as session:
+        reports = ensure_reports(
+            session, seller_id, {row.ad_account_id for row in result.rows}, breakdown, query.dates, now
+        )
+        if reports.pending:
+            return _pending(breakdown, reports)
+        rows = read_breakdown_rows(session, seller_id, query.level, breakdown, reports.ready_ids, result.rows)
+    info = {
+        "breakdown": breakdown.value,
+        "dimensions": list(breakdown.dimensions),
+        "as_of": reports.as_of.isoformat() if reports.as_of else None,
+    }
+    body = add_converted_total(list_json(result, query.level, rows, info), total)
+    return Response(body, media_type="application/json")
+
+
+def _pending(breakdown: Breakdown, reports: Reports) -> JSONResponse:
+    wait = FIRST_POLL_SECONDS * 2
+    body = {
+        "breakdown": breakdown.value,
+        "jobs": [j.as_json() for j in reports.pending],
+        "retry_after_seconds": wait,
+    }
+    return JSONResponse(body, status_code=202, headers={"Retry-After": str(wait)})
+
+
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
     async def list_level(caller: CurrentSeller, raw: RawParams, now: Now) -> Response:
         query = narrowed(parse_list_query(level, raw, paged=True), caller)
+        breakdown = parse_breakdown(raw.breakdown)
+        if breakdown is not None:
+            return await run_in_threadpool(read_broken_down, caller.seller_id, query, breakdown, now)
         if get_settings().api_reads_inline:  # one request at a time (Lambda): no hop to pay for
             body = read_list(caller.seller_id, query, now)
         else:
@@ -250,6 +304,7 @@ for _level in Level:
         response_model=None,
         responses={
             200: {"model": _LIST_MODELS[_level], "description": "One page"},
+            202: {"model": BreakdownPending, "description": "The breakdown is being computed by Meta"},
             **error_responses(401, 422),
         },
     )

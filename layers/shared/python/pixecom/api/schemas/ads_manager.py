@@ -9,11 +9,12 @@ null where a denominator is zero.
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import Field, WithJsonSchema, create_model
 
+from pixecom.adsmanager.breakdowns import Breakdown
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.paging import Paging
 from pixecom.domain.catalogue import METRICS, Kind, Metric
@@ -108,6 +109,29 @@ class Budget(OutModel):
     remaining: MoneyString | None = Field(description="what Meta reports as left of it")
 
 
+class BreakdownRow(OutModel):
+    """One bucket of a row's breakdown: Meta's values for it and the row's metrics within it. The
+    additive metrics of a row's breakdown rows add up to the row's own (an `unknown` bucket
+    included); Meta's breakdown values are estimates."""
+
+    values: dict[str, str] = Field(
+        description="the bucket in each dimension, as Meta names it",
+        examples=[{"age": "25-34", "gender": "female"}],
+    )
+    metrics: Metrics
+
+
+class BreakdownInfo(OutModel):
+    breakdown: Breakdown
+    dimensions: list[str] = Field(description="the keys of each breakdown row's `values`")
+    as_of: datetime | None = Field(description="when Meta computed the oldest report read (null: no row)")
+
+
+_BREAKDOWNS = Field(
+    description="null unless `breakdown=` is given; then this row's breakdown rows, biggest spend first"
+)
+
+
 class _EntityRow(OutModel):
     id: uuid.UUID
     meta_id: str
@@ -122,6 +146,7 @@ class _EntityRow(OutModel):
     result_type: ResultType
     attribution_setting: AttributionSetting
     metrics: Metrics
+    breakdowns: list[BreakdownRow] | None = _BREAKDOWNS
 
 
 class CampaignRow(_EntityRow):
@@ -191,6 +216,7 @@ _SUMMARY = Field(description="every matching row (not only this page), one entry
 _CONVERTED = Field(
     description="null until the seller chooses a reporting currency (PUT /api/reporting-currency)"
 )
+_BREAKDOWN = Field(description="null unless `breakdown=` is given")
 _RANGE = Field(
     description="a preset resolves per ad account timezone: the envelope (earliest since, latest "
     "until) of the accounts' ranges"
@@ -203,6 +229,7 @@ class CampaignList(OutModel):
     paging: Paging
     date_range: DateRangeOut = _RANGE
     converted_total: ConvertedTotal | None = _CONVERTED
+    breakdown: BreakdownInfo | None = _BREAKDOWN
 
 
 class AdsetList(OutModel):
@@ -211,6 +238,7 @@ class AdsetList(OutModel):
     paging: Paging
     date_range: DateRangeOut = _RANGE
     converted_total: ConvertedTotal | None = _CONVERTED
+    breakdown: BreakdownInfo | None = _BREAKDOWN
 
 
 class AdList(OutModel):
@@ -219,6 +247,7 @@ class AdList(OutModel):
     paging: Paging
     date_range: DateRangeOut = _RANGE
     converted_total: ConvertedTotal | None = _CONVERTED
+    breakdown: BreakdownInfo | None = _BREAKDOWN
 
 
 class DailyPoint(OutModel):

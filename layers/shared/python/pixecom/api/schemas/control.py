@@ -213,4 +213,3 @@ class AuditEntryOut(OutModel):
 class AuditListOut(OutModel):
     data: list[AuditEntryOut]
     paging: Paging
-
