@@ -82,6 +82,7 @@ class Reports:
     ready_ids: list[uuid.UUID]
     pending: list[JobView]
     as_of: datetime | None  # when the oldest ready report was finished
+    to_send: list[uuid.UUID]  # reports (re)queued by this request: their messages, once committed
 
 
 def is_fresh(job: BreakdownJob, last_stats_success_at: datetime | None) -> bool:
@@ -98,11 +99,10 @@ def ensure_reports(
     breakdown: Breakdown,
     dates: DateSpec,
     now: datetime,
-    *,
-    send: Callable[[uuid.UUID], None] = send_breakdown_message,
 ) -> Reports:
     """The reports of `account_ids` (the seller's) for `breakdown` over each account's range;
-    missing, stale or failed ones are queued (one message each) and returned as pending."""
+    missing, stale or failed ones are queued and returned as pending (`send_queued` sends their
+    messages after the caller's commit)."""
     accounts = session.scalars(
         select(AdAccount).where(AdAccount.seller_id == seller_id, AdAccount.id.in_(list(account_ids)))
     ).all()
@@ -122,16 +122,21 @@ def ensure_reports(
         if created:  # a job already queued or running has its message (or the sweep's)
             to_queue.append(job.id)
         pending.append(job)
-    session.commit()
-    for job_id in to_queue:
+    session.flush()
+    as_of = min((j.finished_at for j in ready if j.finished_at), default=None)
+    return Reports([j.id for j in ready], [_view(j) for j in pending], as_of, to_queue)
+
+
+def send_queued(reports: Reports, send: Callable[[uuid.UUID], None] = send_breakdown_message) -> None:
+    """One message per report the request queued; a failed send leaves the report queued, and
+    the sweep (`sweep.py`) sends it again."""
+    for job_id in reports.to_send:
         try:
             send(job_id)
-        except Exception as exc:  # the job stays queued: the jobs sweep sends it again
+        except Exception as exc:
             logger.warning(
                 "breakdown report not queued", extra={"job_id": str(job_id), "error_type": type(exc).__name__}
             )
-    as_of = min((j.finished_at for j in ready if j.finished_at), default=None)
-    return Reports([j.id for j in ready], [_view(j) for j in pending], as_of)
 
 
 def _job_for(

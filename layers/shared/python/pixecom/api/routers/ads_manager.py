@@ -49,7 +49,7 @@ from pixecom.api.permits import requires
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
 from pixecom.api.schemas.breakdowns import BreakdownPending
 from pixecom.api.schemas.errors import error_responses
-from pixecom.breakdowns.jobs import Reports, ensure_reports
+from pixecom.breakdowns.jobs import Reports, ensure_reports, send_queued
 from pixecom.breakdowns.worker import FIRST_POLL_SECONDS
 from pixecom.db.engine import session_scope
 from pixecom.db.reader import lag_tolerant
@@ -177,9 +177,14 @@ def read_broken_down(seller_id: uuid.UUID, query: ListQuery, breakdown: Breakdow
         reports = ensure_reports(
             session, seller_id, {row.ad_account_id for row in result.rows}, breakdown, query.dates, now
         )
-        if reports.pending:
-            return _pending(breakdown, reports)
-        rows = read_breakdown_rows(session, seller_id, query.level, breakdown, reports.ready_ids, result.rows)
+        rows = None
+        if not reports.pending:
+            rows = read_breakdown_rows(
+                session, seller_id, query.level, breakdown, reports.ready_ids, result.rows
+            )
+    if rows is None:
+        send_queued(reports)
+        return _pending(breakdown, reports)
     info = {
         "breakdown": breakdown.value,
         "dimensions": list(breakdown.dimensions),
