@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from csv import DictReader
 from datetime import timedelta
 from decimal import Decimal
+from io import StringIO
 from typing import Any
 
 import pytest
@@ -125,6 +127,16 @@ def test_a_report_is_polled_by_its_seller_only_and_stale_after_the_next_stats_sy
     done = api.get(f"/api/ads-manager/breakdown-jobs/{job['id']}", headers=synced.headers).json()
     assert (done["status"], done["percent_complete"]) == ("done", 100)
     assert _list(api, synced.headers, "ads", "country").status_code == 200
+    csv = api.get(
+        "/api/ads-manager/ads/export.csv",
+        headers=synced.headers,
+        params={"date_preset": "last_7d", "breakdown": "country"},
+    )
+    lines = list(DictReader(StringIO(csv.text)))
+    assert csv.text.split("\r\n", 1)[0].endswith(",country")
+    first_ad = [x for x in lines if x["id"] == lines[0]["id"]]
+    assert [x["row_type"] for x in first_ad[:2]] == ["entity", "breakdown"]
+    assert sum(int(x["impressions"]) for x in first_ad[1:]) == int(first_ad[0]["impressions"])
     session.execute(
         text("UPDATE ad_accounts SET last_stats_success_at = :t"), {"t": AFTER_SYNC + timedelta(hours=1)}
     )

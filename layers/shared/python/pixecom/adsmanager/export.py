@@ -1,6 +1,7 @@
 """CSV export of a list: a header, every matching row (no paging), one summary row per currency.
 
-The first column, `row_type`, is `entity` or `summary`, so a spreadsheet can filter either.
+The first column, `row_type`, is `entity`, `breakdown` (with `breakdown=`: an entity's bucket, right
+after its entity line) or `summary`, so a spreadsheet can filter any.
 Metric cells hold exactly what the JSON API shows (money in the currency's minor units, ratios
 4 decimals), empty = undefined or, for results and cost per result, a `mixed` result type.
 """
@@ -10,7 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from pixecom.adsmanager.entity_columns import csv_columns, csv_values
@@ -48,9 +50,16 @@ def _cell(value: Any) -> str:
     return text
 
 
-def csv_lines(result: ListResult, level: Level) -> Iterator[str]:
-    """The CSV document, one encoded line at a time (streamable)."""
-    header = columns(level)
+def csv_lines(
+    result: ListResult,
+    level: Level,
+    breakdowns: Mapping[uuid.UUID, str] | None = None,
+    dimensions: Sequence[str] = (),
+) -> Iterator[str]:
+    """The CSV document, one encoded line at a time (streamable). With `breakdowns` (entity id ->
+    JSON array, adsmanager.breakdowns) each entity line is followed by its `breakdown` lines,
+    their bucket in one column per dimension (after the header's other columns)."""
+    header = columns(level) + list(dimensions)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
 
@@ -65,6 +74,9 @@ def csv_lines(result: ListResult, level: Level) -> Iterator[str]:
         flat = {"row_type": "entity", **entity_fields(row, level), **csv_values(row.extra_json)}
         flat.update(_metrics(row.metrics_json))
         yield line([flat.get(name) for name in header])
+        for bucket in json.loads(breakdowns.get(row.id, "[]")) if breakdowns is not None else ():
+            part = {**flat, "row_type": "breakdown", **bucket["values"], **bucket["metrics"]}
+            yield line([part.get(name) for name in header])
     for total in result.summary:
         flat = {"row_type": "summary", "name": "Total", "currency": total.currency}
         flat.update(result_type=total.result_type, **_metrics(total.metrics_json))

@@ -41,7 +41,7 @@ from pixecom.adsmanager.params import (
     parse_list_query,
 )
 from pixecom.adsmanager.payload import daily_json, list_json
-from pixecom.adsmanager.query import list_entities
+from pixecom.adsmanager.query import ListResult, list_entities
 from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import entity_visible, narrowed
@@ -173,17 +173,8 @@ def read_broken_down(seller_id: uuid.UUID, query: ListQuery, breakdown: Breakdow
             converted_total(conn, seller_id, query, now),
         ),
     )
-    with session_scope() as session:
-        reports = ensure_reports(
-            session, seller_id, {row.ad_account_id for row in result.rows}, breakdown, query.dates, now
-        )
-        rows = None
-        if not reports.pending:
-            rows = read_breakdown_rows(
-                session, seller_id, query.level, breakdown, reports.ready_ids, result.rows
-            )
+    rows, reports = breakdown_rows(seller_id, query, breakdown, result, now)
     if rows is None:
-        send_queued(reports)
         return _pending(breakdown, reports)
     info = {
         "breakdown": breakdown.value,
@@ -192,6 +183,24 @@ def read_broken_down(seller_id: uuid.UUID, query: ListQuery, breakdown: Breakdow
     }
     body = add_converted_total(list_json(result, query.level, rows, info), total)
     return Response(body, media_type="application/json")
+
+
+def breakdown_rows(
+    seller_id: uuid.UUID, query: ListQuery, breakdown: Breakdown, result: ListResult, now: datetime
+) -> tuple[dict[uuid.UUID, str] | None, Reports]:
+    """Each listed row's breakdown rows (JSON) when the reports of the rows' ad accounts are
+    ready, else None and the reports queued (their messages sent once committed)."""
+    with session_scope() as session:
+        accounts = {row.ad_account_id for row in result.rows}
+        reports = ensure_reports(session, seller_id, accounts, breakdown, query.dates, now)
+        rows = None
+        if not reports.pending:
+            rows = read_breakdown_rows(
+                session, seller_id, query.level, breakdown, reports.ready_ids, result.rows
+            )
+    if rows is None:
+        send_queued(reports)
+    return rows, reports
 
 
 def _pending(breakdown: Breakdown, reports: Reports) -> JSONResponse:
@@ -229,9 +238,10 @@ class CsvResponse(StreamingResponse):
     media_type = "text/csv"  # Starlette adds "; charset=utf-8"
 
 
-def _export_route(level: Level) -> Callable[..., CsvResponse]:
-    def export_level(caller: CurrentSeller, raw: RawParams, now: Now) -> CsvResponse:
+def _export_route(level: Level) -> Callable[..., Response]:
+    def export_level(caller: CurrentSeller, raw: RawParams, now: Now) -> Response:
         query = narrowed(parse_list_query(level, raw, paged=False), caller)
+        breakdown = parse_breakdown(raw.breakdown)
         # The rows and the converted total from one connection: both on the reader or both on
         # the primary, never a total from one server under rows from the other.
         result, total = lag_tolerant(
@@ -241,9 +251,17 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
                 converted_total(conn, caller.seller_id, query, now),
             ),
         )
+        rows, dimensions = None, breakdown.dimensions if breakdown else ()
+        if breakdown is not None:
+            rows, reports = breakdown_rows(caller.seller_id, query, breakdown, result, now)
+            if rows is None:
+                return _pending(breakdown, reports)
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
         return CsvResponse(
-            chain(csv_lines(result, level), csv_total_lines(total, columns(level))),
+            chain(
+                csv_lines(result, level, rows, dimensions),
+                csv_total_lines(total, columns(level) + list(dimensions)),
+            ),
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
@@ -298,6 +316,10 @@ _CSV_OK: dict[int | str, dict[str, Any]] = {
     }
 }
 
+_BREAKDOWN_PENDING: dict[int | str, dict[str, Any]] = {
+    202: {"model": BreakdownPending, "description": "With `breakdown=`: Meta is computing it; poll the jobs"}
+}
+
 for _level in Level:
     _path = f"/{_level.value}"
     router.add_api_route(
@@ -309,7 +331,7 @@ for _level in Level:
         response_model=None,
         responses={
             200: {"model": _LIST_MODELS[_level], "description": "One page"},
-            202: {"model": BreakdownPending, "description": "The breakdown is being computed by Meta"},
+            **_BREAKDOWN_PENDING,
             **error_responses(401, 422),
         },
     )
@@ -321,7 +343,7 @@ for _level in Level:
         name=f"export_{_level.value}",
         response_model=None,
         response_class=CsvResponse,
-        responses={**_CSV_OK, **error_responses(401, 422)},
+        responses={**_CSV_OK, **_BREAKDOWN_PENDING, **error_responses(401, 422)},
     )
     router.add_api_route(
         _path + "/{entity_id}/daily",
