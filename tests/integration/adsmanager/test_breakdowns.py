@@ -148,3 +148,34 @@ def test_an_unknown_breakdown_is_a_422_naming_it(api: Any, make_seller: Any) -> 
     answer = _list(api, make_seller().headers, "campaigns", "shoe_size")
     assert answer.status_code == 422
     assert answer.json()["error"]["field"] == "breakdown"
+
+
+def test_a_failed_run_is_started_once_more_then_fails_with_metas_words_and_a_stuck_one_is_swept(
+    api: Any, synced: Any, set_now: Any, run_reports: Any, sim: SimulatorServer, session: Any
+) -> None:
+    from sqlalchemy import text
+
+    from pixecom.breakdowns.sweep import requeue_stale_reports
+
+    set_now(AFTER_SYNC)
+    sim.inject_fault("*/insights", method="POST", async_status="Job Failed", times=1)
+    run_reports(_list(api, synced.headers, "campaigns", "gender").json()["jobs"])
+    assert _list(api, synced.headers, "campaigns", "gender").status_code == 200  # the second run did it
+
+    sim.inject_fault("*/insights", method="POST", async_status="Job Failed")
+    jobs = _list(api, synced.headers, "campaigns", "device_platform").json()["jobs"]
+    run_reports(jobs)
+    failed = api.get(f"/api/ads-manager/breakdown-jobs/{jobs[0]['id']}", headers=synced.headers).json()
+    assert failed["status"] == "failed"
+    assert failed["error"] == "Meta could not produce the report (Job Failed): Report Failed"
+    again = _list(api, synced.headers, "campaigns", "device_platform").json()["jobs"]
+    assert {j["status"] for j in again} == {"queued"}  # asking again runs it again
+
+    sent: list[uuid.UUID] = []
+    assert requeue_stale_reports(AFTER_SYNC + timedelta(minutes=5), send=sent.append) == 0
+    assert requeue_stale_reports(AFTER_SYNC + timedelta(hours=1), send=sent.append) == 2
+    assert sorted(map(str, sent)) == sorted(j["id"] for j in again)
+    stamps = session.execute(
+        text("SELECT DISTINCT progressed_at FROM breakdown_jobs WHERE status = 'queued'")
+    )
+    assert stamps.scalars().all() == [AFTER_SYNC + timedelta(hours=1)]  # the next sweep waits again
