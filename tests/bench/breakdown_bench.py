@@ -14,6 +14,7 @@ Seeds the Ads Manager bench's database (`ads_manager_bench.prepare_database`: on
 - storage: the report's rows and bytes (table and indexes), and what 5,000 ads x 90 days costs.
 
 Run:  .venv/bin/python tests/bench/breakdown_bench.py [--iterations 30] [--breakdown age,gender]
+      [--seeded-url URL]
 """
 
 from __future__ import annotations
@@ -99,8 +100,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--iterations", type=int, default=30)
     parser.add_argument("--breakdown", default="age,gender")
+    parser.add_argument("--seeded-url", help="reuse a database ads_manager_bench seeded before")
     args = parser.parse_args()
-    url = prepare_database()
+    url = args.seeded_url or prepare_database()
     os.environ["DATABASE_URL"] = url
 
     import psycopg

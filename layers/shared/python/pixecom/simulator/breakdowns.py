@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 from itertools import product
 
 from pixecom.simulator.scenario import InsightDay
@@ -100,6 +101,13 @@ def _lean(ad_id: str, key: tuple[str, ...]) -> int:
     return 50 + int.from_bytes(digest, "big") % 100
 
 
+@lru_cache(maxsize=65_536)
+def _ad_weights(ad_id: str, breakdowns: tuple[str, ...]) -> tuple[list[tuple[str, ...]], list[int]]:
+    """The buckets and this ad's weights over them (the same every day)."""
+    keyed = buckets(breakdowns)
+    return [key for key, _ in keyed], [w * _lean(ad_id, key) for key, w in keyed]
+
+
 def _allocate(total: int, weights: Sequence[int]) -> list[int]:
     """`total` split in proportion to `weights` by largest remainder: the parts sum to `total`."""
     whole = sum(weights)
@@ -122,9 +130,8 @@ def split_day(ad_id: str, day: InsightDay, breakdowns: Sequence[str]
               ) -> list[tuple[tuple[str, ...], InsightDay]]:
     """The ad-day split over the buckets of `breakdowns`; buckets without delivery left out (Meta
     returns no row for them). The parts add up exactly to `day`."""
-    keyed = buckets(breakdowns)
-    weights = [w * _lean(ad_id, key) for key, w in keyed]
-    n = len(keyed)
+    keys, weights = _ad_weights(ad_id, tuple(breakdowns))
+    n = len(keys)
     spend = _allocate_money(day.spend, weights)
     counts = {name: _allocate(getattr(day, name), weights)
               for name in ("impressions", "clicks", "inline_link_clicks")}
@@ -132,10 +139,10 @@ def split_day(ad_id: str, day: InsightDay, breakdowns: Sequence[str]
     actions = {name: _allocate(count, weights) for name, count in day.actions.items()}
     values = {name: _allocate_money(value, weights) for name, value in day.action_values.items()}
     out = []
-    for i, (key, _) in enumerate(keyed):
-        part = InsightDay(
-            date=day.date, spend=spend[i], reach=reach[i],
-            **{name: parts[i] for name, parts in counts.items()},
+    for i, key in enumerate(keys):
+        part = InsightDay.model_construct(  # values already typed: no validation (thousands per report)
+            date=day.date, spend=spend[i], reach=reach[i], impressions=counts["impressions"][i],
+            clicks=counts["clicks"][i], inline_link_clicks=counts["inline_link_clicks"][i],
             actions={name: parts[i] for name, parts in actions.items() if parts[i]},
             action_values={name: parts[i] for name, parts in values.items() if parts[i]},
         )

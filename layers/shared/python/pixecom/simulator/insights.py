@@ -331,11 +331,7 @@ def collect(query: InsightsQuery, ads: Iterable[AdContext],
         indicator = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
         setting = attribution_setting(ctx.adset.attribution())
         key_id = group_key(query.level, ctx)
-        for offset in range(query.days()):
-            day = day_of(ctx.ad.id, query.since + timedelta(days=offset))
-            if day is None or day.is_empty():
-                continue
-            start, stop = bucket_of(query, day.date)
+        for start, stop, day in _ad_rows(query, ctx.ad.id, day_of):
             parts = split_day(ctx.ad.id, day, query.breakdowns) if query.breakdowns else [((), day)]
             for values, part in parts:
                 group = groups.get((key_id, start, values))
@@ -344,6 +340,40 @@ def collect(query: InsightsQuery, ads: Iterable[AdContext],
                 group.metrics.add(part, indicator)
                 group.metrics.attribution.add(setting)
     return list(groups.values())
+
+
+def _ad_rows(query: InsightsQuery, ad_id: str, day_of: Callable[[str, date], InsightDay | None]
+            ) -> Iterable[tuple[date, date, InsightDay]]:
+    """The ad's delivered days with their time bucket; broken down, the days of one time bucket
+    summed first (split once per ad and bucket: the buckets still add up to the days)."""
+    by_bucket: dict[date, tuple[date, list[InsightDay]]] = {}
+    for offset in range(query.days()):
+        day = day_of(ad_id, query.since + timedelta(days=offset))
+        if day is None or day.is_empty():
+            continue
+        start, stop = bucket_of(query, day.date)
+        if not query.breakdowns:
+            yield start, stop, day
+            continue
+        by_bucket.setdefault(start, (stop, []))[1].append(day)
+    for start, (stop, days) in by_bucket.items():
+        yield start, stop, days[0] if len(days) == 1 else _summed_days(days)
+
+
+def _summed_days(days: list[InsightDay]) -> InsightDay:
+    actions: dict[str, int] = {}
+    values: dict[str, Decimal] = {}
+    for day in days:
+        for name, count in day.actions.items():
+            actions[name] = actions.get(name, 0) + count
+        for name, value in day.action_values.items():
+            values[name] = values.get(name, Decimal(0)) + value
+    reaches = [d.reach for d in days if d.reach is not None]
+    return InsightDay.model_construct(
+        date=days[0].date, spend=sum((d.spend for d in days), Decimal(0)),
+        impressions=sum(d.impressions for d in days), reach=sum(reaches) if reaches else None,
+        clicks=sum(d.clicks for d in days), inline_link_clicks=sum(d.inline_link_clicks for d in days),
+        actions=actions, action_values=values)
 
 
 def render_group(query: InsightsQuery, group: Group) -> dict[str, Any]:
