@@ -4706,7 +4706,7 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignList"];
                 };
             };
-            /** @description The breakdown is being computed by Meta */
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -4791,6 +4791,15 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["BreakdownPending"];
                 };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
@@ -4934,7 +4943,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdsetList"];
                 };
             };
-            /** @description The breakdown is being computed by Meta */
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -5019,6 +5028,15 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["BreakdownPending"];
                 };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
@@ -5162,7 +5180,7 @@ export interface operations {
                     "application/json": components["schemas"]["AdList"];
                 };
             };
-            /** @description The breakdown is being computed by Meta */
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -5247,6 +5265,15 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["BreakdownPending"];
                 };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
