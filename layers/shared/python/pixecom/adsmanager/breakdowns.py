@@ -42,6 +42,13 @@ class Breakdown(StrEnum):
             return ("publisher_platform", "platform_position")
         return tuple(self.value.split(","))
 
+    @property
+    def not_broken_down(self) -> tuple[str, ...]:
+        """Counters Meta does not report by this breakdown: off-Meta actions (website pixel events,
+        and results counting one) are left out of `region` rows, so those counters are 0 there
+        and only the others add up to the row."""
+        return OFF_META_COUNTERS if self is Breakdown.REGION else ()
+
 
 def parse_breakdown(value: str | None) -> Breakdown | None:
     """None when absent or blank; an unknown value is a 422 naming `breakdown`."""
@@ -57,6 +64,14 @@ def parse_breakdown(value: str | None) -> Breakdown | None:
         raise InvalidParam("breakdown", f"unknown breakdown {value[:64]!r}; use one of: {allowed}") from None
 
 
+OFF_META_COUNTERS = (
+    "content_views",
+    "add_to_cart",
+    "initiate_checkout",
+    "purchases",
+    "purchase_value",
+    "results",
+)
 _GROUP_COLUMN = {Level.CAMPAIGNS: "campaign_meta_id", Level.ADSETS: "adset_meta_id", Level.ADS: "ad_meta_id"}
 _TABLE = {Level.CAMPAIGNS: q("campaigns"), Level.ADSETS: q("adsets"), Level.ADS: q("ads")}
 

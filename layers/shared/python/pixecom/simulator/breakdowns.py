@@ -7,6 +7,9 @@ number is split by largest remainder in its own smallest unit (one impression, o
 day's spend as the day states it), so the buckets of an ad-day add up exactly to the ad-day:
 broken-down rows always sum to the unbroken row, an `unknown` bucket included.
 
+Meta leaves off-Meta actions (website pixel events: content views, carts, checkouts, purchases
+and their values) out of `region` rows, so do we.
+
 Combinations: any one dimension but `platform_position` (Meta refuses it without
 `publisher_platform`), `age,gender`, and `publisher_platform` with `platform_position`,
 `device_platform` or `impression_device` (and `platform_position` with one of the two device
@@ -50,6 +53,9 @@ POSITIONS: dict[str, tuple[tuple[str, int], ...]] = {
     "unknown": (("unknown", 100),),
 }
 DIMENSIONS = frozenset({*BUCKETS, "platform_position"})
+# Meta returns no off-Meta actions (website pixel events) with these breakdowns.
+WITHOUT_OFF_META = frozenset({"region"})
+OFF_META_ACTIONS = frozenset({"view_content", "add_to_cart", "initiate_checkout", "purchase"})
 _DEVICE = ("device_platform", "impression_device")
 ALLOWED: frozenset[frozenset[str]] = frozenset(
     {frozenset({d}) for d in BUCKETS}
@@ -129,15 +135,19 @@ def _allocate_money(total: Decimal, weights: Sequence[int]) -> list[Decimal]:
 def split_day(ad_id: str, day: InsightDay, breakdowns: Sequence[str]
               ) -> list[tuple[tuple[str, ...], InsightDay]]:
     """The ad-day split over the buckets of `breakdowns`; buckets without delivery left out (Meta
-    returns no row for them). The parts add up exactly to `day`."""
+    returns no row for them). The parts add up exactly to `day`, but for the off-Meta actions
+    Meta leaves out of some breakdowns (`region`)."""
     keys, weights = _ad_weights(ad_id, tuple(breakdowns))
     n = len(keys)
     spend = _allocate_money(day.spend, weights)
     counts = {name: _allocate(getattr(day, name), weights)
               for name in ("impressions", "clicks", "inline_link_clicks")}
     reach = _allocate(day.reach, weights) if day.reach is not None else [None] * n
-    actions = {name: _allocate(count, weights) for name, count in day.actions.items()}
-    values = {name: _allocate_money(value, weights) for name, value in day.action_values.items()}
+    on_meta = WITHOUT_OFF_META.isdisjoint(breakdowns)
+    actions = {name: _allocate(count, weights) for name, count in day.actions.items()
+               if on_meta or name not in OFF_META_ACTIONS}
+    values = {name: _allocate_money(value, weights) for name, value in day.action_values.items()
+              if on_meta or name not in OFF_META_ACTIONS}
     out = []
     for i, key in enumerate(keys):
         part = InsightDay.model_construct(  # values already typed: no validation (thousands per report)

@@ -179,6 +179,7 @@ def read_broken_down(seller_id: uuid.UUID, query: ListQuery, breakdown: Breakdow
     info = {
         "breakdown": breakdown.value,
         "dimensions": list(breakdown.dimensions),
+        "not_broken_down": list(breakdown.not_broken_down),
         "as_of": reports.as_of.isoformat() if reports.as_of else None,
     }
     body = add_converted_total(list_json(result, query.level, rows, info), total)

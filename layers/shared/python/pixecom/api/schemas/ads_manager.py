@@ -124,6 +124,10 @@ class BreakdownRow(OutModel):
 class BreakdownInfo(OutModel):
     breakdown: Breakdown
     dimensions: list[str] = Field(description="the keys of each breakdown row's `values`")
+    not_broken_down: list[str] = Field(
+        description="counters Meta does not report by this breakdown (off-Meta actions by `region`): "
+        "0 in the breakdown rows, which then add up to the row only for the others"
+    )
     as_of: datetime | None = Field(description="when Meta computed the oldest report read (null: no row)")
 
 
