@@ -2,9 +2,9 @@
 each page row's breakdown rows read from stored reports.
 
 A breakdown report (`breakdown_jobs`, filled by `pixecom.breakdowns`) holds, for one ad account,
-breakdown and date range, every ad's additive counters per bucket over the range. A list row's
-breakdown rows are those counters summed over the row's ads (by campaign, ad set or ad) per
-bucket, and their metrics are computed by Postgres with the same formulas as the row's own
+breakdown and date range, the additive counters of every ad, ad set and campaign per bucket over
+the range (the parents' summed from their ads when stored). A list row's breakdown rows are its
+own level's stored rows, and their metrics are computed by Postgres with the same formulas as the row's own
 (`sql.metrics_json`): one `Metrics` shape everywhere.
 """
 
@@ -16,8 +16,8 @@ from enum import StrEnum
 from typing import Any
 
 from pixecom.adsmanager.params import InvalidParam, Level
-from pixecom.adsmanager.sql import metrics_json, minor_units_sql, sum_list
-from pixecom.adsmanager.statement import Conn, Fragment, Param, ident, join, lit, q, run
+from pixecom.adsmanager.sql import metrics_json, minor_units_sql, sum_columns
+from pixecom.adsmanager.statement import Conn, Fragment, Param, join, lit, q, run
 from pixecom.domain.results import MIXED
 
 
@@ -72,7 +72,7 @@ OFF_META_COUNTERS = (
     "purchase_value",
     "results",
 )
-_GROUP_COLUMN = {Level.CAMPAIGNS: "campaign_meta_id", Level.ADSETS: "adset_meta_id", Level.ADS: "ad_meta_id"}
+_STORED_LEVEL = {Level.CAMPAIGNS: "campaign", Level.ADSETS: "adset", Level.ADS: "ad"}
 _TABLE = {Level.CAMPAIGNS: q("campaigns"), Level.ADSETS: q("adsets"), Level.ADS: q("ads")}
 
 
@@ -87,33 +87,33 @@ def breakdown_statement(
     level: Level,
     breakdown: Breakdown,
     job_ids: Sequence[uuid.UUID],
-    entity_ids: Sequence[uuid.UUID],
+    entities: Sequence[tuple[uuid.UUID, str]],
     mixed_ids: Sequence[uuid.UUID],
 ) -> Fragment:
-    """Per listed entity, the JSON array of its breakdown rows (`values`, `metrics`), biggest
-    spend first: the reports' ad counters summed per entity and bucket."""
-    group = ident("s", _GROUP_COLUMN[level])
+    """Per listed entity (id, Meta id), the JSON array of its breakdown rows (`values`,
+    `metrics`), biggest spend first: the stored rows of its level, one per bucket (an entity in
+    two ad accounts' reports cannot be: Meta ids are unique)."""
     mixed = q("e.id = ANY({})", Param(list(mixed_ids)))
     return q(
         "SELECT b.entity_id, CAST(json_agg(json_build_object('values', {}, 'metrics', {}) "
         "ORDER BY b.spend DESC, b.bucket) AS text) AS rows "
-        "FROM (SELECT e.id AS entity_id, s.bucket, max(a.currency) AS currency, {}, "
-        "bool_or({}) AS mixed "
+        "FROM (SELECT e.id AS entity_id, s.bucket, a.currency, {}, {} AS mixed "
         "FROM breakdown_stats s JOIN breakdown_jobs j ON j.id = s.job_id "
         "JOIN ad_accounts a ON a.id = j.ad_account_id "
-        "JOIN {} e ON e.meta_id = {} AND e.ad_account_id = j.ad_account_id "
-        "WHERE s.job_id = ANY({}) AND j.seller_id = {} AND e.seller_id = {} AND e.id = ANY({}) "
-        "GROUP BY e.id, s.bucket) b GROUP BY b.entity_id",
+        "JOIN {} e ON e.meta_id = s.meta_id AND e.ad_account_id = j.ad_account_id "
+        "WHERE s.job_id = ANY({}) AND s.level = {} AND s.meta_id = ANY({}) AND j.seller_id = {} "
+        "AND e.seller_id = {} AND e.id = ANY({})) b GROUP BY b.entity_id",
         _values_json(breakdown),
         metrics_json("b", minor_units_sql(q("b.currency")), q("b.mixed")),
-        sum_list("s"),
+        sum_columns("s"),
         mixed,
         _TABLE[level],
-        group,
         Param(list(job_ids)),
+        lit(_STORED_LEVEL[level]),
+        Param([meta_id for _, meta_id in entities]),
         Param(seller_id),
         Param(seller_id),
-        Param(list(entity_ids)),
+        Param([entity_id for entity_id, _ in entities]),
     )
 
 
@@ -132,7 +132,8 @@ def read_breakdown_rows(
         return {}
     mixed = [r.id for r in listed if r.result_type == MIXED]
     result = run(
-        conn, breakdown_statement(seller_id, level, breakdown, job_ids, [r.id for r in listed], mixed)
+        conn,
+        breakdown_statement(seller_id, level, breakdown, job_ids, [(r.id, r.meta_id) for r in listed], mixed),
     )
     found: Mapping[uuid.UUID, str] = {m["entity_id"]: m["rows"] for m in result}
     return {r.id: found.get(r.id, "[]") for r in listed}

@@ -17,10 +17,11 @@ sweep (`sweep.py`).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.breakdowns import Breakdown
@@ -131,21 +132,29 @@ def _fail(job: BreakdownJob, now: datetime, reason: str) -> None:
 
 
 def _store(session: Session, job: BreakdownJob, rows: list[BreakdownRow]) -> None:
-    """The report's rows in place of the ones it had (a refreshed report replaces them whole)."""
+    """The report's rows in place of the ones it had (a refreshed report replaces them whole):
+    each ad's, and each ad set's and campaign's summed per bucket, written with COPY."""
     session.execute(delete(BreakdownStat).where(BreakdownStat.job_id == job.id))
-    if not rows:
-        return
-    session.execute(
-        insert(BreakdownStat),
-        [
-            {
-                "job_id": job.id,
-                "ad_meta_id": r.row.ad_id,
-                "adset_meta_id": r.row.adset_id,
-                "campaign_meta_id": r.row.campaign_id,
-                "bucket": list(r.bucket),
-                **{name: getattr(r.row, name) for name in SUMMED_COUNTERS},
-            }
-            for r in rows
-        ],
-    )
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    columns = ", ".join(("job_id", "level", "meta_id", "bucket", *SUMMED_COUNTERS))
+    with cursor, cursor.copy(f"COPY breakdown_stats ({columns}) FROM STDIN") as copy:  # our own names
+        for level, meta_id, bucket, counters in level_rows(rows):
+            copy.write_row((job.id, level, meta_id, list(bucket), *counters))
+
+
+def level_rows(rows: list[BreakdownRow]) -> Iterator[tuple[str, str, tuple[str, ...], list[Any]]]:
+    """(level, Meta id, bucket, counters in SUMMED_COUNTERS order): every ad row as read, then the
+    ad sets' and campaigns' sums of them. Pure."""
+    parents: dict[tuple[str, str, tuple[str, ...]], list[Any]] = {}
+    for r in rows:
+        counters = [getattr(r.row, name) for name in SUMMED_COUNTERS]
+        yield "ad", r.row.ad_id, r.bucket, counters
+        for level, meta_id in (("adset", r.row.adset_id), ("campaign", r.row.campaign_id)):
+            sums = parents.get((level, meta_id, r.bucket))
+            if sums is None:
+                parents[(level, meta_id, r.bucket)] = list(counters)
+            else:
+                for i, value in enumerate(counters):
+                    sums[i] += value
+    for (level, meta_id, bucket), sums in parents.items():
+        yield level, meta_id, bucket, sums

@@ -2,14 +2,15 @@
 
 A `BreakdownJob` is one Meta async insights report: one ad account, one breakdown, one date range
 (the account's own days), read at ad level so one report serves the three list levels. Its rows
-(`BreakdownStat`) are the additive counters of each ad and bucket over the whole range.
+(`BreakdownStat`) are the additive counters of each ad, ad set and campaign and bucket over the
+whole range.
 """
 
 import uuid
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -52,20 +53,16 @@ class BreakdownJob(Base):
 
 
 class BreakdownStat(_StatsSums, Base):
-    """One ad and bucket of a report: the bucket's values in the breakdown's order
-    (`{"25-34", "female"}` for `age,gender`), the ad's parents' Meta ids for grouping."""
+    """One entity and bucket of a report: each ad's counters as Meta reported them, and each ad
+    set's and campaign's summed from its ads when the report is stored (a list page reads one
+    row per entity and bucket at its own level). `bucket`: the values in the breakdown's order
+    (`{"25-34", "female"}` for `age,gender`)."""
 
     __tablename__ = "breakdown_stats"
 
     job_id: Mapped[uuid.UUID] = mapped_column(
         UUID(as_uuid=True), ForeignKey("breakdown_jobs.id", ondelete="CASCADE"), primary_key=True
     )
-    ad_meta_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    level: Mapped[str] = mapped_column(String(8), primary_key=True)  # campaign, adset or ad
+    meta_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     bucket: Mapped[list[str]] = mapped_column(ARRAY(Text), primary_key=True)
-    adset_meta_id: Mapped[str] = mapped_column(String(32), nullable=False)
-    campaign_meta_id: Mapped[str] = mapped_column(String(32), nullable=False)
-
-    __table_args__ = (
-        Index("ix_breakdown_stats_job_campaign", "job_id", "campaign_meta_id"),
-        Index("ix_breakdown_stats_job_adset", "job_id", "adset_meta_id"),
-    )

@@ -1,6 +1,6 @@
 """Breakdown reports: Meta's async insights reports by age, gender, country, placement, ...
 kept per ad account, breakdown and date range (`breakdown_jobs`), with each ad's counters per
-bucket over the range (`breakdown_stats`).
+bucket over the range, and each ad set's and campaign's summed from its ads (`breakdown_stats`).
 
 Revision ID: 0026
 Revises: 0024
@@ -57,14 +57,11 @@ def upgrade() -> None:
         sa.Column(
             "job_id", sa.UUID(), sa.ForeignKey("breakdown_jobs.id", ondelete="CASCADE"), primary_key=True
         ),
-        sa.Column("ad_meta_id", sa.String(32), primary_key=True),
+        sa.Column("level", sa.String(8), primary_key=True),
+        sa.Column("meta_id", sa.String(32), primary_key=True),
         sa.Column("bucket", postgresql.ARRAY(sa.Text()), primary_key=True),
-        sa.Column("adset_meta_id", sa.String(32), nullable=False),
-        sa.Column("campaign_meta_id", sa.String(32), nullable=False),
         *counter_columns(COUNTERS),
     )
-    op.create_index("ix_breakdown_stats_job_campaign", "breakdown_stats", ["job_id", "campaign_meta_id"])
-    op.create_index("ix_breakdown_stats_job_adset", "breakdown_stats", ["job_id", "adset_meta_id"])
 
 
 def downgrade() -> None:
