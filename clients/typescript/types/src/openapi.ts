@@ -1934,6 +1934,11 @@ export interface components {
              */
             dimensions: string[];
             /**
+             * Not Broken Down
+             * @description counters Meta does not report by this breakdown (off-Meta actions by `region`): 0 in the breakdown rows, which then add up to the row only for the others
+             */
+            not_broken_down: string[];
+            /**
              * As Of
              * @description when Meta computed the oldest report read (null: no row)
              */
