@@ -26,23 +26,29 @@ AFTER_SYNC = WORLD_NOW + timedelta(minutes=1)
 
 
 @pytest.fixture
-def run_reports(sim: SimulatorServer) -> Callable[[list[dict[str, Any]]], None]:
-    """Run each report's steps as the ControlWorker would, each message at once."""
+def run_reports(
+    sim: SimulatorServer, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[list[dict[str, Any]]], None]:
+    """Run each report's steps as the ControlWorker would, each message at once; pages of 10 rows,
+    3 pages a step (a report is read over several steps, as a big one is)."""
+    from pixecom.breakdowns import worker
     from pixecom.breakdowns.worker import advance_job
 
+    monkeypatch.setattr(worker, "PAGES_PER_STEP", 3)
+
     def graph(token: str) -> GraphClient:
-        return GraphClient(token, base_url=sim.base_url, sleep=lambda _s: None, max_retries=2)
+        return GraphClient(token, base_url=sim.base_url, sleep=lambda _s: None, max_retries=2, page_size=10)
 
     def run(jobs: list[dict[str, Any]]) -> None:
         queued = [uuid.UUID(job["id"]) for job in jobs]
-        for _ in range(20):
+        for _ in range(60):
             if not queued:
                 return
             job_id = queued.pop(0)
             again: list[uuid.UUID] = []
             advance_job(job_id, clock=lambda: AFTER_SYNC, graph=graph, send=lambda j, **_: again.append(j))
             queued.extend(again)
-        raise AssertionError("reports still running after 20 steps")
+        raise AssertionError("reports still running after 60 steps")
 
     return run
 

@@ -116,7 +116,7 @@ def ensure_reports(
             ready.append(job)
             continue
         if job.status in (DONE, FAILED):  # stale or failed: run it again
-            job.status, job.report_run_id, job.percent_complete = QUEUED, None, 0
+            job.status, job.report_run_id, job.percent_complete, job.next_page = QUEUED, None, 0, None
             job.attempts, job.error, job.progressed_at, job.finished_at = 0, None, now, None
             created = True
         if created:  # a job already queued or running has its message (or the sweep's)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from pixecom.adsmanager.breakdowns import Breakdown
@@ -33,7 +33,7 @@ from pixecom.db.breakdown_models import BreakdownJob, BreakdownStat
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount
 from pixecom.domain.catalogue import SUMMED_COUNTERS
-from pixecom.meta.breakdowns import BreakdownRow, read_report, report_status, start_report
+from pixecom.meta.breakdowns import BreakdownRow, read_report_pages, report_status, start_report
 from pixecom.meta.client import GraphClient
 from pixecom.meta.errors import GraphError, InvalidRequest, PermissionDenied, TokenInvalid
 from pixecom.meta.factory import GraphFactory, default_graph
@@ -43,6 +43,7 @@ from pixecom.sync.stats import load_ad_index
 REPORT_ATTEMPTS = 2  # runs per report before it fails
 FIRST_POLL_SECONDS, MAX_POLL_SECONDS = 2, 60
 RETRY_SECONDS = 30  # after a transient error or a rate limit
+PAGES_PER_STEP = 40  # 20,000 rows of 500: a few seconds of a worker's 120
 
 
 def poll_delay(polls: int) -> int:
@@ -107,14 +108,14 @@ def _step(
         job.report_run_id = start_report(client, meta_account, job.since, job.until, breakdown.dimensions)
         job.status, job.attempts, job.percent_complete, job.progressed_at = RUNNING, job.attempts + 1, 0, now
         return poll_delay(1)
-    run = report_status(client, meta_account, job.report_run_id)
     job.progressed_at = now
+    if job.next_page is not None:  # reading a complete run, page by page
+        return _read_pages(session, client, job, account, now)
+    run = report_status(client, meta_account, job.report_run_id)
     if run.completed:
-        result_actions = load_ad_index(session, account.id).result_actions  # as the stats sync counts results
-        rows = read_report(client, meta_account, job.report_run_id, breakdown.dimensions, result_actions)
-        _store(session, job, rows)
-        job.status, job.percent_complete, job.finished_at, job.row_count = DONE, 100, now, len(rows)
-        return None
+        job.percent_complete, job.row_count = 100, 0
+        session.execute(delete(BreakdownStat).where(BreakdownStat.job_id == job.id))  # a rerun's old rows
+        return _read_pages(session, client, job, account, now)
     if run.failed:
         if job.attempts < REPORT_ATTEMPTS:
             job.report_run_id = None
@@ -131,30 +132,58 @@ def _fail(job: BreakdownJob, now: datetime, reason: str) -> None:
     job.status, job.error, job.finished_at, job.progressed_at = FAILED, reason, now, now
 
 
-def _store(session: Session, job: BreakdownJob, rows: list[BreakdownRow]) -> None:
-    """The report's rows in place of the ones it had (a refreshed report replaces them whole):
-    each ad's, and each ad set's and campaign's summed per bucket, written with COPY."""
-    session.execute(delete(BreakdownStat).where(BreakdownStat.job_id == job.id))
+def _read_pages(
+    session: Session, client: GraphClient, job: BreakdownJob, account: AdAccount, now: datetime
+) -> int | None:
+    """Up to PAGES_PER_STEP pages of the complete run's ad rows, stored; the rest in the next step
+    (a worker invocation stays well inside its timeout whatever the report's size). After the
+    last page the ad sets' and campaigns' rows are summed from the ads' and the job is done."""
+    result_actions = load_ad_index(session, account.id).result_actions  # as the stats sync counts results
+    assert job.report_run_id is not None
+    rows, after = read_report_pages(
+        client,
+        account.meta_account_id,
+        job.report_run_id,
+        Breakdown(job.breakdown).dimensions,
+        result_actions,
+        after=job.next_page or None,
+        max_pages=PAGES_PER_STEP,
+    )
+    _copy_rows(session, job, ad_rows(rows))
+    job.row_count = (job.row_count or 0) + len(rows)
+    if after is not None:
+        job.next_page = after
+        return 0
+    session.execute(_PARENT_SUMS, {"job": job.id, "account": account.id})
+    job.status, job.finished_at, job.next_page = DONE, now, None
+    return None
+
+
+def _copy_rows(
+    session: Session, job: BreakdownJob, rows: Iterator[tuple[str, str, tuple[str, ...], list[Any]]]
+) -> None:
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     columns = ", ".join(("job_id", "level", "meta_id", "bucket", *SUMMED_COUNTERS))
     with cursor, cursor.copy(f"COPY breakdown_stats ({columns}) FROM STDIN") as copy:  # our own names
-        for level, meta_id, bucket, counters in level_rows(rows):
+        for level, meta_id, bucket, counters in rows:
             copy.write_row((job.id, level, meta_id, list(bucket), *counters))
 
 
-def level_rows(rows: list[BreakdownRow]) -> Iterator[tuple[str, str, tuple[str, ...], list[Any]]]:
-    """(level, Meta id, bucket, counters in SUMMED_COUNTERS order): every ad row as read, then the
-    ad sets' and campaigns' sums of them. Pure."""
-    parents: dict[tuple[str, str, tuple[str, ...]], list[Any]] = {}
+_SUMS = ", ".join(f"sum(b.{name})" for name in SUMMED_COUNTERS)
+_COLUMNS = ", ".join(SUMMED_COUNTERS)
+# Each ad set's and campaign's rows: its ads' rows summed per bucket (ads by their Meta id in the
+# account; the entity sync knows every ad the stats sync has seen).
+_PARENT_SUMS = text(
+    f"INSERT INTO breakdown_stats (job_id, level, meta_id, bucket, {_COLUMNS}) "  # noqa: S608 (our own names)
+    f"SELECT b.job_id, p.level, p.meta_id, b.bucket, {_SUMS} FROM breakdown_stats b "
+    "JOIN ads a ON a.meta_id = b.meta_id AND a.ad_account_id = :account "
+    "JOIN adsets s ON s.id = a.adset_id JOIN campaigns c ON c.id = a.campaign_id "
+    "CROSS JOIN LATERAL (VALUES ('adset', s.meta_id), ('campaign', c.meta_id)) AS p(level, meta_id) "
+    "WHERE b.job_id = :job AND b.level = 'ad' GROUP BY b.job_id, p.level, p.meta_id, b.bucket"
+)
+
+
+def ad_rows(rows: list[BreakdownRow]) -> Iterator[tuple[str, str, tuple[str, ...], list[Any]]]:
+    """(level `ad`, Meta id, bucket, counters in SUMMED_COUNTERS order) of each row read. Pure."""
     for r in rows:
-        counters = [getattr(r.row, name) for name in SUMMED_COUNTERS]
-        yield "ad", r.row.ad_id, r.bucket, counters
-        for level, meta_id in (("adset", r.row.adset_id), ("campaign", r.row.campaign_id)):
-            sums = parents.get((level, meta_id, r.bucket))
-            if sums is None:
-                parents[(level, meta_id, r.bucket)] = list(counters)
-            else:
-                for i, value in enumerate(counters):
-                    sums[i] += value
-    for (level, meta_id, bucket), sums in parents.items():
-        yield level, meta_id, bucket, sums
+        yield "ad", r.row.ad_id, r.bucket, [getattr(r.row, name) for name in SUMMED_COUNTERS]

@@ -40,6 +40,7 @@ class BreakdownJob(Base):
     until: Mapped[date] = mapped_column(Date, nullable=False)
     status: Mapped[str] = mapped_column(String(16), nullable=False)
     report_run_id: Mapped[str | None] = mapped_column(String(64))
+    next_page: Mapped[str | None] = mapped_column(Text)  # reading a complete run: the next page's cursor
     percent_complete: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     row_count: Mapped[int | None] = mapped_column(Integer)

@@ -2,7 +2,8 @@
 at ad level over the whole range (no time increment), one step at a time.
 
 `start_report` creates the run (POST /act_x/insights -> report_run_id), `report_status` polls it
-once (GET /{run}), `read_report` reads its rows when complete (GET /{run}/insights pages). Nothing
+once (GET /{run}), `read_report_pages` reads some pages of its rows when complete (GET
+/{run}/insights), from a cursor. Nothing
 here waits: the caller decides when to poll again, so no worker holds an invocation open while
 Meta computes.
 """
@@ -18,7 +19,7 @@ from pixecom.meta.errors import malformed_body
 from pixecom.meta.insights import COMPLETED, EVERY_AD_STATUS, FAILED, REPORT_FIELDS, maybe_int
 from pixecom.meta.models import InsightRow
 from pixecom.meta.normalize import insight_row_from_graph
-from pixecom.meta.params import act_id
+from pixecom.meta.params import act_id, next_page_query
 from pixecom.meta.transport import GraphTransport
 
 REPORT_ROW_FIELDS = (
@@ -93,18 +94,35 @@ def report_status(client: GraphTransport, account: str, run_id: str) -> ReportSt
     )
 
 
-def read_report(
+def read_report_pages(
     client: GraphTransport,
     account: str,
     run_id: str,
     breakdowns: Sequence[str],
-    result_actions: Mapping[str, str] | None = None,
-) -> list[BreakdownRow]:
-    """Every row of a completed run, de-aliased as the daily sync reads ad rows."""
-    return [
-        BreakdownRow(
-            insight_row_from_graph(raw, result_actions),
-            tuple(str(raw.get(name) or UNKNOWN_BUCKET) for name in breakdowns),
+    result_actions: Mapping[str, str] | None,
+    *,
+    after: str | None,
+    max_pages: int,
+) -> tuple[list[BreakdownRow], str | None]:
+    """Up to `max_pages` pages of a completed run's rows from cursor `after` (None: the first),
+    de-aliased as the daily sync reads ad rows; and the cursor of the next page (None: all read)."""
+    query: dict[str, Any] | None = {"limit": client.page_size, **({"after": after} if after else {})}
+    rows: list[BreakdownRow] = []
+    for _ in range(max_pages):
+        assert query is not None
+        body = client.request("GET", f"{run_id}/insights", params=query, account_id=account)
+        if not isinstance(body, Mapping) or not isinstance(body.get("data"), list):
+            raise malformed_body(200, "paged answer without a data list")
+        rows.extend(
+            BreakdownRow(
+                insight_row_from_graph(raw, result_actions),
+                tuple(str(raw.get(name) or UNKNOWN_BUCKET) for name in breakdowns),
+            )
+            for raw in body["data"]
+            if isinstance(raw, dict)
         )
-        for raw in client.iter_pages(f"{run_id}/insights", {"limit": client.page_size}, account_id=account)
-    ]
+        query = next_page_query(body.get("paging"), query)
+        if query is None:
+            return rows, None
+    assert query is not None
+    return rows, str(query.get("after") or "") or None

@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("until", sa.Date(), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
         sa.Column("report_run_id", sa.String(64)),
+        sa.Column("next_page", sa.Text()),
         sa.Column("percent_complete", sa.Integer(), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.Column("row_count", sa.Integer()),
