@@ -161,6 +161,7 @@ def test_row_shape_per_level(get: Any, world: World) -> None:
         "result_type": "purchase",
         "attribution_setting": "7-day click or 1-day view",
         "metrics": campaign["metrics"],
+        "breakdowns": None,  # with breakdown=: its breakdown rows
     }
     assert ad["campaign_id"] == str(world.campaigns["mug_winter"].id)
     assert ad["adset_id"] == str(world.adsets["mw_lal"].id)
