@@ -7,7 +7,7 @@ start_of_init()  # the imports below run without garbage collection (pixecom.run
 
 from typing import Any
 
-from pixecom.breakdowns.sweep import requeue_stale_reports
+from pixecom.breakdowns.sweep import purge_old_reports, requeue_stale_reports
 from pixecom.clock import scheduled_time
 from pixecom.control.sweep import requeue_stale_jobs
 from pixecom.observability import logger, metrics
@@ -28,6 +28,7 @@ def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
         **dispatch_delivery(now).as_dict(),
         "jobs_requeued": requeue_stale_jobs(now),
         "breakdown_reports_requeued": requeue_stale_reports(now),
+        "breakdown_reports_purged": purge_old_reports(now),
     }
 
 

@@ -161,12 +161,12 @@ def test_an_unknown_breakdown_is_a_422_naming_it(api: Any, make_seller: Any) -> 
     assert answer.json()["error"]["field"] == "breakdown"
 
 
-def test_a_failed_run_is_started_once_more_then_fails_with_metas_words_and_a_stuck_one_is_swept(
+def test_a_failed_run_is_started_once_more_then_fails_with_metas_words_stuck_ones_are_swept_old_ones_purged(
     api: Any, synced: Any, set_now: Any, run_reports: Any, sim: SimulatorServer, session: Any
 ) -> None:
     from sqlalchemy import text
 
-    from pixecom.breakdowns.sweep import requeue_stale_reports
+    from pixecom.breakdowns.sweep import purge_old_reports, requeue_stale_reports
 
     set_now(AFTER_SYNC)
     sim.inject_fault("*/insights", method="POST", async_status="Job Failed", times=1)
@@ -190,3 +190,7 @@ def test_a_failed_run_is_started_once_more_then_fails_with_metas_words_and_a_stu
         text("SELECT DISTINCT progressed_at FROM breakdown_jobs WHERE status = 'queued'")
     )
     assert stamps.scalars().all() == [AFTER_SYNC + timedelta(hours=1)]  # the next sweep waits again
+    session.commit()  # its connection back to the pool
+    assert purge_old_reports(AFTER_SYNC + timedelta(days=1)) == 0
+    assert purge_old_reports(AFTER_SYNC + timedelta(days=3)) == 4  # nothing moved them for 2 days
+    assert session.execute(text("SELECT count(*) FROM breakdown_stats")).scalar() == 0

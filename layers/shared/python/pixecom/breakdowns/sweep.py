@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from pixecom.breakdown_message import send_breakdown_message
 from pixecom.breakdowns.jobs import QUEUED, RUNNING
@@ -61,3 +61,19 @@ def requeue_stale_reports(
     if sent:
         logger.warning("stale breakdown reports re-queued", extra={"requeued": sent})
     return sent
+
+
+KEEP_REPORTS = timedelta(days=2)
+
+
+def purge_old_reports(now: datetime, *, keep: timedelta = KEEP_REPORTS) -> int:
+    """Delete reports (and their rows) nothing has moved for `keep`: every stats sync makes a
+    report stale within minutes, so an old one is never served again; how many went. A failure
+    is logged, not raised."""
+    try:
+        with session_scope() as session:
+            gone = session.execute(delete(BreakdownJob).where(BreakdownJob.progressed_at < now - keep))
+            return int(gone.rowcount or 0)  # type: ignore[attr-defined]
+    except Exception as exc:
+        logger.error("could not purge old breakdown reports", extra={"error": type(exc).__name__})
+        return 0
