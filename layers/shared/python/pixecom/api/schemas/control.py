@@ -213,3 +213,4 @@ class AuditEntryOut(OutModel):
 class AuditListOut(OutModel):
     data: list[AuditEntryOut]
     paging: Paging
+
