@@ -35,3 +35,10 @@ export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/** A list page. The console asks for no `breakdown`, so a list answers 200 with its rows; the 202
+ * ("Meta is computing the breakdown") only ever answers a request with `breakdown=`. */
+export function listPage<T extends object>(body: T): Exclude<T, { jobs: unknown }> {
+  if ("jobs" in body) throw new Error("a breakdown is still being computed");
+  return body as Exclude<T, { jobs: unknown }>;
+}

@@ -1,4 +1,5 @@
-"""ControlWorkerFunction: one ControlQueue message = one bulk status job to apply on Meta.
+"""ControlWorkerFunction: one ControlQueue message = one bulk status job to apply on Meta, or one
+step of a breakdown report (Meta's async insights report: start, poll, read).
 
 Partial batch failures: a record whose job hit transient errors raises (RetryLater) and comes
 back to the queue; a rate-limited job re-queues its own delayed message and succeeds here.
@@ -10,6 +11,8 @@ start_of_init()  # the imports below run without garbage collection (pixecom.run
 
 from typing import Any
 
+from pixecom.breakdown_message import BreakdownMessage, is_breakdown_message
+from pixecom.breakdowns.worker import advance_job
 from pixecom.control.apply import apply_job
 from pixecom.control.messages import ControlMessage
 from pixecom.observability import logger, metrics
@@ -20,6 +23,9 @@ get_settings()  # validated at start: a bad variable fails the init phase, namin
 
 
 def record_handler(body: str) -> None:
+    if is_breakdown_message(body):  # a breakdown report's next step (pixecom.breakdowns)
+        advance_job(BreakdownMessage.model_validate_json(body).breakdown_job_id)
+        return
     apply_job(ControlMessage.model_validate_json(body).job_id)
 
 

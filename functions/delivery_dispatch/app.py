@@ -1,5 +1,5 @@
 """DeliveryDispatchFunction: every 5 minutes (EventBridge `Schedule`), one message per account,
-then the bulk jobs left without a message get theirs again."""
+then the bulk jobs and breakdown reports left without a message get theirs again."""
 
 from pixecom.runtime import end_of_init, start_of_init
 
@@ -7,6 +7,7 @@ start_of_init()  # the imports below run without garbage collection (pixecom.run
 
 from typing import Any
 
+from pixecom.breakdowns.sweep import purge_old_reports, requeue_stale_reports
 from pixecom.clock import scheduled_time
 from pixecom.control.sweep import requeue_stale_jobs
 from pixecom.observability import logger, metrics
@@ -21,8 +22,14 @@ get_settings()  # validated at start: a bad variable fails the init phase, namin
 def handler(event: dict[str, Any], context: object) -> dict[str, Any]:
     now = scheduled_time(event.get("time"))
     # Two independent steps on one schedule: the delivery dispatch, then the stuck-jobs sweep
-    # (pixecom.control.sweep), whose failure is logged and leaves the dispatch done.
-    return {**dispatch_delivery(now).as_dict(), "jobs_requeued": requeue_stale_jobs(now)}
+    # (pixecom.control.sweep) and the breakdown reports' (pixecom.breakdowns.sweep), whose
+    # failures are logged and leave the dispatch done.
+    return {
+        **dispatch_delivery(now).as_dict(),
+        "jobs_requeued": requeue_stale_jobs(now),
+        "breakdown_reports_requeued": requeue_stale_reports(now),
+        "breakdown_reports_purged": purge_old_reports(now),
+    }
 
 
 end_of_init()

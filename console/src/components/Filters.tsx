@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { unwrap } from "@pixecom/client";
-import { client } from "../api";
+import { client, listPage } from "../api";
 import { DATE_PRESETS, DELIVERY_STATUSES, STATUSES, type DatePreset, type ListState } from "../listState";
 import { t } from "../i18n";
 import { statusLabel } from "./Badge";
@@ -22,7 +22,7 @@ export function Filters({ state, onChange }: { state: ListState; onChange: (patc
   const campaigns = useQuery({
     queryKey: ["campaign-options"],
     queryFn: async () =>
-      unwrap(await client.api.GET("/api/ads-manager/campaigns", { params: { query: { sort: "name", limit: 500 } } })),
+      listPage(unwrap(await client.api.GET("/api/ads-manager/campaigns", { params: { query: { sort: "name", limit: 500 } } }))),
   });
   const [q, setQ] = useState(state.q);
   useEffect(() => setQ(state.q), [state.q]);

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { unwrap } from "@pixecom/client";
-import { client } from "../api";
+import { client, listPage } from "../api";
 import { t } from "../i18n";
 import type { Level } from "../listState";
 import { resultWords } from "../results";
@@ -16,7 +16,7 @@ export function ResultLabel({ level, row }: { level: Level; row: Row }) {
     queryFn: async () => {
       const query = level === "campaigns" ? { campaign_id: [row.id], limit: 500 } : { adset_id: [row.id], limit: 500 };
       const path = level === "campaigns" ? "/api/ads-manager/adsets" : "/api/ads-manager/ads";
-      const page = unwrap(await client.api.GET(path, { params: { query } }));
+      const page = listPage(unwrap(await client.api.GET(path, { params: { query } })));
       // Raw types: their words are chosen at render, in whatever language is chosen then.
       return [...new Set(page.data.map((r) => r.result_type ?? ""))].sort();
     },

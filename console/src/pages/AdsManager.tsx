@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { unwrap } from "@pixecom/client";
-import { client, errorText } from "../api";
+import { client, errorText, listPage } from "../api";
 import { DailyChart } from "../components/DailyChart";
 import { BudgetCell, type Budget, type BudgetRow } from "../components/BudgetCell";
 import { EntityTable, type EntityColumn, type Row } from "../components/EntityTable";
@@ -22,11 +22,11 @@ async function fetchList(level: Level, query: ListQuery & { cursor?: string }) {
   const params = { params: { query } };
   switch (level) {
     case "campaigns":
-      return unwrap(await client.api.GET("/api/ads-manager/campaigns", params));
+      return listPage(unwrap(await client.api.GET("/api/ads-manager/campaigns", params)));
     case "adsets":
-      return unwrap(await client.api.GET("/api/ads-manager/adsets", params));
+      return listPage(unwrap(await client.api.GET("/api/ads-manager/adsets", params)));
     case "ads":
-      return unwrap(await client.api.GET("/api/ads-manager/ads", params));
+      return listPage(unwrap(await client.api.GET("/api/ads-manager/ads", params)));
   }
 }
 

@@ -183,6 +183,7 @@ def test_row_shape_per_level(get: Any, world: World) -> None:
         },
         "metrics": campaign["metrics"],
         "reach_unavailable": REFUSED,  # the seeded account's token is no real one
+        "breakdowns": None,  # with breakdown=: its breakdown rows
     }
     assert ad["campaign_id"] == str(world.campaigns["mug_winter"].id)
     assert ad["adset_id"] == str(world.adsets["mw_lal"].id)

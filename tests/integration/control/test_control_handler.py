@@ -69,3 +69,41 @@ def test_handler_applies_the_events_job_and_reports_only_the_bad_record(
     with session_scope() as s:
         assert s.get_one(Job, job_id).status is JobStatus.SUCCEEDED
     assert sim.status_of(next(iter(seeded.ads))) == "PAUSED"
+
+
+def test_a_breakdown_message_advances_its_report_one_step(
+    make_seller, sqs, simulator, monkeypatch, lambda_context
+):
+    from datetime import UTC, date, datetime
+
+    from pixecom.db.breakdown_models import BreakdownJob
+
+    scenario = control_scenario(ads=1)
+    sim = simulator(scenario)
+    monkeypatch.setenv("GRAPH_BASE_URL", sim.base_url)
+    get_settings.cache_clear()
+    seller = make_seller()
+    seeded = seed_scenario(seller.seller_id, scenario)
+    job_id, now = uuid.uuid4(), datetime(2026, 11, 20, tzinfo=UTC)
+    with session_scope() as s:
+        s.add(
+            BreakdownJob(
+                id=job_id,
+                seller_id=seller.seller_id,
+                ad_account_id=seeded.account_ids["act_7001"],
+                breakdown="age",
+                since=date(2026, 11, 1),
+                until=date(2026, 11, 7),
+                status="queued",
+                created_at=now,
+                progressed_at=now,
+            )
+        )
+    event = load_event("sqs/control_worker.json")
+    event["Records"][0]["body"] = json.dumps({"breakdown_job_id": str(job_id)})
+
+    assert load_handler("control_worker").handler(event, lambda_context) == {"batchItemFailures": []}
+    with session_scope() as s:
+        job = s.get_one(BreakdownJob, job_id)
+        assert (job.status, job.attempts, job.graph_calls) == ("running", 1, 1)
+        assert job.report_run_id in sim.state.report_runs

@@ -231,6 +231,7 @@ def test_the_test_client_check_refuses_a_row_whose_spend_is_a_number():
         "paging": {"next_cursor": None},
         "date_range": {"since": "2026-01-01", "until": "2026-01-07"},
         "converted_total": None,
+        "breakdown": None,
     }
     with pytest.raises(ContractViolation, match="summary/0/metrics/spend"):
         checker().check(_response("/api/ads-manager/campaigns", 200, body))

@@ -466,6 +466,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ads-manager/breakdown-jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Breakdown Job
+         * @description One breakdown report: `done` means the list asked for again now carries its breakdown rows.
+         */
+        get: operations["ads_manager_get_breakdown_job"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ads-manager/status": {
         parameters: {
             query?: never;
@@ -1322,6 +1342,8 @@ export interface components {
             compare_range?: components["schemas"]["DateRangeOut"] | null;
             /** @description null until the seller chooses a reporting currency (PUT /api/reporting-currency) */
             converted_total: components["schemas"]["ConvertedTotal"] | null;
+            /** @description null unless `breakdown=` is given */
+            breakdown: components["schemas"]["BreakdownInfo"] | null;
         };
         /** AdRow */
         AdRow: {
@@ -1378,6 +1400,11 @@ export interface components {
              */
             reach_unavailable?: string | null;
             /**
+             * Breakdowns
+             * @description null unless `breakdown=` is given; then this row's breakdown rows, biggest spend first
+             */
+            breakdowns: components["schemas"]["BreakdownRow"][] | null;
+            /**
              * Campaign Id
              * Format: uuid
              */
@@ -1408,6 +1435,8 @@ export interface components {
             compare_range?: components["schemas"]["DateRangeOut"] | null;
             /** @description null until the seller chooses a reporting currency (PUT /api/reporting-currency) */
             converted_total: components["schemas"]["ConvertedTotal"] | null;
+            /** @description null unless `breakdown=` is given */
+            breakdown: components["schemas"]["BreakdownInfo"] | null;
         };
         /** AdsetRow */
         AdsetRow: {
@@ -1463,6 +1492,11 @@ export interface components {
              * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
              */
             reach_unavailable?: string | null;
+            /**
+             * Breakdowns
+             * @description null unless `breakdown=` is given; then this row's breakdown rows, biggest spend first
+             */
+            breakdowns: components["schemas"]["BreakdownRow"][] | null;
             /** @description null: the budgets are on the ad sets */
             budget: components["schemas"]["Budget"] | null;
             /**
@@ -1921,6 +1955,115 @@ export interface components {
             complete: boolean;
         };
         /**
+         * Breakdown
+         * @description The breakdowns a list takes (`breakdown=`), as Meta names its dimensions.
+         * @enum {string}
+         */
+        Breakdown: "age" | "gender" | "age,gender" | "country" | "region" | "publisher_platform" | "platform_position" | "device_platform" | "impression_device";
+        /** BreakdownInfo */
+        BreakdownInfo: {
+            breakdown: components["schemas"]["Breakdown"];
+            /**
+             * Dimensions
+             * @description the keys of each breakdown row's `values`
+             */
+            dimensions: string[];
+            /**
+             * Not Broken Down
+             * @description counters Meta does not report by this breakdown (off-Meta actions by `region`): 0 in the breakdown rows, which then add up to the row only for the others
+             */
+            not_broken_down: string[];
+            /**
+             * As Of
+             * @description when Meta computed the oldest report read (null: no row)
+             */
+            as_of: string | null;
+        };
+        /**
+         * BreakdownJob
+         * @description One Meta report: an ad account's breakdown over its own date range.
+         */
+        BreakdownJob: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Ad Account Id
+             * Format: uuid
+             */
+            ad_account_id: string;
+            breakdown: components["schemas"]["Breakdown"];
+            /**
+             * Since
+             * Format: date
+             */
+            since: string;
+            /**
+             * Until
+             * Format: date
+             */
+            until: string;
+            /**
+             * Status
+             * @description `done`: ask for the list again; `failed`: `error` says why (asking again retries)
+             * @enum {string}
+             */
+            status: "queued" | "running" | "done" | "failed";
+            /**
+             * Percent Complete
+             * @description Meta's own estimate while it runs
+             */
+            percent_complete: number;
+            /** Error */
+            error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+        };
+        /**
+         * BreakdownPending
+         * @description The list's breakdown is being computed by Meta: poll the jobs, then ask for the list again.
+         */
+        BreakdownPending: {
+            breakdown: components["schemas"]["Breakdown"];
+            /**
+             * Jobs
+             * @description the reports not ready yet, one per ad account
+             */
+            jobs: components["schemas"]["BreakdownJob"][];
+            /**
+             * Retry After Seconds
+             * @description a sensible wait before polling (also `Retry-After`)
+             */
+            retry_after_seconds: number;
+        };
+        /**
+         * BreakdownRow
+         * @description One bucket of a row's breakdown: Meta's values for it and the row's metrics within it. The
+         *     additive metrics of a row's breakdown rows add up to the row's own (an `unknown` bucket
+         *     included); Meta's breakdown values are estimates.
+         */
+        BreakdownRow: {
+            /**
+             * Values
+             * @description the bucket in each dimension, as Meta names it
+             * @example {
+             *       "age": "25-34",
+             *       "gender": "female"
+             *     }
+             */
+            values: {
+                [key: string]: string;
+            };
+            metrics: components["schemas"]["ChosenMetrics"];
+        };
+        /**
          * Budget
          * @description Where the budget that funds the row lives and how much it is.
          */
@@ -2041,6 +2184,8 @@ export interface components {
             compare_range?: components["schemas"]["DateRangeOut"] | null;
             /** @description null until the seller chooses a reporting currency (PUT /api/reporting-currency) */
             converted_total: components["schemas"]["ConvertedTotal"] | null;
+            /** @description null unless `breakdown=` is given */
+            breakdown: components["schemas"]["BreakdownInfo"] | null;
         };
         /** CampaignRow */
         CampaignRow: {
@@ -2096,6 +2241,11 @@ export interface components {
              * @description why `metrics.reach` is null (not read from Meta yet, Meta's rate limit, several ad accounts, a filtered selection); null when reach is given
              */
             reach_unavailable?: string | null;
+            /**
+             * Breakdowns
+             * @description null unless `breakdown=` is given; then this row's breakdown rows, biggest spend first
+             */
+            breakdowns: components["schemas"]["BreakdownRow"][] | null;
             /** @description null: the budgets are on the ad sets */
             budget: components["schemas"]["Budget"] | null;
             /**
@@ -5032,6 +5182,8 @@ export interface operations {
                 compare_until?: string;
                 /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
+                /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
+                breakdown?: components["schemas"]["Breakdown"];
             };
             header?: never;
             path?: never;
@@ -5046,6 +5198,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CampaignList"];
+                };
+            };
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakdownPending"];
                 };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
@@ -5124,6 +5285,8 @@ export interface operations {
                 compare_until?: string;
                 /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
+                /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
+                breakdown?: components["schemas"]["Breakdown"];
             };
             header?: never;
             path?: never;
@@ -5140,6 +5303,15 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["BreakdownPending"];
                 };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
@@ -5287,6 +5459,8 @@ export interface operations {
                 compare_until?: string;
                 /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
+                /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
+                breakdown?: components["schemas"]["Breakdown"];
             };
             header?: never;
             path?: never;
@@ -5301,6 +5475,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdsetList"];
+                };
+            };
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakdownPending"];
                 };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
@@ -5379,6 +5562,8 @@ export interface operations {
                 compare_until?: string;
                 /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
+                /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
+                breakdown?: components["schemas"]["Breakdown"];
             };
             header?: never;
             path?: never;
@@ -5395,6 +5580,15 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["BreakdownPending"];
                 };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
@@ -5542,6 +5736,8 @@ export interface operations {
                 compare_until?: string;
                 /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
+                /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
+                breakdown?: components["schemas"]["Breakdown"];
             };
             header?: never;
             path?: never;
@@ -5556,6 +5752,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdList"];
+                };
+            };
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakdownPending"];
                 };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
@@ -5634,6 +5839,8 @@ export interface operations {
                 compare_until?: string;
                 /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
+                /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
+                breakdown?: components["schemas"]["Breakdown"];
             };
             header?: never;
             path?: never;
@@ -5650,6 +5857,15 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description With `breakdown=`: Meta is computing it; poll the jobs */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["BreakdownPending"];
                 };
             };
             /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
@@ -6635,6 +6851,64 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_get_breakdown_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BreakdownJob"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

@@ -13,6 +13,9 @@ can filter either. The metric columns are `columns=`'s, in its order (default ev
 `compare=` each metric is followed by its previous value and its relative change. Metric cells
 hold exactly what the JSON API shows (money in the currency's minor units, ratios 4 decimals),
 empty = undefined or, for results and cost per result, a `mixed` result type.
+
+With `breakdown=`, an entity's `breakdown` lines (its buckets) follow its entity line, their
+bucket in one column per dimension after the others.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator, Sequence
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -198,10 +202,18 @@ def _cell(value: Any) -> str:
     return text
 
 
-def csv_lines(result: ListResult, query: ListQuery, header: CsvHeader) -> Iterator[str]:
-    """The CSV document, one encoded line at a time (streamable)."""
+def csv_lines(
+    result: ListResult,
+    query: ListQuery,
+    header: CsvHeader,
+    breakdowns: Mapping[uuid.UUID, str] | None = None,
+    dimensions: Sequence[str] = (),
+) -> Iterator[str]:
+    """The CSV document, one encoded line at a time (streamable). With `breakdowns` (entity id ->
+    JSON array, adsmanager.breakdowns) each entity line is followed by its `breakdown` lines,
+    their bucket in one column per dimension (after the header's other columns)."""
     level = query.level
-    keys = export_keys(query, header)
+    keys = export_keys(query, header) + list(dimensions)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
 
@@ -222,6 +234,9 @@ def csv_lines(result: ListResult, query: ListQuery, header: CsvHeader) -> Iterat
         flat.update(_metrics(row.metrics_json, None if comparison is None else comparison.rows.get(row.id)))
         flat.update(_store(row.store_json))
         yield line([flat.get(name) for name in keys])
+        for bucket in json.loads(breakdowns.get(row.id, "[]")) if breakdowns is not None else ():
+            part = {**flat, "row_type": "breakdown", **bucket["values"], **bucket["metrics"]}
+            yield line([part.get(name) for name in keys])
     for total in result.summary:
         flat = {"row_type": "summary", "name": "Total", "currency": total.currency}
         previous = None if comparison is None else comparison.summary.get(total.currency)

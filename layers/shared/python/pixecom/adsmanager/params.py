@@ -160,6 +160,7 @@ class RawListParams:
     compare_since: str | None = None
     compare_until: str | None = None
     columns: Sequence[str] = ()
+    breakdown: str | None = None  # adsmanager.breakdowns.parse_breakdown
 
 
 def split_values(values: Iterable[str]) -> list[str]:

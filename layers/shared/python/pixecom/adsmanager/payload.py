@@ -7,6 +7,8 @@ Each row's, summary's and daily point's `metrics` object arrives as JSON text bu
 from __future__ import annotations
 
 import json
+import uuid
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -70,10 +72,13 @@ def _with_metrics(
     )
 
 
-def entity_json(row: EntityRow, level: Level, comparison: Comparison | None = None) -> str:
+def entity_json(
+    row: EntityRow, level: Level, comparison: Comparison | None = None, breakdowns_json: str = "null"
+) -> str:
     previous = None if comparison is None else comparison.rows.get(row.id, _NO_METRICS)
     fields = entity_fields(row, level)
-    return _with_metrics(fields, row.metrics_json, row.extra_json, previous, row.store_json)
+    body = _with_metrics(fields, row.metrics_json, row.extra_json, previous, row.store_json)
+    return body[:-1] + ',"breakdowns":' + breakdowns_json + "}"  # adsmanager.breakdowns, as Postgres built it
 
 
 def summary_json(total: CurrencyTotals, comparison: Comparison | None = None) -> str:
@@ -90,20 +95,34 @@ def date_range_payload(r: DateRange) -> dict[str, str]:
     return {"since": r.since.isoformat(), "until": r.until.isoformat()}
 
 
-def list_json(result: ListResult, level: Level) -> bytes:
-    """`{"data", "summary", "paging": {"next_cursor"}, "date_range"}` (and `compare_range` with
-    `compare=`) as UTF-8 JSON."""
+def _breakdowns(breakdowns: Mapping[uuid.UUID, str] | None, row_id: uuid.UUID) -> str:
+    return "null" if breakdowns is None else breakdowns.get(row_id, "[]")
+
+
+def list_json(
+    result: ListResult,
+    level: Level,
+    breakdowns: Mapping[uuid.UUID, str] | None = None,
+    breakdown_info: Mapping[str, Any] | None = None,
+) -> bytes:
+    """`{"data", "summary", "paging": {"next_cursor"}, "date_range", "breakdown"}` (and
+    `compare_range` with `compare=`) as UTF-8 JSON; with `breakdowns` (entity id -> JSON array)
+    each row has its `breakdowns` (else null)."""
     cursor = encode_cursor(result.next_cursor) if result.next_cursor else None
     comparison = result.comparison
     tail: dict[str, Any] = {
         "paging": {"next_cursor": cursor},
         "date_range": date_range_payload(result.date_range),
+        "breakdown": breakdown_info,
     }
     if comparison is not None:
         tail["compare_range"] = date_range_payload(comparison.date_range)
     body = (
         '{"data":['
-        + ",".join(entity_json(row, level, comparison) for row in result.rows)
+        + ",".join(
+            entity_json(row, level, comparison, _breakdowns(breakdowns, row.id))
+            for row in result.rows
+        )
         + '],"summary":['
         + ",".join(summary_json(total, comparison) for total in result.summary)
         + "],"

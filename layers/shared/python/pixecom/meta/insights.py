@@ -222,8 +222,8 @@ def _wait_for_run(client: GraphTransport, policy: InsightsPolicy, account: str, 
                 run_id,
                 False,
                 status,
-                error_code=_maybe_int(run.get("error_code")),
-                error_subcode=_maybe_int(run.get("error_subcode")),
+                error_code=maybe_int(run.get("error_code")),
+                error_subcode=maybe_int(run.get("error_subcode")),
                 error_message=str(run.get("error_message") or "") or None,
             )
         if waited >= policy.poll_timeout:
@@ -233,7 +233,7 @@ def _wait_for_run(client: GraphTransport, policy: InsightsPolicy, account: str, 
         delay = min(delay * 2, policy.poll_max_delay)
 
 
-def _maybe_int(value: object) -> int | None:
+def maybe_int(value: object) -> int | None:
     try:
         return int(str(value)) if value is not None else None
     except ValueError:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from pixecom.simulator.audience import AudienceSizes, PeopleReached
+from pixecom.simulator.breakdowns import check_breakdowns, split_day
 from pixecom.simulator.scenario import AdAccountSpec, AdSetSpec, AdSpec, CampaignSpec, InsightDay
 from pixecom.simulator.wire import (
     attribution_setting,
@@ -41,6 +42,7 @@ class InsightsQuery:
     until: date
     time_increment: str
     filtering: tuple[tuple[str, str, Any], ...] = ()
+    breakdowns: tuple[str, ...] = ()
 
     def days(self) -> int:
         return (self.until - self.since).days + 1
@@ -115,7 +117,8 @@ def parse_query(params: Mapping[str, str], today: date) -> InsightsQuery:
         raise invalid_param("Param time_increment must be an integer between 1 and 90, monthly or all_days")
     filters = json_param(params.get("filtering"), "filtering") or []
     parsed = tuple((str(f["field"]), str(f["operator"]).upper(), f.get("value")) for f in filters)
-    return InsightsQuery(level, fields, since, until, increment, parsed)
+    breakdowns = check_breakdowns(_list(params.get("breakdowns"), "breakdowns"))
+    return InsightsQuery(level, fields, since, until, increment, parsed, breakdowns)
 
 
 def _list(raw: str | None, name: str) -> list[str]:
@@ -197,9 +200,10 @@ def group_key(level: str, ctx: AdContext) -> str:
             "ad": ctx.ad.id}[level]
 
 
-def render_row(query: InsightsQuery, ctx: AdContext, metrics: Metrics, start: date, stop: date
-               ) -> dict[str, Any]:
-    """One insights row with the requested fields; zero metrics are left out, as Meta does."""
+def render_row(query: InsightsQuery, ctx: AdContext, metrics: Metrics, start: date, stop: date,
+               bucket: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One insights row with the requested fields; zero metrics are left out, as Meta does; a
+    broken-down row names its bucket in each dimension's own field."""
     row: dict[str, Any] = {}
     ids = _identity(query.level, ctx)
     for name in query.fields:
@@ -209,6 +213,8 @@ def render_row(query: InsightsQuery, ctx: AdContext, metrics: Metrics, start: da
         value = _metric(name, metrics, ctx)
         if value not in (None, "0", []):
             row[name] = value
+    if bucket:
+        row.update(zip(query.breakdowns, bucket, strict=True))
     row["date_start"], row["date_stop"] = start.isoformat(), stop.isoformat()
     return row
 
@@ -314,6 +320,7 @@ class Group:
     metrics: Metrics
     start: date
     stop: date
+    bucket: tuple[str, ...] = ()  # the breakdown values, in the order of the query's breakdowns
 
 
 def collect(query: InsightsQuery, ads: Iterable[AdContext],
@@ -322,7 +329,7 @@ def collect(query: InsightsQuery, ads: Iterable[AdContext],
     """Group the ads' days by the query's level and time buckets (rows are rendered later, per page).
 
     `account_extra`: numbers only account-level rows carry (a test's injected discrepancy)."""
-    groups: dict[tuple[str, date], Group] = {}
+    groups: dict[tuple[str, date, tuple[str, ...]], Group] = {}
     ads = list(ads)
     sizes: dict[str, AudienceSizes] = {}
     if query.level == "account" and account_extra and ads:
@@ -331,29 +338,62 @@ def collect(query: InsightsQuery, ads: Iterable[AdContext],
         for extra in account_extra.values():
             if query.since <= extra.date <= query.until:
                 start, stop = bucket_of(query, extra.date)
-                bucket = groups.setdefault((first.account.id, start),
-                                           Group(first, Metrics(sizes=audience), start, stop))
+                key = (first.account.id, start, ())
+                bucket = groups.setdefault(key, Group(first, Metrics(sizes=audience), start, stop))
                 bucket.metrics.add(extra, None)
     for ctx in ads:
         indicator = result_event(ctx.adset.optimization_goal, ctx.adset.promoted_object)
         setting = attribution_setting(ctx.adset.attribution())
         key_id = group_key(query.level, ctx)
-        for offset in range(query.days()):
-            day = day_of(ctx.ad.id, query.since + timedelta(days=offset))
-            if day is None or day.is_empty():
-                continue
-            start, stop = bucket_of(query, day.date)
-            group = groups.get((key_id, start))
-            if group is None:
-                audience = sizes.setdefault(ctx.account.id, AudienceSizes(ctx.account))
-                group = groups[(key_id, start)] = Group(ctx, Metrics(sizes=audience), start, stop)
-            group.metrics.add(day, indicator, ctx)
-            group.metrics.attribution.add(setting)
+        for start, stop, day in _ad_rows(query, ctx.ad.id, day_of):
+            parts = split_day(ctx.ad.id, day, query.breakdowns) if query.breakdowns else [((), day)]
+            for values, part in parts:
+                group = groups.get((key_id, start, values))
+                if group is None:
+                    audience = sizes.setdefault(ctx.account.id, AudienceSizes(ctx.account))
+                    metrics = Metrics(sizes=audience)
+                    group = groups[(key_id, start, values)] = Group(ctx, metrics, start, stop, values)
+                group.metrics.add(part, indicator, ctx)
+                group.metrics.attribution.add(setting)
     return list(groups.values())
 
 
+def _ad_rows(query: InsightsQuery, ad_id: str, day_of: Callable[[str, date], InsightDay | None]
+            ) -> Iterable[tuple[date, date, InsightDay]]:
+    """The ad's delivered days with their time bucket; broken down, the days of one time bucket
+    summed first (split once per ad and bucket: the buckets still add up to the days)."""
+    by_bucket: dict[date, tuple[date, list[InsightDay]]] = {}
+    for offset in range(query.days()):
+        day = day_of(ad_id, query.since + timedelta(days=offset))
+        if day is None or day.is_empty():
+            continue
+        start, stop = bucket_of(query, day.date)
+        if not query.breakdowns:
+            yield start, stop, day
+            continue
+        by_bucket.setdefault(start, (stop, []))[1].append(day)
+    for start, (stop, days) in by_bucket.items():
+        yield start, stop, days[0] if len(days) == 1 else _summed_days(days)
+
+
+def _summed_days(days: list[InsightDay]) -> InsightDay:
+    actions: dict[str, int] = {}
+    values: dict[str, Decimal] = {}
+    for day in days:
+        for name, count in day.actions.items():
+            actions[name] = actions.get(name, 0) + count
+        for name, value in day.action_values.items():
+            values[name] = values.get(name, Decimal(0)) + value
+    reaches = [d.reach for d in days if d.reach is not None]
+    return InsightDay.model_construct(
+        date=days[0].date, spend=sum((d.spend for d in days), Decimal(0)),
+        impressions=sum(d.impressions for d in days), reach=sum(reaches) if reaches else None,
+        clicks=sum(d.clicks for d in days), inline_link_clicks=sum(d.inline_link_clicks for d in days),
+        actions=actions, action_values=values)
+
+
 def render_group(query: InsightsQuery, group: Group) -> dict[str, Any]:
-    return render_row(query, group.ctx, group.metrics, group.start, group.stop)
+    return render_row(query, group.ctx, group.metrics, group.start, group.stop, group.bucket)
 
 
 def aggregate(query: InsightsQuery, ads: Iterable[AdContext],

@@ -19,11 +19,12 @@ from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, WithJsonSchema
 from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
+from pixecom.adsmanager.breakdowns import Breakdown, parse_breakdown, read_breakdown_rows
 from pixecom.adsmanager.compare import list_compared
 from pixecom.adsmanager.daily import daily_series
 from pixecom.adsmanager.export import CsvHeader, csv_lines, export_keys, parse_csv_header
@@ -50,7 +51,10 @@ from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import entity_visible, narrowed
 from pixecom.api.permits import requires
 from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, DailySeries
+from pixecom.api.schemas.breakdowns import BreakdownPending
 from pixecom.api.schemas.errors import error_responses
+from pixecom.breakdowns.jobs import Reports, ensure_reports, send_queued
+from pixecom.breakdowns.worker import FIRST_POLL_SECONDS
 from pixecom.db.engine import session_scope
 from pixecom.db.reader import lag_tolerant
 from pixecom.domain.column_presets import PRESETS
@@ -107,6 +111,14 @@ LimitParam = Annotated[
     str | None,
     Query(description=f"rows per page, default {DEFAULT_LIMIT}"),
     WithJsonSchema({"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}),
+]
+BreakdownParam = Annotated[
+    str | None,
+    Query(
+        description="each row also carries its `breakdowns` by these dimensions (Meta's); when Meta "
+        "still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md)"
+    ),
+    WithJsonSchema({"$ref": "#/components/schemas/Breakdown"}),
 ]
 QParam = Annotated[
     str | None,
@@ -175,6 +187,7 @@ async def raw_list_params(
     compare_since: CompareDate = None,
     compare_until: CompareDate = None,
     columns: ColumnsParam = [],  # noqa: B006
+    breakdown: BreakdownParam = None,
 ) -> RawListParams:
     return RawListParams(
         date_preset=date_preset,
@@ -198,6 +211,7 @@ async def raw_list_params(
         compare_since=compare_since,
         compare_until=compare_until,
         columns=columns,
+        breakdown=breakdown,
     )
 
 
@@ -232,9 +246,61 @@ def _finished(result: ListResult, pending: PendingReach | None, now: datetime) -
     return result if pending is None else pending.finish(now)
 
 
+def read_broken_down(seller_id: uuid.UUID, query: ListQuery, breakdown: Breakdown, now: datetime) -> Response:
+    """The list with each row's breakdown rows when the reports of its rows' ad accounts are
+    ready; else 202 with the reports queued (pixecom.breakdowns.jobs). The rows and the converted
+    total on one read connection, then the reports on the primary (never two connections held)."""
+    parts, pending, total = lag_tolerant(
+        seller_id, lambda conn: _list_parts(conn, conn.connection.driver_connection, seller_id, query, now)
+    )
+    result = _finished(parts, pending, now)
+    rows, reports = breakdown_rows(seller_id, query, breakdown, result, now)
+    if rows is None:
+        return _pending(breakdown, reports)
+    info = {
+        "breakdown": breakdown.value,
+        "dimensions": list(breakdown.dimensions),
+        "not_broken_down": list(breakdown.not_broken_down),
+        "as_of": reports.as_of.isoformat() if reports.as_of else None,
+    }
+    body = add_converted_total(list_json(result, query.level, rows, info), total)
+    return Response(body, media_type="application/json")
+
+
+def breakdown_rows(
+    seller_id: uuid.UUID, query: ListQuery, breakdown: Breakdown, result: ListResult, now: datetime
+) -> tuple[dict[uuid.UUID, str] | None, Reports]:
+    """Each listed row's breakdown rows (JSON) when the reports of the rows' ad accounts are
+    ready, else None and the reports queued (their messages sent once committed)."""
+    with session_scope() as session:
+        accounts = {row.ad_account_id for row in result.rows}
+        reports = ensure_reports(session, seller_id, accounts, breakdown, query.dates, now)
+        rows = None
+        if not reports.pending:
+            rows = read_breakdown_rows(
+                session, seller_id, query.level, breakdown, reports.ready_ids, result.rows
+            )
+    if rows is None:
+        send_queued(reports)
+    return rows, reports
+
+
+def _pending(breakdown: Breakdown, reports: Reports) -> JSONResponse:
+    wait = FIRST_POLL_SECONDS * 2
+    body = {
+        "breakdown": breakdown.value,
+        "jobs": [j.as_json() for j in reports.pending],
+        "retry_after_seconds": wait,
+    }
+    return JSONResponse(body, status_code=202, headers={"Retry-After": str(wait)})
+
+
 def _list_route(level: Level) -> Callable[..., Awaitable[Response]]:
     async def list_level(caller: CurrentSeller, raw: RawParams, now: Now) -> Response:
         query = narrowed(parse_list_query(level, raw, paged=True), caller)
+        breakdown = parse_breakdown(raw.breakdown)
+        if breakdown is not None:
+            return await run_in_threadpool(read_broken_down, caller.seller_id, query, breakdown, now)
         if get_settings().api_reads_inline:  # one request at a time (Lambda): no hop to pay for
             body = read_list(caller.seller_id, query, now)
         else:
@@ -254,12 +320,14 @@ class CsvResponse(StreamingResponse):
     media_type = "text/csv"  # Starlette adds "; charset=utf-8"
 
 
-def _export_route(level: Level) -> Callable[..., CsvResponse]:
+def _export_route(level: Level) -> Callable[..., Response]:
     def export_level(
         caller: CurrentSeller, raw: RawParams, now: Now, csv_header: CsvHeaderParam = None
-    ) -> CsvResponse:
+    ) -> Response:
         query = narrowed(parse_list_query(level, raw, paged=False), caller)
         header = parse_csv_header(csv_header)
+        breakdown = parse_breakdown(raw.breakdown)
+
         # The rows and the converted total from one connection: both on the reader or both on
         # the primary, never a total from one server under rows from the other.
         def read(conn: Connection) -> tuple[ListResult, PendingReach | None, ConvertedTotal | None]:
@@ -267,9 +335,15 @@ def _export_route(level: Level) -> Callable[..., CsvResponse]:
 
         parts, pending, total = lag_tolerant(caller.seller_id, read)
         result = _finished(parts, pending, now)  # reach still to read from Meta: connection returned
+        rows, dimensions = None, breakdown.dimensions if breakdown else ()
+        if breakdown is not None:
+            rows, reports = breakdown_rows(caller.seller_id, query, breakdown, result, now)
+            if rows is None:
+                return _pending(breakdown, reports)
         name = f"{level.value}_{result.date_range.since}_{result.date_range.until}.csv"
+        keys = export_keys(query, header) + list(dimensions)
         return CsvResponse(
-            chain(csv_lines(result, query, header), csv_total_lines(total, export_keys(query, header))),
+            chain(csv_lines(result, query, header, rows, dimensions), csv_total_lines(total, keys)),
             headers={"Content-Disposition": f'attachment; filename="{name}"'},
         )
 
@@ -346,6 +420,10 @@ _CSV_OK: dict[int | str, dict[str, Any]] = {
     }
 }
 
+_BREAKDOWN_PENDING: dict[int | str, dict[str, Any]] = {
+    202: {"model": BreakdownPending, "description": "With `breakdown=`: Meta is computing it; poll the jobs"}
+}
+
 for _level in Level:
     _path = f"/{_level.value}"
     router.add_api_route(
@@ -357,6 +435,7 @@ for _level in Level:
         response_model=None,
         responses={
             200: {"model": _LIST_MODELS[_level], "description": "One page"},
+            **_BREAKDOWN_PENDING,
             **error_responses(401, 422),
         },
     )
@@ -368,7 +447,7 @@ for _level in Level:
         name=f"export_{_level.value}",
         response_model=None,
         response_class=CsvResponse,
-        responses={**_CSV_OK, **error_responses(401, 422)},
+        responses={**_CSV_OK, **_BREAKDOWN_PENDING, **error_responses(401, 422)},
     )
     router.add_api_route(
         _path + "/{entity_id}/daily",

@@ -9,11 +9,12 @@ null where a denominator is zero.
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, WithJsonSchema, create_model
 
+from pixecom.adsmanager.breakdowns import Breakdown
 from pixecom.api.schemas.base import OutModel
 from pixecom.api.schemas.paging import Paging
 from pixecom.domain.catalogue import METRICS, REACH_METRICS, Kind, Metric
@@ -215,6 +216,33 @@ class Budget(OutModel):
     remaining: MoneyString | None = Field(description="what Meta reports as left of it")
 
 
+class BreakdownRow(OutModel):
+    """One bucket of a row's breakdown: Meta's values for it and the row's metrics within it. The
+    additive metrics of a row's breakdown rows add up to the row's own (an `unknown` bucket
+    included); Meta's breakdown values are estimates."""
+
+    values: dict[str, str] = Field(
+        description="the bucket in each dimension, as Meta names it",
+        examples=[{"age": "25-34", "gender": "female"}],
+    )
+    metrics: ChosenMetrics
+
+
+class BreakdownInfo(OutModel):
+    breakdown: Breakdown
+    dimensions: list[str] = Field(description="the keys of each breakdown row's `values`")
+    not_broken_down: list[str] = Field(
+        description="counters Meta does not report by this breakdown (off-Meta actions by `region`): "
+        "0 in the breakdown rows, which then add up to the row only for the others"
+    )
+    as_of: datetime | None = Field(description="when Meta computed the oldest report read (null: no row)")
+
+
+_BREAKDOWNS = Field(
+    description="null unless `breakdown=` is given; then this row's breakdown rows, biggest spend first"
+)
+
+
 class _EntityRow(_Optional):
     id: uuid.UUID
     meta_id: str
@@ -233,6 +261,7 @@ class _EntityRow(_Optional):
     previous_metrics: ChosenMetrics | None = _PREVIOUS
     change: MetricChanges | None = _CHANGES
     reach_unavailable: str | None = _REACH_UNAVAILABLE
+    breakdowns: list[BreakdownRow] | None = _BREAKDOWNS
 
 
 class CampaignRow(_EntityRow):
@@ -314,6 +343,7 @@ _COMPARE_RANGE = Field(
     description="with compare=: the comparison range (for presets, the envelope of the accounts' "
     "comparison ranges, each moved from the account's own range)",
 )
+_BREAKDOWN = Field(description="null unless `breakdown=` is given")
 _RANGE = Field(
     description="a preset resolves per ad account timezone: the envelope (earliest since, latest "
     "until) of the accounts' ranges"
@@ -327,6 +357,7 @@ class CampaignList(_Optional):
     date_range: DateRangeOut = _RANGE
     compare_range: DateRangeOut | None = _COMPARE_RANGE
     converted_total: ConvertedTotal | None = _CONVERTED
+    breakdown: BreakdownInfo | None = _BREAKDOWN
 
 
 class AdsetList(_Optional):
@@ -336,6 +367,7 @@ class AdsetList(_Optional):
     date_range: DateRangeOut = _RANGE
     compare_range: DateRangeOut | None = _COMPARE_RANGE
     converted_total: ConvertedTotal | None = _CONVERTED
+    breakdown: BreakdownInfo | None = _BREAKDOWN
 
 
 class AdList(_Optional):
@@ -345,6 +377,7 @@ class AdList(_Optional):
     date_range: DateRangeOut = _RANGE
     compare_range: DateRangeOut | None = _COMPARE_RANGE
     converted_total: ConvertedTotal | None = _CONVERTED
+    breakdown: BreakdownInfo | None = _BREAKDOWN
 
 
 Day = date  # a field named `date` shadows the type in the class body

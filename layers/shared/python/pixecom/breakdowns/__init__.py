@@ -1,0 +1,1 @@
+"""Breakdown reports: fetched from Meta as async insights reports, kept in Postgres (docs/breakdowns.md)."""
