@@ -38,6 +38,16 @@ ISSUE_ORDER = [
     "purchase_value",
     "results",
     "landing_page_views",
+    "video_views",
+    "video_plays",
+    "thruplays",
+    "video_p25",
+    "video_p50",
+    "video_p75",
+    "video_p95",
+    "video_p100",
+    "video_30s_plays",
+    "video_watch_time",
     "cpm",
     "ctr",
     "ctr_all",
@@ -54,6 +64,11 @@ ISSUE_ORDER = [
     "roas",
     "aov",
     "cost_per_landing_page_view",
+    "hook_rate",
+    "hold_rate",
+    "cost_per_thruplay",
+    "completion_rate",
+    "avg_watch_time",
 ]
 
 DERIVED = [n for n in ISSUE_ORDER if n not in COUNT_METRICS and n not in ("spend", "purchase_value")]
@@ -79,6 +94,11 @@ FUNNEL = totals(
     purchase_value="1600",
     results=40,
     landing_page_views=900,
+    video_views=20_000,
+    video_plays=22_000,
+    thruplays=6_000,
+    video_p100=3_000,
+    video_watch_time=110_000,
 )
 
 
@@ -173,7 +193,7 @@ def test_every_derived_metric_is_none_when_all_counters_are_zero(name):
 @pytest.mark.parametrize(
     ("zeroed", "undefined"),
     [
-        ("impressions", {"cpm", "ctr", "ctr_all"}),
+        ("impressions", {"cpm", "ctr", "ctr_all", "hook_rate"}),
         ("link_clicks", {"cpc"}),
         ("content_views", {"cpv", "cr", "cr1"}),
         ("add_to_cart", {"cost_per_add_to_cart", "cr2"}),
@@ -181,6 +201,9 @@ def test_every_derived_metric_is_none_when_all_counters_are_zero(name):
         ("purchases", {"cost_per_purchase", "aov"}),
         ("results", {"cost_per_result"}),
         ("spend", {"roas"}),
+        ("video_views", {"hold_rate", "completion_rate"}),
+        ("thruplays", {"cost_per_thruplay"}),
+        ("video_plays", {"avg_watch_time"}),
     ],
 )
 def test_a_zero_denominator_makes_exactly_its_metrics_none(zeroed, undefined):
@@ -323,6 +346,15 @@ def test_formatted_funnel_values():
     assert out["ctr"] == 2.0 and out["cr2"] == 50.0 and out["roas"] == 8.0
 
 
+def test_video_funnel_metrics_follow_their_definitions():
+    out = metrics_payload(FUNNEL)
+    assert out["hook_rate"] == 40.0  # 3-second plays per 100 impressions
+    assert out["hold_rate"] == 30.0  # ThruPlays per 100 3-second plays
+    assert out["completion_rate"] == 15.0  # plays to the end per 100 3-second plays
+    assert out["cost_per_thruplay"] == "0.03"
+    assert out["avg_watch_time"] == 5.0  # seconds watched / plays started, not a mean of means
+
+
 # --- totals -----------------------------------------------------------------------------------
 
 
@@ -339,6 +371,7 @@ def test_from_mapping_reads_db_sums_and_treats_null_as_zero():
         "purchase_value": None,
         "results": None,
         "landing_page_views": None,
+        **{c: None for c in SUMMED_COUNTERS if c.startswith(("video_", "thruplays"))},
     }
     t = MetricTotals.from_mapping(row)
     assert t == totals(spend="12.34", impressions=1000, clicks=20, content_views=5, purchases=1)
@@ -376,6 +409,11 @@ def test_totals_add_field_by_field_and_sum_of_nothing_is_zero():
             purchase_value=Decimal(3200),
             results=80,
             landing_page_views=1_800,
+            video_views=40_000,
+            video_plays=44_000,
+            thruplays=12_000,
+            video_p100=6_000,
+            video_watch_time=220_000,
         )
         == FUNNEL + FUNNEL
     )

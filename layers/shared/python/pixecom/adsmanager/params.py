@@ -12,12 +12,13 @@ import binascii
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
+from pixecom.domain.creatives import VersionKind
 from pixecom.domain.dates import (
     DEFAULT_PRESET,
     DatePreset,
@@ -76,6 +77,8 @@ class Filters:
     campaign_ids: tuple[uuid.UUID, ...] = ()
     adset_ids: tuple[uuid.UUID, ...] = ()
     q: str | None = None
+    # Creative version keys (`pixecom.domain.creatives`): ads whose creative has one of them.
+    versions: tuple[tuple[VersionKind, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,8 @@ class RawListParams:
     sort: str | None = None
     limit: str | None = None
     cursor: str | None = None
+    # {kind}_version: media_version, ad_text_version, thumbnail_version, post_version
+    versions: Mapping[VersionKind, Sequence[str]] = field(default_factory=dict)
 
 
 def split_values(values: Iterable[str]) -> list[str]:
@@ -234,6 +239,8 @@ def query_fingerprint(level: Level, filters: Filters, dates: DateSpec, sort: Sor
         else None,
         "sort": sort.token,
     }
+    if filters.versions:  # only then: the cursors of queries without them keep their fingerprint
+        doc["versions"] = {kind.value: sorted(keys) for kind, keys in filters.versions}
     canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
@@ -282,6 +289,31 @@ def decode_cursor(token: str, sort: Sort, fingerprint: str = "") -> Cursor:
     return cursor
 
 
+MAX_VERSION_KEY_LENGTH = 200
+
+
+def version_param(kind: VersionKind) -> str:
+    return f"{kind.value}_version"
+
+
+def parse_versions(level: Level, raw: Mapping[VersionKind, Sequence[str]]) -> tuple[tuple[VersionKind, tuple[str, ...]], ...]:
+    """The creative version filters (keys as the creative level returns them): ads only."""
+    out = []
+    for kind in VersionKind:
+        keys = split_values(raw.get(kind, ()))
+        if not keys:
+            continue
+        param = version_param(kind)
+        if level is not Level.ADS:
+            raise InvalidParam(param, "a filter of ads and creatives; use it on /ads or /creatives")
+        if len(keys) > MAX_IDS_PER_FILTER:
+            raise InvalidParam(param, f"at most {MAX_IDS_PER_FILTER} values")
+        if any(len(k) > MAX_VERSION_KEY_LENGTH for k in keys):
+            raise InvalidParam(param, f"a version key has at most {MAX_VERSION_KEY_LENGTH} characters")
+        out.append((kind, tuple(dict.fromkeys(keys))))
+    return tuple(out)
+
+
 def parse_list_query(level: Level, raw: RawListParams, *, paged: bool = True) -> ListQuery:
     """Validate every parameter of a list request; `paged=False` (export) ignores limit/cursor."""
     if level is Level.CAMPAIGNS and split_values(raw.adset_id):
@@ -294,6 +326,7 @@ def parse_list_query(level: Level, raw: RawListParams, *, paged: bool = True) ->
         campaign_ids=parse_ids("campaign_id", raw.campaign_id),
         adset_ids=parse_ids("adset_id", raw.adset_id),
         q=parse_q(raw.q),
+        versions=parse_versions(level, raw.versions),
     )
     sort = parse_sort(raw.sort)
     dates = parse_dates(raw.date_preset, raw.since, raw.until)

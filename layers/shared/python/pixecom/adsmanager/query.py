@@ -54,9 +54,10 @@ from pixecom.adsmanager.sql import (
     result_type_sql,
     sum_list,
 )
-from pixecom.adsmanager.statement import EMPTY, Fragment, Param, join, lit, q, run
+from pixecom.adsmanager.statement import EMPTY, Fragment, Param, ident, join, lit, q, run
 from pixecom.adsmanager.stats import stats_cte
 from pixecom.domain.attribution import attribution_label, combined_label
+from pixecom.domain.creatives import KEY_COLUMNS
 from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import METRIC_BY_NAME, Kind
 from pixecom.domain.results import MIXED
@@ -165,6 +166,14 @@ def entity_filters(lv: LevelSql, query: ListQuery, seller_id: uuid.UUID) -> Frag
         where.append(q("{} = ANY({})", lv.adset_expr, Param(list(f.adset_ids))))
     if f.q:
         where.append(q("e.name ILIKE {} ESCAPE '\\'", Param(_like_pattern(f.q))))
+    for kind, keys in f.versions:  # ads only (params.parse_versions)
+        where.append(
+            q(
+                "EXISTS (SELECT 1 FROM creatives cr WHERE cr.id = e.creative_id AND {} = ANY({}))",
+                ident("cr", KEY_COLUMNS[kind]),
+                Param(list(keys)),
+            )
+        )
     return join(" AND ", where)
 
 
