@@ -26,6 +26,16 @@ COUNTERS = (
     "purchases",
     "results",
     "landing_page_views",
+    "video_views",
+    "video_plays",
+    "thruplays",
+    "video_p25",
+    "video_p50",
+    "video_p75",
+    "video_p95",
+    "video_p100",
+    "video_30s_plays",
+    "video_watch_time",
 )
 MONEY = ("spend", "purchase_value")
 SEVEN_DAY_CLICK_ONE_DAY_VIEW = [
@@ -211,6 +221,7 @@ def expected_metrics(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "cost_per_result": div(t["spend"], t["results"]),
         "aov": div(t["purchase_value"], t["purchases"]),
         "cost_per_landing_page_view": div(t["spend"], t["landing_page_views"]),
+        "cost_per_thruplay": div(t["spend"], t["thruplays"]),
     }
     ratios = {
         "ctr": div(t["link_clicks"], t["impressions"], 100),
@@ -220,6 +231,10 @@ def expected_metrics(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
         "cr2": div(t["initiate_checkout"], t["add_to_cart"], 100),
         "cr3": div(t["purchases"], t["initiate_checkout"], 100),
         "roas": div(t["purchase_value"], t["spend"]),
+        "hook_rate": div(t["video_views"], t["impressions"], 100),
+        "hold_rate": div(t["thruplays"], t["video_views"], 100),
+        "completion_rate": div(t["video_p100"], t["video_views"], 100),
+        "avg_watch_time": div(t["video_watch_time"], t["video_plays"]),
     }
     out: dict[str, Any] = {name: t[name] for name in COUNTERS}
     out["spend"], out["purchase_value"] = _q2(t["spend"]), _q2(t["purchase_value"])

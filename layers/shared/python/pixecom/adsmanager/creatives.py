@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from pixecom.adsmanager.params import Level, ListQuery
+from pixecom.adsmanager.params import InvalidParam, Level, ListQuery, RawListParams, parse_list_query
 from pixecom.adsmanager.query import (
     CurrencyTotals,
     acct_cte,
@@ -43,6 +43,23 @@ from pixecom.domain.metrics import METRIC_BY_NAME
 from pixecom.domain.results import MIXED
 
 _ADS = LEVELS[Level.ADS]
+
+
+def parse_group_by(value: str | None) -> VersionKind:
+    """`group_by=media|ad_text|thumbnail|post` (default media)."""
+    try:
+        return VersionKind((value or VersionKind.MEDIA.value).strip().lower())
+    except ValueError:
+        allowed = ", ".join(k.value for k in VersionKind)
+        raise InvalidParam("group_by", f"unknown value {str(value)[:64]!r}; use {allowed}") from None
+
+
+def parse_creative_query(group_by: str | None, raw: RawListParams, *, paged: bool) -> CreativeQuery:
+    """The creative level takes the ads list's parameters, without a cursor (its groups come
+    sorted in one page of up to `limit`)."""
+    if raw.cursor:
+        raise InvalidParam("cursor", "the creative level has one page; raise limit (at most 500) instead")
+    return CreativeQuery(parse_group_by(group_by), parse_list_query(Level.ADS, raw, paged=paged))
 
 
 @dataclass(frozen=True)

@@ -296,7 +296,9 @@ def version_param(kind: VersionKind) -> str:
     return f"{kind.value}_version"
 
 
-def parse_versions(level: Level, raw: Mapping[VersionKind, Sequence[str]]) -> tuple[tuple[VersionKind, tuple[str, ...]], ...]:
+def parse_versions(
+    level: Level, raw: Mapping[VersionKind, Sequence[str]]
+) -> tuple[tuple[VersionKind, tuple[str, ...]], ...]:
     """The creative version filters (keys as the creative level returns them): ads only."""
     out = []
     for kind in VersionKind:

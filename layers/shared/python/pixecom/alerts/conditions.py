@@ -19,6 +19,7 @@ from pixecom.adsmanager.values import Values, amount, number, shown_metrics
 from pixecom.domain.automation import AlertEntityLevel, AlertKind, AlertSeverity
 from pixecom.domain.currency import minor_units
 from pixecom.domain.enums import ConnectionStatus
+from pixecom.domain.fatigue import FatigueThresholds
 from pixecom.domain.metrics import format_money
 from pixecom.domain.money import Money
 from pixecom.rates.thresholds import AccountMoney, MoneyAmount, require_currency
@@ -71,6 +72,9 @@ class AlertThresholds(BaseModel):
     token_expiry_days: int = Field(default=7, ge=1, le=60)
     throttled_minutes: int = Field(default=60, ge=5, le=1440)
     stale_sync_minutes: int = Field(default=60, ge=15, le=1440)
+    # When an ad's creative counts as worn out (pixecom.domain.fatigue): the creative_fatigue
+    # alert, the rules' fatigue condition and the creative level's states.
+    fatigue: FatigueThresholds = FatigueThresholds()
 
     @field_validator(*MONEY_THRESHOLDS, mode="before")
     @classmethod

@@ -50,13 +50,16 @@ def _feed_assets(feed: Mapping[str, Any]) -> list[dict[str, Any]]:
     return assets
 
 
+def _mapping(value: object) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
 def creative_from_graph(raw: Mapping[str, Any]) -> CreativeNode:
     """A creative's media, text, thumbnail and post from wherever Meta puts them: the creative's
     own fields, else its `object_story_spec` (link_data, video_data, a carousel's
     child_attachments), and every asset of a flexible creative (`asset_feed_spec`)."""
-    story = raw.get("object_story_spec") if isinstance(raw.get("object_story_spec"), Mapping) else {}
-    link = story.get("link_data") if isinstance(story.get("link_data"), Mapping) else {}
-    video = story.get("video_data") if isinstance(story.get("video_data"), Mapping) else {}
+    story = _mapping(raw.get("object_story_spec"))
+    link, video = _mapping(story.get("link_data")), _mapping(story.get("video_data"))
     feed = raw.get("asset_feed_spec") if isinstance(raw.get("asset_feed_spec"), Mapping) else None
     cards = [c for c in link.get("child_attachments") or () if isinstance(c, Mapping)]
     video_id = _text(raw.get("video_id")) or _text(video.get("video_id"))

@@ -197,7 +197,7 @@ def _counter(raw: Mapping[str, Any], actions: ActionMap, counter: Counter) -> De
 def _listed(raw: Mapping[str, Any], actions: ActionMap, counter: Counter) -> int:
     """A video count Meta reports as `[{"action_type": "video_view", "value"}]` (its `video_view`
     entry, else its first); an average (`times`) x the count it is an average of."""
-    entries = action_map(raw.get(counter.listed))
+    entries = action_map(raw.get(counter.listed or ""))
     value = to_decimal(entries.get("video_view", next(iter(entries.values()), None)))
     if counter.times is not None:
         value *= int(_counter(raw, actions, COUNTER_BY_NAME[counter.times]) or 0)

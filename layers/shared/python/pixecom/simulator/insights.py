@@ -276,8 +276,12 @@ def _average_watch(m: Metrics) -> list[dict[str, str]] | None:
     return _video_list(str(average))
 
 
+def _video_count(name: str) -> Callable[[Metrics, AdContext], Any]:
+    return lambda m, _: _video_list(m.video.get(name, 0))
+
+
 for _field in VIDEO_FIELDS:
-    _METRICS[_field] = lambda m, _, name=_field: _video_list(m.video.get(name, 0))
+    _METRICS[_field] = _video_count(_field)
 _METRICS["video_avg_time_watched_actions"] = lambda m, _: _average_watch(m)
 
 

@@ -32,6 +32,7 @@ from pixecom.adsmanager.params import (
     MAX_IDS_PER_FILTER,
     MAX_LIMIT,
     MAX_Q_LENGTH,
+    MAX_VERSION_KEY_LENGTH,
     SORT_KEYS,
     Level,
     ListQuery,
@@ -49,6 +50,7 @@ from pixecom.api.schemas.ads_manager import AdList, AdsetList, CampaignList, Dai
 from pixecom.api.schemas.errors import error_responses
 from pixecom.db.engine import session_scope
 from pixecom.db.reader import lag_tolerant
+from pixecom.domain.creatives import VersionKind
 from pixecom.domain.dates import DEFAULT_PRESET
 from pixecom.domain.permissions import Permission
 from pixecom.rates.totals import converted_total, csv_total_lines, with_converted_total
@@ -74,6 +76,12 @@ DeliveryList = Annotated[
     list[str], Query(description=_LIST_HELP), _values({"$ref": "#/components/schemas/DeliveryStatus"})
 ]
 Text = Annotated[str | None, Query()]
+# Creative version keys as the creative level returns them (ads and creatives only).
+VersionList = Annotated[
+    list[str],
+    Query(description="ads and creatives only: ads whose creative has this version key. " + _LIST_HELP),
+    _values({"type": "string", "maxLength": MAX_VERSION_KEY_LENGTH}),
+]
 DateText = Annotated[
     str | None,
     Query(description="YYYY-MM-DD; give since and until together, instead of date_preset"),
@@ -115,6 +123,10 @@ async def raw_list_params(
     sort: SortParam = None,
     limit: LimitParam = None,
     cursor: Annotated[str | None, Query(description="paging.next_cursor of the previous page")] = None,
+    media_version: VersionList = [],  # noqa: B006
+    ad_text_version: VersionList = [],  # noqa: B006
+    thumbnail_version: VersionList = [],  # noqa: B006
+    post_version: VersionList = [],  # noqa: B006
 ) -> RawListParams:
     return RawListParams(
         date_preset=date_preset,
@@ -130,6 +142,12 @@ async def raw_list_params(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        versions={
+            VersionKind.MEDIA: media_version,
+            VersionKind.AD_TEXT: ad_text_version,
+            VersionKind.THUMBNAIL: thumbnail_version,
+            VersionKind.POST: post_version,
+        },
     )
 
 
