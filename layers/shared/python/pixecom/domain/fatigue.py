@@ -166,4 +166,10 @@ def assess_fatigue(
         state = FatigueState.WATCH
     else:
         state = FatigueState.FRESH
+        changes = [f"{name} {_signed(v)}" for name, v in (("CTR", ctr), ("CPM", cpm)) if v is not None]
+        signals.append("no sign of fatigue" + (f": {', '.join(changes)} from its first 3 days" if changes else ""))
     return Fatigue(state, tuple(signals), delivery_days, ctr, cpm, cpr, frequency)
+
+
+def _signed(change: Decimal) -> str:
+    return f"{'+' if change > 0 else ''}{_shown(change, '1')}%"
