@@ -263,6 +263,7 @@ export const en = {
   "kind.cost_per_purchase_high": "Cost per purchase above target",
   "kind.roas_low": "ROAS below floor",
   "kind.spend_spike": "Spend spike",
+  "kind.creative_fatigue": "Creative fatigued",
   "thresholds.title": "Thresholds",
   "thresholds.form": "Alert thresholds",
   "thresholds.save": "Save thresholds",

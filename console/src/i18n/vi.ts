@@ -253,6 +253,7 @@ export const vi: Record<MessageKey, string> = {
   "kind.cost_per_purchase_high": "Chi phí mỗi đơn vượt mục tiêu",
   "kind.roas_low": "ROAS dưới ngưỡng",
   "kind.spend_spike": "Chi tiêu tăng đột biến",
+  "kind.creative_fatigue": "Mẫu quảng cáo đã bão hòa",
   "thresholds.title": "Ngưỡng",
   "thresholds.form": "Ngưỡng cảnh báo",
   "thresholds.save": "Lưu ngưỡng",

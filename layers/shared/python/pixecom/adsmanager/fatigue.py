@@ -73,6 +73,16 @@ def _assess(
     return out
 
 
+def seller_fatigue_thresholds(conn: Any, seller_id: uuid.UUID) -> FatigueThresholds:
+    """The seller's fatigue thresholds (set with the alert thresholds), else the defaults."""
+    rows = run(
+        conn,
+        q("SELECT s.values -> 'fatigue' AS f FROM alert_settings s WHERE s.seller_id = {}", Param(seller_id)),
+    )
+    stored = rows[0]["f"] if rows else None
+    return FatigueThresholds.model_validate(stored or {})
+
+
 _DAY_SUMS = q(
     "sum(s.spend) AS spend, sum(s.impressions) AS impressions, sum(s.link_clicks) AS link_clicks, "
     "sum(s.results) AS results"

@@ -167,7 +167,8 @@ def assess_fatigue(
     else:
         state = FatigueState.FRESH
         changes = [f"{name} {_signed(v)}" for name, v in (("CTR", ctr), ("CPM", cpm)) if v is not None]
-        signals.append("no sign of fatigue" + (f": {', '.join(changes)} from its first 3 days" if changes else ""))
+        since = f": {', '.join(changes)} from its first 3 days" if changes else ""
+        signals.append(f"no sign of fatigue{since}")
     return Fatigue(state, tuple(signals), delivery_days, ctr, cpm, cpr, frequency)
 
 

@@ -18,10 +18,9 @@ from sqlalchemy import Connection
 
 from pixecom.adsmanager.creative_reads import ad_creative, group_daily
 from pixecom.adsmanager.creatives import CreativeQuery, GroupList, list_groups, parse_creative_query
-from pixecom.adsmanager.fatigue import ads_fatigue, groups_fatigue
+from pixecom.adsmanager.fatigue import ads_fatigue, groups_fatigue, seller_fatigue_thresholds
 from pixecom.adsmanager.params import Level
 from pixecom.adsmanager.payload import date_range_payload, summary_json
-from pixecom.alerts.evaluate import load_thresholds
 from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
 from pixecom.api.narrowing import narrowed
@@ -66,7 +65,7 @@ def fatigue_payload(f: Fatigue) -> dict[str, Any]:
 
 def _fatigue_thresholds(seller_id: uuid.UUID) -> FatigueThresholds:
     with session_scope() as session:
-        return load_thresholds(session, seller_id).fatigue
+        return seller_fatigue_thresholds(session, seller_id)
 
 
 def _read_groups(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field
 
@@ -90,6 +90,18 @@ class CreativeVersions(OutModel):
     post: str | None
 
 
+class CreativeAsset(OutModel):
+    """One asset of a flexible creative, or one card of a carousel."""
+
+    type: Literal["video", "image", "body", "title", "description", "link", "card"]
+    video_id: str | None = None
+    hash: str | None = Field(default=None, description="an image's hash")
+    text: str | None = None
+    website_url: str | None = None
+    link: str | None = Field(default=None, description="a card's link")
+    name: str | None = Field(default=None, description="a card's headline")
+
+
 class AdCreativeOut(OutModel):
     """An ad's creative as Meta describes it, with the keys of its version groups."""
 
@@ -108,8 +120,8 @@ class AdCreativeOut(OutModel):
     call_to_action: str | None
     link_url: str | None
     post_id: str | None
-    assets: list[dict[str, Any]] | None = Field(
-        description="each asset of a flexible creative or card of a carousel: {type, ...}"
+    assets: list[CreativeAsset] | None = Field(
+        description="each asset of a flexible creative, or card of a carousel"
     )
     versions: CreativeVersions
     fatigue: FatigueOut | None = Field(description="the ad's own fatigue; null before it delivered")
