@@ -2000,6 +2000,16 @@ export interface components {
             throttled_until?: string | null;
             /** Last Success At */
             last_success_at?: string | null;
+            /**
+             * Fatigue
+             * @description the creative's fatigue state (fresh, watch, fatigued), where read
+             */
+            fatigue?: string | null;
+            /**
+             * Fatigue Signals
+             * @description what made that state, in words
+             */
+            fatigue_signals?: string[] | null;
         };
         /**
          * AuditAction
@@ -3525,6 +3535,16 @@ export interface components {
              * @description average seconds watched per play: video_watch_time / video_plays; null when video_plays is 0
              */
             avg_watch_time?: number | null;
+            /**
+             * Fatigue
+             * @description the creative's fatigue state (fresh, watch, fatigued), where read
+             */
+            fatigue?: string | null;
+            /**
+             * Fatigue Signals
+             * @description what made that state, in words
+             */
+            fatigue_signals?: string[] | null;
         };
         /**
          * Metrics

@@ -186,7 +186,7 @@ def fatigue_findings(
                 ad_id,
                 name,
                 f"The creative of {name} is fatigued: {'; '.join(fatigue.signals)}",
-                {"state": fatigue.state.value, "signals": list(fatigue.signals)},
+                {"fatigue": fatigue.state.value, "fatigue_signals": list(fatigue.signals)},
             )
         )
     return out
