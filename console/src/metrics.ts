@@ -33,6 +33,21 @@ export const METRIC_KINDS: Record<keyof Metrics, MetricKind> = {
   roas: "ratio",
   aov: "money",
   cost_per_landing_page_view: "money",
+  video_views: "count",
+  video_plays: "count",
+  thruplays: "count",
+  video_p25: "count",
+  video_p50: "count",
+  video_p75: "count",
+  video_p95: "count",
+  video_p100: "count",
+  video_30s_plays: "count",
+  video_watch_time: "count",
+  hook_rate: "percent",
+  hold_rate: "percent",
+  cost_per_thruplay: "money",
+  completion_rate: "percent",
+  avg_watch_time: "ratio",
 };
 export const METRIC_NAMES = Object.keys(METRIC_KINDS) as (keyof Metrics)[];
 export const metricLabel = (name: string) => t(`metric.${name}` as MessageKey) ?? name;
