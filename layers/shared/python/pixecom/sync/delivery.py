@@ -17,11 +17,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import and_, or_, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -180,15 +180,29 @@ def _bids(account: AccountRef, node: CampaignNode | AdSetNode) -> dict[str, Any]
 
 
 def _upsert(
-    session: Session, model: Any, rows: list[dict[str, Any]], now: datetime, columns: Sequence[str]
+    session: Session,
+    model: Any,
+    rows: list[dict[str, Any]],
+    now: datetime,
+    columns: Sequence[str],
+    *,
+    volatile: Sequence[str] = (),
+    stale: Any = None,
 ) -> dict[str, uuid.UUID]:
-    """INSERT ... ON CONFLICT (ad_account_id, meta_id) DO UPDATE only when a value changed; meta_id -> id."""
+    """INSERT ... ON CONFLICT (ad_account_id, meta_id) DO UPDATE only when a value changed; meta_id -> id.
+    `volatile` columns (written with the others) alone rewrite a row only where `stale` holds."""
     if not rows:
         return {}
     stmt = pg_insert(model)
-    changed = tuple_(*[getattr(model, c) for c in columns]).is_distinct_from(
-        tuple_(*[stmt.excluded[c] for c in columns])
+    compared = [c for c in columns if c not in volatile]
+    changed = tuple_(*[getattr(model, c) for c in compared]).is_distinct_from(
+        tuple_(*[stmt.excluded[c] for c in compared])
     )
+    if volatile:
+        moved = tuple_(*[getattr(model, c) for c in volatile]).is_distinct_from(
+            tuple_(*[stmt.excluded[c] for c in volatile])
+        )
+        changed = or_(changed, and_(moved, stale))
     stmt = stmt.on_conflict_do_update(
         index_elements=[model.ad_account_id, model.meta_id],
         set_={**{c: stmt.excluded[c] for c in columns}, "synced_at": stmt.excluded.synced_at},
@@ -296,6 +310,8 @@ def _upsert_ads(
     _upsert(session, Ad, rows, now, columns)
 
 
+THUMBNAIL_REFRESH = timedelta(days=1)
+_THUMBNAIL_COLUMNS = ("thumbnail_url", "thumbnail_expires_at")
 _CREATIVE_COLUMNS = (
     "name", "format", "object_type", "image_hash", "video_id", "thumbnail_url", "thumbnail_expires_at",
     "title", "body", "call_to_action", "link_url", "story_id", "assets", "media_key", "text_key",
@@ -311,7 +327,12 @@ def _upsert_creatives(
     creatives = {n.creative.id: n.creative for n in nodes if n.creative is not None}
     rows = [creative_row(account, c) for c in creatives.values()]
     counts.written += len(rows)
-    return _upsert(session, Creative, rows, now, _CREATIVE_COLUMNS)
+    # Meta re-signs thumbnail URLs: a new signature alone rewrites the row only when the stored
+    # URL expires within a day (or its expiry is unknown), not on every 5-minute sync.
+    stale = or_(
+        Creative.thumbnail_expires_at.is_(None), Creative.thumbnail_expires_at < now + THUMBNAIL_REFRESH
+    )
+    return _upsert(session, Creative, rows, now, _CREATIVE_COLUMNS, volatile=_THUMBNAIL_COLUMNS, stale=stale)
 
 
 def creative_row(account: AccountRef, c: CreativeNode) -> dict[str, Any]:
