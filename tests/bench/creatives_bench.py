@@ -23,7 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from sync_bench import bench_graph, connect, prepare_database, simulator_process  # noqa: E402
+from sync_bench import connect, prepare_database, simulator_process  # noqa: E402
 
 OLD_AD_FIELDS = (
     "id,name,status,configured_status,effective_status,updated_time,adset_id,campaign_id,issues_info,"
@@ -92,7 +92,8 @@ def main() -> int:
             counter.total = 0
             started = time.perf_counter()
             report = sync_account_delivery(
-                SyncMessage(account_id=account_id, kind=SyncKind.DELIVERY, run_id=new_run_id("b")), graph=graph
+                SyncMessage(account_id=account_id, kind=SyncKind.DELIVERY, run_id=new_run_id("b")),
+                graph=graph,
             )
             return time.perf_counter() - started, (report.graph_calls, report.rows_written, counter.total)
 
@@ -124,7 +125,10 @@ def main() -> int:
         with_delivery = median_run(args.repeat, delivery)
         with_stats = median_run(args.repeat, stats(1))
 
-    print("\nper run (median of %d): Graph calls, rows written, bytes received, seconds, ratio to floor" % args.repeat)
+    print(
+        f"\nper run (median of {args.repeat}): Graph calls, rows written, bytes received, seconds, "
+        "ratio to floor"
+    )
     rows = (
         ("delivery, before (floor)", floor_delivery),
         ("delivery, with creatives", with_delivery),
@@ -133,7 +137,10 @@ def main() -> int:
     )
     for label, (seconds, (calls, written, received)) in rows:
         floor = floor_delivery[0] if label.startswith("delivery") else floor_stats[0]
-        print(f"  {label:<32} {calls:>4} calls {written:>7,} rows {received / 1e6:>8.2f} MB {seconds:>7.2f} s  x{seconds / floor:.2f}")
+        print(
+            f"  {label:<32} {calls:>4} calls {written:>7,} rows {received / 1e6:>8.2f} MB "
+            f"{seconds:>7.2f} s  x{seconds / floor:.2f}"
+        )
     print(
         f"  first delivery with creatives (writes every creative): {first[0]} calls, {first[1]:,} rows, "
         f"{first_seconds:.2f} s"
@@ -148,6 +155,7 @@ def main() -> int:
 def measure_reads(bench: Any, repeat: int) -> None:
     """The creative level and the fatigue read, against the ads list of the same account."""
     import psycopg
+    from sync_bench import _libpq
 
     from pixecom.adsmanager.creatives import CreativeQuery, list_groups
     from pixecom.adsmanager.fatigue import ads_fatigue
@@ -156,7 +164,6 @@ def measure_reads(bench: Any, repeat: int) -> None:
     from pixecom.adsmanager.statement import q, run
     from pixecom.domain.creatives import VersionKind
     from pixecom.domain.fatigue import FatigueThresholds
-    from sync_bench import _libpq
 
     now = datetime.now(UTC)
     query = parse_list_query(Level.ADS, RawListParams(date_preset="last_7d", limit="50"))
@@ -178,7 +185,10 @@ def measure_reads(bench: Any, repeat: int) -> None:
             seconds = timed(lambda k=kind: list_groups(conn, seller, CreativeQuery(k, query), now))
             print(f"  creatives group_by={kind.value:<10} {seconds * 1000:7.0f} ms  x{seconds / floor:.2f}")
         seconds = timed(lambda: ads_fatigue(conn, seller, ad_ids, FatigueThresholds()))
-        print(f"  fatigue of all {len(ad_ids):,} ads (the alert)  {seconds * 1000:7.0f} ms  x{seconds / floor:.2f}")
+        print(
+            f"  fatigue of all {len(ad_ids):,} ads (the alert)  {seconds * 1000:7.0f} ms  "
+            f"x{seconds / floor:.2f}"
+        )
 
 
 if __name__ == "__main__":
