@@ -172,7 +172,9 @@ def connect(url: str, base_url: str, spec: Any, days: int) -> Bench:
     account = connect_account(
         seller_id, spec.id, spec.access_token, backfill_days=1, graph=bench_graph(base_url), now=utc_now()
     )
-    ref = recording.AccountRef(account.id, seller_id, account.meta_account_id, account.timezone_name)
+    ref = recording.AccountRef(
+        account.id, seller_id, account.meta_account_id, account.timezone_name, account.currency
+    )
     today = datetime.now(UTC).astimezone(ZoneInfo(spec.timezone_name)).date()
     return Bench(url, base_url, spec, ref, DateRange(today - timedelta(days=days - 1), today), today)
 

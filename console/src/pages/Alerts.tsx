@@ -18,6 +18,7 @@ type Severity = components["schemas"]["AlertSeverity"];
 const KINDS: AlertKind[] = [
   "account_needs_reconnect", "token_expiring", "account_throttled", "stats_stale", "ad_delivery_error",
   "adset_limited", "spend_without_purchase", "cost_per_purchase_high", "roas_low", "spend_spike",
+  "creative_fatigue",
 ];
 const SEVERITIES: Severity[] = ["critical", "warning", "info"];
 

@@ -240,6 +240,7 @@ def expected_metrics(rows: Iterable[dict[str, Any]], reach: int | None = None) -
         "cost_per_result": div(t["spend"], t["results"]),
         "aov": div(t["purchase_value"], t["purchases"]),
         "cost_per_landing_page_view": div(t["spend"], t["landing_page_views"]),
+        "cost_per_thruplay": div(t["spend"], t["thruplays"]),
     }
     ratios = {
         "ctr": div(t["link_clicks"], t["impressions"], 100),
@@ -249,6 +250,10 @@ def expected_metrics(rows: Iterable[dict[str, Any]], reach: int | None = None) -
         "cr2": div(t["initiate_checkout"], t["add_to_cart"], 100),
         "cr3": div(t["purchases"], t["initiate_checkout"], 100),
         "roas": div(t["purchase_value"], t["spend"]),
+        "hook_rate": div(t["video_views"], t["impressions"], 100),
+        "hold_rate": div(t["thruplays"], t["video_views"], 100),
+        "completion_rate": div(t["video_p100"], t["video_views"], 100),
+        "avg_watch_time": div(t["video_watch_time"], t["video_plays"]),
     }
     out: dict[str, Any] = {name: t[name] for name in COUNTERS}
     out["spend"], out["purchase_value"] = _q2(t["spend"]), _q2(t["purchase_value"])

@@ -7,7 +7,7 @@ import random
 import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pytest
@@ -44,9 +44,25 @@ def _insights(rng: random.Random) -> list[InsightDay]:
             "purchase": purchases,
             "landing_page_view": (impressions // 45) * 9 // 10,  # most link clicks load the page
         }
+        hooked = impressions // 4
+        p25 = hooked * 2 // 3
+        video = {
+            "video_play_actions": hooked + hooked // 10,
+            "video_p25_watched_actions": p25,
+            "video_p50_watched_actions": p25 // 2,
+            "video_p75_watched_actions": p25 // 3,
+            "video_p95_watched_actions": p25 // 4,
+            "video_p100_watched_actions": p25 // 5,
+            "video_thruplay_watched_actions": p25 // 2 + 1 if hooked else 0,
+            "video_30_sec_watched_actions": p25 // 4,
+            "video_watch_seconds": rng.randint(3, 12) * (hooked + hooked // 10),
+        }
+        if hooked:
+            actions["video_view"] = hooked
         out.append(
             InsightDay(
                 date=FIRST_DAY + timedelta(days=i),
+                video={k: v for k, v in video.items() if v},
                 spend=Decimal(rng.randint(0, 90000)) / 100,
                 impressions=impressions,
                 reach=impressions // 2,
@@ -158,6 +174,7 @@ def _raw_rows(
                                 "purchase_value": day.action_values.get("purchase", Decimal(0)),
                                 "results": day.actions.get("purchase", 0),  # the ad set optimises purchases
                                 "landing_page_views": day.actions.get("landing_page_view", 0),
+                                **_video_counters(day),
                             }
                         )
     return rows
@@ -176,6 +193,23 @@ def _meta_reach(
     if daily:
         return {(r.object_id, r.since): r.reach for r in rows}
     return {r.object_id: r.reach for r in rows}
+
+
+def _video_counters(day: InsightDay) -> dict[str, int]:
+    """The stored video counters of one ad-day; watch time as Meta's whole-second average x plays."""
+    v = day.video
+    plays = v.get("video_play_actions", 0)
+    average = (
+        (Decimal(v.get("video_watch_seconds", 0)) / plays).quantize(Decimal(1), ROUND_HALF_UP) if plays else 0
+    )
+    names = {"video_plays": "video_play_actions", "thruplays": "video_thruplay_watched_actions",
+             "video_30s_plays": "video_30_sec_watched_actions",
+             **{f"video_p{p}": f"video_p{p}_watched_actions" for p in (25, 50, 75, 95, 100)}}  # fmt: skip
+    return {
+        "video_views": day.actions.get("video_view", 0),
+        **{name: v.get(field, 0) for name, field in names.items()},
+        "video_watch_time": int(average * plays),
+    }
 
 
 LA_RANGE = (date(2026, 11, 12), date(2026, 11, 18))

@@ -26,11 +26,20 @@ TABLES = {
 
 def _contents(session: Session) -> dict[str, list[Any]]:
     contents = {
-        table: [tuple(r) for r in session.execute(text(f"SELECT * FROM {table} ORDER BY {order}"))]
+        table: [dict(r) for r in session.execute(text(f"SELECT * FROM {table} ORDER BY {order}")).mappings()]
         for table, order in TABLES.items()
     }
     session.rollback()  # the connection back to the pool, for the API and the migrations
     return contents
+
+
+def _as_of(contents: dict[str, list[Any]], older: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """`contents` with only the columns `older` has (counters added by later revisions are gone
+    after a downgrade past them, and back as 0 after the upgrade)."""
+    return {
+        table: [{k: row[k] for k in (older[table][0] if older[table] else row)} for row in rows]
+        for table, rows in contents.items()
+    }
 
 
 def _relkind(session: Session) -> str:
@@ -71,7 +80,8 @@ def test_the_partition_migration_keeps_every_row_sum_trigger_and_read(
     reset_engine()
     downgrade(db_url, before_partitioning)
     assert _relkind(session) == "r"
-    assert _contents(session) == partitioned and _trigger_names(session) == triggers
+    downgraded = _contents(session)
+    assert downgraded == _as_of(partitioned, downgraded) and _trigger_names(session) == triggers
     upgrade(db_url)
     assert _relkind(session) == "p"
     assert _contents(session) == partitioned and _trigger_names(session) == triggers

@@ -168,3 +168,38 @@ def test_another_sellers_alert_is_not_found(api, synced, make_seller, now):
 
     assert api.post(f"/api/alerts/{alert_id}/ack", headers=other.headers).status_code == 404
     assert api.get("/api/alerts", headers=other.headers).json()["data"] == []
+
+
+def _tiring(sim: Any) -> None:
+    """ "Steady" over the 7 synced days: CTR 3% its first 3 days, 1.5% its last 3, same CPM."""
+    for offset in range(7):
+        clicks = 90 if offset >= 4 else 70 if offset == 3 else 45
+        sim.set_insight("5001305", day(offset), replace=True, spend=Decimal("30.00"), impressions=3000,
+                        clicks=120, inline_link_clicks=clicks, actions={"purchase": 1},
+                        action_values={"purchase": Decimal("60")})  # fmt: skip
+
+
+def test_a_fatigued_creative_opens_an_alert_and_a_fatigue_rule_pauses_only_its_ad(api, synced, sim, now):
+    _tiring(sim)
+    sync_account_stats(sync_message(synced.account_id, "stats"))
+    _evaluate(synced, now)
+    (alert,) = rows("SELECT entity_name, message FROM alerts WHERE kind = 'creative_fatigue'")
+    assert alert.entity_name == "Steady"
+    assert "CTR down 50% from its first 3 days (3.00% -> 1.50%)" in alert.message
+    rule = {
+        "name": "Pause tired creatives",
+        "level": "ad",
+        "window": "last_7d",
+        "scope": {"creative_fatigue": "fatigued"},
+        "conditions": [{"metric": "spend", "op": "gt", "value": usd("1")}],
+        "min_spend": usd("1"),
+        "action": {"type": "pause"},
+    }
+    created = api.post("/api/rules", json=rule, headers=synced.headers)
+    assert created.status_code == 201, created.text
+    preview = api.post(f"/api/rules/{created.json()['id']}/preview", headers=synced.headers)
+    assert preview.status_code == 200, preview.text
+    preview = preview.json()
+    assert [(e["name"], e["values"]["fatigue"]) for e in preview["entities"]] == [("Steady", "fatigued")]
+    campaign_rule = api.post("/api/rules", json={**rule, "level": "campaign"}, headers=synced.headers)
+    assert campaign_rule.status_code == 422

@@ -28,6 +28,16 @@ ISSUE_ORDER = [
     "purchase_value",
     "results",
     "landing_page_views",
+    "video_views",
+    "video_plays",
+    "thruplays",
+    "video_p25",
+    "video_p50",
+    "video_p75",
+    "video_p95",
+    "video_p100",
+    "video_30s_plays",
+    "video_watch_time",
     "cpm",
     "ctr",
     "ctr_all",
@@ -44,6 +54,11 @@ ISSUE_ORDER = [
     "roas",
     "aov",
     "cost_per_landing_page_view",
+    "hook_rate",
+    "hold_rate",
+    "cost_per_thruplay",
+    "completion_rate",
+    "avg_watch_time",
 ]
 
 # --- names and categories -------------------------------------------------------------------

@@ -589,6 +589,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ads-manager/creatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Creatives
+         * @description One row per creative version group (the ads sharing a media, an ad text, a thumbnail or a
+         *     post) and currency, every metric summed over its ads, with its fatigue; the ads list's
+         *     filters, plus the version filters. Sorted by `sort`, up to `limit` groups (one page).
+         */
+        get: operations["ads_manager_list_creatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/creatives/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Creatives
+         * @description Every matching creative version group as CSV, then one summary row per currency.
+         */
+        get: operations["ads_manager_export_creatives"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/creatives/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Creative Daily
+         * @description One point per day for one creative version group (its ads in that currency): gaps as zeros.
+         */
+        get: operations["ads_manager_creative_daily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ads-manager/ads/{ad_id}/creative": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Ad Creative
+         * @description The ad's creative (media, text, thumbnail, post, each asset), its version keys (to list
+         *     the ads sharing each: `/ads?media_version=<key>`, ...) and the ad's fatigue.
+         */
+        get: operations["ads_manager_get_ad_creative"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reporting-currency": {
         parameters: {
             query?: never;
@@ -1326,6 +1409,62 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * AdCreativeOut
+         * @description An ad's creative as Meta describes it, with the keys of its version groups.
+         */
+        AdCreativeOut: {
+            /**
+             * Ad Id
+             * Format: uuid
+             */
+            ad_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Meta Id */
+            meta_id: string;
+            /** Name */
+            name: string | null;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "image" | "video" | "carousel" | "flexible" | "other";
+            /** Object Type */
+            object_type: string | null;
+            /** Image Hash */
+            image_hash: string | null;
+            /** Video Id */
+            video_id: string | null;
+            /**
+             * Thumbnail Url
+             * @description null once Meta's signed URL has expired
+             */
+            thumbnail_url: string | null;
+            /** Thumbnail Expires At */
+            thumbnail_expires_at: string | null;
+            /** Title */
+            title: string | null;
+            /** Body */
+            body: string | null;
+            /** Call To Action */
+            call_to_action: string | null;
+            /** Link Url */
+            link_url: string | null;
+            /** Post Id */
+            post_id: string | null;
+            /**
+             * Assets
+             * @description each asset of a flexible creative, or card of a carousel
+             */
+            assets: components["schemas"]["CreativeAsset"][] | null;
+            versions: components["schemas"]["CreativeVersions"];
+            /** @description the ad's own fatigue; null before it delivered */
+            fatigue: components["schemas"]["FatigueOut"] | null;
+        };
         /** AdList */
         AdList: {
             /** Data */
@@ -1535,7 +1674,7 @@ export interface components {
          * AlertKind
          * @enum {string}
          */
-        AlertKind: "account_needs_reconnect" | "token_expiring" | "account_throttled" | "stats_stale" | "ad_delivery_error" | "adset_limited" | "spend_without_purchase" | "cost_per_purchase_high" | "roas_low" | "spend_spike";
+        AlertKind: "account_needs_reconnect" | "token_expiring" | "account_throttled" | "stats_stale" | "ad_delivery_error" | "adset_limited" | "spend_without_purchase" | "cost_per_purchase_high" | "roas_low" | "spend_spike" | "creative_fatigue";
         /** AlertList */
         AlertList: {
             /** Data */
@@ -1651,6 +1790,20 @@ export interface components {
              * @default 60
              */
             stale_sync_minutes: number;
+            /**
+             * @default {
+             *       "ctr_drop_watch": "20",
+             *       "ctr_drop_fatigued": "35",
+             *       "cpm_rise_watch": "30",
+             *       "cpm_rise_fatigued": "60",
+             *       "cost_per_result_rise_watch": "30",
+             *       "cost_per_result_rise_fatigued": "60",
+             *       "frequency_watch": "2.5",
+             *       "frequency_fatigued": "3.5",
+             *       "min_impressions": 1000
+             *     }
+             */
+            fatigue: components["schemas"]["FatigueThresholds-Input"];
         };
         /** AlertThresholdsOut */
         AlertThresholdsOut: {
@@ -1667,6 +1820,7 @@ export interface components {
             throttled_minutes: number;
             /** Stale Sync Minutes */
             stale_sync_minutes: number;
+            fatigue: components["schemas"]["FatigueThresholds-Output"];
         };
         /**
          * AlertValues
@@ -1728,6 +1882,56 @@ export interface components {
              * @description landing page views
              */
             landing_page_views?: number | null;
+            /**
+             * Video Views
+             * @description 3-second video plays
+             */
+            video_views?: number | null;
+            /**
+             * Video Plays
+             * @description video plays started
+             */
+            video_plays?: number | null;
+            /**
+             * Thruplays
+             * @description ThruPlays (played to the end, or 15 seconds or more)
+             */
+            thruplays?: number | null;
+            /**
+             * Video P25
+             * @description video plays reaching 25%
+             */
+            video_p25?: number | null;
+            /**
+             * Video P50
+             * @description video plays reaching 50%
+             */
+            video_p50?: number | null;
+            /**
+             * Video P75
+             * @description video plays reaching 75%
+             */
+            video_p75?: number | null;
+            /**
+             * Video P95
+             * @description video plays reaching 95%
+             */
+            video_p95?: number | null;
+            /**
+             * Video P100
+             * @description video plays to the end (100%)
+             */
+            video_p100?: number | null;
+            /**
+             * Video 30S Plays
+             * @description video plays of 30 seconds or more
+             */
+            video_30s_plays?: number | null;
+            /**
+             * Video Watch Time
+             * @description seconds of video watched (Meta's average watch time x plays started)
+             */
+            video_watch_time?: number | null;
             /**
              * Cpm
              * @description cost per 1,000 impressions: spend / impressions x 1000; null when impressions is 0
@@ -1809,6 +2013,31 @@ export interface components {
              */
             cost_per_landing_page_view?: string | null;
             /**
+             * Hook Rate
+             * @description 3-second plays per 100 impressions: video_views / impressions x 100; null when impressions is 0
+             */
+            hook_rate?: number | null;
+            /**
+             * Hold Rate
+             * @description ThruPlays per 100 3-second plays: thruplays / video_views x 100; null when video_views is 0
+             */
+            hold_rate?: number | null;
+            /**
+             * Cost Per Thruplay
+             * @description cost per ThruPlay: spend / thruplays; null when thruplays is 0
+             */
+            cost_per_thruplay?: string | null;
+            /**
+             * Completion Rate
+             * @description plays to the end per 100 3-second plays: video_p100 / video_views x 100; null when video_views is 0
+             */
+            completion_rate?: number | null;
+            /**
+             * Avg Watch Time
+             * @description average seconds watched per play: video_watch_time / video_plays; null when video_plays is 0
+             */
+            avg_watch_time?: number | null;
+            /**
              * Reach
              * @description people reached: Meta's unique count for the row's object and exact range, never a sum over days, ads, ad sets or campaigns. Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 without impressions. Meta leaves reach out of queries with breakdowns whose range starts more than 13 months ago.
              */
@@ -1840,6 +2069,16 @@ export interface components {
             throttled_until?: string | null;
             /** Last Success At */
             last_success_at?: string | null;
+            /**
+             * Fatigue
+             * @description the creative's fatigue state (fresh, watch, fatigued), where read
+             */
+            fatigue?: string | null;
+            /**
+             * Fatigue Signals
+             * @description what made that state, in words
+             */
+            fatigue_signals?: string[] | null;
         };
         /**
          * AuditAction
@@ -2360,6 +2599,56 @@ export interface components {
              */
             landing_page_views?: number;
             /**
+             * Video Views
+             * @description 3-second video plays
+             */
+            video_views?: number;
+            /**
+             * Video Plays
+             * @description video plays started
+             */
+            video_plays?: number;
+            /**
+             * Thruplays
+             * @description ThruPlays (played to the end, or 15 seconds or more)
+             */
+            thruplays?: number;
+            /**
+             * Video P25
+             * @description video plays reaching 25%
+             */
+            video_p25?: number;
+            /**
+             * Video P50
+             * @description video plays reaching 50%
+             */
+            video_p50?: number;
+            /**
+             * Video P75
+             * @description video plays reaching 75%
+             */
+            video_p75?: number;
+            /**
+             * Video P95
+             * @description video plays reaching 95%
+             */
+            video_p95?: number;
+            /**
+             * Video P100
+             * @description video plays to the end (100%)
+             */
+            video_p100?: number;
+            /**
+             * Video 30S Plays
+             * @description video plays of 30 seconds or more
+             */
+            video_30s_plays?: number;
+            /**
+             * Video Watch Time
+             * @description seconds of video watched (Meta's average watch time x plays started)
+             */
+            video_watch_time?: number;
+            /**
              * Cpm
              * @description cost per 1,000 impressions: spend / impressions x 1000; null when impressions is 0
              */
@@ -2439,6 +2728,31 @@ export interface components {
              * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
              */
             cost_per_landing_page_view?: string | null;
+            /**
+             * Hook Rate
+             * @description 3-second plays per 100 impressions: video_views / impressions x 100; null when impressions is 0
+             */
+            hook_rate?: number | null;
+            /**
+             * Hold Rate
+             * @description ThruPlays per 100 3-second plays: thruplays / video_views x 100; null when video_views is 0
+             */
+            hold_rate?: number | null;
+            /**
+             * Cost Per Thruplay
+             * @description cost per ThruPlay: spend / thruplays; null when thruplays is 0
+             */
+            cost_per_thruplay?: string | null;
+            /**
+             * Completion Rate
+             * @description plays to the end per 100 3-second plays: video_p100 / video_views x 100; null when video_views is 0
+             */
+            completion_rate?: number | null;
+            /**
+             * Avg Watch Time
+             * @description average seconds watched per play: video_watch_time / video_plays; null when video_plays is 0
+             */
+            avg_watch_time?: number | null;
             /**
              * Reach
              * @description people reached: Meta's unique count for the row's object and exact range, never a sum over days, ads, ad sets or campaigns. Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 without impressions. Meta leaves reach out of queries with breakdowns whose range starts more than 13 months ago.
@@ -2669,6 +2983,171 @@ export interface components {
             left_out: components["schemas"]["LeftOut"][];
         };
         /**
+         * CreativeAsset
+         * @description One asset of a flexible creative, or one card of a carousel.
+         */
+        CreativeAsset: {
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "video" | "image" | "body" | "title" | "description" | "link" | "card";
+            /** Video Id */
+            video_id: string | null;
+            /**
+             * Hash
+             * @description an image's hash
+             */
+            hash: string | null;
+            /** Text */
+            text: string | null;
+            /** Website Url */
+            website_url: string | null;
+            /**
+             * Link
+             * @description a card's link
+             */
+            link: string | null;
+            /**
+             * Name
+             * @description a card's headline
+             */
+            name: string | null;
+        };
+        /** CreativeDailyPoint */
+        CreativeDailyPoint: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            metrics: components["schemas"]["Metrics"];
+        };
+        /** CreativeDailySeries */
+        CreativeDailySeries: {
+            /** Key */
+            key: string;
+            /**
+             * Group By
+             * @enum {string}
+             */
+            group_by: "media" | "ad_text" | "thumbnail" | "post";
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /** Ads */
+            ads: number;
+            /**
+             * Result Type
+             * @description null when no ad set's optimization event is known
+             */
+            result_type: components["schemas"]["ResultType"] | null;
+            date_range: components["schemas"]["DateRangeOut"];
+            /** Data */
+            data: components["schemas"]["CreativeDailyPoint"][];
+        };
+        /**
+         * CreativeFace
+         * @description The creative that spent most in the group: what the group looks like.
+         */
+        CreativeFace: {
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "image" | "video" | "carousel" | "flexible" | "other";
+            /**
+             * Thumbnail Url
+             * @description Meta's signed thumbnail URL as last synced; null once it has expired (the next delivery sync, every few minutes, stores a fresh one)
+             */
+            thumbnail_url: string | null;
+            /** Title */
+            title: string | null;
+            /**
+             * Body
+             * @description the ad text
+             */
+            body: string | null;
+            /** Video Id */
+            video_id: string | null;
+            /** Image Hash */
+            image_hash: string | null;
+            /**
+             * Post Id
+             * @description effective_object_story_id: the post the ads run as
+             */
+            post_id: string | null;
+            /** Call To Action */
+            call_to_action: string | null;
+            /**
+             * Creative Id
+             * Format: uuid
+             */
+            creative_id: string;
+            /** Creative Meta Id */
+            creative_meta_id: string;
+        };
+        /** CreativeGroupList */
+        CreativeGroupList: {
+            /** Data */
+            data: components["schemas"]["CreativeGroupRow"][];
+            /**
+             * Summary
+             * @description every matching ad with such a creative, per currency
+             */
+            summary: components["schemas"]["CurrencySummary"][];
+            date_range: components["schemas"]["DateRangeOut"];
+        };
+        /** CreativeGroupRow */
+        CreativeGroupRow: {
+            /**
+             * Key
+             * @description the version key: filter the ads list with `{group_by}_version=<key>` to see its ads
+             */
+            key: string;
+            /**
+             * Group By
+             * @enum {string}
+             */
+            group_by: "media" | "ad_text" | "thumbnail" | "post";
+            /**
+             * Currency
+             * @example USD
+             */
+            currency: string;
+            /**
+             * Ads
+             * @description ads using it (that the filters match)
+             */
+            ads: number;
+            /**
+             * Adsets
+             * @description ad sets those ads are in
+             */
+            adsets: number;
+            /**
+             * Result Type
+             * @description null when no ad set's optimization event is known
+             */
+            result_type: components["schemas"]["ResultType"] | null;
+            creative: components["schemas"]["CreativeFace"];
+            fatigue: components["schemas"]["FatigueOut"];
+            metrics: components["schemas"]["Metrics"];
+        };
+        /** CreativeVersions */
+        CreativeVersions: {
+            /** Media */
+            media: string | null;
+            /** Ad Text */
+            ad_text: string | null;
+            /** Thumbnail */
+            thumbnail: string | null;
+            /** Post */
+            post: string | null;
+        };
+        /**
          * CurrencySummary
          * @description The metrics over every matching row in one currency (never a sum across currencies).
          */
@@ -2875,6 +3354,145 @@ export interface components {
          */
         ErrorResponse: {
             error: components["schemas"]["ErrorDetail"];
+        };
+        /**
+         * FatigueOut
+         * @description Last 3 days of delivery against the first 3 (docs/metrics.md, "Fatigue").
+         */
+        FatigueOut: {
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "fresh" | "watch" | "fatigued";
+            /**
+             * Signals
+             * @description in words, what made the state (or why it cannot be judged)
+             */
+            signals: string[];
+            /** Delivery Days */
+            delivery_days: number;
+            /**
+             * Ctr Change Pct
+             * @description percent change of CTR; negative: down
+             */
+            ctr_change_pct: string | null;
+            /** Cpm Change Pct */
+            cpm_change_pct: string | null;
+            /**
+             * Cost Per Result Change Pct
+             * @description null where the results of the two windows are of different types
+             */
+            cost_per_result_change_pct: string | null;
+            /**
+             * Frequency
+             * @description impressions per person, where reach is known
+             */
+            frequency: string | null;
+        };
+        /**
+         * FatigueThresholds
+         * @description A seller's fatigue thresholds (percent changes from the first 3 days; frequency as a
+         *     number of impressions per person).
+         */
+        "FatigueThresholds-Input": {
+            /**
+             * Ctr Drop Watch
+             * @default 20
+             */
+            ctr_drop_watch: number | string;
+            /**
+             * Ctr Drop Fatigued
+             * @default 35
+             */
+            ctr_drop_fatigued: number | string;
+            /**
+             * Cpm Rise Watch
+             * @default 30
+             */
+            cpm_rise_watch: number | string;
+            /**
+             * Cpm Rise Fatigued
+             * @default 60
+             */
+            cpm_rise_fatigued: number | string;
+            /**
+             * Cost Per Result Rise Watch
+             * @default 30
+             */
+            cost_per_result_rise_watch: number | string;
+            /**
+             * Cost Per Result Rise Fatigued
+             * @default 60
+             */
+            cost_per_result_rise_fatigued: number | string;
+            /**
+             * Frequency Watch
+             * @default 2.5
+             */
+            frequency_watch: number | string;
+            /**
+             * Frequency Fatigued
+             * @default 3.5
+             */
+            frequency_fatigued: number | string;
+            /**
+             * Min Impressions
+             * @default 1000
+             */
+            min_impressions: number;
+        };
+        /**
+         * FatigueThresholds
+         * @description A seller's fatigue thresholds (percent changes from the first 3 days; frequency as a
+         *     number of impressions per person).
+         */
+        "FatigueThresholds-Output": {
+            /**
+             * Ctr Drop Watch
+             * @default 20
+             */
+            ctr_drop_watch: string;
+            /**
+             * Ctr Drop Fatigued
+             * @default 35
+             */
+            ctr_drop_fatigued: string;
+            /**
+             * Cpm Rise Watch
+             * @default 30
+             */
+            cpm_rise_watch: string;
+            /**
+             * Cpm Rise Fatigued
+             * @default 60
+             */
+            cpm_rise_fatigued: string;
+            /**
+             * Cost Per Result Rise Watch
+             * @default 30
+             */
+            cost_per_result_rise_watch: string;
+            /**
+             * Cost Per Result Rise Fatigued
+             * @default 60
+             */
+            cost_per_result_rise_fatigued: string;
+            /**
+             * Frequency Watch
+             * @default 2.5
+             */
+            frequency_watch: string;
+            /**
+             * Frequency Fatigued
+             * @default 3.5
+             */
+            frequency_fatigued: string;
+            /**
+             * Min Impressions
+             * @default 1000
+             */
+            min_impressions: number;
         };
         /** FieldError */
         FieldError: {
@@ -3216,6 +3834,56 @@ export interface components {
              */
             landing_page_views?: number | null;
             /**
+             * Video Views
+             * @description relative change of video_views
+             */
+            video_views?: number | null;
+            /**
+             * Video Plays
+             * @description relative change of video_plays
+             */
+            video_plays?: number | null;
+            /**
+             * Thruplays
+             * @description relative change of thruplays
+             */
+            thruplays?: number | null;
+            /**
+             * Video P25
+             * @description relative change of video_p25
+             */
+            video_p25?: number | null;
+            /**
+             * Video P50
+             * @description relative change of video_p50
+             */
+            video_p50?: number | null;
+            /**
+             * Video P75
+             * @description relative change of video_p75
+             */
+            video_p75?: number | null;
+            /**
+             * Video P95
+             * @description relative change of video_p95
+             */
+            video_p95?: number | null;
+            /**
+             * Video P100
+             * @description relative change of video_p100
+             */
+            video_p100?: number | null;
+            /**
+             * Video 30S Plays
+             * @description relative change of video_30s_plays
+             */
+            video_30s_plays?: number | null;
+            /**
+             * Video Watch Time
+             * @description relative change of video_watch_time
+             */
+            video_watch_time?: number | null;
+            /**
              * Cpm
              * @description relative change of cpm
              */
@@ -3296,6 +3964,31 @@ export interface components {
              */
             cost_per_landing_page_view?: number | null;
             /**
+             * Hook Rate
+             * @description relative change of hook_rate
+             */
+            hook_rate?: number | null;
+            /**
+             * Hold Rate
+             * @description relative change of hold_rate
+             */
+            hold_rate?: number | null;
+            /**
+             * Cost Per Thruplay
+             * @description relative change of cost_per_thruplay
+             */
+            cost_per_thruplay?: number | null;
+            /**
+             * Completion Rate
+             * @description relative change of completion_rate
+             */
+            completion_rate?: number | null;
+            /**
+             * Avg Watch Time
+             * @description relative change of avg_watch_time
+             */
+            avg_watch_time?: number | null;
+            /**
              * Reach
              * @description relative change of reach
              */
@@ -3366,6 +4059,56 @@ export interface components {
              * @description landing page views
              */
             landing_page_views?: number | null;
+            /**
+             * Video Views
+             * @description 3-second video plays
+             */
+            video_views?: number | null;
+            /**
+             * Video Plays
+             * @description video plays started
+             */
+            video_plays?: number | null;
+            /**
+             * Thruplays
+             * @description ThruPlays (played to the end, or 15 seconds or more)
+             */
+            thruplays?: number | null;
+            /**
+             * Video P25
+             * @description video plays reaching 25%
+             */
+            video_p25?: number | null;
+            /**
+             * Video P50
+             * @description video plays reaching 50%
+             */
+            video_p50?: number | null;
+            /**
+             * Video P75
+             * @description video plays reaching 75%
+             */
+            video_p75?: number | null;
+            /**
+             * Video P95
+             * @description video plays reaching 95%
+             */
+            video_p95?: number | null;
+            /**
+             * Video P100
+             * @description video plays to the end (100%)
+             */
+            video_p100?: number | null;
+            /**
+             * Video 30S Plays
+             * @description video plays of 30 seconds or more
+             */
+            video_30s_plays?: number | null;
+            /**
+             * Video Watch Time
+             * @description seconds of video watched (Meta's average watch time x plays started)
+             */
+            video_watch_time?: number | null;
             /**
              * Cpm
              * @description cost per 1,000 impressions: spend / impressions x 1000; null when impressions is 0
@@ -3447,6 +4190,31 @@ export interface components {
              */
             cost_per_landing_page_view?: string | null;
             /**
+             * Hook Rate
+             * @description 3-second plays per 100 impressions: video_views / impressions x 100; null when impressions is 0
+             */
+            hook_rate?: number | null;
+            /**
+             * Hold Rate
+             * @description ThruPlays per 100 3-second plays: thruplays / video_views x 100; null when video_views is 0
+             */
+            hold_rate?: number | null;
+            /**
+             * Cost Per Thruplay
+             * @description cost per ThruPlay: spend / thruplays; null when thruplays is 0
+             */
+            cost_per_thruplay?: string | null;
+            /**
+             * Completion Rate
+             * @description plays to the end per 100 3-second plays: video_p100 / video_views x 100; null when video_views is 0
+             */
+            completion_rate?: number | null;
+            /**
+             * Avg Watch Time
+             * @description average seconds watched per play: video_watch_time / video_plays; null when video_plays is 0
+             */
+            avg_watch_time?: number | null;
+            /**
              * Reach
              * @description people reached: Meta's unique count for the row's object and exact range, never a sum over days, ads, ad sets or campaigns. Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 without impressions. Meta leaves reach out of queries with breakdowns whose range starts more than 13 months ago.
              */
@@ -3456,6 +4224,16 @@ export interface components {
              * @description impressions per person reached, from the same Meta answer as reach: impressions / reach; null when reach is null or 0
              */
             frequency?: number | null;
+            /**
+             * Fatigue
+             * @description the creative's fatigue state (fresh, watch, fatigued), where read
+             */
+            fatigue?: string | null;
+            /**
+             * Fatigue Signals
+             * @description what made that state, in words
+             */
+            fatigue_signals?: string[] | null;
         };
         /**
          * Metrics
@@ -3519,6 +4297,56 @@ export interface components {
              * @description landing page views
              */
             landing_page_views: number;
+            /**
+             * Video Views
+             * @description 3-second video plays
+             */
+            video_views: number;
+            /**
+             * Video Plays
+             * @description video plays started
+             */
+            video_plays: number;
+            /**
+             * Thruplays
+             * @description ThruPlays (played to the end, or 15 seconds or more)
+             */
+            thruplays: number;
+            /**
+             * Video P25
+             * @description video plays reaching 25%
+             */
+            video_p25: number;
+            /**
+             * Video P50
+             * @description video plays reaching 50%
+             */
+            video_p50: number;
+            /**
+             * Video P75
+             * @description video plays reaching 75%
+             */
+            video_p75: number;
+            /**
+             * Video P95
+             * @description video plays reaching 95%
+             */
+            video_p95: number;
+            /**
+             * Video P100
+             * @description video plays to the end (100%)
+             */
+            video_p100: number;
+            /**
+             * Video 30S Plays
+             * @description video plays of 30 seconds or more
+             */
+            video_30s_plays: number;
+            /**
+             * Video Watch Time
+             * @description seconds of video watched (Meta's average watch time x plays started)
+             */
+            video_watch_time: number;
             /**
              * Cpm
              * @description cost per 1,000 impressions: spend / impressions x 1000; null when impressions is 0
@@ -3599,6 +4427,31 @@ export interface components {
              * @description cost per landing page view: spend / landing_page_views; null when landing_page_views is 0
              */
             cost_per_landing_page_view: string | null;
+            /**
+             * Hook Rate
+             * @description 3-second plays per 100 impressions: video_views / impressions x 100; null when impressions is 0
+             */
+            hook_rate: number | null;
+            /**
+             * Hold Rate
+             * @description ThruPlays per 100 3-second plays: thruplays / video_views x 100; null when video_views is 0
+             */
+            hold_rate: number | null;
+            /**
+             * Cost Per Thruplay
+             * @description cost per ThruPlay: spend / thruplays; null when thruplays is 0
+             */
+            cost_per_thruplay: string | null;
+            /**
+             * Completion Rate
+             * @description plays to the end per 100 3-second plays: video_p100 / video_views x 100; null when video_views is 0
+             */
+            completion_rate: number | null;
+            /**
+             * Avg Watch Time
+             * @description average seconds watched per play: video_watch_time / video_plays; null when video_plays is 0
+             */
+            avg_watch_time: number | null;
             /**
              * Reach
              * @description people reached: Meta's unique count for the row's object and exact range, never a sum over days, ads, ad sets or campaigns. Meta's unique people for exactly this object and range: never summed over days, ads, ad sets, campaigns or accounts. null when Meta's value is not known (`reach_unavailable` says why); 0 without impressions. Meta leaves reach out of queries with breakdowns whose range starts more than 13 months ago.
@@ -4177,6 +5030,8 @@ export interface components {
             campaign_ids: string[];
             /** Name Contains */
             name_contains?: string | null;
+            /** Creative Fatigue */
+            creative_fatigue?: ("watch" | "fatigued") | null;
         };
         /** SellerOut */
         SellerOut: {
@@ -5169,7 +6024,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "video_views" | "-video_views" | "video_plays" | "-video_plays" | "thruplays" | "-thruplays" | "video_p25" | "-video_p25" | "video_p50" | "-video_p50" | "video_p75" | "-video_p75" | "video_p95" | "-video_p95" | "video_p100" | "-video_p100" | "video_30s_plays" | "-video_30s_plays" | "video_watch_time" | "-video_watch_time" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view" | "hook_rate" | "-hook_rate" | "hold_rate" | "-hold_rate" | "cost_per_thruplay" | "-cost_per_thruplay" | "completion_rate" | "-completion_rate" | "avg_watch_time" | "-avg_watch_time";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -5180,10 +6035,18 @@ export interface operations {
                 compare_since?: string;
                 /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
                 compare_until?: string;
-                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement, preset:video); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
                 /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
                 breakdown?: components["schemas"]["Breakdown"];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                media_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                ad_text_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                thumbnail_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                post_version?: string[];
             };
             header?: never;
             path?: never;
@@ -5272,7 +6135,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "video_views" | "-video_views" | "video_plays" | "-video_plays" | "thruplays" | "-thruplays" | "video_p25" | "-video_p25" | "video_p50" | "-video_p50" | "video_p75" | "-video_p75" | "video_p95" | "-video_p95" | "video_p100" | "-video_p100" | "video_30s_plays" | "-video_30s_plays" | "video_watch_time" | "-video_watch_time" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view" | "hook_rate" | "-hook_rate" | "hold_rate" | "-hold_rate" | "cost_per_thruplay" | "-cost_per_thruplay" | "completion_rate" | "-completion_rate" | "avg_watch_time" | "-avg_watch_time";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -5283,10 +6146,18 @@ export interface operations {
                 compare_since?: string;
                 /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
                 compare_until?: string;
-                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement, preset:video); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
                 /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
                 breakdown?: components["schemas"]["Breakdown"];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                media_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                ad_text_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                thumbnail_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                post_version?: string[];
             };
             header?: never;
             path?: never;
@@ -5446,7 +6317,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "video_views" | "-video_views" | "video_plays" | "-video_plays" | "thruplays" | "-thruplays" | "video_p25" | "-video_p25" | "video_p50" | "-video_p50" | "video_p75" | "-video_p75" | "video_p95" | "-video_p95" | "video_p100" | "-video_p100" | "video_30s_plays" | "-video_30s_plays" | "video_watch_time" | "-video_watch_time" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view" | "hook_rate" | "-hook_rate" | "hold_rate" | "-hold_rate" | "cost_per_thruplay" | "-cost_per_thruplay" | "completion_rate" | "-completion_rate" | "avg_watch_time" | "-avg_watch_time";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -5457,10 +6328,18 @@ export interface operations {
                 compare_since?: string;
                 /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
                 compare_until?: string;
-                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement, preset:video); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
                 /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
                 breakdown?: components["schemas"]["Breakdown"];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                media_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                ad_text_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                thumbnail_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                post_version?: string[];
             };
             header?: never;
             path?: never;
@@ -5549,7 +6428,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "video_views" | "-video_views" | "video_plays" | "-video_plays" | "thruplays" | "-thruplays" | "video_p25" | "-video_p25" | "video_p50" | "-video_p50" | "video_p75" | "-video_p75" | "video_p95" | "-video_p95" | "video_p100" | "-video_p100" | "video_30s_plays" | "-video_30s_plays" | "video_watch_time" | "-video_watch_time" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view" | "hook_rate" | "-hook_rate" | "hold_rate" | "-hold_rate" | "cost_per_thruplay" | "-cost_per_thruplay" | "completion_rate" | "-completion_rate" | "avg_watch_time" | "-avg_watch_time";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -5560,10 +6439,18 @@ export interface operations {
                 compare_since?: string;
                 /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
                 compare_until?: string;
-                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement, preset:video); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
                 /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
                 breakdown?: components["schemas"]["Breakdown"];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                media_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                ad_text_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                thumbnail_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                post_version?: string[];
             };
             header?: never;
             path?: never;
@@ -5723,7 +6610,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "video_views" | "-video_views" | "video_plays" | "-video_plays" | "thruplays" | "-thruplays" | "video_p25" | "-video_p25" | "video_p50" | "-video_p50" | "video_p75" | "-video_p75" | "video_p95" | "-video_p95" | "video_p100" | "-video_p100" | "video_30s_plays" | "-video_30s_plays" | "video_watch_time" | "-video_watch_time" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view" | "hook_rate" | "-hook_rate" | "hold_rate" | "-hold_rate" | "cost_per_thruplay" | "-cost_per_thruplay" | "completion_rate" | "-completion_rate" | "avg_watch_time" | "-avg_watch_time";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -5734,10 +6621,18 @@ export interface operations {
                 compare_since?: string;
                 /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
                 compare_until?: string;
-                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement, preset:video); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
                 /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
                 breakdown?: components["schemas"]["Breakdown"];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                media_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                ad_text_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                thumbnail_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                post_version?: string[];
             };
             header?: never;
             path?: never;
@@ -5826,7 +6721,7 @@ export interface operations {
                 /** @description name contains (case-insensitive) */
                 q?: string;
                 /** @description name or a metric; '-' prefix = descending; default -spend */
-                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view";
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "video_views" | "-video_views" | "video_plays" | "-video_plays" | "thruplays" | "-thruplays" | "video_p25" | "-video_p25" | "video_p50" | "-video_p50" | "video_p75" | "-video_p75" | "video_p95" | "-video_p95" | "video_p100" | "-video_p100" | "video_30s_plays" | "-video_30s_plays" | "video_watch_time" | "-video_watch_time" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view" | "hook_rate" | "-hook_rate" | "hold_rate" | "-hold_rate" | "cost_per_thruplay" | "-cost_per_thruplay" | "completion_rate" | "-completion_rate" | "avg_watch_time" | "-avg_watch_time";
                 /** @description rows per page, default 50 */
                 limit?: number;
                 /** @description paging.next_cursor of the previous page */
@@ -5837,10 +6732,18 @@ export interface operations {
                 compare_since?: string;
                 /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
                 compare_until?: string;
-                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement, preset:video); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
                 columns?: string[];
                 /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
                 breakdown?: components["schemas"]["Breakdown"];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                media_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                ad_text_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                thumbnail_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                post_version?: string[];
             };
             header?: never;
             path?: never;
@@ -7259,6 +8162,383 @@ export interface operations {
             };
             /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_list_creatives: {
+        parameters: {
+            query?: {
+                /** @description what the ads of a row share: media (video or image), ad_text, thumbnail or post; default media */
+                group_by?: string | null;
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                sellpage_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                status?: components["schemas"]["CampaignStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                delivery_status?: components["schemas"]["DeliveryStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                ad_account_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                adset_id?: string[];
+                /** @description ad sets and ads: their campaign's status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ad sets and ads: their campaign's delivery status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description ads: their ad set's status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ads: their ad set's delivery status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description name contains (case-insensitive) */
+                q?: string;
+                /** @description name or a metric; '-' prefix = descending; default -spend */
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "video_views" | "-video_views" | "video_plays" | "-video_plays" | "thruplays" | "-thruplays" | "video_p25" | "-video_p25" | "video_p50" | "-video_p50" | "video_p75" | "-video_p75" | "video_p95" | "-video_p95" | "video_p100" | "-video_p100" | "video_30s_plays" | "-video_30s_plays" | "video_watch_time" | "-video_watch_time" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view" | "hook_rate" | "-hook_rate" | "hold_rate" | "-hold_rate" | "cost_per_thruplay" | "-cost_per_thruplay" | "completion_rate" | "-completion_rate" | "avg_watch_time" | "-avg_watch_time";
+                /** @description rows per page, default 50 */
+                limit?: number;
+                /** @description paging.next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement, preset:video); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                columns?: string[];
+                /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
+                breakdown?: components["schemas"]["Breakdown"];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                media_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                ad_text_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                thumbnail_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                post_version?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreativeGroupList"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_export_creatives: {
+        parameters: {
+            query?: {
+                /** @description what the ads of a row share: media (video or image), ad_text, thumbnail or post; default media */
+                group_by?: string | null;
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                sellpage_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                status?: components["schemas"]["CampaignStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                delivery_status?: components["schemas"]["DeliveryStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                ad_account_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                adset_id?: string[];
+                /** @description ad sets and ads: their campaign's status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ad sets and ads: their campaign's delivery status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description ads: their ad set's status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ads: their ad set's delivery status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description name contains (case-insensitive) */
+                q?: string;
+                /** @description name or a metric; '-' prefix = descending; default -spend */
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "video_views" | "-video_views" | "video_plays" | "-video_plays" | "thruplays" | "-thruplays" | "video_p25" | "-video_p25" | "video_p50" | "-video_p50" | "video_p75" | "-video_p75" | "video_p95" | "-video_p95" | "video_p100" | "-video_p100" | "video_30s_plays" | "-video_30s_plays" | "video_watch_time" | "-video_watch_time" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view" | "hook_rate" | "-hook_rate" | "hold_rate" | "-hold_rate" | "cost_per_thruplay" | "-cost_per_thruplay" | "completion_rate" | "-completion_rate" | "avg_watch_time" | "-avg_watch_time";
+                /** @description rows per page, default 50 */
+                limit?: number;
+                /** @description paging.next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement, preset:video); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                columns?: string[];
+                /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
+                breakdown?: components["schemas"]["Breakdown"];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                media_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                ad_text_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                thumbnail_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                post_version?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (UTF-8), header row first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_creative_daily: {
+        parameters: {
+            query: {
+                /** @description the group's key, as its row gives it */
+                key: string;
+                /** @description the group's currency */
+                currency: string;
+                /** @description what the ads of a row share: media (video or image), ad_text, thumbnail or post; default media */
+                group_by?: string | null;
+                /** @description default last_7d; resolved in each ad account's timezone */
+                date_preset?: components["schemas"]["DatePreset"];
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                since?: string;
+                /** @description YYYY-MM-DD; give since and until together, instead of date_preset */
+                until?: string;
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                sellpage_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                status?: components["schemas"]["CampaignStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                delivery_status?: components["schemas"]["DeliveryStatus"][];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                ad_account_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_id?: string[];
+                /** @description Repeat the parameter or separate values with commas; several values = any of them */
+                adset_id?: string[];
+                /** @description ad sets and ads: their campaign's status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ad sets and ads: their campaign's delivery status (a 422 on campaigns). Repeat the parameter or separate values with commas; several values = any of them */
+                campaign_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description ads: their ad set's status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_status?: components["schemas"]["CampaignStatus"][];
+                /** @description ads: their ad set's delivery status (a 422 on campaigns and ad sets). Repeat the parameter or separate values with commas; several values = any of them */
+                adset_delivery?: components["schemas"]["DeliveryStatus"][];
+                /** @description name contains (case-insensitive) */
+                q?: string;
+                /** @description name or a metric; '-' prefix = descending; default -spend */
+                sort?: "name" | "-name" | "spend" | "-spend" | "impressions" | "-impressions" | "clicks" | "-clicks" | "link_clicks" | "-link_clicks" | "content_views" | "-content_views" | "add_to_cart" | "-add_to_cart" | "initiate_checkout" | "-initiate_checkout" | "purchases" | "-purchases" | "purchase_value" | "-purchase_value" | "results" | "-results" | "landing_page_views" | "-landing_page_views" | "video_views" | "-video_views" | "video_plays" | "-video_plays" | "thruplays" | "-thruplays" | "video_p25" | "-video_p25" | "video_p50" | "-video_p50" | "video_p75" | "-video_p75" | "video_p95" | "-video_p95" | "video_p100" | "-video_p100" | "video_30s_plays" | "-video_30s_plays" | "video_watch_time" | "-video_watch_time" | "cpm" | "-cpm" | "ctr" | "-ctr" | "ctr_all" | "-ctr_all" | "cpc" | "-cpc" | "cpv" | "-cpv" | "cost_per_add_to_cart" | "-cost_per_add_to_cart" | "cost_per_checkout" | "-cost_per_checkout" | "cost_per_purchase" | "-cost_per_purchase" | "cr" | "-cr" | "cr1" | "-cr1" | "cr2" | "-cr2" | "cr3" | "-cr3" | "cost_per_result" | "-cost_per_result" | "roas" | "-roas" | "aov" | "-aov" | "cost_per_landing_page_view" | "-cost_per_landing_page_view" | "hook_rate" | "-hook_rate" | "hold_rate" | "-hold_rate" | "cost_per_thruplay" | "-cost_per_thruplay" | "completion_rate" | "-completion_rate" | "avg_watch_time" | "-avg_watch_time";
+                /** @description rows per page, default 50 */
+                limit?: number;
+                /** @description paging.next_cursor of the previous page */
+                cursor?: string | null;
+                /** @description add each row's and summary's previous_metrics and change: previous_period (the same number of days just before), previous_year (the same dates a year earlier; Feb 29 -> Feb 28); each account's own range, in its timezone */
+                compare?: "previous_period" | "previous_year";
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_since?: string;
+                /** @description YYYY-MM-DD; an explicit comparison range (give both, with since and until, not overlapping them), instead of compare */
+                compare_until?: string;
+                /** @description the metrics each row, summary and CSV carry, in this order: metric names, or a preset (preset:performance, preset:delivery, preset:engagement, preset:video); default every metric. Repeat the parameter or separate values with commas; several values = any of them */
+                columns?: string[];
+                /** @description each row also carries its `breakdowns` by these dimensions (Meta's); when Meta still has to compute them the answer is 202 with the reports to poll (docs/breakdowns.md) */
+                breakdown?: components["schemas"]["Breakdown"];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                media_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                ad_text_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                thumbnail_version?: string[];
+                /** @description ads and creatives only: ads whose creative has this version key. Repeat the parameter or separate values with commas; several values = any of them */
+                post_version?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One point per day */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreativeDailySeries"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input (the field is named) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ads_manager_get_ad_creative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ad_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdCreativeOut"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials (code invalid_token: refresh, then retry once) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Forbidden (forbidden: the caller's role lacks this route's permission; csrf_rejected: a cookie request without an allowed Origin and X-PixEcom-Client) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

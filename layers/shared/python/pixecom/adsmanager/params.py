@@ -13,13 +13,14 @@ import dataclasses
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
 from pixecom.domain.column_presets import PRESETS
+from pixecom.domain.creatives import VersionKind
 from pixecom.domain.dates import (
     DEFAULT_PRESET,
     CompareMode,
@@ -93,6 +94,8 @@ class Filters:
     campaign_deliveries: tuple[DeliveryStatus, ...] = ()
     adset_statuses: tuple[CampaignStatus, ...] = ()
     adset_deliveries: tuple[DeliveryStatus, ...] = ()
+    # Creative version keys (`pixecom.domain.creatives`): ads whose creative has one of them.
+    versions: tuple[tuple[VersionKind, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,8 @@ class RawListParams:
     compare_until: str | None = None
     columns: Sequence[str] = ()
     breakdown: str | None = None  # adsmanager.breakdowns.parse_breakdown
+    # {kind}_version: media_version, ad_text_version, thumbnail_version, post_version
+    versions: Mapping[VersionKind, Sequence[str]] = field(default_factory=dict)
 
 
 def split_values(values: Iterable[str]) -> list[str]:
@@ -333,6 +338,8 @@ def query_fingerprint(level: Level, filters: Filters, dates: DateSpec, sort: Sor
         else None,
         "sort": sort.token,
     }
+    if filters.versions:  # only then: the cursors of queries without them keep their fingerprint
+        doc["versions"] = {kind.value: sorted(keys) for kind, keys in filters.versions}
     canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
@@ -381,6 +388,33 @@ def decode_cursor(token: str, sort: Sort, fingerprint: str = "") -> Cursor:
     return cursor
 
 
+MAX_VERSION_KEY_LENGTH = 200
+
+
+def version_param(kind: VersionKind) -> str:
+    return f"{kind.value}_version"
+
+
+def parse_versions(
+    level: Level, raw: Mapping[VersionKind, Sequence[str]]
+) -> tuple[tuple[VersionKind, tuple[str, ...]], ...]:
+    """The creative version filters (keys as the creative level returns them): ads only."""
+    out = []
+    for kind in VersionKind:
+        keys = split_values(raw.get(kind, ()))
+        if not keys:
+            continue
+        param = version_param(kind)
+        if level is not Level.ADS:
+            raise InvalidParam(param, "a filter of ads and creatives; use it on /ads or /creatives")
+        if len(keys) > MAX_IDS_PER_FILTER:
+            raise InvalidParam(param, f"at most {MAX_IDS_PER_FILTER} values")
+        if any(len(k) > MAX_VERSION_KEY_LENGTH for k in keys):
+            raise InvalidParam(param, f"a version key has at most {MAX_VERSION_KEY_LENGTH} characters")
+        out.append((kind, tuple(dict.fromkeys(keys))))
+    return tuple(out)
+
+
 # Parent filters and the levels below the parent they name.
 _PARENT_FILTERS: dict[str, tuple[Level, ...]] = {
     "adset_id": (Level.ADS, Level.ADSETS),
@@ -417,6 +451,7 @@ def parse_filters(level: Level, raw: RawListParams) -> Filters:
         campaign_deliveries=_parse_enum("campaign_delivery", raw.campaign_delivery, DeliveryStatus),
         adset_statuses=_parse_enum("adset_status", raw.adset_status, CampaignStatus),
         adset_deliveries=_parse_enum("adset_delivery", raw.adset_delivery, DeliveryStatus),
+        versions=parse_versions(level, raw.versions),
     )
 
 

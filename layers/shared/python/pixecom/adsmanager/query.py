@@ -54,10 +54,11 @@ from pixecom.adsmanager.sql import (
     result_type_sql,
     sum_list,
 )
-from pixecom.adsmanager.statement import EMPTY, Fragment, Param, join, lit, q, run
+from pixecom.adsmanager.statement import EMPTY, Fragment, Param, ident, join, lit, q, run
 from pixecom.adsmanager.stats import stats_cte
 from pixecom.adsmanager.store_columns import row_store_json, store_ctes, summary_store_json, summed_store_cte
 from pixecom.domain.attribution import attribution_label, combined_label
+from pixecom.domain.creatives import KEY_COLUMNS
 from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import METRIC_BY_NAME, Kind
 from pixecom.domain.results import MIXED
@@ -184,6 +185,14 @@ def entity_filters(lv: LevelSql, query: ListQuery, seller_id: uuid.UUID) -> Frag
     if f.q:
         where.append(q("e.name ILIKE {} ESCAPE '\\'", Param(_like_pattern(f.q))))
     where.extend(parent_filters(f))
+    for kind, keys in f.versions:  # ads only (params.parse_versions)
+        where.append(
+            q(
+                "EXISTS (SELECT 1 FROM creatives cr WHERE cr.id = e.creative_id AND {} = ANY({}))",
+                ident("cr", KEY_COLUMNS[kind]),
+                Param(list(keys)),
+            )
+        )
     return join(" AND ", where)
 
 

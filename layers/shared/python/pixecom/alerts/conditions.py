@@ -7,7 +7,7 @@ numbers through the Ads Manager query) and `pixecom.alerts.store` opens, updates
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
@@ -19,6 +19,7 @@ from pixecom.adsmanager.values import Values, amount, number, shown_metrics
 from pixecom.domain.automation import AlertEntityLevel, AlertKind, AlertSeverity
 from pixecom.domain.currency import minor_units
 from pixecom.domain.enums import ConnectionStatus
+from pixecom.domain.fatigue import Fatigue, FatigueState, FatigueThresholds
 from pixecom.domain.metrics import format_money
 from pixecom.domain.money import Money
 from pixecom.rates.thresholds import AccountMoney, MoneyAmount, require_currency
@@ -46,6 +47,7 @@ SEVERITY: dict[AlertKind, AlertSeverity] = {
     AlertKind.COST_PER_PURCHASE_HIGH: AlertSeverity.WARNING,
     AlertKind.ROAS_LOW: AlertSeverity.WARNING,
     AlertKind.SPEND_SPIKE: AlertSeverity.WARNING,
+    AlertKind.CREATIVE_FATIGUE: AlertSeverity.WARNING,
 }
 
 
@@ -71,6 +73,9 @@ class AlertThresholds(BaseModel):
     token_expiry_days: int = Field(default=7, ge=1, le=60)
     throttled_minutes: int = Field(default=60, ge=5, le=1440)
     stale_sync_minutes: int = Field(default=60, ge=15, le=1440)
+    # When an ad's creative counts as worn out (pixecom.domain.fatigue): the creative_fatigue
+    # alert, the rules' fatigue condition and the creative level's states.
+    fatigue: FatigueThresholds = FatigueThresholds()
 
     @field_validator(*MONEY_THRESHOLDS, mode="before")
     @classmethod
@@ -105,6 +110,7 @@ class AlertThresholds(BaseModel):
             spend_spike_multiplier=self.spend_spike_multiplier,
             min_spend=applied["min_spend"],
             notes=tuple(notes),
+            fatigue=self.fatigue,
         )
 
 
@@ -120,6 +126,7 @@ class AccountThresholds:
     spend_spike_multiplier: Decimal
     min_spend: Decimal | None
     notes: tuple[dict[str, Any], ...] = ()
+    fatigue: FatigueThresholds = field(default_factory=FatigueThresholds)
 
     def shown(self, amount: Decimal) -> str:
         return Money(amount, self.currency).shown()
@@ -161,6 +168,28 @@ class EntityFacts:
     id: uuid.UUID
     name: str
     metrics: Values  # as the Ads Manager shows them (pixecom.adsmanager.values)
+
+
+def fatigue_findings(
+    ads: Iterable[tuple[uuid.UUID, str]], found: Mapping[uuid.UUID, Fatigue]
+) -> list[Finding]:
+    """Active ads whose creative is fatigued (`watch` is shown in the Ads Manager, not alerted)."""
+    out = []
+    for ad_id, name in ads:
+        fatigue = found.get(ad_id)
+        if fatigue is None or fatigue.state is not FatigueState.FATIGUED:
+            continue
+        out.append(
+            Finding(
+                AlertKind.CREATIVE_FATIGUE,
+                AlertEntityLevel.AD,
+                ad_id,
+                name,
+                f"The creative of {name} is fatigued: {'; '.join(fatigue.signals)}",
+                {"fatigue": fatigue.state.value, "fatigue_signals": list(fatigue.signals)},
+            )
+        )
+    return out
 
 
 def account_findings(a: AccountFacts, t: AlertThresholds, now: datetime) -> list[Finding]:

@@ -19,6 +19,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pixecom.adsmanager.fatigue import ads_fatigue
 from pixecom.adsmanager.params import Filters
 from pixecom.adsmanager.values import amount
 from pixecom.alerts.conditions import (
@@ -32,6 +33,7 @@ from pixecom.alerts.conditions import (
     account_findings,
     cpa_findings,
     delivery_findings,
+    fatigue_findings,
     roas_findings,
     spend_findings,
     spike_finding,
@@ -144,10 +146,26 @@ def data_findings(
     if t.roas_floor is not None and t.min_spend is not None:
         findings += roas_findings(active(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D), t)
     findings += spike_finding(facts, spend(RuleWindow.TODAY), spend(RuleWindow.LAST_7D), t)
+    findings += creative_fatigue(session, account, t)
     return findings
 
 
+def creative_fatigue(session: Session, account: AdAccount, t: AccountThresholds) -> list[Finding]:
+    """Active, delivering ads whose creative is fatigued (their last 3 days of delivery against
+    their first 3; frequency joins when reach is stored per ad)."""
+    ads = session.execute(
+        select(Ad.id, Ad.name).where(
+            Ad.ad_account_id == account.id,
+            Ad.status == CampaignStatus.ACTIVE,
+            Ad.delivery_status.in_(_DELIVERING),
+        )
+    ).all()
+    found = ads_fatigue(session, account.seller_id, [a.id for a in ads], t.fatigue)
+    return fatigue_findings([(a.id, a.name) for a in ads], found)
+
+
 _ACTIVE = Filters(statuses=(CampaignStatus.ACTIVE,))
+_DELIVERING = (DeliveryStatus.ACTIVE, DeliveryStatus.LEARNING, DeliveryStatus.LIMITED)
 _ACTIVE_ONLY = frozenset({CampaignStatus.ACTIVE})
 _READ = frozenset(ENTITY_METRICS)
 

@@ -146,6 +146,9 @@ class Ad(_MetaEntity, Base):
     )
     link_url: Mapped[str | None] = mapped_column(String(2048))
     issues: Mapped[list[dict[str, Any]] | None] = mapped_column(JSONB)
+    creative_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("creatives.id", ondelete="SET NULL"), index=True
+    )
 
     __table_args__ = (
         UniqueConstraint("ad_account_id", "meta_id"),

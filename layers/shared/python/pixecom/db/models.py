@@ -17,6 +17,7 @@ took 40-50 ms of a cold start's CPU over the ~390 columns.
 from pixecom.db import (  # noqa: F401 (registers their tables)
     automation_models,
     breakdown_models,
+    creative_models,
     login_models,
     preference_models,
     rate_models,

@@ -14,6 +14,7 @@ class AlertKind(StrEnum):
     COST_PER_PURCHASE_HIGH = "cost_per_purchase_high"
     ROAS_LOW = "roas_low"
     SPEND_SPIKE = "spend_spike"
+    CREATIVE_FATIGUE = "creative_fatigue"
 
 
 class AlertSeverity(StrEnum):

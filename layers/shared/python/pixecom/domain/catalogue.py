@@ -44,6 +44,10 @@ class Counter:
     ad-day and never summed, rolled up or shown as a sum. `from_meta=False`: a counter another
     source writes onto the stats rows (a store's revenue): the Graph sync neither reads nor
     overwrites it, everything else (columns, sums, triggers, metrics) treats it as any other.
+    `listed`: an insights field Meta reports as a list of `{"action_type": "video_view", "value"}`
+    (the video counts). `times`: Meta reports an average per one of another counter's events
+    (average watch time per play): stored as that average x the other counter's count of the same
+    row, so a sum over days and ads divided by the summed count is the true average.
     """
 
     name: str
@@ -55,6 +59,8 @@ class Counter:
     computed: bool = False
     additive: bool = True
     from_meta: bool = True
+    listed: str | None = None
+    times: str | None = None
 
     @property
     def money(self) -> bool:
@@ -108,6 +114,27 @@ COUNTERS: tuple[Counter, ...] = (
         C,
         "landing page views",
         actions=("omni_landing_page_view", "landing_page_view"),
+    ),
+    Counter("video_views", C, "3-second video plays", actions=("video_view",)),
+    Counter("video_plays", C, "video plays started", listed="video_play_actions"),
+    Counter(
+        "thruplays",
+        C,
+        "ThruPlays (played to the end, or 15 seconds or more)",
+        listed="video_thruplay_watched_actions",
+    ),
+    Counter("video_p25", C, "video plays reaching 25%", listed="video_p25_watched_actions"),
+    Counter("video_p50", C, "video plays reaching 50%", listed="video_p50_watched_actions"),
+    Counter("video_p75", C, "video plays reaching 75%", listed="video_p75_watched_actions"),
+    Counter("video_p95", C, "video plays reaching 95%", listed="video_p95_watched_actions"),
+    Counter("video_p100", C, "video plays to the end (100%)", listed="video_p100_watched_actions"),
+    Counter("video_30s_plays", C, "video plays of 30 seconds or more", listed="video_30_sec_watched_actions"),
+    Counter(
+        "video_watch_time",
+        C,
+        "seconds of video watched (Meta's average watch time x plays started)",
+        listed="video_avg_time_watched_actions",
+        times="video_plays",
     ),
 )
 COUNTER_BY_NAME: dict[str, Counter] = {c.name: c for c in COUNTERS}
@@ -184,6 +211,13 @@ RATIOS: tuple[Metric, ...] = (
         "landing_page_views",
         description="cost per landing page view",
     ),
+    Metric("hook_rate", R, "video_views", "impressions", 100, "3-second plays per 100 impressions"),
+    Metric("hold_rate", R, "thruplays", "video_views", 100, "ThruPlays per 100 3-second plays"),
+    Metric("cost_per_thruplay", M, "spend", "thruplays", description="cost per ThruPlay"),
+    Metric("completion_rate", R, "video_p100", "video_views", 100, "plays to the end per 100 3-second plays"),
+    Metric(
+        "avg_watch_time", R, "video_watch_time", "video_plays", description="average seconds watched per play"
+    ),
 )
 METRICS: tuple[Metric, ...] = (*(_counter_metric(c) for c in SUMMED), *RATIOS)
 METRIC_BY_NAME: dict[str, Metric] = {m.name: m for m in METRICS}
@@ -255,6 +289,9 @@ def _check() -> None:
         for operand in (m.numerator, m.denominator):
             if operand is not None and operand not in store | set(SUMMED_COUNTERS):  # pragma: no cover
                 raise RuntimeError(f"{m.name} reads {operand}, which is no counter")
+    for c in COUNTERS:
+        if c.times is not None and (c.listed is None or c.times not in COUNTER_BY_NAME):  # pragma: no cover
+            raise RuntimeError(f"{c.name} is an average per {c.times}: it needs `listed` and that counter")
 
 
 _check()

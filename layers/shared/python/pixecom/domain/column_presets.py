@@ -78,6 +78,29 @@ PRESETS: tuple[ColumnPreset, ...] = (
             "aov",
         ),
     ),
+    ColumnPreset(
+        "video",
+        "Video",
+        "How people watch video ads: the hook, how long they stay, what a ThruPlay costs",
+        (
+            "spend",
+            "impressions",
+            "video_views",
+            "hook_rate",
+            "thruplays",
+            "hold_rate",
+            "cost_per_thruplay",
+            "video_p25",
+            "video_p50",
+            "video_p75",
+            "video_p100",
+            "completion_rate",
+            "avg_watch_time",
+            "ctr",
+            "purchases",
+            "roas",
+        ),
+    ),
 )
 DEFAULT_PRESET = "performance"
 MAX_COLUMNS = len(METRIC_NAMES)

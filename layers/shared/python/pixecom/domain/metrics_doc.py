@@ -25,6 +25,9 @@ def _source(c: Counter) -> str:
         return 'see "What results means"'
     if c.field is not None:
         parts.append(f"`{c.field}`")
+    if c.listed is not None:
+        per = f" (an average per play, stored x `{c.times}`)" if c.times else ""
+        parts.append(f"`{c.listed}`{per}")
     if c.actions:
         where = "action_values" if c.values else "actions"
         aliases = ", ".join(f"`{a}`" for a in c.actions)

@@ -47,9 +47,11 @@ MINIMUM_BUDGET_FIELDS = (
     "min_daily_budget_low_freq",
     "min_daily_budget_video_views",
 )
-AD_FIELDS = (
-    f"{_STATUS},adset_id,campaign_id,issues_info,creative{{link_url,object_story_spec,asset_feed_spec}}"
+CREATIVE_FIELDS = (
+    "id,name,object_type,thumbnail_url,image_hash,video_id,title,body,call_to_action_type,link_url,"
+    "object_story_spec,asset_feed_spec,effective_object_story_id"
 )
+AD_FIELDS = f"{_STATUS},adset_id,campaign_id,issues_info,creative{{{CREATIVE_FIELDS}}}"
 
 
 class GraphClient(GraphTransport):
@@ -132,7 +134,8 @@ class GraphClient(GraphTransport):
         ]
 
     def get_ads(self, account_id: str, *, effective_status: Sequence[str] | None = None) -> list[AdNode]:
-        """Every ad of the account, with its creative's destination URL and issues."""
+        """Every ad of the account, with its creative (media, text, thumbnail, post, destination
+        URL) and issues: one edge read, no call per creative."""
         ads = [ad_from_graph(raw) for raw in self._edge(account_id, "ads", AD_FIELDS, effective_status)]
         self._ad_counts[bare_id(account_id)] = len(ads)  # sizes later insights requests
         return ads

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from pixecom.domain.catalogue import META_COUNTERS
 from pixecom.meta.errors import TransientError, malformed_body
 from pixecom.meta.models import DailyTotals
 from pixecom.meta.normalize import daily_totals_from_graph
@@ -20,9 +21,12 @@ from pixecom.meta.transport import GraphTransport
 
 log = logging.getLogger(__name__)
 
-INSIGHT_FIELDS = (
-    "account_id,campaign_id,adset_id,ad_id,date_start,date_stop,spend,impressions,reach,clicks,"
-    "inline_link_clicks,actions,action_values,results"
+INSIGHT_FIELDS = ",".join(
+    (
+        "account_id,campaign_id,adset_id,ad_id,date_start,date_stop,spend,impressions,reach,clicks,"
+        "inline_link_clicks,actions,action_values,results",
+        *(c.listed for c in META_COUNTERS if c.listed is not None),  # the video counts' fields
+    )
 )
 REPORT_FIELDS = "id,async_status,async_percent_completion,error_code,error_subcode,error_message"
 COMPLETED = "Job Completed"

@@ -17,6 +17,7 @@ __all__ = [
     "AdNode",
     "AdSetNode",
     "CampaignNode",
+    "CreativeNode",
     "DailyTotals",
     "InsightRow",
     "StatusResult",
@@ -79,6 +80,26 @@ class AdSetNode(_Frozen):
     updated_time: dt.datetime | None = None
 
 
+class CreativeNode(_Frozen):
+    """An ad's creative as Meta describes it (the `creative{...}` expansion of an ad)."""
+
+    id: str
+    name: str | None = None
+    object_type: str | None = None
+    format: str  # image | video | carousel | flexible | other
+    image_hash: str | None = None
+    video_id: str | None = None
+    thumbnail_url: str | None = None
+    title: str | None = None
+    body: str | None = None
+    call_to_action: str | None = None
+    link_url: str | None = None
+    story_id: str | None = None  # effective_object_story_id: the post the ad runs as
+    # A flexible creative's assets (asset_feed_spec) or a carousel's cards, one object each:
+    # {"type": "video"|"image"|"body"|"title"|"link"|"card", ...}
+    assets: list[dict[str, Any]] | None = None
+
+
 class AdNode(_Frozen):
     id: str
     adset_id: str
@@ -90,6 +111,7 @@ class AdNode(_Frozen):
     link_url: str | None = None
     issues: list[dict[str, Any]] | None = None
     updated_time: dt.datetime | None = None
+    creative: CreativeNode | None = None
 
 
 class _InsightKeys(_Frozen):

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from pixecom.domain.catalogue import COUNTER_BY_NAME, COUNTERS, META_COUNTERS, Counter
+from pixecom.meta.creatives import creative_from_graph, creative_link_url
 from pixecom.meta.models import AdAccountInfo, AdNode, AdSetNode, CampaignNode, DailyTotals, InsightRow
 
 # counter -> the action types Meta reports it under, first present wins (the catalogue's aliases).
@@ -181,6 +182,8 @@ def _counter(raw: Mapping[str, Any], actions: ActionMap, counter: Counter) -> De
     """One counter of a Graph row as the catalogue says Meta reports it: its field when present,
     else the first of its action types present (in `action_values` for money); absent is 0
     (None for a non-additive counter: an unknown reach is not a reach of 0)."""
+    if counter.listed is not None:
+        return _listed(raw, actions, counter)
     if counter.field is not None and (raw.get(counter.field) is not None or not counter.actions):
         value: object = raw.get(counter.field)
         if not counter.additive:
@@ -189,6 +192,16 @@ def _counter(raw: Mapping[str, Any], actions: ActionMap, counter: Counter) -> De
         source = action_map(raw.get("action_values")) if counter.values else actions
         value = _first_present(source, counter.actions)
     return to_decimal(value) if counter.money else to_int(value)
+
+
+def _listed(raw: Mapping[str, Any], actions: ActionMap, counter: Counter) -> int:
+    """A video count Meta reports as `[{"action_type": "video_view", "value"}]` (its `video_view`
+    entry, else its first); an average (`times`) x the count it is an average of."""
+    entries = action_map(raw.get(counter.listed or ""))
+    value = to_decimal(entries.get("video_view", next(iter(entries.values()), None)))
+    if counter.times is not None:
+        value *= int(_counter(raw, actions, COUNTER_BY_NAME[counter.times]) or 0)
+    return to_int(value)
 
 
 def daily_totals_from_graph(raw: Mapping[str, Any]) -> DailyTotals:
@@ -300,32 +313,16 @@ def adset_from_graph(raw: Mapping[str, Any]) -> AdSetNode:
     )
 
 
-def creative_link_url(creative: Mapping[str, Any] | None) -> str | None:
-    """Where an ad sends people: link_url, else the story's link, else the asset feed's first URL."""
-    if not isinstance(creative, Mapping):
-        return None
-    if creative.get("link_url"):
-        return str(creative["link_url"])
-    story = creative.get("object_story_spec") or {}
-    for key in ("link_data", "template_data"):
-        link = (story.get(key) or {}).get("link")
-        if link:
-            return str(link)
-    cta_link = (((story.get("video_data") or {}).get("call_to_action") or {}).get("value") or {}).get("link")
-    if cta_link:
-        return str(cta_link)
-    for url in (creative.get("asset_feed_spec") or {}).get("link_urls") or ():
-        if isinstance(url, Mapping) and url.get("website_url"):
-            return str(url["website_url"])
-    return None
-
-
 def ad_from_graph(raw: Mapping[str, Any]) -> AdNode:
     issues = raw.get("issues_info")
+    creative = raw.get("creative")
     return AdNode(
         **_status_fields(raw),
         adset_id=str(raw.get("adset_id") or ""),
         campaign_id=str(raw.get("campaign_id") or ""),
-        link_url=creative_link_url(raw.get("creative")),
+        link_url=creative_link_url(creative),
         issues=[dict(i) for i in issues if isinstance(i, Mapping)] if isinstance(issues, list) else None,
+        creative=creative_from_graph(creative)
+        if isinstance(creative, Mapping) and creative.get("id")
+        else None,
     )

@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pixecom.adsmanager.fatigue import ads_fatigue, seller_fatigue_thresholds
 from pixecom.adsmanager.params import Filters
 from pixecom.adsmanager.sums import SummedRow, by_spend
 from pixecom.db.automation_models import Rule, RuleAction
@@ -34,6 +35,7 @@ from pixecom.db.models import AdAccount, AdSet, Campaign
 from pixecom.domain.automation import RuleActionOutcome, RuleActionType
 from pixecom.domain.currency import minor_units
 from pixecom.domain.enums import CampaignStatus, EntityLevel
+from pixecom.domain.fatigue import FatigueState
 from pixecom.domain.metrics import format_money
 from pixecom.domain.money import RateBook
 from pixecom.rates.store import account_money, book_around
@@ -189,7 +191,23 @@ def _matches(
     read = reads.read(session, account, spec.level, spec.window, now, rule_need(spec, applied))
     kept = matching(applied, read.where(rule_filters(spec, account)), _metrics_of)
     kept.sort(key=lambda candidate: by_spend(candidate.row))  # the Ads Manager's order
-    return [(candidate.row, decisive_values(spec, candidate.metrics)) for candidate in kept]
+    matched = [(candidate.row, decisive_values(spec, candidate.metrics)) for candidate in kept]
+    wanted = spec.scope.creative_fatigue
+    if wanted is None or not matched:
+        return matched
+    thresholds = seller_fatigue_thresholds(session, account.seller_id)
+    found = ads_fatigue(session, account.seller_id, [r.id for r, _ in matched], thresholds)
+    at_least = (
+        {FatigueState.FATIGUED} if wanted == "fatigued" else {FatigueState.WATCH, FatigueState.FATIGUED}
+    )
+    return [
+        (
+            row,
+            {**values, "fatigue": found[row.id].state.value, "fatigue_signals": list(found[row.id].signals)},
+        )
+        for row, values in matched
+        if row.id in found and found[row.id].state in at_least
+    ]
 
 
 _metrics_of = attrgetter("metrics")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from pixecom.adsmanager.values import shown
 from pixecom.db.automation_models import Rule, RuleRun
 from pixecom.db.models import AdAccount, Campaign, Sellpage
+from pixecom.domain.metrics import METRIC_BY_NAME
 from pixecom.rates.store import account_money, book_around
 from pixecom.rates.thresholds import MoneyAmount
 from pixecom.rules.plan import PlannedAction, in_scope, plan_rule, spec_of
@@ -170,7 +171,10 @@ def run_payload(run: RuleRun) -> dict[str, Any]:
 def entity_json(stored: dict[str, Any]) -> dict[str, Any]:
     """A planned or stored entity with its values in the Ads Manager's types (runs recorded
     before the values were typed held every value as a string, and no currency)."""
-    values = {name: shown(name, value) for name, value in stored.get("values", {}).items()}
+    values = {  # metrics in their types; other facts (a creative's fatigue) as recorded
+        name: shown(name, value) if name in METRIC_BY_NAME else value
+        for name, value in stored.get("values", {}).items()
+    }
     return {**stored, "values": values, "conversions": stored.get("conversions", [])}
 
 

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -41,6 +41,9 @@ class Scope(BaseModel):
     sellpage_ids: tuple[uuid.UUID, ...] = Field(default=(), max_length=MAX_IDS)
     campaign_ids: tuple[uuid.UUID, ...] = Field(default=(), max_length=MAX_IDS)
     name_contains: str | None = Field(default=None, min_length=1, max_length=200)
+    # Ads only: ads whose creative is at least this worn out (`watch`: watch or fatigued), from
+    # the seller's fatigue thresholds (pixecom.domain.fatigue). A stop-loss for tired creatives.
+    creative_fatigue: Literal["watch", "fatigued"] | None = None
 
 
 class Condition(BaseModel):
@@ -106,6 +109,12 @@ class RuleSpec(BaseModel):
     @classmethod
     def _min_spend_has_currency(cls, value: Any) -> Any:
         return require_currency(value, "min_spend")
+
+    @model_validator(mode="after")
+    def _fatigue_level(self) -> RuleSpec:
+        if self.scope.creative_fatigue is not None and self.level is not EntityLevel.AD:
+            raise ValueError("scope.creative_fatigue applies to ads (a creative's fatigue is an ad's)")
+        return self
 
     @model_validator(mode="after")
     def _budget_level(self) -> RuleSpec:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from pixecom.simulator.creatives import assign_creatives
 from pixecom.simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
@@ -23,6 +24,7 @@ from pixecom.simulator.scenario import (
     DeliveryProfile,
     InsightDay,
     Scenario,
+    VideoProfile,
 )
 
 
@@ -128,9 +130,11 @@ def _account(index: int, ad_count: int, days: int, today: date, rng: random.Rand
                        planned[2] if planned else _pick(rng, AD_KINDS))
         adset.ads.append(_ad(kinds, campaigns[-1], template, ids, rng, today, days))
         room -= 1
-    return AdAccountSpec(id=f"act_{number}", name=template.name, currency=template.currency,
-                         timezone_name=template.timezone_name, account_status=1,
-                         access_token=f"token-{number}", campaigns=campaigns)
+    account = AdAccountSpec(id=f"act_{number}", name=template.name, currency=template.currency,
+                            timezone_name=template.timezone_name, account_status=1,
+                            access_token=f"token-{number}", campaigns=campaigns)
+    assign_creatives(account)
+    return account
 
 
 def _pick(rng: random.Random, kinds: tuple[tuple[str, int], ...]) -> str:
@@ -277,11 +281,36 @@ def synthesize_day(profile: DeliveryProfile, ad_id: str, day: date) -> InsightDa
     actions = {"view_content": content_views, "add_to_cart": add_to_cart,
                "initiate_checkout": checkouts, "purchase": purchases,
                "landing_page_view": landing_page_views}
+    reach = int(impressions / noise.uniform(1.05, 1.5))
+    video = _video(noise, impressions, profile.video) if profile.video is not None else {}
+    if video.get("video_view"):
+        actions["video_view"] = video.pop("video_view")
     return InsightDay.model_construct(
         date=day, spend=spend, impressions=impressions,
-        reach=int(impressions / noise.uniform(1.05, 1.5)), clicks=clicks, inline_link_clicks=link_clicks,
+        reach=reach, clicks=clicks, inline_link_clicks=link_clicks,
         actions={k: v for k, v in actions.items() if v},
-        action_values={"purchase": value} if purchases else {})
+        action_values={"purchase": value} if purchases else {}, video=video)
+
+
+def _video(noise: _DayNoise, impressions: int, v: VideoProfile) -> dict[str, int]:
+    """One day of a video ad's plays, each step no more than the one before it:
+    p100 <= p95 <= p75 <= p50 <= p25 <= 3-second plays <= plays started <= impressions, and
+    30-second plays <= ThruPlays, with p100 <= ThruPlays <= 3-second plays."""
+    hooked = _draw(noise, impressions, v.hook)
+    started = min(impressions, round(hooked * v.started))
+    p25 = _draw(noise, hooked, v.p25)
+    p50 = _draw(noise, p25, v.p50)
+    p75 = _draw(noise, p50, v.p75)
+    p95 = _draw(noise, p75, v.p95)
+    p100 = _draw(noise, p95, v.p100)
+    thruplays = p100 + _draw(noise, hooked - p100, v.thruplay)
+    seconds = round(started * v.seconds * noise.uniform(0.9, 1.1))
+    return {"video_view": hooked, "video_play_actions": started, "video_p25_watched_actions": p25,
+            "video_p50_watched_actions": p50, "video_p75_watched_actions": p75,
+            "video_p95_watched_actions": p95, "video_p100_watched_actions": p100,
+            "video_thruplay_watched_actions": thruplays,
+            "video_30_sec_watched_actions": _draw(noise, thruplays, v.thirty),
+            "video_watch_seconds": seconds}
 
 
 def _draw(noise: _DayNoise, n: int, rate: float) -> int:

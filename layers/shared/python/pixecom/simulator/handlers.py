@@ -16,12 +16,13 @@ from pixecom.simulator.budgets import (
     wrong_level,
 )
 from pixecom.simulator.budgets import amount as budget_amount
+from pixecom.simulator.creatives import CREATIVE_FIELDS, render_creative
 from pixecom.simulator.insights import collect, parse_query, passes_filters, render_group
 from pixecom.simulator.nodes import render_account, render_entry, render_report_run
 from pixecom.simulator.paging import page
 from pixecom.simulator.scenario import AdAccountSpec
 from pixecom.simulator.state import STATUSES, Entry, NodeKind, ReportRun, SimulatorState
-from pixecom.simulator.wire import SimError, invalid_param, json_param, parse_fields, unknown_object
+from pixecom.simulator.wire import SimError, invalid_param, json_param, parse_fields, project, unknown_object
 
 _EDGES: dict[str, NodeKind] = {"campaigns": "campaign", "adsets": "adset", "ads": "ad"}
 _HIDDEN_BY_DEFAULT = {"DELETED", "ARCHIVED"}
@@ -70,6 +71,8 @@ def _account_call(call: Call, account: AdAccountSpec, edge: str | None) -> Any:
         return _list_edge(call, account.id, _EDGES[edge])
     if edge == "insights" and call.method == "GET":
         return _sync_insights(call, account)
+    if edge == "adcreatives" and call.method == "GET":
+        return _creatives_edge(call, account)
     if edge == "minimum_budgets" and call.method == "GET":
         return render_minimums(account)
     if edge == "insights" and call.method == "POST":
@@ -85,10 +88,25 @@ def _list_edge(call: Call, parent_id: str, kind: NodeKind) -> Any:
     tree = call.fields
     with state.lock:
         spent = state.spent_by_node(parent_id) if kind != "ad" and _wants_remaining(tree) else None
-        rows = [render_entry(entry, tree, state.loaded_at, spent) for entry in state.children(parent_id, kind)
+        now = state.now()
+        rows = [render_entry(entry, tree, state.loaded_at, spent, creatives=state.creatives, now=now)
+                for entry in state.children(parent_id, kind)
                 if _visible(state.effective_status(entry.node.id), wanted)]
     return page(rows, call.params, call.url, default_limit=state.settings.default_page_size,
                 max_limit=state.settings.max_page_size)
+
+
+def _creatives_edge(call: Call, account: AdAccountSpec) -> Any:
+    """`/act_{id}/adcreatives`: the account's creatives (default fields: id, as Meta)."""
+    tree = call.fields or {"id": None}
+    for name in tree:
+        if name not in CREATIVE_FIELDS:
+            raise SimError(100, f"(#100) Tried accessing nonexisting field ({name}) "
+                           "on node type (AdCreative)")
+    now = call.state.now()
+    rows = [{**project(render_creative(c, account, now), tree), "id": c.id} for c in account.creatives]
+    return page(rows, call.params, call.url, default_limit=call.state.settings.default_page_size,
+                max_limit=call.state.settings.max_page_size)
 
 
 def _wants_remaining(tree: Any) -> bool:
@@ -149,7 +167,8 @@ def _entry_call(call: Call, node_id: str, edge: str | None) -> Any:
         with state.lock:
             tree = call.fields
             spent = state.spent_by_node(entry.node.id) if _wants_remaining(tree) else None
-            return render_entry(entry, tree, state.loaded_at, spent)
+            return render_entry(entry, tree, state.loaded_at, spent, creatives=state.creatives,
+                                now=state.now())
     if edge is None and call.method in ("POST", "DELETE"):
         status = "DELETED" if call.method == "DELETE" else call.params.get("status")
         _update(call, node_id, status)

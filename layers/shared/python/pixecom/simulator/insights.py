@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from pixecom.simulator.audience import AudienceSizes, PeopleReached
@@ -22,12 +22,17 @@ from pixecom.simulator.wire import (
 )
 
 LEVELS = ("account", "campaign", "adset", "ad")
+# Video counts Meta reports as a list of one {"action_type": "video_view", "value"} (InsightDay.video).
+VIDEO_FIELDS = ("video_play_actions", "video_thruplay_watched_actions", "video_p25_watched_actions",
+                "video_p50_watched_actions", "video_p75_watched_actions", "video_p95_watched_actions",
+                "video_p100_watched_actions", "video_30_sec_watched_actions")
 ID_FIELDS = ("account_id", "account_name", "account_currency", "campaign_id", "campaign_name",
              "adset_id", "adset_name", "ad_id", "ad_name", "objective", "optimization_goal")
 METRIC_FIELDS = ("spend", "impressions", "reach", "frequency", "clicks", "inline_link_clicks", "cpm",
                  "cpc", "ctr", "inline_link_click_ctr", "cost_per_inline_link_click", "actions",
                  "action_values", "results", "cost_per_result", "purchase_roas", "website_purchase_roas",
-                 "cost_per_action_type", "attribution_setting", "date_start", "date_stop")
+                 "cost_per_action_type", "attribution_setting", "date_start", "date_stop",
+                 *VIDEO_FIELDS, "video_avg_time_watched_actions")
 VALID_FIELDS = frozenset(ID_FIELDS + METRIC_FIELDS)
 _DEFAULT_FIELDS = ("account_id", "impressions", "spend")
 _PRESET_DAYS = {"last_3d": 3, "last_7d": 7, "last_14d": 14, "last_28d": 28, "last_30d": 30,
@@ -70,6 +75,7 @@ class Metrics:
     action_values: dict[str, Decimal] = field(default_factory=dict)
     results: dict[str, int] = field(default_factory=dict)  # indicator -> count
     attribution: set[str] = field(default_factory=set)  # the ad sets' attribution settings
+    video: dict[str, int] = field(default_factory=dict)  # InsightDay.video, summed
 
     @property
     def reach(self) -> int:
@@ -90,6 +96,8 @@ class Metrics:
             actions["link_click"] = day.inline_link_clicks
         for name, count in actions.items():
             self.actions[name] = self.actions.get(name, 0) + count
+        for name, count in day.video.items():
+            self.video[name] = self.video.get(name, 0) + count
         for name, value in day.action_values.items():
             key = canonical_action(name)
             self.action_values[key] = self.action_values.get(key, Decimal(0)) + value
@@ -269,6 +277,28 @@ _METRICS: dict[str, Callable[[Metrics, AdContext], Any]] = {
     "results": lambda m, ctx: _results(m, ctx, cost=False),
     "cost_per_result": lambda m, ctx: _results(m, ctx, cost=True),
 }
+
+
+def _video_list(value: int | str | None) -> list[dict[str, str]] | None:
+    return [{"action_type": "video_view", "value": str(value)}] if value else None
+
+
+def _average_watch(m: Metrics) -> list[dict[str, str]] | None:
+    """Meta's average seconds watched per play, whole seconds (half up)."""
+    plays = m.video.get("video_play_actions", 0)
+    if not plays:
+        return None
+    average = (Decimal(m.video.get("video_watch_seconds", 0)) / plays).quantize(Decimal(1), ROUND_HALF_UP)
+    return _video_list(str(average))
+
+
+def _video_count(name: str) -> Callable[[Metrics, AdContext], Any]:
+    return lambda m, _: _video_list(m.video.get(name, 0))
+
+
+for _field in VIDEO_FIELDS:
+    _METRICS[_field] = _video_count(_field)
+_METRICS["video_avg_time_watched_actions"] = lambda m, _: _average_watch(m)
 
 
 def _metric(name: str, m: Metrics, ctx: AdContext) -> Any:

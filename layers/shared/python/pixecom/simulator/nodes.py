@@ -9,8 +9,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pixecom.simulator.budgets import offset
+from pixecom.simulator.creatives import render_creative
 from pixecom.simulator.generator import META_REASONS
-from pixecom.simulator.scenario import AdAccountSpec
+from pixecom.simulator.scenario import AdAccountSpec, CreativeSpec
 from pixecom.simulator.state import Entry, ReportRun
 from pixecom.simulator.wire import FieldTree, SimError, project
 
@@ -62,9 +63,12 @@ def render_account(account: AdAccountSpec, tree: FieldTree | None, now: datetime
 
 
 def render_entry(entry: Entry, tree: FieldTree | None, loaded_at: datetime,
-                 spent: Mapping[str, Decimal] | None = None) -> dict[str, Any]:
+                 spent: Mapping[str, Decimal] | None = None, *,
+                 creatives: Mapping[str, CreativeSpec] | None = None,
+                 now: datetime | None = None) -> dict[str, Any]:
     """A campaign, ad set or ad with the requested fields (default: id only, as Meta).
-    `spent`: money spent against each budget (SimulatorState.spent_by_node), for budget_remaining."""
+    `spent`: money spent against each budget (SimulatorState.spent_by_node), for budget_remaining;
+    `creatives`: the scenario's creatives by id (an ad's `creative{...}`), `now` signs thumbnails."""
     node = entry.node
     tz = entry.account.timezone_name
     created = node.created_time or loaded_at
@@ -84,7 +88,7 @@ def render_entry(entry: Entry, tree: FieldTree | None, loaded_at: datetime,
     if entry.kind != "ad":
         full["budget_remaining"] = _remaining(entry, spent or {})
     else:
-        full.update(_ad_fields(entry))
+        full.update(_ad_fields(entry, (creatives or {}), now or loaded_at))
     return _select(full, tree, NODE_FIELDS[entry.kind], _NODE_TYPES[entry.kind], ("id",))
 
 
@@ -128,11 +132,14 @@ def _adset_fields(entry: Entry) -> dict[str, Any]:
             "attribution_spec": s.attribution()}
 
 
-def _ad_fields(entry: Entry) -> dict[str, Any]:
+def _ad_fields(entry: Entry, creatives: Mapping[str, CreativeSpec], now: datetime) -> dict[str, Any]:
     ad = entry.ad
     assert ad is not None and entry.adset is not None
+    spec = creatives.get(ad.creative_id or "")
     creative: dict[str, Any] = {"id": ad.creative_id or f"{ad.id}9", "name": f"{ad.name} creative"}
-    if ad.link_url:
+    if spec is not None:
+        creative = render_creative(spec, entry.account, now)
+    elif ad.link_url:
         creative.update(link_url=ad.link_url, object_story_spec={
             "page_id": "100000000000001",
             "link_data": {"link": ad.link_url, "message": ad.name,

@@ -33,10 +33,29 @@ class InsightDay(_Model):
     # Funnel events named once (`purchase`, `view_content`, ...); the simulator renders all aliases.
     actions: dict[str, int] = Field(default_factory=dict)
     action_values: dict[str, Decimal] = Field(default_factory=dict)
+    # Video fields Meta reports as lists (`video_p25_watched_actions`, ...) -> count; and
+    # `video_watch_seconds`, the seconds watched, from which `video_avg_time_watched_actions` is
+    # rendered. 3-second plays are the `video_view` action.
+    video: dict[str, int] = Field(default_factory=dict)
 
     def is_empty(self) -> bool:
         """Meta returns no row for a day without delivery."""
         return not (self.spend or self.impressions or self.clicks or any(self.actions.values()))
+
+
+class VideoProfile(_Model):
+    """How people watch a video ad: each step a share of the one before (generator output)."""
+
+    hook: float  # 3-second plays / impressions
+    started: float  # plays started / impressions (>= hook: some stop before 3 seconds)
+    p25: float  # of the 3-second plays
+    p50: float  # of the p25 plays, and so on down the funnel
+    p75: float
+    p95: float
+    p100: float
+    thruplay: float  # share of the 3-second plays reaching 15 s (or the end): between p100 and 1
+    thirty: float  # 30-second plays, as a share of the ThruPlays
+    seconds: float  # mean seconds watched per play started
 
 
 class DeliveryProfile(_Model):
@@ -55,6 +74,27 @@ class DeliveryProfile(_Model):
     purchase_rate: float
     aov: Decimal
     money_decimals: int = 2
+    video: VideoProfile | None = None  # a video creative: its plays are synthesised too
+
+
+class CreativeSpec(_Model):
+    """An ad creative (`/act_{id}/adcreatives`, the ads' `creative{...}` expansion). Several
+    ads may use one creative (one post), and several creatives one video, image or text."""
+
+    id: str
+    name: str
+    object_type: str = "SHARE"  # SHARE (link ad: image or carousel) | VIDEO | ...
+    image_hash: str | None = None
+    video_id: str | None = None
+    thumbnail_id: str | None = None  # which thumbnail image: a video may have several
+    title: str | None = None
+    body: str | None = None
+    call_to_action_type: str | None = "SHOP_NOW"
+    link_url: str | None = None
+    page_id: str = "100000000000001"
+    story_id: str | None = None  # effective_object_story_id, "{page_id}_{post_id}"
+    carousel: list[str] = Field(default_factory=list)  # image hashes of the cards
+    asset_feed_spec: dict[str, Any] | None = None  # a dynamic (flexible) creative's assets
 
 
 class AdSpec(_Model):
@@ -136,6 +176,7 @@ class AdAccountSpec(_Model):
     amount_spent: str = "0"
     # GET /act_{id}/minimum_budgets (offset units); None: Meta's usual minimums for the currency.
     minimum_budgets: dict[str, int] | None = None
+    creatives: list[CreativeSpec] = Field(default_factory=list)
     campaigns: list[CampaignSpec] = Field(default_factory=list)
 
     @field_validator("id")

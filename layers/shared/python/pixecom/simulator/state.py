@@ -25,6 +25,7 @@ from pixecom.simulator.scenario import (
     AdSetSpec,
     AdSpec,
     CampaignSpec,
+    CreativeSpec,
     FaultSpec,
     InsightDay,
     Scenario,
@@ -105,6 +106,7 @@ class SimulatorState:
             self.loaded_at = self.now().replace(microsecond=0)
             self.accounts: dict[str, AdAccountSpec] = {}
             self.entries: dict[str, Entry] = {}
+            self.creatives: dict[str, CreativeSpec] = {}  # creative id -> its spec (any account)
             self._explicit: dict[tuple[str, date], InsightDay] = {}
             self._overrides: dict[tuple[str, date], InsightDay | None] = {}
             self._synth: dict[tuple[str, date], InsightDay | None] = {}
@@ -124,6 +126,7 @@ class SimulatorState:
 
     def _index_account(self, account: AdAccountSpec) -> None:
         self.accounts[account.id] = account
+        self.creatives.update((c.id, c) for c in account.creatives)
         for campaign in account.campaigns:
             self.entries[campaign.id] = Entry("campaign", account, campaign)
             for adset in campaign.adsets:

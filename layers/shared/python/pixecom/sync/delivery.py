@@ -1,5 +1,6 @@
 """Delivery sync: campaigns, ad sets and ads with statuses, budgets, bids, learning stage and
-links, and the account's minimum daily budgets.
+links, the ads' creatives (from the ads' `creative{...}` expansion: no extra call), and the
+account's minimum daily budgets.
 
 Budgets, caps and bid amounts come from Meta in offset units and are stored as money in the
 account currency's units (`pixecom.domain.budgets`); "0" (not set) is stored as null.
@@ -16,23 +17,25 @@ from __future__ import annotations
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import and_, or_, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from pixecom.clock import Clock, utc_now
+from pixecom.db.creative_models import Creative
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdSet, Campaign
 from pixecom.domain.budgets import money_from_meta
+from pixecom.domain.creatives import asset_values, thumbnail_expiry, version_keys
 from pixecom.domain.delivery import UnknownEntityStatus, map_delivery_status, map_entity_status
 from pixecom.domain.enums import CampaignStatus
 from pixecom.meta.client import GraphClient
 from pixecom.meta.factory import GraphFactory, default_graph
-from pixecom.meta.models import AdNode, AdSetNode, CampaignNode
+from pixecom.meta.models import AdNode, AdSetNode, CampaignNode, CreativeNode
 from pixecom.observability import logger
 from pixecom.sellpages.linking import link_campaigns_to_sellpages
 from pixecom.sync.recording import AccountRef, lock_account
@@ -179,15 +182,29 @@ def _bids(account: AccountRef, node: CampaignNode | AdSetNode) -> dict[str, Any]
 
 
 def _upsert(
-    session: Session, model: Any, rows: list[dict[str, Any]], now: datetime, columns: Sequence[str]
+    session: Session,
+    model: Any,
+    rows: list[dict[str, Any]],
+    now: datetime,
+    columns: Sequence[str],
+    *,
+    volatile: Sequence[str] = (),
+    stale: Any = None,
 ) -> dict[str, uuid.UUID]:
-    """INSERT ... ON CONFLICT (ad_account_id, meta_id) DO UPDATE only when a value changed; meta_id -> id."""
+    """INSERT ... ON CONFLICT (ad_account_id, meta_id) DO UPDATE only when a value changed; meta_id -> id.
+    `volatile` columns (written with the others) alone rewrite a row only where `stale` holds."""
     if not rows:
         return {}
     stmt = pg_insert(model)
-    changed = tuple_(*[getattr(model, c) for c in columns]).is_distinct_from(
-        tuple_(*[stmt.excluded[c] for c in columns])
+    compared = [c for c in columns if c not in volatile]
+    changed = tuple_(*[getattr(model, c) for c in compared]).is_distinct_from(
+        tuple_(*[stmt.excluded[c] for c in compared])
     )
+    if volatile:
+        moved = tuple_(*[getattr(model, c) for c in volatile]).is_distinct_from(
+            tuple_(*[stmt.excluded[c] for c in volatile])
+        )
+        changed = or_(changed, and_(moved, stale))
     stmt = stmt.on_conflict_do_update(
         index_elements=[model.ad_account_id, model.meta_id],
         set_={**{c: stmt.excluded[c] for c in columns}, "synced_at": stmt.excluded.synced_at},
@@ -273,6 +290,7 @@ def _upsert_ads(
     counts: EntityCounts,
     now: datetime,
 ) -> None:
+    creative_ids = _upsert_creatives(session, account, nodes, counts, now)
     rows = []
     for node in nodes:
         status = _entity_status(node, counts)
@@ -286,7 +304,69 @@ def _upsert_ads(
                 "adset_id": adset_id,
                 "link_url": node.link_url[:2048] if node.link_url else None,
                 "issues": node.issues or None,
+                "creative_id": creative_ids.get(node.creative.id) if node.creative else None,
             }
         )
     counts.written += len(rows)
-    _upsert(session, Ad, rows, now, (*_COMMON, "campaign_id", "adset_id", "link_url", "issues"))
+    columns = (*_COMMON, "campaign_id", "adset_id", "link_url", "issues", "creative_id")
+    _upsert(session, Ad, rows, now, columns)
+
+
+THUMBNAIL_REFRESH = timedelta(days=1)
+_THUMBNAIL_COLUMNS = ("thumbnail_url", "thumbnail_expires_at")
+_CREATIVE_COLUMNS = (
+    "name", "format", "object_type", "image_hash", "video_id", "thumbnail_url", "thumbnail_expires_at",
+    "title", "body", "call_to_action", "link_url", "story_id", "assets", "media_key", "text_key",
+    "thumbnail_key", "post_key",
+)  # fmt: skip
+
+
+def _upsert_creatives(
+    session: Session, account: AccountRef, nodes: Sequence[AdNode], counts: EntityCounts, now: datetime
+) -> dict[str, uuid.UUID]:
+    """The ads' creatives, once each (several ads may share one), with their version keys. A
+    changed thumbnail URL (Meta re-signs them) rewrites the row: the stored URL stays loadable."""
+    creatives = {n.creative.id: n.creative for n in nodes if n.creative is not None}
+    rows = [creative_row(account, c) for c in creatives.values()]
+    counts.written += len(rows)
+    # Meta re-signs thumbnail URLs: a new signature alone rewrites the row only when the stored
+    # URL expires within a day (or its expiry is unknown), not on every 5-minute sync.
+    stale = or_(
+        Creative.thumbnail_expires_at.is_(None), Creative.thumbnail_expires_at < now + THUMBNAIL_REFRESH
+    )
+    return _upsert(session, Creative, rows, now, _CREATIVE_COLUMNS, volatile=_THUMBNAIL_COLUMNS, stale=stale)
+
+
+def creative_row(account: AccountRef, c: CreativeNode) -> dict[str, Any]:
+    assets = c.assets or []
+    keys = version_keys(
+        video_ids=[c.video_id] if c.video_id else asset_values(assets, "video", "video_id"),
+        image_hashes=[c.image_hash]
+        if c.image_hash
+        else (asset_values(assets, "image", "hash") + asset_values(assets, "card", "hash")),
+        bodies=[c.body] if c.body else asset_values(assets, "body", "text"),
+        thumbnail_url=c.thumbnail_url,
+        story_id=c.story_id,
+    )
+    return {
+        "seller_id": account.seller_id,
+        "ad_account_id": account.id,
+        "meta_id": c.id,
+        "name": c.name[:400] if c.name else None,
+        "format": c.format,
+        "object_type": c.object_type[:32] if c.object_type else None,
+        "image_hash": c.image_hash[:128] if c.image_hash else None,
+        "video_id": c.video_id[:64] if c.video_id else None,
+        "thumbnail_url": c.thumbnail_url,
+        "thumbnail_expires_at": thumbnail_expiry(c.thumbnail_url),
+        "title": c.title,
+        "body": c.body,
+        "call_to_action": c.call_to_action[:64] if c.call_to_action else None,
+        "link_url": c.link_url[:2048] if c.link_url else None,
+        "story_id": c.story_id[:128] if c.story_id else None,
+        "assets": c.assets,
+        "media_key": keys.media,
+        "text_key": keys.text,
+        "thumbnail_key": keys.thumbnail,
+        "post_key": keys.post,
+    }

@@ -34,6 +34,7 @@ from pixecom.adsmanager.params import (
     MAX_IDS_PER_FILTER,
     MAX_LIMIT,
     MAX_Q_LENGTH,
+    MAX_VERSION_KEY_LENGTH,
     SORT_KEYS,
     DateSpec,
     Level,
@@ -58,6 +59,7 @@ from pixecom.breakdowns.worker import FIRST_POLL_SECONDS
 from pixecom.db.engine import session_scope
 from pixecom.db.reader import lag_tolerant
 from pixecom.domain.column_presets import PRESETS
+from pixecom.domain.creatives import VersionKind
 from pixecom.domain.dates import DEFAULT_PRESET, CompareMode
 from pixecom.domain.metrics import METRIC_NAMES
 from pixecom.domain.permissions import Permission
@@ -92,6 +94,12 @@ AdsetDeliveryList = Annotated[
     list[str], Query(description=_ADSET_HELP.format("delivery status")), _values(_DELIVERY)
 ]
 Text = Annotated[str | None, Query()]
+# Creative version keys as the creative level returns them (ads and creatives only).
+VersionList = Annotated[
+    list[str],
+    Query(description="ads and creatives only: ads whose creative has this version key. " + _LIST_HELP),
+    _values({"type": "string", "maxLength": MAX_VERSION_KEY_LENGTH}),
+]
 DateText = Annotated[
     str | None,
     Query(description="YYYY-MM-DD; give since and until together, instead of date_preset"),
@@ -188,6 +196,10 @@ async def raw_list_params(
     compare_until: CompareDate = None,
     columns: ColumnsParam = [],  # noqa: B006
     breakdown: BreakdownParam = None,
+    media_version: VersionList = [],  # noqa: B006
+    ad_text_version: VersionList = [],  # noqa: B006
+    thumbnail_version: VersionList = [],  # noqa: B006
+    post_version: VersionList = [],  # noqa: B006
 ) -> RawListParams:
     return RawListParams(
         date_preset=date_preset,
@@ -212,6 +224,12 @@ async def raw_list_params(
         compare_until=compare_until,
         columns=columns,
         breakdown=breakdown,
+        versions={
+            VersionKind.MEDIA: media_version,
+            VersionKind.AD_TEXT: ad_text_version,
+            VersionKind.THUMBNAIL: thumbnail_version,
+            VersionKind.POST: post_version,
+        },
     )
 
 

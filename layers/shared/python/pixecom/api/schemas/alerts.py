@@ -17,6 +17,7 @@ from pixecom.domain.automation import (
     AlertSeverity,
     AlertStatus,
 )
+from pixecom.domain.fatigue import FatigueThresholds
 from pixecom.rates.thresholds import MoneyAmount
 
 
@@ -54,6 +55,7 @@ class AlertThresholdsOut(BaseModel):
     token_expiry_days: int
     throttled_minutes: int
     stale_sync_minutes: int
+    fatigue: FatigueThresholds
 
 
 class WebhookIn(BaseModel):

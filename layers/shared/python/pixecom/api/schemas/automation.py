@@ -29,11 +29,20 @@ def _partial(model: type[BaseModel], name: str, doc: str, **extra: Any) -> type[
     return create_model(name, __base__=_Partial, __doc__=doc, **fields, **extra)
 
 
+_FATIGUE: dict[str, Any] = {
+    "fatigue": (
+        str | None,
+        Field(default=None, description="the creative's fatigue state (fresh, watch, fatigued), where read"),
+    ),
+    "fatigue_signals": (list[str] | None, Field(default=None, description="what made that state, in words")),
+}
+
 MetricValues = _partial(
     Metrics,
     "MetricValues",
     "The metrics a rule or alert read, as the Ads Manager shows them (same names and types as "
     "`Metrics`); a metric it did not read is absent, an undefined one null.",
+    **_FATIGUE,
 )
 
 AlertValues = _partial(
@@ -51,6 +60,7 @@ AlertValues = _partial(
     expires_at=(str | None, Field(default=None)),
     throttled_until=(str | None, Field(default=None)),
     last_success_at=(str | None, Field(default=None)),
+    **_FATIGUE,
 )
 
 

@@ -1,0 +1,151 @@
+"""The creative level end to end: a generated scenario (creatives shared across ads and ad sets,
+video plays) synced over HTTP by the real delivery and stats syncs; the API's version groups must
+equal the sums of their ads and the simulator's truth."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from adsmanager_helpers import WORLD_NOW
+
+from pixecom.simulator.generator import generate_scenario
+from pixecom.simulator.scenario import Scenario
+from pixecom.simulator.testing import ManualClock, SimulatorServer
+
+TODAY = date(2026, 11, 19)  # WORLD_NOW in Los Angeles (the first generated account's timezone)
+DAYS = 12
+RANGE = {"since": (TODAY - timedelta(days=DAYS - 1)).isoformat(), "until": TODAY.isoformat()}
+
+
+@pytest.fixture
+def scenario() -> Scenario:
+    generated = generate_scenario(accounts=1, ads=40, days=DAYS, seed=4, today=TODAY)
+    generated.settings.report_polls_to_complete = 1
+    return generated
+
+
+@pytest.fixture
+def synced(scenario: Scenario, make_seller: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    from pixecom.accounts.connect import connect_account
+    from pixecom.domain.enums import SyncKind, SyncOutcome
+    from pixecom.meta.client import GraphClient
+    from pixecom.settings import get_settings
+    from pixecom.sync.delivery import sync_account_delivery
+    from pixecom.sync.stats import sync_account_stats
+    from pixecom.sync_message import SyncMessage, new_run_id
+
+    with SimulatorServer(scenario, now=ManualClock(WORLD_NOW)) as sim:
+
+        def graph(token: str) -> GraphClient:
+            return GraphClient(token, base_url=sim.base_url, sleep=lambda _s: None, max_retries=2)
+
+        monkeypatch.setenv("GRAPH_BASE_URL", sim.base_url)
+        get_settings.cache_clear()
+        seller = make_seller()
+        account = connect_account(
+            seller.seller_id, "act_1001", "token-1001", backfill_days=1, graph=graph, now=WORLD_NOW
+        )
+        delivery = SyncMessage(account_id=account.id, kind=SyncKind.DELIVERY, run_id=new_run_id("t"))
+        stats = SyncMessage(
+            account_id=account.id,
+            kind=SyncKind.STATS,
+            run_id=new_run_id("t"),
+            since=TODAY - timedelta(days=DAYS - 1),
+            until=TODAY,
+        )
+        assert sync_account_delivery(delivery, graph=graph).outcome is SyncOutcome.SUCCEEDED
+        assert (
+            sync_account_stats(stats, graph=graph, clock=lambda: WORLD_NOW).outcome is SyncOutcome.SUCCEEDED
+        )
+        yield seller
+
+
+def _truth(scenario: Scenario, ad_ids: set[str]) -> dict[str, int]:
+    """The simulator's own numbers over the range for these Meta ad ids."""
+    from pixecom.simulator.generator import synthesize_day
+
+    totals = {"impressions": 0, "video_view": 0, "thruplays": 0}
+    for campaign in scenario.ad_accounts[0].campaigns:
+        for adset in campaign.adsets:
+            for ad in adset.ads:
+                if ad.id not in ad_ids or ad.profile is None:
+                    continue
+                for offset in range(DAYS):
+                    day = synthesize_day(ad.profile, ad.id, TODAY - timedelta(days=offset))
+                    if day is None or day.is_empty():
+                        continue
+                    totals["impressions"] += day.impressions
+                    totals["video_view"] += day.actions.get("video_view", 0)
+                    totals["thruplays"] += day.video.get("video_thruplay_watched_actions", 0)
+    return totals
+
+
+def _pct(numerator: int, denominator: int) -> float:
+    return float((Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.0001")))
+
+
+def test_a_media_group_sums_its_ads_its_rates_follow_the_definitions_and_each_grouping_covers_all_ads(
+    api: Any, synced: Any, scenario: Scenario, set_now: Any
+) -> None:
+    set_now(WORLD_NOW)
+    body = api.get(
+        "/api/ads-manager/creatives", headers=synced.headers, params={"group_by": "media", **RANGE}
+    ).json()
+    top = body["data"][0]  # by spend: the most used video
+    assert top["key"].startswith("video:") and top["ads"] >= 4 and top["adsets"] >= 2
+    assert top["creative"]["format"] in ("video", "flexible") and top["creative"]["thumbnail_url"]
+    ads = api.get(
+        "/api/ads-manager/ads",
+        headers=synced.headers,
+        params={"media_version": top["key"], "limit": 500, **RANGE},
+    ).json()
+    assert len(ads["data"]) == top["ads"]
+    assert ads["summary"][0]["metrics"] == top["metrics"]  # the drill: the group's ads sum to it
+    truth = _truth(scenario, {row["meta_id"] for row in ads["data"]})
+    assert top["metrics"]["hook_rate"] == _pct(truth["video_view"], truth["impressions"])
+    assert top["metrics"]["hold_rate"] == _pct(truth["thruplays"], truth["video_view"])
+    assert top["fatigue"]["state"] in ("fresh", "watch", "fatigued") and top["fatigue"]["signals"]
+
+    covered = set()
+    for group_by in ("media", "ad_text", "thumbnail", "post"):
+        body = api.get(
+            "/api/ads-manager/creatives",
+            headers=synced.headers,
+            params={"group_by": group_by, "limit": 500, **RANGE},
+        ).json()
+        assert all(row["group_by"] == group_by for row in body["data"])
+        covered.add((sum(row["ads"] for row in body["data"]), body["summary"][0]["metrics"]["spend"]))
+        if group_by == "post":
+            assert any(row["adsets"] >= 2 for row in body["data"])  # a post promoted in two ad sets
+    assert len(covered) == 1, covered  # every ad is in exactly one group of each kind
+
+
+def test_an_ads_creative_names_its_versions_and_a_groups_daily_series_sums_to_its_row(
+    api: Any, synced: Any, set_now: Any
+) -> None:
+    set_now(WORLD_NOW)
+    ads = api.get("/api/ads-manager/ads", headers=synced.headers, params={"limit": 1, **RANGE}).json()
+    ad = ads["data"][0]
+    creative = api.get(f"/api/ads-manager/ads/{ad['id']}/creative", headers=synced.headers).json()
+    assert creative["ad_id"] == ad["id"] and creative["versions"]["post"] == creative["post_id"]
+    key = creative["versions"]["ad_text"]
+    group = api.get(
+        "/api/ads-manager/creatives",
+        headers=synced.headers,
+        params={"group_by": "ad_text", "ad_text_version": key, **RANGE},
+    ).json()["data"][0]
+    assert group["key"] == key and group["creative"]["body"]
+    daily = api.get(
+        "/api/ads-manager/creatives/daily",
+        headers=synced.headers,
+        params={"group_by": "ad_text", "key": key, "currency": group["currency"], **RANGE},
+    ).json()
+    assert len(daily["data"]) == DAYS
+    assert sum(p["metrics"]["impressions"] for p in daily["data"]) == group["metrics"]["impressions"]
+    assert api.get(f"/api/ads-manager/ads/{ad['id']}/creative", headers={}).status_code == 401
+    refused = api.get("/api/ads-manager/campaigns", headers=synced.headers, params={"media_version": "x"})
+    assert refused.status_code == 422 and "media_version" in refused.text
