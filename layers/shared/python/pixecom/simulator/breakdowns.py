@@ -148,6 +148,7 @@ def split_day(ad_id: str, day: InsightDay, breakdowns: Sequence[str]
                if on_meta or name not in OFF_META_ACTIONS}
     values = {name: _allocate_money(value, weights) for name, value in day.action_values.items()
               if on_meta or name not in OFF_META_ACTIONS}
+    video = {name: _allocate(count, weights) for name, count in day.video.items()}
     out = []
     for i, key in enumerate(keys):
         part = InsightDay.model_construct(  # values already typed: no validation (thousands per report)
@@ -155,6 +156,7 @@ def split_day(ad_id: str, day: InsightDay, breakdowns: Sequence[str]
             clicks=counts["clicks"][i], inline_link_clicks=counts["inline_link_clicks"][i],
             actions={name: parts[i] for name, parts in actions.items() if parts[i]},
             action_values={name: parts[i] for name, parts in values.items() if parts[i]},
+            video={name: parts[i] for name, parts in video.items() if parts[i]},
         )
         if not part.is_empty() or part.action_values:  # every split amount lands in some row
             out.append((key, part))

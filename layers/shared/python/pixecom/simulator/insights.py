@@ -409,17 +409,20 @@ def _ad_rows(query: InsightsQuery, ad_id: str, day_of: Callable[[str, date], Ins
 def _summed_days(days: list[InsightDay]) -> InsightDay:
     actions: dict[str, int] = {}
     values: dict[str, Decimal] = {}
+    video: dict[str, int] = {}
     for day in days:
         for name, count in day.actions.items():
             actions[name] = actions.get(name, 0) + count
         for name, value in day.action_values.items():
             values[name] = values.get(name, Decimal(0)) + value
+        for name, count in day.video.items():
+            video[name] = video.get(name, 0) + count
     reaches = [d.reach for d in days if d.reach is not None]
     return InsightDay.model_construct(
         date=days[0].date, spend=sum((d.spend for d in days), Decimal(0)),
         impressions=sum(d.impressions for d in days), reach=sum(reaches) if reaches else None,
         clicks=sum(d.clicks for d in days), inline_link_clicks=sum(d.inline_link_clicks for d in days),
-        actions=actions, action_values=values)
+        actions=actions, action_values=values, video=video)
 
 
 def render_group(query: InsightsQuery, group: Group) -> dict[str, Any]:
