@@ -15,7 +15,7 @@ from adsmanager_helpers import BKK_TZ, LA_TZ, WORLD_NOW, expected_metrics
 from sqlalchemy import text
 
 from pixecom.adsmanager.reach import SEVERAL_ACCOUNTS, THROTTLED
-from pixecom.simulator.scenario import (
+from simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
     AdSpec,
@@ -24,7 +24,7 @@ from pixecom.simulator.scenario import (
     Scenario,
     SimulatorSettings,
 )
-from pixecom.simulator.testing import ManualClock, SimulatorServer, stored_video_counters
+from simulator.testing import ManualClock, SimulatorServer, stored_video_counters
 
 FIRST_DAY, DAYS = date(2026, 11, 8), 13  # the 8th to the 20th
 

@@ -19,7 +19,7 @@ from test_ads_manager_synced import scenario, sim, synced
 from pixecom.adsmanager.breakdowns import Breakdown
 from pixecom.domain.catalogue import SUMMED, Kind
 from pixecom.meta.client import GraphClient
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 SYNCED_WORLD = (scenario, sim, synced)  # its fixtures: the two accounts, synced over the simulator
 AFTER_SYNC = WORLD_NOW + timedelta(minutes=1)
