@@ -204,7 +204,7 @@ def measure_reads(bench: Any, repeat: int) -> None:
             grouped = CreativeQuery(kind, query)
             seconds = timed(lambda grouped=grouped: list_groups(conn, seller, grouped, now))  # type: ignore[misc]
             print(f"  creatives group_by={kind.value:<10} {seconds * 1000:7.0f} ms  x{seconds / floor:.2f}")
-        seconds = timed(lambda: ads_fatigue(conn, seller, ad_ids, FatigueThresholds()))
+        seconds = timed(lambda: ads_fatigue(conn, seller, ad_ids, FatigueThresholds(), now))
         print(
             f"  fatigue of all {len(ad_ids):,} ads (the alert)  {seconds * 1000:7.0f} ms  "
             f"x{seconds / floor:.2f}"

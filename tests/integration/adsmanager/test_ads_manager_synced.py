@@ -7,7 +7,7 @@ import random
 import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -24,7 +24,7 @@ from pixecom.simulator.scenario import (
     Scenario,
     SimulatorSettings,
 )
-from pixecom.simulator.testing import ManualClock, SimulatorServer
+from pixecom.simulator.testing import ManualClock, SimulatorServer, stored_video_counters
 
 FIRST_DAY, DAYS = date(2026, 11, 8), 13  # the 8th to the 20th
 
@@ -174,7 +174,7 @@ def _raw_rows(
                                 "purchase_value": day.action_values.get("purchase", Decimal(0)),
                                 "results": day.actions.get("purchase", 0),  # the ad set optimises purchases
                                 "landing_page_views": day.actions.get("landing_page_view", 0),
-                                **_video_counters(day),
+                                **stored_video_counters(day),
                             }
                         )
     return rows
@@ -193,23 +193,6 @@ def _meta_reach(
     if daily:
         return {(r.object_id, r.since): r.reach for r in rows}
     return {r.object_id: r.reach for r in rows}
-
-
-def _video_counters(day: InsightDay) -> dict[str, int]:
-    """The stored video counters of one ad-day; watch time as Meta's whole-second average x plays."""
-    v = day.video
-    plays = v.get("video_play_actions", 0)
-    average = (
-        (Decimal(v.get("video_watch_seconds", 0)) / plays).quantize(Decimal(1), ROUND_HALF_UP) if plays else 0
-    )
-    names = {"video_plays": "video_play_actions", "thruplays": "video_thruplay_watched_actions",
-             "video_30s_plays": "video_30_sec_watched_actions",
-             **{f"video_p{p}": f"video_p{p}_watched_actions" for p in (25, 50, 75, 95, 100)}}  # fmt: skip
-    return {
-        "video_views": day.actions.get("video_view", 0),
-        **{name: v.get(field, 0) for name, field in names.items()},
-        "video_watch_time": int(average * plays),
-    }
 
 
 LA_RANGE = (date(2026, 11, 12), date(2026, 11, 18))
@@ -309,6 +292,7 @@ def test_reach_of_every_level_and_of_one_accounts_summary_is_metas_for_the_prese
     ads = _get(api, synced, "ads", date_preset="last_7d", ad_account_id=la)
     assert ads["summary"][0]["metrics"]["reach"] < sum(r["metrics"]["reach"] for r in ads["data"])
     # The plain read for any set of ads (creative fatigue): the same stored values.
+    from pixecom.adsmanager.fatigue import recent_frequency
     from pixecom.adsmanager.reach_rows import reach_for_ads
 
     by_id = {uuid.UUID(r["id"]): r["metrics"] for r in ads["data"]}
@@ -317,6 +301,10 @@ def test_reach_of_every_level_and_of_one_accounts_summary_is_metas_for_the_prese
     assert {k: (v.reach, float(v.frequency or 0)) for k, v in read.items()} == {
         k: (m["reach"], m["frequency"]) for k, m in by_id.items()
     }
+    # Creative fatigue's frequency: each ad's last 7 days in its account's timezone, as listed.
+    recent = recent_frequency(session, synced.seller_id, list(by_id), WORLD_NOW)
+    session.commit()
+    assert {k: float(v or 0) for k, v in recent.items()} == {k: m["frequency"] or 0 for k, m in by_id.items()}
     csv = api.get(
         "/api/ads-manager/campaigns/export.csv",
         headers=synced.headers,

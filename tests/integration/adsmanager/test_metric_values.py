@@ -102,6 +102,11 @@ FUNNEL = {
     "purchase_value": Decimal("1600"),
     "results": 40,
     "landing_page_views": 900,
+    "video_views": 20_000,
+    "video_plays": 22_000,
+    "thruplays": 6_000,
+    "video_p100": 3_000,
+    "video_watch_time": 110_000,
 }
 
 
@@ -126,8 +131,13 @@ def test_each_derived_metric_follows_the_documented_formula(metrics_of):
         "cost_per_result": Decimal("5"),
         "roas": Decimal("8"),  # 1600 / 200
         "aov": Decimal("40"),  # 1600 / 40
+        "hook_rate": Decimal("40"),  # 20000 / 50000 x 100
+        "hold_rate": Decimal("30"),  # 6000 / 20000 x 100
+        "cost_per_thruplay": Decimal(200) / Decimal(6000),
+        "completion_rate": Decimal("15"),  # 3000 / 20000 x 100
+        "avg_watch_time": Decimal(110_000) / Decimal(22_000),  # 5 s per play started
     }
-    assert {name: exact[name] for name in expected} == expected
+    assert {name: exact[name] for name in expected} == pytest.approx(expected, rel=Decimal("1e-18"))
 
 
 def test_counters_pass_through_unchanged(metrics_of):
@@ -150,7 +160,7 @@ def test_every_derived_metric_is_null_when_all_counters_are_zero(metrics_of):
 @pytest.mark.parametrize(
     ("zeroed", "undefined"),
     [
-        ("impressions", {"cpm", "ctr", "ctr_all"}),
+        ("impressions", {"cpm", "ctr", "ctr_all", "hook_rate"}),
         ("link_clicks", {"cpc"}),
         ("content_views", {"cpv", "cr", "cr1"}),
         ("add_to_cart", {"cost_per_add_to_cart", "cr2"}),
@@ -158,6 +168,9 @@ def test_every_derived_metric_is_null_when_all_counters_are_zero(metrics_of):
         ("purchases", {"cost_per_purchase", "aov"}),
         ("results", {"cost_per_result"}),
         ("spend", {"roas"}),
+        ("video_views", {"hold_rate", "completion_rate"}),
+        ("thruplays", {"cost_per_thruplay"}),
+        ("video_plays", {"avg_watch_time"}),
     ],
 )
 def test_a_zero_denominator_makes_exactly_its_metrics_null(metrics_of, zeroed, undefined):

@@ -9,7 +9,7 @@ from pixecom.accounts.connect import connect_account
 from pixecom.clock import utc_now
 from pixecom.domain.catalogue import META_COUNTERS
 from pixecom.simulator.generator import generate_scenario
-from pixecom.simulator.testing import SimulatorServer
+from pixecom.simulator.testing import SimulatorServer, stored_video_counters
 from pixecom.simulator.wire import result_event
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.stats import sync_account_stats
@@ -49,6 +49,7 @@ def counters_of(day, result_event_name):
         "purchase_value": day.action_values.get("purchase", Decimal(0)),
         "results": actions.get(result_event_name, 0) if result_event_name else 0,
         "landing_page_views": actions.get("landing_page_view", 0),
+        **stored_video_counters(day),
     }
 
 

@@ -3021,7 +3021,7 @@ export interface components {
              * Format: date
              */
             date: string;
-            metrics: components["schemas"]["Metrics"];
+            metrics: components["schemas"]["ChosenMetrics"];
         };
         /** CreativeDailySeries */
         CreativeDailySeries: {
@@ -3134,7 +3134,8 @@ export interface components {
             result_type: components["schemas"]["ResultType"] | null;
             creative: components["schemas"]["CreativeFace"];
             fatigue: components["schemas"]["FatigueOut"];
-            metrics: components["schemas"]["Metrics"];
+            /** @description every summed metric over the group's ads; no reach or frequency (people reached by several ads cannot be added up) */
+            metrics: components["schemas"]["ChosenMetrics"];
         };
         /** CreativeVersions */
         CreativeVersions: {
@@ -3162,8 +3163,8 @@ export interface components {
              * @description null when no ad set's optimization event is known
              */
             result_type: components["schemas"]["ResultType"] | null;
-            /** @description over the rows of this currency that have store numbers, with their spend and purchase value only */
-            store: components["schemas"]["StoreNumbers"];
+            /** @description over the rows of this currency that have store numbers, with their spend and purchase value only; null on the creative level (the store attributes orders to ads, campaigns and ad sets, not to creatives) */
+            store: components["schemas"]["StoreNumbers"] | null;
             metrics: components["schemas"]["ChosenMetrics"];
             /** @description with compare=: the same metrics over the comparison range (compare_range) */
             previous_metrics?: components["schemas"]["ChosenMetrics"] | null;

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from pixecom.adsmanager.params import DateSpec
+from pixecom.adsmanager.ranges import range_for_timezone
+from pixecom.adsmanager.reach_rows import reach_for_ads
 from pixecom.adsmanager.statement import Fragment, Param, ident, join, q, run
 from pixecom.domain.creatives import KEY_COLUMNS, VersionKind
+from pixecom.domain.dates import DatePreset
 from pixecom.domain.fatigue import WINDOW_DAYS, Fatigue, FatigueThresholds, Window, assess_fatigue
 
 _SUMMED = ("spend", "impressions", "link_clicks", "results")
@@ -57,7 +62,10 @@ def _window(row: Mapping[str, Any], prefix: str, days: int) -> Window:
 
 
 def _assess(
-    rows: Sequence[Mapping[str, Any]], thresholds: FatigueThresholds, comparable: Mapping[Any, bool]
+    rows: Sequence[Mapping[str, Any]],
+    thresholds: FatigueThresholds,
+    comparable: Mapping[Any, bool],
+    frequencies: Mapping[Any, Decimal | None] | None = None,
 ) -> dict[Any, Fatigue]:
     out = {}
     for row in rows:
@@ -66,7 +74,7 @@ def _assess(
             _window(row, "e", days),
             _window(row, "l", days),
             delivery_days=days,
-            frequency=None,  # reach-based frequency is wired where reach is stored
+            frequency=(frequencies or {}).get(row["unit"]),
             results_comparable=comparable.get(row["unit"], True),
             thresholds=thresholds,
         )
@@ -89,10 +97,42 @@ _DAY_SUMS = q(
 )
 
 
+def recent_frequency(
+    conn: Any, seller_id: uuid.UUID, ad_ids: Sequence[uuid.UUID], now: datetime
+) -> dict[uuid.UUID, Decimal | None]:
+    """Each ad's frequency over its account's last 7 days (local), from the reach the stats sync
+    stores for that preset: Meta's own, never a sum of days, and never a Graph call here."""
+    rows = run(
+        conn,
+        q(
+            "SELECT a.id, acc.timezone_name FROM ads a JOIN ad_accounts acc ON acc.id = a.ad_account_id "
+            "WHERE a.seller_id = {} AND a.id = ANY({})",
+            Param(seller_id),
+            Param(list(ad_ids)),
+        ),
+    )
+    by_timezone: dict[str, list[uuid.UUID]] = {}
+    for row in rows:
+        by_timezone.setdefault(row["timezone_name"], []).append(row["id"])
+    out: dict[uuid.UUID, Decimal | None] = {}
+    for timezone_name, ids in by_timezone.items():
+        days = range_for_timezone(_FREQUENCY_RANGE, now, timezone_name)
+        found = reach_for_ads(conn, seller_id, ids, days.since, days.until, now, graph=None)
+        out.update({ad_id: value.frequency for ad_id, value in found.items()})
+    return out
+
+
+_FREQUENCY_RANGE = DateSpec(preset=DatePreset.LAST_7D)
+
+
 def ads_fatigue(
-    conn: Any, seller_id: uuid.UUID, ad_ids: Sequence[uuid.UUID], thresholds: FatigueThresholds
+    conn: Any,
+    seller_id: uuid.UUID,
+    ad_ids: Sequence[uuid.UUID],
+    thresholds: FatigueThresholds,
+    now: datetime,
 ) -> dict[uuid.UUID, Fatigue]:
-    """Each ad's fatigue (ads without delivery are left out)."""
+    """Each ad's fatigue (ads without delivery are left out), with its last 7 days' frequency."""
     if not ad_ids:
         return {}
     daily = q(
@@ -102,7 +142,8 @@ def ads_fatigue(
         Param(seller_id),
         Param(list(ad_ids)),
     )
-    return _assess(run(conn, _windows_statement(daily)), thresholds, {})
+    frequencies = recent_frequency(conn, seller_id, ad_ids, now)
+    return _assess(run(conn, _windows_statement(daily)), thresholds, {}, frequencies)
 
 
 def groups_fatigue(

@@ -3,6 +3,7 @@ any set of ads over a range (`reach_for_ads`). The values and their rules: `adsm
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import uuid
 from collections.abc import Mapping, Sequence
@@ -69,12 +70,18 @@ def _one_entity(
     return (rows[0]["ad_account_id"], rows[0]["meta_id"]) if rows else None
 
 
+_OBJECT_FILTERS = frozenset({"ad_account_ids", "campaign_ids", "adset_ids"})
+
+
 def summary_subject(
     conn: Conn, seller_id: uuid.UUID, query: ListQuery, accounts: Mapping[uuid.UUID, tuple[str, str]]
 ) -> tuple[uuid.UUID, str, str] | str:
     """The one object whose reach is the summary's (account id, level, Meta id), or why none is."""
     f = query.filters
-    others = f.sellpage_ids or f.statuses or f.delivery_statuses or f.q
+    # Any filter but the account, campaign and ad set ids narrows the rows below one object's.
+    others = any(
+        getattr(f, name.name) for name in dataclasses.fields(f) if name.name not in _OBJECT_FILTERS
+    )
     if not others and len(f.campaign_ids) == 1 and not f.adset_ids:
         found = _one_entity(conn, seller_id, "campaigns", f.campaign_ids[0])
         return (found[0], "campaign", found[1]) if found else FILTERED

@@ -146,13 +146,15 @@ def data_findings(
     if t.roas_floor is not None and t.min_spend is not None:
         findings += roas_findings(active(EntityLevel.CAMPAIGN, RuleWindow.LAST_3D), t)
     findings += spike_finding(facts, spend(RuleWindow.TODAY), spend(RuleWindow.LAST_7D), t)
-    findings += creative_fatigue(session, account, t)
+    findings += creative_fatigue(session, account, t, now)
     return findings
 
 
-def creative_fatigue(session: Session, account: AdAccount, t: AccountThresholds) -> list[Finding]:
+def creative_fatigue(
+    session: Session, account: AdAccount, t: AccountThresholds, now: datetime
+) -> list[Finding]:
     """Active, delivering ads whose creative is fatigued (their last 3 days of delivery against
-    their first 3; frequency joins when reach is stored per ad)."""
+    their first 3, and their last 7 days' frequency)."""
     ads = session.execute(
         select(Ad.id, Ad.name).where(
             Ad.ad_account_id == account.id,
@@ -160,7 +162,7 @@ def creative_fatigue(session: Session, account: AdAccount, t: AccountThresholds)
             Ad.delivery_status.in_(_DELIVERING),
         )
     ).all()
-    found = ads_fatigue(session, account.seller_id, [a.id for a in ads], t.fatigue)
+    found = ads_fatigue(session, account.seller_id, [a.id for a in ads], t.fatigue, now)
     return fatigue_findings([(a.id, a.name) for a in ads], found)
 
 

@@ -196,7 +196,7 @@ def _matches(
     if wanted is None or not matched:
         return matched
     thresholds = seller_fatigue_thresholds(session, account.seller_id)
-    found = ads_fatigue(session, account.seller_id, [r.id for r, _ in matched], thresholds)
+    found = ads_fatigue(session, account.seller_id, [r.id for r, _ in matched], thresholds, now)
     at_least = (
         {FatigueState.FATIGUED} if wanted == "fatigued" else {FatigueState.WATCH, FatigueState.FATIGUED}
     )

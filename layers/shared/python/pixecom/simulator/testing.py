@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -158,3 +159,21 @@ class SimulatorServer:
 
 def _day(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def stored_video_counters(day: InsightDay) -> dict[str, int]:
+    """What the stats sync stores of one simulated ad-day's video numbers (a test's truth): watch
+    time as Meta's whole-second average x plays, so a group's average is a sum over a sum."""
+    v = day.video
+    plays = v.get("video_play_actions", 0)
+    average = (
+        (Decimal(v.get("video_watch_seconds", 0)) / plays).quantize(Decimal(1), ROUND_HALF_UP) if plays else 0
+    )
+    names = {"video_plays": "video_play_actions", "thruplays": "video_thruplay_watched_actions",
+             "video_30s_plays": "video_30_sec_watched_actions",
+             **{f"video_p{p}": f"video_p{p}_watched_actions" for p in (25, 50, 75, 95, 100)}}  # fmt: skip
+    return {
+        "video_views": day.actions.get("video_view", 0),
+        **{name: v.get(field, 0) for name, field in names.items()},
+        "video_watch_time": int(average * plays),
+    }

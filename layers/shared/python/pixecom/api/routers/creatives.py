@@ -271,7 +271,9 @@ def get_ad_creative(ad_id: uuid.UUID, caller: CurrentSeller, now: Now) -> dict[s
     def read(conn: Connection) -> tuple[bool, dict[str, Any] | None, Fatigue | None]:
         driver = conn.connection.driver_connection
         found, creative = ad_creative(driver, caller.seller_id, ad_id, caller.ad_account_ids)
-        fatigue = ads_fatigue(driver, caller.seller_id, [ad_id], thresholds).get(ad_id) if creative else None
+        fatigue = None
+        if creative:
+            fatigue = ads_fatigue(driver, caller.seller_id, [ad_id], thresholds, now).get(ad_id)
         return found, creative, fatigue
 
     found, creative, fatigue = lag_tolerant(caller.seller_id, read)

@@ -290,9 +290,10 @@ class CurrencySummary(_Optional):
 
     currency: Currency
     result_type: ResultType
-    store: StoreNumbers = Field(
+    store: StoreNumbers | None = Field(
         description="over the rows of this currency that have store numbers, with their spend and "
-        "purchase value only"
+        "purchase value only; null on the creative level (the store attributes orders to ads, "
+        "campaigns and ad sets, not to creatives)"
     )
     metrics: ChosenMetrics
     previous_metrics: ChosenMetrics | None = _PREVIOUS

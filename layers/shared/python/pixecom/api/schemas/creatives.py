@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pixecom.api.schemas.ads_manager import Currency, CurrencySummary, DateRangeOut, Metrics, ResultType
+from pixecom.api.schemas.ads_manager import ChosenMetrics, Currency, CurrencySummary, DateRangeOut, ResultType
 from pixecom.api.schemas.base import OutModel
 
 FatigueStateName = Literal["fresh", "watch", "fatigued"]
@@ -59,7 +59,10 @@ class CreativeGroupRow(OutModel):
     result_type: ResultType
     creative: CreativeFace
     fatigue: FatigueOut
-    metrics: Metrics
+    metrics: ChosenMetrics = Field(
+        description="every summed metric over the group's ads; no reach or frequency (people "
+        "reached by several ads cannot be added up)"
+    )
 
 
 class CreativeGroupList(OutModel):
@@ -70,7 +73,7 @@ class CreativeGroupList(OutModel):
 
 class CreativeDailyPoint(OutModel):
     date: date
-    metrics: Metrics
+    metrics: ChosenMetrics
 
 
 class CreativeDailySeries(OutModel):
