@@ -15,7 +15,7 @@ export const breakdownName = (b: Breakdown) => t(`breakdown.${b.replace(",", "_"
 export function BreakdownMenu({ value, onChange }: { value: Breakdown | null; onChange: (value: Breakdown | null) => void }) {
   return (
     <label className="toolbar-select small" data-testid="breakdown-menu">
-      <span className="muted">{t("breakdown.title")}</span>{" "}
+      <span>{t("breakdown.title")}</span>{" "}
       <select value={value ?? ""} onChange={(e) => onChange(BREAKDOWNS.find((b) => b === e.target.value) ?? null)}>
         <option value="">{t("breakdown.none")}</option>
         {BREAKDOWNS.map((b) => (

@@ -11,7 +11,7 @@ import { GOOD_WAY } from "../metrics";
 export function CompareMenu({ value, onChange }: { value: Compare | null; onChange: (value: Compare | null) => void }) {
   return (
     <label className="toolbar-select small" data-testid="compare-menu">
-      <span className="muted">{t("compare.title")}</span>{" "}
+      <span>{t("compare.title")}</span>{" "}
       <select value={value ?? ""} onChange={(e) => onChange(COMPARES.find((c) => c === e.target.value) ?? null)}>
         <option value="">{t("compare.off")}</option>
         {COMPARES.map((c) => (

@@ -121,10 +121,10 @@ export function EntityTable(props: Props) {
                     type="button"
                     className="link-button breakdown-toggle"
                     aria-expanded={open.has(row.id)}
-                    aria-label={t("breakdown.toggleOf", { name: row.name })}
+                    title={t("breakdown.toggleOf", { name: row.name })}
                     onClick={() => toggle(row.id)}
                   >
-                    {open.has(row.id) ? "▾" : "▸"} {t("breakdown.rows", { n: row.breakdowns.length })}
+                    <span aria-hidden="true">{open.has(row.id) ? "▾" : "▸"}</span> {t("breakdown.rows", { n: row.breakdowns.length })}
                   </button>
                 )}
                 <div className="sub">
