@@ -113,6 +113,15 @@ export function hrefFor(level: Level, state: ListState): string {
   return `/ads-manager/${level}${query ? `?${query}` : ""}`;
 }
 
+/** The Creatives view: the list's dates, filters and sort, and how its rows are grouped. */
+export function creativesHref(state: ListState, groupBy: string | null = null): string {
+  const levelHref = hrefFor("adsets", { ...state, chart: null, compare: null, breakdown: null });
+  const qs = new URLSearchParams(levelHref.split("?")[1] ?? "");
+  if (groupBy && groupBy !== "media") qs.set("group_by", groupBy);
+  const query = qs.toString();
+  return `/ads-manager/creatives${query ? `?${query}` : ""}`;
+}
+
 export const NO_FILTERS: Partial<ListState> = {
   sellpage_id: [], status: [], delivery_status: [], ad_account_id: [], campaign_id: [], adset_id: [], q: "",
   media_version: [], ad_text_version: [], thumbnail_version: [], post_version: [],

@@ -213,7 +213,7 @@ export function EntityTable(props: Props) {
   );
 }
 
-function SortHeader({
+export function SortHeader({
   label,
   title,
   sortKey,

@@ -10,7 +10,7 @@ import { ColumnChooser, useColumns } from "../components/ColumnChooser";
 import { ConvertedTotal } from "../components/ConvertedTotal";
 import { ErrorBox } from "../components/ErrorBox";
 import { downloadCsv, screenCsv } from "../csv";
-import { t } from "../i18n";
+import { t, type MessageKey } from "../i18n";
 import { dateOnly, money } from "../format";
 import { ReadOnlyNote, useCan } from "../permissions";
 import { JobPanel } from "../components/JobPanel";
@@ -18,7 +18,7 @@ import { ConnectButton } from "../connect/ConnectButton";
 import { CompareMenu } from "../components/Compare";
 import { BreakdownMenu, BreakdownNote, BreakdownProgress } from "../components/Breakdown";
 import type { BreakdownPending } from "../apiTypes";
-import { hasFilters, hrefFor, LEVELS, NO_FILTERS, levelInfo, listQuery, readState, type Level, type ListQuery, type ListState } from "../listState";
+import { creativesHref, hasFilters, hrefFor, LEVELS, NO_FILTERS, levelInfo, listQuery, readState, versionFilter, type Level, type ListQuery, type ListState } from "../listState";
 import { Link, navigate, useLocation } from "../router";
 
 /** A list page, or (with `breakdown=`, while Meta computes its reports) the reports to wait for. */
@@ -150,19 +150,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
   return (
     <div className="ads-manager">
       <div className="page-head">
-        <nav className="tabs" role="tablist">
-          {LEVELS.map((l) => (
-            <Link
-              key={l.level}
-              to={hrefFor(l.level, { ...state, chart: null })}
-              role="tab"
-              aria-selected={l.level === level}
-              className={l.level === level ? "tab active" : "tab"}
-            >
-              {t(`level.${l.level}`)}
-            </Link>
-          ))}
-        </nav>
+        <AdsManagerTabs current={level} state={state} />
         {(drillCampaign || drillAdset) && (
           <nav className="breadcrumb" aria-label={t("am.breadcrumb")}>
             <Link to={hrefFor("campaigns", { ...state, campaign_id: [], adset_id: [], chart: null })}>{t("am.allCampaigns")}</Link>
@@ -188,6 +176,14 @@ export function AdsManagerPage({ level }: { level: Level }) {
         )}
       </div>
       <Filters state={state} onChange={update} />
+      {level === "ads" && versionFilter(state).length > 0 && (
+        <p className="note small" data-testid="version-filter">
+          {t("am.versionFilter", { group: t(`creatives.group.${versionFilter(state)[0].key.replace(/_version$/, "")}` as MessageKey) })}{" "}
+          <button type="button" className="link-button" onClick={() => update({ media_version: [], ad_text_version: [], thumbnail_version: [], post_version: [] })}>
+            {t("am.versionClear")}
+          </button>
+        </p>
+      )}
 
       {!mayWrite && <ReadOnlyNote what="perm.whatAds" />}
       {budget.isError && (
@@ -303,6 +299,35 @@ export function AdsManagerPage({ level }: { level: Level }) {
         {list.isPending && <div className="empty muted">{t("am.loading", { noun: info.noun })}</div>}
       </div>
     </div>
+  );
+}
+
+/** The Ads Manager's tabs: the three levels, then the creatives (the filters and dates follow). */
+export function AdsManagerTabs({ current, state }: { current: Level | "creatives"; state: ListState }) {
+  const keep = { ...state, chart: null, breakdown: null };
+  return (
+    <nav className="tabs" role="tablist">
+      {LEVELS.map((l) => (
+        <Link
+          key={l.level}
+          to={hrefFor(l.level, keep)}
+          role="tab"
+          aria-selected={l.level === current}
+          className={l.level === current ? "tab active" : "tab"}
+        >
+          {t(`level.${l.level}`)}
+        </Link>
+      ))}
+      <Link
+        to={creativesHref(keep)}
+        role="tab"
+        aria-selected={current === "creatives"}
+        className={current === "creatives" ? "tab active" : "tab"}
+        data-testid="creatives-tab"
+      >
+        {t("creatives.tab")}
+      </Link>
+    </nav>
   );
 }
 
