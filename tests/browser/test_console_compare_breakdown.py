@@ -71,7 +71,7 @@ def test_compare_shows_each_metrics_change_and_a_breakdown_its_buckets_once_meta
     expect(page.get_by_test_id("breakdown-progress")).to_be_visible()
     page.screenshot(path=str(SHOTS / "51-ads-manager-breakdown-computing.png"), full_page=True)
     assert_accessible(page, "a breakdown being computed")
-    expect(page.get_by_test_id("not-broken-down")).to_contain_text("Purchases", timeout=60_000)
+    expect(page.get_by_test_id("not-broken-down")).to_contain_text("Purchases", timeout=30_000)
     expect(page.get_by_test_id("breakdown-progress")).to_have_count(0)
     with console_server.api() as api:
         params = {"compare": "previous_period", "breakdown": "region"}

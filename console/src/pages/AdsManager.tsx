@@ -304,7 +304,8 @@ export function AdsManagerPage({ level }: { level: Level }) {
 
 /** The Ads Manager's tabs: the three levels, then the creatives (the filters and dates follow). */
 export function AdsManagerTabs({ current, state }: { current: Level | "creatives"; state: ListState }) {
-  const keep = { ...state, chart: null, breakdown: null };
+  // A breakdown's report serves every level: it stays on; the creatives have neither it nor compare.
+  const keep = { ...state, chart: null };
   return (
     <nav className="tabs" role="tablist">
       {LEVELS.map((l) => (
