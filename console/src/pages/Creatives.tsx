@@ -3,7 +3,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { unwrap } from "@pixecom/client";
-import type { SortKey } from "@pixecom/types";
 import { client } from "../api";
 import type { CreativeGroupRow, Fatigue } from "../apiTypes";
 import { formatMetric } from "../columns";
@@ -14,7 +13,7 @@ import { ErrorBox } from "../components/ErrorBox";
 import { Filters, useAdAccounts } from "../components/Filters";
 import { change as changeText, count, dateOnly, ratio } from "../format";
 import { t } from "../i18n";
-import { creativesHref, dateQuery, hrefFor, readState, type ListState } from "../listState";
+import { creativesHref, hrefFor, listQuery, readState, type ListState } from "../listState";
 import { isUniqueMetric } from "../metrics";
 import { resultWords } from "../results";
 import { Link, navigate, useLocation } from "../router";
@@ -23,22 +22,13 @@ import { AdsManagerTabs } from "./AdsManager";
 export const GROUP_BYS = ["media", "ad_text", "thumbnail", "post"] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 
-function creativesQuery(state: ListState, groupBy: GroupBy) {
-  const nonEmpty = <T,>(values: T[]) => (values.length ? values : undefined);
-  return {
-    ...dateQuery(state),
-    group_by: groupBy,
-    sellpage_id: nonEmpty(state.sellpage_id),
-    status: nonEmpty(state.status),
-    delivery_status: nonEmpty(state.delivery_status),
-    ad_account_id: nonEmpty(state.ad_account_id),
-    campaign_id: nonEmpty(state.campaign_id),
-    adset_id: nonEmpty(state.adset_id),
-    q: state.q || undefined,
-    sort: state.sort as SortKey,
-    limit: state.limit,
-  };
-}
+/** The ad sets list's query (dates, filters, sort, page size), grouped: no comparison or breakdown. */
+const creativesQuery = (state: ListState, groupBy: GroupBy) => ({
+  ...listQuery("adsets", state),
+  compare: undefined,
+  breakdown: undefined,
+  group_by: groupBy,
+});
 
 export function CreativesPage() {
   const { search } = useLocation();
