@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pixecom.local.template import read_template, resources_of_type
+from local.template import read_template, resources_of_type
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = read_template(ROOT / "template.yaml")

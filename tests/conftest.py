@@ -101,7 +101,7 @@ def standby(pg_server_url: str) -> Iterator[Any]:
     """A streaming standby of the embedded server (its own pg_basebackup), once per session."""
     import shutil
 
-    from pixecom.local.standby import start_standby
+    from local.standby import start_standby
 
     server = _EMBEDDED.get("server")
     if server is None:
@@ -125,7 +125,7 @@ def template_db_url(pg_server_url: str) -> str:
 
 
 def _pooler_available() -> bool:
-    from pixecom.local.pooler import pgbouncer_binary
+    from local.pooler import pgbouncer_binary
 
     return "server" in _EMBEDDED and pgbouncer_binary() is not None
 
@@ -134,7 +134,7 @@ def _pooler_available() -> bool:
 def pgbouncer(pg_server_url: str) -> Iterator[Any]:
     """A real PgBouncer in transaction pooling mode before the embedded server, once per session;
     tests marked `pooler` reach their database through it (see `db_url`)."""
-    from pixecom.local.pooler import start_pooler
+    from local.pooler import start_pooler
 
     server = _EMBEDDED.get("server")
     if not _pooler_available():

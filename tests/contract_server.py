@@ -145,8 +145,8 @@ def main() -> int:
 
     import uvicorn
 
+    from local.dev import ensure_database
     from pixecom.db.migrate import upgrade
-    from pixecom.local.dev import ensure_database
     from pixecom.settings import get_settings
 
     get_settings.cache_clear()

@@ -44,7 +44,7 @@ from pixecom.clock import utc_now  # noqa: E402
 def _scenario(ad_rows: list[tuple[str, str, str]]) -> Any:
     """The big account's campaigns, ad sets and ads (Meta ids as seeded) with a delivery profile
     per ad, as the simulator's generator makes them."""
-    from pixecom.simulator.scenario import (
+    from simulator.scenario import (
         AdAccountSpec,
         AdSetSpec,
         AdSpec,

@@ -73,10 +73,10 @@ def main() -> int:
     import pixecom.meta.client as client_module
     import pixecom.meta.insights as insights_module
     from pixecom.domain.enums import SyncKind
-    from pixecom.simulator.generator import generate_scenario
     from pixecom.sync.delivery import sync_account_delivery
     from pixecom.sync.stats import sync_account_stats
     from pixecom.sync_message import SyncMessage, new_run_id
+    from simulator.generator import generate_scenario
 
     url = prepare_database()
     scenario = generate_scenario(accounts=1, ads=args.ads, days=args.days + 2, seed=5)

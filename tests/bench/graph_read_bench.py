@@ -27,8 +27,8 @@ import httpx
 from pixecom.meta import insights as insights_module
 from pixecom.meta.client import GraphClient
 from pixecom.meta.normalize import insight_row_from_graph, result_action_type
-from pixecom.simulator.generator import generate_scenario
-from pixecom.simulator.testing import SimulatorServer
+from simulator.generator import generate_scenario
+from simulator.testing import SimulatorServer
 
 T = TypeVar("T")
 

@@ -119,14 +119,14 @@ def serve(url: str, port: int, sync_interval: float) -> None:
     os.environ["DATABASE_URL"] = url
     import uvicorn
 
+    from local.dev import size_pool_for_server
+    from local.runner import LocalQueues
+    from local.scheduler import LocalScheduler
     from pixecom.accounts.connect import connect_account
     from pixecom.api.app import create_app
-    from pixecom.local.dev import size_pool_for_server
-    from pixecom.local.runner import LocalQueues
-    from pixecom.local.scheduler import LocalScheduler
     from pixecom.settings import get_settings
-    from pixecom.simulator.generator import generate_scenario
-    from pixecom.simulator.testing import SimulatorServer
+    from simulator.generator import generate_scenario
+    from simulator.testing import SimulatorServer
 
     size_pool_for_server()
     scenario = generate_scenario(accounts=SELLERS, days=SYNC_DAYS, seed=7, ads_per_account=SYNC_ADS)

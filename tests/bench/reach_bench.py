@@ -24,10 +24,10 @@ from datetime import UTC, datetime, timedelta
 
 from pixecom.domain.dates import local_today, stats_window
 from pixecom.meta.client import GraphClient
-from pixecom.simulator.generator import generate_scenario
-from pixecom.simulator.testing import SimulatorServer
 from pixecom.sync.reach import SETTLED_REFRESH, planned_reads, preset_ranges, ranges_due, read_all
 from pixecom.sync.recording import AccountRef
+from simulator.generator import generate_scenario
+from simulator.testing import SimulatorServer
 
 RUNS_PER_DAY = 24 * 4
 INF = float("inf")  # every read counted (a real run stops at TIME_BUDGET_SECONDS, the rest next run)

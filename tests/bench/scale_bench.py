@@ -153,7 +153,7 @@ def purge(queue_env: str) -> None:
 
 def run_cycle(kind: str, timer: DbTimer, now: datetime) -> tuple[list[tuple[str, dict[str, float]]], float]:
     """The dispatch handler, then each message alone through the worker handler."""
-    from pixecom.local.runner import QUEUE_ENV, invoke, scheduled_event, sqs_event
+    from local.runner import QUEUE_ENV, invoke, scheduled_event, sqs_event
     from pixecom.queue import sqs_client
 
     started = time.perf_counter()
@@ -281,10 +281,10 @@ def main() -> int:
     parser.add_argument("--per-account", action="store_true")
     args = parser.parse_args()
 
+    from local.runner import LocalQueues
     from pixecom.db.engine import get_engine
-    from pixecom.local.runner import LocalQueues
     from pixecom.settings import get_settings
-    from pixecom.simulator.generator import generate_scenario
+    from simulator.generator import generate_scenario
 
     sizes = long_tail_sizes(args.accounts, args.largest, args.seed)
     prepare_database()

@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 
-from pixecom.simulator.generator import generate_scenario
-from pixecom.simulator.testing import SimulatorServer
+from simulator.generator import generate_scenario
+from simulator.testing import SimulatorServer
 
 FIELDS = (
     "account_id,campaign_id,adset_id,ad_id,spend,impressions,reach,clicks,inline_link_clicks,"

@@ -96,7 +96,7 @@ def simulator_process(scenario: object) -> Iterator[str]:
     command = [
         sys.executable,
         "-m",
-        "pixecom.local.command",
+        "local.command",
         "simulator",
         "--scenario",
         str(path),
@@ -142,7 +142,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="timed repetitions of each write step")
     args = parser.parse_args()
 
-    from pixecom.simulator.generator import generate_scenario
+    from simulator.generator import generate_scenario
 
     url = prepare_database()
     scenario = generate_scenario(accounts=1, ads=args.ads, days=args.days + 2, seed=5)

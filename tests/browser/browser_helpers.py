@@ -118,7 +118,9 @@ BLOCKING_IMPACTS = ("serious", "critical")
 
 
 def assert_accessible(page: Page, screen: str) -> None:
-    """axe-core (from the workspace's node_modules) finds no serious or critical violation."""
+    """axe-core (from the workspace's node_modules) finds no serious or critical violation, on
+    the settled screen (a list being refetched is dimmed for a moment: not what a user reads)."""
+    page.wait_for_function("() => !document.querySelector('.fetching')", timeout=30_000)
     if not page.evaluate("() => Boolean(window.axe)"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     result = page.evaluate("async () => (await window.axe.run(document)).violations")

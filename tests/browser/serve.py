@@ -24,16 +24,16 @@ SCENARIO = {"accounts": 4, "ads": 32, "days": 20, "seed": 7}  # 8 ads per accoun
 def main() -> int:
     import uvicorn
 
+    from local.console import allow_console_origin, mount_console
+    from local.demo import connect_demo_accounts, fetch_rates
+    from local.dev import seed_demo_seller
+    from local.dev_login import add_dev_login, point_login_at
+    from local.runner import QUEUE_ENV, LocalQueues, drain, drain_action_queues, run_once
+    from local.scheduler import LocalScheduler
     from pixecom.api.app import create_app
-    from pixecom.local.console import allow_console_origin, mount_console
-    from pixecom.local.demo import connect_demo_accounts, fetch_rates
-    from pixecom.local.dev import seed_demo_seller
-    from pixecom.local.dev_login import add_dev_login, point_login_at
-    from pixecom.local.runner import QUEUE_ENV, LocalQueues, drain, drain_action_queues, run_once
-    from pixecom.local.scheduler import LocalScheduler
     from pixecom.settings import get_settings
-    from pixecom.simulator.generator import generate_scenario
-    from pixecom.simulator.testing import SimulatorServer
+    from simulator.generator import generate_scenario
+    from simulator.testing import SimulatorServer
 
     def drain_queued_work() -> None:
         for kind in ("delivery", "stats"):

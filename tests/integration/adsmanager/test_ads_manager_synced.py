@@ -15,7 +15,7 @@ from adsmanager_helpers import BKK_TZ, LA_TZ, WORLD_NOW, expected_metrics
 from sqlalchemy import text
 
 from pixecom.adsmanager.reach import SEVERAL_ACCOUNTS, THROTTLED
-from pixecom.simulator.scenario import (
+from simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
     AdSpec,
@@ -24,7 +24,7 @@ from pixecom.simulator.scenario import (
     Scenario,
     SimulatorSettings,
 )
-from pixecom.simulator.testing import ManualClock, SimulatorServer, stored_video_counters
+from simulator.testing import ManualClock, SimulatorServer, stored_video_counters
 
 FIRST_DAY, DAYS = date(2026, 11, 8), 13  # the 8th to the 20th
 
@@ -285,6 +285,13 @@ def test_reach_of_every_level_and_of_one_accounts_summary_is_metas_for_the_prese
             assert row["metrics"]["frequency"] == round(impressions / reach, 4)
             # Summing each day's reach counts the same people again: Meta's range reach is less.
             assert reach < sum(v for (obj, _), v in daily.items() if obj == row["meta_id"])
+        # Chosen columns keep reach and frequency where they are asked for, in that order.
+        asked = {"date_preset": "last_7d", "ad_account_id": la, "columns": "reach,spend,frequency"}
+        chosen = _get(api, synced, path, **asked)
+        assert {tuple(r["metrics"]) for r in chosen["data"]} == {("reach", "spend", "frequency")}
+        assert {r["meta_id"]: r["metrics"]["reach"] for r in chosen["data"]} == {
+            r["meta_id"]: r["metrics"]["reach"] for r in body["data"]
+        }
         # Nor is a parent's reach its children's sum (the ads share their ad set's people).
         assert (
             body["summary"][0]["metrics"]["reach"] == _meta_reach(sim, 3001, "account", *LA_RANGE)["act_3001"]

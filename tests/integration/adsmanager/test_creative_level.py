@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from adsmanager_helpers import WORLD_NOW
 
-from pixecom.simulator.generator import generate_scenario
-from pixecom.simulator.scenario import Scenario
-from pixecom.simulator.testing import ManualClock, SimulatorServer
+from simulator.generator import generate_scenario
+from simulator.scenario import Scenario
+from simulator.testing import ManualClock, SimulatorServer
 
 TODAY = date(2026, 11, 19)  # WORLD_NOW in Los Angeles (the first generated account's timezone)
 DAYS = 12
@@ -66,7 +66,7 @@ def synced(scenario: Scenario, make_seller: Any, monkeypatch: pytest.MonkeyPatch
 
 def _truth(scenario: Scenario, ad_ids: set[str]) -> dict[str, int]:
     """The simulator's own numbers over the range for these Meta ad ids."""
-    from pixecom.simulator.generator import synthesize_day
+    from simulator.generator import synthesize_day
 
     totals = {"impressions": 0, "video_view": 0, "thruplays": 0}
     for campaign in scenario.ad_accounts[0].campaigns:

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from adsmanager_helpers import WORLD_NOW, World
+from adsmanager_helpers import WORLD_NOW, World, insert_ad_day
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 from test_stats_rollups import assert_rollups_exact
@@ -100,7 +100,8 @@ def _down_revision(revision: str) -> str:
     return script.down_revision
 
 
-_A_DAY = dict(
+# Named counters only: the older schemas this test migrates through lack the newer ones.
+_A_DAY: dict[str, Any] = dict(
     spend=Decimal("7.5"),
     impressions=100,
     clicks=10,
@@ -114,25 +115,12 @@ _A_DAY = dict(
 )
 
 
-def _insert_day(session: Session, ad_id: Any, day: date) -> None:
-    columns = ", ".join(_A_DAY)
-    values = ", ".join(f":{name}" for name in _A_DAY)
-    session.execute(
-        text(
-            "INSERT INTO ad_stats_daily (ad_id, date, seller_id, ad_account_id, campaign_id, "  # noqa: S608
-            f"adset_id, {columns}) SELECT id, :d, seller_id, ad_account_id, campaign_id, adset_id, "
-            f"{values} FROM ads WHERE id = :id"
-        ),
-        {**_A_DAY, "id": ad_id, "d": day},
-    )
-
-
 def test_a_write_into_a_month_without_a_partition_is_kept_and_moved_when_its_month_comes(
     world: World, session: Session
 ) -> None:
     ad = world.ads["mw_video"]
     far = date(2031, 5, 17)
-    _insert_day(session, ad.id, far)
+    insert_ad_day(session, ad.name, far, **_A_DAY)
     session.commit()
     in_default = text("SELECT count(*) FROM ad_stats_daily_default WHERE date >= '2031-05-01'")
     assert session.execute(in_default).scalar_one() == 1
@@ -154,7 +142,7 @@ def test_retention_drops_exactly_the_months_before_the_cutoff(world: World, sess
         partitions.create_month_partition(conn, month)
     ad = world.ads["mw_video"]
     for day in (date(2023, 6, 30), date(2023, 7, 1), date(2023, 8, 1)):
-        _insert_day(session, ad.id, day)
+        insert_ad_day(session, ad.name, day, **_A_DAY)
     session.commit()
     kept_before = session.execute(
         text("SELECT count(*) FROM ad_stats_daily WHERE date >= '2023-08-01'")

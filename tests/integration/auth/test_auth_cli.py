@@ -4,7 +4,7 @@ from auth_helpers import PASSWORD
 
 
 def _run(*argv):
-    from pixecom.local.command import main
+    from local.command import main
 
     return main(["create-user", *argv])
 

@@ -9,10 +9,10 @@ import pytest
 from auth_helpers import PASSWORD
 from sqlalchemy import func, select
 
+from local.command import main
 from pixecom.auth.invitations import create_invitation, hash_code
 from pixecom.db.engine import session_scope
 from pixecom.db.models import Invitation, User
-from pixecom.local.command import main
 from pixecom.settings import get_settings
 
 REGISTER = "/api/auth/register"

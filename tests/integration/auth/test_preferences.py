@@ -46,7 +46,7 @@ def test_columns_that_are_not_metrics_and_unknown_locales_are_422(api, make_sell
 def test_column_presets_name_only_metrics_and_the_default_is_one_of_them(api, make_seller):
     answer = api.get("/api/ads-manager/column-presets", headers=make_seller().headers).json()
     ids = [p["id"] for p in answer["data"]]
-    assert ids == ["performance", "delivery", "engagement"] and answer["default"] in ids
+    assert ids == ["performance", "delivery", "engagement", "video"] and answer["default"] in ids
     for preset in answer["data"]:
         assert preset["columns"] and set(preset["columns"]) <= set(METRIC_NAMES)
         assert len(set(preset["columns"])) == len(preset["columns"])

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
-from pixecom.simulator.scenario import (
+from simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
     AdSpec,

@@ -14,7 +14,7 @@ import pytest
 from automation_helpers import fast_graph_factory, scenario, sync_message
 
 from pixecom.clock import utc_now
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 
 @pytest.fixture

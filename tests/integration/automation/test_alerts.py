@@ -185,7 +185,8 @@ def test_a_fatigued_creative_opens_an_alert_and_a_fatigue_rule_pauses_only_its_a
     _evaluate(synced, now)
     (alert,) = rows("SELECT entity_name, message FROM alerts WHERE kind = 'creative_fatigue'")
     assert alert.entity_name == "Steady"
-    assert "CTR down 50% from its first 3 days (3.00% -> 1.50%)" in alert.message
+    # Its last 7 days' frequency is Meta's (the simulator's reach as the stats sync stored it).
+    assert "CTR down 50% from its first 3 days at frequency 2.1 (3.00% -> 1.50%)" in alert.message
     rule = {
         "name": "Pause tired creatives",
         "level": "ad",

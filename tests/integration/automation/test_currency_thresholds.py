@@ -16,7 +16,7 @@ from pixecom.automation_message import AutomationMessage
 from pixecom.db.engine import session_scope
 from pixecom.domain.money import Rate
 from pixecom.rates.store import save_rates
-from pixecom.simulator.scenario import (
+from simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
     AdSpec,
@@ -24,7 +24,7 @@ from pixecom.simulator.scenario import (
     Scenario,
     SimulatorSettings,
 )
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 YEN_ADS = {"Yen 2216": "2216", "Yen 5999": "5999", "Yen 6500": "6500", "Yen sold": "9000"}
 

@@ -10,8 +10,8 @@ from control_helpers import FakeClock, Seeded, queue_messages, seed_scenario
 
 from pixecom.control.apply import GraphFactory
 from pixecom.meta.client import GraphClient
-from pixecom.simulator.scenario import Scenario
-from pixecom.simulator.testing import SimulatorServer
+from simulator.scenario import Scenario
+from simulator.testing import SimulatorServer
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pixecom.db.engine import session_scope
 from pixecom.db.models import Ad, AdAccount, AdSet, Campaign
 from pixecom.domain.delivery import map_delivery_status
 from pixecom.domain.enums import CampaignStatus, ConnectionStatus
-from pixecom.simulator.scenario import Scenario, parse_scenario
+from simulator.scenario import Scenario, parse_scenario
 
 
 def control_scenario(

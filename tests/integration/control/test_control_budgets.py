@@ -17,9 +17,9 @@ from pixecom.control.apply import apply_job
 from pixecom.db.engine import session_scope
 from pixecom.db.models import AdAccount, AdSet, Campaign, Job
 from pixecom.domain.enums import SyncKind
-from pixecom.simulator.scenario import parse_scenario
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync_message import SyncMessage, new_run_id
+from simulator.scenario import parse_scenario
 
 URL = "/api/ads-manager/budgets"
 MINIMUMS = {

@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from integration.sync.sync_helpers import small_scenario
-from pixecom.local.dev import EXIT_PORT_BUSY
+from local.dev import EXIT_PORT_BUSY
 
 ROOT = Path(__file__).resolve().parents[3]
 ALARMS = ("Traceback", "Exception in thread", "Error", "Failed")
@@ -43,7 +43,7 @@ def _dev(port: int, sim_port: int, env: dict[str, str], *extra: str, **kwargs) -
         [
             sys.executable,
             "-m",
-            "pixecom.local.command",
+            "local.command",
             "dev",
             "--port",
             str(port),

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[3]
 def _pixecom(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
     base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DB_SECRET_ARN"}}
     return subprocess.run(
-        [sys.executable, "-m", "pixecom.local.command", *argv],
+        [sys.executable, "-m", "local.command", *argv],
         cwd=ROOT,
         env={**base, **env},
         capture_output=True,

@@ -22,9 +22,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from integration.sync.sync_helpers import day, forget_queued_full_window, small_scenario
+from local.invoke import Invocation, LocalServices, invoke, local_functions, local_spec
+from local.template import REPO_ROOT, function_ids, read_template
 from pixecom.clock import utc_now
-from pixecom.local.invoke import Invocation, LocalServices, invoke, local_functions, local_spec
-from pixecom.local.template import REPO_ROOT, function_ids, read_template
 
 pytestmark = pytest.mark.xdist_group("invoke")
 
@@ -277,7 +277,7 @@ def test_migrate_function_migrates_an_empty_database_to_head(local, pg_server_ur
 
 
 def test_an_error_of_the_handler_comes_back_as_its_type_and_message_in_one_line(local):
-    from pixecom.local.invoke import failure_line
+    from local.invoke import failure_line
 
     event = _sqs_event("StatsWorkerFunction", {})
     event["Records"][0]["body"] = "{not json"
@@ -292,7 +292,7 @@ def test_an_error_of_the_handler_comes_back_as_its_type_and_message_in_one_line(
 
 
 def test_a_handler_running_past_the_template_timeout_is_stopped_and_reported(local, tmp_path):
-    from pixecom.local.template import function_spec
+    from local.template import function_spec
 
     (tmp_path / "slow").mkdir()
     (tmp_path / "slow" / "app.py").write_text(

@@ -194,7 +194,7 @@ def test_sync_runs_cannot_be_kept_for_less_than_the_backfill_needs(monkeypatch):
 
 
 def test_the_local_command_runs_the_maintenance_and_prints_the_counts(db_url, capsys):
-    from pixecom.local.command import main
+    from local.command import main
 
     _login_attempts(400, 0)
 

@@ -8,7 +8,7 @@ import pytest
 from meta_sim_helpers import TOKEN, SleepRecorder, make_scenario
 
 from pixecom.meta.client import GraphClient
-from pixecom.simulator.testing import ManualClock, SimulatorServer
+from simulator.testing import ManualClock, SimulatorServer
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pixecom.simulator.scenario import Scenario, parse_scenario
-from pixecom.simulator.testing import ManualClock
+from simulator.scenario import Scenario, parse_scenario
+from simulator.testing import ManualClock
 
 TOKEN = "token-1001"
 ACCOUNT = "act_1001"

@@ -16,7 +16,7 @@ from pixecom.meta.errors import (
     TokenInvalid,
     TransientError,
 )
-from pixecom.simulator.testing import ManualClock, SimulatorServer
+from simulator.testing import ManualClock, SimulatorServer
 
 
 @pytest.mark.parametrize(

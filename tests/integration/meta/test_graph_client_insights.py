@@ -12,7 +12,7 @@ from pixecom.meta.client import GraphClient
 from pixecom.meta.errors import TransientError
 from pixecom.meta.insights import InsightsPolicy
 from pixecom.meta.models import InsightRow
-from pixecom.simulator.testing import ManualClock, SimulatorServer
+from simulator.testing import ManualClock, SimulatorServer
 
 RESULT_ACTIONS = {
     "3001": "offsite_conversion.fb_pixel_purchase",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from meta_sim_helpers import ACCOUNT, CAMPAIGNS
 
 from pixecom.meta.client import GraphClient
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 
 def test_ad_account_is_read_with_currency_and_timezone(client: GraphClient) -> None:

@@ -12,7 +12,7 @@ from meta_sim_helpers import ACCOUNT, CAMPAIGNS, TOKEN, SleepRecorder
 
 from pixecom.meta.client import GraphClient
 from pixecom.meta.errors import RateLimited, TransientError
-from pixecom.simulator.testing import ManualClock, SimulatorServer
+from simulator.testing import ManualClock, SimulatorServer
 
 CAMPAIGNS_PATH = "/act_1001/campaigns"
 # The three-page read of 12 campaigns at page size 5.

@@ -7,7 +7,7 @@ from meta_sim_helpers import ACCOUNT, SleepRecorder
 
 from pixecom.meta.client import GraphClient
 from pixecom.meta.errors import InvalidRequest, TokenInvalid, TransientError
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 
 def test_set_status_changes_what_later_reads_return(client: GraphClient, sim: SimulatorServer) -> None:

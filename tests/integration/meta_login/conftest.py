@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "sync"))
 from login_helpers import APP_ID, APP_SECRET, REDIRECT_URI, login_spec, with_login  # noqa: E402
 from sync_helpers import Db, small_scenario  # noqa: E402
 
-from pixecom.simulator.testing import SimulatorServer  # noqa: E402
+from simulator.testing import SimulatorServer  # noqa: E402
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 
-from pixecom.simulator.login_spec import AppSpec, DialogKnobs, LoginSpec, MetaUserSpec
-from pixecom.simulator.scenario import Scenario
+from simulator.login_spec import AppSpec, DialogKnobs, LoginSpec, MetaUserSpec
+from simulator.scenario import Scenario
 
 APP_ID, APP_SECRET = "1384", "sim-app-secret-0123456789"
 REDIRECT_URI = "http://localhost:3000/meta/callback"

@@ -6,7 +6,7 @@ import time
 import httpx
 from login_helpers import APP_SECRET, login
 
-from pixecom.simulator.signed_request import sign_request
+from simulator.signed_request import sign_request
 
 
 def connected(api, seller, meta):

@@ -8,8 +8,8 @@ import pytest
 from login_helpers import by_account, callback, start
 from sync_helpers import small_scenario
 
-from pixecom.local.dev_login import DEV_APP_ID, add_dev_login, point_login_at
-from pixecom.simulator.testing import SimulatorServer
+from local.dev_login import DEV_APP_ID, add_dev_login, point_login_at
+from simulator.testing import SimulatorServer
 
 VARIABLES = ("META_APP_ID", "GRAPH_APP_SECRET", "META_REDIRECT_URI", "META_DIALOG_BASE_URL", "GRAPH_BASE_URL")
 CONSOLE = "http://127.0.0.1:8310"

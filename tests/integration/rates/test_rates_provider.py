@@ -10,7 +10,7 @@ from typing import Any
 import boto3
 import pytest
 
-from pixecom.simulator.rates_provider import DEMO_RATES_KEY
+from simulator.rates_provider import DEMO_RATES_KEY
 
 NOW = datetime(2026, 6, 10, 17, 0, tzinfo=UTC)  # a Wednesday, after the ECB's publication
 
@@ -34,8 +34,8 @@ def _refresh(sim_url: str, key: str) -> Any:
 
 @pytest.fixture
 def sim() -> Any:
-    from pixecom.simulator.scenario import Scenario
-    from pixecom.simulator.testing import SimulatorServer
+    from simulator.scenario import Scenario
+    from simulator.testing import SimulatorServer
 
     with SimulatorServer(Scenario(ad_accounts=[]), now=lambda: NOW) as server:
         yield server
@@ -53,8 +53,8 @@ def _sources(session: Any) -> dict[str, set[str]]:
 
 def test_vnd_and_thb_come_from_the_provider_keyed_in_secrets_manager_and_name_it(db_url, aws, sim, session):
     from pixecom.rates.store import convert
-    from pixecom.simulator.ecb import rate_on
-    from pixecom.simulator.rates_provider import provider_rate
+    from simulator.ecb import rate_on
+    from simulator.rates_provider import provider_rate
 
     ecb, provider = _refresh(sim.base_url, DEMO_RATES_KEY)
     assert (ecb.source, ecb.history, ecb.days) == ("ecb", True, 64)  # the working days of 90 days

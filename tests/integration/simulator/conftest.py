@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from pixecom.simulator import Scenario, generate_scenario, parse_scenario
-from pixecom.simulator.testing import ManualClock, SimulatorServer
+from simulator import Scenario, generate_scenario, parse_scenario
+from simulator.testing import ManualClock, SimulatorServer
 
 # The scenario format exactly as issue 4 writes it, plus a second account for permission tests.
 ISSUE_SCENARIO: dict[str, Any] = {

@@ -8,7 +8,7 @@ import logging
 
 import httpx
 
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 
 class _Records(logging.Handler):

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 
 @pytest.fixture

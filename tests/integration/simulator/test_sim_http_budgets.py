@@ -11,8 +11,8 @@ from typing import Any
 import httpx
 import pytest
 
-from pixecom.simulator.scenario import parse_scenario
-from pixecom.simulator.testing import SimulatorServer
+from simulator.scenario import parse_scenario
+from simulator.testing import SimulatorServer
 
 SCENARIO = {
     "ad_accounts": [

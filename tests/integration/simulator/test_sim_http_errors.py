@@ -8,7 +8,7 @@ import time
 import httpx
 import pytest
 
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 
 def _error(response: httpx.Response) -> dict[str, object]:

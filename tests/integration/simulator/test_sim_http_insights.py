@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 FIELDS = (
     "account_id,account_currency,campaign_id,adset_id,ad_id,spend,impressions,reach,clicks,"

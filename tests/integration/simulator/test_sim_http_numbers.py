@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 WEEK = json.dumps({"since": "2026-11-15", "until": "2026-11-21"})
 ONE_DAY_CLICK = [{"event_type": "CLICK_THROUGH", "window_days": 1}]

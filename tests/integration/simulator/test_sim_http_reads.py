@@ -6,7 +6,7 @@ import json
 
 import httpx
 
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 V = "/v25.0"
 

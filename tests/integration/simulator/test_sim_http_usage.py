@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from pixecom.simulator.testing import ManualClock, SimulatorServer
+from simulator.testing import ManualClock, SimulatorServer
 
 
 def _account_pct(response: httpx.Response) -> float:

@@ -9,7 +9,7 @@ import socket
 import httpx
 import pytest
 
-from pixecom.simulator.testing import ManualClock, SimulatorServer
+from simulator.testing import ManualClock, SimulatorServer
 
 
 def exchange(sim: SimulatorServer, path: str, token: str = "token-1001") -> tuple[bytes, OSError | None]:

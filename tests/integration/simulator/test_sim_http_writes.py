@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 
 def _batch(http: httpx.Client, items: list[dict[str, Any]]) -> httpx.Response:
@@ -119,7 +119,7 @@ def test_status_of_another_sellers_ad_in_a_batch_is_refused(sim: SimulatorServer
 
 
 def test_scenario_faults_are_armed_at_start(clock: Any) -> None:
-    from pixecom.simulator import parse_scenario
+    from simulator import parse_scenario
 
     raw = {
         "ad_accounts": [{"id": "act_1", "name": "A", "access_token": "t", "campaigns": []}],

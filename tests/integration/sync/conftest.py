@@ -11,7 +11,7 @@ import pytest
 from sync_helpers import Db, fast_graph_factory, small_scenario
 
 from pixecom.clock import utc_now
-from pixecom.simulator.testing import SimulatorServer
+from simulator.testing import SimulatorServer
 
 
 @pytest.fixture

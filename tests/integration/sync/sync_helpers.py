@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
-from pixecom.simulator.scenario import (
+from simulator.scenario import (
     AdAccountSpec,
     AdSetSpec,
     AdSpec,
@@ -280,7 +280,7 @@ def delivery_message(account_id: uuid.UUID) -> Any:
 
 def load_handler(name: str) -> Any:
     """functions/<name>/app.py, imported as Lambda would (same loader as the local runner)."""
-    from pixecom.local.runner import load_function
+    from local.runner import load_function
 
     return load_function(name)
 
@@ -289,7 +289,7 @@ def load_event(relative_path: str) -> dict[str, Any]:
     """A sample event from events/ (what `sam local invoke -e` takes)."""
     import json
 
-    from pixecom.local.runner import REPO_ROOT
+    from local.runner import REPO_ROOT
 
     return json.loads((REPO_ROOT / "events" / relative_path).read_text())
 

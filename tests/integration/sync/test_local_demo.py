@@ -2,7 +2,7 @@
 
 from sync_helpers import delivery_message, small_scenario
 
-from pixecom.local.demo import connect_demo_accounts, demo_scenario
+from local.demo import connect_demo_accounts, demo_scenario
 from pixecom.sync.delivery import sync_account_delivery
 
 

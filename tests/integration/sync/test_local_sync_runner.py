@@ -3,8 +3,8 @@
 import os
 import time
 
-from pixecom.local.command import main
-from pixecom.local.scheduler import LocalScheduler
+from local.command import main
+from local.scheduler import LocalScheduler
 
 
 def queue_depth(sqs, env_name):
@@ -59,7 +59,7 @@ def test_a_local_invocation_keeps_its_lambda_context_out_of_other_threads_log_li
     import logging
     import threading
 
-    from pixecom.local.runner import invoke
+    from local.runner import invoke
     from pixecom.observability import logger
 
     connect("act_1001")
@@ -89,9 +89,9 @@ def test_the_local_scheduler_runs_the_daily_maintenance_when_its_schedule_comes(
 
     from sqlalchemy import select
 
+    from local.schedules import scheduled_functions
     from pixecom.db.engine import session_scope
     from pixecom.db.models import LoginAttempt
-    from pixecom.local.schedules import scheduled_functions
 
     start = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
     with session_scope() as s:  # 45 days old: past the 30-day retention

@@ -11,9 +11,9 @@ from pixecom.db.engine import session_scope
 from pixecom.db.models import Campaign, Sellpage
 from pixecom.domain.delivery import map_delivery_status
 from pixecom.domain.enums import SyncOutcome
-from pixecom.simulator.generator import generate_scenario
-from pixecom.simulator.testing import SimulatorServer
 from pixecom.sync.delivery import sync_account_delivery
+from simulator.generator import generate_scenario
+from simulator.testing import SimulatorServer
 
 
 @pytest.fixture

@@ -20,11 +20,11 @@ from pixecom.clock import utc_now
 from pixecom.domain.enums import SyncOutcome
 from pixecom.meta.errors import TransientError
 from pixecom.settings import get_settings
-from pixecom.simulator.scenario import UsageSettings
-from pixecom.simulator.testing import ManualClock, SimulatorServer
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.dispatch import due_accounts
 from pixecom.sync.stats import sync_account_stats
+from simulator.scenario import UsageSettings
+from simulator.testing import ManualClock, SimulatorServer
 
 BLOCK_SECONDS = 900
 

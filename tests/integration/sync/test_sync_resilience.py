@@ -17,12 +17,12 @@ from pixecom.db.engine import session_scope
 from pixecom.domain.enums import SyncOutcome
 from pixecom.meta.client import GraphClient
 from pixecom.settings import get_settings
-from pixecom.simulator.scenario import UsageSettings
-from pixecom.simulator.testing import ManualClock, SimulatorServer
 from pixecom.sync import leases, recording
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.dispatch import dispatch_stats
 from pixecom.sync.stats import sync_account_stats
+from simulator.scenario import UsageSettings
+from simulator.testing import ManualClock, SimulatorServer
 
 BLOCK_SECONDS = 900
 

@@ -8,11 +8,11 @@ from sync_helpers import delivery_message, fast_graph_factory, local_today, stat
 from pixecom.accounts.connect import connect_account
 from pixecom.clock import utc_now
 from pixecom.domain.catalogue import META_COUNTERS
-from pixecom.simulator.generator import generate_scenario
-from pixecom.simulator.testing import SimulatorServer, stored_video_counters
-from pixecom.simulator.wire import result_event
 from pixecom.sync.delivery import sync_account_delivery
 from pixecom.sync.stats import sync_account_stats
+from simulator.generator import generate_scenario
+from simulator.testing import SimulatorServer, stored_video_counters
+from simulator.wire import result_event
 
 COUNTERS = tuple(c.name for c in META_COUNTERS)  # every counter the Graph sync stores
 

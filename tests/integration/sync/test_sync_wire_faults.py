@@ -27,10 +27,10 @@ from pixecom.clock import utc_now
 from pixecom.domain.enums import SyncOutcome
 from pixecom.queue import BatchFailed
 from pixecom.settings import get_settings
-from pixecom.simulator.testing import ManualClock, SimulatorServer
 from pixecom.sync.dispatch import dispatch_delivery, dispatch_stats
 from pixecom.sync.stats import sync_account_stats
 from pixecom.sync_message import SyncMessage
+from simulator.testing import ManualClock, SimulatorServer
 
 FAULTED, HEALTHY = 1001, 1002
 TRANSIENT_FAULTS = {

@@ -7,6 +7,7 @@ import pytest
 from cryptography.fernet import Fernet
 from sync_helpers import delivery_message
 
+from local.command import main
 from pixecom.accounts.connect import connect_account
 from pixecom.alerts.webhooks import set_webhook
 from pixecom.clock import utc_now
@@ -15,7 +16,6 @@ from pixecom.db.engine import session_scope
 from pixecom.db.login_models import MetaGrant
 from pixecom.db.models import AdAccount
 from pixecom.domain.enums import SyncOutcome
-from pixecom.local.command import main
 from pixecom.maintenance.rotate import rotate_token_keys
 from pixecom.settings import get_settings
 from pixecom.sync.delivery import sync_account_delivery

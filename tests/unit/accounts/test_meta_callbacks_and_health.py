@@ -6,7 +6,7 @@ import pytest
 
 from pixecom.accounts.callbacks import BadSignedRequest, parse_signed_request
 from pixecom.accounts.health import ReconnectReason, reason_for_subcode, reason_from_error
-from pixecom.simulator.signed_request import sign_request
+from simulator.signed_request import sign_request
 
 SECRET = "app-secret"
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from budget_support import function_cap, proxy_connections, replica_connections
-from pixecom.local.template import read_template, resources_of_type
+from local.template import read_template, resources_of_type
 
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = ROOT / "layers/shared/python/pixecom"

@@ -16,6 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = ROOT / "layers/shared/python/pixecom"
 ARCHITECTURE = ROOT / "docs/architecture.md"
+# The runtime package and, beside it, the developer harness's two packages.
+ROOTS = ("pixecom", "simulator", "local")
 
 # The layer names of docs/architecture.md's table, highest first, and their rank (higher = above).
 LAYER_NAMES = ["entry points", "services", "adapters", "domain", "foundation"]
@@ -69,7 +71,10 @@ def _module_name(path: Path) -> str:
 
 
 MODULES: dict[str, Path] = {
-    _module_name(p): p for p in sorted(PACKAGE.rglob("*.py")) if "migrations" not in p.parts
+    _module_name(p): p
+    for root in ROOTS
+    for p in sorted((PACKAGE.parent / root).rglob("*.py"))
+    if "migrations" not in p.parts
 }
 
 
@@ -97,7 +102,7 @@ def _imports(module: str) -> Iterator[str]:
         else:
             continue
         for name in names:
-            target = _resolve(name) if name.startswith("pixecom") else None
+            target = _resolve(name) if name.split(".")[0] in ROOTS else None
             if target is not None and target != module:
                 yield target
 
@@ -107,7 +112,7 @@ GRAPH: dict[str, set[str]] = {module: set(_imports(module)) for module in MODULE
 
 def _package(module: str) -> str:
     parts = module.split(".")
-    return parts[1] if len(parts) > 1 else parts[0]
+    return parts[1] if parts[0] == "pixecom" and len(parts) > 1 else parts[0]
 
 
 # The same graph one level up: package -> the other packages its modules import.
@@ -244,7 +249,7 @@ def test_lambda_handlers_import_only_the_package_and_libraries():
         ours = [
             node.module
             for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("pixecom")
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in ROOTS
         ]
         assert ours, handler
         assert not [m for m in ours if _package(m) in HARNESS], handler

@@ -6,7 +6,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from pixecom.local.console import mount_console
+from local.console import mount_console
 
 
 def _app(dist: Path) -> TestClient:
@@ -75,7 +75,7 @@ def test_the_lambda_app_serves_no_console():
 
 
 def test_the_consoles_own_origin_is_allowed_beside_the_configured_ones(monkeypatch: pytest.MonkeyPatch):
-    from pixecom.local.console import allow_console_origin
+    from local.console import allow_console_origin
     from pixecom.settings import get_settings
 
     monkeypatch.setenv("CORS_ORIGINS", "http://localhost:3000")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from pixecom.local.dev import DevOptions, busy_port_message, same_port_message
+from local.dev import DevOptions, busy_port_message, same_port_message
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from pixecom.local.template import REPO_ROOT, InvokeError, function_spec, queue_ids, read_template
+from local.template import REPO_ROOT, InvokeError, function_spec, queue_ids, read_template
 
 TEMPLATE = read_template(REPO_ROOT / "template.yaml")
 LOCAL_QUEUES = {name: f"http://127.0.0.1:5000/000000000000/{name}" for name in queue_ids(TEMPLATE)}
@@ -83,7 +83,7 @@ def test_an_unknown_logical_id_names_the_functions_there_are():
 
 def _pixecom(*args):
     return subprocess.run(
-        [sys.executable, "-m", "pixecom.local.command", *args], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "local.command", *args], capture_output=True, text=True, timeout=60
     )
 
 

@@ -3,7 +3,7 @@
 import threading
 import time
 
-from pixecom.local.scheduler import LocalScheduler
+from local.scheduler import LocalScheduler
 
 
 def _wait_until(predicate, seconds=5.0):

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pixecom.local.schedules import ScheduleError, parse_schedule, scheduled_functions
+from local.schedules import ScheduleError, parse_schedule, scheduled_functions
 
 
 def test_a_rate_fires_every_interval_after_a_moment():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pixecom.local.command import main
+from local.command import main
 from pixecom.settings import get_settings
 
 

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from pixecom.rates.sources import RateSourceError, parse_ecb, parse_operator_csv
-from pixecom.simulator.ecb import BASES, eurofxref, published_days
+from simulator.ecb import BASES, eurofxref, published_days
 
 
 def test_the_ecb_document_gives_every_currency_of_every_day():

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from pixecom.simulator.breakdowns import BUCKETS, buckets, check_breakdowns, split_day
-from pixecom.simulator.scenario import InsightDay
-from pixecom.simulator.wire import SimError
+from simulator.breakdowns import BUCKETS, buckets, check_breakdowns, split_day
+from simulator.scenario import InsightDay
+from simulator.wire import SimError
 
 DAY = InsightDay(
     date=date(2026, 11, 10),

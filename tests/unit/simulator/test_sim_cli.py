@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pixecom.simulator import load_scenario
-from pixecom.simulator.cli import add_simulator_command, build_scenario, run_simulator
+from simulator import load_scenario
+from simulator.cli import add_simulator_command, build_scenario, run_simulator
 
 
 def _parse(*argv: str) -> argparse.Namespace:

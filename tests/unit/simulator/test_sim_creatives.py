@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, date, datetime
 
-from pixecom.simulator.creatives import render_creative, thumbnail_url
-from pixecom.simulator.generator import generate_scenario, synthesize_day
+from simulator.creatives import render_creative, thumbnail_url
+from simulator.generator import generate_scenario, synthesize_day
 
 TODAY = date(2026, 11, 19)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
-from pixecom.simulator import Scenario, generate_scenario
-from pixecom.simulator.generator import synthesize_day
-from pixecom.simulator.scenario import AdSetSpec, AdSpec
+from simulator import Scenario, generate_scenario
+from simulator.generator import synthesize_day
+from simulator.scenario import AdSetSpec, AdSpec
 
 TODAY = date(2026, 11, 21)
 

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from pixecom.simulator.generator import generate_scenario, synthesize_day
-from pixecom.simulator.insights import AdContext, InsightDay, collect, parse_query, render_group
-from pixecom.simulator.scenario import Scenario
+from simulator.generator import generate_scenario, synthesize_day
+from simulator.insights import AdContext, InsightDay, collect, parse_query, render_group
+from simulator.scenario import Scenario
 
 TODAY = date(2026, 12, 6)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from pixecom.simulator import generate_scenario, load_scenario, parse_scenario
+from simulator import generate_scenario, load_scenario, parse_scenario
 
 ISSUE_EXAMPLE = """
 {

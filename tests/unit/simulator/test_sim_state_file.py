@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from pixecom.simulator.generator import generate_scenario
-from pixecom.simulator.state import SimulatorState
+from simulator.generator import generate_scenario
+from simulator.state import SimulatorState
 
 SCENARIO = generate_scenario(accounts=1, ads=8, days=3, seed=3)
 CAMPAIGN = SCENARIO.ad_accounts[0].campaigns[0]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from pixecom.simulator.generator import generate_scenario, synthesize_day
-from pixecom.simulator.store import store_events
+from simulator.generator import generate_scenario, synthesize_day
+from simulator.store import store_events
 
 SINCE, UNTIL = date(2026, 10, 1), date(2026, 10, 31)
 

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from pixecom.simulator.paging import decode_cursor, encode_cursor, page
-from pixecom.simulator.scenario import UsageSettings
-from pixecom.simulator.usage import UsageTracker
-from pixecom.simulator.wire import (
+from simulator.paging import decode_cursor, encode_cursor, page
+from simulator.scenario import UsageSettings
+from simulator.usage import UsageTracker
+from simulator.wire import (
     SimError,
     canonical_action,
     fmt_number,

@@ -19,6 +19,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
+from pixecom.domain.catalogue import REACH_METRIC_NAMES
 from pixecom.domain.column_presets import PRESETS
 from pixecom.domain.creatives import VersionKind
 from pixecom.domain.dates import (
@@ -272,7 +273,7 @@ def parse_columns(values: Iterable[str]) -> tuple[str, ...] | None:
                 allowed = ", ".join(_PRESET_PREFIX + name for name in _COLUMN_PRESETS)
                 raise InvalidParam("columns", f"unknown column preset {part[:64]!r}; use {allowed}")
             chosen.extend(preset)
-        elif part in METRIC_NAMES:
+        elif part in METRIC_NAMES or part in REACH_METRIC_NAMES:
             chosen.append(part)
         else:
             raise InvalidParam(

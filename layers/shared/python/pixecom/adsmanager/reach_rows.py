@@ -33,7 +33,10 @@ from pixecom.meta.params import act_id
 
 
 def _impressions(metrics_json: str) -> int:
-    return int(json.loads(metrics_json).get("impressions") or 0)
+    """Our impressions of a row (0: it reached nobody, no lookup); 1 where `columns=` left them
+    out of the row's metrics: unknown here, so its reach is looked up like any other."""
+    metrics = json.loads(metrics_json)
+    return int(metrics.get("impressions") or 0) if "impressions" in metrics else 1
 
 
 def _accounts(conn: Conn, seller_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[str, str]]:
@@ -106,6 +109,15 @@ class PendingReach:
     summary_key: ReachKey | None
     summary_reason: str | None
     resolution: Resolution
+    columns: tuple[str, ...] | None = None  # `columns=`: the metrics shown, in their order
+
+    def _spliced(self, metrics_json: str, value: Reach) -> str:
+        spliced = splice(metrics_json, value)
+        if self.columns is None:
+            return spliced
+        shown = json.loads(spliced)  # the chosen metrics only, in the chosen order
+        chosen = {name: shown[name] for name in self.columns if name in shown}
+        return json.dumps(chosen, separators=(",", ":"))
 
     def finish(self, now: datetime, graph: GraphFactory | None = default_graph) -> ListResult:
         """The result with reach and frequency in every row's and summary's metrics (and, where
@@ -117,7 +129,7 @@ class PendingReach:
             rows.append(
                 replace(
                     row,
-                    metrics_json=splice(row.metrics_json, value),
+                    metrics_json=self._spliced(row.metrics_json, value),
                     extra_json=with_reason(row.extra_json, value),
                 )
             )
@@ -126,7 +138,9 @@ class PendingReach:
         )
         summary = [
             replace(
-                t, metrics_json=splice(t.metrics_json, summary_value), reach_unavailable=summary_value.reason
+                t,
+                metrics_json=self._spliced(t.metrics_json, summary_value),
+                reach_unavailable=summary_value.reason,
             )
             for t in self.result.summary
         ]
@@ -161,7 +175,7 @@ def prepare_reach(
             wanted.append(Wanted(summary_key, sum(_impressions(t.metrics_json) for t in result.summary)))
     timezones = {a: tz for a, (_, tz) in accounts.items()}
     resolution = resolve(conn, wanted, now, timezones)
-    return PendingReach(result, tuple(row_keys), summary_key, reason, resolution)
+    return PendingReach(result, tuple(row_keys), summary_key, reason, resolution, query.columns)
 
 
 def add_daily_reach(

@@ -104,7 +104,8 @@ def metrics_json(
     every metric in the catalogue's order, or `names` in their order (`columns=`), each as shown
     (`shown_metric`), money as text (its decimals are part of the value)."""
     parts = []
-    for m in METRICS if names is None else (METRIC_BY_NAME[name] for name in names):
+    # Reach and frequency among `names` are Meta's, added after (pixecom.adsmanager.reach).
+    for m in METRICS if names is None else (METRIC_BY_NAME[n] for n in names if n in METRIC_BY_NAME):
         value = shown_metric(m.name, alias, minor_units, results_mixed)
         if m.kind is Kind.MONEY:
             value = q("CAST({} AS text)", value)

@@ -58,11 +58,18 @@ def counter_columns(names: tuple[str, ...] = SUMMED_COUNTERS) -> list[sa.Column[
 
 
 def add_counter_columns(op: Any, names: tuple[str, ...]) -> None:
-    """A migration's step for new additive counters: a column on the stats table and on every
-    rollup and snapshot (0 for the rows already there; Meta's restatement window refills them)."""
+    """A migration's step for new additive counters: a column on the stats table, on every rollup
+    and snapshot, and on the stored breakdown reports (0 for the rows already there; Meta's
+    restatement window refills the stats, the next report the breakdowns)."""
     for table in ("ad_stats_daily", *(r.table for r in ROLLUPS), *(s.table for s in SNAPSHOTS)):
         for column in counter_columns(names):
             op.add_column(table, column)
+    if sa.inspect(op.get_bind()).has_table(BREAKDOWN_TABLE):  # from revision 0026 on
+        for column in counter_columns(names):
+            op.add_column(BREAKDOWN_TABLE, column, if_not_exists=True)
+
+
+BREAKDOWN_TABLE = "breakdown_stats"  # pixecom.db.breakdown_models: the counters per bucket
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pixecom.domain.catalogue import META_COUNTERS
 from pixecom.meta.errors import malformed_body
 from pixecom.meta.insights import COMPLETED, EVERY_AD_STATUS, FAILED, REPORT_FIELDS, maybe_int
 from pixecom.meta.models import InsightRow
@@ -22,9 +23,12 @@ from pixecom.meta.normalize import insight_row_from_graph
 from pixecom.meta.params import act_id, next_page_query
 from pixecom.meta.transport import GraphTransport
 
-REPORT_ROW_FIELDS = (
-    "account_id,campaign_id,adset_id,ad_id,date_start,date_stop,spend,impressions,clicks,"
-    "inline_link_clicks,actions,action_values,results"
+REPORT_ROW_FIELDS = ",".join(
+    (
+        "account_id,campaign_id,adset_id,ad_id,date_start,date_stop,spend,impressions,clicks,"
+        "inline_link_clicks,actions,action_values,results",
+        *(c.listed for c in META_COUNTERS if c.listed is not None),  # the video counts' fields
+    )
 )
 UNKNOWN_BUCKET = "unknown"  # a row that leaves a dimension's field out is counted here
 

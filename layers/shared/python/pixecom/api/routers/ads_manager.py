@@ -58,6 +58,7 @@ from pixecom.breakdowns.jobs import Reports, ensure_reports, send_queued
 from pixecom.breakdowns.worker import FIRST_POLL_SECONDS
 from pixecom.db.engine import session_scope
 from pixecom.db.reader import lag_tolerant
+from pixecom.domain.catalogue import REACH_METRIC_NAMES
 from pixecom.domain.column_presets import PRESETS
 from pixecom.domain.creatives import VersionKind
 from pixecom.domain.dates import DEFAULT_PRESET, CompareMode
@@ -253,10 +254,11 @@ def _list_parts(
     conn: Connection, driver: Any, seller_id: uuid.UUID, query: ListQuery, now: datetime
 ) -> tuple[ListResult, PendingReach | None, ConvertedTotal | None]:
     """A list's rows (and comparison), the reach they need, and the converted total, on one
-    connection. A `columns=` choice shows Meta's summed metrics only: no reach to resolve."""
+    connection. A `columns=` choice without reach or frequency needs no reach resolved."""
     result = list_compared(driver, seller_id, query, now)
     total = converted_total(conn, seller_id, query, now, result.reporting_currency)
-    pending = None if query.columns is not None else prepare_reach(conn, seller_id, query, result, now)
+    wants_reach = query.columns is None or not set(query.columns).isdisjoint(REACH_METRIC_NAMES)
+    pending = prepare_reach(conn, seller_id, query, result, now) if wants_reach else None
     return result, pending, total
 
 
