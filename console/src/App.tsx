@@ -7,6 +7,7 @@ import { LanguageSwitch } from "./components/LanguageSwitch";
 import { setLocale, t, useLocale } from "./i18n";
 import { AdAccountsPage } from "./pages/AdAccounts";
 import { AdsManagerPage } from "./pages/AdsManager";
+import { CreativesPage } from "./pages/Creatives";
 import { AlertsPage, useOpenAlertCount } from "./pages/Alerts";
 import { JobsPage } from "./pages/Jobs";
 import { LoginPage } from "./pages/Login";
@@ -37,6 +38,7 @@ export function App() {
 function route(pathname: string): ReactNode {
   const ads = pathname.match(/^\/ads-manager\/(campaigns|adsets|ads)$/);
   if (ads) return <AdsManagerPage level={ads[1] as "campaigns" | "adsets" | "ads"} />;
+  if (pathname === "/ads-manager/creatives") return <CreativesPage />;
   if (pathname === "/ad-accounts") return <AdAccountsPage />;
   if (pathname === "/meta/callback") return <CallbackPage />;
   if (pathname === "/alerts") return <AlertsPage />;

@@ -59,3 +59,9 @@ export function waitText(seconds: number): string {
   const s = seconds % 60;
   return m > 0 ? t("time.waitMinutes", { m, s: String(s).padStart(2, "0") }) : t("time.waitSeconds", { s });
 }
+
+/** A relative change (0.123 = +12.3%), signed. */
+export function change(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  return cached("change", (l) => new Intl.NumberFormat(l, { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" })).format(value);
+}

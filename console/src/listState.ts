@@ -1,6 +1,7 @@
 // The Ads Manager's state lives in the URL (so reload, back, and "log in again and come back"
 // all keep it): the level is the path, filters/sort/page size/chart are the query string.
 import type { SortKey } from "@pixecom/types";
+import type { Breakdown } from "./apiTypes";
 
 import { t } from "./i18n";
 
@@ -23,6 +24,13 @@ export const DELIVERY_STATUSES = ["ACTIVE", "LEARNING", "LIMITED", "ERROR", "NOT
 export type EntityStatus = (typeof STATUSES)[number];
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+export const COMPARES = ["previous_period", "previous_year"] as const;
+export type Compare = (typeof COMPARES)[number];
+// Meta's breakdown dimensions in the order a seller looks for them (the API's Breakdown values).
+export const BREAKDOWNS: readonly Breakdown[] = [
+  "age", "gender", "age,gender", "country", "region", "publisher_platform", "platform_position", "device_platform", "impression_device",
+];
+
 export interface ListState {
   date_preset: DatePreset | null; // null: custom since/until
   since: string;
@@ -37,7 +45,17 @@ export interface ListState {
   sort: string;
   limit: number;
   chart: string | null; // id of the entity whose daily chart is open
+  compare: Compare | null;
+  breakdown: Breakdown | null;
+  // The ads using one creative version (a drill from the Creatives tab): ads level only.
+  media_version: string[];
+  ad_text_version: string[];
+  thumbnail_version: string[];
+  post_version: string[];
 }
+
+export const VERSION_KEYS = ["media_version", "ad_text_version", "thumbnail_version", "post_version"] as const;
+export type VersionKey = (typeof VERSION_KEYS)[number];
 
 export const DEFAULT_SORT = "-spend";
 export const DEFAULT_LIMIT = 50;
@@ -64,6 +82,12 @@ export function readState(search: URLSearchParams): ListState {
     sort: search.get("sort") || DEFAULT_SORT,
     limit: Number(search.get("limit")) || DEFAULT_LIMIT,
     chart: search.get("chart"),
+    compare: COMPARES.find((c) => c === search.get("compare")) ?? null,
+    breakdown: BREAKDOWNS.find((b) => b === search.get("breakdown")) ?? null,
+    media_version: many(search, "media_version"),
+    ad_text_version: many(search, "ad_text_version"),
+    thumbnail_version: many(search, "thumbnail_version"),
+    post_version: many(search, "post_version"),
   };
 }
 
@@ -75,24 +99,40 @@ export function hrefFor(level: Level, state: ListState): string {
     qs.set("since", state.since);
     qs.set("until", state.until);
   }
-  for (const key of ["sellpage_id", "status", "delivery_status", "ad_account_id", "campaign_id", "adset_id"] as const) {
-    const values = level === "campaigns" && key === "adset_id" ? [] : state[key];
+  for (const key of ["sellpage_id", "status", "delivery_status", "ad_account_id", "campaign_id", "adset_id", ...VERSION_KEYS] as const) {
+    const values = (level === "campaigns" && key === "adset_id") || (level !== "ads" && key.endsWith("_version")) ? [] : state[key];
     for (const value of values) qs.append(key, value);
   }
   if (state.q) qs.set("q", state.q);
   if (state.sort !== DEFAULT_SORT) qs.set("sort", state.sort);
   if (state.limit !== DEFAULT_LIMIT) qs.set("limit", String(state.limit));
   if (state.chart) qs.set("chart", state.chart);
+  if (state.compare) qs.set("compare", state.compare);
+  if (state.breakdown) qs.set("breakdown", state.breakdown);
   const query = qs.toString();
   return `/ads-manager/${level}${query ? `?${query}` : ""}`;
 }
 
+/** The Creatives view: the list's dates, filters and sort, and how its rows are grouped. */
+export function creativesHref(state: ListState, groupBy: string | null = null): string {
+  const levelHref = hrefFor("adsets", { ...state, chart: null, compare: null, breakdown: null });
+  const qs = new URLSearchParams(levelHref.split("?")[1] ?? "");
+  if (groupBy && groupBy !== "media") qs.set("group_by", groupBy);
+  const query = qs.toString();
+  return `/ads-manager/creatives${query ? `?${query}` : ""}`;
+}
+
 export const NO_FILTERS: Partial<ListState> = {
   sellpage_id: [], status: [], delivery_status: [], ad_account_id: [], campaign_id: [], adset_id: [], q: "",
+  media_version: [], ad_text_version: [], thumbnail_version: [], post_version: [],
 };
 export const hasFilters = (state: ListState) =>
   Boolean(state.sellpage_id.length + state.status.length + state.delivery_status.length + state.ad_account_id.length +
-    state.campaign_id.length + state.adset_id.length) || Boolean(state.q);
+    state.campaign_id.length + state.adset_id.length + versionFilter(state).length) || Boolean(state.q);
+
+/** The creative version the ads list is narrowed to, if any (the drill from a creative group). */
+export const versionFilter = (state: ListState): { key: VersionKey; value: string }[] =>
+  VERSION_KEYS.flatMap((key) => state[key].map((value) => ({ key, value })));
 
 /** The date part of any Ads Manager query (lists and daily series). */
 export function dateQuery(state: ListState): { date_preset?: DatePreset; since?: string; until?: string } {
@@ -114,6 +154,16 @@ export function listQuery(level: Level, state: ListState) {
     // The URL's sort as the API's SortKey: an unknown key in a hand-edited URL gets the API's 422.
     sort: state.sort as SortKey,
     limit: state.limit,
+    compare: state.compare ?? undefined,
+    breakdown: state.breakdown ?? undefined,
+    ...(level === "ads"
+      ? {
+          media_version: nonEmpty(state.media_version),
+          ad_text_version: nonEmpty(state.ad_text_version),
+          thumbnail_version: nonEmpty(state.thumbnail_version),
+          post_version: nonEmpty(state.post_version),
+        }
+      : {}),
   };
 }
 export type ListQuery = ReturnType<typeof listQuery>;

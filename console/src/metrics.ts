@@ -59,3 +59,53 @@ export const isUniqueMetric = (name: string): boolean => (UNIQUE_METRICS as read
 export const SUMMED_METRIC_NAMES = METRIC_NAMES.filter((name) => !isUniqueMetric(name));
 export const metricLabel = (name: string) => t(`metric.${name}` as MessageKey) ?? name;
 export const metricTitle = (name: string) => t(`metricTitle.${name}` as MessageKey) ?? name;
+
+// Which way is good when a metric changes (the comparison's colour): more results and better
+// rates are good, a cost per anything going down is good, spend and reach are neither.
+export type GoodWay = "up" | "down" | "neutral";
+export const GOOD_WAY: Record<keyof Metrics, GoodWay> = {
+  spend: "neutral",
+  impressions: "up",
+  clicks: "up",
+  link_clicks: "up",
+  content_views: "up",
+  add_to_cart: "up",
+  initiate_checkout: "up",
+  purchases: "up",
+  purchase_value: "up",
+  landing_page_views: "up",
+  results: "up",
+  cpm: "down",
+  ctr: "up",
+  ctr_all: "up",
+  cpc: "down",
+  cpv: "down",
+  cost_per_add_to_cart: "down",
+  cost_per_checkout: "down",
+  cost_per_purchase: "down",
+  cr: "up",
+  cr1: "up",
+  cr2: "up",
+  cr3: "up",
+  cost_per_result: "down",
+  roas: "up",
+  aov: "up",
+  cost_per_landing_page_view: "down",
+  video_views: "up",
+  video_plays: "up",
+  thruplays: "up",
+  video_p25: "up",
+  video_p50: "up",
+  video_p75: "up",
+  video_p95: "up",
+  video_p100: "up",
+  video_30s_plays: "up",
+  video_watch_time: "up",
+  hook_rate: "up",
+  hold_rate: "up",
+  cost_per_thruplay: "down",
+  completion_rate: "up",
+  avg_watch_time: "up",
+  reach: "neutral",
+  frequency: "neutral",
+};

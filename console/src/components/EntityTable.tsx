@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Fragment, useState, type ReactNode } from "react";
 import type { AdRow, AdsetRow, CampaignRow, Summary } from "@pixecom/types";
 import { formatMetric, type Column } from "../columns";
 import { isUniqueMetric } from "../metrics";
@@ -6,6 +6,9 @@ import type { Level } from "../listState";
 import { Badge, statusLabel } from "./Badge";
 import { t, type MessageKey } from "../i18n";
 import { ResultLabel } from "./ResultLabel";
+import { ChangeLine } from "./Compare";
+import { bucketLabel } from "./Breakdown";
+import type { BreakdownInfo } from "../apiTypes";
 
 // Meta's effective_status, said in the row when it is why the row does not deliver.
 const WHY = new Set(["DISAPPROVED", "WITH_ISSUES", "PENDING_REVIEW", "IN_PROCESS", "ADSET_PAUSED", "CAMPAIGN_PAUSED", "PENDING_BILLING_INFO"]);
@@ -38,11 +41,21 @@ interface Props {
   entityColumns: EntityColumn[];
   /** Rows can be chosen for bulk actions (the member may pause and activate). */
   selectable: boolean;
+  /** With `breakdown=`: its dimensions (each row then carries its breakdown rows). */
+  breakdown: BreakdownInfo | null;
 }
 
 /** The sortable metrics table; a summary row per currency below (every matching row, not the page). */
 export function EntityTable(props: Props) {
-  const { level, rows, summary, selected, onSelect, columns, entityColumns, selectable } = props;
+  const { level, rows, summary, selected, onSelect, columns, entityColumns, selectable, breakdown } = props;
+  // The rows whose breakdown is open (by id; a new breakdown keeps them open).
+  const [open, setOpen] = useState<Set<string>>(new Set());
+  const toggle = (id: string) => {
+    const next = new Set(open);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setOpen(next);
+  };
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
   return (
     <div className="table-wrap">
@@ -81,7 +94,8 @@ export function EntityTable(props: Props) {
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-id={row.id} className={selected.has(row.id) ? "selected" : ""}>
+            <Fragment key={row.id}>
+            <tr data-id={row.id} className={selected.has(row.id) ? "selected" : ""}>
               {selectable && (
                 <td className="check">
                   <input
@@ -100,6 +114,17 @@ export function EntityTable(props: Props) {
                 ) : (
                   <button type="button" className="link-button entity-name" title={row.name} onClick={() => props.onOpen(row)}>
                     {row.name}
+                  </button>
+                )}
+                {breakdown && row.breakdowns && row.breakdowns.length > 0 && (
+                  <button
+                    type="button"
+                    className="link-button breakdown-toggle"
+                    aria-expanded={open.has(row.id)}
+                    title={t("breakdown.toggleOf", { name: row.name })}
+                    onClick={() => toggle(row.id)}
+                  >
+                    <span aria-hidden="true">{open.has(row.id) ? "▾" : "▸"}</span> {t("breakdown.rows", { n: row.breakdowns.length })}
                   </button>
                 )}
                 <div className="sub">
@@ -128,6 +153,7 @@ export function EntityTable(props: Props) {
               {columns.map((c) => (
                 <td key={c.key} className="num" data-metric={c.key} data-value={String(row.metrics[c.key])}>
                   {formatMetric(c, row.metrics, row.currency)}
+                  <ChangeLine column={c} previous={row.previous_metrics} changes={row.change} currency={row.currency} />
                 </td>
               ))}
               <td className="actions">
@@ -144,6 +170,25 @@ export function EntityTable(props: Props) {
                 </button>
               </td>
             </tr>
+            {breakdown && open.has(row.id) &&
+              (row.breakdowns ?? []).map((b) => {
+                const label = bucketLabel(b, breakdown.dimensions);
+                return (
+                  <tr key={JSON.stringify(b.values)} className="breakdown-row" data-parent={row.id} data-bucket={label}>
+                    {selectable && <td />}
+                    <td className="name" colSpan={3 + entityColumns.length}>
+                      <span className="bucket">{label}</span>
+                    </td>
+                    {columns.map((c) => (
+                      <td key={c.key} className="num" data-metric={c.key} data-value={String(b.metrics[c.key] ?? null)}>
+                        {formatMetric(c, b.metrics, row.currency)}
+                      </td>
+                    ))}
+                    <td />
+                  </tr>
+                );
+              })}
+            </Fragment>
           ))}
         </tbody>
         <tfoot>
@@ -156,6 +201,7 @@ export function EntityTable(props: Props) {
               {columns.map((c) => (
                 <td key={c.key} className="num" data-metric={c.key} data-value={String(s.metrics[c.key])}>
                   {formatMetric(c, s.metrics, s.currency)}
+                  <ChangeLine column={c} previous={s.previous_metrics} changes={s.change} currency={s.currency} />
                 </td>
               ))}
               <td />
@@ -167,7 +213,7 @@ export function EntityTable(props: Props) {
   );
 }
 
-function SortHeader({
+export function SortHeader({
   label,
   title,
   sortKey,

@@ -10,25 +10,30 @@ import { ColumnChooser, useColumns } from "../components/ColumnChooser";
 import { ConvertedTotal } from "../components/ConvertedTotal";
 import { ErrorBox } from "../components/ErrorBox";
 import { downloadCsv, screenCsv } from "../csv";
-import { t } from "../i18n";
+import { t, type MessageKey } from "../i18n";
 import { dateOnly, money } from "../format";
 import { ReadOnlyNote, useCan } from "../permissions";
 import { JobPanel } from "../components/JobPanel";
 import { ConnectButton } from "../connect/ConnectButton";
-import { hasFilters, hrefFor, LEVELS, NO_FILTERS, levelInfo, listQuery, readState, type Level, type ListQuery, type ListState } from "../listState";
+import { CompareMenu } from "../components/Compare";
+import { BreakdownMenu, BreakdownNote, BreakdownProgress } from "../components/Breakdown";
+import type { BreakdownPending } from "../apiTypes";
+import { creativesHref, hasFilters, hrefFor, LEVELS, NO_FILTERS, levelInfo, listQuery, readState, versionFilter, type Level, type ListQuery, type ListState } from "../listState";
 import { Link, navigate, useLocation } from "../router";
 
-async function fetchList(level: Level, query: ListQuery & { cursor?: string }) {
+/** A list page, or (with `breakdown=`, while Meta computes its reports) the reports to wait for. */
+async function fetchListOrPending(level: Level, query: ListQuery & { cursor?: string }) {
   const params = { params: { query } };
   switch (level) {
     case "campaigns":
-      return listPage(unwrap(await client.api.GET("/api/ads-manager/campaigns", params)));
+      return unwrap(await client.api.GET("/api/ads-manager/campaigns", params));
     case "adsets":
-      return listPage(unwrap(await client.api.GET("/api/ads-manager/adsets", params)));
+      return unwrap(await client.api.GET("/api/ads-manager/adsets", params));
     case "ads":
-      return listPage(unwrap(await client.api.GET("/api/ads-manager/ads", params)));
+      return unwrap(await client.api.GET("/api/ads-manager/ads", params));
   }
 }
+const fetchList = async (level: Level, query: ListQuery & { cursor?: string }) => listPage(await fetchListOrPending(level, query));
 
 /** One entity's name for the breadcrumb, read through the list endpoint's id filter. */
 function useEntityName(level: "campaigns" | "adsets", id: string | undefined) {
@@ -65,9 +70,14 @@ export function AdsManagerPage({ level }: { level: Level }) {
 
   const list = useQuery({
     queryKey: ["list", level, query, cursor ?? null],
-    queryFn: () => fetchList(level, { ...query, cursor }),
+    queryFn: () => fetchListOrPending(level, { ...query, cursor }),
     placeholderData: keepPreviousData,
   });
+  // With a breakdown Meta has not computed yet, the list answers with the reports to wait for.
+  const pending = list.data && "jobs" in list.data ? (list.data as BreakdownPending) : null;
+  const page = list.data && !("jobs" in list.data) ? list.data : undefined;
+  const refetchList = list.refetch;
+  const askAgain = useCallback(() => void refetchList(), [refetchList]);
   const accounts = useAdAccounts();
   const columns = useColumns();
   const accountNames = useMemo(
@@ -125,7 +135,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
   const campaignName = useEntityName("campaigns", drillCampaign);
   const adsetName = useEntityName("adsets", drillAdset);
 
-  const rows = (list.data?.data ?? []) as Row[];
+  const rows = (page?.data ?? []) as Row[];
   const chartRow = rows.find((r) => r.id === state.chart);
   const open = (row: Row) => {
     if (level === "campaigns") update({ campaign_id: [row.id], adset_id: [], chart: null }, "adsets");
@@ -140,19 +150,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
   return (
     <div className="ads-manager">
       <div className="page-head">
-        <nav className="tabs" role="tablist">
-          {LEVELS.map((l) => (
-            <Link
-              key={l.level}
-              to={hrefFor(l.level, { ...state, chart: null })}
-              role="tab"
-              aria-selected={l.level === level}
-              className={l.level === level ? "tab active" : "tab"}
-            >
-              {t(`level.${l.level}`)}
-            </Link>
-          ))}
-        </nav>
+        <AdsManagerTabs current={level} state={state} />
         {(drillCampaign || drillAdset) && (
           <nav className="breadcrumb" aria-label={t("am.breadcrumb")}>
             <Link to={hrefFor("campaigns", { ...state, campaign_id: [], adset_id: [], chart: null })}>{t("am.allCampaigns")}</Link>
@@ -178,6 +176,14 @@ export function AdsManagerPage({ level }: { level: Level }) {
         )}
       </div>
       <Filters state={state} onChange={update} />
+      {level === "ads" && versionFilter(state).length > 0 && (
+        <p className="note small" data-testid="version-filter">
+          {t("am.versionFilter", { group: t(`creatives.group.${versionFilter(state)[0].key.replace(/_version$/, "")}` as MessageKey) })}{" "}
+          <button type="button" className="link-button" onClick={() => update({ media_version: [], ad_text_version: [], thumbnail_version: [], post_version: [] })}>
+            {t("am.versionClear")}
+          </button>
+        </p>
+      )}
 
       {!mayWrite && <ReadOnlyNote what="perm.whatAds" />}
       {budget.isError && (
@@ -208,24 +214,50 @@ export function AdsManagerPage({ level }: { level: Level }) {
       {list.isError && <ErrorBox error={list.error} onRetry={() => void list.refetch()} />}
       <div className={`results${list.isFetching ? " fetching" : ""}`} data-testid="results" data-state={list.isFetching ? "loading" : "idle"}>
         {list.data && (
-          <>
-            {/* The table's toolbar: a breakdown menu and a period-comparison toggle belong here
-                (a breakdown adds an EntityColumn; a comparison, a second value per metric cell). */}
-            <div className="results-head">
+          <div className="results-head">
+            {page ? (
               <span className="small muted">
-                {t("am.totalsNote", { since: dateOnly(list.data.date_range.since), until: dateOnly(list.data.date_range.until), noun: info.one })}
+                {t("am.totalsNote", { since: dateOnly(page.date_range.since), until: dateOnly(page.date_range.until), noun: info.one })}
+                {page.compare_range && (
+                  <>
+                    {" · "}
+                    <span data-testid="compare-range">
+                      {t("compare.rangeNote", { since: dateOnly(page.compare_range.since), until: dateOnly(page.compare_range.until) })}
+                    </span>
+                  </>
+                )}
               </span>
-              <span className="spacer" />
-              <ColumnChooser columns={columns} />
-              <button type="button" onClick={() => downloadCsv(`${level}-${list.data!.date_range.since}-${list.data!.date_range.until}.csv`, screenCsv(rows, list.data!.summary, columns, accountNames, entityColumns))}>
-                {t("am.csv")}
-              </button>
-            </div>
+            ) : (
+              <span />
+            )}
+            <span className="spacer" />
+            <CompareMenu value={state.compare} onChange={(compare) => update({ compare })} />
+            <BreakdownMenu value={state.breakdown} onChange={(breakdown) => update({ breakdown })} />
+            <ColumnChooser columns={columns} />
+            <button
+              type="button"
+              disabled={!page}
+              onClick={() =>
+                page &&
+                downloadCsv(
+                  `${level}-${page.date_range.since}-${page.date_range.until}.csv`,
+                  screenCsv(rows, page.summary, columns, accountNames, entityColumns, page.breakdown),
+                )
+              }
+            >
+              {t("am.csv")}
+            </button>
+          </div>
+        )}
+        {pending && <BreakdownProgress pending={pending} asked={list.dataUpdatedAt} onReady={askAgain} />}
+        {page && (
+          <>
+            {page.breakdown && <BreakdownNote info={page.breakdown} />}
             <EntityTable
               level={level}
               columns={columns}
               rows={rows}
-              summary={list.data.summary}
+              summary={page.summary}
               sort={state.sort}
               onSort={(sort) => update({ sort })}
               selected={selected}
@@ -236,8 +268,9 @@ export function AdsManagerPage({ level }: { level: Level }) {
               accountNames={accountNames}
               entityColumns={entityColumns}
               selectable={mayWrite}
+              breakdown={page.breakdown}
             />
-            <ConvertedTotal total={list.data.converted_total} currencies={list.data.summary.length} />
+            <ConvertedTotal total={page.converted_total} currencies={page.summary.length} />
             {rows.length === 0 && <EmptyList noun={info.noun} filtered={hasFilters(state)} noAccounts={accounts.data?.data.length === 0} onClear={() => update(NO_FILTERS)} />}
             <div className="pager">
               <label className="small">
@@ -255,8 +288,8 @@ export function AdsManagerPage({ level }: { level: Level }) {
               <span className="small">{t("am.page", { n: cursors.length + 1 })}</span>
               <button
                 type="button"
-                disabled={!list.data.paging.next_cursor}
-                onClick={() => setPaging({ key: queryKey, cursors: [...cursors, list.data!.paging.next_cursor!] })}
+                disabled={!page.paging.next_cursor}
+                onClick={() => setPaging({ key: queryKey, cursors: [...cursors, page.paging.next_cursor!] })}
               >
                 {t("am.next")}
               </button>
@@ -266,6 +299,36 @@ export function AdsManagerPage({ level }: { level: Level }) {
         {list.isPending && <div className="empty muted">{t("am.loading", { noun: info.noun })}</div>}
       </div>
     </div>
+  );
+}
+
+/** The Ads Manager's tabs: the three levels, then the creatives (the filters and dates follow). */
+export function AdsManagerTabs({ current, state }: { current: Level | "creatives"; state: ListState }) {
+  // A breakdown's report serves every level: it stays on; the creatives have neither it nor compare.
+  const keep = { ...state, chart: null };
+  return (
+    <nav className="tabs" role="tablist">
+      {LEVELS.map((l) => (
+        <Link
+          key={l.level}
+          to={hrefFor(l.level, keep)}
+          role="tab"
+          aria-selected={l.level === current}
+          className={l.level === current ? "tab active" : "tab"}
+        >
+          {t(`level.${l.level}`)}
+        </Link>
+      ))}
+      <Link
+        to={creativesHref(keep)}
+        role="tab"
+        aria-selected={current === "creatives"}
+        className={current === "creatives" ? "tab active" : "tab"}
+        data-testid="creatives-tab"
+      >
+        {t("creatives.tab")}
+      </Link>
+    </nav>
   );
 }
 
