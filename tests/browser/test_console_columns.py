@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 
 from browser_helpers import ARTIFACTS, assert_accessible, open_signed_in, screen_rows, tab_until_focused
 from playwright.sync_api import Browser, Page, expect
@@ -35,6 +36,12 @@ def test_a_preset_chosen_in_one_browser_is_the_columns_in_another(
         expect(page.locator("[data-testid=entity-table] thead th").filter(has_text="CR3")).to_have_count(1)
         assert header_metrics(page) == funnel["columns"]
         chooser.get_by_label("Impressions", exact=True).check()  # one more, by hand
+        # The other browser reads what the server saved: wait until the save has landed.
+        with console_server.api() as api:
+            deadline = time.monotonic() + 15
+            while "impressions" not in (api.get("/api/preferences").json()["ads_manager_columns"] or []):
+                assert time.monotonic() < deadline, "the chosen columns were never saved"
+                time.sleep(0.1)
         expect(chooser.locator("summary")).to_contain_text("Custom")
         page.screenshot(path=str(SHOTS / "06-ads-manager-column-chooser.png"), full_page=True)
 
