@@ -238,9 +238,10 @@ RawParams = Annotated[RawListParams, Depends(raw_list_params)]
 
 
 def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
-    """The list's JSON body: one statement on a read-only (autocommit) psycopg connection, then
-    the converted grand total's on the same connection; on the reader when it is fresh enough for
-    this seller (pixecom.db.reader), else both on the primary."""
+    """The list's JSON body: its statement (and the comparison's) on a read-only (autocommit)
+    psycopg connection, then the converted grand total and the stored reach on the same
+    connection; on the reader when it is fresh enough for this seller (pixecom.db.reader), else
+    all on the primary. Reach Meta must still be asked for is read after, connection returned."""
 
     def read(conn: Connection) -> tuple[ListResult, PendingReach | None, ConvertedTotal | None]:
         return _list_parts(conn, conn.connection.driver_connection, seller_id, query, now)
@@ -273,10 +274,10 @@ def read_broken_down(seller_id: uuid.UUID, query: ListQuery, breakdown: Breakdow
     parts, pending, total = lag_tolerant(
         seller_id, lambda conn: _list_parts(conn, conn.connection.driver_connection, seller_id, query, now)
     )
-    result = _finished(parts, pending, now)
-    rows, reports = breakdown_rows(seller_id, query, breakdown, result, now)
+    rows, reports = breakdown_rows(seller_id, query, breakdown, parts, now)
     if rows is None:
-        return _pending(breakdown, reports)
+        return _pending(breakdown, reports)  # no rows yet: no reach to read from Meta either
+    result = _finished(parts, pending, now)
     info = {
         "breakdown": breakdown.value,
         "dimensions": list(breakdown.dimensions),
