@@ -49,6 +49,10 @@ def test_a_preset_chosen_in_one_browser_is_the_columns_in_another(
         try:
             second = other.new_page()
             open_signed_in(second, console_server)
+            # The saved columns arrive with the user's preferences, just after the first paint.
+            second_head = second.locator("[data-testid=entity-table] thead th")
+            expect(second_head.filter(has_text="CR3")).to_have_count(1)
+            expect(second_head.filter(has_text="Impressions")).to_have_count(1)
             assert header_metrics(second) == [*funnel["columns"], "impressions"]
         finally:
             other.close()
