@@ -54,6 +54,8 @@ class Settings(BaseModel):
     db_pool_size: int = Field(default=1, ge=1)
     db_max_overflow: int = Field(default=0, ge=0)
     db_pool_recycle_seconds: int = Field(default=240, ge=1)
+    # A pooled connection idle this long is pinged before use (db.engine.ping_when_idle).
+    db_ping_after_idle_seconds: float = Field(default=10.0, ge=0)
     db_statement_timeout_ms: int = Field(default=15_000, ge=0)
     # How long a request waits for a free pooled connection before it is answered 503 + Retry-After.
     db_pool_timeout_seconds: float = Field(default=5.0, gt=0)

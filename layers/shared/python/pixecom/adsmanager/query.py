@@ -104,6 +104,17 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class AccountRange:
+    """One listed ad account and its own range (its timezone's days): what reach is keyed by."""
+
+    id: uuid.UUID
+    meta_account_id: str
+    timezone_name: str
+    since: date
+    until: date
+
+
+@dataclass(frozen=True)
 class ListResult:
     rows: list[EntityRow]
     summary: list[CurrencyTotals]
@@ -113,6 +124,9 @@ class ListResult:
     # The seller's reporting currency (None: not chosen), read by the same statement: the list's
     # converted total needs it (`pixecom.rates.totals`), and it costs no round trip of its own.
     reporting_currency: str | None = None
+    # The accounts the list read (all the seller's, or those `ad_account_id` names), each with
+    # its range, from the same statement: reach needs them and they cost no round trip.
+    accounts: tuple[AccountRange, ...] = ()
 
 
 def _like_pattern(q: str) -> str:
@@ -123,14 +137,15 @@ def _like_pattern(q: str) -> str:
 
 def acct_cte(plan: RangePlan, query: ListQuery, seller_id: uuid.UUID) -> Fragment:
     """`acct`: the seller's ad accounts (those the filter names), each with its own since/until,
-    currency, minor units and whether its preset snapshot is for its current local day."""
+    currency, minor units, Meta id, timezone and whether its preset snapshot is for its current
+    local day."""
     account_filter = EMPTY
     if query.filters.ad_account_ids:
         account_filter = q(" AND a.id = ANY({})", Param(list(query.filters.ad_account_ids)))
     if plan.custom is not None:
         return q(
-            "SELECT a.id, a.currency, CAST({} AS date) AS since, CAST({} AS date) AS until, "
-            "false AS fresh, {} AS mu FROM ad_accounts a WHERE a.seller_id = {}{}",
+            "SELECT a.id, a.currency, a.meta_account_id, a.timezone_name, CAST({} AS date) AS since, "
+            "CAST({} AS date) AS until, false AS fresh, {} AS mu FROM ad_accounts a WHERE a.seller_id = {}{}",
             Param(plan.custom.since),
             Param(plan.custom.until),
             _ACCOUNT_MU,
@@ -150,7 +165,7 @@ def acct_cte(plan: RangePlan, query: ListQuery, seller_id: uuid.UUID) -> Fragmen
         ),
     )
     return q(
-        "SELECT a.id, a.currency, r.since, r.until, {} AS mu, "
+        "SELECT a.id, a.currency, a.meta_account_id, a.timezone_name, r.since, r.until, {} AS mu, "
         # fresh: the account's preset snapshots (migrations 0003, 0012) are for its current local day.
         "EXISTS (SELECT 1 FROM ad_preset_stats_state f "
         "WHERE f.ad_account_id = a.id AND f.local_day = r.local_day) AS fresh "
@@ -376,7 +391,11 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         "LEFT JOIN summed_store ss ON ss.currency = s.currency "
         "UNION ALL "
         "SELECT 'srange', 0, {}, (SELECT reporting_currency FROM sellers WHERE id = {}), NULL, NULL, NULL, "
-        "NULL, min(since), max(until), NULL, NULL FROM acct"
+        "NULL, min(since), max(until), NULL, NULL FROM acct "
+        "UNION ALL "
+        "SELECT 'account', 0, id, meta_account_id, timezone_name, NULL, NULL, NULL, CAST(NULL AS uuid), "
+        "CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS uuid), currency, NULL, NULL, NULL, NULL, "
+        "since, until, NULL, NULL FROM acct"
         ") AS result ORDER BY kind, ord",
         acct_cte(plan, query, seller_id),
         stats_cte(lv, query, plan, seller_id),
@@ -449,7 +468,14 @@ def _split_result(query: ListQuery, plan: RangePlan, result: Sequence[Mapping[An
     until: date | None = envelope["until"]
     date_range = DateRange(since, until) if since and until else plan.utc_range()
     rows = [_entity_row(m) for m in page]
-    return ListResult(rows, summary, next_cursor, date_range, reporting_currency=envelope["currency"])
+    accounts = tuple(
+        AccountRange(m["id"], m["meta_id"], m["name"], m["since"], m["until"])
+        for m in result
+        if m["kind"] == "account"
+    )
+    return ListResult(
+        rows, summary, next_cursor, date_range, reporting_currency=envelope["currency"], accounts=accounts
+    )
 
 
 def list_entities(conn: Any, seller_id: uuid.UUID, query: ListQuery, now: datetime) -> ListResult:

@@ -13,7 +13,6 @@ from datetime import date, datetime
 from pixecom.adsmanager.daily import DailySeries
 from pixecom.adsmanager.params import Level, ListQuery
 from pixecom.adsmanager.query import ListResult
-from pixecom.adsmanager.ranges import range_for_timezone
 from pixecom.adsmanager.reach import (
     FILTERED,
     LEVEL_NAMES,
@@ -28,6 +27,7 @@ from pixecom.adsmanager.reach import (
 )
 from pixecom.adsmanager.sql import LEVELS
 from pixecom.adsmanager.statement import Conn, Fragment, Param, q, run
+from pixecom.domain.dates import DateRange
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.meta.params import act_id
 
@@ -37,20 +37,6 @@ def _impressions(metrics_json: str) -> int:
     out of the row's metrics: unknown here, so its reach is looked up like any other."""
     metrics = json.loads(metrics_json)
     return int(metrics.get("impressions") or 0) if "impressions" in metrics else 1
-
-
-def _accounts(conn: Conn, seller_id: uuid.UUID, ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, tuple[str, str]]:
-    """The seller's ad accounts (those of `ids`, when any): id -> (Meta id, timezone)."""
-    where = q(" AND a.id = ANY({})", Param(list(ids))) if ids else q("")
-    rows = run(
-        conn,
-        q(
-            "SELECT a.id, a.meta_account_id, a.timezone_name FROM ad_accounts a WHERE a.seller_id = {}{}",
-            Param(seller_id),
-            where,
-        ),
-    )
-    return {m["id"]: (m["meta_account_id"], m["timezone_name"]) for m in rows}
 
 
 def _one_entity(
@@ -153,8 +139,9 @@ def prepare_reach(
     """The reach a list needs (each row's object over its account's range; the summary's one
     object, if any), resolved from what is stored, on the list's own connection."""
     level = LEVEL_NAMES[query.level]
-    accounts = _accounts(conn, seller_id, query.filters.ad_account_ids)
-    ranges = {a: range_for_timezone(query.dates, now, tz) for a, (_, tz) in accounts.items()}
+    # The accounts the list's own statement read, each with its range (its timezone's days).
+    accounts = {a.id: (a.meta_account_id, a.timezone_name) for a in result.accounts}
+    ranges = {a.id: DateRange(a.since, a.until) for a in result.accounts}
     wanted: list[Wanted] = []
     row_keys: list[ReachKey | None] = []
     for row in result.rows:

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TypeVar
 
+import psycopg
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -109,8 +110,26 @@ def _fallback(reason: str) -> None:
 
 
 def _on_primary(read: Callable[[Connection], T]) -> T:
+    """`read` on a pooled primary connection; once more on a new one when that connection turns
+    out dead (pooled connections used a moment ago are not pinged: `db.engine.ping_when_idle`)."""
+    with read_connection() as conn:
+        try:
+            return read(conn)
+        except (DBAPIError, psycopg.OperationalError) as error:
+            if not connection_lost(conn, error):
+                raise
+            conn.invalidate()
+    logger.warning("database connection lost; reading again on a new one")
     with read_connection() as conn:
         return read(conn)
+
+
+def connection_lost(conn: Connection, error: Exception) -> bool:
+    """Whether `error` came from a connection that is gone (not from the statement itself)."""
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    driver = conn.connection.driver_connection
+    return bool(getattr(driver, "broken", False) or getattr(driver, "closed", False))
 
 
 def lag_tolerant(seller_id: uuid.UUID, read: Callable[[Connection], T]) -> T:
@@ -135,7 +154,7 @@ def lag_tolerant(seller_id: uuid.UUID, read: Callable[[Connection], T]) -> T:
                 result = read(conn)
                 reader_route_counts["reader"] += 1
                 return result
-    except (DBAPIError, PoolTimeout) as exc:
+    except (DBAPIError, PoolTimeout, psycopg.OperationalError) as exc:
         logger.warning("reader failed; reading on the primary", extra={"error": type(exc).__name__})
         _fallback("reader_error")
         return _on_primary(read)
