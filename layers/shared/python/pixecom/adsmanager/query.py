@@ -82,6 +82,8 @@ class EntityRow:
     metrics_json: str  # the formatted `metrics` object, as Postgres built it
     extra_json: str = "{}"  # budget, bids, parents' names: adsmanager.entity_columns
     store_json: str = "null"  # the store's numbers: adsmanager.store_columns
+    # Our impressions (whatever `columns=` shows): reach is looked up only where some were made.
+    impressions: int | None = None
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class CurrencyTotals:
     metrics_json: str
     store_json: str = "null"  # the store's numbers: adsmanager.store_columns
     reach_unavailable: str | None = None  # why the summary has no reach (adsmanager.reach_rows)
+    impressions: int | None = None  # our impressions, as on EntityRow
 
 
 @dataclass(frozen=True)
@@ -275,10 +278,14 @@ def types_cte(query: ListQuery, seller_id: uuid.UUID) -> Fragment:
     if query.filters.campaign_ids:
         where = q("{} AND x.campaign_id = ANY({})", where, Param(list(query.filters.campaign_ids)))
     if query.level is Level.CAMPAIGNS:
+        # Each ad set's type computed once, then combined (the type's CASE written once: a
+        # statement's parse and plan grow with its text).
         return q(
-            "SELECT x.campaign_id AS key, {} AS rt, CAST(jsonb_agg(DISTINCT x.attribution_spec) AS text) "
-            "AS attr FROM adsets x WHERE {} GROUP BY x.campaign_id",
-            combined_type(result_type_sql("x")),
+            "SELECT x.key, {} AS rt, CAST(jsonb_agg(DISTINCT x.attribution_spec) AS text) AS attr "
+            "FROM (SELECT x.campaign_id AS key, {} AS rt, x.attribution_spec FROM adsets x WHERE {}) AS x "
+            "GROUP BY x.key",
+            combined_type(q("x.rt")),
+            result_type_sql("x"),
             where,
         )
     return q(
@@ -381,21 +388,21 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         "{} AS campaign_id, {} AS adset_id, {} AS sellpage_id, p.currency, t.rt AS result_type, t.attr, "
         "CAST({} AS text) AS metrics, CAST(p.sort_value AS text) AS sort_text, "
         "CAST(NULL AS date) AS since, CAST(NULL AS date) AS until, CAST({} AS text) AS extra, "
-        "CAST({} AS text) AS store "
+        "CAST({} AS text) AS store, p.impressions "
         "FROM page p JOIN {} e ON e.id = p.id {} LEFT JOIN types t ON t.key = p.rt_key "
         "LEFT JOIN store so ON so.entity_id = p.id "
         "UNION ALL "
         "SELECT 'summary', row_number() OVER (ORDER BY s.currency), {}, s.currency, t.rt, NULL, "
-        "CAST({} AS text), NULL, NULL, NULL, NULL, CAST({} AS text) "
+        "CAST({} AS text), NULL, NULL, NULL, NULL, CAST({} AS text), s.impressions "
         "FROM summed s JOIN summed_types t ON t.currency = s.currency "
         "LEFT JOIN summed_store ss ON ss.currency = s.currency "
         "UNION ALL "
         "SELECT 'srange', 0, {}, (SELECT reporting_currency FROM sellers WHERE id = {}), NULL, NULL, NULL, "
-        "NULL, min(since), max(until), NULL, NULL FROM acct "
+        "NULL, min(since), max(until), NULL, NULL, NULL FROM acct "
         "UNION ALL "
         "SELECT 'account', 0, id, meta_account_id, timezone_name, NULL, NULL, NULL, CAST(NULL AS uuid), "
         "CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS uuid), currency, NULL, NULL, NULL, NULL, "
-        "since, until, NULL, NULL FROM acct"
+        "since, until, NULL, NULL, NULL FROM acct"
         ") AS result ORDER BY kind, ord",
         acct_cte(plan, query, seller_id),
         stats_cte(lv, query, plan, seller_id),
@@ -442,6 +449,7 @@ def _entity_row(m: Mapping[Any, Any]) -> EntityRow:
         metrics_json=m["metrics"],
         extra_json=m["extra"],
         store_json=m["store"],
+        impressions=int(m["impressions"]),
     )
 
 
@@ -459,7 +467,9 @@ def _split_result(query: ListQuery, plan: RangePlan, result: Sequence[Mapping[An
             currency=last["currency"] if by_currency_first(query) else None,
         )
     summary = [
-        CurrencyTotals(m["currency"], m["result_type"], m["metrics"], m["store"])
+        CurrencyTotals(
+            m["currency"], m["result_type"], m["metrics"], m["store"], impressions=int(m["impressions"])
+        )
         for m in result
         if m["kind"] == "summary"
     ]

@@ -32,9 +32,12 @@ from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.meta.params import act_id
 
 
-def _impressions(metrics_json: str) -> int:
-    """Our impressions of a row (0: it reached nobody, no lookup); 1 where `columns=` left them
-    out of the row's metrics: unknown here, so its reach is looked up like any other."""
+def _impressions(metrics_json: str, known: int | None = None) -> int:
+    """Our impressions of a row (0: it reached nobody, no lookup): as its read gave them, else
+    from its metrics; 1 where `columns=` left them out of those: unknown here, so its reach is
+    looked up like any other."""
+    if known is not None:
+        return known
     metrics = json.loads(metrics_json)
     return int(metrics.get("impressions") or 0) if "impressions" in metrics else 1
 
@@ -149,7 +152,7 @@ def prepare_reach(
         key = ReachKey(row.ad_account_id, level, row.meta_id, r.since, r.until) if r else None
         row_keys.append(key)
         if key is not None:
-            wanted.append(Wanted(key, _impressions(row.metrics_json)))
+            wanted.append(Wanted(key, _impressions(row.metrics_json, row.impressions)))
     subject = summary_subject(conn, seller_id, query, accounts)
     summary_key: ReachKey | None = None
     reason: str | None = subject if isinstance(subject, str) else None
@@ -159,7 +162,9 @@ def prepare_reach(
             reason = FILTERED
         else:
             summary_key = ReachKey(subject[0], subject[1], subject[2], r.since, r.until)
-            wanted.append(Wanted(summary_key, sum(_impressions(t.metrics_json) for t in result.summary)))
+            wanted.append(
+                Wanted(summary_key, sum(_impressions(t.metrics_json, t.impressions) for t in result.summary))
+            )
     timezones = {a: tz for a, (_, tz) in accounts.items()}
     resolution = resolve(conn, wanted, now, timezones)
     return PendingReach(result, tuple(row_keys), summary_key, reason, resolution, query.columns)
