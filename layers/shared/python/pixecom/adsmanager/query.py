@@ -413,7 +413,7 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         summed_cte(),
         summed_types_cte(),
         store_ctes(query.level, plan, seller_id),
-        summed_store_cte(query.level, lv.sellpage_expr, lv.parent_join),
+        summed_store_cte(query.level, lv.sellpage_expr, lv.parent_join, seller_id),
         _order(query, "p"),
         lv.campaign_expr,
         lv.adset_expr,

@@ -245,10 +245,14 @@ def row_store_json(sellpage: Fragment) -> Fragment:
     )
 
 
-def summed_store_cte(level: Level, sellpage: Fragment, parent_join: Fragment) -> Fragment:
+def summed_store_cte(
+    level: Level, sellpage: Fragment, parent_join: Fragment, seller_id: uuid.UUID
+) -> Fragment:
     """`summed_store`: per currency, the store's numbers over every matched row that has them
     (its campaign links to a sellpage, or an order names it), with the spend and Meta's purchase
-    value of those rows: the summary's store ROAS and gap compare like with like."""
+    value of those rows: the summary's store ROAS and gap compare like with like. The rows linked
+    to a sellpage are found among the seller's linked entities (usually all or none of them), not
+    by joining every matched row to its entity: thousands of ads without a sellpage cost ~4 ms."""
     return q(
         "SELECT m.currency, max(m.mu) AS mu, count(*) AS rows_with, sum(coalesce(so.orders, 0)) AS orders, "
         "sum(coalesce(so.via_page, 0)) AS via_page, "
@@ -261,10 +265,12 @@ def summed_store_cte(level: Level, sellpage: Fragment, parent_join: Fragment) ->
         "string_agg(DISTINCT so.sources, ', ' ORDER BY so.sources) AS sources, "
         "min(so.first_rate_date) AS first_rate_date, "
         "max(so.last_rate_date) AS last_rate_date "
-        "FROM matched m JOIN {} e ON e.id = m.id {} LEFT JOIN store so ON so.entity_id = m.id "
-        "WHERE so.entity_id IS NOT NULL OR {} IS NOT NULL GROUP BY m.currency",
+        "FROM matched m LEFT JOIN store so ON so.entity_id = m.id "
+        "WHERE so.entity_id IS NOT NULL OR m.id IN "
+        "(SELECT e.id FROM {} e {} WHERE e.seller_id = {} AND {} IS NOT NULL) GROUP BY m.currency",
         LEVELS[level].table,
         parent_join,
+        Param(seller_id),
         sellpage,
     )
 
