@@ -102,12 +102,11 @@ def test_one_sql_statement_per_list_request_whatever_the_page_size(
             params={"limit": limit, "sort": "-roas", "status": "ACTIVE,PAUSED", "q": "a"},
         )
         assert response.status_code == 200
-        # The list's one statement, which also reads the seller's reporting currency: none here,
-        # so the converted grand total (pixecom.rates.totals) needs no statement of its own, and
-        # the accounts with their ranges, which reach is keyed by; then reach
-        # (pixecom.adsmanager.reach): what is stored, and the accounts' tokens for what Meta must
-        # be asked.
-        assert len(statements) == 3, statements
+        # The list's one statement, which also reads the seller's reporting currency (none here,
+        # so the converted grand total, pixecom.rates.totals, needs no statement of its own), the
+        # accounts with their ranges and the reach stored for them and the rows; then the
+        # accounts' tokens, for the reach Meta must be asked (pixecom.adsmanager.reach).
+        assert len(statements) == 2, statements
         assert "reporting_currency" in statements[0]
 
 

@@ -73,9 +73,9 @@ def test_lists_are_served_by_the_standby(
         f"SELECT query FROM pg_stat_activity WHERE datname = '{make_url(db_url).database}' "
         "AND backend_type = 'client backend'",
     )
-    # Its connection's last statement: the stored reach (pixecom.adsmanager.reach), read after the
-    # list's rows and the converted total's sums and rates on the same standby connection.
-    assert any("JOIN reach_stats" in q for (q,) in queries), queries
+    # Its connection's last statement: the converted total's rates, read after the list's rows
+    # (and the reach stored for them) on the same standby connection.
+    assert any("FROM exchange_rates" in q for (q,) in queries), queries
 
 
 def test_the_sellers_own_write_is_read_on_the_primary_while_the_standby_is_behind(

@@ -84,6 +84,9 @@ class EntityRow:
     store_json: str = "null"  # the store's numbers: adsmanager.store_columns
     # Our impressions (whatever `columns=` shows): reach is looked up only where some were made.
     impressions: int | None = None
+    # Meta's reach of the row's object over its account's range as stored (reach_stats), read by
+    # the same statement; None: none stored (or not looked up).
+    stored_reach: StoredReach | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,15 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class StoredReach:
+    """A reach_stats row as read: Meta's people, the impressions of that answer, when read."""
+
+    reach: int
+    impressions: int
+    fetched_at: datetime
+
+
+@dataclass(frozen=True)
 class AccountRange:
     """One listed ad account and its own range (its timezone's days): what reach is keyed by."""
 
@@ -115,6 +127,7 @@ class AccountRange:
     timezone_name: str
     since: date
     until: date
+    stored_reach: StoredReach | None = None  # the account's reach over its range, as stored
 
 
 @dataclass(frozen=True)
@@ -388,21 +401,27 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         "{} AS campaign_id, {} AS adset_id, {} AS sellpage_id, p.currency, t.rt AS result_type, t.attr, "
         "CAST({} AS text) AS metrics, CAST(p.sort_value AS text) AS sort_text, "
         "CAST(NULL AS date) AS since, CAST(NULL AS date) AS until, CAST({} AS text) AS extra, "
-        "CAST({} AS text) AS store, p.impressions "
+        "CAST({} AS text) AS store, p.impressions, rs.reach, rs.impressions AS reach_impressions, "
+        "rs.fetched_at AS reach_fetched_at "
         "FROM page p JOIN {} e ON e.id = p.id {} LEFT JOIN types t ON t.key = p.rt_key "
-        "LEFT JOIN store so ON so.entity_id = p.id "
+        "LEFT JOIN store so ON so.entity_id = p.id JOIN acct ra ON ra.id = e.ad_account_id "
+        "LEFT JOIN reach_stats rs ON rs.ad_account_id = e.ad_account_id AND rs.level = {} "
+        "AND rs.object_id = e.meta_id AND rs.since = ra.since AND rs.until = ra.until "
         "UNION ALL "
         "SELECT 'summary', row_number() OVER (ORDER BY s.currency), {}, s.currency, t.rt, NULL, "
-        "CAST({} AS text), NULL, NULL, NULL, NULL, CAST({} AS text), s.impressions "
+        "CAST({} AS text), NULL, NULL, NULL, NULL, CAST({} AS text), s.impressions, NULL, NULL, NULL "
         "FROM summed s JOIN summed_types t ON t.currency = s.currency "
         "LEFT JOIN summed_store ss ON ss.currency = s.currency "
         "UNION ALL "
         "SELECT 'srange', 0, {}, (SELECT reporting_currency FROM sellers WHERE id = {}), NULL, NULL, NULL, "
-        "NULL, min(since), max(until), NULL, NULL, NULL FROM acct "
+        "NULL, min(since), max(until), NULL, NULL, NULL, NULL, NULL, NULL FROM acct "
         "UNION ALL "
-        "SELECT 'account', 0, id, meta_account_id, timezone_name, NULL, NULL, NULL, CAST(NULL AS uuid), "
-        "CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS uuid), currency, NULL, NULL, NULL, NULL, "
-        "since, until, NULL, NULL, NULL FROM acct"
+        "SELECT 'account', 0, a.id, a.meta_account_id, a.timezone_name, NULL, NULL, NULL, "
+        "CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS uuid), a.currency, "
+        "NULL, NULL, NULL, NULL, "
+        "a.since, a.until, NULL, NULL, NULL, rs.reach, rs.impressions, rs.fetched_at FROM acct a "
+        "LEFT JOIN reach_stats rs ON rs.ad_account_id = a.id AND rs.level = 'account' "
+        "AND rs.object_id = {} AND rs.since = a.since AND rs.until = a.until"
         ") AS result ORDER BY kind, ord",
         acct_cte(plan, query, seller_id),
         stats_cte(lv, query, plan, seller_id),
@@ -423,12 +442,21 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         row_store_json(lv.sellpage_expr),
         lv.table,
         lv.parent_join,
+        lit(lv.reach_level),
         _NULL_ENTITY,
         metrics_json("s", q("s.mu"), RESULTS_MIXED, query.columns),
         summary_store_json(),
         _NULL_ENTITY,
         Param(seller_id),
+        _ACT_ID,
     )
+
+
+# Meta's id of the account `a` as reach_stats keys it (`meta.params.act_id`: "act_" once).
+_ACT_ID = q(
+    "CASE WHEN left(a.meta_account_id, 4) = 'act_' THEN a.meta_account_id "
+    "ELSE 'act_' || a.meta_account_id END"
+)
 
 
 def _entity_row(m: Mapping[Any, Any]) -> EntityRow:
@@ -450,7 +478,14 @@ def _entity_row(m: Mapping[Any, Any]) -> EntityRow:
         extra_json=m["extra"],
         store_json=m["store"],
         impressions=int(m["impressions"]),
+        stored_reach=_stored_reach(m),
     )
+
+
+def _stored_reach(m: Mapping[Any, Any]) -> StoredReach | None:
+    if m["reach"] is None:
+        return None
+    return StoredReach(int(m["reach"]), int(m["reach_impressions"] or 0), m["reach_fetched_at"])
 
 
 def _split_result(query: ListQuery, plan: RangePlan, result: Sequence[Mapping[Any, Any]]) -> ListResult:
@@ -479,7 +514,7 @@ def _split_result(query: ListQuery, plan: RangePlan, result: Sequence[Mapping[An
     date_range = DateRange(since, until) if since and until else plan.utc_range()
     rows = [_entity_row(m) for m in page]
     accounts = tuple(
-        AccountRange(m["id"], m["meta_id"], m["name"], m["since"], m["until"])
+        AccountRange(m["id"], m["meta_id"], m["name"], m["since"], m["until"], _stored_reach(m))
         for m in result
         if m["kind"] == "account"
     )

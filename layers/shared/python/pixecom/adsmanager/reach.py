@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from pixecom.adsmanager.params import Level
+from pixecom.adsmanager.sql import LEVELS
 from pixecom.adsmanager.statement import Conn, Fragment, Param, q, run
 from pixecom.crypto import TokenDecryptionError, decrypt_token
 from pixecom.db.engine import session_scope
@@ -38,7 +38,7 @@ from pixecom.meta.errors import GraphError, RateLimited, TransientError
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.meta.reach import ReachRow, read_reach
 
-LEVEL_NAMES = {Level.CAMPAIGNS: "campaign", Level.ADSETS: "adset", Level.ADS: "ad"}
+LEVEL_NAMES = {level: lv.reach_level for level, lv in LEVELS.items()}
 CACHE_TODAY = timedelta(minutes=30)
 CACHE_SETTLED = timedelta(hours=12)
 MAX_READS_PER_REQUEST = 4
@@ -201,10 +201,17 @@ class Resolution:
 
 
 def resolve(
-    conn: Conn, wanted: Sequence[Wanted], now: datetime, timezones: Mapping[uuid.UUID, str]
+    conn: Conn,
+    wanted: Sequence[Wanted],
+    now: datetime,
+    timezones: Mapping[uuid.UUID, str],
+    read_already: Mapping[ReachKey, Reach | None] | None = None,
 ) -> Resolution:
-    """The stored values of the wanted keys that still stand, and the keys to read from Meta."""
-    stored = stored_reach(conn, (w.key for w in wanted if w.impressions))
+    """The stored values of the wanted keys that still stand, and the keys to read from Meta.
+    `read_already`: keys whose stored value (None: none stored) a statement already read."""
+    read_already = read_already or {}
+    stored = {k: v for k, v in read_already.items() if v is not None}
+    stored |= stored_reach(conn, (w.key for w in wanted if w.impressions and w.key not in read_already))
     known: dict[ReachKey, Reach] = {}
     missing: list[ReachKey] = []
     for w in wanted:

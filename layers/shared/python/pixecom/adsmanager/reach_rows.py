@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from pixecom.adsmanager.daily import DailySeries
 from pixecom.adsmanager.params import Level, ListQuery
-from pixecom.adsmanager.query import ListResult
+from pixecom.adsmanager.query import ListResult, StoredReach
 from pixecom.adsmanager.reach import (
     FILTERED,
     LEVEL_NAMES,
@@ -40,6 +40,10 @@ def _impressions(metrics_json: str, known: int | None = None) -> int:
         return known
     metrics = json.loads(metrics_json)
     return int(metrics.get("impressions") or 0) if "impressions" in metrics else 1
+
+
+def _reach(stored: StoredReach | None) -> Reach | None:
+    return None if stored is None else Reach(stored.reach, stored.impressions, fetched_at=stored.fetched_at)
 
 
 def _one_entity(
@@ -142,9 +146,14 @@ def prepare_reach(
     """The reach a list needs (each row's object over its account's range; the summary's one
     object, if any), resolved from what is stored, on the list's own connection."""
     level = LEVEL_NAMES[query.level]
-    # The accounts the list's own statement read, each with its range (its timezone's days).
+    # The accounts the list's own statement read, each with its range (its timezone's days), and
+    # the reach it found stored for them and for the rows.
     accounts = {a.id: (a.meta_account_id, a.timezone_name) for a in result.accounts}
     ranges = {a.id: DateRange(a.since, a.until) for a in result.accounts}
+    read_already: dict[ReachKey, Reach | None] = {
+        ReachKey(a.id, "account", act_id(a.meta_account_id), a.since, a.until): _reach(a.stored_reach)
+        for a in result.accounts
+    }
     wanted: list[Wanted] = []
     row_keys: list[ReachKey | None] = []
     for row in result.rows:
@@ -153,6 +162,8 @@ def prepare_reach(
         row_keys.append(key)
         if key is not None:
             wanted.append(Wanted(key, _impressions(row.metrics_json, row.impressions)))
+            if not (key.level == "ad" and key.since == key.until):  # an ad's day: ad_stats_daily's
+                read_already[key] = _reach(row.stored_reach)
     subject = summary_subject(conn, seller_id, query, accounts)
     summary_key: ReachKey | None = None
     reason: str | None = subject if isinstance(subject, str) else None
@@ -166,7 +177,7 @@ def prepare_reach(
                 Wanted(summary_key, sum(_impressions(t.metrics_json, t.impressions) for t in result.summary))
             )
     timezones = {a: tz for a, (_, tz) in accounts.items()}
-    resolution = resolve(conn, wanted, now, timezones)
+    resolution = resolve(conn, wanted, now, timezones, read_already)
     return PendingReach(result, tuple(row_keys), summary_key, reason, resolution, query.columns)
 
 
