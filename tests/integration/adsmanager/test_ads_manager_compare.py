@@ -244,3 +244,41 @@ def _uuid(value: str) -> Any:
     import uuid
 
     return uuid.UUID(value)
+
+
+def test_a_compared_summary_of_filtered_ads_sums_only_the_ads_the_filter_keeps(api, world):
+    """A filter below the campaign (here the ads' own status) narrows the previous period's
+    summary to the same ads as the current one."""
+    body = _get(api, world, "ads", {**LATE_NOV, "compare": "previous_period", "status": "ACTIVE"}).json()
+    kept = {_uuid(row["id"]) for row in body["data"]}
+    assert kept and kept != {ad.id for ad in world.ads.values()}
+    early, late = (date(2026, 11, 1), date(2026, 11, 10)), (date(2026, 11, 11), date(2026, 11, 20))
+    for total in body["summary"]:
+        account = world.bkk if total["currency"] == "EUR" else world.la
+        mine = {"ad_account_id": account.id, "ad_id": kept}
+        _assert_compared(
+            total,
+            expected_metrics(world.seed.rows(since=late[0], until=late[1], **mine)),
+            expected_metrics(world.seed.rows(since=early[0], until=early[1], **mine)),
+        )
+
+
+def test_a_compared_page_of_one_ad_keeps_every_ads_summary(api, world):
+    """The previous period of a one-row page: that row's, and the summary of every matched ad."""
+    body = _get(api, world, "ads", {**LATE_NOV, "compare": "previous_period", "limit": "1"}).json()
+    (row,) = body["data"]
+    early, late = (date(2026, 11, 1), date(2026, 11, 10)), (date(2026, 11, 11), date(2026, 11, 20))
+    ad = {"ad_id": _uuid(row["id"])}
+    _assert_compared(
+        row,
+        expected_metrics(world.seed.rows(since=late[0], until=late[1], **ad)),
+        expected_metrics(world.seed.rows(since=early[0], until=early[1], **ad)),
+    )
+    for total in body["summary"]:
+        account = world.bkk if total["currency"] == "EUR" else world.la
+        mine = {"ad_account_id": account.id}
+        _assert_compared(
+            total,
+            expected_metrics(world.seed.rows(since=late[0], until=late[1], **mine)),
+            expected_metrics(world.seed.rows(since=early[0], until=early[1], **mine)),
+        )

@@ -5,7 +5,10 @@ The comparison range comes from each account's own range (`ranges.compare_plan`:
 in the account's timezone, moved back), so the accounts of a seller in different timezones each
 compare their own days. The matched rows are the list's (the filters do not depend on dates):
 the previous sums are read live from the daily stats (`stats.range_stats`; the preset snapshots
-hold the current presets only) and formatted by the same SQL (`sql.metrics_json`). The relative
+hold the current presets only) and formatted by the same SQL (`sql.metrics_json`). Ad sets and
+ads whose filters keep whole campaigns (none, or accounts and campaigns only) read the previous
+sums of the page rows alone and the summary's from the campaign rollup, not every ad's days
+(5,000 ads: ~300 ms -> see tests/bench/ads_manager_bench.py). The relative
 change of each metric is computed from the two formatted values (`relative_change`), so it is
 the change between the numbers the seller reads.
 """
@@ -20,7 +23,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from pixecom.adsmanager.params import ListQuery
+from pixecom.adsmanager.params import Level, ListQuery
 from pixecom.adsmanager.query import (
     RESULTS_MIXED,
     Comparison,
@@ -34,8 +37,9 @@ from pixecom.adsmanager.query import (
 )
 from pixecom.adsmanager.ranges import RangePlan, compare_plan, plan_ranges
 from pixecom.adsmanager.sql import LEVELS, metrics_json
-from pixecom.adsmanager.statement import Fragment, Param, q, run
+from pixecom.adsmanager.statement import Fragment, Param, ident, join, q, run
 from pixecom.adsmanager.stats import range_stats, stats_pushdown
+from pixecom.domain.catalogue import SUMMED_COUNTERS
 from pixecom.domain.dates import DateRange
 
 CHANGE_DECIMALS = 4
@@ -47,6 +51,16 @@ def compare_statement(
     """The previous period's metrics of the rows `page_ids` and of every matched row per
     currency (the summary), and the comparison range's envelope; `plan` is the comparison's."""
     lv = LEVELS[query.level]
+    pushdown = stats_pushdown(query.filters)
+    if summary_from_campaigns(query):
+        # The rows' sums for the page only; the summary's from the campaign rollup.
+        stats = range_stats(
+            lv, plan, seller_id, q("{} AND s.{} = ANY({})", pushdown, lv.stats_key, Param(list(page_ids)))
+        )
+        summed = campaign_summed(plan, seller_id, pushdown)
+    else:
+        stats = range_stats(lv, plan, seller_id, pushdown)
+        summed = summed_cte()
     return q(
         "WITH acct AS MATERIALIZED ({}), stats AS ({}), types AS MATERIALIZED ({}), "
         "matched AS MATERIALIZED ({}), summed AS ({}), summed_types AS ({}) "
@@ -59,14 +73,46 @@ def compare_statement(
         "UNION ALL "
         "SELECT 'srange', NULL, NULL, NULL, min(since), max(until) FROM acct",
         acct_cte(plan, query, seller_id),
-        range_stats(lv, plan, seller_id, stats_pushdown(query.filters)),
+        stats,
         types_cte(query, seller_id),
         matched_cte(lv, query, seller_id),
-        summed_cte(),
+        summed,
         summed_types_cte(),
         metrics_json("m", q("m.mu"), RESULTS_MIXED, query.columns),
         Param(list(page_ids)),
         metrics_json("s", q("s.mu"), RESULTS_MIXED, query.columns),
+    )
+
+
+# Filters that keep whole campaigns: with no other, the ad sets or ads a list matches are every
+# one of the matched campaigns', and their sums per currency are the campaign rollup's.
+_CAMPAIGN_WIDE = frozenset({"ad_account_ids", "campaign_ids"})
+
+
+def summary_from_campaigns(query: ListQuery) -> bool:
+    """Whether the summary's previous sums can come from the campaign rollup (ad sets and ads
+    whose filters keep whole campaigns): ~50x fewer rows than ad_stats_daily to sum."""
+    if query.level is Level.CAMPAIGNS:
+        return False  # already the campaign rollup
+    f = query.filters
+    return not any(
+        getattr(f, field.name) for field in dataclasses.fields(f) if field.name not in _CAMPAIGN_WIDE
+    )
+
+
+def campaign_summed(plan: RangePlan, seller_id: uuid.UUID, pushdown: Fragment) -> Fragment:
+    """`summed` from the campaign rollup over each account's range: per currency of the listed
+    accounts, zeros where nothing ran (as the matched rows' sums would be)."""
+    sums = join(
+        ", ",
+        (q("CAST(sum(COALESCE({}, 0)) AS numeric) AS {}", ident("x", c), ident(c)) for c in SUMMED_COUNTERS),
+    )
+    return q(
+        "SELECT acct.currency, max(acct.mu) AS mu, {} FROM acct LEFT JOIN "
+        "(SELECT c.ad_account_id, cs.* FROM ({}) AS cs JOIN campaigns c ON c.id = cs.entity_id) AS x "
+        "ON x.ad_account_id = acct.id GROUP BY acct.currency",
+        sums,
+        range_stats(LEVELS[Level.CAMPAIGNS], plan, seller_id, pushdown),
     )
 
 
