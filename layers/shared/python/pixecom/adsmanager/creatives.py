@@ -24,7 +24,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from pixecom.adsmanager.params import InvalidParam, Level, ListQuery, RawListParams, parse_list_query
+from pixecom.adsmanager.params import (
+    STORE_SORT_KEYS,
+    InvalidParam,
+    Level,
+    ListQuery,
+    RawListParams,
+    parse_list_query,
+)
 from pixecom.adsmanager.query import (
     CurrencyTotals,
     acct_cte,
@@ -59,6 +66,8 @@ def parse_creative_query(group_by: str | None, raw: RawListParams, *, paged: boo
     sorted in one page of up to `limit`)."""
     if raw.cursor:
         raise InvalidParam("cursor", "the creative level has one page; raise limit (at most 500) instead")
+    if raw.sort and raw.sort.strip().removeprefix("-") in STORE_SORT_KEYS:
+        raise InvalidParam("sort", "the creative level has no store numbers to sort by")
     return CreativeQuery(parse_group_by(group_by), parse_list_query(Level.ADS, raw, paged=paged))
 
 

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import TypeVar
 
-from pixecom.domain.catalogue import REACH_METRIC_NAMES
+from pixecom.domain.catalogue import REACH_METRIC_NAMES, STORE_METRICS
 from pixecom.domain.column_presets import PRESETS
 from pixecom.domain.creatives import VersionKind
 from pixecom.domain.dates import (
@@ -38,7 +38,9 @@ from pixecom.domain.metrics import METRIC_NAMES
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 DEFAULT_SORT = "-spend"
-SORT_KEYS: tuple[str, ...] = ("name", *METRIC_NAMES)
+# The store's numbers sort too (campaigns, ad sets, ads: `adsmanager.store_columns`).
+STORE_SORT_KEYS: tuple[str, ...] = tuple(m.name for m in STORE_METRICS)
+SORT_KEYS: tuple[str, ...] = ("name", *METRIC_NAMES, *STORE_SORT_KEYS)
 MAX_Q_LENGTH = 200
 MAX_IDS_PER_FILTER = 500
 
@@ -290,7 +292,7 @@ def parse_sort(value: str | None) -> Sort:
     descending = token.startswith("-")
     key = token.removeprefix("-")
     if key not in SORT_KEYS:
-        raise InvalidParam("sort", f"unknown sort key {key[:64]!r}; use name or a metric name")
+        raise InvalidParam("sort", f"unknown sort key {key[:64]!r}; use name, a metric or a store number")
     return Sort(key=key, descending=descending)
 
 

@@ -43,7 +43,7 @@ from typing import Any, LiteralString
 from psycopg import sql
 
 from pixecom.adsmanager.entity_columns import entity_columns_json
-from pixecom.adsmanager.params import Cursor, Filters, Level, ListQuery
+from pixecom.adsmanager.params import STORE_SORT_KEYS, Cursor, Filters, Level, ListQuery
 from pixecom.adsmanager.ranges import RangePlan, plan_ranges
 from pixecom.adsmanager.sql import (
     LEVELS,
@@ -56,8 +56,15 @@ from pixecom.adsmanager.sql import (
 )
 from pixecom.adsmanager.statement import EMPTY, Fragment, Param, ident, join, lit, q, run
 from pixecom.adsmanager.stats import stats_cte
-from pixecom.adsmanager.store_columns import row_store_json, store_ctes, summary_store_json, summed_store_cte
+from pixecom.adsmanager.store_columns import (
+    row_store_json,
+    store_ctes,
+    store_sort_value,
+    summary_store_json,
+    summed_store_cte,
+)
 from pixecom.domain.attribution import attribution_label, combined_label
+from pixecom.domain.catalogue import STORE_METRIC_BY_NAME
 from pixecom.domain.creatives import KEY_COLUMNS
 from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import METRIC_BY_NAME, Kind
@@ -249,7 +256,7 @@ def parent_filters(f: Filters) -> list[Fragment]:
 
 def by_currency_first(query: ListQuery) -> bool:
     """Money sorts order by currency, then value: amounts of different currencies never compare."""
-    metric = METRIC_BY_NAME.get(query.sort.key)
+    metric = METRIC_BY_NAME.get(query.sort.key) or STORE_METRIC_BY_NAME.get(query.sort.key)
     return metric is not None and metric.kind is Kind.MONEY
 
 
@@ -344,10 +351,20 @@ def matched_cte(lv: LevelSql, query: ListQuery, seller_id: uuid.UUID) -> Fragmen
 
 
 def ranked_cte(query: ListQuery) -> Fragment:
-    """`ranked`: `matched` with the sort value (the metric in SQL from the sums, or the name).
-    Only campaigns can be `mixed`; their results and cost per result then sort with the nulls."""
+    """`ranked`: `matched` with the sort value (the metric in SQL from the sums, the store's
+    number, or the name). Only campaigns can be `mixed`; their results and cost per result then
+    sort with the nulls, as rows without store numbers do on a store sort."""
     if query.sort.key == "name":
         return q("SELECT m.*, m.name AS sort_value FROM matched m")
+    if query.sort.key in STORE_SORT_KEYS:
+        lv = LEVELS[query.level]
+        return q(
+            "SELECT m.*, {} AS sort_value FROM matched m JOIN {} e ON e.id = m.id {} "
+            "LEFT JOIN store so ON so.entity_id = m.id",
+            store_sort_value(query.sort.key, lv.sellpage_expr),
+            lv.table,
+            lv.parent_join,
+        )
     value = metric_expr(query.sort.key, "m")
     if query.level is Level.CAMPAIGNS and METRIC_BY_NAME[query.sort.key].counts_results:
         return q(
@@ -393,8 +410,8 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
     lv = LEVELS[query.level]
     return q(
         "WITH acct AS MATERIALIZED ({}), stats AS ({}), types AS MATERIALIZED ({}), "
-        "matched AS MATERIALIZED ({}), ranked AS ({}), page AS ({}), summed AS ({}), "
-        "summed_types AS ({}), {}, summed_store AS ({}) "
+        "matched AS MATERIALIZED ({}), {}, ranked AS ({}), page AS ({}), summed AS ({}), "
+        "summed_types AS ({}), summed_store AS ({}) "
         "SELECT * FROM ("
         "SELECT 'row' AS kind, row_number() OVER (ORDER BY {}) AS ord, "
         "e.id, e.meta_id, e.name, e.status, e.delivery_status, e.effective_status, e.ad_account_id, "
@@ -427,11 +444,11 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         stats_cte(lv, query, plan, seller_id),
         types_cte(query, seller_id),
         matched_cte(lv, query, seller_id),
+        store_ctes(query.level, plan, seller_id),
         ranked_cte(query),
         page_cte(query),
         summed_cte(),
         summed_types_cte(),
-        store_ctes(query.level, plan, seller_id),
         summed_store_cte(query.level, lv.sellpage_expr, lv.parent_join, seller_id),
         _order(query, "p"),
         lv.campaign_expr,

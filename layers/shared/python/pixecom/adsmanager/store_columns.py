@@ -218,10 +218,26 @@ def _missing_reason(missing: Fragment, currency: Fragment) -> Fragment:
     )
 
 
+# A row's store revenue from its `store` row `so` (no row: nothing sold, 0; NULL: a rate missing).
+_REVENUE = q("CASE WHEN so.entity_id IS NULL THEN 0 ELSE so.revenue END")
+
+
+def store_sort_value(name: str, sellpage: Fragment) -> Fragment:
+    """The store number `name` of a matched row `m` (its `store` row `so`, its campaign's
+    `sellpage`) as a sort value, unrounded; NULL where the row has no store numbers."""
+    value = {
+        "store_orders": q("coalesce(so.orders, 0)"),
+        "store_revenue": _REVENUE,
+        "store_roas": q("{} / NULLIF(m.spend, 0)", _REVENUE),
+        "purchase_value_gap": q("m.purchase_value - {}", _REVENUE),
+    }[name]
+    return q("CASE WHEN so.entity_id IS NULL AND {} IS NULL THEN NULL ELSE {} END", sellpage, value)
+
+
 def row_store_json(sellpage: Fragment) -> Fragment:
     """The `store` object of a page row (`p`: its sums and `mu`; `so`: its `store` row, if any;
     `sellpage`: its campaign's sellpage)."""
-    revenue = q("CASE WHEN so.entity_id IS NULL THEN 0 ELSE so.revenue END")
+    revenue = _REVENUE
     return q(
         "CASE WHEN so.entity_id IS NULL AND {} IS NULL THEN json_build_object("
         "'store_orders', NULL, 'store_revenue', NULL, 'store_roas', NULL, 'purchase_value_gap', NULL, "

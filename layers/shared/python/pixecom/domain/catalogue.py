@@ -252,6 +252,7 @@ STORE_METRICS: tuple[Metric, ...] = (
         difference=True,
     ),
 )
+STORE_METRIC_BY_NAME: dict[str, Metric] = {m.name: m for m in STORE_METRICS}
 
 # Reach and frequency: never computed from sums. Each is Meta's answer for exactly the object and
 # range shown (stored by the stats sync or read on demand: pixecom.adsmanager.reach), so they sit
