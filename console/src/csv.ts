@@ -7,6 +7,7 @@ import { bucketLabel } from "./components/Breakdown";
 import type { EntityColumn, Row } from "./components/EntityTable";
 import { t } from "./i18n";
 import { resultWords } from "./results";
+import type { StoreColumn, StoreNumbers } from "./storeColumns";
 
 interface Compared {
   metrics: Partial<Metrics>;
@@ -28,7 +29,9 @@ export function screenCsv(
   accountNames: Map<string, string>,
   entityColumns: EntityColumn[] = [],
   breakdown: BreakdownInfo | null = null,
+  storeColumns: StoreColumn[] = [],
 ): string {
+  const storeCells = (store: StoreNumbers | null | undefined) => storeColumns.map((c) => store?.[c.key]);
   const sample: Compared | undefined = summary[0] ?? rows[0];
   const compared = (c: Column) => Boolean(sample?.previous_metrics && c.key in sample.previous_metrics);
   const metricHead = columns.flatMap((c) =>
@@ -41,7 +44,7 @@ export function screenCsv(
   const head = [
     t("table.name"), t("filter.account"), t("table.delivery"), t("table.status"), t("table.resultType"), t("table.currency"),
     ...(breakdown ? [t("breakdown.csvBucket")] : []),
-    ...entityColumns.map((c) => c.header), ...metricHead,
+    ...entityColumns.map((c) => c.header), ...metricHead, ...storeColumns.map((c) => c.label),
   ];
   const lines = rows.flatMap((r) => {
     const account = accountNames.get(r.ad_account_id) ?? r.meta_id;
@@ -50,12 +53,14 @@ export function screenCsv(
       ...(breakdown ? [""] : []),
       ...entityColumns.map((c) => c.value?.(r) ?? ""),
       ...metricCells(r),
+      ...storeCells(r.store),
     ];
     const buckets = breakdown
       ? (r.breakdowns ?? []).map((b) => [
           r.name, account, "", "", resultWords(r.result_type), r.currency, bucketLabel(b, breakdown.dimensions),
           ...entityColumns.map(() => ""),
           ...metricCells({ metrics: b.metrics }),
+          ...storeColumns.map(() => ""),
         ])
       : [];
     return [line, ...buckets];
@@ -63,7 +68,7 @@ export function screenCsv(
   const totals = summary.map((s) => [
     t("table.total", { currency: s.currency }), "", "", "", resultWords(s.result_type), s.currency,
     ...(breakdown ? [""] : []),
-    ...entityColumns.map(() => ""), ...metricCells(s),
+    ...entityColumns.map(() => ""), ...metricCells(s), ...storeCells(s.store),
   ]);
   return [head, ...lines, ...totals].map((line) => line.map(cell).join(",")).join("\r\n") + "\r\n";
 }

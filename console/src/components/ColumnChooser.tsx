@@ -6,6 +6,7 @@ import { client, errorText, queryClient } from "../api";
 import { columnsFor, FALLBACK_COLUMN_NAMES, type Column } from "../columns";
 import { t, type MessageKey } from "../i18n";
 import { METRIC_NAMES, metricLabel, metricTitle } from "../metrics";
+import { setStoreColumnsShown, useStoreColumnsShown } from "../storeColumns";
 
 type Prefs = components["schemas"]["PreferencesOut"];
 
@@ -34,8 +35,10 @@ export function useColumns(): Column[] {
   return columnsFor(preset ? preset.columns : FALLBACK_COLUMN_NAMES);
 }
 
-/** "Columns: …": a preset, or any metrics ticked one by one; saved for the user on the server. */
-export function ColumnChooser({ columns }: { columns: Column[] }) {
+/** "Columns: …": a preset, or any metrics ticked one by one; saved for the user on the server.
+ * With `store`, also the store's numbers as one group, shown or hidden (kept in this browser). */
+export function ColumnChooser({ columns, store = false }: { columns: Column[]; store?: boolean }) {
+  const storeShown = useStoreColumnsShown();
   const ref = useRef<HTMLDetailsElement>(null);
   const presets = usePresets();
   // The clicked choice at once (a controlled radio would otherwise show the old one until the
@@ -87,6 +90,15 @@ export function ColumnChooser({ columns }: { columns: Column[] }) {
             ))}
           </div>
         </fieldset>
+        {store && (
+          <fieldset>
+            <legend className="small muted">{t("columns.store")}</legend>
+            <label title={t("columns.storeTitle")}>
+              <input type="checkbox" checked={storeShown} onChange={(e) => setStoreColumnsShown(e.target.checked)} />
+              {t("columns.storeShow")}
+            </label>
+          </fieldset>
+        )}
         {save.isError && <span className="error small">{errorText(save.error)}</span>}
       </div>
     </details>

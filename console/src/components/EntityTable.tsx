@@ -9,6 +9,7 @@ import { ResultLabel } from "./ResultLabel";
 import { ChangeLine } from "./Compare";
 import { bucketLabel } from "./Breakdown";
 import type { BreakdownInfo } from "../apiTypes";
+import { formatStore, storeNote, type StoreColumn, type StoreNumbers } from "../storeColumns";
 
 // Meta's effective_status, said in the row when it is why the row does not deliver.
 const WHY = new Set(["DISAPPROVED", "WITH_ISSUES", "PENDING_REVIEW", "IN_PROCESS", "ADSET_PAUSED", "CAMPAIGN_PAUSED", "PENDING_BILLING_INFO"]);
@@ -43,11 +44,13 @@ interface Props {
   selectable: boolean;
   /** With `breakdown=`: its dimensions (each row then carries its breakdown rows). */
   breakdown: BreakdownInfo | null;
+  /** The store's numbers after Meta's (none when the seller hid them). */
+  storeColumns: StoreColumn[];
 }
 
 /** The sortable metrics table; a summary row per currency below (every matching row, not the page). */
 export function EntityTable(props: Props) {
-  const { level, rows, summary, selected, onSelect, columns, entityColumns, selectable, breakdown } = props;
+  const { level, rows, summary, selected, onSelect, columns, entityColumns, selectable, breakdown, storeColumns } = props;
   // The rows whose breakdown is open (by id; a new breakdown keeps them open).
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (id: string) => {
@@ -89,6 +92,9 @@ export function EntityTable(props: Props) {
                 <SortHeader key={c.key} label={c.label} title={c.title} sortKey={c.key} {...props} className="num" />
               ),
             )}
+            {storeColumns.map((c) => (
+              <SortHeader key={c.key} label={c.label} title={c.title} sortKey={c.key} {...props} className="num store-col" />
+            ))}
             <th className="actions" />
           </tr>
         </thead>
@@ -156,6 +162,9 @@ export function EntityTable(props: Props) {
                   <ChangeLine column={c} previous={row.previous_metrics} changes={row.change} currency={row.currency} />
                 </td>
               ))}
+              {storeColumns.map((c) => (
+                <StoreCell key={c.key} column={c} store={row.store} currency={row.currency} />
+              ))}
               <td className="actions">
                 <button
                   type="button"
@@ -184,6 +193,9 @@ export function EntityTable(props: Props) {
                         {formatMetric(c, b.metrics, row.currency)}
                       </td>
                     ))}
+                    {storeColumns.map((c) => (
+                      <td key={c.key} className="num store-col" />
+                    ))}
                     <td />
                   </tr>
                 );
@@ -204,12 +216,28 @@ export function EntityTable(props: Props) {
                   <ChangeLine column={c} previous={s.previous_metrics} changes={s.change} currency={s.currency} />
                 </td>
               ))}
+              {storeColumns.map((c) => (
+                <StoreCell key={c.key} column={c} store={s.store} currency={s.currency} />
+              ))}
               <td />
             </tr>
           ))}
         </tfoot>
       </table>
     </div>
+  );
+}
+
+/** A store number; its note (why it is empty, what was converted) as the cell's tooltip and,
+ * for screen readers, as text beside the number. */
+function StoreCell({ column, store, currency }: { column: StoreColumn; store: StoreNumbers | null; currency: string }) {
+  const note = storeNote(column, store);
+  const value = store?.[column.key] ?? null;
+  return (
+    <td className="num store-col" data-store={column.key} data-value={String(value)} title={note}>
+      {formatStore(column, store, currency)}
+      {note && <span className="sr-only"> ({note})</span>}
+    </td>
   );
 }
 
@@ -228,7 +256,7 @@ export function SortHeader({
     <th className={`${className ?? ""} sortable`} title={title} aria-sort={current ? (descending ? "descending" : "ascending") : "none"}>
       <button type="button" onClick={() => onSort(next)}>
         {label}
-        <span className="arrow">{current ? (descending ? "▼" : "▲") : ""}</span>
+        <span className="arrow" aria-hidden="true">{current ? (descending ? "▼" : "▲") : ""}</span>
       </button>
     </th>
   );

@@ -8,6 +8,7 @@ import { EntityTable, type EntityColumn, type Row } from "../components/EntityTa
 import { Filters, useAdAccounts } from "../components/Filters";
 import { ColumnChooser, useColumns } from "../components/ColumnChooser";
 import { ConvertedTotal } from "../components/ConvertedTotal";
+import { storeColumns as allStoreColumns, useStoreColumnsShown } from "../storeColumns";
 import { ErrorBox } from "../components/ErrorBox";
 import { downloadCsv, screenCsv } from "../csv";
 import { t, type MessageKey } from "../i18n";
@@ -80,6 +81,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
   const askAgain = useCallback(() => void refetchList(), [refetchList]);
   const accounts = useAdAccounts();
   const columns = useColumns();
+  const storeColumns = useStoreColumnsShown() ? allStoreColumns() : [];
   const accountNames = useMemo(
     () => new Map((accounts.data?.data ?? []).map((a) => [a.id, a.name])),
     [accounts.data],
@@ -233,7 +235,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
             <span className="spacer" />
             <CompareMenu value={state.compare} onChange={(compare) => update({ compare })} />
             <BreakdownMenu value={state.breakdown} onChange={(breakdown) => update({ breakdown })} />
-            <ColumnChooser columns={columns} />
+            <ColumnChooser columns={columns} store />
             <button
               type="button"
               disabled={!page}
@@ -241,7 +243,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
                 page &&
                 downloadCsv(
                   `${level}-${page.date_range.since}-${page.date_range.until}.csv`,
-                  screenCsv(rows, page.summary, columns, accountNames, entityColumns, page.breakdown),
+                  screenCsv(rows, page.summary, columns, accountNames, entityColumns, page.breakdown, storeColumns),
                 )
               }
             >
@@ -269,6 +271,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
               entityColumns={entityColumns}
               selectable={mayWrite}
               breakdown={page.breakdown}
+              storeColumns={storeColumns}
             />
             <ConvertedTotal total={page.converted_total} currencies={page.summary.length} />
             {rows.length === 0 && <EmptyList noun={info.noun} filtered={hasFilters(state)} noAccounts={accounts.data?.data.length === 0} onClear={() => update(NO_FILTERS)} />}
