@@ -1,6 +1,7 @@
 // The store's numbers beside Meta's (each row's and summary entry's `store` object): what the
 // PixEcom store sold, attributed to the row. One group of columns the seller shows or hides; the
 // choice is kept in this browser (the saved column choice on the server names Meta's metrics only).
+// Hidden until chosen: with a preset's metrics the table already fills a 1366 px laptop screen.
 import { useSyncExternalStore } from "react";
 import type { components } from "@pixecom/types";
 import { count, dateOnly, money, ratio } from "./format";
@@ -70,14 +71,13 @@ export function storeNote(column: StoreColumn, store: StoreNumbers | null | unde
   return notes.length ? notes.join(" ") : undefined;
 }
 
-// Shown unless the seller hid them in this browser.
 const STORAGE_KEY = "pixecom.storeColumns";
 const listeners = new Set<() => void>();
-const readShown = (): boolean => window.localStorage.getItem(STORAGE_KEY) !== "hidden";
+const readShown = (): boolean => window.localStorage.getItem(STORAGE_KEY) === "shown";
 
 export function setStoreColumnsShown(shown: boolean): void {
-  if (shown) window.localStorage.removeItem(STORAGE_KEY);
-  else window.localStorage.setItem(STORAGE_KEY, "hidden");
+  if (shown) window.localStorage.setItem(STORAGE_KEY, "shown");
+  else window.localStorage.removeItem(STORAGE_KEY);
   listeners.forEach((listener) => listener());
 }
 

@@ -24,11 +24,11 @@ def test_rows_and_summary_on_screen_equal_the_api_for_the_same_query(page: Page,
 
 def test_sorting_by_a_column_header_orders_rows_as_the_api_does(page: Page, console_server):
     open_signed_in(page, console_server)
-    page.locator("th", has_text="ROAS").get_by_role("button").click()
+    page.get_by_role("button", name="ROAS", exact=True).click()  # not "Store ROAS"
     expect(page).to_have_url(re.compile(r"sort=-roas"))
     with console_server.api() as api:
         wait_for_screen_to_equal_api(page, api, LIST.format("campaigns"), {"sort": "-roas"})
-        page.locator("th", has_text="ROAS").get_by_role("button").click()
+        page.get_by_role("button", name="ROAS", exact=True).click()
         wait_for_screen_to_equal_api(page, api, LIST.format("campaigns"), {"sort": "roas"})
         page.locator("th", has_text="Name").get_by_role("button").click()
         wait_for_screen_to_equal_api(page, api, LIST.format("campaigns"), {"sort": "name"})
