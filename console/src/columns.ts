@@ -24,8 +24,12 @@ export const FALLBACK_COLUMN_NAMES = [
 
 /** A list row's metrics hold every metric, or those `columns=` chose (absent ones read as empty). */
 export function formatMetric(column: Column, metrics: Partial<Metrics>, currency: string): string {
-  const value = metrics[column.key] ?? null;
-  switch (column.kind) {
+  return formatValue(column.kind, metrics[column.key] ?? null, currency);
+}
+
+/** A number of this kind as the table shows it (money in `currency`; a dash for null). */
+export function formatValue(kind: MetricKind, value: string | number | null, currency: string): string {
+  switch (kind) {
     case "money":
       return money(value as string | null, currency);
     case "count":

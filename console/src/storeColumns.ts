@@ -4,8 +4,10 @@
 // Hidden until chosen: with a preset's metrics the table already fills a 1366 px laptop screen.
 import { useSyncExternalStore } from "react";
 import type { components } from "@pixecom/types";
-import { count, dateOnly, money, ratio } from "./format";
+import { formatValue } from "./columns";
+import { dateOnly } from "./format";
 import { t, type MessageKey } from "./i18n";
+import type { MetricKind } from "./metrics";
 
 export type StoreNumbers = components["schemas"]["StoreNumbers"];
 type StoreKey = "store_orders" | "store_revenue" | "store_roas" | "purchase_value_gap";
@@ -15,7 +17,7 @@ export interface StoreColumn {
   key: StoreKey;
   label: string;
   title: string;
-  kind: "count" | "money" | "ratio";
+  kind: Exclude<MetricKind, "percent">;
 }
 
 const STORE_KINDS: Record<StoreKey, StoreColumn["kind"]> = {
@@ -38,15 +40,7 @@ export function storeColumns(): StoreColumn[] {
 
 /** A store number as the table shows it, in the row's currency (a dash for null). */
 export function formatStore(column: StoreColumn, store: StoreNumbers | null | undefined, currency: string): string {
-  const value = store?.[column.key] ?? null;
-  switch (column.kind) {
-    case "money":
-      return money(value as string | null, currency);
-    case "count":
-      return count(value as number | null);
-    case "ratio":
-      return ratio(value as number | null);
-  }
+  return formatValue(column.kind, store?.[column.key] ?? null, currency);
 }
 
 /** What a store cell says on hover and to a screen reader beyond its number: why it is empty,
