@@ -6,7 +6,7 @@ the API does."""
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -41,45 +41,56 @@ def test_store_roas_and_revenue_are_the_stores_truth_a_dash_says_why_and_the_hea
     with console_server.api() as api:
         campaigns = api.get(CAMPAIGNS, params={"limit": 500}).json()["data"]
         spending = [c for c in campaigns if Decimal(c["metrics"]["spend"]) > 0]
-        unsold = [c for c in campaigns if c["store"]["store_orders"] == 0 and c not in spending[:1]]
+        unsold = [c for c in campaigns if c["store"]["store_orders"] == 0 and c not in spending[:2]]
         assert len(spending) >= 2 and unsold, (
             "the demo has campaigns that spend and one the store sold nothing for"
         )
-        sold, unseen = spending[0], unsold[0]
+        sold, converted, unseen = spending[0], spending[1], unsold[0]
         # One campaign sends its shoppers where the store does not see: it links to no sellpage.
         api.patch(f"/api/campaigns/{unseen['id']}", json={"sellpage_id": None}).raise_for_status()
         try:
             # Read after the unlink: the orders on its sellpage may now count for the other campaign there.
             before = _campaigns(api)
-            _send_orders(api, sold)
-            _check_the_screen(page, console_server, sold, unseen, before, _campaigns(api))
+            _send_orders(api, sold, converted)
+            _check_the_screen(page, console_server, sold, converted, unseen, before, _campaigns(api))
         finally:
             api.patch(f"/api/campaigns/{unseen['id']}", json={"sellpage_id": unseen["sellpage_id"]})
+
+
+def _day(iso: str) -> str:
+    """A date as the console writes it in English (Intl, medium)."""
+    day = date.fromisoformat(iso)
+    return f"{day:%b} {day.day}, {day.year}"
 
 
 def _campaigns(api: Any) -> dict[str, dict[str, Any]]:
     return {c["id"]: c for c in api.get(CAMPAIGNS, params={"limit": 500}).json()["data"]}
 
 
-def _send_orders(api: Any, sold: dict[str, Any]) -> None:
-    """Orders through the store API, each naming an ad of the campaign."""
+def _send_orders(api: Any, sold: dict[str, Any], converted: dict[str, Any]) -> None:
+    """Orders through the store API, each naming an ad of its campaign: `converted`'s in another
+    currency than the campaign's."""
     sellpage_id = api.get("/api/sellpages").json()["data"][0]["id"]
-    ads = api.get("/api/ads-manager/ads", params={"campaign_id": sold["id"], "limit": 500})
+    ads = api.get("/api/ads-manager/ads", params={"campaign_id": [sold["id"], converted["id"]], "limit": 500})
+    ad_of = {a["campaign_id"]: a["meta_id"] for a in ads.json()["data"]}
     key = api.post("/api/store/keys", json={"name": "browser test shop"}).raise_for_status().json()["key"]
-    ad, cur = ads.json()["data"][0]["meta_id"], sold["currency"]
+    ad, cur = ad_of[sold["id"]], sold["currency"]
+    foreign = "USD" if converted["currency"] == "EUR" else "EUR"
     events = [
+        _order(ad_of[converted["id"]], sellpage_id, foreign, "20.00"),
         _order(ad, sellpage_id, cur, "60.00"),
         _order(ad, sellpage_id, cur, "40.00", "refunded", refunded_amount="10.00"),
         _order(ad, sellpage_id, cur, "500.00", "cancelled"),  # counts for nothing
     ]
     sent = api.post("/api/store/orders/batch", json={"events": events}, headers={"X-PixEcom-Store-Key": key})
-    assert sent.json()["counts"]["applied"] == 3, sent.text
+    assert sent.json()["counts"]["applied"] == 4, sent.text
 
 
 def _check_the_screen(
     page: Page,
     console_server: Any,
     sold: dict[str, Any],
+    converted: dict[str, Any],
     unseen: dict[str, Any],
     before_all: dict[str, dict[str, Any]],
     fresh: dict[str, dict[str, Any]],
@@ -106,6 +117,18 @@ def _check_the_screen(
     expect(roas).to_have_attribute("data-value", str(fresh[sold["id"]]["store"]["store_roas"]))
     expect(roas).to_contain_text(f"{expected_roas:.2f}")
     expect(row.locator("td[data-store=store_orders]")).to_have_text(f"{before['store_orders'] + 2:,}")
+    # An order in another currency: converted, and the cell names the rates.
+    conversion = fresh[converted["id"]]["store"]["conversion"]
+    assert conversion and conversion["from"] == ["USD" if converted["currency"] == "EUR" else "EUR"]
+    expect(
+        page.locator(
+            f"[data-testid=entity-table] tbody tr[data-id='{converted['id']}'] td[data-store=store_revenue]"
+        )
+    ).to_have_attribute(
+        "title",
+        f"Converted from {conversion['from'][0]} at {conversion['source']} rates of "
+        f"{_day(conversion['first_rate_date'])} to {_day(conversion['last_rate_date'])}.",
+    )
     # The rows the store does not see: a dash, its reason as the tooltip and for screen readers.
     reason = fresh[unseen["id"]]["store"]["null_reason"]
     assert reason
