@@ -109,6 +109,7 @@ def _check_the_screen(
     chooser.get_by_label("Store orders, revenue, ROAS and gap vs Meta", exact=True).check()
     chooser.locator("summary").click()
     page.reload()
+    expect(chooser.locator("summary")).to_contain_text("Performance + Store", timeout=WAIT_MS)
     row = page.locator(f"[data-testid=entity-table] tbody tr[data-id='{sold['id']}']")
     revenue, roas = row.locator("td[data-store=store_revenue]"), row.locator("td[data-store=store_roas]")
     expect(revenue).to_have_attribute("data-value", str(revenue_now), timeout=WAIT_MS)

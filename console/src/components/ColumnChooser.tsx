@@ -68,6 +68,7 @@ export function ColumnChooser({ columns, store = false }: { columns: Column[]; s
     <details className="multi columns-chooser" ref={ref} data-testid="column-chooser">
       <summary>
         <span className="muted">{t("columns.title")}</span> {current ? presetLabel(current) : t("columns.custom", { n: names.length })}
+        {store && storeShown && ` + ${t("columns.store")}`}
       </summary>
       <div className="menu wide">
         <fieldset>
