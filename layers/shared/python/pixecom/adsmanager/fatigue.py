@@ -30,11 +30,12 @@ from pixecom.domain.fatigue import WINDOW_DAYS, Fatigue, FatigueThresholds, Wind
 _SUMMED = ("spend", "impressions", "link_clicks", "results")  # spend numeric, the counts bigint
 
 
-def _windows_statement(daily: Fragment, more: Fragment = EMPTY) -> Fragment:
+def _windows_statement(daily: Fragment, more: Fragment = EMPTY, *, summed: bool = False) -> Fragment:
     """`daily` (unit, date, the four sums; delivery days only, one row per unit and date) -> per
     unit: the unit, its day count, the four sums of its first WINDOW_DAYS days, of its last
     WINDOW_DAYS days (`_WindowRow`), then `more` (further aggregates of `r`, the ranked days).
-    One sort: a day's rank from the end is the count less its rank from the start."""
+    One sort: a day's rank from the end is the count less its rank from the start. `summed`:
+    `daily` sums rows per day, hashed first (else the planner sorts every row to group them)."""
     parts = []
     for last in (False, True):
         within = q("r.up > r.days - {}", Param(WINDOW_DAYS)) if last else q("r.up <= {}", Param(WINDOW_DAYS))
@@ -44,10 +45,11 @@ def _windows_statement(daily: Fragment, more: Fragment = EMPTY) -> Fragment:
             parts.append(q("COALESCE(sum({}) FILTER (WHERE {}), 0){}", ident("r", column), within, cast))
     sums = join(", ", parts)
     return q(
-        "WITH daily AS ({}), ranked AS (SELECT d.*, "
+        "WITH daily AS {}({}), ranked AS (SELECT d.*, "
         "row_number() OVER (PARTITION BY d.unit ORDER BY d.date) AS up, "
         "count(*) OVER (PARTITION BY d.unit) AS days FROM daily d) "
         "SELECT r.unit, max(r.days) AS days, {}{} FROM ranked r GROUP BY r.unit",
+        q("MATERIALIZED ") if summed else EMPTY,
         daily,
         sums,
         more,
@@ -97,6 +99,21 @@ def seller_fatigue_thresholds(conn: Any, seller_id: uuid.UUID) -> FatigueThresho
 _FREQUENCY_RANGE = DateSpec(preset=DatePreset.LAST_7D)
 
 
+def _stored_bounds(seller_id: uuid.UUID) -> Fragment:
+    """`first_day, last_day`: the first and last day the seller has stats for (two index probes
+    per partition; the seller's rows are exactly what the window reads filter on)."""
+    return q(
+        "(SELECT min(s.date) FROM ad_stats_daily s WHERE s.seller_id = {}) AS first_day, "
+        "(SELECT max(s.date) FROM ad_stats_daily s WHERE s.seller_id = {}) AS last_day",
+        Param(seller_id),
+        Param(seller_id),
+    )
+
+
+def _stored(row: Mapping[str, Any]) -> DateRange | None:
+    return DateRange(row["first_day"], row["last_day"]) if row["first_day"] is not None else None
+
+
 @dataclass(frozen=True)
 class _History:
     """The seller's ad accounts' last 7 days (local, for the frequency) and the first and last
@@ -107,23 +124,17 @@ class _History:
 
 
 def _history(conn: Conn, seller_id: uuid.UUID, now: datetime) -> _History:
-    """One statement: the seller's accounts and the bounds of its stored days (two index probes
-    per partition; the seller's rows are exactly what the window reads filter on)."""
+    """The seller's accounts and stored days, in one statement."""
     rows = run(
         conn,
         q(
-            "SELECT acc.id, acc.timezone_name, "
-            "(SELECT min(s.date) FROM ad_stats_daily s WHERE s.seller_id = {}) AS first_day, "
-            "(SELECT max(s.date) FROM ad_stats_daily s WHERE s.seller_id = {}) AS last_day "
-            "FROM ad_accounts acc WHERE acc.seller_id = {}",
-            Param(seller_id),
-            Param(seller_id),
+            "SELECT acc.id, acc.timezone_name, {} FROM ad_accounts acc WHERE acc.seller_id = {}",
+            _stored_bounds(seller_id),
             Param(seller_id),
         ),
     )
     recent = {r["id"]: range_for_timezone(_FREQUENCY_RANGE, now, r["timezone_name"]) for r in rows}
-    stored = DateRange(rows[0]["first_day"], rows[0]["last_day"]) if rows and rows[0]["first_day"] else None
-    return _History(recent, stored)
+    return _History(recent, _stored(rows[0]) if rows else None)
 
 
 def _stored_days(s: str, days: DateRange) -> Fragment:
@@ -249,23 +260,29 @@ def groups_fatigue(
     only those accounts' ads (a limited member's, or the list's filter)."""
     if not groups:
         return {}
+    stored = _stored(run(conn, q("SELECT {}", _stored_bounds(seller_id)))[0])
+    if stored is None:
+        return {}
     key = ident("cr", KEY_COLUMNS[group_by])
     accounts = q("") if not account_ids else q(" AND s.ad_account_id = ANY({})", Param(list(account_ids)))
     daily = q(
         "SELECT a.currency || {} AS unit, s.date, {} "
         "FROM ad_stats_daily s JOIN ads e ON e.id = s.ad_id JOIN creatives cr ON cr.id = e.creative_id "
         "JOIN ad_accounts a ON a.id = s.ad_account_id "
-        "WHERE s.seller_id = {} AND {} = ANY({}) AND s.impressions > 0{} GROUP BY 1, s.date",
+        "WHERE s.seller_id = {} AND {} = ANY({}) AND {} AND s.impressions > 0{} GROUP BY 1, s.date",
         key,
         _DAY_SUMS,
         Param(seller_id),
         key,
         Param(sorted({k for k, _, _ in groups})),
+        _stored_days("s", stored),
         accounts,
     )
     # A unit is the currency (3 letters) then the key: one text column to partition by.
     comparable = {c + k: ok for k, c, ok in groups}
     found = _assess(
-        run_tuples(conn, _windows_statement(daily)), thresholds or FatigueThresholds(), comparable
+        run_tuples(conn, _windows_statement(daily, summed=True)),
+        thresholds or FatigueThresholds(),
+        comparable,
     )
     return {(unit[3:], unit[:3]): f for unit, f in found.items()}
