@@ -33,7 +33,7 @@ _SUMMED = ("spend", "impressions", "link_clicks", "results")  # spend numeric, t
 def _windows_statement(daily: Fragment, more: Fragment = EMPTY, *, summed: bool = False) -> Fragment:
     """`daily` (unit, date, the four sums; delivery days only, one row per unit and date) -> per
     unit: the unit, its day count, the four sums of its first WINDOW_DAYS days, of its last
-    WINDOW_DAYS days (`_WindowRow`), then `more` (further aggregates of `r`, the ranked days).
+    WINDOW_DAYS days (`_EARLY`, `_LATE`), then `more` (further aggregates of `r`, the ranked days).
     One sort: a day's rank from the end is the count less its rank from the start. `summed`:
     `daily` sums rows per day, hashed first (else the planner sorts every row to group them)."""
     parts = []
@@ -100,8 +100,8 @@ _FREQUENCY_RANGE = DateSpec(preset=DatePreset.LAST_7D)
 
 
 def _stored_bounds(seller_id: uuid.UUID) -> Fragment:
-    """`first_day, last_day`: the first and last day the seller has stats for (two index probes
-    per partition; the seller's rows are exactly what the window reads filter on)."""
+    """`first_day, last_day`: the first and last day the seller has stats for (an index probe per
+    partition for each; the seller's rows are exactly what the window reads filter on)."""
     return q(
         "(SELECT min(s.date) FROM ad_stats_daily s WHERE s.seller_id = {}) AS first_day, "
         "(SELECT max(s.date) FROM ad_stats_daily s WHERE s.seller_id = {}) AS last_day",
