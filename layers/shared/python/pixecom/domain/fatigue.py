@@ -87,6 +87,10 @@ class Fatigue:
     frequency: Decimal | None
 
 
+_TENTH = Decimal("0.1")
+_PLACES = {places: Decimal(places) for places in ("1", "0.1", "0.01")}
+
+
 def _ratio(numerator: Decimal, denominator: int | Decimal) -> Decimal | None:
     return None if not denominator else numerator / Decimal(denominator)
 
@@ -94,11 +98,18 @@ def _ratio(numerator: Decimal, denominator: int | Decimal) -> Decimal | None:
 def _change(early: Decimal | None, late: Decimal | None) -> Decimal | None:
     if early is None or late is None or early == 0:
         return None
-    return ((late - early) * _PCT / early).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return ((late - early) * _PCT / early).quantize(_TENTH, ROUND_HALF_UP)
 
 
 def _shown(value: Decimal, places: str = "0.01") -> str:
-    return f"{value.quantize(Decimal(places), ROUND_HALF_UP)}"
+    return f"{value.quantize(_PLACES[places], ROUND_HALF_UP)}"
+
+
+def _level(value: Decimal | None, watch: Decimal, fatigued: Decimal) -> FatigueState | None:
+    """The level a signal reaches (None: below watch, or not known)."""
+    if value is None or value < watch:
+        return None
+    return FatigueState.FATIGUED if value >= fatigued else FatigueState.WATCH
 
 
 def assess_fatigue(
@@ -114,7 +125,8 @@ def assess_fatigue(
 
     `results_comparable`: the results of both windows count one result type (else the cost per
     result is not compared). `frequency`: impressions per person over the range, None when
-    unknown (it is then not a signal)."""
+    unknown (it is then not a signal). Run for every active ad of an account at once (the
+    alert): each ratio is computed once and a signal's words only when it is raised."""
     t = thresholds
     if delivery_days < 2 * WINDOW_DAYS:
         why = f"{delivery_days} days of delivery: {2 * WINDOW_DAYS} are needed to compare"
@@ -122,43 +134,36 @@ def assess_fatigue(
     if min(early.impressions, late.impressions) < t.min_impressions:
         why = f"fewer than {t.min_impressions} impressions in a 3-day window: too little to judge"
         return Fatigue(FatigueState.FRESH, (why,), delivery_days, None, None, None, frequency)
-    ctr = _change(early.ctr, late.ctr)
+    early_ctr, late_ctr = early.ctr, late.ctr
+    ctr = _change(early_ctr, late_ctr)
     cpm = _change(early.cpm, late.cpm)
     cpr = _change(early.cost_per_result, late.cost_per_result) if results_comparable else None
-    at = f" at frequency {_shown(frequency, '0.1')}" if frequency is not None else ""
     levels: list[FatigueState] = []
     signals: list[str] = []
-
-    def judge(value: Decimal | None, watch: Decimal, fatigued: Decimal, words: str) -> None:
-        if value is None or value < watch:
-            return
-        levels.append(FatigueState.FATIGUED if value >= fatigued else FatigueState.WATCH)
-        signals.append(words)
-
-    if ctr is not None:
-        judge(
-            -ctr,
-            t.ctr_drop_watch,
-            t.ctr_drop_fatigued,
+    if ctr is not None and (level := _level(-ctr, t.ctr_drop_watch, t.ctr_drop_fatigued)) is not None:
+        at = f" at frequency {_shown(frequency, '0.1')}" if frequency is not None else ""
+        levels.append(level)
+        signals.append(
             f"CTR down {_shown(-ctr, '1')}% from its first 3 days{at} "
-            f"({_shown(early.ctr or Decimal(0))}% -> {_shown(late.ctr or Decimal(0))}%)",
+            f"({_shown(early_ctr or Decimal(0))}% -> {_shown(late_ctr or Decimal(0))}%)"
         )
-    if cpm is not None:
-        judge(cpm, t.cpm_rise_watch, t.cpm_rise_fatigued, f"CPM up {_shown(cpm, '1')}% from its first 3 days")
-    if cpr is not None:
-        judge(
-            cpr,
-            t.cost_per_result_rise_watch,
-            t.cost_per_result_rise_fatigued,
-            f"cost per result up {_shown(cpr, '1')}% from its first 3 days",
-        )
-    if frequency is not None:
-        judge(
-            frequency,
-            t.frequency_watch,
-            t.frequency_fatigued,
+    if cpm is not None and (level := _level(cpm, t.cpm_rise_watch, t.cpm_rise_fatigued)) is not None:
+        levels.append(level)
+        signals.append(f"CPM up {_shown(cpm, '1')}% from its first 3 days")
+    if (
+        cpr is not None
+        and (level := _level(cpr, t.cost_per_result_rise_watch, t.cost_per_result_rise_fatigued)) is not None
+    ):
+        levels.append(level)
+        signals.append(f"cost per result up {_shown(cpr, '1')}% from its first 3 days")
+    if (
+        frequency is not None
+        and (level := _level(frequency, t.frequency_watch, t.frequency_fatigued)) is not None
+    ):
+        levels.append(level)
+        signals.append(
             f"frequency {_shown(frequency, '0.1')} (watch from {t.frequency_watch}, "
-            f"fatigued from {t.frequency_fatigued})",
+            f"fatigued from {t.frequency_fatigued})"
         )
     if FatigueState.FATIGUED in levels or len(levels) >= 2:
         state = FatigueState.FATIGUED
