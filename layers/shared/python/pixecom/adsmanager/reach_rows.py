@@ -1,14 +1,15 @@
-"""Reach and frequency added to a list's rows and summaries, to a daily series' points, and for
-any set of ads over a range (`reach_for_ads`). The values and their rules: `adsmanager.reach`."""
+"""Reach and frequency added to a list's rows and summaries and to a daily series' points. The
+values and their rules: `adsmanager.reach` (creative fatigue reads the stored ones itself:
+`adsmanager.fatigue`)."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 
 from pixecom.adsmanager.daily import DailySeries
 from pixecom.adsmanager.params import Level, ListQuery
@@ -207,38 +208,3 @@ def add_daily_reach(
     points = [(day, splice(m, values[k])) for k, (day, m) in zip(keys, series.points, strict=True)]
     notes = {k.since: reason for k in keys if (reason := values[k].reason) is not None}
     return replace(series, points=points, reach_unavailable=notes)
-
-
-def reach_for_ads(
-    conn: Conn,
-    seller_id: uuid.UUID,
-    ad_ids: Sequence[uuid.UUID],
-    since: date,
-    until: date,
-    now: datetime,
-    *,
-    graph: GraphFactory | None = default_graph,
-) -> dict[uuid.UUID, Reach]:
-    """Meta's reach and frequency of each of the seller's `ad_ids` over [since, until] (local days
-    of each ad's account): for whoever needs an ad's reach (creative fatigue). Foreign ids are
-    left out. With `graph`, what is not stored is read from Meta, in sessions of its own: then
-    call it on a connection that is not the pool's last (or pass graph=None: stored values only)."""
-    rows = run(
-        conn,
-        q(
-            "SELECT a.id, a.meta_id, a.ad_account_id, acc.timezone_name, "
-            "coalesce(sum(s.impressions), 0) AS impressions FROM ads a "
-            "JOIN ad_accounts acc ON acc.id = a.ad_account_id "
-            "LEFT JOIN ad_stats_daily s ON s.ad_id = a.id AND s.date BETWEEN {} AND {} "
-            "WHERE a.seller_id = {} AND a.id = ANY({}) GROUP BY a.id, acc.timezone_name",
-            Param(since),
-            Param(until),
-            Param(seller_id),
-            Param(list(ad_ids)),
-        ),
-    )
-    keys = {m["id"]: ReachKey(m["ad_account_id"], "ad", m["meta_id"], since, until) for m in rows}
-    wanted = [Wanted(keys[m["id"]], int(m["impressions"])) for m in rows]
-    timezones = {m["ad_account_id"]: m["timezone_name"] for m in rows}
-    values = resolve(conn, wanted, now, timezones).complete(now, graph)
-    return {ad_id: values[key] for ad_id, key in keys.items()}
