@@ -64,6 +64,16 @@ class ConsoleServer:
         """An API client signed in as the demo seller (bearer token, refreshed when it expires)."""
         return SignedIn(self)
 
+    def expire_access_tokens(self) -> None:
+        """Move the server's clock past the life of every access token issued so far (what
+        waiting ACCESS_TOKEN_TTL_SECONDS + 1 would do), without waiting: see serve.py."""
+        body = {"advance_seconds": ACCESS_TOKEN_TTL_SECONDS + 1}
+        httpx.post(f"{self.base_url}/__test/clock", json=body).raise_for_status()
+
+    def reset_clock(self) -> None:
+        """The server's clock back to the wall clock."""
+        httpx.post(f"{self.base_url}/__test/clock", json={"reset": True}).raise_for_status()
+
     def graph_status(self, account_id: str, meta_id: str) -> str:
         """An object's status as the simulator (Meta) holds it."""
         url = f"{self.simulator_url}/{self.graph_version}/{meta_id}"

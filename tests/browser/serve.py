@@ -21,6 +21,30 @@ from typing import Any
 SCENARIO = {"accounts": 4, "ads": 32, "days": 20, "seed": 7}  # 8 ads per account
 
 
+def add_test_clock(app: Any) -> None:
+    """The API's clock (its `get_now` seam: what stamps and checks tokens) as the wall clock
+    plus an offset the tests move with `POST /__test/clock {"advance_seconds": n}` and put back
+    with `{"reset": true}`: a test makes the access tokens expire without waiting them out."""
+    from datetime import timedelta
+
+    from fastapi import Body
+
+    from pixecom.api.deps import get_now
+    from pixecom.clock import utc_now
+
+    offset = [timedelta(0)]
+
+    async def now_with_offset() -> Any:
+        return utc_now() + offset[0]
+
+    def move(advance_seconds: float = Body(0, embed=True), reset: bool = Body(False, embed=True)) -> Any:
+        offset[0] = timedelta(0) if reset else offset[0] + timedelta(seconds=advance_seconds)
+        return {"offset_seconds": offset[0].total_seconds()}
+
+    app.dependency_overrides[get_now] = now_with_offset
+    app.add_api_route("/__test/clock", move, methods=["POST"], include_in_schema=False)
+
+
 def main() -> int:
     import uvicorn
 
@@ -68,6 +92,7 @@ def main() -> int:
 
     allow_console_origin(console_url)
     app = create_app()
+    add_test_clock(app)
     mount_console(app, get_settings().console_dir)
     server = uvicorn.Server(
         uvicorn.Config(
