@@ -35,6 +35,10 @@ if not (CONSOLE_DIST / "index.html").is_file():
     pytest.skip("console not built: npm ci && npm run build -w console", allow_module_level=True)
 
 
+# tryfirst: xdist names each test's group (its `@browser` suffix) in its own modifyitems hook,
+# which otherwise runs before this one (this conftest is loaded first, as a testpath's), leaving
+# every browser test ungrouped: each worker then started its own server and Chromium at the end.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser" in str(item.fspath):
