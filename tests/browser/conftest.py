@@ -41,7 +41,7 @@ if not (CONSOLE_DIST / "index.html").is_file():
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "tests/browser" in str(item.fspath):
+        if _is_browser_test(item):
             item.add_marker(pytest.mark.xdist_group("browser"))
 
 
@@ -169,6 +169,23 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_context_args, "viewport": {"width": 1440, "height": 900}, "locale": "en-US"}
+
+
+def _is_browser_test(item: pytest.Item) -> bool:
+    return "tests/browser" in str(item.fspath)
+
+
+@pytest.hookimpl(trylast=True)  # after the test's own teardown (its page and context)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """After the last browser test of this worker, end what only they use: the console server and
+    Playwright. Playwright's sync API keeps its event loop running on this thread, and the tests
+    the worker runs next (asyncio.run, anyio.run, Mangum's handler) need a thread without one."""
+    if nextitem is not None and _is_browser_test(nextitem):
+        return
+    for name in ("console_server", "playwright"):  # each fixture's dependents end first
+        fixturedefs = item.session._fixturemanager.getfixturedefs(name, item)
+        if fixturedefs:
+            fixturedefs[-1].finish(item._request)  # type: ignore[attr-defined]
 
 
 @pytest.hookimpl(wrapper=True)
