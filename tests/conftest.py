@@ -9,8 +9,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
@@ -29,10 +31,24 @@ from pixecom.clock import utc_now
 
 TEMPLATE_DB = "pixecom_test_template"
 
+
+def _remove_at_exit(path: Path) -> Path:
+    """Remove `path` (a directory this process makes under /tmp) when this process exits, in
+    case no fixture teardown did (an interrupted or failed session): a session leaves nothing
+    behind (a dev machine once held 50 GB of old data dirs). Register it before starting a
+    server there: exit handlers run last-registered first, so the server's stop (registered
+    after) runs before the removal."""
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
 # Settings every test sees; a test may override with monkeypatch + get_settings.cache_clear().
 os.environ.setdefault("PIXECOM_ENV", "local")
 os.environ.setdefault("JWT_SECRET", "test-signing-key-" + "x" * 32)
-os.environ.setdefault("PIXECOM_STATE_DIR", tempfile.mkdtemp(prefix="pixecom-state-"))
+if "PIXECOM_STATE_DIR" not in os.environ:
+    # Made once, by the process that loads this first (xdist's controller: its workers inherit
+    # the variable), and removed when that process exits.
+    os.environ["PIXECOM_STATE_DIR"] = str(_remove_at_exit(Path(tempfile.mkdtemp(prefix="pixecom-state-"))))
 os.environ.setdefault("POWERTOOLS_SERVICE_NAME", "pixecom-tests")
 os.environ.setdefault("POWERTOOLS_METRICS_NAMESPACE", "PixEcomTests")
 os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
@@ -66,12 +82,13 @@ def pg_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from pixecom.db.embedded import start_embedded_postgres
 
     # Short path: the server's Unix socket lives in the data dir (108-byte limit).
-    data_dir = Path("/tmp") / f"pixecom-pg-{os.getpid()}"
-    server, url = start_embedded_postgres(data_dir)
+    data_dir = _remove_at_exit(Path("/tmp") / f"pixecom-pg-{os.getpid()}")
+    server, url = start_embedded_postgres(data_dir)  # pgserver stops it at exit, if not before
     _EMBEDDED["server"] = server
     _without_durability(url)
     yield url
     server.cleanup()
+    shutil.rmtree(data_dir, ignore_errors=True)  # the stopped server's ~95 MB
 
 
 _EMBEDDED: dict[str, Any] = {}
@@ -99,14 +116,13 @@ def _copy_of_template(server_url: str, name: str) -> None:
 @pytest.fixture(scope="session")
 def standby(pg_server_url: str) -> Iterator[Any]:
     """A streaming standby of the embedded server (its own pg_basebackup), once per session."""
-    import shutil
-
     from local.standby import start_standby
 
     server = _EMBEDDED.get("server")
     if server is None:
         pytest.skip("a standby needs the embedded PostgreSQL (DATABASE_URL names another server)")
-    replica = start_standby(server, Path("/tmp") / f"pixecom-standby-{os.getpid()}")
+    replica = start_standby(server, _remove_at_exit(Path("/tmp") / f"pixecom-standby-{os.getpid()}"))
+    atexit.register(replica.stop)  # before the removal, when the teardown below did not run
     yield replica
     replica.stop()
     shutil.rmtree(replica.data_dir, ignore_errors=True)
@@ -139,13 +155,12 @@ def pgbouncer(pg_server_url: str) -> Iterator[Any]:
     server = _EMBEDDED.get("server")
     if not _pooler_available():
         pytest.skip("needs the embedded PostgreSQL and Debian's pgbouncer (.ci/run installs it)")
-    pooler = start_pooler(
-        server.get_postmaster_info().socket_dir,
-        Path("/tmp") / f"pixecom-pgb-{os.getpid()}",
-        server.system_user,
-    )
+    work_dir = _remove_at_exit(Path("/tmp") / f"pixecom-pgb-{os.getpid()}")
+    pooler = start_pooler(server.get_postmaster_info().socket_dir, work_dir, server.system_user)
+    atexit.register(pooler.stop)  # before the removal, when the teardown below did not run
     yield pooler
     pooler.stop()
+    shutil.rmtree(work_dir, ignore_errors=True)
 
 
 @pytest.fixture

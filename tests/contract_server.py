@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import sys
@@ -186,6 +187,7 @@ def main() -> int:
             from pixecom.db.embedded import stop_embedded_postgres
 
             stop_embedded_postgres(embedded)
+        shutil.rmtree(state, ignore_errors=True)  # the stopped server's data dir: nothing left in /tmp
     return 0
 
 

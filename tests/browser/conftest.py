@@ -35,9 +35,13 @@ if not (CONSOLE_DIST / "index.html").is_file():
     pytest.skip("console not built: npm ci && npm run build -w console", allow_module_level=True)
 
 
+# tryfirst: xdist names each test's group (its `@browser` suffix) in its own modifyitems hook,
+# which otherwise runs before this one (this conftest is loaded first, as a testpath's), leaving
+# every browser test ungrouped: each worker then started its own server and Chromium at the end.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "tests/browser" in str(item.fspath):
+        if _is_browser_test(item):
             item.add_marker(pytest.mark.xdist_group("browser"))
 
 
@@ -63,6 +67,16 @@ class ConsoleServer:
     def api(self) -> httpx.Client:
         """An API client signed in as the demo seller (bearer token, refreshed when it expires)."""
         return SignedIn(self)
+
+    def expire_access_tokens(self) -> None:
+        """Move the server's clock past the life of every access token issued so far (what
+        waiting ACCESS_TOKEN_TTL_SECONDS + 1 would do), without waiting: see serve.py."""
+        body = {"advance_seconds": ACCESS_TOKEN_TTL_SECONDS + 1}
+        httpx.post(f"{self.base_url}/__test/clock", json=body).raise_for_status()
+
+    def reset_clock(self) -> None:
+        """The server's clock back to the wall clock."""
+        httpx.post(f"{self.base_url}/__test/clock", json={"reset": True}).raise_for_status()
 
     def graph_status(self, account_id: str, meta_id: str) -> str:
         """An object's status as the simulator (Meta) holds it."""
@@ -155,6 +169,23 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_context_args, "viewport": {"width": 1440, "height": 900}, "locale": "en-US"}
+
+
+def _is_browser_test(item: pytest.Item) -> bool:
+    return "tests/browser" in str(item.fspath)
+
+
+@pytest.hookimpl(trylast=True)  # after the test's own teardown (its page and context)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    """After the last browser test of this worker, end what only they use: the console server and
+    Playwright. Playwright's sync API keeps its event loop running on this thread, and the tests
+    the worker runs next (asyncio.run, anyio.run, Mangum's handler) need a thread without one."""
+    if nextitem is not None and _is_browser_test(nextitem):
+        return
+    for name in ("console_server", "playwright"):  # each fixture's dependents end first
+        fixturedefs = item.session._fixturemanager.getfixturedefs(name, item)
+        if fixturedefs:
+            fixturedefs[-1].finish(item._request)  # type: ignore[attr-defined]
 
 
 @pytest.hookimpl(wrapper=True)

@@ -1,7 +1,7 @@
 """The browser tests' server, run as a subprocess: the local app (same as `pixecom dev`) and the
 built console on a free port, a small simulator scenario connected to the demo seller and synced
 once (its Facebook Login a consent page that redirects to this console's /meta/callback), and the
-local scheduler draining the queues every 2 s (a connect's backfill, the bulk status jobs).
+local scheduler draining the queues every half second (a connect's backfill, the bulk status jobs).
 
 DATABASE_URL must name a migrated database. When everything is up it prints one line,
 `READY {json}`, with the URLs and the scenario's tokens, then serves until terminated.
@@ -19,6 +19,31 @@ from typing import Any
 
 # USD and EUR accounts connected to the demo seller; JPY and THB ones only Facebook Login reaches.
 SCENARIO = {"accounts": 4, "ads": 32, "days": 20, "seed": 7}  # 8 ads per account
+BROWSER_DRAIN_SECONDS = 0.5
+
+
+def add_test_clock(app: Any) -> None:
+    """The API's clock (its `get_now` seam: what stamps and checks tokens) as the wall clock
+    plus an offset the tests move with `POST /__test/clock {"advance_seconds": n}` and put back
+    with `{"reset": true}`: a test makes the access tokens expire without waiting them out."""
+    from datetime import timedelta
+
+    from fastapi import Body
+
+    from pixecom.api.deps import get_now
+    from pixecom.clock import utc_now
+
+    offset = [timedelta(0)]
+
+    async def now_with_offset() -> Any:
+        return utc_now() + offset[0]
+
+    def move(advance_seconds: float = Body(0, embed=True), reset: bool = Body(False, embed=True)) -> Any:
+        offset[0] = timedelta(0) if reset else offset[0] + timedelta(seconds=advance_seconds)
+        return {"offset_seconds": offset[0].total_seconds()}
+
+    app.dependency_overrides[get_now] = now_with_offset
+    app.add_api_route("/__test/clock", move, methods=["POST"], include_in_schema=False)
 
 
 def main() -> int:
@@ -63,11 +88,16 @@ def main() -> int:
     email, password = seed_demo_seller()
     connect_demo_accounts(email, scenario)
     run_once(("delivery", "stats"))  # the first sync, done before the browser looks
-    # From now on, every 2 s: what a connect queued (delivery, backfill chunks), then bulk jobs.
-    scheduler = LocalScheduler(interval=3600, control_tick=drain_queued_work).start()
+    # From now on, every half second: what a connect queued (delivery, backfill chunks), then bulk
+    # jobs. `make dev` drains every 2 s; here each hop of a chain (a backfill's chunks, a sync then
+    # its evaluation) would cost the waiting test up to 2 s, and an empty drain costs next to nothing.
+    scheduler = LocalScheduler(
+        interval=3600, control_tick=drain_queued_work, control_interval=BROWSER_DRAIN_SECONDS
+    ).start()
 
     allow_console_origin(console_url)
     app = create_app()
+    add_test_clock(app)
     mount_console(app, get_settings().console_dir)
     server = uvicorn.Server(
         uvicorn.Config(

@@ -118,7 +118,7 @@ def test_a_new_seller_does_everything_in_vietnamese(page: Page, console_server):
         deadline = time.monotonic() + 60
         while not open_alerts():
             assert time.monotonic() < deadline, "no alert opened for the new seller's account"
-            time.sleep(2)
+            time.sleep(0.5)
     page.get_by_role("link", name=re.compile("^Cảnh báo")).click()
     first = page.get_by_test_id("alerts-table").locator("tbody tr").first
     first.get_by_role("button", name=re.compile("^Xác nhận")).click()

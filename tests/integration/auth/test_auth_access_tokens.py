@@ -11,6 +11,9 @@ import jwt
 import pytest
 from auth_helpers import bearer
 
+# One worker for the module: its module-scoped fixture is then built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("auth-access-tokens")
+
 ME = "/api/auth/me"
 
 

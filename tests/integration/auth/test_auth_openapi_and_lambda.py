@@ -7,6 +7,9 @@ from auth_helpers import bearer
 
 from lambda_support import load_event, load_handler
 
+# One worker for the module: its module-scoped fixture is then built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("auth-openapi-and-lambda")
+
 ENDPOINTS = {
     ("/api/auth/register", "post"): (
         "RegisterRequest",

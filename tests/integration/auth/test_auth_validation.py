@@ -3,6 +3,9 @@
 import pytest
 from auth_helpers import PASSWORD
 
+# One worker for the module: its module-scoped fixture is then built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("auth-validation")
+
 REGISTER = "/api/auth/register"
 
 

@@ -26,6 +26,16 @@ def _pixecom(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.fixture(scope="module")
+def state_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One PIXECOM_STATE_DIR for the commands below: the first makes (initdb) and migrates the
+    embedded database there, the next finds it made and starts it again (as a second command in
+    a dev's checkout does), so the suite pays for one new cluster, not one per command."""
+    return tmp_path_factory.mktemp("state")
+
+
+# Both commands on one worker, so they share the module's state dir (see `state_dir`).
+@pytest.mark.xdist_group("pixecom-commands")
 @pytest.mark.parametrize(
     ("argv", "printed"),
     [
@@ -36,11 +46,11 @@ def _pixecom(*argv: str, **env: str) -> subprocess.CompletedProcess[str]:
         ),
     ],
 )
-def test_a_command_without_database_url_uses_the_embedded_database(tmp_path, argv, printed):
-    done = _pixecom(*argv, PIXECOM_STATE_DIR=str(tmp_path), PIXECOM_NEW_USER_PASSWORD="a-long-password-1")
+def test_a_command_without_database_url_uses_the_embedded_database(state_dir, argv, printed):
+    done = _pixecom(*argv, PIXECOM_STATE_DIR=str(state_dir), PIXECOM_NEW_USER_PASSWORD="a-long-password-1")
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.startswith(printed)
-    assert (tmp_path / "pgdata").is_dir()
+    assert (state_dir / "pgdata").is_dir()
 
 
 def test_a_command_that_fails_says_why_in_one_line(tmp_path):

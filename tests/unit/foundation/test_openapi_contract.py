@@ -12,6 +12,9 @@ from jsonschema import Draft202012Validator
 
 from contract_check import openapi_document
 
+# One worker for the module: its module-scoped fixture is then built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("openapi-contract")
+
 ROOT = Path(__file__).resolve().parents[3]
 COMMITTED = ROOT / "openapi" / "openapi.json"
 SOURCE = ROOT / "layers" / "shared" / "python" / "pixecom"

@@ -12,6 +12,9 @@ import pytest
 
 from sam_transform import translate
 
+# One worker for the module: its module-scoped fixture is then built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("template-snapstart")
+
 ROOT = Path(__file__).resolve().parents[3]
 
 

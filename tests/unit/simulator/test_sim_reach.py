@@ -10,6 +10,9 @@ from simulator.generator import generate_scenario, synthesize_day
 from simulator.insights import AdContext, InsightDay, collect, parse_query, render_group
 from simulator.scenario import Scenario
 
+# One worker for the module: its module-scoped fixture is then built once, not once per worker.
+pytestmark = pytest.mark.xdist_group("sim-reach")
+
 TODAY = date(2026, 12, 6)
 
 
