@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from automation_helpers import fast_graph_factory, scenario, sync_message
 
-from pixecom.clock import utc_now
 from simulator.testing import SimulatorServer
 
 
@@ -49,8 +48,10 @@ class Synced:
 
 
 @pytest.fixture
-def connect_synced(make_seller: Callable[..., Any], graph: Any) -> Callable[..., Synced]:
-    """Connect a scenario account for a new (or given) seller and run its delivery + stats syncs."""
+def connect_synced(make_seller: Callable[..., Any], graph: Any, now: datetime) -> Callable[..., Synced]:
+    """Connect a scenario account for a new (or given) seller and run its delivery + stats syncs,
+    at the test's `now`: the sync and what a test evaluates after it see the same local day even
+    when the wall clock passes an account's midnight between them."""
     from pixecom.accounts.connect import connect_account
     from pixecom.sync.delivery import sync_account_delivery
     from pixecom.sync.stats import sync_account_stats
@@ -58,10 +59,10 @@ def connect_synced(make_seller: Callable[..., Any], graph: Any) -> Callable[...,
     def do(meta_account_id: str = "act_5001", seller: Any = None) -> Synced:
         seller = seller or make_seller()
         account = connect_account(
-            seller.seller_id, meta_account_id, f"token-{meta_account_id[4:]}", backfill_days=1, now=utc_now()
+            seller.seller_id, meta_account_id, f"token-{meta_account_id[4:]}", backfill_days=1, now=now
         )
-        sync_account_delivery(sync_message(account.id, "delivery"))
-        sync_account_stats(sync_message(account.id, "stats"))
+        sync_account_delivery(sync_message(account.id, "delivery"), clock=lambda: now)
+        sync_account_stats(sync_message(account.id, "stats"), clock=lambda: now)
         return Synced(seller, account.id, seller.headers)
 
     return do
