@@ -8,7 +8,7 @@ the previous sums are read live from the daily stats (`stats.range_stats`; the p
 hold the current presets only) and formatted by the same SQL (`sql.metrics_json`). Ad sets and
 ads whose filters keep whole campaigns (none, or accounts and campaigns only) read the previous
 sums of the page rows alone and the summary's from the campaign rollup, not every ad's days
-(5,000 ads: ~300 ms -> see tests/bench/ads_manager_bench.py). The relative
+(`/ads` of 5,000 ads, last_30d: 326 -> 74 ms, tests/bench/ads_manager_bench.py). The relative
 change of each metric is computed from the two formatted values (`relative_change`), so it is
 the change between the numbers the seller reads.
 """
