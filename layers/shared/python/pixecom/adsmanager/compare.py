@@ -143,22 +143,31 @@ def read_comparison(
     )
 
 
+_QUANTUM = Decimal(1).scaleb(-CHANGE_DECIMALS)
+# Ratios parsed from the metrics' JSON straight into Decimals: exactly the digits shown.
+_DECIMAL_JSON = json.JSONDecoder(parse_float=Decimal)
+
+
 def _number(value: object) -> Decimal | None:
     """A metric's JSON value (money text, a count, a ratio) as a Decimal; None stays None."""
-    return None if value is None else Decimal(str(value))
+    if value is None or isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    return Decimal(str(value))
 
 
 def relative_change(current: object, previous: object) -> float | None:
     """(current - previous) / previous, rounded half-up to 4 decimals (0.25 = 25% more); null
     when either is null or the previous value is 0 (no ratio to a nothing)."""
     now, before = _number(current), _number(previous)
-    if now is None or before is None or before == 0:
+    if now is None or before is None or not before:
         return None
-    return float(((now - before) / before).quantize(Decimal(1).scaleb(-CHANGE_DECIMALS), ROUND_HALF_UP))
+    return float(((now - before) / before).quantize(_QUANTUM, ROUND_HALF_UP))
 
 
 def changes(current_json: str, previous_json: str) -> dict[str, float | None]:
     """Each metric's relative change, in the order of the current `metrics` object."""
-    current: Mapping[str, object] = json.loads(current_json)
-    previous: Mapping[str, object] = json.loads(previous_json)
+    current: Mapping[str, object] = _DECIMAL_JSON.decode(current_json)
+    previous: Mapping[str, object] = _DECIMAL_JSON.decode(previous_json)
     return {name: relative_change(value, previous.get(name)) for name, value in current.items()}
