@@ -5,7 +5,7 @@ equal the sums of their ads and the simulator's truth."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -153,3 +153,25 @@ def test_an_ads_creative_names_its_versions_and_a_groups_daily_series_sums_to_it
     assert api.get(f"/api/ads-manager/ads/{ad['id']}/creative", headers={}).status_code == 401
     refused = api.get("/api/ads-manager/campaigns", headers=synced.headers, params={"media_version": "x"})
     assert refused.status_code == 422 and "media_version" in refused.text
+
+
+def test_a_thumbnail_past_its_expiry_is_shown_as_none(
+    api: Any, synced: Any, set_now: Any
+) -> None:
+    """Meta's thumbnail URLs are signed and expire (their `oe` parameter): a URL past its expiry
+    would be a broken image, so the ad's creative and the group's face leave it out."""
+    set_now(WORLD_NOW)
+    ad = api.get("/api/ads-manager/ads", headers=synced.headers, params={"limit": 1, **RANGE}).json()["data"][0]
+    fresh = api.get(f"/api/ads-manager/ads/{ad['id']}/creative", headers=synced.headers).json()
+    assert fresh["thumbnail_url"] and fresh["thumbnail_expires_at"]
+    expiry = datetime.fromisoformat(fresh["thumbnail_expires_at"])
+    media = {"group_by": "media", "media_version": fresh["versions"]["media"], **RANGE}
+    assert api.get("/api/ads-manager/creatives", headers=synced.headers, params=media).json()["data"][0][
+        "creative"
+    ]["thumbnail_url"]
+
+    set_now(expiry + timedelta(seconds=1))
+    stale = api.get(f"/api/ads-manager/ads/{ad['id']}/creative", headers=synced.headers).json()
+    assert stale["thumbnail_url"] is None and stale["thumbnail_expires_at"] == fresh["thumbnail_expires_at"]
+    group = api.get("/api/ads-manager/creatives", headers=synced.headers, params=media).json()["data"][0]
+    assert group["creative"]["thumbnail_url"] is None
