@@ -155,13 +155,13 @@ def test_an_ads_creative_names_its_versions_and_a_groups_daily_series_sums_to_it
     assert refused.status_code == 422 and "media_version" in refused.text
 
 
-def test_a_thumbnail_past_its_expiry_is_shown_as_none(
-    api: Any, synced: Any, set_now: Any
-) -> None:
+def test_a_thumbnail_past_its_expiry_is_shown_as_none(api: Any, synced: Any, set_now: Any) -> None:
     """Meta's thumbnail URLs are signed and expire (their `oe` parameter): a URL past its expiry
     would be a broken image, so the ad's creative and the group's face leave it out."""
     set_now(WORLD_NOW)
-    ad = api.get("/api/ads-manager/ads", headers=synced.headers, params={"limit": 1, **RANGE}).json()["data"][0]
+    ad = api.get("/api/ads-manager/ads", headers=synced.headers, params={"limit": 1, **RANGE}).json()["data"][
+        0
+    ]
     fresh = api.get(f"/api/ads-manager/ads/{ad['id']}/creative", headers=synced.headers).json()
     assert fresh["thumbnail_url"] and fresh["thumbnail_expires_at"]
     expiry = datetime.fromisoformat(fresh["thumbnail_expires_at"])
