@@ -15,8 +15,9 @@ from automation_helpers import day, ids_by_name, rows, usd
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
+from pixecom.adsmanager.list_rows import EntityRow
 from pixecom.adsmanager.params import DateSpec, Filters, ListQuery
-from pixecom.adsmanager.query import EntityRow, list_entities
+from pixecom.adsmanager.query import list_entities
 from pixecom.adsmanager.sums import by_spend
 from pixecom.automation.worker import run_automation
 from pixecom.automation_message import AutomationMessage

@@ -23,11 +23,10 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from pixecom.adsmanager.list_rows import Comparison, ListResult
 from pixecom.adsmanager.params import Level, ListQuery
 from pixecom.adsmanager.query import (
     RESULTS_MIXED,
-    Comparison,
-    ListResult,
     acct_cte,
     list_entities,
     matched_cte,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from pixecom.adsmanager.list_rows import CurrencyTotals
 from pixecom.adsmanager.params import (
     STORE_SORT_KEYS,
     InvalidParam,
@@ -33,7 +34,6 @@ from pixecom.adsmanager.params import (
     parse_list_query,
 )
 from pixecom.adsmanager.query import (
-    CurrencyTotals,
     acct_cte,
     by_currency_first,
     combined_type,

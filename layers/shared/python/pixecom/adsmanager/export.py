@@ -31,9 +31,9 @@ from typing import Any
 
 from pixecom.adsmanager.compare import changes
 from pixecom.adsmanager.entity_columns import csv_columns, csv_values
+from pixecom.adsmanager.list_rows import ListResult
 from pixecom.adsmanager.params import InvalidParam, Level, ListQuery
 from pixecom.adsmanager.payload import entity_fields
-from pixecom.adsmanager.query import ListResult
 from pixecom.domain.catalogue import REACH_METRIC_NAMES, STORE_METRICS, Metric
 from pixecom.domain.metrics import METRIC_BY_NAME, METRIC_NAMES, Kind
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from pixecom.adsmanager.compare import changes
 from pixecom.adsmanager.daily import DailySeries
+from pixecom.adsmanager.list_rows import Comparison, CurrencyTotals, EntityRow, ListResult
 from pixecom.adsmanager.params import Level, encode_cursor
-from pixecom.adsmanager.query import Comparison, CurrencyTotals, EntityRow, ListResult
 from pixecom.domain.dates import DateRange
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

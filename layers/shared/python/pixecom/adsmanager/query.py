@@ -20,30 +20,32 @@ psycopg `sql` (`pixecom.adsmanager.statement`: each part carries its own values)
 - the summary: the same `matched` rows summed per currency (all rows, not the page), with the
   result type those rows share (else `mixed`);
 - the date range envelope over the accounts, and the seller's reporting currency;
+- each account with its range and the reach stored for it, and for the page rows the reach
+  stored for their own range (`reach_stats` by its key): a list whose reach is stored reads
+  nothing else;
 - for the page rows only, the entity's own columns (budget, bids, objective, spend cap, its
-  parents' and ad account's names) as one JSON object (`entity_columns.py`).
+  parents' and ad account's names) as one JSON object (`entity_columns.py`), and the store's
+  numbers (`store_columns.py`; a store sort ranks by them).
 
 Postgres computes and formats every metric (`sql.metrics_json`: the currency's minor units,
 ratios to 4 decimals, nulls where undefined or mixed) and returns each row's `metrics` as JSON
 text, so the API splices it into the response without touching a number. All parts come back
-as one result set (UNION ALL, a `kind` column tells them apart). The API runs it on the psycopg
-connection itself; exports run it on the connection under their session (`list_entities`).
+as one result set (UNION ALL, a `kind` column tells them apart; `list_rows.split_result` reads
+it). The API runs it on the psycopg connection itself; exports run it on the connection under
+their session (`list_entities`).
 """
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
-from functools import lru_cache
+from datetime import datetime
 from typing import Any, LiteralString
 
 from psycopg import sql
 
 from pixecom.adsmanager.entity_columns import entity_columns_json
-from pixecom.adsmanager.params import STORE_SORT_KEYS, Cursor, Filters, Level, ListQuery
+from pixecom.adsmanager.list_rows import ListResult, split_result
+from pixecom.adsmanager.params import STORE_SORT_KEYS, Filters, Level, ListQuery
 from pixecom.adsmanager.ranges import RangePlan, plan_ranges
 from pixecom.adsmanager.sql import (
     LEVELS,
@@ -63,93 +65,10 @@ from pixecom.adsmanager.store_columns import (
     summary_store_json,
     summed_store_cte,
 )
-from pixecom.domain.attribution import attribution_label, combined_label
 from pixecom.domain.catalogue import STORE_METRIC_BY_NAME
 from pixecom.domain.creatives import KEY_COLUMNS
-from pixecom.domain.dates import DateRange
 from pixecom.domain.metrics import METRIC_BY_NAME, Kind
 from pixecom.domain.results import MIXED
-
-
-@dataclass(frozen=True)
-class EntityRow:
-    id: uuid.UUID
-    meta_id: str
-    name: str
-    status: str
-    delivery_status: str
-    effective_status: str
-    ad_account_id: uuid.UUID
-    campaign_id: uuid.UUID | None
-    adset_id: uuid.UUID | None
-    sellpage_id: uuid.UUID | None
-    currency: str
-    result_type: str | None
-    attribution_setting: str | None
-    metrics_json: str  # the formatted `metrics` object, as Postgres built it
-    extra_json: str = "{}"  # budget, bids, parents' names: adsmanager.entity_columns
-    store_json: str = "null"  # the store's numbers: adsmanager.store_columns
-    # Our impressions (whatever `columns=` shows): reach is looked up only where some were made.
-    impressions: int | None = None
-    # Meta's reach of the row's object over its account's range as stored (reach_stats), read by
-    # the same statement; None: none stored (or not looked up).
-    stored_reach: StoredReach | None = None
-
-
-@dataclass(frozen=True)
-class CurrencyTotals:
-    currency: str
-    result_type: str | None
-    metrics_json: str
-    store_json: str = "null"  # the store's numbers: adsmanager.store_columns
-    reach_unavailable: str | None = None  # why the summary has no reach (adsmanager.reach_rows)
-    impressions: int | None = None  # our impressions, as on EntityRow
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """The previous period's `metrics` (JSON text, as Postgres built it) of each page row and each
-    summary currency, and the envelope of the accounts' comparison ranges (`compare.py`)."""
-
-    rows: dict[uuid.UUID, str]
-    summary: dict[str, str]
-    date_range: DateRange
-
-
-@dataclass(frozen=True)
-class StoredReach:
-    """A reach_stats row as read: Meta's people, the impressions of that answer, when read."""
-
-    reach: int
-    impressions: int
-    fetched_at: datetime
-
-
-@dataclass(frozen=True)
-class AccountRange:
-    """One listed ad account and its own range (its timezone's days): what reach is keyed by."""
-
-    id: uuid.UUID
-    meta_account_id: str
-    timezone_name: str
-    since: date
-    until: date
-    stored_reach: StoredReach | None = None  # the account's reach over its range, as stored
-
-
-@dataclass(frozen=True)
-class ListResult:
-    rows: list[EntityRow]
-    summary: list[CurrencyTotals]
-    next_cursor: Cursor | None
-    date_range: DateRange
-    comparison: Comparison | None = None
-    # The seller's reporting currency (None: not chosen), read by the same statement: the list's
-    # converted total needs it (`pixecom.rates.totals`), and it costs no round trip of its own.
-    reporting_currency: str | None = None
-    # The accounts the list read (all the seller's, or those `ad_account_id` names), each with
-    # its range, from the same statement: reach needs them and they cost no round trip.
-    accounts: tuple[AccountRange, ...] = ()
 
 
 def _like_pattern(q: str) -> str:
@@ -316,16 +235,6 @@ def types_cte(query: ListQuery, seller_id: uuid.UUID) -> Fragment:
     )
 
 
-@lru_cache(maxsize=1024)
-def attribution_setting(specs_json: str | None) -> str | None:
-    """The row's attribution setting in words from the JSON list of its ad sets' distinct specs:
-    "7-day click or 1-day view", `mixed` when they differ, None when none is known."""
-    if specs_json is None:
-        return None
-    specs = json.loads(specs_json)
-    return combined_label(attribution_label(spec) for spec in specs)
-
-
 _NULL_ENTITY = sql.SQL(
     "CAST(NULL AS uuid), NULL, NULL, NULL, NULL, NULL, CAST(NULL AS uuid), CAST(NULL AS uuid), "
     "CAST(NULL AS uuid), CAST(NULL AS uuid)"
@@ -476,70 +385,6 @@ _ACT_ID = q(
 )
 
 
-def _entity_row(m: Mapping[Any, Any]) -> EntityRow:
-    return EntityRow(
-        id=m["id"],
-        meta_id=m["meta_id"],
-        name=m["name"],
-        status=m["status"],
-        delivery_status=m["delivery_status"],
-        effective_status=m["effective_status"],
-        ad_account_id=m["ad_account_id"],
-        campaign_id=m["campaign_id"],
-        adset_id=m["adset_id"],
-        sellpage_id=m["sellpage_id"],
-        currency=m["currency"],
-        result_type=m["result_type"],
-        attribution_setting=attribution_setting(m["attr"]),
-        metrics_json=m["metrics"],
-        extra_json=m["extra"],
-        store_json=m["store"],
-        impressions=int(m["impressions"]),
-        stored_reach=_stored_reach(m),
-    )
-
-
-def _stored_reach(m: Mapping[Any, Any]) -> StoredReach | None:
-    if m["reach"] is None:
-        return None
-    return StoredReach(int(m["reach"]), int(m["reach_impressions"] or 0), m["reach_fetched_at"])
-
-
-def _split_result(query: ListQuery, plan: RangePlan, result: Sequence[Mapping[Any, Any]]) -> ListResult:
-    page = [m for m in result if m["kind"] == "row"]
-    next_cursor = None
-    if query.limit is not None and len(page) > query.limit:
-        page = page[: query.limit]
-        last = page[-1]
-        next_cursor = Cursor(
-            sort=query.sort.token,
-            value=last["sort_text"],
-            last_id=last["id"],
-            query=query.fingerprint,
-            currency=last["currency"] if by_currency_first(query) else None,
-        )
-    summary = [
-        CurrencyTotals(
-            m["currency"], m["result_type"], m["metrics"], m["store"], impressions=int(m["impressions"])
-        )
-        for m in result
-        if m["kind"] == "summary"
-    ]
-    envelope = next(m for m in result if m["kind"] == "srange")
-    since: date | None = envelope["since"]
-    until: date | None = envelope["until"]
-    date_range = DateRange(since, until) if since and until else plan.utc_range()
-    rows = [_entity_row(m) for m in page]
-    accounts = tuple(
-        AccountRange(m["id"], m["meta_id"], m["name"], m["since"], m["until"], _stored_reach(m))
-        for m in result
-        if m["kind"] == "account"
-    )
-    return ListResult(
-        rows, summary, next_cursor, date_range, reporting_currency=envelope["currency"], accounts=accounts
-    )
-
-
 def list_entities(conn: Any, seller_id: uuid.UUID, query: ListQuery, now: datetime) -> ListResult:
     """One page (or, with limit None, every row) of a level, its summary and date range, read
     with one statement on a psycopg connection (the API's autocommit read connection,
@@ -552,4 +397,5 @@ def list_entities(conn: Any, seller_id: uuid.UUID, query: ListQuery, now: dateti
     gets the preset resolved in UTC.
     """
     plan = plan_ranges(query.dates, now)
-    return _split_result(query, plan, run(conn, list_statement(query, plan, seller_id)))
+    result = run(conn, list_statement(query, plan, seller_id))
+    return split_result(query, plan, result, by_currency_first(query))

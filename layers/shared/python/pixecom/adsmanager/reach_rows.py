@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from pixecom.adsmanager.daily import DailySeries
+from pixecom.adsmanager.list_rows import ListResult, StoredReach
 from pixecom.adsmanager.params import Level, ListQuery
-from pixecom.adsmanager.query import ListResult, StoredReach
 from pixecom.adsmanager.reach import (
     FILTERED,
     LEVEL_NAMES,

@@ -28,6 +28,7 @@ from pixecom.adsmanager.breakdowns import Breakdown, parse_breakdown, read_break
 from pixecom.adsmanager.compare import list_compared
 from pixecom.adsmanager.daily import daily_series
 from pixecom.adsmanager.export import CsvHeader, csv_lines, export_keys, parse_csv_header
+from pixecom.adsmanager.list_rows import ListResult
 from pixecom.adsmanager.params import (
     DEFAULT_LIMIT,
     DEFAULT_SORT,
@@ -45,7 +46,6 @@ from pixecom.adsmanager.params import (
     parse_list_query,
 )
 from pixecom.adsmanager.payload import daily_json, list_json
-from pixecom.adsmanager.query import ListResult
 from pixecom.adsmanager.reach_rows import PendingReach, add_daily_reach, prepare_reach
 from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
