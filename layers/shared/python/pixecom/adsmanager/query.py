@@ -212,7 +212,7 @@ def combined_type(x: Fragment) -> Fragment:
 def types_cte(query: ListQuery, seller_id: uuid.UUID) -> Fragment:
     """`key` -> `rt`, `attr`: ad sets' result types and attribution specs (keyed by ad set), or
     campaigns' (by campaign: `mixed` when its ad sets differ). `attr` is the JSON list of the
-    distinct specs under the key, named in Python (`attribution_setting`)."""
+    distinct specs under the key, named in Python (`list_rows.attribution_setting`)."""
     where = q("x.seller_id = {}", Param(seller_id))
     if query.filters.campaign_ids:
         where = q("{} AND x.campaign_id = ANY({})", where, Param(list(query.filters.campaign_ids)))
