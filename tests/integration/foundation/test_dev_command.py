@@ -122,7 +122,12 @@ def test_a_failure_other_than_a_busy_port_still_fails_make_dev(tmp_path):
     assert "Error 2" in make.stderr  # argparse's usage error, and make's own line for it
 
 
-def test_ctrl_c_stops_everything_calmly(db_url, tmp_path):
+@pytest.mark.parametrize(
+    ("sent", "to_group"),
+    [(signal.SIGINT, True), (signal.SIGTERM, False)],
+    ids=["ctrl-c to the terminal's group", "sigterm to the process"],
+)
+def test_ctrl_c_or_a_sigterm_stops_everything_calmly(db_url, tmp_path, sent, to_group):
     scenario = tmp_path / "scenario.json"
     scenario.write_text(small_scenario(1001).model_dump_json())
     port = _free_port()
@@ -139,7 +144,10 @@ def test_ctrl_c_stops_everything_calmly(db_url, tmp_path):
                 time.sleep(0.3)
         else:
             pytest.fail(f"pixecom dev did not start: {dev.communicate(timeout=10)}")
-        os.killpg(dev.pid, signal.SIGINT)
+        if to_group:
+            os.killpg(dev.pid, sent)
+        else:  # `kill`, `timeout` or a process manager: the process alone
+            dev.send_signal(sent)
         out, err = dev.communicate(timeout=90)
     finally:
         if dev.poll() is None:

@@ -7,6 +7,7 @@ the API Lambda wraps with Mangum.
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import sys
 from contextlib import ExitStack
@@ -150,11 +151,23 @@ def run(options: DevOptions) -> int:
     if busy is not None:
         print(busy, file=sys.stderr)
         return EXIT_PORT_BUSY
+    # A SIGTERM (a process manager, `kill`, `timeout`) or SIGHUP (a closed terminal) stops as
+    # Ctrl-C does. Uvicorn handles both while it serves, then raises the signal again once shut
+    # down: left to Python's default, that ended the process before the embedded PostgreSQL and
+    # the simulator were stopped.
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
         return _serve(options)
     except KeyboardInterrupt:  # Ctrl-C while starting or stopping: everything started is stopped
         print("pixecom dev stopped", flush=True)
         return 0
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def _start_replica(started: ExitStack, embedded: Any, url: str, state_dir: Path) -> None:
