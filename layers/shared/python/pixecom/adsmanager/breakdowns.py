@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from pixecom.adsmanager.params import InvalidParam, Level
-from pixecom.adsmanager.sql import metrics_json, minor_units_sql, sum_columns
+from pixecom.adsmanager.sql import LEVELS, metrics_json, minor_units_sql, sum_columns
 from pixecom.adsmanager.statement import Conn, Fragment, Param, join, lit, q, run
 from pixecom.domain.results import MIXED
 
@@ -72,8 +72,6 @@ OFF_META_COUNTERS = (
     "purchase_value",
     "results",
 )
-_STORED_LEVEL = {Level.CAMPAIGNS: "campaign", Level.ADSETS: "adset", Level.ADS: "ad"}
-_TABLE = {Level.CAMPAIGNS: q("campaigns"), Level.ADSETS: q("adsets"), Level.ADS: q("ads")}
 
 
 def _values_json(breakdown: Breakdown) -> Fragment:
@@ -107,9 +105,9 @@ def breakdown_statement(
         metrics_json("b", minor_units_sql(q("b.currency")), q("b.mixed")),
         sum_columns("s"),
         mixed,
-        _TABLE[level],
+        LEVELS[level].table,
         Param(list(job_ids)),
-        lit(_STORED_LEVEL[level]),
+        lit(LEVELS[level].level_name),
         Param([meta_id for _, meta_id in entities]),
         Param(seller_id),
         Param(seller_id),

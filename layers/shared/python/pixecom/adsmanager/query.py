@@ -368,7 +368,7 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         row_store_json(lv.sellpage_expr),
         lv.table,
         lv.parent_join,
-        lit(lv.reach_level),
+        lit(lv.level_name),
         _NULL_ENTITY,
         metrics_json("s", q("s.mu"), RESULTS_MIXED, query.columns),
         summary_store_json(),

@@ -38,7 +38,7 @@ from pixecom.meta.errors import GraphError, RateLimited, TransientError
 from pixecom.meta.factory import GraphFactory, default_graph
 from pixecom.meta.reach import ReachRow, read_reach
 
-LEVEL_NAMES = {level: lv.reach_level for level, lv in LEVELS.items()}
+LEVEL_NAMES = {level: lv.level_name for level, lv in LEVELS.items()}
 CACHE_TODAY = timedelta(minutes=30)
 CACHE_SETTLED = timedelta(hours=12)
 MAX_READS_PER_REQUEST = 4

@@ -165,7 +165,7 @@ class LevelSql:
     parent_join: Fragment  # how to reach the campaign (for sellpage_id)
     sellpage_expr: Fragment
     result_type_key: Fragment  # the key of the entity's result types (`types`)
-    reach_level: str  # the level's name in reach_stats (Meta's `level`)
+    level_name: str  # the level's name as Meta's `level` says it (reach_stats, breakdown_stats)
 
 
 _PARENT = q("JOIN campaigns c ON c.id = e.campaign_id")
@@ -180,7 +180,7 @@ LEVELS: dict[Level, LevelSql] = {
         parent_join=q(""),
         sellpage_expr=q("e.sellpage_id"),
         result_type_key=q("e.id"),
-        reach_level="campaign",
+        level_name="campaign",
     ),
     Level.ADSETS: LevelSql(
         table=q("adsets"),
@@ -192,7 +192,7 @@ LEVELS: dict[Level, LevelSql] = {
         parent_join=_PARENT,
         sellpage_expr=q("c.sellpage_id"),
         result_type_key=q("e.id"),
-        reach_level="adset",
+        level_name="adset",
     ),
     Level.ADS: LevelSql(
         table=q("ads"),
@@ -204,6 +204,6 @@ LEVELS: dict[Level, LevelSql] = {
         parent_join=_PARENT,
         sellpage_expr=q("c.sellpage_id"),
         result_type_key=q("e.adset_id"),
-        reach_level="ad",
+        level_name="ad",
     ),
 }
