@@ -88,6 +88,11 @@ class Settings(BaseModel):
     # How long one process trusts what it read of a member (role, ad accounts, token version)
     # before reading it again: the longest a removal made elsewhere takes to hold here.
     member_cache_seconds: float = Field(default=2.0, ge=0)
+    # Ads Manager list bodies kept per process and served again while their data is unchanged
+    # (pixecom.adsmanager.kept_lists): memory for them (0: off), and the longest one is kept.
+    # At most 30 minutes: pixecom.db.data_changes keeps its log an hour.
+    list_cache_mb: float = Field(default=32.0, ge=0)
+    list_cache_seconds: float = Field(default=300.0, gt=0, le=1800)
     # Alert webhooks may POST to loopback addresses (and over http to them): `pixecom dev` only.
     # Deployed, a webhook URL must be https to a public address (pixecom.alerts.webhook_urls).
     webhook_allow_loopback: bool = False

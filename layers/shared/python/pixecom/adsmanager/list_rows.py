@@ -97,6 +97,8 @@ class ListResult:
     # The accounts the list read (all the seller's, or those `ad_account_id` names), each with
     # its range, from the same statement: reach needs them and they cost no round trip.
     accounts: tuple[AccountRange, ...] = ()
+    # The database snapshot the statement read (pg_current_snapshot() as text); None on a replica.
+    snapshot: str | None = None
 
 
 @lru_cache(maxsize=1024)
@@ -173,5 +175,11 @@ def split_result(
         if m["kind"] == "account"
     )
     return ListResult(
-        rows, summary, next_cursor, date_range, reporting_currency=envelope["currency"], accounts=accounts
+        rows,
+        summary,
+        next_cursor,
+        date_range,
+        reporting_currency=envelope["currency"],
+        accounts=accounts,
+        snapshot=envelope["extra"],
     )

@@ -235,6 +235,9 @@ def types_cte(query: ListQuery, seller_id: uuid.UUID) -> Fragment:
     )
 
 
+# The snapshot this statement reads (the list's first): a body is kept against it
+# (pixecom.adsmanager.kept_lists); none on a replica, whose snapshot the primary cannot check.
+_SNAPSHOT = q("CASE WHEN pg_is_in_recovery() THEN NULL ELSE CAST(pg_current_snapshot() AS text) END")
 _NULL_ENTITY = sql.SQL(
     "CAST(NULL AS uuid), NULL, NULL, NULL, NULL, NULL, CAST(NULL AS uuid), CAST(NULL AS uuid), "
     "CAST(NULL AS uuid), CAST(NULL AS uuid)"
@@ -340,7 +343,7 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         "LEFT JOIN summed_store ss ON ss.currency = s.currency "
         "UNION ALL "
         "SELECT 'srange', 0, {}, (SELECT reporting_currency FROM sellers WHERE id = {}), NULL, NULL, NULL, "
-        "NULL, min(since), max(until), NULL, NULL, NULL, NULL, NULL, NULL FROM acct "
+        "NULL, min(since), max(until), {}, NULL, NULL, NULL, NULL, NULL FROM acct "
         "UNION ALL "
         "SELECT 'account', 0, a.id, a.meta_account_id, a.timezone_name, NULL, NULL, NULL, "
         "CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS uuid), CAST(NULL AS uuid), a.currency, "
@@ -374,6 +377,7 @@ def list_statement(query: ListQuery, plan: RangePlan, seller_id: uuid.UUID) -> F
         summary_store_json(),
         _NULL_ENTITY,
         Param(seller_id),
+        _SNAPSHOT,
         _ACT_ID,
     )
 

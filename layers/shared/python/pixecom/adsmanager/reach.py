@@ -103,12 +103,12 @@ def with_reason(extra_json: str, value: Reach) -> str:
     return body + ("," if body != "{" else "") + '"reach_unavailable":' + json.dumps(value.reason) + "}"
 
 
-def fresh(value: Reach, key: ReachKey, today: date, now: datetime) -> bool:
-    """Whether a stored value still stands: a range holding today ages fast, a settled one slowly."""
+def stands_until(value: Reach, key: ReachKey, today: date) -> datetime | None:
+    """When a stored value stops standing: a range holding today ages fast, a settled one slowly
+    (None: an ad's day from ad_stats_daily, as fresh as the stats)."""
     if value.fetched_at is None:
-        return True  # an ad's day from ad_stats_daily: as fresh as the stats
-    ttl = CACHE_TODAY if key.until >= today else CACHE_SETTLED
-    return now - value.fetched_at < ttl
+        return None
+    return value.fetched_at + (CACHE_TODAY if key.until >= today else CACHE_SETTLED)
 
 
 def stored_reach(conn: Conn, keys: Iterable[ReachKey]) -> dict[ReachKey, Reach]:
@@ -183,6 +183,7 @@ class Resolution:
     known: dict[ReachKey, Reach]
     missing: tuple[ReachKey, ...]
     stale: dict[ReachKey, Reach]  # stored values older than their cache time
+    stands_until: datetime | None = None  # when the first known stored value stops standing
 
     def complete(self, now: datetime, graph: GraphFactory | None = default_graph) -> dict[ReachKey, Reach]:
         """Every key's value: known; else read from Meta now (when `graph` is given); else the
@@ -214,16 +215,22 @@ def resolve(
     stored |= stored_reach(conn, (w.key for w in wanted if w.impressions and w.key not in read_already))
     known: dict[ReachKey, Reach] = {}
     missing: list[ReachKey] = []
+    ends: list[datetime] = []
     for w in wanted:
         value = stored.get(w.key)
+        ends_at = None
+        if value is not None:
+            ends_at = stands_until(value, w.key, local_today(now, timezones[w.key.account_id]))
         if not w.impressions:
             known[w.key] = Reach(0)
-        elif value is not None and fresh(value, w.key, local_today(now, timezones[w.key.account_id]), now):
+        elif value is not None and (ends_at is None or now < ends_at):
             known[w.key] = value
+            if ends_at is not None:
+                ends.append(ends_at)
         else:
             missing.append(w.key)
     stale = {k: stored[k] for k in missing if k in stored}
-    return Resolution(known, tuple(dict.fromkeys(missing)), stale)
+    return Resolution(known, tuple(dict.fromkeys(missing)), stale, min(ends, default=None))
 
 
 def fetch_on_demand(keys: Sequence[ReachKey], now: datetime, graph: GraphFactory) -> dict[ReachKey, Reach]:

@@ -20,6 +20,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from pixecom.db.data_changes import log_change_for_everyone
+
 PARENT = "ad_stats_daily"
 DEFAULT_PARTITION = f"{PARENT}_default"
 # Tables summing the parent per day: their rows of a dropped month go with it.
@@ -116,6 +118,8 @@ def drop_partitions_before(conn: Connection, cutoff: date) -> list[str]:
     dropped = [p for p in month_partitions(conn) if p.until <= cutoff]
     for part in dropped:
         conn.execute(text(f"DROP TABLE {part.name}"))
+    if dropped:  # a dropped partition fires no trigger: kept list bodies must still hear of it
+        log_change_for_everyone(conn)
     conn.execute(text(f"DELETE FROM {DEFAULT_PARTITION} WHERE date < :cutoff"), {"cutoff": cutoff})  # noqa: S608
     for rollup in ROLLUPS_BY_DATE:
         conn.execute(text(f"DELETE FROM {rollup} WHERE date < :cutoff"), {"cutoff": cutoff})  # noqa: S608

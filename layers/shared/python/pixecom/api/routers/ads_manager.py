@@ -28,6 +28,7 @@ from pixecom.adsmanager.breakdowns import Breakdown, parse_breakdown, read_break
 from pixecom.adsmanager.compare import list_compared
 from pixecom.adsmanager.daily import daily_series
 from pixecom.adsmanager.export import CsvHeader, csv_lines, export_keys, parse_csv_header
+from pixecom.adsmanager.kept_lists import keep, list_cache, list_key, served_again
 from pixecom.adsmanager.list_rows import ListResult
 from pixecom.adsmanager.params import (
     DEFAULT_LIMIT,
@@ -238,17 +239,27 @@ RawParams = Annotated[RawListParams, Depends(raw_list_params)]
 
 
 def read_list(seller_id: uuid.UUID, query: ListQuery, now: datetime) -> bytes:
-    """The list's JSON body: its statement (and the comparison's) on a read-only (autocommit)
-    psycopg connection, then the converted grand total and the stored reach on the same
-    connection; on the reader when it is fresh enough for this seller (pixecom.db.reader), else
-    all on the primary. Reach Meta must still be asked for is read after, connection returned."""
+    """The list's JSON body: served again when this process keeps it and nothing it was read
+    from changed (pixecom.adsmanager.kept_lists); else its statement (and the comparison's) on a
+    read-only (autocommit) psycopg connection, then the converted grand total and the stored
+    reach on the same connection; on the reader when it is fresh enough for this seller
+    (pixecom.db.reader), else all on the primary. Reach Meta must still be asked for is read
+    after, connection returned."""
+    cache, key = list_cache(), list_key(seller_id, query)
+    if cache is not None:
+        body = served_again(cache, key, seller_id, now)
+        if body is not None:
+            return body
 
     def read(conn: Connection) -> tuple[ListResult, PendingReach | None, ConvertedTotal | None]:
         return _list_parts(conn, conn.connection.driver_connection, seller_id, query, now)
 
     result, pending, total = lag_tolerant(seller_id, read)
     # Reach Meta must still be asked for is read with the connection back in the pool.
-    return add_converted_total(list_json(_finished(result, pending, now), query.level), total)
+    body = add_converted_total(list_json(_finished(result, pending, now), query.level), total)
+    if cache is not None:
+        keep(cache, key, body, now, result, pending)
+    return body
 
 
 def _list_parts(
