@@ -400,3 +400,26 @@ def _names(node: Any) -> set[str]:
         for item in node:
             found |= _names(item)
     return found
+
+
+def test_a_body_is_served_again_when_the_pooled_connection_died(
+    api: Any, snapshots: World, db_url: str, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A connection used a moment ago is not pinged (db.engine): the check of a kept body that
+    finds it dead asks again on a new one, as the list's own read would."""
+    from pixecom.db.engine import read_connection, reset_engine
+    from pixecom.settings import get_settings
+
+    monkeypatch.setenv("DB_POOL_SIZE", "1")
+    monkeypatch.setenv("DB_MAX_OVERFLOW", "0")
+    get_settings.cache_clear()
+    reset_engine()
+    first = _get(api, snapshots)
+    with read_connection() as conn:
+        pid = conn.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    session.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    session.commit()
+
+    again = _get(api, snapshots)
+
+    assert again == first and kept_counts["served_again"] == 1

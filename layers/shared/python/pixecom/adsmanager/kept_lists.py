@@ -29,11 +29,14 @@ from datetime import UTC, date, datetime, time, timedelta
 from threading import Lock
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Connection
+
 from pixecom.adsmanager.list_rows import ListResult
 from pixecom.adsmanager.params import ListQuery
 from pixecom.adsmanager.reach_rows import PendingReach
 from pixecom.db.data_changes import unchanged_since
-from pixecom.db.engine import get_engine, read_driver_connection
+from pixecom.db.engine import get_engine
+from pixecom.db.reader import on_primary
 from pixecom.settings import get_settings
 
 
@@ -151,9 +154,13 @@ def served_again(cache: ListCache, key: Hashable, seller_id: uuid.UUID, now: dat
     kept = cache.get(key, now)
     if kept is None:
         return None
-    with read_driver_connection() as driver:
-        unchanged = unchanged_since(driver, seller_id, kept.snapshot)
-    if not unchanged:
+
+    def unchanged(conn: Connection) -> bool:
+        return unchanged_since(conn.connection.driver_connection, seller_id, kept.snapshot)
+
+    # On the primary (it must see every commit); on a new connection if the pooled one turns out
+    # dead, as the list's own read would.
+    if not on_primary(unchanged):
         cache.drop(key)
         return None
     kept_counts["served_again"] += 1

@@ -109,7 +109,7 @@ def _fallback(reason: str) -> None:
     metrics.add_metric(name=FALLBACK_METRICS[reason], unit=MetricUnit.Count, value=1)
 
 
-def _on_primary(read: Callable[[Connection], T]) -> T:
+def on_primary(read: Callable[[Connection], T]) -> T:
     """`read` on a pooled primary connection; once more on a new one when that connection turns
     out dead (pooled connections used a moment ago are not pinged: `db.engine.ping_when_idle`)."""
     with read_connection() as conn:
@@ -137,7 +137,7 @@ def lag_tolerant(seller_id: uuid.UUID, read: Callable[[Connection], T]) -> T:
     The connection is in autocommit: `read` must only read."""
     reader = get_reader_engine()
     if reader is None:
-        return _on_primary(read)
+        return on_primary(read)
     settings = get_settings()
     with read_connection() as primary:
         wrote = primary.execute(
@@ -145,7 +145,7 @@ def lag_tolerant(seller_id: uuid.UUID, read: Callable[[Connection], T]) -> T:
         ).scalar()
     if wrote:
         _fallback("recent_write")
-        return _on_primary(read)
+        return on_primary(read)
     try:
         with reader.connect() as conn:
             conn = conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -157,7 +157,7 @@ def lag_tolerant(seller_id: uuid.UUID, read: Callable[[Connection], T]) -> T:
     except (DBAPIError, PoolTimeout, psycopg.OperationalError) as exc:
         logger.warning("reader failed; reading on the primary", extra={"error": type(exc).__name__})
         _fallback("reader_error")
-        return _on_primary(read)
+        return on_primary(read)
     logger.info("reader lags; reading on the primary", extra={"lag_seconds": lag})
     _fallback("lag")
-    return _on_primary(read)
+    return on_primary(read)
