@@ -103,6 +103,12 @@ def with_reason(extra_json: str, value: Reach) -> str:
     return body + ("," if body != "{" else "") + '"reach_unavailable":' + json.dumps(value.reason) + "}"
 
 
+def fresh(value: Reach, key: ReachKey, today: date, now: datetime) -> bool:
+    """Whether a stored value still stands at `now`."""
+    ends_at = stands_until(value, key, today)
+    return ends_at is None or now < ends_at
+
+
 def stands_until(value: Reach, key: ReachKey, today: date) -> datetime | None:
     """When a stored value stops standing: a range holding today ages fast, a settled one slowly
     (None: an ad's day from ad_stats_daily, as fresh as the stats)."""
@@ -218,17 +224,17 @@ def resolve(
     ends: list[datetime] = []
     for w in wanted:
         value = stored.get(w.key)
-        ends_at = None
-        if value is not None:
-            ends_at = stands_until(value, w.key, local_today(now, timezones[w.key.account_id]))
         if not w.impressions:
             known[w.key] = Reach(0)
-        elif value is not None and (ends_at is None or now < ends_at):
-            known[w.key] = value
-            if ends_at is not None:
-                ends.append(ends_at)
-        else:
+            continue
+        today = local_today(now, timezones[w.key.account_id]) if value is not None else None
+        if value is None or today is None or not fresh(value, w.key, today, now):
             missing.append(w.key)
+            continue
+        known[w.key] = value
+        ends_at = stands_until(value, w.key, today)
+        if ends_at is not None:
+            ends.append(ends_at)
     stale = {k: stored[k] for k in missing if k in stored}
     return Resolution(known, tuple(dict.fromkeys(missing)), stale, min(ends, default=None))
 
