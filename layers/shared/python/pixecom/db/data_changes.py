@@ -25,33 +25,6 @@ from sqlalchemy.orm import Session
 EVERY_SELLER = uuid.UUID(int=0)
 RETENTION = timedelta(hours=1)
 
-# The tables whose writes are logged (migration 0032): the tests hold every relation a list
-# statement reads to this set. `ad_stats_daily` is logged through its rollups: its triggers upsert
-# every row a statement writes into `campaign_stats_daily` and `adset_stats_daily`.
-WATCHED_TABLES = frozenset(
-    {
-        "sellers",
-        "ad_accounts",
-        "campaigns",
-        "adsets",
-        "ads",
-        "ad_stats_daily",
-        "adset_stats_daily",
-        "campaign_stats_daily",
-        "ad_preset_stats",
-        "adset_preset_stats",
-        "campaign_preset_stats",
-        "ad_preset_stats_state",
-        "ad_preset_ranges",
-        "reach_stats",
-        "store_orders",
-        "store_stats_daily",
-        "sellpages",
-        "creatives",
-        "exchange_rates",
-    }
-)
-
 _UNCHANGED_SQL = (
     "SELECT NOT EXISTS (SELECT 1 FROM data_changes WHERE seller_id IN (%(seller)s, %(everyone)s) "
     "AND xid >= %(xmin)s AND NOT pg_visible_in_snapshot("
