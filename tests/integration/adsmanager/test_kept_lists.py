@@ -114,7 +114,8 @@ def _watched(session: Session) -> set[str]:
     """The tables whose writes are logged (migration 0032's triggers), and `ad_stats_daily`,
     logged through its rollup triggers (they write every row a statement changes)."""
     names = session.execute(
-        text("SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE '%\\_log\\_data\\_change\\_insert'")
+        text("SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE :name"),
+        {"name": "%\\_log\\_data\\_change\\_insert"},
     ).scalars()
     return {*names, "ad_stats_daily"}
 
