@@ -52,7 +52,8 @@ WRITES: dict[str, str] = {
     "FROM sellpages WHERE seller_id = :s LIMIT 1",
     "store_stats_daily": "INSERT INTO store_stats_daily (seller_id, sellpage_id, campaign_meta_id, "
     "adset_meta_id, ad_meta_id, date, currency, orders, gross_revenue, refunds) SELECT seller_id, id, "
-    "'', '', '', DATE '2026-11-19', 'USD', 1, 10, 0 FROM sellpages WHERE seller_id = :s LIMIT 1",
+    "'', '', '', DATE '2026-11-19', 'USD', 1, 10, 0 FROM sellpages WHERE seller_id = :s LIMIT 1 "
+    "ON CONFLICT ON CONSTRAINT pk_store_stats_daily DO UPDATE SET orders = store_stats_daily.orders + 1",
     "sellpages": "UPDATE sellpages SET name = name || '.' WHERE seller_id = :s",
     "creatives": "INSERT INTO creatives (id, seller_id, ad_account_id, meta_id, format) "
     "SELECT gen_random_uuid(), seller_id, id, 'cr-1', 'IMAGE' FROM ad_accounts WHERE seller_id = :s",
@@ -98,30 +99,35 @@ def test_the_same_list_asked_again_is_served_again_unchanged(api: Any, snapshots
     assert kept_counts == {"read": 1, "kept": 1, "served_again": 1}
 
 
-@pytest.mark.parametrize("table", sorted(WRITES))
 def test_a_write_to_any_table_the_lists_read_is_seen_by_the_next_request(
-    api: Any, snapshots: World, session: Session, table: str
+    api: Any, snapshots: World, session: Session
 ) -> None:
-    _get(api, snapshots)
-    assert _write(session, WRITES[table], snapshots.seller.seller_id) > 0
+    # One world for every table (a world per table costs a second of setup each): read, write
+    # one table, read again; the second read must not be the kept body.
+    assert set(WRITES) == _watched(session)
+    served_after_write = []
+    for table, sql in sorted(WRITES.items()):
+        reset_list_cache()
+        _get(api, snapshots)
+        assert _write(session, sql, snapshots.seller.seller_id) > 0, table
+        _get(api, snapshots)
+        if kept_counts["served_again"] or kept_counts["read"] != 2:
+            served_after_write.append(table)
 
-    _get(api, snapshots)
-
-    assert kept_counts["read"] == 2 and kept_counts["served_again"] == 0
+    assert served_after_write == []
 
 
 def _watched(session: Session) -> set[str]:
     """The tables whose writes are logged (migration 0032's triggers), and `ad_stats_daily`,
     logged through its rollup triggers (they write every row a statement changes)."""
-    names = session.execute(
-        text("SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE :name"),
-        {"name": "%\\_log\\_data\\_change\\_insert"},
-    ).scalars()
-    return {*names, "ad_stats_daily"}
-
-
-def test_every_watched_table_has_a_write_here(session: Session) -> None:
-    assert set(WRITES) == _watched(session)
+    names = set(
+        session.execute(
+            text("SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE :name"),
+            {"name": "%\\_log\\_data\\_change\\_insert"},
+        ).scalars()
+    )
+    session.rollback()  # the connection back to the pool: the API's reads need it
+    return names | {"ad_stats_daily"}
 
 
 def test_a_new_campaign_name_shows_at_once(api: Any, snapshots: World, session: Session) -> None:
