@@ -117,6 +117,8 @@ def _check_the_screen(
     _says(frequency, f"Không có tần suất: {THROTTLED_VI}.")
     _says(total, f"Không có số người tiếp cận: {SEVERAL_VI}.")
     _says(revenue, f"Không có số liệu cửa hàng: {NO_RATE_VI.format(currency)}.")
+    # The notes for screen readers stay inside the table: the page never scrolls sideways.
+    assert page.evaluate("() => document.documentElement.scrollWidth - innerWidth") == 0
     (ARTIFACTS / "console").mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "console" / "36-vi-reach-and-store-unknown.png"), full_page=True)
     assert_accessible(page, "Ads Manager in Vietnamese, reach and a store number unknown")
