@@ -8,6 +8,7 @@ import { formatValue } from "./columns";
 import { dateOnly } from "./format";
 import { t, type MessageKey } from "./i18n";
 import type { MetricKind } from "./metrics";
+import { storeReasonText } from "./nullReasons";
 
 export type StoreNumbers = components["schemas"]["StoreNumbers"];
 type StoreKey = "store_orders" | "store_revenue" | "store_roas" | "purchase_value_gap";
@@ -49,7 +50,10 @@ export function storeNote(column: StoreColumn, store: StoreNumbers | null | unde
   const notes: string[] = [];
   if (!store) notes.push(t("store.noneHere"));
   else {
-    if (store[column.key] === null) notes.push(t("store.nullBecause", { reason: store.null_reason ?? t("store.noSpend") }));
+    if (store[column.key] === null) {
+      const reason = store.null_reason ? storeReasonText(store.null_reason) : t("store.noSpend");
+      notes.push(t("store.nullBecause", { reason }));
+    }
     const c = store.conversion;
     if (c && column.key !== "store_orders") {
       notes.push(

@@ -1,5 +1,5 @@
 import { Fragment, useState, type ReactNode } from "react";
-import type { AdRow, AdsetRow, CampaignRow, Summary } from "@pixecom/types";
+import type { AdRow, AdsetRow, CampaignRow, Metrics, Summary } from "@pixecom/types";
 import { formatMetric, type Column } from "../columns";
 import { isUniqueMetric } from "../metrics";
 import type { Level } from "../listState";
@@ -10,6 +10,7 @@ import { ChangeLine } from "./Compare";
 import { bucketLabel } from "./Breakdown";
 import type { BreakdownInfo } from "../apiTypes";
 import { formatStore, storeNote, type StoreColumn, type StoreNumbers } from "../storeColumns";
+import { metricNote } from "../nullReasons";
 
 // Meta's effective_status, said in the row when it is why the row does not deliver.
 const WHY = new Set(["DISAPPROVED", "WITH_ISSUES", "PENDING_REVIEW", "IN_PROCESS", "ADSET_PAUSED", "CAMPAIGN_PAUSED", "PENDING_BILLING_INFO"]);
@@ -157,10 +158,7 @@ export function EntityTable(props: Props) {
                 </td>
               ))}
               {columns.map((c) => (
-                <td key={c.key} className="num" data-metric={c.key} data-value={String(row.metrics[c.key])}>
-                  {formatMetric(c, row.metrics, row.currency)}
-                  <ChangeLine column={c} previous={row.previous_metrics} changes={row.change} currency={row.currency} />
-                </td>
+                <MetricCell key={c.key} column={c} of={row} />
               ))}
               {storeColumns.map((c) => (
                 <StoreCell key={c.key} column={c} store={row.store} currency={row.currency} />
@@ -211,10 +209,7 @@ export function EntityTable(props: Props) {
                 {t("table.total", { currency: s.currency })}
               </td>
               {columns.map((c) => (
-                <td key={c.key} className="num" data-metric={c.key} data-value={String(s.metrics[c.key])}>
-                  {formatMetric(c, s.metrics, s.currency)}
-                  <ChangeLine column={c} previous={s.previous_metrics} changes={s.change} currency={s.currency} />
-                </td>
+                <MetricCell key={c.key} column={c} of={s} />
               ))}
               {storeColumns.map((c) => (
                 <StoreCell key={c.key} column={c} store={s.store} currency={s.currency} />
@@ -228,6 +223,20 @@ export function EntityTable(props: Props) {
   );
 }
 
+/** A row's or summary entry's metric, with its comparison; a dash of reach or frequency says why
+ * (`reach_unavailable`, in the chosen language) as the cell's note. */
+function MetricCell({ column, of }: { column: Column; of: Row | Summary }) {
+  const metrics: Partial<Metrics> = of.metrics;
+  const note = metricNote(column.key, metrics, of.reach_unavailable);
+  return (
+    <td className="num" data-metric={column.key} data-value={String(metrics[column.key])} title={note}>
+      {formatMetric(column, metrics, of.currency)}
+      <CellNote note={note} />
+      <ChangeLine column={column} previous={of.previous_metrics} changes={of.change} currency={of.currency} />
+    </td>
+  );
+}
+
 /** A store number; its note (why it is empty, what was converted) as the cell's tooltip and,
  * for screen readers, as text beside the number. */
 function StoreCell({ column, store, currency }: { column: StoreColumn; store: StoreNumbers | null; currency: string }) {
@@ -236,9 +245,14 @@ function StoreCell({ column, store, currency }: { column: StoreColumn; store: St
   return (
     <td className="num store-col" data-store={column.key} data-value={String(value)} title={note}>
       {formatStore(column, store, currency)}
-      {note && <span className="sr-only"> ({note})</span>}
+      <CellNote note={note} />
     </td>
   );
+}
+
+/** A cell's note (its `title` on hover) as text beside the number, for screen readers. */
+function CellNote({ note }: { note: string | undefined }) {
+  return note ? <span className="sr-only"> ({note})</span> : null;
 }
 
 export function SortHeader({

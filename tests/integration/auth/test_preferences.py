@@ -32,6 +32,18 @@ def test_preferences_are_kept_per_user_and_a_patch_changes_only_what_it_sends(ap
     assert reset.json() == {"locale": "vi", "ads_manager_columns": None}
 
 
+def test_reach_and_frequency_can_be_chosen_as_columns(api, make_seller):
+    # Not summed metrics, but columns the lists show (`columns=reach`): the console offers them.
+    seller = make_seller()
+    chosen = api.patch(
+        "/api/preferences",
+        json={"ads_manager_columns": ["spend", "reach", "frequency"]},
+        headers=seller.headers,
+    )
+    assert chosen.status_code == 200, chosen.text
+    assert chosen.json()["ads_manager_columns"] == ["spend", "reach", "frequency"]
+
+
 def test_columns_that_are_not_metrics_and_unknown_locales_are_422(api, make_seller):
     seller = make_seller()
     bad = api.patch(

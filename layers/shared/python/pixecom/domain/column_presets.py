@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pixecom.domain.catalogue import REACH_METRIC_NAMES
 from pixecom.domain.metrics import METRIC_NAMES
 
 
@@ -103,9 +104,12 @@ PRESETS: tuple[ColumnPreset, ...] = (
     ),
 )
 DEFAULT_PRESET = "performance"
-MAX_COLUMNS = len(METRIC_NAMES)
+# What a saved choice may name: every metric the lists show, Meta's unique counts (reach,
+# frequency: not summed, so not in METRIC_NAMES) included, as the lists' `columns=` accepts them.
+CHOOSABLE_COLUMNS: frozenset[str] = frozenset((*METRIC_NAMES, *REACH_METRIC_NAMES))
+MAX_COLUMNS = len(CHOOSABLE_COLUMNS)
 
 
 def unknown_columns(columns: list[str]) -> list[str]:
     """The names that are not metrics (a saved choice must name metrics only)."""
-    return [c for c in columns if c not in METRIC_NAMES]
+    return [c for c in columns if c not in CHOOSABLE_COLUMNS]
