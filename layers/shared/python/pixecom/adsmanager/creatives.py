@@ -147,7 +147,9 @@ def _grouped_cte() -> Fragment:
 
 def _sort_value(query: CreativeQuery) -> Fragment:
     if query.ads.sort.key == "name":
-        return q("coalesce(cr.title, cr.body, cr.name, g.gkey)")
+        # The first 400 characters, as long as an entity's name: an ad text runs to thousands, and
+        # the sort value travels in the cursor (groups alike that far tie, ordered by key).
+        return q("left(coalesce(cr.title, cr.body, cr.name, g.gkey), 400)")
     value = metric_expr(query.ads.sort.key, "g")
     if METRIC_BY_NAME[query.ads.sort.key].counts_results:
         return q("CASE WHEN g.rt = {} THEN NULL ELSE {} END", lit(MIXED), value)
