@@ -204,11 +204,35 @@ def measure_reads(bench: Any, repeat: int) -> None:
             grouped = CreativeQuery(kind, query)
             seconds = timed(lambda grouped=grouped: list_groups(conn, seller, grouped, now))  # type: ignore[misc]
             print(f"  creatives group_by={kind.value:<10} {seconds * 1000:7.0f} ms  x{seconds / floor:.2f}")
+        measure_pages(conn, seller, query, now, floor, timed)
         seconds = timed(lambda: ads_fatigue(conn, seller, ad_ids, FatigueThresholds(), now))
         print(
             f"  fatigue of all {len(ad_ids):,} ads (the alert)  {seconds * 1000:7.0f} ms  "
             f"x{seconds / floor:.2f}"
         )
+
+
+def measure_pages(conn: Any, seller: Any, query: Any, now: datetime, floor: float, timed: Any) -> None:
+    """The creative level's pages (group_by=media, 50 groups a page, by spend): the first page,
+    and a middle and the last one, each reached through the cursor of the page before it."""
+    import dataclasses
+
+    from pixecom.adsmanager.creatives import CreativeQuery, list_groups
+    from pixecom.domain.creatives import VersionKind
+
+    def at(cursor: Any) -> CreativeQuery:
+        return CreativeQuery(VersionKind.MEDIA, dataclasses.replace(query, cursor=cursor))
+
+    cursors, page = [None], list_groups(conn, seller, at(None), now)
+    while page.next_cursor is not None:
+        cursors.append(page.next_cursor)
+        page = list_groups(conn, seller, at(page.next_cursor), now)
+    groups = (len(cursors) - 1) * query.limit + len(page.rows)
+    print(f"  creatives pages (media, -spend, {query.limit} a page; {groups:,} groups in {len(cursors)}):")
+    for number in dict.fromkeys((1, len(cursors) // 2 + 1, len(cursors))):
+        paged = at(cursors[number - 1])
+        seconds = timed(lambda paged=paged: list_groups(conn, seller, paged, now))
+        print(f"    page {number:<22} {seconds * 1000:7.0f} ms  x{seconds / floor:.2f}")
 
 
 if __name__ == "__main__":

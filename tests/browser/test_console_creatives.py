@@ -98,3 +98,45 @@ def test_creatives_grouped_as_the_api_says_with_fatigue_video_columns_and_a_clic
     expect(page.get_by_test_id("results")).to_have_attribute("data-state", "idle")
     assert_accessible(page, "the ads using one ad text")
     page.screenshot(path=str(SHOTS / "55-creative-ads.png"), full_page=True)
+
+
+def test_creatives_page_through_every_group_in_the_apis_order_with_one_summary(page: Page, console_server):
+    """The creatives page as the levels' lists: the same pager, each page the API's next one,
+    every group once, and the summary (over every page's groups) the same on each page."""
+    size = 2
+    with console_server.api() as api:
+        whole = api.get(CREATIVES, params={"limit": 500}).raise_for_status().json()
+    assert len(whole["data"]) > 2 * size, "the demo has groups for three pages"
+    open_signed_in(page, console_server)
+    page.goto(f"{console_server.base_url}/ads-manager/creatives?limit={size}")
+    results, pager = page.get_by_test_id("results"), page.get_by_test_id("pager")
+    summary = [[s["currency"], as_screen(s["metrics"]["spend"])] for s in whole["summary"]]
+
+    walked: list[list[str]] = []
+    for number in range(1, len(whole["data"]) // size + 2):
+        expect(pager).to_contain_text(f"Page {number}")
+        expect(results).to_have_attribute("data-state", "idle")
+        shown = screen_groups(page)
+        assert shown == api_groups(whole)[len(walked) : len(walked) + size]
+        assert (
+            page.eval_on_selector_all(
+                "[data-testid=creatives-table] tfoot tr.summary",
+                "rows => rows.map(r => [r.dataset.currency,"
+                " r.querySelector('td[data-metric=spend]').dataset.value])",
+            )
+            == summary
+        )
+        walked += shown
+        if number == 2:
+            assert_accessible(page, "Creatives, page 2")
+        following = pager.get_by_role("button", name="Next")
+        if len(walked) == len(whole["data"]):
+            expect(following).to_be_disabled()
+            break
+        following.click()
+    assert walked == api_groups(whole)
+    pager.get_by_role("button", name="Previous").click()
+    expect(pager).to_contain_text(f"Page {number - 1}")
+    expect(results).to_have_attribute("data-state", "idle")
+    assert screen_groups(page) == api_groups(whole)[(number - 2) * size : (number - 1) * size]
+    page.screenshot(path=str(SHOTS / "56-creatives-pages.png"), full_page=True)

@@ -10,6 +10,7 @@ import { ColumnChooser, useColumns } from "../components/ColumnChooser";
 import { ConvertedTotal } from "../components/ConvertedTotal";
 import { storeColumns as allStoreColumns, useStoreColumnsShown } from "../storeColumns";
 import { ErrorBox } from "../components/ErrorBox";
+import { Pager, useCursorPages } from "../components/Pager";
 import { downloadCsv, screenCsv } from "../csv";
 import { t, type MessageKey } from "../i18n";
 import { dateOnly, money } from "../format";
@@ -60,10 +61,8 @@ export function AdsManagerPage({ level }: { level: Level }) {
     [state, level],
   );
 
-  // Keyset paging: a stack of cursors for this exact query (a new query starts at page 1).
-  const [paging, setPaging] = useState<{ key: string; cursors: string[] }>({ key: queryKey, cursors: [] });
-  const cursors = paging.key === queryKey ? paging.cursors : [];
-  const cursor = cursors[cursors.length - 1];
+  const pages = useCursorPages(queryKey);
+  const cursor = pages.cursor;
   const [selection, setSelection] = useState<{ level: Level; ids: Set<string> }>({ level, ids: new Set() });
   const selected = selection.level === level ? selection.ids : new Set<string>();
   const [job, setJob] = useState<{ id: string; title: string; currency?: string } | null>(null);
@@ -275,28 +274,7 @@ export function AdsManagerPage({ level }: { level: Level }) {
             />
             <ConvertedTotal total={page.converted_total} currencies={page.summary.length} />
             {rows.length === 0 && <EmptyList noun={info.noun} filtered={hasFilters(state)} noAccounts={accounts.data?.data.length === 0} onClear={() => update(NO_FILTERS)} />}
-            <div className="pager">
-              <label className="small">
-                {t("am.rowsPerPage")}{" "}
-                <select value={state.limit} onChange={(e) => update({ limit: Number(e.target.value) })}>
-                  {[25, 50, 100, 200].map((n) => (
-                    <option key={n}>{n}</option>
-                  ))}
-                </select>
-              </label>
-              <span className="spacer" />
-              <button type="button" disabled={cursors.length === 0} onClick={() => setPaging({ key: queryKey, cursors: cursors.slice(0, -1) })}>
-                {t("am.previous")}
-              </button>
-              <span className="small">{t("am.page", { n: cursors.length + 1 })}</span>
-              <button
-                type="button"
-                disabled={!page.paging.next_cursor}
-                onClick={() => setPaging({ key: queryKey, cursors: [...cursors, page.paging.next_cursor!] })}
-              >
-                {t("am.next")}
-              </button>
-            </div>
+            <Pager pages={pages} nextCursor={page.paging.next_cursor} limit={state.limit} onLimit={(limit) => update({ limit })} />
           </>
         )}
         {list.isPending && <div className="empty muted">{t("am.loading", { noun: info.noun })}</div>}

@@ -10,6 +10,7 @@ import { Badge } from "../components/Badge";
 import { ColumnChooser, useColumns } from "../components/ColumnChooser";
 import { SortHeader } from "../components/EntityTable";
 import { ErrorBox } from "../components/ErrorBox";
+import { Pager, useCursorPages } from "../components/Pager";
 import { Filters, useAdAccounts } from "../components/Filters";
 import { change as changeText, count, dateOnly, ratio } from "../format";
 import { t } from "../i18n";
@@ -36,9 +37,12 @@ export function CreativesPage() {
   const groupBy: GroupBy = GROUP_BYS.find((g) => g === search.get("group_by")) ?? "media";
   const query = useMemo(() => creativesQuery(state, groupBy), [state, groupBy]);
   const update = useCallback((patch: Partial<ListState>) => navigate(creativesHref({ ...state, ...patch }, groupBy)), [state, groupBy]);
+  // Keyset pages, as the levels' lists: the summary is over every page's groups.
+  const pages = useCursorPages(JSON.stringify(query));
+  const cursor = pages.cursor;
   const list = useQuery({
-    queryKey: ["creatives", query],
-    queryFn: async () => unwrap(await client.api.GET("/api/ads-manager/creatives", { params: { query } })),
+    queryKey: ["creatives", query, cursor ?? null],
+    queryFn: async () => unwrap(await client.api.GET("/api/ads-manager/creatives", { params: { query: { ...query, cursor } } })),
     placeholderData: keepPreviousData,
   });
   // A creative group's metrics are summed over its ads: no reach or frequency.
@@ -134,6 +138,7 @@ export function CreativesPage() {
                 {t("creatives.empty")}
               </div>
             )}
+            <Pager pages={pages} nextCursor={list.data.paging.next_cursor} limit={state.limit} onLimit={(limit) => update({ limit })} />
           </div>
         )}
         {list.isPending && <div className="empty muted">{t("creatives.loading")}</div>}

@@ -600,7 +600,8 @@ export interface paths {
          * List Creatives
          * @description One row per creative version group (the ads sharing a media, an ad text, a thumbnail or a
          *     post) and currency, every metric summed over its ads, with its fatigue; the ads list's
-         *     filters, plus the version filters. Sorted by `sort`, up to `limit` groups (one page).
+         *     filters, plus the version filters. Sorted by `sort`, `limit` groups a page (default 50, at
+         *     most 500), `paging.next_cursor` for the next one; the summary is over every page's groups.
          */
         get: operations["ads_manager_list_creatives"];
         put?: never;
@@ -3095,9 +3096,10 @@ export interface components {
             data: components["schemas"]["CreativeGroupRow"][];
             /**
              * Summary
-             * @description every matching ad with such a creative, per currency
+             * @description every matching ad with such a creative, per currency: the same on every page
              */
             summary: components["schemas"]["CurrencySummary"][];
+            paging: components["schemas"]["Paging"];
             date_range: components["schemas"]["DateRangeOut"];
         };
         /** CreativeGroupRow */

@@ -9,8 +9,11 @@ filters, date ranges, snapshots and metrics are the ads list's exactly:
   so a video used by a USD and a JPY account is two rows; the number of ads and ad sets in it,
   the result type they share (else `mixed`), and the creative that spent most (its thumbnail,
   title and text show the group);
-- the page (sorted by a metric or the group's name, ties by key), the summary per currency over
-  every member, and the date range envelope, as one result set.
+- the page (sorted by a metric or the group's name, ties by key then currency; a money sort
+  by currency first), after the cursor as the ads list pages (`query.keyset`: the group's key
+  and currency in place of an id), one more than `limit` (says whether there is a next page);
+  the summary per currency over every member (every page's the same), and the date range
+  envelope, as one result set.
 
 Drilling into a group is the ads list with the group's key as a version filter
 (`?media_version=<key>`, ...).
@@ -18,6 +21,7 @@ Drilling into a group is the ads list with the group's key as a version filter
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -27,17 +31,21 @@ from typing import Any
 from pixecom.adsmanager.list_rows import CurrencyTotals
 from pixecom.adsmanager.params import (
     STORE_SORT_KEYS,
+    Cursor,
     InvalidParam,
     Level,
     ListQuery,
     RawListParams,
+    decode_cursor,
     parse_list_query,
+    query_fingerprint,
 )
 from pixecom.adsmanager.query import (
     acct_cte,
     by_currency_first,
     combined_type,
     entity_filters,
+    keyset,
     types_cte,
 )
 from pixecom.adsmanager.ranges import RangePlan, plan_ranges
@@ -62,13 +70,20 @@ def parse_group_by(value: str | None) -> VersionKind:
 
 
 def parse_creative_query(group_by: str | None, raw: RawListParams, *, paged: bool) -> CreativeQuery:
-    """The creative level takes the ads list's parameters, without a cursor (its groups come
-    sorted in one page of up to `limit`)."""
-    if raw.cursor:
-        raise InvalidParam("cursor", "the creative level has one page; raise limit (at most 500) instead")
+    """The creative level takes the ads list's parameters; its cursor names a group (its key
+    and currency) and is bound to this level and grouping (`CreativeQuery.fingerprint`), so an
+    ads list's cursor, or another grouping's, is refused."""
     if raw.sort and raw.sort.strip().removeprefix("-") in STORE_SORT_KEYS:
         raise InvalidParam("sort", "the creative level has no store numbers to sort by")
-    return CreativeQuery(parse_group_by(group_by), parse_list_query(Level.ADS, raw, paged=paged))
+    kind = parse_group_by(group_by)
+    ads = parse_list_query(Level.ADS, dataclasses.replace(raw, cursor=None), paged=paged)
+    query = CreativeQuery(kind, ads)
+    if not paged or not raw.cursor:
+        return query
+    cursor = decode_cursor(raw.cursor, query.ads.sort, query.fingerprint, keyed=True)
+    if cursor.currency is None:
+        raise InvalidParam("cursor", "malformed cursor")
+    return CreativeQuery(kind, dataclasses.replace(query.ads, cursor=cursor))
 
 
 @dataclass(frozen=True)
@@ -77,6 +92,12 @@ class CreativeQuery:
 
     group_by: VersionKind
     ads: ListQuery
+
+    @property
+    def fingerprint(self) -> str:
+        """What this level's cursors are bound to: the ads list's query and the grouping."""
+        a = self.ads
+        return query_fingerprint(a.level, a.filters, a.dates, a.sort, group_by=self.group_by)
 
 
 @dataclass(frozen=True)
@@ -95,6 +116,7 @@ class GroupList:
     rows: list[GroupRow]
     summary: list[CurrencyTotals]
     date_range: DateRange
+    next_cursor: Cursor[str] | None = None
 
 
 def _members_cte(query: CreativeQuery, seller_id: uuid.UUID) -> Fragment:
@@ -125,7 +147,9 @@ def _grouped_cte() -> Fragment:
 
 def _sort_value(query: CreativeQuery) -> Fragment:
     if query.ads.sort.key == "name":
-        return q("coalesce(cr.title, cr.body, cr.name, g.gkey)")
+        # The first 400 characters, as long as an entity's name: an ad text runs to thousands, and
+        # the sort value travels in the cursor (groups alike that far tie, ordered by key).
+        return q("left(coalesce(cr.title, cr.body, cr.name, g.gkey), 400)")
     value = metric_expr(query.ads.sort.key, "g")
     if METRIC_BY_NAME[query.ads.sort.key].counts_results:
         return q("CASE WHEN g.rt = {} THEN NULL ELSE {} END", lit(MIXED), value)
@@ -148,25 +172,29 @@ def group_statement(query: CreativeQuery, plan: RangePlan, seller_id: uuid.UUID,
     summary_mixed = q("coalesce(t.rt = {}, false)", lit(MIXED))
     currency_first = q("currency, ") if by_currency_first(query.ads) else q("")
     direction = q("DESC" if query.ads.sort.descending else "ASC")
-    limit = q("") if query.ads.limit is None else q(" LIMIT {}", Param(query.ads.limit))
-    order = q("{}sort_value {} NULLS LAST, gkey", currency_first, direction)
+    # One more than the page: says whether there is a next one.
+    limit = q("") if query.ads.limit is None else q(" LIMIT {}", Param(query.ads.limit + 1))
+    # A key in two currencies is two groups: the currency breaks the key's tie.
+    order = q("{}sort_value {} NULLS LAST, gkey, currency", currency_first, direction)
+    after = keyset(query.ads, q("(r.gkey, r.currency)"), _cursor_position(query.ads.cursor))
     return q(
         "WITH acct AS MATERIALIZED ({}), stats AS ({}), types AS MATERIALIZED ({}), "
         "members AS MATERIALIZED ({}), grouped AS ({}), "
         "ranked AS (SELECT g.*, {} AS sort_value FROM grouped g JOIN creatives cr ON cr.id = g.face), "
-        "page AS (SELECT * FROM ranked ORDER BY {}{}), "
+        "page AS (SELECT r.* FROM ranked r WHERE {} ORDER BY {}{}), "
         "summed AS (SELECT currency, max(mu) AS mu, {} FROM members GROUP BY currency), "
         "summed_types AS (SELECT currency, {} AS rt FROM members GROUP BY currency) "
         "SELECT * FROM ("
         "SELECT 'row' AS kind, row_number() OVER (ORDER BY {}) AS ord, "
         "p.gkey, p.currency, p.ads, p.adsets, p.rt, CAST({} AS text) AS metrics, CAST({} AS text) AS face, "
-        "CAST(NULL AS date) AS since, CAST(NULL AS date) AS until "
+        "CAST(p.sort_value AS text) AS sort_text, CAST(NULL AS date) AS since, CAST(NULL AS date) AS until "
         "FROM page p JOIN creatives cr ON cr.id = p.face "
         "UNION ALL "
         "SELECT 'summary', row_number() OVER (ORDER BY s.currency), NULL, s.currency, NULL, NULL, t.rt, "
-        "CAST({} AS text), NULL, NULL, NULL FROM summed s JOIN summed_types t ON t.currency = s.currency "
+        "CAST({} AS text), NULL, NULL, NULL, NULL "
+        "FROM summed s JOIN summed_types t ON t.currency = s.currency "
         "UNION ALL "
-        "SELECT 'srange', 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, min(since), max(until) FROM acct"
+        "SELECT 'srange', 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, min(since), max(until) FROM acct"
         ") AS result ORDER BY kind, ord",
         acct_cte(plan, query.ads, seller_id),
         stats_cte(_ADS, query.ads, plan, seller_id),
@@ -174,6 +202,7 @@ def group_statement(query: CreativeQuery, plan: RangePlan, seller_id: uuid.UUID,
         _members_cte(query, seller_id),
         _grouped_cte(),
         _sort_value(query),
+        after,
         order,
         limit,
         sum_list("members"),
@@ -185,22 +214,37 @@ def group_statement(query: CreativeQuery, plan: RangePlan, seller_id: uuid.UUID,
     )
 
 
-def _split(rows: Sequence[Mapping[str, Any]], plan: RangePlan) -> GroupList:
+def _cursor_position(cursor: Cursor[Any] | None) -> Fragment | None:
+    """The cursor's group as the `(gkey, currency)` it ties on (`parse_creative_query` requires
+    its currency)."""
+    return None if cursor is None else q("({}, {})", Param(cursor.last_id), Param(cursor.currency))
+
+
+def _split(rows: Sequence[Mapping[str, Any]], plan: RangePlan, query: CreativeQuery) -> GroupList:
+    found = [m for m in rows if m["kind"] == "row"]
+    next_cursor = None
+    limit = query.ads.limit
+    if limit is not None and len(found) > limit:
+        found = found[:limit]
+        last = found[-1]
+        next_cursor = Cursor(
+            query.ads.sort.token, last["sort_text"], str(last["gkey"]), query.fingerprint, last["currency"]
+        )
     page = [
         GroupRow(m["gkey"], m["currency"], m["ads"], m["adsets"], m["rt"], m["face"], m["metrics"])
-        for m in rows
-        if m["kind"] == "row"
+        for m in found
     ]
     summary = [CurrencyTotals(m["currency"], m["rt"], m["metrics"]) for m in rows if m["kind"] == "summary"]
     envelope = next(m for m in rows if m["kind"] == "srange")
     since: date | None = envelope["since"]
     until: date | None = envelope["until"]
     date_range = DateRange(since, until) if since and until else plan.utc_range()
-    return GroupList(page, summary, date_range)
+    return GroupList(page, summary, date_range, next_cursor)
 
 
 def list_groups(conn: Any, seller_id: uuid.UUID, query: CreativeQuery, now: datetime) -> GroupList:
-    """The version groups of the seller's ads the query matches (first `limit` of them, sorted),
-    their summary per currency and the date range; on a psycopg connection or a session's."""
+    """The version groups of the seller's ads the query matches (a page of `limit` of them,
+    sorted, after the cursor; every one without a limit), the cursor of the next page, their
+    summary per currency and the date range; on a psycopg connection or a session's."""
     plan = plan_ranges(query.ads.dates, now)
-    return _split(run(conn, group_statement(query, plan, seller_id, now)), plan)
+    return _split(run(conn, group_statement(query, plan, seller_id, now)), plan, query)

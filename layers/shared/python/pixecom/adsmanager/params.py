@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from pixecom.domain.catalogue import REACH_METRIC_NAMES, STORE_METRICS
 from pixecom.domain.column_presets import PRESETS
@@ -45,6 +45,8 @@ MAX_Q_LENGTH = 200
 MAX_IDS_PER_FILTER = 500
 
 E = TypeVar("E", bound=StrEnum)
+# What breaks a sort's ties: an entity's id, or a creative version group's key (a string).
+RowKey = TypeVar("RowKey", uuid.UUID, str)
 
 
 class InvalidParam(ValueError):
@@ -112,14 +114,15 @@ class Sort:
 
 
 @dataclass(frozen=True)
-class Cursor:
-    """Keyset position: the last row's sort value (exact text; None = SQL NULL) and its id, its
-    currency (money sorts order by currency first), and the fingerprint of the query it pages
+class Cursor(Generic[RowKey]):
+    """Keyset position: the last row's sort value (exact text; None = SQL NULL) and its id (a
+    creative group's: its version key), its currency (money sorts order by currency first; a
+    creative group is its key in one currency), and the fingerprint of the query it pages
     (`query_fingerprint`): a cursor is valid only with the query that produced it."""
 
     sort: str
     value: str | None
-    last_id: uuid.UUID
+    last_id: RowKey
     query: str = ""
     currency: str | None = None
 
@@ -131,7 +134,7 @@ class ListQuery:
     filters: Filters = field(default_factory=Filters)
     sort: Sort = field(default_factory=lambda: parse_sort(DEFAULT_SORT))
     limit: int | None = DEFAULT_LIMIT  # None = every row (CSV export)
-    cursor: Cursor | None = None
+    cursor: Cursor[Any] | None = None  # an entity's (uuid); the creative level's (its group key)
     compare: CompareSpec | None = None
     columns: tuple[str, ...] | None = None  # the metrics returned, in order; None = all
 
@@ -316,9 +319,12 @@ def parse_q(value: str | None) -> str | None:
     return value.strip()
 
 
-def query_fingerprint(level: Level, filters: Filters, dates: DateSpec, sort: Sort) -> str:
+def query_fingerprint(
+    level: Level, filters: Filters, dates: DateSpec, sort: Sort, group_by: VersionKind | None = None
+) -> str:
     """What a cursor is bound to: the level, every filter (order-insensitive), the date range
-    (the preset's name, or the custom since/until) and the sort. Not the page size."""
+    (the preset's name, or the custom since/until) and the sort; the creative level's grouping
+    (its rows are the ads' version groups). Not the page size."""
     doc = {
         "level": level.value,
         "filters": {
@@ -343,11 +349,13 @@ def query_fingerprint(level: Level, filters: Filters, dates: DateSpec, sort: Sor
     }
     if filters.versions:  # only then: the cursors of queries without them keep their fingerprint
         doc["versions"] = {kind.value: sorted(keys) for kind, keys in filters.versions}
+    if group_by is not None:  # the creative level's: never an ads list cursor's
+        doc["group_by"] = group_by.value
     canonical = json.dumps(doc, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
-def encode_cursor(cursor: Cursor) -> str:
+def encode_cursor(cursor: Cursor[Any]) -> str:
     """Opaque to clients: base64url of a small JSON document."""
     doc = {
         "s": cursor.sort,
@@ -359,15 +367,22 @@ def encode_cursor(cursor: Cursor) -> str:
     return base64.urlsafe_b64encode(json.dumps(doc, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
-def decode_cursor(token: str, sort: Sort, fingerprint: str = "") -> Cursor:
-    """The cursor a previous page returned; it must belong to the same query (`fingerprint`)."""
+@overload
+def decode_cursor(
+    token: str, sort: Sort, fingerprint: str = "", *, keyed: Literal[False] = False
+) -> Cursor[uuid.UUID]: ...
+@overload
+def decode_cursor(token: str, sort: Sort, fingerprint: str = "", *, keyed: Literal[True]) -> Cursor[str]: ...
+def decode_cursor(token: str, sort: Sort, fingerprint: str = "", *, keyed: bool = False) -> Cursor[Any]:
+    """The cursor a previous page returned; it must belong to the same query (`fingerprint`).
+    `keyed`: its rows are creative version groups, whose last row is named by its key."""
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         doc = json.loads(raw)
-        cursor = Cursor(
+        cursor = Cursor[Any](
             sort=str(doc["s"]),
             value=doc["v"],
-            last_id=uuid.UUID(str(doc["i"])),
+            last_id=_group_key(doc["i"]) if keyed else uuid.UUID(str(doc["i"])),
             query=str(doc.get("q") or ""),
             currency=doc.get("c"),
         )
@@ -389,6 +404,12 @@ def decode_cursor(token: str, sort: Sort, fingerprint: str = "") -> Cursor:
         except InvalidOperation:
             raise InvalidParam("cursor", "malformed cursor") from None
     return cursor
+
+
+def _group_key(value: object) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_VERSION_KEY_LENGTH:
+        raise ValueError("not a version key")
+    return value
 
 
 MAX_VERSION_KEY_LENGTH = 200

@@ -179,23 +179,26 @@ def by_currency_first(query: ListQuery) -> bool:
     return metric is not None and metric.kind is Kind.MONEY
 
 
-def keyset(query: ListQuery) -> Fragment:
-    """Rows strictly after the cursor in ([currency,] sort value NULLS LAST, id) order."""
+def keyset(query: ListQuery, tie: Fragment = q("r.id"), last: Fragment | None = None) -> Fragment:
+    """Rows strictly after the cursor in ([currency,] sort value NULLS LAST, tie) order: `tie` is
+    what breaks the sort's ties (an entity's id; a creative group's key and currency) and `last`
+    the cursor's row's (default its id)."""
     cursor = query.cursor
     if cursor is None:
         return q("TRUE")
-    if cursor.value is None:  # already inside the NULL tail: only ids after it remain
-        within = q("(r.sort_value IS NULL AND r.id > {})", Param(cursor.last_id))
+    after = q("{} > {}", tie, Param(cursor.last_id) if last is None else last)
+    if cursor.value is None:  # already inside the NULL tail: only ties after it remain
+        within = q("(r.sort_value IS NULL AND {})", after)
     else:
         cast = sql.SQL("text" if query.sort.key == "name" else "numeric")
         op = sql.SQL("<" if query.sort.descending else ">")
         value = q("CAST({} AS {})", Param(cursor.value), cast)
         within = q(
-            "(r.sort_value {} {} OR (r.sort_value = {} AND r.id > {}) OR r.sort_value IS NULL)",
+            "(r.sort_value {} {} OR (r.sort_value = {} AND {}) OR r.sort_value IS NULL)",
             op,
             value,
             value,
-            Param(cursor.last_id),
+            after,
         )
     if not by_currency_first(query):
         return within

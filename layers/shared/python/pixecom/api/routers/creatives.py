@@ -19,7 +19,7 @@ from sqlalchemy import Connection
 from pixecom.adsmanager.creative_reads import ad_creative, group_daily
 from pixecom.adsmanager.creatives import CreativeQuery, GroupList, list_groups, parse_creative_query
 from pixecom.adsmanager.fatigue import ads_fatigue, groups_fatigue, seller_fatigue_thresholds
-from pixecom.adsmanager.params import Level
+from pixecom.adsmanager.params import Level, encode_cursor
 from pixecom.adsmanager.payload import date_range_payload, summary_json
 from pixecom.api.deps import CurrentSeller, Now
 from pixecom.api.errors import NotFound
@@ -111,7 +111,8 @@ def groups_json(query: CreativeQuery, groups: GroupList, found: dict[tuple[str, 
             f'{head[:-1]},"creative":{r.creative_json},"fatigue":{fatigue},"metrics":{r.metrics_json}}}'
         )
     summary = ",".join(summary_json(t) for t in groups.summary)
-    tail = _dumps({"date_range": date_range_payload(groups.date_range)})
+    cursor = encode_cursor(groups.next_cursor) if groups.next_cursor else None
+    tail = _dumps({"paging": {"next_cursor": cursor}, "date_range": date_range_payload(groups.date_range)})
     return ('{"data":[' + ",".join(rows) + '],"summary":[' + summary + "]," + tail[1:]).encode()
 
 
@@ -126,7 +127,8 @@ def list_creatives(
 ) -> Response:
     """One row per creative version group (the ads sharing a media, an ad text, a thumbnail or a
     post) and currency, every metric summed over its ads, with its fatigue; the ads list's
-    filters, plus the version filters. Sorted by `sort`, up to `limit` groups (one page)."""
+    filters, plus the version filters. Sorted by `sort`, `limit` groups a page (default 50, at
+    most 500), `paging.next_cursor` for the next one; the summary is over every page's groups."""
     query = parse_creative_query(group_by, raw, paged=True)
     query = CreativeQuery(query.group_by, narrowed(query.ads, caller))
     thresholds = _fatigue_thresholds(caller.seller_id)

@@ -11,6 +11,7 @@ from pydantic import Field
 
 from pixecom.api.schemas.ads_manager import ChosenMetrics, Currency, CurrencySummary, DateRangeOut, ResultType
 from pixecom.api.schemas.base import OutModel
+from pixecom.api.schemas.paging import Paging
 
 FatigueStateName = Literal["fresh", "watch", "fatigued"]
 GroupBy = Literal["media", "ad_text", "thumbnail", "post"]
@@ -67,7 +68,10 @@ class CreativeGroupRow(OutModel):
 
 class CreativeGroupList(OutModel):
     data: list[CreativeGroupRow]
-    summary: list[CurrencySummary] = Field(description="every matching ad with such a creative, per currency")
+    summary: list[CurrencySummary] = Field(
+        description="every matching ad with such a creative, per currency: the same on every page"
+    )
+    paging: Paging
     date_range: DateRangeOut
 
 
