@@ -13,10 +13,10 @@ read started from, and serves it again only when all of this holds:
 - it is the same database, seller and parsed query (filters, narrowing to a member's accounts,
   sort, page, columns, comparison): equal queries are equal keys.
 
-A body read on a replica is kept too, checked by the rule for a replica's snapshot. Not kept: a
-body whose reach Meta still had to be asked for (that answer came from Meta, not from the
-database). Bodies are kept per process, least recently used dropped first, within
-`LIST_CACHE_MB`; 0 turns keeping off.
+Not kept: a body whose reach Meta still had to be asked for (that answer came from Meta, not
+from the database), and a body read on a replica (a standby's snapshot does not name the
+primary's running transactions, so it cannot be checked against the primary's log). Bodies are
+kept per process, least recently used dropped first, within `LIST_CACHE_MB`; 0 turns keeping off.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from sqlalchemy import Connection
 from pixecom.adsmanager.list_rows import ListResult
 from pixecom.adsmanager.params import ListQuery
 from pixecom.adsmanager.reach_rows import PendingReach
-from pixecom.db.data_changes import ReadSnapshot, unchanged_since
+from pixecom.db.data_changes import unchanged_since
 from pixecom.db.engine import get_engine
 from pixecom.db.reader import on_primary
 from pixecom.settings import get_settings
@@ -43,7 +43,7 @@ from pixecom.settings import get_settings
 @dataclass(frozen=True)
 class KeptList:
     body: bytes
-    snapshot: ReadSnapshot  # the read's first statement's (the list's own)
+    snapshot: str  # pg_current_snapshot() of the read's first statement (the list's own)
     read_at: datetime  # the request's instant when it was read
     stands_until: datetime
 
@@ -175,7 +175,8 @@ def keep(
     result: ListResult,
     pending: PendingReach | None,
 ) -> None:
-    """Keep a body just read, unless it holds reach Meta was asked for."""
+    """Keep a body just read, unless it was read on a replica (no snapshot the primary can
+    check) or holds reach Meta was asked for."""
     kept_counts["read"] += 1
     if result.snapshot is None or (pending is not None and pending.resolution.missing):
         return

@@ -14,7 +14,6 @@ from typing import Any
 
 from pixecom.adsmanager.params import Cursor, ListQuery
 from pixecom.adsmanager.ranges import RangePlan
-from pixecom.db.data_changes import ReadSnapshot
 from pixecom.domain.attribution import attribution_label, combined_label
 from pixecom.domain.dates import DateRange
 
@@ -98,8 +97,8 @@ class ListResult:
     # The accounts the list read (all the seller's, or those `ad_account_id` names), each with
     # its range, from the same statement: reach needs them and they cost no round trip.
     accounts: tuple[AccountRange, ...] = ()
-    # The database snapshot the statement read (pixecom.db.data_changes.ReadSnapshot).
-    snapshot: ReadSnapshot | None = None
+    # The database snapshot the statement read (pg_current_snapshot() as text); None on a replica.
+    snapshot: str | None = None
 
 
 @lru_cache(maxsize=1024)
@@ -182,5 +181,5 @@ def split_result(
         date_range,
         reporting_currency=envelope["currency"],
         accounts=accounts,
-        snapshot=ReadSnapshot.from_json(envelope["extra"]),
+        snapshot=envelope["extra"],
     )

@@ -238,12 +238,9 @@ def types_cte(query: ListQuery, seller_id: uuid.UUID) -> Fragment:
     )
 
 
-# The snapshot this statement reads (the list's first) and whether it is a replica's: a body is
-# kept against it (pixecom.adsmanager.kept_lists, pixecom.db.data_changes).
-_SNAPSHOT = q(
-    "CAST(json_build_object('snapshot', CAST(pg_current_snapshot() AS text), "
-    "'on_replica', pg_is_in_recovery()) AS text)"
-)
+# The snapshot this statement reads (the list's first): a body is kept against it
+# (pixecom.adsmanager.kept_lists); none on a replica, whose snapshot the primary cannot check.
+_SNAPSHOT = q("CASE WHEN pg_is_in_recovery() THEN NULL ELSE CAST(pg_current_snapshot() AS text) END")
 _NULL_ENTITY = sql.SQL(
     "CAST(NULL AS uuid), NULL, NULL, NULL, NULL, NULL, CAST(NULL AS uuid), CAST(NULL AS uuid), "
     "CAST(NULL AS uuid), CAST(NULL AS uuid)"
