@@ -135,3 +135,22 @@ def test_a_stopped_standby_sends_reads_to_the_primary_without_an_error(
     assert response.status_code == 200 and response.json() == expected
     assert export.status_code == 200 and series.json() == expected_daily
     assert reader.reader_route_counts == {"primary:reader_error": 3}
+
+
+def test_a_body_read_on_the_standby_is_not_kept(
+    settled: Any, api: Any, session: Session, db_url: str, standby: Any, replica_reads: Any
+) -> None:
+    """A standby's snapshot does not name the primary's running transactions, so the primary
+    cannot tell what a body read there missed: every request reads the standby again."""
+    from pixecom.adsmanager.kept_lists import kept_counts, reset_list_cache
+
+    world = settled
+    reset_list_cache()
+    replica_reads(3600.0)
+    kept_list = LIST + "&columns=spend,impressions,purchases,roas"  # no reach to ask Meta for
+    first = api.get(kept_list, headers=world.seller.headers).json()
+    again = api.get(kept_list, headers=world.seller.headers).json()
+
+    assert again == first
+    assert reader.reader_route_counts == {"reader": 2}
+    assert kept_counts == {"read": 2}
