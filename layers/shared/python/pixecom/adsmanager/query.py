@@ -19,7 +19,8 @@ psycopg `sql` (`pixecom.adsmanager.statement`: each part carries its own values)
   above EUR 5,865); results / cost per result of a `mixed` row sort with the nulls;
 - the summary: the same `matched` rows summed per currency (all rows, not the page), with the
   result type those rows share (else `mixed`);
-- the date range envelope over the accounts, and the seller's reporting currency;
+- the date range envelope over the accounts, the seller's reporting currency, and the database
+  snapshot the statement read (a kept body is checked against it: `kept_lists.py`);
 - each account with its range and the reach stored for it, and for the page rows the reach
   stored for their own range (`reach_stats` by its key): a list whose reach is stored reads
   nothing else;

@@ -227,8 +227,8 @@ def resolve(
         if not w.impressions:
             known[w.key] = Reach(0)
             continue
-        today = local_today(now, timezones[w.key.account_id]) if value is not None else None
-        if value is None or today is None or not fresh(value, w.key, today, now):
+        today = local_today(now, timezones[w.key.account_id])
+        if value is None or not fresh(value, w.key, today, now):
             missing.append(w.key)
             continue
         known[w.key] = value
