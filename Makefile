@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: dev test pytest-suite lint validate bench clean console openapi clients docs
+.PHONY: dev test pytest-suite clients-beside lint validate bench clean console openapi clients docs
 
 # Browser tests need Chromium (Debian's package); without it `make test` skips them, saying so.
 CHROMIUM := $(shell command -v chromium || command -v chromium-browser)
@@ -53,11 +53,20 @@ console/dist/index.html: clients/typescript/client/dist/index.js $(CONSOLE_SOURC
 test: $(STAMP)
 	@$(MAKE) --no-print-directory -j2 --output-sync=target lint validate $(if $(CHROMIUM),console)
 	@$(if $(CHROMIUM),,echo "Browser tests skipped: Chromium not found (install it: sudo apt-get install chromium)")
-	@$(MAKE) --no-print-directory -j2 --output-sync=line pytest-suite clients
+	@$(MAKE) --no-print-directory -j2 pytest-suite clients-beside
 
-# The whole pytest suite (`make test` runs it beside the clients' tests).
+# The whole pytest suite (`make test` runs it beside the clients' tests). Without this make's
+# MAKEFLAGS: the tests that run `make dev` must start a make of their own, not one that looks
+# for this make's job slots (and says so on stderr).
 pytest-suite: $(STAMP)
-	$(BIN)/pytest -n 3 -q --dist loadgroup $(if $(CHROMIUM),,--ignore=tests/browser)
+	env -u MAKEFLAGS -u MFLAGS $(BIN)/pytest -n 3 -q --dist loadgroup $(if $(CHROMIUM),,--ignore=tests/browser)
+
+# The clients' tests beside the suite; their output is shown whole when they end, not mixed
+# into pytest's progress line by line.
+clients-beside: $(STAMP)
+	@mkdir -p test-artifacts
+	@$(MAKE) --no-print-directory clients > test-artifacts/clients.log 2>&1; code=$$?; \
+		cat test-artifacts/clients.log; exit $$code
 
 ## make clients: npm ci, @pixecom/types checked against openapi/openapi.json, both packages built
 ## with tsc --strict, and @pixecom/client's node --test suite against the real API
