@@ -227,8 +227,11 @@ def resolve(
         if not w.impressions:
             known[w.key] = Reach(0)
             continue
+        if value is None:
+            missing.append(w.key)
+            continue
         today = local_today(now, timezones[w.key.account_id])
-        if value is None or not fresh(value, w.key, today, now):
+        if not fresh(value, w.key, today, now):
             missing.append(w.key)
             continue
         known[w.key] = value
